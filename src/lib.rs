@@ -16,3 +16,4 @@ pub mod article;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
+pub mod samples;
