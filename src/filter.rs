@@ -82,3 +82,18 @@ impl SearchIndex {
             .collect()
     }
 }
+
+impl SearchIndex {
+    /// Like [`SearchIndex::search`], but gives up (returning `None`) as soon
+    /// as `cancelled` says the results are no longer wanted.
+    pub fn search_cancellable(
+        &self,
+        query: &FilterQuery,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        if cancelled() {
+            return None;
+        }
+        Some(self.search(query))
+    }
+}

@@ -7,13 +7,23 @@
 //! ```
 //!
 //! Pure domain modules know nothing of the terminal: [`article`], [`loader`]
-//! (one file per format), [`highlight`] (names and numbers) and [`filter`]
-//! (query, matching, ranking). The terminal side is [`app`] (state, update,
-//! run loop), [`action`] (intents and the keymap), [`event`], and [`ui`] with
-//! one file per pane and every style in [`ui::theme`].
+//! (one file per format), [`highlight`] (names and numbers), [`filter`]
+//! (query, matching, ranking), [`wrap`] and [`sanitize`]. The terminal side
+//! is [`app`] (state, update, run loop), [`action`] (intents and the keymap),
+//! [`event`] (the threads that feed the loop), and [`ui`] with one file per
+//! pane and every style in [`ui::theme`]. [`commands`] prints the same data
+//! for scripts.
 
+pub mod action;
+pub mod app;
 pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod event;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
 pub mod samples;
+pub mod sanitize;
+pub mod ui;
+pub mod wrap;

@@ -1,0 +1,95 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::loader::Input;
+
+/// A terminal reader for news articles: names and numbers highlighted,
+/// fuzzy filtering, every source at hand.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders of articles (.txt, .md, .json, .jsonl), or - for
+    /// standard input. Without any, the built-in sample articles.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the articles, one per line: id, source, date, title (tab-separated).
+    List {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only the articles the filter bar would show for QUERY, in its order.
+        #[arg(long, short, value_name = "QUERY")]
+        filter: Option<String>,
+        /// JSON Lines: id, source, date, title, author, url, path.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the names and numbers found in each article.
+    Entities {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// One JSON object per article: path, title, body and spans (byte offsets into body).
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+/// What to load for these paths: the samples when there are none.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    if paths.is_empty() {
+        return vec![Input::Samples];
+    }
+    paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(p.clone())
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_paths_means_the_samples_and_dash_means_stdin() {
+        assert_eq!(inputs(&[]), vec![Input::Samples]);
+        assert_eq!(
+            inputs(&[PathBuf::from("-"), PathBuf::from("news")]),
+            vec![Input::Stdin, Input::Path(PathBuf::from("news"))]
+        );
+    }
+
+    #[test]
+    fn subcommands_and_paths_parse() {
+        let cli = Cli::try_parse_from(["dateline", "a", "b"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
+        let cli =
+            Cli::try_parse_from(["dateline", "list", "--filter", "port strike", "x"]).unwrap();
+        let Some(Command::List {
+            paths,
+            filter,
+            json,
+        }) = cli.command
+        else {
+            panic!("list")
+        };
+        assert_eq!(filter.as_deref(), Some("port strike"));
+        assert_eq!(paths, vec![PathBuf::from("x")]);
+        assert!(!json);
+        assert!(Cli::try_parse_from(["dateline", "list", "--nope"]).is_err());
+    }
+}

@@ -1,0 +1,235 @@
+//! The subcommands for scripts: the same articles, filter and highlights as
+//! the terminal app, printed as lines of text or JSON.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::filter::{FilterQuery, SearchIndex};
+use crate::highlight::{self, EntityKind};
+use crate::sanitize;
+
+/// `dateline list`: the articles the filter bar would show for `filter`, in
+/// its order; every article in load order without one.
+pub fn list(
+    articles: Vec<Article>,
+    filter: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
+    let order: Vec<usize> = match filter.map(FilterQuery::parse) {
+        Some(query) if !query.is_empty() => {
+            let mut index = SearchIndex::new();
+            index.add(&articles);
+            index
+                .search(&query)
+                .into_iter()
+                .map(|hit| hit.index)
+                .collect()
+        }
+        _ => (0..articles.len()).collect(),
+    };
+    for i in order {
+        let Some(article) = articles.get(i) else {
+            continue;
+        };
+        if json {
+            serde_json::to_writer(&mut *out, &ListRow::from(&**article))?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                article.id,
+                sanitize::line(&article.source),
+                article.date_label(),
+                sanitize::line(&article.title)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: String,
+    source: &'a str,
+    date: Option<String>,
+    title: &'a str,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+}
+
+impl<'a> From<&'a Article> for ListRow<'a> {
+    fn from(a: &'a Article) -> Self {
+        Self {
+            id: a.id.to_string(),
+            source: &a.source,
+            date: a.date.map(|_| a.date_label()),
+            title: &a.title,
+            author: a.author.as_deref(),
+            url: a.url.as_deref(),
+            path: a.origin.path.display().to_string(),
+            line: a.origin.line,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntitySpan<'a> {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntitiesRow<'a> {
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    id: String,
+    title: &'a str,
+    body: &'a str,
+    spans: Vec<EntitySpan<'a>>,
+}
+
+/// `dateline entities`: the names and numbers of each article, as JSON Lines
+/// or as readable lines (`kind<TAB>text` under each article's title).
+pub fn entities(articles: &[Article], jsonl: bool, out: &mut dyn Write) -> io::Result<()> {
+    for article in articles {
+        let body = article.body.as_str();
+        let spans: Vec<EntitySpan> = highlight::highlight(body)
+            .into_iter()
+            .filter_map(|s| {
+                Some(EntitySpan {
+                    start: s.start,
+                    end: s.end,
+                    kind: s.kind,
+                    text: body.get(s.start..s.end)?,
+                })
+            })
+            .collect();
+        if jsonl {
+            let row = EntitiesRow {
+                path: article.origin.path.display().to_string(),
+                line: article.origin.line,
+                id: article.id.to_string(),
+                title: &article.title,
+                body,
+                spans,
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}\t{}", article.id, sanitize::line(&article.title))?;
+            for span in spans {
+                writeln!(
+                    out,
+                    "  {}\t{}",
+                    span.kind.label(),
+                    sanitize::line(span.text)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ArticleId, Origin};
+
+    fn article(title: &str, source: &str, body: &str, line: usize) -> Article {
+        let origin = Origin::at_line("news.jsonl", line);
+        Article {
+            id: ArticleId::derive(None, &origin, title),
+            title: title.into(),
+            source: source.into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 18),
+            author: None,
+            url: Some(format!("https://example.test/{line}")),
+            origin,
+            body: body.into(),
+        }
+    }
+
+    fn run_list(articles: Vec<Article>, filter: Option<&str>, json: bool) -> String {
+        let mut out = Vec::new();
+        list(articles, filter, json, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn list_prints_tab_separated_rows() {
+        let out = run_list(
+            vec![article(
+                "Port strike\tbegins",
+                "Northline Wire",
+                "Dock workers.",
+                1,
+            )],
+            None,
+            false,
+        );
+        let fields: Vec<&str> = out.trim_end().split('\t').collect();
+        assert_eq!(fields.len(), 4);
+        assert_eq!(fields[0].len(), 12);
+        assert_eq!(
+            &fields[1..],
+            ["Northline Wire", "2026-11-18", "Port strike begins"]
+        );
+    }
+
+    #[test]
+    fn list_json_has_every_field() {
+        let out = run_list(vec![article("T", "S", "B", 4)], None, true);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        for key in [
+            "id", "source", "date", "title", "author", "url", "path", "line",
+        ] {
+            assert!(v.get(key).is_some(), "{key} missing in {out}");
+        }
+        assert_eq!(v["line"], 4);
+        assert_eq!(v["path"], "news.jsonl");
+    }
+
+    #[test]
+    fn list_never_prints_control_sequences() {
+        let out = run_list(
+            vec![article("\u{1b}]0;owned\u{7}", "S\u{1b}[2J", "B", 1)],
+            None,
+            false,
+        );
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
+    }
+
+    #[test]
+    fn entities_jsonl_spans_point_into_body() {
+        let mut out = Vec::new();
+        let a = article(
+            "T",
+            "S",
+            "Anneke Verhoeven said 1,250 workers stopped on Monday in Rotterdam.",
+            1,
+        );
+        entities(&[a], true, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let body = v["body"].as_str().unwrap();
+        for span in v["spans"].as_array().unwrap() {
+            let (s, e) = (
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap(),
+            );
+            let (s, e) = (usize::try_from(s).unwrap(), usize::try_from(e).unwrap());
+            assert_eq!(&body[s..e], span["text"].as_str().unwrap());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Drawing: a pure function of the app's state, one file per pane.
+
+pub mod filter_bar;
+pub mod help;
+pub mod list;
+pub mod messages;
+pub mod reader;
+pub mod status_bar;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::{App, Focus, Overlay};
+use theme::Theme;
+
+/// Below this width the list and the reader take the whole screen in turn.
+pub const NARROW: u16 = 80;
+
+/// Where each pane goes for a terminal of `size`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub bar: Rect,
+    pub status: Rect,
+}
+
+pub fn areas(size: Rect, focus: Focus) -> Areas {
+    let [main, bar, status] = size.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let (list, reader) = if size.width < NARROW {
+        match focus {
+            Focus::List => (Some(main), None),
+            Focus::Reader => (None, Some(main)),
+        }
+    } else {
+        let list_width = (size.width * 2 / 5).clamp(32, 64);
+        let [list, reader] = main.layout(&Layout::horizontal([
+            Constraint::Length(list_width),
+            Constraint::Fill(1),
+        ]));
+        (Some(list), Some(reader))
+    };
+    Areas {
+        list,
+        reader,
+        bar,
+        status,
+    }
+}
+
+/// Draw the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = Theme::default();
+    let screen = frame.area();
+    let areas = areas(screen, app.focus);
+    let buf = frame.buffer_mut();
+    if let Some(area) = areas.list {
+        list::render(app, area, buf, &theme);
+    }
+    if let Some(area) = areas.reader {
+        reader::render(app, area, buf, &theme);
+    }
+    status_bar::render(app, areas.status, buf, &theme);
+    let cursor = filter_bar::render(app, areas.bar, buf, &theme);
+    match app.overlay {
+        Some(Overlay::Help) => help::render(app, screen, buf, &theme),
+        Some(Overlay::Messages) => messages::render(app, screen, buf, &theme),
+        None => {
+            if let Some(position) = cursor {
+                frame.set_cursor_position(position);
+            }
+        }
+    }
+}
+
+/// Cut `text` to at most `width` columns, ending with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The display width of `text`.
+pub fn width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A line of `key  description` pairs, for hints.
+pub fn hint_line<'a>(pairs: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (key, what)) in pairs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(*what));
+    }
+    Line::from(spans)
+}
+
+/// A rectangle of at most `width` x `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_both_panes_narrow_ones_one() {
+        let wide = areas(Rect::new(0, 0, 120, 40), Focus::List);
+        assert!(wide.list.is_some() && wide.reader.is_some());
+        assert_eq!(wide.status.y, 39);
+        assert_eq!(wide.bar.y, 38);
+        let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader);
+        assert!(narrow.list.is_none());
+        assert_eq!(narrow.reader.map(|r| r.width), Some(60));
+    }
+
+    #[test]
+    fn truncate_counts_columns() {
+        assert_eq!(truncate("Rotterdam", 20), "Rotterdam");
+        assert_eq!(truncate("Rotterdam", 5), "Rott…");
+        assert_eq!(truncate("東京タワー", 5), "東京…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,137 @@
+//! The document list: title, source and date of each article, the selected
+//! row marked, the filter's matched characters highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::theme::Theme;
+use super::{truncate, width};
+use crate::app::{App, Focus};
+use crate::sanitize;
+
+const DATE_WIDTH: usize = 10;
+const SOURCE_WIDTH: usize = 16;
+
+pub fn block<'a>(app: &App, theme: &Theme) -> Block<'a> {
+    let total = app.articles.len();
+    let shown = app.visible_len();
+    let count = if app.query.is_empty() {
+        format!(" Articles {total} ")
+    } else {
+        format!(" Articles {shown}/{total} ")
+    };
+    let border = if app.focus == Focus::List {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    Block::bordered()
+        .border_style(border)
+        .title(Line::styled(count, theme.pane_title))
+}
+
+/// The rows' area inside the pane's border.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    block(app, theme).render(area, buf);
+    let inner = inner(area);
+    if inner.is_empty() {
+        return;
+    }
+    if app.visible_len() == 0 {
+        let text = if !app.loading.done {
+            "Loading…"
+        } else if app.query.is_empty() {
+            "No articles."
+        } else {
+            "No article matches the filter."
+        };
+        Paragraph::new(Line::styled(text, theme.list_meta)).render(inner, buf);
+        return;
+    }
+    let rows = usize::from(inner.height);
+    for (i, row) in (app.list_offset..app.list_offset + rows).enumerate() {
+        let Some(line) = row_line(app, row, usize::from(inner.width), theme) else {
+            break;
+        };
+        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
+        buf.set_line(inner.x, y, &line, inner.width);
+        if row == app.selected {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.list_selected);
+        }
+    }
+}
+
+/// One row: `▌ title … source  date`, cut to `width` columns.
+pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Option<Line<'static>> {
+    let (_, article, hit) = app.visible(row)?;
+    let marker = if row == app.selected { "▌" } else { " " };
+    let date = article.date_label();
+    let show_meta = width_cols >= 50;
+    let source = sanitize::line(&article.source);
+    let source_cell = if show_meta {
+        truncate(&source, SOURCE_WIDTH)
+    } else {
+        String::new()
+    };
+    let meta_width = if show_meta {
+        width(&source_cell) + 2 + DATE_WIDTH + 1
+    } else {
+        0
+    };
+    let title_width = width_cols.saturating_sub(1 + meta_width);
+    let title = sanitize::line(&article.title);
+    let title_positions = hit.map_or(&[][..], |h| &h.title_positions[..]);
+    let source_positions = hit.map_or(&[][..], |h| &h.source_positions[..]);
+    let mut spans = vec![Span::raw(marker)];
+    let title_cut = truncate(&title, title_width);
+    spans.extend(marked(
+        &title_cut,
+        title_positions,
+        theme.list_title,
+        theme.list_match,
+    ));
+    let used = 1 + width(&title_cut);
+    if show_meta {
+        let pad = width_cols.saturating_sub(used + meta_width) + 1;
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(marked(
+            &source_cell,
+            source_positions,
+            theme.list_meta,
+            theme.list_match,
+        ));
+        spans.push(Span::styled(
+            format!("  {date:>DATE_WIDTH$}"),
+            theme.list_meta,
+        ));
+    }
+    Some(Line::from(spans))
+}
+
+/// `text` in `base` style with the chars at `positions` in `mark` style.
+fn marked(text: &str, positions: &[usize], base: Style, mark: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_marked = positions.binary_search(&i).is_ok();
+        if is_marked != run_marked && !run.is_empty() {
+            let style = if run_marked { base.patch(mark) } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let style = if run_marked { base.patch(mark) } else { base };
+        spans.push(Span::styled(run, style));
+    }
+    spans
+}

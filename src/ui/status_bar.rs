@@ -1,0 +1,79 @@
+//! The status line: counts, loading progress, problems, and key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use super::{hint_line, width};
+use crate::app::{App, Focus};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.status);
+    let left = Line::from(summary(app, theme)).style(theme.status);
+    let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
+        (true, _) => &[("Enter", "done"), ("Esc", "clear")],
+        (false, Focus::List) => &[
+            ("/", "filter"),
+            ("Enter", "read"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        (false, Focus::Reader) => &[
+            ("/", "find"),
+            ("J/K", "next/prev"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+    };
+    let right = hint_line(hints, theme).style(theme.status);
+    let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
+    left.render(area, buf);
+    if usize::from(area.width) > right.width() + width(&line_text(&summary(app, theme))) + 2 {
+        let x = area.right() - right_width;
+        right.render(Rect::new(x, area.y, right_width, 1), buf);
+    }
+}
+
+fn line_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// `3 of 120 articles · loading 240 files… · 2 files skipped (m)`.
+pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+    let total = app.articles.len();
+    let mut spans = vec![Span::raw(" ")];
+    let noun = if total == 1 { "article" } else { "articles" };
+    if app.query.is_empty() {
+        spans.push(Span::raw(format!("{total} {noun}")));
+    } else {
+        spans.push(Span::raw(format!(
+            "{} of {total} {noun}",
+            app.visible_len()
+        )));
+    }
+    if !app.loading.done {
+        spans.push(Span::raw(format!(
+            " · loading, {} files read…",
+            app.loading.files
+        )));
+    }
+    let errors = app.errors();
+    let warnings = app.issues.len() - errors;
+    if errors > 0 {
+        let s = if errors == 1 { "" } else { "s" };
+        spans.push(Span::styled(
+            format!(" · {errors} file{s} skipped (m)"),
+            theme.status_error,
+        ));
+    }
+    if warnings > 0 {
+        let s = if warnings == 1 { "" } else { "s" };
+        spans.push(Span::styled(
+            format!(" · {warnings} warning{s} (m)"),
+            theme.status_warning,
+        ));
+    }
+    spans
+}
