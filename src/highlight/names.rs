@@ -496,12 +496,13 @@ impl Ctx<'_> {
 
     fn emit_entry(&mut self, p: usize, q: usize, e: &Entry) {
         let mut kind = e.kind;
-        if self.has(p, TABLE_LINE) && matches!(e.source, Source::City | Source::Subdivision) {
+        if self.has(p, TABLE_LINE) && e.kind == EntityKind::Place && e.source != Source::Country {
             // a town in a results table is its club
             kind = EntityKind::Organization;
         }
         let strength = if q == p + 1
             && self.risky(p)
+            && !self.has(p, TABLE_LINE)
             && (e.common
                 || self.has(p, CAPS_LINE)
                     && e.words.first().is_some_and(|w| w.chars().count() <= 2))
@@ -520,7 +521,7 @@ impl Ctx<'_> {
     /// After an entry ending before `q`: capitalised words up to a head word
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
     fn head_extension(&self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
-        if q >= end || !self.is_cap(q) || !self.has(q, SPACE) {
+        if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
         let mut best = None;
@@ -541,14 +542,7 @@ impl Ctx<'_> {
                 let generic = matches!(e.source, Source::Country | Source::Demonym)
                     && matches!(
                         w,
-                        "army"
-                            | "navy"
-                            | "police"
-                            | "forces"
-                            | "force"
-                            | "government"
-                            | "cabinet"
-                            | "parliament"
+                        "government"
                             | "embassy"
                             | "consulate"
                             | "authorities"
@@ -556,9 +550,6 @@ impl Ctx<'_> {
                             | "department"
                             | "office"
                             | "administration"
-                            | "senate"
-                            | "congress"
-                            | "court"
                             | "media"
                             | "press"
                             | "military"
@@ -667,7 +658,11 @@ impl Ctx<'_> {
         while r < end {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
-                let after_of = r >= 1 && self.lower_is(r - 1, |w| w == "of" || w == "the");
+                let after_of = r > p + 1
+                    && (self.lower_is(r - 1, |w| w == "of")
+                        || (r > p + 2
+                            && self.lower_is(r - 1, |w| w == "the")
+                            && self.lower_is(r - 2, |w| w == "of")));
                 if let Some((n, _)) = self.gaz_at(r, end) {
                     if after_of {
                         r += n;
@@ -766,7 +761,11 @@ impl Ctx<'_> {
             if self.word(last).chars().count() == 1 {
                 return;
             }
-            let kind = if self.lex.is_common(self.word(last)) {
+            let initial = self.word(first).chars().count() == 1
+                && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
+            let kind = if initial || self.lex.is_first_name(self.word(first)) {
+                EntityKind::Person
+            } else if self.lex.is_common(self.word(last)) {
                 EntityKind::Name
             } else {
                 EntityKind::Person
@@ -842,12 +841,17 @@ fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
 fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
     let mut known: Map<String, (EntityKind, Strength)> = Map::default();
     let mut surnames: Set<String> = Set::default();
+    // places that are clubs in a results table are clubs all through
+    let mut table_clubs: Set<String> = Set::default();
     let mut buf = String::new();
     for c in &cands {
         if c.strength == Strength::Pending {
             continue;
         }
         key_of(text, toks, c, &mut buf);
+        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+            table_clubs.insert(buf.clone());
+        }
         match known.get_mut(buf.as_str()) {
             Some(v) if v.1 < c.strength => *v = (c.kind, c.strength),
             Some(_) => {}
@@ -877,9 +881,13 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
             surnames.insert(k);
         }
     }
+    let cands = headline_names(text, toks, &known, cands, &mut buf);
     let mut out = Vec::with_capacity(cands.len());
     for mut c in cands {
         key_of(text, toks, &c, &mut buf);
+        if c.kind == EntityKind::Place && table_clubs.contains(buf.as_str()) {
+            c.kind = EntityKind::Organization;
+        }
         match c.strength {
             Strength::Strong => {}
             Strength::Weak | Strength::Pending => {
@@ -915,4 +923,107 @@ fn known_non_initial(text: &str, toks: &[Token], key: &str) -> bool {
             buf == key
         }
     })
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn dbg_run() {
+        let text = std::env::var("DBG_TEXT").unwrap_or_default();
+        let mut toks = Vec::new();
+        super::super::token::tokenize(&text, &mut toks);
+        let used = vec![false; toks.len()];
+        let lex: &'static Lexicon = &LEXICON;
+        let mut cx = Ctx {
+            text: &text,
+            toks: &toks,
+            used: &used,
+            lex,
+            gaz: Vec::new(),
+            buf: String::new(),
+            out: Vec::new(),
+        };
+        cx.find_gazetteer();
+        for (i, t) in toks.iter().enumerate() {
+            eprintln!(
+                "{i} {:?} {:?} {:b} gaz={:?}",
+                t.text(&text),
+                t.kind,
+                t.flags,
+                cx.gaz[i].map(|(n, e)| (n, e.kind))
+            );
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if cx.starts_name(i) {
+                let end = cx.run_end(i);
+                eprintln!("run {i}..{end}");
+                cx.process_run(i, end);
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        eprintln!("{:?}", cx.out);
+    }
+}
+
+/// In headlines, names of several words the article spells out elsewhere:
+/// `CANADIAN OPEN` after `Canadian Open`.
+fn headline_names(
+    text: &str,
+    toks: &[Token],
+    known: &Map<String, (EntityKind, Strength)>,
+    mut cands: Vec<Cand>,
+    buf: &mut String,
+) -> Vec<Cand> {
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.has(HEADLINE) && t.is_capitalised()) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (2..=4).rev() {
+            let Some(last) = toks.get(i + n - 1) else {
+                continue;
+            };
+            if !last.is_word() || toks[i + 1..i + n].iter().any(|t| t.has(LINE_START)) {
+                continue;
+            }
+            buf.clear();
+            for (k, t) in toks.iter().enumerate().take(i + n).skip(i) {
+                if k > i && t.has(SPACE) {
+                    buf.push(' ');
+                }
+                push_key(buf, t.text(text));
+            }
+            if let Some(&(kind, s)) = known.get(buf.as_str())
+                && s > Strength::Pending
+            {
+                hit = Some((n, kind));
+                break;
+            }
+        }
+        if let Some((n, kind)) = hit {
+            added.push(Cand {
+                a: i,
+                b: i + n,
+                kind,
+                strength: Strength::Strong,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    if added.is_empty() {
+        return cands;
+    }
+    cands.retain(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b));
+    cands.extend(added);
+    cands
 }

@@ -3,7 +3,7 @@
 
 use super::EntityKind;
 use super::token::{CAP, INITIAL, Kind, LOWER, SPACE, Token, UPPER, is_hyphen};
-use super::words::lower;
+use super::words::{is_stopword, lower};
 
 /// A number or date found over tokens `a..=b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -480,6 +480,24 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         return date(i, i);
     }
     if capitalised && is_weekday(w) {
+        // part of a name: "Sheffield Wednesday", "Good Friday"
+        let name_before = i > 0
+            && !t.has(INITIAL)
+            && t.has(SPACE)
+            && c.tok(i - 1)
+                .is_some_and(|p| p.is_capitalised() && !p.has(UPPER))
+            && c.is_word(i - 1)
+            && {
+                let mut pb = [0u8; 32];
+                let pw = c.lower(i - 1, &mut pb);
+                !is_weekday(pw)
+                    && month(pw).is_none()
+                    && !is_stopword(pw)
+                    && !matches!(pw, "last" | "next" | "late" | "early" | "every" | "through")
+            };
+        if name_before {
+            return None;
+        }
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
         });

@@ -436,7 +436,12 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
             .last()
             .is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
         let caps = !any_lower_letter && upper_words >= 1;
-        let title_case = words >= 3
+        // a table row: starts with a capitalised word and has about as many
+        // numbers as words
+        let table =
+            line.first().is_some_and(Token::is_capitalised) && nums >= 1 && nums + 1 >= words;
+        let title_case = !table
+            && words >= 3
             && lower_words == function_words
             && words - lower_words >= 3
             && !ends_with_period;

@@ -156,6 +156,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "albion"
             | "rangers"
             | "hotspur"
+            | "executive"
             | "secretariat"
             | "directorate"
             | "inquiry"
