@@ -6,6 +6,12 @@
 
 use serde::Serialize;
 
+mod lexicon;
+mod names;
+mod numbers;
+mod token;
+mod words;
+
 /// What a highlighted span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +60,28 @@ pub struct Span {
 /// Find the names and numbers in `text`. The spans are sorted by `start`,
 /// do not overlap, and lie on char boundaries within `text`.
 pub fn highlight(text: &str) -> Vec<Span> {
-    let _ = text;
-    Vec::new()
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    token::tokenize(text, &mut toks);
+    let mut used = vec![false; toks.len()];
+    let mut numbers = Vec::new();
+    numbers::scan(text, &toks, &mut used, &mut numbers);
+    let names = names::scan(text, &toks, &used);
+    let mut spans: Vec<Span> = numbers
+        .iter()
+        .map(|f| (f.a, f.b + 1, f.kind))
+        .chain(names.iter().map(|c| (c.a, c.b, c.kind)))
+        .filter_map(|(a, b, kind)| {
+            let start = toks.get(a)?.start;
+            let end = toks.get(b.checked_sub(1)?)?.end;
+            (start < end).then_some(Span { start, end, kind })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if out.last().is_none_or(|l| l.end <= s.start) {
+            out.push(s);
+        }
+    }
+    out
 }

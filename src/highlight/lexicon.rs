@@ -1,0 +1,389 @@
+//! The gazetteers and word lists, built once into hash maps keyed by the
+//! lower-cased words of each phrase.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
+
+use super::EntityKind;
+use super::token::{self, Kind, LINE_START, SPACE, Token, UPPER};
+use super::words;
+
+pub(crate) type Map<K, V> = HashMap<K, V, FixedState>;
+pub(crate) type Set<K> = HashSet<K, FixedState>;
+
+/// Where a gazetteer entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Country,
+    Region,
+    Subdivision,
+    City,
+    Organization,
+    Club,
+    Demonym,
+    Event,
+}
+
+impl Source {
+    fn kind(self) -> EntityKind {
+        match self {
+            Source::Country | Source::Region | Source::Subdivision | Source::City => {
+                EntityKind::Place
+            }
+            Source::Organization | Source::Club => EntityKind::Organization,
+            Source::Demonym | Source::Event => EntityKind::Name,
+        }
+    }
+
+    /// Entries that are names even where a capital proves nothing (a
+    /// sentence start, a headline), though the word is also a common one:
+    /// `China`, `Turkey`, `Jordan`.
+    pub fn strong_at_start(self) -> bool {
+        matches!(self, Source::Country | Source::Demonym | Source::Region)
+    }
+}
+
+/// A gazetteer entry: its kind, its source, and its words as written.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub kind: EntityKind,
+    pub source: Source,
+    /// The entry's tokens as written in the list, to check capitals.
+    pub words: Box<[Box<str>]>,
+    /// A single word that is also a common lower-case English word.
+    pub common: bool,
+}
+
+/// Phrases keyed by their lower-cased tokens (joined by a space where the
+/// text has white space), with the longest phrase for each first token.
+pub(crate) struct Phrases<V> {
+    map: Map<Box<str>, V>,
+    longest: Map<Box<str>, u8>,
+}
+
+impl<V> Phrases<V> {
+    fn new() -> Self {
+        Self {
+            map: Map::default(),
+            longest: Map::default(),
+        }
+    }
+
+    /// Add `phrase` unless it is there already (earlier lists win).
+    fn insert(&mut self, phrase: &str, make: impl FnOnce(Vec<Box<str>>) -> V) {
+        let mut toks = Vec::new();
+        token::tokenize(phrase, &mut toks);
+        if toks.is_empty() || toks.len() > usize::from(u8::MAX) {
+            return;
+        }
+        let mut key = String::new();
+        let mut first = String::new();
+        for (k, t) in toks.iter().enumerate() {
+            if k > 0 && t.has(SPACE) {
+                key.push(' ');
+            }
+            push_key(&mut key, t.text(phrase));
+            if k == 0 {
+                first.clone_from(&key);
+            }
+        }
+        if self.map.contains_key(key.as_str()) {
+            return;
+        }
+        let n = u8::try_from(toks.len()).unwrap_or(u8::MAX);
+        let words = toks.iter().map(|t| t.text(phrase).into()).collect();
+        self.map.insert(key.into_boxed_str(), make(words));
+        let e = self.longest.entry(first.into_boxed_str()).or_insert(0);
+        *e = (*e).max(n);
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// The longest phrase starting at token `i` (not running past `end` nor
+    /// onto a new line) that `accept` takes, as (number of tokens, value).
+    pub fn longest_at<'a>(
+        &'a self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        end: usize,
+        buf: &mut String,
+        mut accept: impl FnMut(&V, usize) -> bool,
+    ) -> Option<(usize, &'a V)> {
+        let first = toks.get(i)?;
+        buf.clear();
+        push_key(buf, first.text(text));
+        let max = usize::from(*self.longest.get(buf.as_str())?);
+        let mut best = None;
+        let mut n = 1;
+        loop {
+            if let Some(v) = self.map.get(buf.as_str())
+                && accept(v, n)
+            {
+                best = Some((n, v));
+            }
+            if n >= max {
+                break;
+            }
+            let Some(t) = toks.get(i + n) else { break };
+            if i + n >= end || t.has(LINE_START) {
+                break;
+            }
+            if t.has(SPACE) {
+                buf.push(' ');
+            }
+            push_key(buf, t.text(text));
+            n += 1;
+        }
+        best
+    }
+}
+
+/// Append `word` to a key: lower case, one apostrophe, one hyphen.
+pub(crate) fn push_key(buf: &mut String, word: &str) {
+    if word.is_ascii() {
+        for b in word.bytes() {
+            buf.push(char::from(b.to_ascii_lowercase()));
+        }
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' => buf.push('\''),
+            c if token::is_hyphen(c) => buf.push('-'),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// A title or office written before a name (`Prime Minister`, `Mr.`).
+pub(crate) struct Title;
+
+pub(crate) struct Lexicon {
+    pub gazetteer: Phrases<Entry>,
+    pub titles: Phrases<Title>,
+    first_names: Set<Box<str>>,
+    common: Set<Box<str>>,
+}
+
+fn lines(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+const LISTS: [(&str, Source); 8] = [
+    (
+        include_str!("../../assets/gazetteer/countries.txt"),
+        Source::Country,
+    ),
+    (
+        include_str!("../../assets/gazetteer/demonyms.txt"),
+        Source::Demonym,
+    ),
+    (
+        include_str!("../../assets/gazetteer/organizations.txt"),
+        Source::Organization,
+    ),
+    (
+        include_str!("../../assets/gazetteer/regions.txt"),
+        Source::Region,
+    ),
+    (
+        include_str!("../../assets/gazetteer/events.txt"),
+        Source::Event,
+    ),
+    (
+        include_str!("../../assets/gazetteer/clubs.txt"),
+        Source::Club,
+    ),
+    (
+        include_str!("../../assets/gazetteer/subdivisions.txt"),
+        Source::Subdivision,
+    ),
+    (
+        include_str!("../../assets/gazetteer/cities.txt"),
+        Source::City,
+    ),
+];
+
+impl Lexicon {
+    fn build() -> Self {
+        let mut common: Set<Box<str>> = Set::default();
+        for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
+            common.insert(w.into());
+        }
+        let mut first_names: Set<Box<str>> = Set::default();
+        for w in lines(include_str!("../../assets/gazetteer/first_names.txt")) {
+            let mut k = String::new();
+            push_key(&mut k, w);
+            first_names.insert(k.into_boxed_str());
+        }
+        let mut gazetteer = Phrases::new();
+        for (list, source) in LISTS {
+            for name in lines(list) {
+                let is_common = |n: &str| {
+                    let mut k = String::new();
+                    push_key(&mut k, n);
+                    !n.contains(' ') && common.contains(k.as_str())
+                };
+                let c = is_common(name);
+                gazetteer.insert(name, |words| Entry {
+                    kind: source.kind(),
+                    source,
+                    words: words.into_boxed_slice(),
+                    common: c,
+                });
+                if source == Source::Demonym && takes_plural_s(name) {
+                    let plural = format!("{name}s");
+                    let c = is_common(&plural);
+                    gazetteer.insert(&plural, |words| Entry {
+                        kind: source.kind(),
+                        source,
+                        words: words.into_boxed_slice(),
+                        common: c,
+                    });
+                }
+            }
+        }
+        let mut titles = Phrases::new();
+        for t in lines(include_str!("../../assets/gazetteer/titles.txt")) {
+            titles.insert(t, |_| Title);
+        }
+        Self {
+            gazetteer,
+            titles,
+            first_names,
+            common,
+        }
+    }
+
+    /// Is `word` (any case) a common lower-case English word?
+    pub fn is_common(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match words::lower(word, &mut buf) {
+            Some(w) => self.common.contains(w),
+            None => false,
+        }
+    }
+
+    /// Is `word` (any case) a known given name?
+    pub fn is_first_name(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match words::lower(word, &mut buf) {
+            Some(w) => self.first_names.contains(w),
+            None => false,
+        }
+    }
+
+    pub fn common_len(&self) -> usize {
+        self.common.len()
+    }
+
+    pub fn first_names_len(&self) -> usize {
+        self.first_names.len()
+    }
+}
+
+fn takes_plural_s(name: &str) -> bool {
+    !name.contains(' ')
+        && !name.ends_with(['s', 'h', 'e', 'x', 'y', 'z'])
+        && !matches!(
+            name,
+            "Islam" | "Hebrew" | "Arabic" | "Judaism" | "Western" | "Eastern" | "Islamic"
+        )
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// Do the capitals of the text's tokens fit the entry's words? `London`
+/// matches `London`, and `LONDON` in a capitals line or when long enough;
+/// `Nato` matches `NATO`; particles may differ in case (`Al-Qaeda`).
+pub(crate) fn case_fits(text: &str, toks: &[Token], i: usize, words: &[Box<str>]) -> bool {
+    for (k, w) in words.iter().enumerate() {
+        let Some(t) = toks.get(i + k) else {
+            return false;
+        };
+        let s = t.text(text);
+        if s == &**w || t.kind != Kind::Word {
+            continue;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let w_first_lower = w.chars().next().is_some_and(char::is_lowercase);
+        let w_upper = w.chars().all(|c| !c.is_lowercase());
+        let mut b1 = [0u8; 32];
+        let lw = words::lower(w, &mut b1).unwrap_or("");
+        if w_first_lower && (words::is_hyphen_particle(lw) || k > 0) {
+            // "al-Qaeda" / "Al-Qaeda", "Bosnia and Herzegovina"
+            continue;
+        }
+        if t.has(UPPER) && (t.has(token::CAPS_LINE) || letters >= 4 || w_upper) {
+            continue;
+        }
+        if w_upper && letters >= 4 && t.has(token::CAP) {
+            // Nato, Opec, Unicef
+            continue;
+        }
+        // apostrophe variants: same letters
+        if equal_ignoring_apostrophes(s, w) {
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+fn equal_ignoring_apostrophes(a: &str, b: &str) -> bool {
+    let norm = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    a.chars().map(norm).eq(b.chars().map(norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_aliases_and_plurals() {
+        let lex = &*LEXICON;
+        assert!(lex.gazetteer.len() > 5000);
+        assert!(lex.common_len() > 30000);
+        assert!(lex.first_names_len() > 2000);
+        let text = "Israelis and the U.S. and Gaza Strip";
+        let mut toks = Vec::new();
+        token::tokenize(text, &mut toks);
+        let mut buf = String::new();
+        let at = |i: usize, buf: &mut String| {
+            lex.gazetteer
+                .longest_at(text, &toks, i, toks.len(), buf, |_, _| true)
+                .map(|(n, e)| (n, e.kind))
+        };
+        assert_eq!(at(0, &mut buf), Some((1, EntityKind::Name)));
+        assert_eq!(at(3, &mut buf), Some((1, EntityKind::Place)));
+        assert_eq!(at(5, &mut buf), Some((2, EntityKind::Place)));
+        assert!(lex.is_first_name("Antony") && lex.is_first_name("MOHAMMED"));
+        assert!(lex.is_common("Pressure") && !lex.is_common("Netanyahu"));
+    }
+
+    #[test]
+    fn capitals_must_fit() {
+        let lex = &*LEXICON;
+        let check = |text: &str| {
+            let mut toks = Vec::new();
+            token::tokenize(text, &mut toks);
+            let mut buf = String::new();
+            lex.gazetteer
+                .longest_at(text, &toks, 0, toks.len(), &mut buf, |e, _| {
+                    case_fits(text, &toks, 0, &e.words)
+                })
+                .map(|(n, _)| n)
+        };
+        assert_eq!(check("Nato said"), Some(1));
+        assert_eq!(check("LONDON 1996-08-22"), Some(1));
+        assert_eq!(check("Us said"), None);
+        assert_eq!(check("al-Qaeda said"), Some(3));
+    }
+}

@@ -1,0 +1,1029 @@
+//! Names: runs of capitalised words, cut into titles, gazetteer entries and
+//! unknown names, each given a kind; then made consistent across the article.
+
+use super::EntityKind;
+use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
+use super::token::{
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TABLE_LINE, Token, UPPER,
+    is_hyphen,
+};
+use super::words::{
+    is_dept_word, is_event_head, is_hyphen_particle, is_org_head, is_org_prefix, is_particle,
+    is_place_head, is_place_lead, is_place_prefix, is_place_preposition, is_stopword,
+    is_title_head, lower, takes_of,
+};
+
+/// How sure a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Strength {
+    /// Only a name if the article shows it elsewhere (a capital that proves
+    /// nothing: sentence start, headline).
+    Pending,
+    /// A name by its shape; the kind is a guess the article may correct.
+    Weak,
+    /// A name and kind from a list, a title, a given name or a head word.
+    Strong,
+}
+
+/// A name over tokens `a..b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cand {
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityKind,
+    pub strength: Strength,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    used: &'a [bool],
+    lex: &'static Lexicon,
+    /// The longest gazetteer entry starting at each token.
+    gaz: Vec<Option<(usize, &'static Entry)>>,
+    buf: String,
+    out: Vec<Cand>,
+}
+
+/// Find the names in `text` (tokens already scanned for numbers, which are
+/// marked in `used`).
+pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
+    let lex: &'static Lexicon = &LEXICON;
+    let mut cx = Ctx {
+        text,
+        toks,
+        used,
+        lex,
+        gaz: Vec::new(),
+        buf: String::new(),
+        out: Vec::new(),
+    };
+    cx.find_gazetteer();
+    let mut i = 0;
+    while i < toks.len() {
+        if cx.starts_name(i) {
+            let end = cx.run_end(i);
+            cx.process_run(i, end);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    let out = std::mem::take(&mut cx.out);
+    resolve(text, toks, lex, out)
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_free(&self, i: usize) -> bool {
+        self.used.get(i).is_some_and(|u| !u)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_free(i) && self.toks.get(i).is_some_and(Token::is_capitalised)
+    }
+
+    fn has(&self, i: usize, flag: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.has(flag))
+    }
+
+    fn lower_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+        if !self.toks.get(i).is_some_and(Token::is_word) {
+            return false;
+        }
+        let mut b = [0u8; 32];
+        lower(self.word(i), &mut b).is_some_and(f)
+    }
+
+    /// A bare hyphen at `i` joining two words.
+    fn bare_hyphen(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c)) && !t.has(SPACE))
+            && self.has(i + 1, HYPHEN_PREV)
+    }
+
+    /// A lower-case particle that starts a name with a hyphen: `al-Qaeda`.
+    fn particle_start(&self, i: usize) -> bool {
+        self.is_free(i)
+            && self.lower_is(i, is_hyphen_particle)
+            && self.bare_hyphen(i + 1)
+            && self.is_cap(i + 2)
+    }
+
+    fn starts_name(&self, i: usize) -> bool {
+        self.is_cap(i) || self.particle_start(i)
+    }
+
+    fn find_gazetteer(&mut self) {
+        let mut gaz = vec![None; self.toks.len()];
+        let lex: &'static Lexicon = self.lex;
+        for (i, slot) in gaz.iter_mut().enumerate() {
+            let t = self.toks[i];
+            if !self.is_free(i) || t.kind != Kind::Word {
+                continue;
+            }
+            let s = t.text(self.text);
+            let candidate = t.is_capitalised()
+                || s.chars().skip(1).any(char::is_uppercase)
+                || self.particle_start(i);
+            if !candidate {
+                continue;
+            }
+            let (text, toks, used) = (self.text, self.toks, self.used);
+            *slot = lex
+                .gazetteer
+                .longest_at(text, toks, i, toks.len(), &mut self.buf, |e, n| {
+                    used.get(i..i + n).is_some_and(|u| u.iter().all(|x| !x))
+                        && case_fits(text, toks, i, &e.words)
+                        && !(n == 1 && s.chars().count() == 1)
+                })
+                .filter(|(n, _)| {
+                    // a match ends on a whole word: not "Al" of "Al-Ain"
+                    !self.has(i + n, HYPHEN_PREV)
+                        && !(self.bare_hyphen(i + n) && self.is_cap(i + n + 1))
+                        || *n > 1
+                });
+        }
+        self.gaz = gaz;
+    }
+
+    /// The end (exclusive) of the run of name-like tokens starting at `i`.
+    fn run_end(&self, i: usize) -> usize {
+        let mut end = i + 1;
+        if let Some(Some((n, _))) = self.gaz.get(i) {
+            end = end.max(i + n);
+        }
+        loop {
+            let k = end;
+            let Some(t) = self.toks.get(k) else { break };
+            if t.has(LINE_START) || !self.is_free(k) {
+                break;
+            }
+            let step = match t.kind {
+                Kind::Punct(c) if is_hyphen(c) && !t.has(SPACE) => {
+                    if self.has(k + 1, HYPHEN_PREV)
+                        && (self.is_cap(k + 1) || self.particle_start(k + 1))
+                    {
+                        Some(k + 1)
+                    } else {
+                        None
+                    }
+                }
+                Kind::Punct('.') if !t.has(SPACE) => {
+                    let prev = self.word(k - 1);
+                    let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+                    let abbrev = matches!(
+                        prev,
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "St"
+                            | "Mt"
+                            | "Jr"
+                            | "Sr"
+                            | "Gen"
+                            | "Lt"
+                            | "Col"
+                            | "Sgt"
+                            | "Capt"
+                            | "Maj"
+                            | "Adm"
+                            | "Gov"
+                            | "Sen"
+                            | "Rep"
+                            | "Prof"
+                            | "Rev"
+                            | "Ft"
+                    );
+                    if (initial || abbrev) && self.is_cap(k + 1) && self.has(k + 1, SPACE) {
+                        Some(k + 1)
+                    } else {
+                        None
+                    }
+                }
+                Kind::Punct('&') => self.is_cap(k + 1).then_some(k + 1),
+                Kind::Word if t.is_capitalised() => Some(k),
+                Kind::Word => self.connector_end(k),
+                _ => None,
+            };
+            let Some(last) = step else { break };
+            end = last + 1;
+            if let Some(Some((n, _))) = self.gaz.get(last) {
+                end = end.max(last + n);
+            }
+        }
+        end
+    }
+
+    /// Lower-case words inside a run: particles before a capital, `of`
+    /// (and `of the`) after a word that takes it. Returns the capital's index.
+    fn connector_end(&self, k: usize) -> Option<usize> {
+        let mut b = [0u8; 32];
+        let w = lower(self.word(k), &mut b)?;
+        if is_particle(w) {
+            let mut m = k + 1;
+            while self.is_free(m) && self.lower_is(m, is_particle) && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            if self.is_cap(m) && self.has(m, SPACE) && !self.has(m, LINE_START) {
+                return Some(m);
+            }
+        }
+        if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
+            return Some(k + 2);
+        }
+        if w == "of" && k > 0 && self.lower_is(k - 1, takes_of) && self.is_cap(k - 1) {
+            let mut m = k + 1;
+            if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            if self.is_cap(m) && !self.has(m, LINE_START) {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    fn gaz_at(&self, i: usize, end: usize) -> Option<(usize, &'static Entry)> {
+        self.gaz
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|(n, _)| i + n <= end)
+    }
+
+    /// The title or office starting at `i` (number of tokens), 0 if none.
+    fn title_at(&mut self, i: usize, end: usize) -> usize {
+        if !self.is_cap(i) {
+            return 0;
+        }
+        let (text, toks) = (self.text, self.toks);
+        let mut n = self
+            .lex
+            .titles
+            .longest_at(text, toks, i, end, &mut self.buf, |_, _| true)
+            .map_or(0, |(n, _)| n);
+        // Foreign Minister, Culture Secretary: departments then an office
+        let mut j = i;
+        while j < end && self.is_cap(j) && self.lower_is(j, is_dept_word) {
+            j += 1;
+        }
+        if j > i && j < end && self.is_cap(j) && self.lower_is(j, is_title_head) {
+            n = n.max(j + 1 - i);
+        }
+        if n == 0 {
+            return 0;
+        }
+        // Minister of Foreign Affairs, Secretary of State
+        let mut k = i + n;
+        if k < end && self.lower_is(k, |w| w == "of" || w == "for") {
+            let mut m = k + 1;
+            if self.lower_is(m, |w| w == "the") {
+                m += 1;
+            }
+            let start = m;
+            while m < end && self.is_cap(m) && self.lower_is(m, is_dept_word) {
+                m += 1;
+            }
+            if m > start {
+                k = m;
+                n = k - i;
+            }
+        }
+        n
+    }
+
+    /// The next word of the run after `q`, if it directly follows.
+    fn capital_follows(&self, q: usize, end: usize) -> bool {
+        let mut q = q;
+        // "Mr." : skip the period
+        if self.toks.get(q).is_some_and(|t| t.is_punct('.')) {
+            q += 1;
+        }
+        q < end && self.is_cap(q)
+    }
+
+    fn emit(&mut self, a: usize, b: usize, kind: EntityKind, strength: Strength) {
+        // trim what is not a word at either end
+        let (mut a, mut b) = (a, b);
+        while a < b && !self.toks[a].is_word() {
+            a += 1;
+        }
+        while b > a && !self.is_name_end(b - 1) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        self.out.push(Cand {
+            a,
+            b,
+            kind,
+            strength,
+        });
+    }
+
+    fn is_name_end(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_word()
+            && !(t.has(super::token::LOWER)
+                && self.lower_is(i, |w| {
+                    is_particle(w) || w == "of" || w == "the" || w == "and"
+                }))
+    }
+
+    /// Is the capital at `i` no proof of a name (sentence start, headline)?
+    fn risky(&self, i: usize) -> bool {
+        self.has(i, INITIAL) || self.has(i, HEADLINE)
+    }
+
+    fn process_run(&mut self, a: usize, end: usize) {
+        if self.dateline(a, end) {
+            return;
+        }
+        let mut p = a;
+        let mut after_title = false;
+        while p < end {
+            if !self.starts_name(p) {
+                p += 1;
+                continue;
+            }
+            let title = self.title_at(p, end);
+            let gz = self.gaz_at(p, end);
+            if title > 0
+                && gz.map_or(0, |(n, _)| n) <= title
+                && self.capital_follows(p + title, end)
+            {
+                after_title = true;
+                p += title;
+                continue;
+            }
+            if title > 0 && gz.is_none() && !self.capital_follows(p + title, end) {
+                // an office with no name after it: "the Prime Minister"
+                p += title;
+                continue;
+            }
+            if let Some((n, e)) = gz {
+                if let Some(next) = self.gazetteer_entry(p, n, e, end) {
+                    p = next;
+                    after_title = false;
+                    continue;
+                }
+            }
+            if !after_title
+                && self.lex.is_first_name(self.word(p))
+                && self.word(p).chars().count() > 1
+            {
+                if let Some(r) = self.given_name(p, end) {
+                    p = r;
+                    continue;
+                }
+            }
+            if after_title {
+                let r = self.person_extent(p, end);
+                self.emit_person_like(p, r, Strength::Strong);
+                after_title = false;
+                p = r.max(p + 1);
+                continue;
+            }
+            let r = self.unknown_extent(p, end);
+            self.classify_unknown(p, r);
+            p = r.max(p + 1);
+        }
+    }
+
+    /// A dateline: `LONDON 1996-08-22`, `AL-AIN , United Arab Emirates
+    /// 1996-12-06`, `NEW YORK (Reuters) -`.
+    fn dateline(&mut self, a: usize, end: usize) -> bool {
+        if !self.has(a, LINE_START) {
+            return false;
+        }
+        let mut letters = 0;
+        for t in &self.toks[a..end] {
+            if t.is_word() {
+                if !t.has(UPPER) {
+                    return false;
+                }
+                letters += t.text(self.text).chars().count();
+            }
+        }
+        if letters < 3 {
+            return false;
+        }
+        let Some(next) = self.toks.get(end) else {
+            return false;
+        };
+        if next.has(LINE_START) {
+            return false;
+        }
+        let date_after = !self.is_free(end) && next.kind == Kind::Num;
+        let comma_then_date = next.is_punct(',') && self.line_ends_with_date(end);
+        let agency = next.is_punct('(')
+            && self
+                .gaz_at(end + 1, self.toks.len())
+                .is_some_and(|(_, e)| e.kind == EntityKind::Organization);
+        if !(date_after || comma_then_date || agency) {
+            return false;
+        }
+        let kind = match self.gaz_at(a, end) {
+            Some((n, e)) if a + n == end => e.kind,
+            _ => EntityKind::Place,
+        };
+        self.emit(a, end, kind, Strength::Strong);
+        true
+    }
+
+    fn line_ends_with_date(&self, from: usize) -> bool {
+        let mut k = from;
+        let mut last_num = None;
+        while let Some(t) = self.toks.get(k) {
+            if k > from && t.has(LINE_START) {
+                break;
+            }
+            if t.kind == Kind::Num {
+                last_num = Some(k);
+            }
+            k += 1;
+        }
+        last_num.is_some_and(|n| !self.is_free(n) && k - n <= 5)
+    }
+
+    /// Emit a gazetteer entry starting at `p` (or a longer name it heads).
+    /// Returns where to go on, or `None` to treat `p` as a given name.
+    fn gazetteer_entry(&mut self, p: usize, n: usize, e: &Entry, end: usize) -> Option<usize> {
+        let q = p + n;
+        let q_word = if self.bare_hyphen(q) { q + 1 } else { q };
+        let modifier = matches!(e.kind, EntityKind::Place | EntityKind::Name);
+        // US State Department, Gaza Health Ministry, Egyptian Foreign Minister
+        if modifier && q < end && self.is_cap(q) && self.lower_is(q, is_dept_word) {
+            self.emit_entry(p, q, e);
+            return Some(q);
+        }
+        if !self.bare_hyphen(q)
+            && let Some((r, kind)) = self.head_extension(q, end, e)
+        {
+            self.emit(p, r, kind, Strength::Strong);
+            return Some(r);
+        }
+        // a given name that is also a place: "Jordan Henderson", "Israel Katz"
+        if n == 1
+            && !matches!(e.source, Source::Demonym)
+            && self.lex.is_first_name(self.word(p))
+            && q < end
+            && self.has(q, SPACE)
+            && self.is_cap(q)
+            && !self.risky(q)
+            && self.title_at(q, end) == 0
+            && self.gaz_at(q, end).is_none_or(|(_, g)| {
+                !matches!(
+                    g.source,
+                    Source::Country | Source::Demonym | Source::Organization
+                )
+            })
+        {
+            return None;
+        }
+        let _ = q_word;
+        self.emit_entry(p, q, e);
+        Some(q)
+    }
+
+    fn emit_entry(&mut self, p: usize, q: usize, e: &Entry) {
+        let mut kind = e.kind;
+        if self.has(p, TABLE_LINE) && e.kind == EntityKind::Place && e.source != Source::Country {
+            // a town in a results table is its club
+            kind = EntityKind::Organization;
+        }
+        let strength = if q == p + 1
+            && self.risky(p)
+            && !self.has(p, TABLE_LINE)
+            && (e.common
+                || self.has(p, CAPS_LINE)
+                    && e.words.first().is_some_and(|w| w.chars().count() <= 2))
+            && !e.source.strong_at_start()
+        {
+            Strength::Pending
+        } else if q == p + 1 && self.risky(p) && e.common && e.source == Source::Country {
+            // "Turkey" at a sentence start is the country; "Chad" less so
+            Strength::Strong
+        } else {
+            Strength::Strong
+        };
+        self.emit(p, q, kind, strength);
+    }
+
+    /// After an entry ending before `q`: capitalised words up to a head word
+    /// make one longer name (`London Stock Exchange`, `Asian Cup`).
+    fn head_extension(&self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
+        if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
+            return None;
+        }
+        let mut best = None;
+        let mut r = q;
+        while r < end {
+            let t = self.toks[r];
+            if t.is_word() && t.is_capitalised() {
+                if r > q && self.gaz_at(r, end).is_some() {
+                    break;
+                }
+                if self.lower_is(r, is_title_head)
+                    && !self.lower_is(r, |w| is_org_head(w) || is_place_head(w))
+                {
+                    break;
+                }
+                let mut b = [0u8; 32];
+                let w = lower(t.text(self.text), &mut b).unwrap_or("");
+                let generic = matches!(e.source, Source::Country | Source::Demonym)
+                    && matches!(
+                        w,
+                        "government"
+                            | "embassy"
+                            | "consulate"
+                            | "authorities"
+                            | "ministry"
+                            | "department"
+                            | "office"
+                            | "administration"
+                            | "media"
+                            | "press"
+                            | "military"
+                            | "state"
+                            | "city"
+                    );
+                if !generic {
+                    if is_org_head(w) {
+                        best = Some((r + 1, EntityKind::Organization));
+                    } else if is_place_head(w) {
+                        best = Some((r + 1, EntityKind::Place));
+                    } else if is_event_head(w) {
+                        best = Some((r + 1, EntityKind::Name));
+                    }
+                }
+                r += 1;
+            } else if t.is_word() || matches!(t.kind, Kind::Punct(_)) {
+                r += 1;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    /// A given name at `p` followed by more of the name: a person.
+    fn given_name(&mut self, p: usize, end: usize) -> Option<usize> {
+        let next = if self.bare_hyphen(p + 1) {
+            p + 2
+        } else {
+            p + 1
+        };
+        if next >= end || !self.is_cap(next) {
+            return None;
+        }
+        if self
+            .gaz_at(next, end)
+            .is_some_and(|(_, g)| matches!(g.source, Source::Country | Source::Demonym))
+        {
+            return None;
+        }
+        let title = self.title_at(next, end);
+        if title > 0 && self.capital_follows(next + title, end) {
+            return None;
+        }
+        if self.risky(next) && self.lex.is_common(self.word(next)) && self.has(next, HEADLINE) {
+            return None;
+        }
+        let r = self.person_extent(p, end);
+        if r <= next {
+            return None;
+        }
+        self.emit_person_like(p, r, Strength::Strong);
+        Some(r)
+    }
+
+    /// How far a person's name starting at `p` goes.
+    fn person_extent(&mut self, p: usize, end: usize) -> usize {
+        let mut r = p + 1;
+        while r < end {
+            let t = self.toks[r];
+            if t.is_word() && t.is_capitalised() {
+                if r > p && !self.has(r, HYPHEN_PREV) {
+                    let title = self.title_at(r, end);
+                    if title > 0 && self.capital_follows(r + title, end) {
+                        break;
+                    }
+                    if self.gaz_at(r, end).is_some_and(|(n, g)| {
+                        n > 1 && g.kind != EntityKind::Person
+                            || matches!(g.source, Source::Country | Source::Demonym)
+                    }) {
+                        break;
+                    }
+                    if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
+                        break;
+                    }
+                }
+                r += 1;
+            } else {
+                r += 1;
+            }
+        }
+        r
+    }
+
+    /// A person, unless the name ends with a head word.
+    fn emit_person_like(&mut self, p: usize, r: usize, strength: Strength) {
+        let mut last = r;
+        while last > p && !self.is_name_end(last - 1) {
+            last -= 1;
+        }
+        let kind = if last > p + 1 && self.lower_is(last - 1, is_org_head) {
+            EntityKind::Organization
+        } else if last > p + 1 && self.lower_is(last - 1, is_place_head) {
+            EntityKind::Place
+        } else {
+            EntityKind::Person
+        };
+        self.emit(p, r, kind, strength);
+    }
+
+    /// An unknown name: from `p` to a title, a gazetteer entry, or (in a
+    /// headline) a common word.
+    fn unknown_extent(&mut self, p: usize, end: usize) -> usize {
+        let mut r = p + 1;
+        while r < end {
+            let t = self.toks[r];
+            if t.is_word() && t.is_capitalised() {
+                let after_of = r > p + 1
+                    && (self.lower_is(r - 1, |w| w == "of")
+                        || (r > p + 2
+                            && self.lower_is(r - 1, |w| w == "the")
+                            && self.lower_is(r - 2, |w| w == "of")));
+                if let Some((n, _)) = self.gaz_at(r, end) {
+                    if after_of {
+                        r += n;
+                        continue;
+                    }
+                    if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
+                        break;
+                    }
+                }
+                if self.title_at(r, end) > 0 {
+                    break;
+                }
+                if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
+                    break;
+                }
+                if self.has(r, CAPS_LINE) {
+                    break;
+                }
+            }
+            r += 1;
+        }
+        r
+    }
+
+    fn classify_unknown(&mut self, p: usize, r: usize) {
+        let mut p = p;
+        // capitalised sentence starts that are ordinary words
+        loop {
+            while p < r && !(self.toks[p].is_word() && self.toks[p].is_capitalised()) {
+                p += 1;
+            }
+            if p >= r || !self.risky(p) {
+                break;
+            }
+            let w = self.word(p);
+            let stop = self.lower_is(p, is_stopword);
+            let common = self.lex.is_common(w) && !self.lex.is_first_name(w);
+            let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
+            let headed = words_after > 0
+                && self.lower_is(self.last_word(p, r), |x| {
+                    is_org_head(x) || is_place_head(x) || is_event_head(x)
+                });
+            if stop || (common && !headed) {
+                if !stop && words_after == 0 {
+                    self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
+                }
+                p += 1;
+                continue;
+            }
+            break;
+        }
+        if p >= r {
+            return;
+        }
+        let words: Vec<usize> = (p..r).filter(|&k| self.toks[k].is_word()).collect();
+        let caps: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&k| self.toks[k].is_capitalised())
+            .collect();
+        let (Some(&first), Some(&last)) = (caps.first(), caps.last()) else {
+            return;
+        };
+        let r = last + 1;
+        let n = caps.len();
+        if self.has(first, CAPS_LINE) {
+            for &k in &caps {
+                if !self.lower_is(k, is_stopword) {
+                    self.emit(k, k + 1, EntityKind::Person, Strength::Pending);
+                }
+            }
+            return;
+        }
+        let has_of = words.iter().any(|&k| self.lower_is(k, |w| w == "of"));
+        if n >= 2 {
+            let kind = if self.lower_is(last, is_org_head) {
+                Some(EntityKind::Organization)
+            } else if self.lower_is(last, is_place_head) {
+                Some(EntityKind::Place)
+            } else if self.lower_is(last, is_event_head) {
+                Some(EntityKind::Name)
+            } else if has_of && self.lower_is(first, is_org_prefix) {
+                Some(EntityKind::Organization)
+            } else if (has_of && self.lower_is(first, is_place_prefix))
+                || self.lower_is(first, is_place_lead)
+            {
+                Some(EntityKind::Place)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                self.emit(p, r, kind, Strength::Strong);
+                return;
+            }
+            // single capital letters and bare codes are not names ("Group C")
+            if self.word(last).chars().count() == 1 {
+                return;
+            }
+            let initial = self.word(first).chars().count() == 1
+                && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
+            let kind = if initial || self.lex.is_first_name(self.word(first)) {
+                EntityKind::Person
+            } else if self.lex.is_common(self.word(last)) {
+                EntityKind::Name
+            } else {
+                EntityKind::Person
+            };
+            let all_upper = caps.iter().all(|&k| self.has(k, UPPER));
+            let kind = if all_upper {
+                EntityKind::Organization
+            } else {
+                kind
+            };
+            self.emit(p, r, kind, Strength::Weak);
+            return;
+        }
+        // a single word
+        let w = self.word(first);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 1 && !self.has(first, super::token::DOTTED) {
+            return;
+        }
+        if self.lower_is(first, |x| {
+            is_org_head(x)
+                || is_place_head(x)
+                || is_event_head(x)
+                || is_title_head(x)
+                || is_stopword(x)
+        }) {
+            return;
+        }
+        let common = self.lex.is_common(w);
+        let upper = self.has(first, UPPER);
+        let kind = if upper && letters <= 6 {
+            EntityKind::Organization
+        } else if self.has(first, TABLE_LINE) {
+            EntityKind::Organization
+        } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
+            EntityKind::Place
+        } else {
+            EntityKind::Person
+        };
+        let strength = if self.risky(first) && common {
+            Strength::Pending
+        } else {
+            Strength::Weak
+        };
+        self.emit(first, first + 1, kind, strength);
+    }
+
+    fn last_word(&self, p: usize, r: usize) -> usize {
+        (p..r).rev().find(|&k| self.toks[k].is_word()).unwrap_or(p)
+    }
+
+    fn prev_word_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
+        self.toks[k].is_word() && self.toks[k].has(super::token::LOWER) && self.lower_is(k, f)
+    }
+}
+
+fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
+    buf.clear();
+    for (k, t) in toks.iter().enumerate().take(c.b).skip(c.a) {
+        if k > c.a && t.has(SPACE) {
+            buf.push(' ');
+        }
+        push_key(buf, t.text(text));
+    }
+}
+
+/// Make the names agree across the article: surnames of people found in
+/// full, one kind per string, and evidence for the capitals that proved
+/// nothing.
+fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut known: Map<String, (EntityKind, Strength)> = Map::default();
+    let mut surnames: Set<String> = Set::default();
+    // places that are clubs in a results table are clubs all through
+    let mut table_clubs: Set<String> = Set::default();
+    let mut buf = String::new();
+    for c in &cands {
+        if c.strength == Strength::Pending {
+            continue;
+        }
+        key_of(text, toks, c, &mut buf);
+        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+            table_clubs.insert(buf.clone());
+        }
+        match known.get_mut(buf.as_str()) {
+            Some(v) if v.1 < c.strength => *v = (c.kind, c.strength),
+            Some(_) => {}
+            None => {
+                known.insert(buf.clone(), (c.kind, c.strength));
+            }
+        }
+        if c.kind == EntityKind::Person && c.b > c.a + 1 {
+            // the last word, and its part after a particle's hyphen
+            let last = c.b - 1;
+            let mut k = String::new();
+            push_key(&mut k, toks[last].text(text));
+            let mut start = last;
+            while start >= c.a + 2
+                && toks[start].has(HYPHEN_PREV)
+                && toks.get(start - 2).is_some_and(Token::is_word)
+            {
+                start -= 2;
+            }
+            if start < last {
+                let mut whole = String::new();
+                for t in toks.iter().take(last + 1).skip(start) {
+                    push_key(&mut whole, t.text(text));
+                }
+                surnames.insert(whole);
+            }
+            surnames.insert(k);
+        }
+    }
+    let cands = headline_names(text, toks, &known, cands, &mut buf);
+    let mut out = Vec::with_capacity(cands.len());
+    for mut c in cands {
+        key_of(text, toks, &c, &mut buf);
+        if c.kind == EntityKind::Place && table_clubs.contains(buf.as_str()) {
+            c.kind = EntityKind::Organization;
+        }
+        match c.strength {
+            Strength::Strong => {}
+            Strength::Weak | Strength::Pending => {
+                if surnames.contains(buf.as_str()) {
+                    c.kind = EntityKind::Person;
+                } else if let Some(&(kind, s)) = known.get(buf.as_str()) {
+                    if c.strength == Strength::Pending && s == Strength::Weak && lex.is_common(&buf)
+                    {
+                        // a common word capitalised elsewhere too: still weak
+                        if !known_non_initial(text, toks, &buf) {
+                            continue;
+                        }
+                    }
+                    c.kind = kind;
+                } else if c.strength == Strength::Pending {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Does the article have `key` capitalised somewhere a capital proves
+/// something (not at a sentence start, not in a headline)?
+fn known_non_initial(text: &str, toks: &[Token], key: &str) -> bool {
+    let mut buf = String::new();
+    toks.iter().any(|t| {
+        t.is_capitalised() && !t.has(INITIAL) && !t.has(HEADLINE) && {
+            buf.clear();
+            push_key(&mut buf, t.text(text));
+            buf == key
+        }
+    })
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn dbg_run() {
+        let text = std::env::var("DBG_TEXT").unwrap_or_default();
+        let mut toks = Vec::new();
+        super::super::token::tokenize(&text, &mut toks);
+        let used = vec![false; toks.len()];
+        let lex: &'static Lexicon = &LEXICON;
+        let mut cx = Ctx {
+            text: &text,
+            toks: &toks,
+            used: &used,
+            lex,
+            gaz: Vec::new(),
+            buf: String::new(),
+            out: Vec::new(),
+        };
+        cx.find_gazetteer();
+        for (i, t) in toks.iter().enumerate() {
+            eprintln!(
+                "{i} {:?} {:?} {:b} gaz={:?}",
+                t.text(&text),
+                t.kind,
+                t.flags,
+                cx.gaz[i].map(|(n, e)| (n, e.kind))
+            );
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if cx.starts_name(i) {
+                let end = cx.run_end(i);
+                eprintln!("run {i}..{end}");
+                cx.process_run(i, end);
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        eprintln!("{:?}", cx.out);
+    }
+}
+
+/// In headlines, names of several words the article spells out elsewhere:
+/// `CANADIAN OPEN` after `Canadian Open`.
+fn headline_names(
+    text: &str,
+    toks: &[Token],
+    known: &Map<String, (EntityKind, Strength)>,
+    mut cands: Vec<Cand>,
+    buf: &mut String,
+) -> Vec<Cand> {
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !(t.has(HEADLINE) && t.is_capitalised()) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (2..=4).rev() {
+            let Some(last) = toks.get(i + n - 1) else {
+                continue;
+            };
+            if !last.is_word() || toks[i + 1..i + n].iter().any(|t| t.has(LINE_START)) {
+                continue;
+            }
+            buf.clear();
+            for (k, t) in toks.iter().enumerate().take(i + n).skip(i) {
+                if k > i && t.has(SPACE) {
+                    buf.push(' ');
+                }
+                push_key(buf, t.text(text));
+            }
+            if let Some(&(kind, s)) = known.get(buf.as_str())
+                && s > Strength::Pending
+            {
+                hit = Some((n, kind));
+                break;
+            }
+        }
+        if let Some((n, kind)) = hit {
+            added.push(Cand {
+                a: i,
+                b: i + n,
+                kind,
+                strength: Strength::Strong,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    if added.is_empty() {
+        return cands;
+    }
+    cands.retain(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b));
+    cands.extend(added);
+    cands
+}

@@ -1,0 +1,764 @@
+//! Numbers and dates: digits, number words, ordinals, scores, money amounts
+//! (the number part), calendar dates, years, weekdays, months and durations.
+
+use super::EntityKind;
+use super::token::{CAP, INITIAL, Kind, LOWER, SPACE, Token, UPPER, is_hyphen};
+use super::words::{is_stopword, lower};
+
+/// A number or date found over tokens `a..=b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityKind,
+}
+
+fn month(w: &str) -> Option<bool> {
+    // Some(true): a full name; Some(false): an abbreviation (needs a day)
+    match w {
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" => Some(true),
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+        | "dec" => Some(false),
+        _ => None,
+    }
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "seconds"
+            | "minute"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "fortnight"
+            | "fortnights"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+    )
+}
+
+fn is_scale(w: &str) -> bool {
+    matches!(
+        w,
+        "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "bn"
+            | "mn"
+            | "tn"
+            | "crore"
+            | "lakh"
+    )
+}
+
+/// Suffixes written on the digits and kept in the span: `1.2m`, `5bn`, `3rd`.
+fn is_kept_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "m" | "bn" | "b" | "mn" | "tn" | "k" | "st" | "nd" | "rd" | "th" | "million" | "billion"
+    )
+}
+
+fn cardinal_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
+}
+
+fn ordinal_word(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "thousandth"
+    )
+}
+
+/// Words before a bare `May` or `March` that make it the month.
+fn month_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "of"
+            | "from"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "end"
+            | "start"
+            | "beginning"
+    )
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Cursor<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> &'b str {
+        lower(self.text(i), buf).unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::is_word)
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+    }
+
+    /// Token `i` follows `i - 1` with no space.
+    fn joined(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.has(SPACE))
+    }
+
+    /// Token `i` is a hyphen between two tokens, no spaces around it.
+    fn bare_hyphen(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c)) && !t.has(SPACE))
+            && self.joined(i + 1)
+    }
+
+    fn next_on_line(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| !t.has(super::token::LINE_START))
+    }
+
+    fn digits(&self, i: usize) -> Option<u32> {
+        let s = self.text(i);
+        if self.is_num(i) && s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 9 {
+            s.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// A day of the month at `i` (`5`, `5th`): returns the last token.
+    fn day_at(&self, i: usize) -> Option<usize> {
+        let d = self.digits(i)?;
+        if !(1..=31).contains(&d) || !self.next_on_line(i) {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        if self.is_word(i + 1)
+            && self.joined(i + 1)
+            && matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th")
+        {
+            return Some(i + 1);
+        }
+        if self.is_word(i + 1) && self.joined(i + 1) {
+            return None;
+        }
+        Some(i)
+    }
+
+    fn year_at(&self, i: usize) -> bool {
+        self.text(i).len() == 4
+            && self.digits(i).is_some_and(|y| (1000..=2199).contains(&y))
+            && self.next_on_line(i)
+    }
+
+    /// A month name at `i` written as a name (capitalised or in capitals).
+    fn month_at(&self, i: usize) -> Option<bool> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || t.flags & (CAP | UPPER) == 0 {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        month(self.lower(i, &mut buf))
+    }
+}
+
+/// Find numbers and dates. `used[i]` is set for every token they cover.
+pub(crate) fn scan(text: &str, toks: &[Token], used: &mut [bool], out: &mut Vec<Found>) {
+    let c = Cursor { text, toks };
+    let mut i = 0;
+    while i < toks.len() {
+        let found = match toks[i].kind {
+            Kind::Num => digits_at(&c, i),
+            Kind::Word => word_at(&c, i),
+            _ => None,
+        };
+        match found {
+            Some(f) if f.kind == EntityKind::Number && f.a == usize::MAX => {
+                // a stretch to skip (a clock time), nothing found
+                i = f.b + 1;
+            }
+            Some(f) => {
+                for u in used.iter_mut().take(f.b + 1).skip(f.a) {
+                    *u = true;
+                }
+                out.push(f);
+                i = f.b + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn skip_to(b: usize) -> Option<Found> {
+    Some(Found {
+        a: usize::MAX,
+        b,
+        kind: EntityKind::Number,
+    })
+}
+
+fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
+    let date = |a, b| {
+        Some(Found {
+            a,
+            b,
+            kind: EntityKind::Date,
+        })
+    };
+    let number = |a, b| {
+        Some(Found {
+            a,
+            b,
+            kind: EntityKind::Number,
+        })
+    };
+    let s = c.text(i);
+    // a number glued to a word before it (G7, MI5 are words already; "A4")
+    if i > 0 && c.joined(i) && c.is_word(i - 1) {
+        return None;
+    }
+    // ISO date 2025-06-28 and 22/08/1996
+    if c.year_at(i) && c.bare_hyphen(i + 1) && c.is_num(i + 2) && c.bare_hyphen(i + 3) {
+        if c.is_num(i + 4) {
+            return date(i, i + 4);
+        }
+    }
+    if c.is_num(i)
+        && c.tok(i + 1)
+            .is_some_and(|t| t.is_punct('/') && !t.has(SPACE))
+        && c.is_num(i + 2)
+        && c.joined(i + 2)
+        && c.tok(i + 3)
+            .is_some_and(|t| t.is_punct('/') && !t.has(SPACE))
+        && c.is_num(i + 4)
+        && c.joined(i + 4)
+    {
+        return date(i, i + 4);
+    }
+    // clock times 10:30 are neither numbers nor dates
+    if c.tok(i + 1)
+        .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
+        && c.is_num(i + 2)
+        && c.joined(i + 2)
+    {
+        let mut e = i + 2;
+        while c
+            .tok(e + 1)
+            .is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.has(SPACE))
+            && c.is_num(e + 2)
+            && c.joined(e + 2)
+        {
+            e += 2;
+        }
+        return skip_to(e);
+    }
+    // ranges, scores, seasons: 2-1, 1996-97, 5-6 March
+    if c.bare_hyphen(i + 1) && c.is_num(i + 2) {
+        let right = c.text(i + 2);
+        if c.year_at(i) && (right.len() == 2 || right.len() == 4) && c.digits(i + 2).is_some() {
+            return date(i, i + 2);
+        }
+        if c.day_at(i) == Some(i) && c.day_at(i + 2) == Some(i + 2) {
+            if let Some(full) = c
+                .month_at(i + 3)
+                .filter(|_| c.tok(i + 3).is_some_and(|t| t.has(SPACE)))
+            {
+                let _ = full;
+                let mut e = i + 3;
+                if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+                    e += 1;
+                }
+                return date(i, e);
+            }
+        }
+        return number(i, i + 2);
+    }
+    let mut buf = [0u8; 32];
+    // glued suffix: 3rd, 1.2m, 1990s, 60m
+    if c.is_word(i + 1) && c.joined(i + 1) {
+        let suf = c.lower(i + 1, &mut buf);
+        if suf == "s" && s.len() == 4 && c.digits(i).is_some() {
+            return date(i, i + 1);
+        }
+        if is_kept_suffix(suf) {
+            return number(i, i + 1);
+        }
+        return number(i, i);
+    }
+    // day month [year]: 22 August 1996, 5 March
+    if let Some(d) = c.day_at(i)
+        && c.month_at(d + 1) == Some(true)
+        && c.tok(d + 1).is_some_and(|t| t.has(SPACE))
+    {
+        let mut e = d + 1;
+        if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+            e += 1;
+        }
+        return date(i, e);
+    }
+    let mut e = i;
+    // 3.2 million
+    if c.is_word(i + 1) && c.next_on_line(i + 1) && is_scale(c.lower(i + 1, &mut buf)) {
+        e = i + 1;
+    }
+    // 20 months, 24 hours
+    if c.is_word(e + 1) && c.next_on_line(e + 1) && is_time_unit(c.lower(e + 1, &mut buf)) {
+        return date(i, e + 1);
+    }
+    if e == i && c.year_at(i) && c.digits(i).is_some_and(|y| (1900..=2099).contains(&y)) {
+        let money_before = i > 0
+            && c.tok(i - 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct('$' | '£' | '€' | '¥')));
+        let percent_after = c.tok(i + 1).is_some_and(|t| t.is_punct('%'));
+        if !money_before && !percent_after {
+            return date(i, i);
+        }
+    }
+    number(i, e)
+}
+
+fn word_at(c: &Cursor, i: usize) -> Option<Found> {
+    let t = c.tok(i)?;
+    let mut buf = [0u8; 32];
+    let w = c.lower(i, &mut buf);
+    let date = |a, b| {
+        Some(Found {
+            a,
+            b,
+            kind: EntityKind::Date,
+        })
+    };
+    let capitalised = t.flags & (CAP | UPPER) != 0;
+    // months
+    if let Some(full) = c.month_at(i) {
+        let mut e = i;
+        if c.tok(e + 1)
+            .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))
+            && !full
+        {
+            e += 1;
+        }
+        if let Some(d) = c
+            .day_at(e + 1)
+            .filter(|_| c.tok(e + 1).is_some_and(|t| t.has(SPACE)))
+        {
+            let mut end = d;
+            // May 31, 2024
+            if c.tok(d + 1).is_some_and(|t| t.is_punct(','))
+                && c.year_at(d + 2)
+                && c.next_on_line(d + 2)
+            {
+                end = d + 2;
+            } else if c.year_at(d + 1) && c.tok(d + 1).is_some_and(|t| t.has(SPACE)) {
+                end = d + 1;
+            }
+            return date(i, end);
+        }
+        if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+            return date(i, e + 1);
+        }
+        if !full {
+            return None;
+        }
+        // a bare month name; not in a name like "April Jones"
+        let next_cap = c.tok(i + 1).is_some_and(|n| {
+            n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
+        });
+        if next_cap && !t.has(UPPER) {
+            return None;
+        }
+        if matches!(w, "may" | "march") {
+            let mut pb = [0u8; 32];
+            let cue = i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb));
+            if !cue || t.has(INITIAL) {
+                return None;
+            }
+        }
+        return date(i, i);
+    }
+    if capitalised && is_weekday(w) {
+        // part of a name: "Sheffield Wednesday", "Good Friday"
+        let name_before = i > 0
+            && !t.has(INITIAL)
+            && t.has(SPACE)
+            && c.tok(i - 1)
+                .is_some_and(|p| p.is_capitalised() && !p.has(UPPER))
+            && c.is_word(i - 1)
+            && {
+                let mut pb = [0u8; 32];
+                let pw = c.lower(i - 1, &mut pb);
+                !is_weekday(pw)
+                    && month(pw).is_none()
+                    && !is_stopword(pw)
+                    && !matches!(pw, "last" | "next" | "late" | "early" | "every" | "through")
+            };
+        if name_before {
+            return None;
+        }
+        let next_cap = c.tok(i + 1).is_some_and(|n| {
+            n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
+        });
+        if next_cap && !t.has(UPPER) {
+            return None;
+        }
+        return date(i, i);
+    }
+    let is_card = cardinal_word(w);
+    let is_ord = ordinal_word(w);
+    if !is_card && !is_ord {
+        return None;
+    }
+    // a capitalised number word inside a name: "Second World War", "Three Lions"
+    if capitalised && !t.has(LOWER) {
+        let next_cap = c
+            .tok(i + 1)
+            .is_some_and(|n| n.is_capitalised() && n.has(SPACE));
+        if !t.has(INITIAL) || next_cap {
+            return None;
+        }
+    }
+    // part of a hyphenated word: keep only what is a number (two-month -> two)
+    if i >= 2 && c.tok(i).is_some_and(|t| t.has(super::token::HYPHEN_PREV)) {
+        let mut pb = [0u8; 32];
+        let prev = c.lower(i - 2, &mut pb);
+        if !cardinal_word(prev) {
+            return None;
+        }
+    }
+    if w == "one" && !one_is_number(c, i) {
+        return None;
+    }
+    if w == "second" {
+        let mut pb = [0u8; 32];
+        let prev = if i > 0 { c.lower(i - 1, &mut pb) } else { "" };
+        if matches!(prev, "a" | "per" | "split" | "every" | "each") {
+            return None;
+        }
+    }
+    let mut e = i;
+    // twenty-five
+    if is_card && c.bare_hyphen(i + 1) && c.is_word(i + 2) {
+        let mut nb = [0u8; 32];
+        let n = c.lower(i + 2, &mut nb);
+        if cardinal_word(n) || ordinal_word(n) {
+            e = i + 2;
+        } else if n == "one" {
+            e = i + 2;
+        }
+    }
+    if c.bare_hyphen(e + 1) {
+        // two-month, fifth-fastest: the number alone
+        return Some(Found {
+            a: i,
+            b: e,
+            kind: EntityKind::Number,
+        });
+    }
+    // two million, three hundred
+    let mut nb = [0u8; 32];
+    while is_card
+        && c.is_word(e + 1)
+        && c.next_on_line(e + 1)
+        && c.tok(e + 1).is_some_and(|t| t.has(SPACE))
+        && is_scale(c.lower(e + 1, &mut nb))
+    {
+        e += 1;
+    }
+    // two years, three days
+    if is_card
+        && c.is_word(e + 1)
+        && c.next_on_line(e + 1)
+        && is_time_unit(c.lower(e + 1, &mut nb))
+        && !c.bare_hyphen(e + 2)
+    {
+        return date(i, e + 1);
+    }
+    Some(Found {
+        a: i,
+        b: e,
+        kind: EntityKind::Number,
+    })
+}
+
+/// "one" as a number, not a pronoun ("no one", "one another", "the one").
+fn one_is_number(c: &Cursor, i: usize) -> bool {
+    let mut pb = [0u8; 32];
+    let prev = if i > 0 && c.is_word(i - 1) {
+        c.lower(i - 1, &mut pb)
+    } else {
+        ""
+    };
+    if matches!(
+        prev,
+        "no" | "any"
+            | "every"
+            | "each"
+            | "some"
+            | "someone"
+            | "this"
+            | "that"
+            | "which"
+            | "the"
+            | "another"
+            | "little"
+            | "loved"
+            | "young"
+            | "only"
+            | "last"
+            | "right"
+            | "wrong"
+            | "big"
+            | "new"
+            | "old"
+    ) {
+        return false;
+    }
+    let mut nb = [0u8; 32];
+    let next = if c.is_word(i + 1) {
+        c.lower(i + 1, &mut nb)
+    } else {
+        ""
+    };
+    if matches!(next, "another") {
+        return false;
+    }
+    if c.bare_hyphen(i + 1)
+        && matches!(
+            next,
+            "off" | "time" | "sided" | "way" | "on" | "man" | "stop" | "party" | "size" | "liner"
+        )
+    {
+        return false;
+    }
+    // "one-off": the word after the hyphen
+    if c.bare_hyphen(i + 1) {
+        let mut b2 = [0u8; 32];
+        let after = c.lower(i + 2, &mut b2);
+        if matches!(
+            after,
+            "off" | "time" | "sided" | "way" | "on" | "man" | "stop" | "party" | "size" | "liner"
+        ) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::highlight::token::tokenize;
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut used = vec![false; toks.len()];
+        let mut out = Vec::new();
+        scan(text, &toks, &mut used, &mut out);
+        out.iter()
+            .map(|f| (text[toks[f.a].start..toks[f.b].end].to_string(), f.kind))
+            .collect()
+    }
+
+    use EntityKind::{Date, Number};
+
+    fn s(x: &str, k: EntityKind) -> (String, EntityKind) {
+        (x.to_string(), k)
+    }
+
+    #[test]
+    fn digits_with_separators_money_and_percent() {
+        assert_eq!(
+            found(
+                "The ministry said 40,005 people died, up 3.5% on a $5bn budget of £3.2 million."
+            ),
+            [
+                s("40,005", Number),
+                s("3.5", Number),
+                s("5bn", Number),
+                s("3.2 million", Number)
+            ]
+        );
+        assert_eq!(
+            found("It cost 40 euros and 1.2m dollars"),
+            [s("40", Number), s("1.2m", Number)]
+        );
+    }
+
+    #[test]
+    fn calendar_dates_years_and_weekdays() {
+        assert_eq!(
+            found("On Tuesday, March 5, talks resumed; the deal of May 31 and October 7 2023."),
+            [
+                s("Tuesday", Date),
+                s("March 5", Date),
+                s("May 31", Date),
+                s("October 7 2023", Date)
+            ]
+        );
+        assert_eq!(
+            found("LONDON 1996-08-22 Hamas opened an office in 2012 and met on 5-6 March."),
+            [s("1996-08-22", Date), s("2012", Date), s("5-6 March", Date)]
+        );
+        assert_eq!(
+            found("In January it collapsed, in March too, in the 1990s"),
+            [s("January", Date), s("March", Date), s("1990s", Date)]
+        );
+    }
+
+    #[test]
+    fn may_and_march_need_a_cue() {
+        assert_eq!(found("Theresa May said the march may go ahead"), []);
+        assert_eq!(
+            found("May 31 is late; they met in May."),
+            [s("May 31", Date), s("May", Date)]
+        );
+    }
+
+    #[test]
+    fn durations_are_dates_but_hyphenated_compounds_keep_the_number() {
+        assert_eq!(
+            found("ending 20 months of war, a two-month truce for 24 hours and the 25-year-old"),
+            [
+                s("20 months", Date),
+                s("two", Number),
+                s("24 hours", Date),
+                s("25", Number)
+            ]
+        );
+        assert_eq!(
+            found("two years ago, the fifth-fastest time"),
+            [s("two years", Date), s("fifth", Number)]
+        );
+    }
+
+    #[test]
+    fn number_words_ordinals_and_scores() {
+        assert_eq!(
+            found(
+                "Japan won 2-1, the first flight, twenty-five men, 3rd place, two million people"
+            ),
+            [
+                s("2-1", Number),
+                s("first", Number),
+                s("twenty-five", Number),
+                s("3rd", Number),
+                s("two million", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_words_pronouns_and_times_are_not_numbers() {
+        assert_eq!(
+            found(
+                "hundreds of people, several days, no one knew, this week, yesterday at 10:30, one another"
+            ),
+            []
+        );
+        assert_eq!(found("the Second World War ended"), []);
+    }
+}

@@ -1,0 +1,580 @@
+//! One pass over the text: words, numbers, punctuation and possessive endings,
+//! each with byte offsets and a few shape flags. No allocation per token.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (and digits after a letter), with inner apostrophes and `&`
+    /// between capitals (`O'Brien`, `AT&T`), or a dotted abbreviation (`U.S.`).
+    Word,
+    /// Digits, with `,` or `.` between digit groups (`40,005`, `3.5`).
+    Num,
+    /// A possessive ending: `'s` or `’s`.
+    Poss,
+    /// Any other single character that is not white space.
+    Punct(char),
+}
+
+/// White space stands between this token and the one before it.
+pub(crate) const SPACE: u16 = 1;
+/// This token is the first on its line (or of the text).
+pub(crate) const LINE_START: u16 = 1 << 1;
+/// First character is upper case.
+pub(crate) const CAP: u16 = 1 << 2;
+/// Every letter is upper case (and there is at least one).
+pub(crate) const UPPER: u16 = 1 << 3;
+/// First character is lower case.
+pub(crate) const LOWER: u16 = 1 << 4;
+/// A dotted abbreviation such as `U.S.` or `a.m.`.
+pub(crate) const DOTTED: u16 = 1 << 5;
+/// Starts a sentence, a line, or follows a colon: capitals prove nothing here.
+pub(crate) const INITIAL: u16 = 1 << 6;
+/// On a headline-like line (all capitals or title case): every capital is
+/// only a name with evidence.
+pub(crate) const HEADLINE: u16 = 1 << 7;
+/// On a line written in capitals only.
+pub(crate) const CAPS_LINE: u16 = 1 << 8;
+/// Joined to the previous word by a hyphen with no space on either side.
+pub(crate) const HYPHEN_PREV: u16 = 1 << 9;
+/// On a line that looks like a row of a results table (a name then numbers).
+pub(crate) const TABLE_LINE: u16 = 1 << 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub flags: u16,
+}
+
+impl Token {
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// A word that starts with a capital, is in capitals, or is a dotted
+    /// abbreviation in capitals.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.flags & (CAP | UPPER) != 0
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Is `c` a hyphen or dash that can join two words?
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Combining marks continue a word (decomposed accents).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Words of a few letters that end with a period and do not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Mt"
+            | "Ft"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Maj"
+            | "Adm"
+            | "Cmdr"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Prof"
+            | "Rev"
+            | "Jr"
+            | "Sr"
+            | "Messrs"
+            | "No"
+            | "Nos"
+            | "vs"
+            | "v"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "Bros"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "approx"
+            | "est"
+            | "Fig"
+            | "pp"
+    )
+}
+
+/// Length in bytes of a dotted abbreviation starting at `i` (`U.S.`,
+/// `U.S.A.`, `a.m.`): at least two single letters each followed by a period.
+fn dotted_len(bytes: &[u8], text: &str, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut pairs = 0;
+    loop {
+        let c = char_at(text, j)?;
+        if !c.is_alphabetic() {
+            break;
+        }
+        let after = j + c.len_utf8();
+        if bytes.get(after) != Some(&b'.') {
+            break;
+        }
+        // the letter must stand alone: what follows the period is not a
+        // letter continuing a word of two letters or more
+        pairs += 1;
+        j = after + 1;
+        match char_at(text, j) {
+            Some(n) if n.is_alphabetic() => {
+                let n_after = j + n.len_utf8();
+                if bytes.get(n_after) != Some(&b'.') {
+                    // e.g. "U.Sa": stop before this letter
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (pairs >= 2).then_some(j - i)
+}
+
+/// Does an ending such as `s`, `ve`, `re`, `ll`, `d`, `m` or `t` start at `i`
+/// and end the word (`Hamas's`, `We've`)? It is not part of the name.
+fn is_contraction(text: &str, i: usize) -> bool {
+    let rest = text.get(i..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(k, _)| k);
+    matches!(
+        rest.get(..end),
+        Some("s" | "S" | "ve" | "re" | "ll" | "d" | "m" | "t" | "VE" | "RE" | "LL" | "D" | "M")
+    )
+}
+
+/// Scan a word starting at `i` (a letter). Returns its end.
+fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
+    let mut j = i;
+    let mut prev: Option<char> = None;
+    while let Some(c) = char_at(text, j) {
+        if c.is_alphanumeric() || is_mark(c) {
+            prev = Some(c);
+            j += c.len_utf8();
+            continue;
+        }
+        let next_at = j + c.len_utf8();
+        let next = char_at(text, next_at);
+        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
+            // possessive 's ends the word; other apostrophes join (O'Brien)
+            if is_contraction(text, next_at) {
+                break;
+            }
+            prev = Some(c);
+            j = next_at;
+            continue;
+        }
+        if c == '&' && prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase)
+        {
+            prev = Some(c);
+            j = next_at;
+            continue;
+        }
+        break;
+    }
+    let _ = bytes;
+    j
+}
+
+/// Scan digits starting at `i`, with `,`/`.` between digit groups.
+fn number_end(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii_digit() {
+            j += 1;
+        } else if (b == b',' || b == b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn word_flags(word: &str) -> u16 {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    let mut flags = 0;
+    if first.is_uppercase() {
+        flags |= CAP;
+    } else if first.is_lowercase() {
+        flags |= LOWER;
+    }
+    if first.is_uppercase() && chars.all(|c| !c.is_lowercase()) {
+        flags |= UPPER;
+    }
+    // a word that starts with a digit (impossible here) or a mark is neither
+    flags
+}
+
+/// Split `text` into tokens (appended to `out`).
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut space = false;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match char_at(text, i) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
+            space = true;
+            if is_line_break(c) {
+                line_start = true;
+            }
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut flags = 0;
+        let kind;
+        if c.is_alphabetic() {
+            if let Some(n) = dotted_len(bytes, text, i) {
+                i += n;
+                flags |= DOTTED;
+            } else {
+                i = word_end(bytes, text, i);
+            }
+            flags |= word_flags(text.get(start..i).unwrap_or(""));
+            kind = Kind::Word;
+        } else if b.is_ascii_digit() {
+            i = number_end(bytes, i);
+            kind = Kind::Num;
+        } else if is_apostrophe(c)
+            && matches!(bytes.get(i + len), Some(b's' | b'S'))
+            && !char_at(text, i + len + 1).is_some_and(char::is_alphanumeric)
+            && !space
+            && out
+                .last()
+                .is_some_and(|t: &Token| matches!(t.kind, Kind::Word | Kind::Num))
+        {
+            i += len + 1;
+            kind = Kind::Poss;
+        } else {
+            i += len;
+            kind = Kind::Punct(c);
+        }
+        if space {
+            flags |= SPACE;
+        }
+        if line_start {
+            flags |= LINE_START;
+        }
+        out.push(Token {
+            start,
+            end: i,
+            kind,
+            flags,
+        });
+        space = false;
+        line_start = false;
+    }
+    mark_hyphens(text, out);
+    mark_initials(text, out);
+    mark_lines(text, out);
+}
+
+/// Flag words joined to a previous word by a bare hyphen (`al-Assad`).
+fn mark_hyphens(text: &str, toks: &mut [Token]) {
+    for k in 2..toks.len() {
+        let (a, h, b) = (toks[k - 2], toks[k - 1], toks[k]);
+        let joined = matches!(h.kind, Kind::Punct(c) if is_hyphen(c))
+            && !h.has(SPACE)
+            && !b.has(SPACE)
+            && matches!(a.kind, Kind::Word | Kind::Num)
+            && b.kind == Kind::Word;
+        if joined {
+            toks[k].flags |= HYPHEN_PREV;
+        }
+    }
+    let _ = text;
+}
+
+/// Mark the tokens where capitals prove nothing: sentence and line starts.
+fn mark_initials(text: &str, toks: &mut [Token]) {
+    let mut pending = true;
+    let mut prev_word: Option<Token> = None;
+    for t in toks.iter_mut() {
+        if t.has(LINE_START) {
+            pending = true;
+        }
+        match t.kind {
+            Kind::Word | Kind::Num => {
+                if pending {
+                    t.flags |= INITIAL;
+                }
+                pending = false;
+                prev_word = Some(*t);
+            }
+            Kind::Poss => pending = false,
+            Kind::Punct(c) => match c {
+                '.' => {
+                    let abbrev = prev_word.is_some_and(|w| {
+                        w.end == t.start && w.is_word() && {
+                            let s = w.text(text);
+                            is_abbreviation(s)
+                                || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+                        }
+                    });
+                    if !abbrev {
+                        pending = true;
+                    }
+                }
+                '!' | '?' | '\u{2026}' | ':' | '\u{2022}' | '|' => pending = true,
+                _ => {}
+            },
+        }
+        if t.kind == Kind::Word && t.has(DOTTED) {
+            // "in the U.S. The" : the next word may start a sentence
+            pending = true;
+        }
+    }
+}
+
+/// Mark headline lines: in capitals only, or in title case without a final
+/// period, and rows of results tables.
+fn mark_lines(text: &str, toks: &mut [Token]) {
+    let mut s = 0;
+    while s < toks.len() {
+        let mut e = s + 1;
+        while e < toks.len() && !toks[e].has(LINE_START) {
+            e += 1;
+        }
+        let line = &toks[s..e];
+        let mut words = 0usize;
+        let mut lower_words = 0usize;
+        let mut function_words = 0usize;
+        let mut upper_words = 0usize;
+        let mut any_lower_letter = false;
+        let mut nums = 0usize;
+        for t in line {
+            match t.kind {
+                Kind::Word => {
+                    words += 1;
+                    let w = t.text(text);
+                    if w.chars().any(char::is_lowercase) {
+                        any_lower_letter = true;
+                    }
+                    if t.has(LOWER) {
+                        lower_words += 1;
+                        if is_headline_function_word(w) {
+                            function_words += 1;
+                        }
+                    }
+                    if t.has(UPPER) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                        upper_words += 1;
+                    }
+                }
+                Kind::Num => nums += 1,
+                _ => {}
+            }
+        }
+        let ends_with_period = line
+            .last()
+            .is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
+        let caps = !any_lower_letter && upper_words >= 1;
+        // a table row: starts with a capitalised word and has about as many
+        // numbers as words
+        let table =
+            line.first().is_some_and(Token::is_capitalised) && nums >= 1 && nums + 1 >= words;
+        let title_case = !table
+            && words >= 3
+            && lower_words == function_words
+            && words - lower_words >= 3
+            && !ends_with_period;
+        // a table row: starts with a capitalised word and has more numbers
+        // than words after it
+        let table =
+            line.first().is_some_and(Token::is_capitalised) && nums >= 1 && nums + 1 >= words;
+        let mut flags = 0;
+        if caps {
+            flags |= CAPS_LINE | HEADLINE;
+        } else if title_case {
+            flags |= HEADLINE;
+        }
+        if table {
+            flags |= TABLE_LINE;
+        }
+        if flags != 0 {
+            for t in &mut toks[s..e] {
+                t.flags |= flags;
+                if flags & HEADLINE != 0 {
+                    t.flags |= INITIAL;
+                }
+            }
+        }
+        s = e;
+    }
+}
+
+/// Lower-case words a title-case headline leaves in lower case.
+fn is_headline_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "but"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "vs"
+            | "v"
+            | "into"
+            | "over"
+            | "after"
+            | "off"
+            | "up"
+            | "is"
+            | "are"
+            | "be"
+            | "de"
+            | "al"
+            | "bin"
+            | "van"
+            | "von"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, Kind)> {
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        v.iter()
+            .map(|t| (t.text(text).to_string(), t.kind))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        toks(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_inner_apostrophes() {
+        assert_eq!(
+            words("Hamas’s leaders met O'Brien's aide"),
+            ["Hamas", "’s", "leaders", "met", "O'Brien", "'s", "aide"]
+        );
+        let t = toks("Netanyahu's office");
+        assert_eq!(t[1].1, Kind::Poss);
+    }
+
+    #[test]
+    fn keeps_dotted_abbreviations_and_numbers_whole() {
+        assert_eq!(
+            words("the U.S. gave 40,005 and 3.5 to AT&T."),
+            [
+                "the", "U.S.", "gave", "40,005", "and", "3.5", "to", "AT&T", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_sentence_starts_but_not_after_titles() {
+        let text = "He met Mr. Ansari. Then Doha said";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        let flag = |w: &str| v.iter().find(|t| t.text(text) == w).map(|t| t.has(INITIAL));
+        assert_eq!(flag("He"), Some(true));
+        assert_eq!(flag("Ansari"), Some(false));
+        assert_eq!(flag("Then"), Some(true));
+        assert_eq!(flag("Doha"), Some(false));
+    }
+
+    #[test]
+    fn marks_caps_headlines_and_hyphen_joins() {
+        let text = "SOCCER - JAPAN GET LUCKY WIN\nBashar al-Assad left";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        assert!(v[0].has(CAPS_LINE) && v[2].has(HEADLINE));
+        let assad = v.iter().find(|t| t.text(text) == "Assad").map(|t| t.flags);
+        assert!(assad.is_some_and(|f| f & HYPHEN_PREV != 0));
+        let left = v.iter().find(|t| t.text(text) == "left").map(|t| t.flags);
+        assert!(left.is_some_and(|f| f & CAPS_LINE == 0));
+    }
+
+    #[test]
+    fn never_splits_inside_a_character() {
+        let text = "Café’s “Zürich” – 5€ ½ naïve\u{301}";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        for t in &v {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(t.start < t.end && t.end <= text.len());
+        }
+    }
+}
