@@ -75,7 +75,11 @@ fn main() {
     println!(
         "{bytes} bytes in {} articles, {spans} spans per run; runs (MB/s): {}",
         articles.len(),
-        rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(" ")
+        rates
+            .iter()
+            .map(|r| format!("{r:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     println!("median throughput: {median:.1} MB/s");
 }

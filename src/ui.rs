@@ -8,6 +8,9 @@ pub mod reader;
 pub mod status_bar;
 pub mod theme;
 
+#[cfg(test)]
+mod tests;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -40,7 +43,7 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
             Focus::Reader => (None, Some(main)),
         }
     } else {
-        let list_width = (size.width * 2 / 5).clamp(32, 64);
+        let list_width = (size.width / 2).clamp(32, 72);
         let [list, reader] = main.layout(&Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Fill(1),
@@ -132,28 +135,4 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wide_terminals_show_both_panes_narrow_ones_one() {
-        let wide = areas(Rect::new(0, 0, 120, 40), Focus::List);
-        assert!(wide.list.is_some() && wide.reader.is_some());
-        assert_eq!(wide.status.y, 39);
-        assert_eq!(wide.bar.y, 38);
-        let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader);
-        assert!(narrow.list.is_none());
-        assert_eq!(narrow.reader.map(|r| r.width), Some(60));
-    }
-
-    #[test]
-    fn truncate_counts_columns() {
-        assert_eq!(truncate("Rotterdam", 20), "Rotterdam");
-        assert_eq!(truncate("Rotterdam", 5), "Rott…");
-        assert_eq!(truncate("東京タワー", 5), "東京…");
-        assert_eq!(truncate("abc", 0), "");
-    }
 }

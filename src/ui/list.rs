@@ -13,7 +13,7 @@ use crate::app::{App, Focus};
 use crate::sanitize;
 
 const DATE_WIDTH: usize = 10;
-const SOURCE_WIDTH: usize = 16;
+const SOURCE_WIDTH: usize = 14;
 
 pub fn block<'a>(app: &App, theme: &Theme) -> Block<'a> {
     let total = app.articles.len();
@@ -73,7 +73,7 @@ pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Opti
     let (_, article, hit) = app.visible(row)?;
     let marker = if row == app.selected { "▌" } else { " " };
     let date = article.date_label();
-    let show_meta = width_cols >= 50;
+    let show_meta = width_cols >= 44;
     let source = sanitize::line(&article.source);
     let source_cell = if show_meta {
         truncate(&source, SOURCE_WIDTH)

@@ -1,0 +1,210 @@
+//! The subcommands, run as a script would run them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dateline(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("dateline runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = dir.path().join("northline");
+    std::fs::create_dir_all(&wire).unwrap();
+    std::fs::write(
+        wire.join("strike.txt"),
+        "Dock workers strike in Rotterdam\n\nDock workers walked out on Monday, union leader Anneke Verhoeven said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        wire.join("ships.txt"),
+        "Title: Ships queue outside the port\nDate: 2026-11-18\n\nMore than 60 ships waited as the strike went on.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("feed.jsonl"),
+        concat!(
+            r#"{"title": "Central bank holds rates", "source": "Meridian Post", "date": "2026-11-12", "body": "The bank kept its rate at 3.5%."}"#,
+            "\n",
+            "{not json\n",
+            r#"{"title": "Reservoirs fall to a third", "source": {"name": "Valley Courier"}, "pubDate": "Tue, 10 Nov 2026 08:00:00 +0000", "content": "Reservoirs held 33 per cent."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn list_prints_every_article_with_id_source_date_and_title() {
+    let dir = folder();
+    let out = dateline(&["list", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    assert!(rows.iter().all(|r| r.len() == 4 && r[0].len() == 12));
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "northline" && r[3] == "Dock workers strike in Rotterdam")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "Valley Courier" && r[2] == "2026-11-10")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == "2026-11-18" && r[3] == "Ships queue outside the port")
+    );
+    // The bad line is named with its number, once, on stderr.
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("feed.jsonl:2"), "{err}");
+}
+
+#[test]
+fn ids_are_stable_between_runs() {
+    let dir = folder();
+    let a = stdout(&dateline(&["list", "."], dir.path()));
+    let b = stdout(&dateline(&["list", "."], dir.path()));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn list_filter_matches_the_filter_bar() {
+    let dir = folder();
+    let out = dateline(&["list", ".", "--filter", "strike"], dir.path());
+    let text = stdout(&out);
+    let titles: Vec<&str> = text.lines().filter_map(|l| l.split('\t').nth(3)).collect();
+    // The title match first, then the body-only match.
+    assert_eq!(
+        titles,
+        vec![
+            "Dock workers strike in Rotterdam",
+            "Ships queue outside the port"
+        ]
+    );
+    let none = dateline(
+        &["list", ".", "--filter", "!strike !rates !reservoirs"],
+        dir.path(),
+    );
+    assert!(stdout(&none).is_empty());
+    assert!(none.status.success());
+}
+
+#[test]
+fn list_json_carries_every_field() {
+    let dir = folder();
+    let out = dateline(&["list", "--json", "feed.jsonl"], dir.path());
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["source"], "Meridian Post");
+    assert_eq!(rows[0]["line"], 1);
+    assert_eq!(rows[1]["line"], 3);
+    assert_eq!(rows[1]["path"], "feed.jsonl");
+}
+
+#[test]
+fn entities_jsonl_gives_spans_into_the_body() {
+    let dir = folder();
+    let out = dateline(&["entities", "--jsonl", "northline/strike.txt"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let row: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(row["title"], "Dock workers strike in Rotterdam");
+    let body = row["body"].as_str().unwrap();
+    let spans = row["spans"].as_array().unwrap();
+    assert!(
+        spans
+            .iter()
+            .any(|s| s["kind"] == "person" && s["text"] == "Anneke Verhoeven")
+    );
+    assert!(
+        spans
+            .iter()
+            .any(|s| s["kind"] == "date" && s["text"] == "Monday")
+    );
+    let mut last = 0;
+    for s in spans {
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        let (start, end) = (
+            usize::try_from(start).unwrap(),
+            usize::try_from(end).unwrap(),
+        );
+        assert!(start >= last && end > start);
+        assert_eq!(&body[start..end], s["text"].as_str().unwrap());
+        last = end;
+    }
+}
+
+#[test]
+fn the_samples_load_without_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(&["list"], dir.path());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.lines().count() >= 8, "{text}");
+    let sources: std::collections::BTreeSet<&str> =
+        text.lines().filter_map(|l| l.split('\t').nth(1)).collect();
+    assert!(sources.len() >= 3, "{sources:?}");
+}
+
+#[test]
+fn exit_status_is_1_when_nothing_loads_and_2_on_bad_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(&["list", "missing-folder"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("missing-folder"), "{err}");
+    let out = dateline(&["list", "--no-such-flag"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn input_files_are_never_written() {
+    let dir = folder();
+    let path = dir.path().join("feed.jsonl");
+    let before = std::fs::read(&path).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    dateline(&["list", "."], dir.path());
+    dateline(&["entities", "--jsonl", "."], dir.path());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["list", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Harbour reopens\n\nThe harbour reopened on Friday after 12 days.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("\tstdin\t"), "{text}");
+    assert!(text.contains("Harbour reopens"), "{text}");
+}

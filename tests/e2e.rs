@@ -1,0 +1,250 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed, the screen
+//! read back through a terminal emulator.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Generous: a loaded machine is slow, and waiting for text does not flake.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("dateline starts");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Self {
+            screen,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen satisfies `check`, or fail showing the screen.
+    fn wait_until(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if check(self.screen.lock().unwrap().screen()) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        panic!(
+            "timed out waiting for {what}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contents().contains(text));
+    }
+
+    fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text} to go"), |s| !s.contents().contains(text));
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Wait for the process to end; its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "dateline did not exit; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// The terminal is as dateline found it: main screen, cursor shown, no
+    /// mouse reporting.
+    fn assert_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// A folder of articles from two publishers, one folder each.
+fn news_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = dir.path().join("northline");
+    let ledger = dir.path().join("ledger");
+    std::fs::create_dir_all(&wire).unwrap();
+    std::fs::create_dir_all(&ledger).unwrap();
+    std::fs::write(
+        wire.join("strike.txt"),
+        "Dock workers strike in Rotterdam\n\nDock workers walked out on Monday, union leader Anneke Verhoeven said, and 40 ships waited at anchor.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ledger.join("reservoirs.md"),
+        "---\ntitle: Reservoirs fall to a third\ndate: 2026-11-10\n---\n\nReservoirs in Andalusia held 33 per cent of their capacity on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ledger.join("rates.json"),
+        r#"{"title": "Central bank holds rates", "source": "Meridian Post", "publishedAt": "2026-11-12T09:00:00Z", "content": "The bank kept its main rate at 3.5% for a third meeting."}"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_samples_show_without_arguments_and_q_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], dir.path(), 120, 40);
+    s.wait_for("Articles");
+    s.wait_until("the samples loaded", |screen| {
+        screen.contents().contains("Port") || screen.contents().contains("port")
+    });
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_folder_lists_filters_and_reads() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("Dock workers strike in Rotterdam");
+    s.wait_for("Reservoirs fall to a third");
+    s.wait_for("northline");
+    // Filter: the list narrows live.
+    s.keys("/reservoirs");
+    s.wait_for("Articles 1/3");
+    s.wait_gone("Dock workers strike in Rotterdam");
+    // Enter reads the match; its body is in the reader.
+    s.keys("\r");
+    s.wait_for("33 per cent");
+    // Esc back to the list, Esc again clears the filter.
+    s.keys("\x1b");
+    thread::sleep(Duration::from_millis(100));
+    s.keys("\x1b");
+    s.wait_for("Articles 3");
+    s.wait_for("Central bank holds rates");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn help_lists_the_keys_and_the_legend() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 100, 50);
+    s.wait_for("Articles 3");
+    s.keys("?");
+    s.wait_for("Help");
+    s.wait_for("next, previous article");
+    s.wait_for("person");
+    s.keys("\x1b");
+    s.wait_gone("next, previous article");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_rest_reads() {
+    let dir = news_folder();
+    std::fs::write(dir.path().join("broken.json"), "{\"title\": \"cut off").unwrap();
+    let mut s = Session::start(&["."], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("1 file skipped");
+    s.keys("m");
+    s.wait_for("broken.json");
+    s.keys("\x1b");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 100, 30);
+    s.wait_for("Articles 3");
+    let pid = s.child.process_id().expect("a pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn narrow_terminal_shows_list_then_reader() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 60, 20);
+    s.wait_for("Articles 3");
+    s.keys("\r");
+    s.wait_for("Reader");
+    s.wait_gone("Articles 3");
+    s.keys("\t");
+    s.wait_for("Articles 3");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
