@@ -1,6 +1,9 @@
 //! Names: runs of capitalised words, cut into titles, gazetteer entries and
 //! unknown names, each given a kind; then made consistent across the article.
 
+// Token indices are named i, j, k, p, q, r as in the rules they implement.
+#![allow(clippy::many_single_char_names)]
+
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
@@ -108,10 +111,10 @@ impl Ctx<'_> {
 
     /// A lower-case particle that starts a name with a hyphen: `al-Qaeda`.
     fn particle_start(&self, i: usize) -> bool {
-        self.is_free(i)
-            && self.lower_is(i, is_hyphen_particle)
-            && self.bare_hyphen(i + 1)
+        self.bare_hyphen(i + 1)
             && self.is_cap(i + 2)
+            && self.is_free(i)
+            && self.lower_is(i, is_hyphen_particle)
     }
 
     fn starts_name(&self, i: usize) -> bool {
@@ -143,9 +146,9 @@ impl Ctx<'_> {
                 })
                 .filter(|(n, _)| {
                     // a match ends on a whole word: not "Al" of "Al-Ain"
-                    !self.has(i + n, HYPHEN_PREV)
-                        && !(self.bare_hyphen(i + n) && self.is_cap(i + n + 1))
-                        || *n > 1
+                    *n > 1
+                        || (!self.has(i + n, HYPHEN_PREV)
+                            && (!self.bare_hyphen(i + n) || !self.is_cap(i + n + 1)))
                 });
         }
         self.gaz = gaz;
@@ -369,21 +372,20 @@ impl Ctx<'_> {
                 p += title;
                 continue;
             }
-            if let Some((n, e)) = gz {
-                if let Some(next) = self.gazetteer_entry(p, n, e, end) {
-                    p = next;
-                    after_title = false;
-                    continue;
-                }
+            if let Some((n, e)) = gz
+                && let Some(next) = self.gazetteer_entry(p, n, e, end)
+            {
+                p = next;
+                after_title = false;
+                continue;
             }
             if !after_title
                 && self.lex.is_first_name(self.word(p))
                 && self.word(p).chars().count() > 1
+                && let Some(r) = self.given_name(p, end)
             {
-                if let Some(r) = self.given_name(p, end) {
-                    p = r;
-                    continue;
-                }
+                p = r;
+                continue;
             }
             if after_title {
                 let r = self.person_extent(p, end);
@@ -687,6 +689,7 @@ impl Ctx<'_> {
         r
     }
 
+    #[allow(clippy::too_many_lines)] // one rule after another, in order
     fn classify_unknown(&mut self, p: usize, r: usize) {
         let mut p = p;
         // capitalised sentence starts that are ordinary words
@@ -796,9 +799,7 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
-        let kind = if upper && letters <= 6 {
-            EntityKind::Organization
-        } else if self.has(first, TABLE_LINE) {
+        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
@@ -825,8 +826,117 @@ impl Ctx<'_> {
     }
 }
 
-fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
-    buf.clear();
+/// Make the names agree across the article: surnames of people found in
+/// full, one kind per string, and evidence for the capitals that proved
+/// nothing.
+fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+    // every candidate's key, and the surnames of people, in two arenas
+    let mut arena = String::new();
+    let mut ranges = Vec::with_capacity(cands.len());
+    let mut snames = String::new();
+    let mut sranges = Vec::new();
+    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
+        arena.clear();
+        ranges.clear();
+        for c in cands {
+            let s = arena.len();
+            push_cand_key(text, toks, c, arena);
+            ranges.push((s, arena.len()));
+        }
+    };
+    keys_into(&cands, &mut arena, &mut ranges);
+    for c in &cands {
+        if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
+            continue;
+        }
+        // the last word, and the last word with its particle (al-Ansari)
+        let last = c.b - 1;
+        let s = snames.len();
+        push_key(&mut snames, toks[last].text(text));
+        sranges.push((s, snames.len()));
+        let mut start = last;
+        while start >= c.a + 2
+            && toks[start].has(HYPHEN_PREV)
+            && toks.get(start - 2).is_some_and(Token::is_word)
+        {
+            start -= 2;
+        }
+        if start < last {
+            let s = snames.len();
+            for t in toks.iter().take(last + 1).skip(start) {
+                push_key(&mut snames, t.text(text));
+            }
+            sranges.push((s, snames.len()));
+        }
+    }
+    let surnames: Set<&str> = sranges
+        .iter()
+        .filter_map(|&(a, b)| snames.get(a..b))
+        .collect();
+    let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
+    let mut buf = String::new();
+    let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
+        Some(new) => new,
+        None => cands,
+    };
+    let mut arena2 = String::new();
+    let mut ranges2 = Vec::new();
+    let (arena, ranges) = if ranges.len() == cands.len() {
+        (&arena, &ranges)
+    } else {
+        keys_into(&cands, &mut arena2, &mut ranges2);
+        (&arena2, &ranges2)
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for (mut c, &(ka, kb)) in cands.into_iter().zip(ranges.iter()) {
+        let key = arena.get(ka..kb).unwrap_or("");
+        if c.kind == EntityKind::Place && table_clubs.contains(key) {
+            c.kind = EntityKind::Organization;
+        }
+        if c.strength != Strength::Strong {
+            if surnames.contains(key) {
+                c.kind = EntityKind::Person;
+            } else if let Some(&(kind, _)) = known.get(key) {
+                c.kind = kind;
+            } else if c.strength == Strength::Pending {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    let _ = lex;
+    out
+}
+
+type Known<'k> = Map<&'k str, (EntityKind, Strength)>;
+
+/// The kind of every string found with some certainty (the strongest
+/// finding wins), and the places that are clubs in a results table.
+fn known_kinds<'k>(
+    toks: &[Token],
+    cands: &[Cand],
+    arena: &'k str,
+    ranges: &[(usize, usize)],
+) -> (Known<'k>, Set<&'k str>) {
+    let mut known: Known<'k> = Map::default();
+    let mut table_clubs: Set<&str> = Set::default();
+    for (c, &(a, b)) in cands.iter().zip(ranges) {
+        if c.strength == Strength::Pending {
+            continue;
+        }
+        let key = arena.get(a..b).unwrap_or("");
+        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+            table_clubs.insert(key);
+        }
+        let v = known.entry(key).or_insert((c.kind, c.strength));
+        if v.1 < c.strength {
+            *v = (c.kind, c.strength);
+        }
+    }
+    (known, table_clubs)
+}
+
+fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
     for (k, t) in toks.iter().enumerate().take(c.b).skip(c.a) {
         if k > c.a && t.has(SPACE) {
             buf.push(' ');
@@ -835,149 +945,15 @@ fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
     }
 }
 
-/// Make the names agree across the article: surnames of people found in
-/// full, one kind per string, and evidence for the capitals that proved
-/// nothing.
-fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
-    let mut known: Map<String, (EntityKind, Strength)> = Map::default();
-    let mut surnames: Set<String> = Set::default();
-    // places that are clubs in a results table are clubs all through
-    let mut table_clubs: Set<String> = Set::default();
-    let mut buf = String::new();
-    for c in &cands {
-        if c.strength == Strength::Pending {
-            continue;
-        }
-        key_of(text, toks, c, &mut buf);
-        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
-            table_clubs.insert(buf.clone());
-        }
-        match known.get_mut(buf.as_str()) {
-            Some(v) if v.1 < c.strength => *v = (c.kind, c.strength),
-            Some(_) => {}
-            None => {
-                known.insert(buf.clone(), (c.kind, c.strength));
-            }
-        }
-        if c.kind == EntityKind::Person && c.b > c.a + 1 {
-            // the last word, and its part after a particle's hyphen
-            let last = c.b - 1;
-            let mut k = String::new();
-            push_key(&mut k, toks[last].text(text));
-            let mut start = last;
-            while start >= c.a + 2
-                && toks[start].has(HYPHEN_PREV)
-                && toks.get(start - 2).is_some_and(Token::is_word)
-            {
-                start -= 2;
-            }
-            if start < last {
-                let mut whole = String::new();
-                for t in toks.iter().take(last + 1).skip(start) {
-                    push_key(&mut whole, t.text(text));
-                }
-                surnames.insert(whole);
-            }
-            surnames.insert(k);
-        }
-    }
-    let cands = headline_names(text, toks, &known, cands, &mut buf);
-    let mut out = Vec::with_capacity(cands.len());
-    for mut c in cands {
-        key_of(text, toks, &c, &mut buf);
-        if c.kind == EntityKind::Place && table_clubs.contains(buf.as_str()) {
-            c.kind = EntityKind::Organization;
-        }
-        match c.strength {
-            Strength::Strong => {}
-            Strength::Weak | Strength::Pending => {
-                if surnames.contains(buf.as_str()) {
-                    c.kind = EntityKind::Person;
-                } else if let Some(&(kind, s)) = known.get(buf.as_str()) {
-                    if c.strength == Strength::Pending && s == Strength::Weak && lex.is_common(&buf)
-                    {
-                        // a common word capitalised elsewhere too: still weak
-                        if !known_non_initial(text, toks, &buf) {
-                            continue;
-                        }
-                    }
-                    c.kind = kind;
-                } else if c.strength == Strength::Pending {
-                    continue;
-                }
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Does the article have `key` capitalised somewhere a capital proves
-/// something (not at a sentence start, not in a headline)?
-fn known_non_initial(text: &str, toks: &[Token], key: &str) -> bool {
-    let mut buf = String::new();
-    toks.iter().any(|t| {
-        t.is_capitalised() && !t.has(INITIAL) && !t.has(HEADLINE) && {
-            buf.clear();
-            push_key(&mut buf, t.text(text));
-            buf == key
-        }
-    })
-}
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    #[test]
-    fn dbg_run() {
-        let text = std::env::var("DBG_TEXT").unwrap_or_default();
-        let mut toks = Vec::new();
-        super::super::token::tokenize(&text, &mut toks);
-        let used = vec![false; toks.len()];
-        let lex: &'static Lexicon = &LEXICON;
-        let mut cx = Ctx {
-            text: &text,
-            toks: &toks,
-            used: &used,
-            lex,
-            gaz: Vec::new(),
-            buf: String::new(),
-            out: Vec::new(),
-        };
-        cx.find_gazetteer();
-        for (i, t) in toks.iter().enumerate() {
-            eprintln!(
-                "{i} {:?} {:?} {:b} gaz={:?}",
-                t.text(&text),
-                t.kind,
-                t.flags,
-                cx.gaz[i].map(|(n, e)| (n, e.kind))
-            );
-        }
-        let mut i = 0;
-        while i < toks.len() {
-            if cx.starts_name(i) {
-                let end = cx.run_end(i);
-                eprintln!("run {i}..{end}");
-                cx.process_run(i, end);
-                i = end.max(i + 1);
-            } else {
-                i += 1;
-            }
-        }
-        eprintln!("{:?}", cx.out);
-    }
-}
-
 /// In headlines, names of several words the article spells out elsewhere:
 /// `CANADIAN OPEN` after `Canadian Open`.
 fn headline_names(
     text: &str,
     toks: &[Token],
-    known: &Map<String, (EntityKind, Strength)>,
-    mut cands: Vec<Cand>,
+    known: &Known<'_>,
+    cands: &[Cand],
     buf: &mut String,
-) -> Vec<Cand> {
+) -> Option<Vec<Cand>> {
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1021,9 +997,13 @@ fn headline_names(
         }
     }
     if added.is_empty() {
-        return cands;
+        return None;
     }
-    cands.retain(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b));
+    let mut cands: Vec<Cand> = cands
+        .iter()
+        .filter(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b))
+        .copied()
+        .collect();
     cands.extend(added);
-    cands
+    Some(cands)
 }

@@ -197,7 +197,16 @@ fn is_contraction(text: &str, i: usize) -> bool {
 fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
     let mut j = i;
     let mut prev: Option<char> = None;
-    while let Some(c) = char_at(text, j) {
+    loop {
+        // fast path: ASCII letters and digits
+        let run = bytes.get(j..).map_or(0, |r| {
+            r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+        });
+        if run > 0 {
+            j += run;
+            prev = bytes.get(j - 1).map(|&b| char::from(b));
+        }
+        let Some(c) = char_at(text, j) else { break };
         if c.is_alphanumeric() || is_mark(c) {
             prev = Some(c);
             j += c.len_utf8();
@@ -222,7 +231,6 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
         }
         break;
     }
-    let _ = bytes;
     j
 }
 
@@ -231,9 +239,9 @@ fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
     while j < bytes.len() {
         let b = bytes[j];
-        if b.is_ascii_digit() {
-            j += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let separator =
+            (b == b',' || b == b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || separator {
             j += 1;
         } else {
             break;
@@ -271,13 +279,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let c = if b < 0x80 {
             char::from(b)
         } else {
-            match char_at(text, i) {
-                Some(c) => c,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            }
+            let Some(c) = char_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            c
         };
         let len = c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {

@@ -1,18 +1,21 @@
 //! Closed classes of words the rules look at. Every function takes a word in
 //! lower case (see [`lower`]).
 
-/// Lower-case a short word into `buf` without allocating. `None` when the word
-/// is too long for the buffer (no word of these classes is).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// Lower-case a short word into `buf` without allocating (a word already in
+/// lower case is returned as it is). `None` when the word is too long for the
+/// buffer (no word of these classes is).
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
     }
     if bytes.is_ascii() {
-        let out = buf.get_mut(..bytes.len())?;
-        for (o, b) in out.iter_mut().zip(bytes) {
-            *o = b.to_ascii_lowercase();
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Some(word);
         }
+        let out = buf.get_mut(..bytes.len())?;
+        out.copy_from_slice(bytes);
+        out.make_ascii_lowercase();
         return std::str::from_utf8(out).ok();
     }
     // rare: non-ASCII letters (lower-casing may change the length)
@@ -28,6 +31,7 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 }
 
 /// Words that end an organization's name: `Health Ministry`, `Acme Corp`.
+#[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_org_head(w: &str) -> bool {
     matches!(
         w,
@@ -623,6 +627,7 @@ pub(crate) fn is_hyphen_particle(w: &str) -> bool {
         )
 }
 
+#[allow(clippy::too_many_lines)] // a word list
 /// Function words that never start a name when capitalised at a sentence
 /// start (the common-word list covers the rest).
 pub(crate) fn is_stopword(w: &str) -> bool {
