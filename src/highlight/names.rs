@@ -11,9 +11,9 @@ use super::token::{
     is_hyphen,
 };
 use super::words::{
-    is_dept_word, is_event_head, is_hyphen_particle, is_org_head, is_org_prefix, is_particle,
-    is_place_head, is_place_lead, is_place_prefix, is_place_preposition, is_stopword,
-    is_title_head, lower, takes_of,
+    is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
+    is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
+    is_place_preposition, is_stopword, is_title_head, lower, takes_of,
 };
 
 /// How sure a candidate is.
@@ -35,6 +35,9 @@ pub(crate) struct Cand {
     pub b: usize,
     pub kind: EntityKind,
     pub strength: Strength,
+    /// A one-word list entry (a town, a body) that is a person's surname
+    /// when the article names that person in full.
+    pub yields: bool,
 }
 
 struct Ctx<'a> {
@@ -143,12 +146,6 @@ impl Ctx<'_> {
                     used.get(i..i + n).is_some_and(|u| u.iter().all(|x| !x))
                         && case_fits(text, toks, i, &e.words)
                         && !(n == 1 && s.chars().count() == 1)
-                })
-                .filter(|(n, _)| {
-                    // a match ends on a whole word: not "Al" of "Al-Ain"
-                    *n > 1
-                        || (!self.has(i + n, HYPHEN_PREV)
-                            && (!self.bare_hyphen(i + n) || !self.is_cap(i + n + 1)))
                 });
         }
         self.gaz = gaz;
@@ -327,6 +324,7 @@ impl Ctx<'_> {
             b,
             kind,
             strength,
+            yields: false,
         });
     }
 
@@ -372,6 +370,8 @@ impl Ctx<'_> {
                 p += title;
                 continue;
             }
+            // after "Mr", "Ms Essex" is a person, whatever else Essex is
+            let gz = gz.filter(|&(n, _)| !(after_title && n == 1));
             if let Some((n, e)) = gz
                 && let Some(next) = self.gazetteer_entry(p, n, e, end)
             {
@@ -491,6 +491,23 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Texas Instruments", "China Daily": a place or body, then an
+        // ordinary word that ends the name
+        if q + 1 == end
+            && q < end
+            && e.kind != EntityKind::Name
+            && self.has(q, SPACE)
+            && self.is_cap(q)
+            && !self.risky(q)
+            && !self.has(q, UPPER)
+            && self.gaz_at(q, end).is_none()
+            && self.lex.is_common(self.word(q))
+            && !self.lex.is_first_name(self.word(q))
+            && !self.lower_is(q, |w| is_stopword(w) || is_title_head(w) || is_dept_word(w))
+        {
+            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
+            return Some(q + 1);
+        }
         let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
@@ -518,6 +535,12 @@ impl Ctx<'_> {
             Strength::Strong
         };
         self.emit(p, q, kind, strength);
+        if q == p + 1
+            && !matches!(e.source, Source::Country | Source::Demonym)
+            && let Some(c) = self.out.last_mut()
+        {
+            c.yields = true;
+        }
     }
 
     /// After an entry ending before `q`: capitalised words up to a head word
@@ -677,6 +700,14 @@ impl Ctx<'_> {
                 if self.title_at(r, end) > 0 {
                     break;
                 }
+                // a given name starts a name of its own: "Singer Sue Essex"
+                if !self.has(r, HYPHEN_PREV)
+                    && self.lex.is_first_name(t.text(self.text))
+                    && self.is_cap(r + 1)
+                    && self.has(r + 1, SPACE)
+                {
+                    break;
+                }
                 if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
                     break;
                 }
@@ -788,6 +819,13 @@ impl Ctx<'_> {
         if letters <= 1 && !self.has(first, super::token::DOTTED) {
             return;
         }
+        if self.lower_is(first, is_not_a_name_acronym) {
+            return;
+        }
+        // the second half of a word whose first half is not a name: "Spider-Man"
+        if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
+            return;
+        }
         if self.lower_is(first, |x| {
             is_org_head(x)
                 || is_place_head(x)
@@ -893,6 +931,9 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         if c.kind == EntityKind::Place && table_clubs.contains(key) {
             c.kind = EntityKind::Organization;
         }
+        if c.yields && surnames.contains(key) {
+            c.kind = EntityKind::Person;
+        }
         if c.strength != Strength::Strong {
             if surnames.contains(key) {
                 c.kind = EntityKind::Person;
@@ -990,6 +1031,7 @@ fn headline_names(
                 b: i + n,
                 kind,
                 strength: Strength::Strong,
+                yields: false,
             });
             i += n;
         } else {

@@ -392,6 +392,10 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if is_kept_suffix(suf) {
             return number(i, i + 1);
         }
+        // codes such as 3G, 3D, 4x4: not amounts
+        if c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0) || suf.starts_with('x') {
+            return None;
+        }
         return number(i, i);
     }
     // day month [year]: 22 August 1996, 5 March
