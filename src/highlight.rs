@@ -62,6 +62,10 @@ pub struct Span {
 pub fn highlight(text: &str) -> Vec<Span> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     token::tokenize(text, &mut toks);
+    let lex = &*lexicon::LEXICON;
+    token::confirm_title_case(text, &mut toks, |w| {
+        lex.is_common(w) && !lex.is_first_name(w)
+    });
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
     numbers::scan(text, &toks, &mut used, &mut numbers);

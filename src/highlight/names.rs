@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TABLE_LINE, Token, UPPER,
-    is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token,
+    UPPER, is_hyphen,
 };
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
@@ -297,6 +297,29 @@ impl Ctx<'_> {
         n
     }
 
+    /// Do the capitalised words from `q` to the end of the run end with an
+    /// organization's, place's or event's head word?
+    fn ends_with_head(&self, q: usize, end: usize) -> bool {
+        let mut last = None;
+        for k in q..end {
+            let t = self.toks[k];
+            if t.is_word() && t.is_capitalised() {
+                if self.gaz_at(k, end).is_some() || self.lex.is_first_name(t.text(self.text)) {
+                    return false;
+                }
+                last = Some(k);
+            } else if !t.is_word() || !t.has(LOWER) {
+                continue;
+            }
+        }
+        last.is_some_and(|k| {
+            k > q
+                && self.lower_is(k, |w| {
+                    is_org_head(w) || is_place_head(w) || is_event_head(w)
+                })
+        })
+    }
+
     /// The next word of the run after `q`, if it directly follows.
     fn capital_follows(&self, q: usize, end: usize) -> bool {
         let mut q = q;
@@ -357,6 +380,12 @@ impl Ctx<'_> {
             }
             let title = self.title_at(p, end);
             let gz = self.gaz_at(p, end);
+            let title = if title > 0 && self.ends_with_head(p + title, end) {
+                // "Major League Baseball", "General Motors Corp": a name
+                0
+            } else {
+                title
+            };
             if title > 0
                 && gz.map_or(0, |(n, _)| n) <= title
                 && self.capital_follows(p + title, end)
@@ -386,6 +415,10 @@ impl Ctx<'_> {
             {
                 p = r;
                 continue;
+            }
+            if after_title && self.has(p, HEADLINE) && self.lex.is_common(self.word(p)) {
+                // "MAJOR LEAGUE STANDINGS": not a rank and a name
+                after_title = false;
             }
             if after_title {
                 let r = self.person_extent(p, end);

@@ -344,6 +344,16 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return date(i, i + 4);
     }
+    // fractions: 1/2
+    if c.tok(i + 1)
+        .is_some_and(|t| t.is_punct('/') && !t.has(SPACE))
+        && c.is_num(i + 2)
+        && c.joined(i + 2)
+        && c.text(i).len() <= 2
+        && c.text(i + 2).len() <= 2
+    {
+        return number(i, i + 2);
+    }
     // clock times 10:30 are neither numbers nor dates
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))

@@ -38,6 +38,9 @@ pub(crate) const CAPS_LINE: u16 = 1 << 8;
 pub(crate) const HYPHEN_PREV: u16 = 1 << 9;
 /// On a line that looks like a row of a results table (a name then numbers).
 pub(crate) const TABLE_LINE: u16 = 1 << 10;
+/// On a line in title case: a headline if some of its capitals are ordinary
+/// words (see [`confirm_title_case`]).
+pub(crate) const TITLE_CASE: u16 = 1 << 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -306,8 +309,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             flags |= word_flags(text.get(start..i).unwrap_or(""));
             kind = Kind::Word;
-        } else if b.is_ascii_digit() {
-            i = number_end(bytes, i);
+        } else if b.is_ascii_digit()
+            || (b == b'.'
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && (space || out.is_empty()))
+        {
+            i = number_end(bytes, i + 1);
             kind = Kind::Num;
         } else if is_apostrophe(c)
             && matches!(bytes.get(i + len), Some(b's' | b'S'))
@@ -459,7 +466,7 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         if caps {
             flags |= CAPS_LINE | HEADLINE;
         } else if title_case {
-            flags |= HEADLINE;
+            flags |= TITLE_CASE;
         }
         if table {
             flags |= TABLE_LINE;
@@ -469,6 +476,35 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
                 t.flags |= flags;
                 if flags & HEADLINE != 0 {
                     t.flags |= INITIAL;
+                }
+            }
+        }
+        s = e;
+    }
+}
+
+/// Make the title-case lines whose capitals include ordinary words
+/// (`Gaza Ceasefire Talks Resume`) headlines; a line of names alone
+/// (`Ernie Els ( South Africa ) , Colin Montgomerie`) is not one.
+pub(crate) fn confirm_title_case(text: &str, toks: &mut [Token], is_common: impl Fn(&str) -> bool) {
+    let mut s = 0;
+    while s < toks.len() {
+        let mut e = s + 1;
+        while e < toks.len() && !toks[e].has(LINE_START) {
+            e += 1;
+        }
+        if toks[s].has(TITLE_CASE) {
+            let caps = toks[s..e].iter().filter(|t| t.is_capitalised());
+            let (mut n, mut common) = (0usize, 0usize);
+            for t in caps {
+                n += 1;
+                if is_common(t.text(text)) {
+                    common += 1;
+                }
+            }
+            if common * 3 >= n && common >= 2 {
+                for t in &mut toks[s..e] {
+                    t.flags |= HEADLINE | INITIAL;
                 }
             }
         }
