@@ -308,8 +308,6 @@ impl Ctx<'_> {
                     return false;
                 }
                 last = Some(k);
-            } else if !t.is_word() || !t.has(LOWER) {
-                continue;
             }
         }
         last.is_some_and(|k| {
