@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token,
-    UPPER, is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TABLE_LINE, Token, UPPER,
+    is_hyphen,
 };
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
