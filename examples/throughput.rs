@@ -42,7 +42,7 @@ fn build_text(min_bytes: usize) -> Vec<String> {
             seed ^= seed << 17;
             let k = usize::try_from(seed % SENTENCES.len() as u64).unwrap_or(0);
             a.push_str(SENTENCES[k]);
-            a.push(if seed % 3 == 0 { '\n' } else { ' ' });
+            a.push(if seed.is_multiple_of(3) { '\n' } else { ' ' });
         }
         total += a.len();
         articles.push(a);

@@ -62,6 +62,10 @@ pub struct Span {
 pub fn highlight(text: &str) -> Vec<Span> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     token::tokenize(text, &mut toks);
+    let lex = &*lexicon::LEXICON;
+    token::confirm_title_case(text, &mut toks, |w| {
+        lex.is_common(w) && !lex.is_first_name(w)
+    });
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
     numbers::scan(text, &toks, &mut used, &mut numbers);
@@ -84,4 +88,465 @@ pub fn highlight(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::{Date, Name, Number, Organization, Person, Place};
+
+    /// The spans of `text` as (text, kind).
+    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
+        highlight(text)
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect()
+    }
+
+    /// The spans of one kind.
+    fn of(text: &str, kind: EntityKind) -> Vec<&str> {
+        spans(text)
+            .into_iter()
+            .filter(|&(_, k)| k == kind)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// Just the name spans (no numbers or dates).
+    fn names(text: &str) -> Vec<(&str, EntityKind)> {
+        spans(text)
+            .into_iter()
+            .filter(|&(_, k)| !matches!(k, Number | Date))
+            .collect()
+    }
+
+    #[test]
+    fn empty_and_plain_text_have_no_spans() {
+        assert!(highlight("").is_empty());
+        assert!(highlight("   \n\n ").is_empty());
+        assert!(highlight("the talks went on for a long time and nobody left.").is_empty());
+    }
+
+    #[test]
+    fn multiword_names_with_particles_and_hyphens() {
+        let text = "Spokesman Majed al-Ansari met Sheikh Mohammed bin Abdulrahman Al-Thani and \
+                    residents of Deir al Balah after Bashar al-Assad fled.";
+        assert_eq!(
+            of(text, Person),
+            [
+                "Majed al-Ansari",
+                "Mohammed bin Abdulrahman Al-Thani",
+                "Bashar al-Assad"
+            ]
+        );
+        assert_eq!(of(text, Place), ["Deir al Balah"]);
+        let text = "The French politician Charles de Gaulle and Ludwig van Beethoven.";
+        assert_eq!(
+            of(text, Person),
+            ["Charles de Gaulle", "Ludwig van Beethoven"]
+        );
+    }
+
+    #[test]
+    fn titles_and_honorifics_stay_outside_person_spans() {
+        let text = "US President Donald Trump spoke to Prime Minister Keir Starmer, \
+                    Secretary of State Antony Blinken and Dr. Jane Goodall. Mr. Ansari \
+                    and Mrs Patel agreed, said Chancellor Rachel Reeves.";
+        assert_eq!(
+            names(text),
+            [
+                ("US", Place),
+                ("Donald Trump", Person),
+                ("Keir Starmer", Person),
+                ("Antony Blinken", Person),
+                ("Jane Goodall", Person),
+                ("Ansari", Person),
+                ("Patel", Person),
+                ("Rachel Reeves", Person)
+            ]
+        );
+        let text = "Qatar's Prime Minister and Minister of Foreign Affairs Sheikh Mohammed \
+                    bin Abdulrahman Al-Thani met Egyptian Foreign Minister Sameh Shoukry.";
+        assert_eq!(
+            names(text),
+            [
+                ("Qatar", Place),
+                ("Mohammed bin Abdulrahman Al-Thani", Person),
+                ("Egyptian", Name),
+                ("Sameh Shoukry", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_alone_is_not_a_name() {
+        assert_eq!(
+            names("The Prime Minister said the President would decide."),
+            []
+        );
+        assert_eq!(
+            names("He is the UN Secretary-General and the Middle East Envoy."),
+            [("UN", Organization), ("Middle East", Place)]
+        );
+    }
+
+    #[test]
+    fn possessives_and_a_leading_the_stay_outside() {
+        let text = "Hamas’s leaders and Netanyahu's office blamed the Gaza Strip's \
+                    authorities, the White House said.";
+        assert_eq!(
+            names(text),
+            [
+                ("Hamas", Organization),
+                ("Netanyahu", Person),
+                ("Gaza Strip", Place),
+                ("White House", Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_need_evidence() {
+        // ordinary words capitalised at a sentence start are not names
+        assert_eq!(
+            names("Pressure is mounting. Mediators met. Newly declassified papers leaked."),
+            []
+        );
+        // a name shape, a list entry or a given name is evidence
+        assert_eq!(
+            names("Netanyahu's office replied. Turkey objected. William Burns flew in."),
+            [
+                ("Netanyahu", Person),
+                ("Turkey", Place),
+                ("William Burns", Person)
+            ]
+        );
+        // a common word is a name when the article shows it as one elsewhere
+        let text = "Defense Minister Yoav Gallant spoke. Gallant was firm.";
+        assert_eq!(names(text), [("Yoav Gallant", Person), ("Gallant", Person)]);
+    }
+
+    #[test]
+    fn all_caps_headlines_and_datelines() {
+        let text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\n\
+                    AL-AIN , United Arab Emirates 1996-12-06\n\
+                    Japan began the defence of their Asian Cup title with a lucky 2-1 win \
+                    against Syria on Friday .";
+        assert_eq!(
+            spans(text),
+            [
+                ("JAPAN", Place),
+                ("CHINA", Place),
+                ("AL-AIN", Place),
+                ("United Arab Emirates", Place),
+                ("1996-12-06", Date),
+                ("Japan", Place),
+                ("Asian Cup", Name),
+                ("2-1", Number),
+                ("Syria", Place),
+                ("Friday", Date)
+            ]
+        );
+        let text = "LONDON 1996-08-22\nShares rose.";
+        assert_eq!(spans(text), [("LONDON", Place), ("1996-08-22", Date)]);
+    }
+
+    #[test]
+    fn headline_words_named_in_the_body() {
+        let text = "CRICKET - MILLNS SIGNS FOR BOLAND\n\
+                    CAPE TOWN 1996-08-22\n\
+                    South African provincial side Boland said on Thursday they had signed \
+                    Leicestershire fast bowler David Millns .";
+        let found = names(text);
+        assert!(found.contains(&("MILLNS", Person)), "{found:?}");
+        assert!(found.contains(&("David Millns", Person)), "{found:?}");
+        assert!(found.contains(&("CAPE TOWN", Place)), "{found:?}");
+        assert!(!found.iter().any(|(s, _)| *s == "SIGNS" || *s == "CRICKET"));
+    }
+
+    #[test]
+    fn acronyms_are_organizations_or_places() {
+        let text = "Officials from the CIA, AFP, NATO and the EU met in the U.S. and the UK.";
+        assert_eq!(
+            names(text),
+            [
+                ("CIA", Organization),
+                ("AFP", Organization),
+                ("NATO", Organization),
+                ("EU", Organization),
+                ("U.S.", Place),
+                ("UK", Place)
+            ]
+        );
+        assert_eq!(names("Buy the DVD or watch on TV, the CEO said."), []);
+    }
+
+    #[test]
+    fn names_inside_hyphenated_words() {
+        let text = "He denied an anti-Israel bias in the U.S.-designated group's \
+                    Israel-Iran and Israel-Hamas talks with non-Iranian envoys.";
+        assert_eq!(
+            names(text),
+            [
+                ("Israel", Place),
+                ("U.S.", Place),
+                ("Israel", Place),
+                ("Iran", Place),
+                ("Israel", Place),
+                ("Hamas", Organization),
+                ("Iranian", Name)
+            ]
+        );
+    }
+
+    #[test]
+    fn organizations_by_their_shape() {
+        let text = "The Health Ministry, the Federal Reserve Bank, Acme Widgets Ltd, \
+                    Kilmarnock FC, the University of Oxford and the Palestinian Authority.";
+        assert_eq!(
+            names(text),
+            [
+                ("Health Ministry", Organization),
+                ("Federal Reserve Bank", Organization),
+                ("Acme Widgets Ltd", Organization),
+                ("Kilmarnock FC", Organization),
+                ("University of Oxford", Organization),
+                ("Palestinian Authority", Organization)
+            ]
+        );
+        // a country before a government department is its own span
+        assert_eq!(
+            names("Officials at the US State Department and the Gaza Health Ministry said so."),
+            [
+                ("US", Place),
+                ("State Department", Organization),
+                ("Gaza", Place),
+                ("Health Ministry", Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn places_by_shape_context_and_gazetteer() {
+        let text = "Fighting spread from the Gaza Strip to Zarqa Province, Harbin City \
+                    and Damascus Airport, and residents fled to Khan Younis and Rafah.";
+        assert_eq!(
+            names(text),
+            [
+                ("Gaza Strip", Place),
+                ("Zarqa Province", Place),
+                ("Harbin City", Place),
+                ("Damascus Airport", Place),
+                ("Khan Younis", Place),
+                ("Rafah", Place)
+            ]
+        );
+        assert_eq!(
+            names("The convoy stopped in Quneitrazad overnight."),
+            [("Quneitrazad", Place)]
+        );
+    }
+
+    #[test]
+    fn nationalities_are_names() {
+        let text = "Palestinians, Israeli troops, the Islamist movement and Qatari, \
+                    Egyptian and American mediators met Zionist critics.";
+        assert_eq!(
+            of(text, Name),
+            [
+                "Palestinians",
+                "Israeli",
+                "Islamist",
+                "Qatari",
+                "Egyptian",
+                "American",
+                "Zionist"
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_and_kinds_agree_across_the_article() {
+        let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
+                    and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";
+        assert_eq!(
+            of(text, Person),
+            [
+                "Majed al-Ansari",
+                "Ansari",
+                "al-Ansari",
+                "Sue Essex",
+                "Essex"
+            ]
+        );
+        // a town in a results table is the club all through the report
+        let text = "Leeds beat Derby on Saturday.\nLeeds 2 Derby 1\n";
+        assert_eq!(of(text, Organization), ["Leeds", "Derby", "Leeds", "Derby"]);
+    }
+
+    #[test]
+    fn given_names_make_a_person() {
+        let text = "Officials said Vedant Patel and Zorblax Quint met Jordan Henderson \
+                    and Israel Katz in Jordan.";
+        assert_eq!(
+            names(text),
+            [
+                ("Vedant Patel", Person),
+                ("Zorblax Quint", Person),
+                ("Jordan Henderson", Person),
+                ("Israel Katz", Person),
+                ("Jordan", Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+        let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
+        let spans = highlight(text);
+        for w in spans.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        for s in &spans {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        assert!(spans.iter().any(|s| &text[s.start..s.end] == "São Paulo"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let spans = highlight(text);
+        for s in &spans {
+            prop_assert!(s.start < s.end, "empty span {s:?}");
+            prop_assert!(s.end <= text.len(), "span past the end {s:?}");
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        for w in spans.windows(2) {
+            prop_assert!(w[0].end <= w[1].start, "overlap or disorder {:?}", w);
+        }
+        Ok(())
+    }
+
+    /// Pieces that exercise the rules: names, titles, particles, hyphens,
+    /// apostrophes, numbers, dates, capitals, odd Unicode.
+    const PIECES: &[&str] = &[
+        "Mr.",
+        "Mr",
+        "al-",
+        "Al-",
+        "bin",
+        "de",
+        "van",
+        "of",
+        "the",
+        "The",
+        "-",
+        "–",
+        "'s",
+        "’s",
+        "U.S.",
+        "US",
+        "UK",
+        "Gaza",
+        "Strip",
+        "Hamas",
+        "Qatar",
+        "Majed",
+        "Ansari",
+        "Donald",
+        "Trump",
+        "Prime",
+        "Minister",
+        "Secretary",
+        "State",
+        "Department",
+        "Ministry",
+        "May",
+        "March",
+        "31",
+        "2025",
+        "-",
+        "06",
+        "1,200",
+        "3.5",
+        "%",
+        "$",
+        "5bn",
+        "two",
+        "twenty",
+        "first",
+        "months",
+        "hours",
+        "Thursday",
+        "SOCCER",
+        "JAPAN",
+        "WIN",
+        "LONDON",
+        "1996-08-22",
+        ",",
+        ".",
+        "\n",
+        " ",
+        "  ",
+        "(",
+        ")",
+        "\"",
+        "“",
+        "”",
+        ":",
+        "&",
+        "AT&T",
+        "é",
+        "Zürich",
+        "İstanbul",
+        "ǅ",
+        "ß",
+        "\u{301}",
+        "\u{200b}",
+        "\u{feff}",
+        "🙂",
+        "ℌ",
+        "ﬁ",
+        "Σ",
+        "ς",
+        "Ⅻ",
+        "٣",
+        "一",
+        "\r\n",
+        "\t",
+        "a.m.",
+        "e.g.",
+        "No.",
+        "St.",
+        "9",
+        "99",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_unicode_text(text in any::<String>()) {
+            check(&text)?;
+        }
+
+        #[test]
+        fn texts_made_of_rule_pieces(parts in proptest::collection::vec(
+            (0..PIECES.len(), prop::bool::ANY), 0..60)
+        ) {
+            let mut text = String::new();
+            for (k, space) in parts {
+                text.push_str(PIECES[k]);
+                if space {
+                    text.push(' ');
+                }
+            }
+            check(&text)?;
+        }
+    }
 }

@@ -1,6 +1,9 @@
 //! Names: runs of capitalised words, cut into titles, gazetteer entries and
 //! unknown names, each given a kind; then made consistent across the article.
 
+// Token indices are named i, j, k, p, q, r as in the rules they implement.
+#![allow(clippy::many_single_char_names)]
+
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
@@ -8,9 +11,9 @@ use super::token::{
     is_hyphen,
 };
 use super::words::{
-    is_dept_word, is_event_head, is_hyphen_particle, is_org_head, is_org_prefix, is_particle,
-    is_place_head, is_place_lead, is_place_prefix, is_place_preposition, is_stopword,
-    is_title_head, lower, takes_of,
+    is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
+    is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
+    is_place_preposition, is_stopword, is_title_head, lower, takes_of,
 };
 
 /// How sure a candidate is.
@@ -32,6 +35,9 @@ pub(crate) struct Cand {
     pub b: usize,
     pub kind: EntityKind,
     pub strength: Strength,
+    /// A one-word list entry (a town, a body) that is a person's surname
+    /// when the article names that person in full.
+    pub yields: bool,
 }
 
 struct Ctx<'a> {
@@ -108,10 +114,10 @@ impl Ctx<'_> {
 
     /// A lower-case particle that starts a name with a hyphen: `al-Qaeda`.
     fn particle_start(&self, i: usize) -> bool {
-        self.is_free(i)
-            && self.lower_is(i, is_hyphen_particle)
-            && self.bare_hyphen(i + 1)
+        self.bare_hyphen(i + 1)
             && self.is_cap(i + 2)
+            && self.is_free(i)
+            && self.lower_is(i, is_hyphen_particle)
     }
 
     fn starts_name(&self, i: usize) -> bool {
@@ -140,12 +146,6 @@ impl Ctx<'_> {
                     used.get(i..i + n).is_some_and(|u| u.iter().all(|x| !x))
                         && case_fits(text, toks, i, &e.words)
                         && !(n == 1 && s.chars().count() == 1)
-                })
-                .filter(|(n, _)| {
-                    // a match ends on a whole word: not "Al" of "Al-Ain"
-                    !self.has(i + n, HYPHEN_PREV)
-                        && !(self.bare_hyphen(i + n) && self.is_cap(i + n + 1))
-                        || *n > 1
                 });
         }
         self.gaz = gaz;
@@ -297,6 +297,27 @@ impl Ctx<'_> {
         n
     }
 
+    /// Do the capitalised words from `q` to the end of the run end with an
+    /// organization's, place's or event's head word?
+    fn ends_with_head(&self, q: usize, end: usize) -> bool {
+        let mut last = None;
+        for k in q..end {
+            let t = self.toks[k];
+            if t.is_word() && t.is_capitalised() {
+                if self.gaz_at(k, end).is_some() || self.lex.is_first_name(t.text(self.text)) {
+                    return false;
+                }
+                last = Some(k);
+            }
+        }
+        last.is_some_and(|k| {
+            k > q
+                && self.lower_is(k, |w| {
+                    is_org_head(w) || is_place_head(w) || is_event_head(w)
+                })
+        })
+    }
+
     /// The next word of the run after `q`, if it directly follows.
     fn capital_follows(&self, q: usize, end: usize) -> bool {
         let mut q = q;
@@ -324,6 +345,7 @@ impl Ctx<'_> {
             b,
             kind,
             strength,
+            yields: false,
         });
     }
 
@@ -356,6 +378,12 @@ impl Ctx<'_> {
             }
             let title = self.title_at(p, end);
             let gz = self.gaz_at(p, end);
+            let title = if title > 0 && self.ends_with_head(p + title, end) {
+                // "Major League Baseball", "General Motors Corp": a name
+                0
+            } else {
+                title
+            };
             if title > 0
                 && gz.map_or(0, |(n, _)| n) <= title
                 && self.capital_follows(p + title, end)
@@ -369,21 +397,26 @@ impl Ctx<'_> {
                 p += title;
                 continue;
             }
-            if let Some((n, e)) = gz {
-                if let Some(next) = self.gazetteer_entry(p, n, e, end) {
-                    p = next;
-                    after_title = false;
-                    continue;
-                }
+            // after "Mr", "Ms Essex" is a person, whatever else Essex is
+            let gz = gz.filter(|&(n, _)| !(after_title && n == 1));
+            if let Some((n, e)) = gz
+                && let Some(next) = self.gazetteer_entry(p, n, e, end)
+            {
+                p = next;
+                after_title = false;
+                continue;
             }
             if !after_title
                 && self.lex.is_first_name(self.word(p))
                 && self.word(p).chars().count() > 1
+                && let Some(r) = self.given_name(p, end)
             {
-                if let Some(r) = self.given_name(p, end) {
-                    p = r;
-                    continue;
-                }
+                p = r;
+                continue;
+            }
+            if after_title && self.has(p, HEADLINE) && self.lex.is_common(self.word(p)) {
+                // "MAJOR LEAGUE STANDINGS": not a rank and a name
+                after_title = false;
             }
             if after_title {
                 let r = self.person_extent(p, end);
@@ -489,6 +522,23 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Texas Instruments", "China Daily": a place or body, then an
+        // ordinary word that ends the name
+        if q + 1 == end
+            && q < end
+            && e.kind != EntityKind::Name
+            && self.has(q, SPACE)
+            && self.is_cap(q)
+            && !self.risky(q)
+            && !self.has(q, UPPER)
+            && self.gaz_at(q, end).is_none()
+            && self.lex.is_common(self.word(q))
+            && !self.lex.is_first_name(self.word(q))
+            && !self.lower_is(q, |w| is_stopword(w) || is_title_head(w) || is_dept_word(w))
+        {
+            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
+            return Some(q + 1);
+        }
         let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
@@ -516,6 +566,12 @@ impl Ctx<'_> {
             Strength::Strong
         };
         self.emit(p, q, kind, strength);
+        if q == p + 1
+            && !matches!(e.source, Source::Country | Source::Demonym)
+            && let Some(c) = self.out.last_mut()
+        {
+            c.yields = true;
+        }
     }
 
     /// After an entry ending before `q`: capitalised words up to a head word
@@ -675,6 +731,14 @@ impl Ctx<'_> {
                 if self.title_at(r, end) > 0 {
                     break;
                 }
+                // a given name starts a name of its own: "Singer Sue Essex"
+                if !self.has(r, HYPHEN_PREV)
+                    && self.lex.is_first_name(t.text(self.text))
+                    && self.is_cap(r + 1)
+                    && self.has(r + 1, SPACE)
+                {
+                    break;
+                }
                 if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
                     break;
                 }
@@ -687,6 +751,7 @@ impl Ctx<'_> {
         r
     }
 
+    #[allow(clippy::too_many_lines)] // one rule after another, in order
     fn classify_unknown(&mut self, p: usize, r: usize) {
         let mut p = p;
         // capitalised sentence starts that are ordinary words
@@ -785,6 +850,13 @@ impl Ctx<'_> {
         if letters <= 1 && !self.has(first, super::token::DOTTED) {
             return;
         }
+        if self.lower_is(first, is_not_a_name_acronym) {
+            return;
+        }
+        // the second half of a word whose first half is not a name: "Spider-Man"
+        if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
+            return;
+        }
         if self.lower_is(first, |x| {
             is_org_head(x)
                 || is_place_head(x)
@@ -796,9 +868,7 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
-        let kind = if upper && letters <= 6 {
-            EntityKind::Organization
-        } else if self.has(first, TABLE_LINE) {
+        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
@@ -825,8 +895,120 @@ impl Ctx<'_> {
     }
 }
 
-fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
-    buf.clear();
+/// Make the names agree across the article: surnames of people found in
+/// full, one kind per string, and evidence for the capitals that proved
+/// nothing.
+fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+    // every candidate's key, and the surnames of people, in two arenas
+    let mut arena = String::new();
+    let mut ranges = Vec::with_capacity(cands.len());
+    let mut snames = String::new();
+    let mut sranges = Vec::new();
+    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
+        arena.clear();
+        ranges.clear();
+        for c in cands {
+            let s = arena.len();
+            push_cand_key(text, toks, c, arena);
+            ranges.push((s, arena.len()));
+        }
+    };
+    keys_into(&cands, &mut arena, &mut ranges);
+    for c in &cands {
+        if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
+            continue;
+        }
+        // the last word, and the last word with its particle (al-Ansari)
+        let last = c.b - 1;
+        let s = snames.len();
+        push_key(&mut snames, toks[last].text(text));
+        sranges.push((s, snames.len()));
+        let mut start = last;
+        while start >= c.a + 2
+            && toks[start].has(HYPHEN_PREV)
+            && toks.get(start - 2).is_some_and(Token::is_word)
+        {
+            start -= 2;
+        }
+        if start < last {
+            let s = snames.len();
+            for t in toks.iter().take(last + 1).skip(start) {
+                push_key(&mut snames, t.text(text));
+            }
+            sranges.push((s, snames.len()));
+        }
+    }
+    let surnames: Set<&str> = sranges
+        .iter()
+        .filter_map(|&(a, b)| snames.get(a..b))
+        .collect();
+    let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
+    let mut buf = String::new();
+    let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
+        Some(new) => new,
+        None => cands,
+    };
+    let mut arena2 = String::new();
+    let mut ranges2 = Vec::new();
+    let (arena, ranges) = if ranges.len() == cands.len() {
+        (&arena, &ranges)
+    } else {
+        keys_into(&cands, &mut arena2, &mut ranges2);
+        (&arena2, &ranges2)
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for (mut c, &(ka, kb)) in cands.into_iter().zip(ranges.iter()) {
+        let key = arena.get(ka..kb).unwrap_or("");
+        if c.kind == EntityKind::Place && table_clubs.contains(key) {
+            c.kind = EntityKind::Organization;
+        }
+        if c.yields && surnames.contains(key) {
+            c.kind = EntityKind::Person;
+        }
+        if c.strength != Strength::Strong {
+            if surnames.contains(key) {
+                c.kind = EntityKind::Person;
+            } else if let Some(&(kind, _)) = known.get(key) {
+                c.kind = kind;
+            } else if c.strength == Strength::Pending {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    let _ = lex;
+    out
+}
+
+type Known<'k> = Map<&'k str, (EntityKind, Strength)>;
+
+/// The kind of every string found with some certainty (the strongest
+/// finding wins), and the places that are clubs in a results table.
+fn known_kinds<'k>(
+    toks: &[Token],
+    cands: &[Cand],
+    arena: &'k str,
+    ranges: &[(usize, usize)],
+) -> (Known<'k>, Set<&'k str>) {
+    let mut known: Known<'k> = Map::default();
+    let mut table_clubs: Set<&str> = Set::default();
+    for (c, &(a, b)) in cands.iter().zip(ranges) {
+        if c.strength == Strength::Pending {
+            continue;
+        }
+        let key = arena.get(a..b).unwrap_or("");
+        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+            table_clubs.insert(key);
+        }
+        let v = known.entry(key).or_insert((c.kind, c.strength));
+        if v.1 < c.strength {
+            *v = (c.kind, c.strength);
+        }
+    }
+    (known, table_clubs)
+}
+
+fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
     for (k, t) in toks.iter().enumerate().take(c.b).skip(c.a) {
         if k > c.a && t.has(SPACE) {
             buf.push(' ');
@@ -835,149 +1017,15 @@ fn key_of(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
     }
 }
 
-/// Make the names agree across the article: surnames of people found in
-/// full, one kind per string, and evidence for the capitals that proved
-/// nothing.
-fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
-    let mut known: Map<String, (EntityKind, Strength)> = Map::default();
-    let mut surnames: Set<String> = Set::default();
-    // places that are clubs in a results table are clubs all through
-    let mut table_clubs: Set<String> = Set::default();
-    let mut buf = String::new();
-    for c in &cands {
-        if c.strength == Strength::Pending {
-            continue;
-        }
-        key_of(text, toks, c, &mut buf);
-        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
-            table_clubs.insert(buf.clone());
-        }
-        match known.get_mut(buf.as_str()) {
-            Some(v) if v.1 < c.strength => *v = (c.kind, c.strength),
-            Some(_) => {}
-            None => {
-                known.insert(buf.clone(), (c.kind, c.strength));
-            }
-        }
-        if c.kind == EntityKind::Person && c.b > c.a + 1 {
-            // the last word, and its part after a particle's hyphen
-            let last = c.b - 1;
-            let mut k = String::new();
-            push_key(&mut k, toks[last].text(text));
-            let mut start = last;
-            while start >= c.a + 2
-                && toks[start].has(HYPHEN_PREV)
-                && toks.get(start - 2).is_some_and(Token::is_word)
-            {
-                start -= 2;
-            }
-            if start < last {
-                let mut whole = String::new();
-                for t in toks.iter().take(last + 1).skip(start) {
-                    push_key(&mut whole, t.text(text));
-                }
-                surnames.insert(whole);
-            }
-            surnames.insert(k);
-        }
-    }
-    let cands = headline_names(text, toks, &known, cands, &mut buf);
-    let mut out = Vec::with_capacity(cands.len());
-    for mut c in cands {
-        key_of(text, toks, &c, &mut buf);
-        if c.kind == EntityKind::Place && table_clubs.contains(buf.as_str()) {
-            c.kind = EntityKind::Organization;
-        }
-        match c.strength {
-            Strength::Strong => {}
-            Strength::Weak | Strength::Pending => {
-                if surnames.contains(buf.as_str()) {
-                    c.kind = EntityKind::Person;
-                } else if let Some(&(kind, s)) = known.get(buf.as_str()) {
-                    if c.strength == Strength::Pending && s == Strength::Weak && lex.is_common(&buf)
-                    {
-                        // a common word capitalised elsewhere too: still weak
-                        if !known_non_initial(text, toks, &buf) {
-                            continue;
-                        }
-                    }
-                    c.kind = kind;
-                } else if c.strength == Strength::Pending {
-                    continue;
-                }
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Does the article have `key` capitalised somewhere a capital proves
-/// something (not at a sentence start, not in a headline)?
-fn known_non_initial(text: &str, toks: &[Token], key: &str) -> bool {
-    let mut buf = String::new();
-    toks.iter().any(|t| {
-        t.is_capitalised() && !t.has(INITIAL) && !t.has(HEADLINE) && {
-            buf.clear();
-            push_key(&mut buf, t.text(text));
-            buf == key
-        }
-    })
-}
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    #[test]
-    fn dbg_run() {
-        let text = std::env::var("DBG_TEXT").unwrap_or_default();
-        let mut toks = Vec::new();
-        super::super::token::tokenize(&text, &mut toks);
-        let used = vec![false; toks.len()];
-        let lex: &'static Lexicon = &LEXICON;
-        let mut cx = Ctx {
-            text: &text,
-            toks: &toks,
-            used: &used,
-            lex,
-            gaz: Vec::new(),
-            buf: String::new(),
-            out: Vec::new(),
-        };
-        cx.find_gazetteer();
-        for (i, t) in toks.iter().enumerate() {
-            eprintln!(
-                "{i} {:?} {:?} {:b} gaz={:?}",
-                t.text(&text),
-                t.kind,
-                t.flags,
-                cx.gaz[i].map(|(n, e)| (n, e.kind))
-            );
-        }
-        let mut i = 0;
-        while i < toks.len() {
-            if cx.starts_name(i) {
-                let end = cx.run_end(i);
-                eprintln!("run {i}..{end}");
-                cx.process_run(i, end);
-                i = end.max(i + 1);
-            } else {
-                i += 1;
-            }
-        }
-        eprintln!("{:?}", cx.out);
-    }
-}
-
 /// In headlines, names of several words the article spells out elsewhere:
 /// `CANADIAN OPEN` after `Canadian Open`.
 fn headline_names(
     text: &str,
     toks: &[Token],
-    known: &Map<String, (EntityKind, Strength)>,
-    mut cands: Vec<Cand>,
+    known: &Known<'_>,
+    cands: &[Cand],
     buf: &mut String,
-) -> Vec<Cand> {
+) -> Option<Vec<Cand>> {
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1014,6 +1062,7 @@ fn headline_names(
                 b: i + n,
                 kind,
                 strength: Strength::Strong,
+                yields: false,
             });
             i += n;
         } else {
@@ -1021,9 +1070,13 @@ fn headline_names(
         }
     }
     if added.is_empty() {
-        return cands;
+        return None;
     }
-    cands.retain(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b));
+    let mut cands: Vec<Cand> = cands
+        .iter()
+        .filter(|c| !added.iter().any(|a| c.a < a.b && a.a < c.b))
+        .copied()
+        .collect();
     cands.extend(added);
-    cands
+    Some(cands)
 }

@@ -1,6 +1,9 @@
 //! Numbers and dates: digits, number words, ordinals, scores, money amounts
 //! (the number part), calendar dates, years, weekdays, months and durations.
 
+// Token indices are named i, j, k, p, q, r as in the rules they implement.
+#![allow(clippy::many_single_char_names)]
+
 use super::EntityKind;
 use super::token::{CAP, INITIAL, Kind, LOWER, SPACE, Token, UPPER, is_hyphen};
 use super::words::{is_stopword, lower};
@@ -191,7 +194,10 @@ impl<'a> Cursor<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> &'b str {
+    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> &'b str
+    where
+        'a: 'b,
+    {
         lower(self.text(i), buf).unwrap_or("")
     }
 
@@ -272,15 +278,12 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &mut [bool], out: &mut Vec<
     while i < toks.len() {
         let found = match toks[i].kind {
             Kind::Num => digits_at(&c, i),
-            Kind::Word => word_at(&c, i),
+            Kind::Word => word_at(&c, i).map(Hit::Found),
             _ => None,
         };
         match found {
-            Some(f) if f.kind == EntityKind::Number && f.a == usize::MAX => {
-                // a stretch to skip (a clock time), nothing found
-                i = f.b + 1;
-            }
-            Some(f) => {
+            Some(Hit::Skip(b)) => i = b + 1,
+            Some(Hit::Found(f)) => {
                 for u in used.iter_mut().take(f.b + 1).skip(f.a) {
                     *u = true;
                 }
@@ -292,28 +295,28 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &mut [bool], out: &mut Vec<
     }
 }
 
-fn skip_to(b: usize) -> Option<Found> {
-    Some(Found {
-        a: usize::MAX,
-        b,
-        kind: EntityKind::Number,
-    })
+/// What the digits at a token are: a number or date, or a stretch to skip
+/// (a clock time, neither).
+enum Hit {
+    Found(Found),
+    Skip(usize),
 }
 
-fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
+#[allow(clippy::too_many_lines)] // one pattern after another, in order
+fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     let date = |a, b| {
-        Some(Found {
+        Some(Hit::Found(Found {
             a,
             b,
             kind: EntityKind::Date,
-        })
+        }))
     };
     let number = |a, b| {
-        Some(Found {
+        Some(Hit::Found(Found {
             a,
             b,
             kind: EntityKind::Number,
-        })
+        }))
     };
     let s = c.text(i);
     // a number glued to a word before it (G7, MI5 are words already; "A4")
@@ -321,10 +324,13 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
         return None;
     }
     // ISO date 2025-06-28 and 22/08/1996
-    if c.year_at(i) && c.bare_hyphen(i + 1) && c.is_num(i + 2) && c.bare_hyphen(i + 3) {
-        if c.is_num(i + 4) {
-            return date(i, i + 4);
-        }
+    if c.year_at(i)
+        && c.bare_hyphen(i + 1)
+        && c.is_num(i + 2)
+        && c.bare_hyphen(i + 3)
+        && c.is_num(i + 4)
+    {
+        return date(i, i + 4);
     }
     if c.is_num(i)
         && c.tok(i + 1)
@@ -337,6 +343,16 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
         && c.joined(i + 4)
     {
         return date(i, i + 4);
+    }
+    // fractions: 1/2
+    if c.tok(i + 1)
+        .is_some_and(|t| t.is_punct('/') && !t.has(SPACE))
+        && c.is_num(i + 2)
+        && c.joined(i + 2)
+        && c.text(i).len() <= 2
+        && c.text(i + 2).len() <= 2
+    {
+        return number(i, i + 2);
     }
     // clock times 10:30 are neither numbers nor dates
     if c.tok(i + 1)
@@ -353,7 +369,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
         {
             e += 2;
         }
-        return skip_to(e);
+        return Some(Hit::Skip(e));
     }
     // ranges, scores, seasons: 2-1, 1996-97, 5-6 March
     if c.bare_hyphen(i + 1) && c.is_num(i + 2) {
@@ -361,12 +377,12 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
         if c.year_at(i) && (right.len() == 2 || right.len() == 4) && c.digits(i + 2).is_some() {
             return date(i, i + 2);
         }
-        if c.day_at(i) == Some(i) && c.day_at(i + 2) == Some(i + 2) {
-            if let Some(full) = c
-                .month_at(i + 3)
-                .filter(|_| c.tok(i + 3).is_some_and(|t| t.has(SPACE)))
+        if c.day_at(i) == Some(i)
+            && c.day_at(i + 2) == Some(i + 2)
+            && c.month_at(i + 3).is_some()
+            && c.tok(i + 3).is_some_and(|t| t.has(SPACE))
+        {
             {
-                let _ = full;
                 let mut e = i + 3;
                 if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
                     e += 1;
@@ -385,6 +401,10 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
         }
         if is_kept_suffix(suf) {
             return number(i, i + 1);
+        }
+        // codes such as 3G, 3D, 4x4: not amounts
+        if c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0) || suf.starts_with('x') {
+            return None;
         }
         return number(i, i);
     }
@@ -420,6 +440,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Found> {
     number(i, e)
 }
 
+#[allow(clippy::too_many_lines)] // one pattern after another, in order
 fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     let t = c.tok(i)?;
     let mut buf = [0u8; 32];
@@ -544,8 +565,6 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         let mut nb = [0u8; 32];
         let n = c.lower(i + 2, &mut nb);
         if cardinal_word(n) || ordinal_word(n) {
-            e = i + 2;
-        } else if n == "one" {
             e = i + 2;
         }
     }

@@ -38,6 +38,9 @@ pub(crate) const CAPS_LINE: u16 = 1 << 8;
 pub(crate) const HYPHEN_PREV: u16 = 1 << 9;
 /// On a line that looks like a row of a results table (a name then numbers).
 pub(crate) const TABLE_LINE: u16 = 1 << 10;
+/// On a line in title case: a headline if some of its capitals are ordinary
+/// words (see [`confirm_title_case`]).
+pub(crate) const TITLE_CASE: u16 = 1 << 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -197,7 +200,16 @@ fn is_contraction(text: &str, i: usize) -> bool {
 fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
     let mut j = i;
     let mut prev: Option<char> = None;
-    while let Some(c) = char_at(text, j) {
+    loop {
+        // fast path: ASCII letters and digits
+        let run = bytes.get(j..).map_or(0, |r| {
+            r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+        });
+        if run > 0 {
+            j += run;
+            prev = bytes.get(j - 1).map(|&b| char::from(b));
+        }
+        let Some(c) = char_at(text, j) else { break };
         if c.is_alphanumeric() || is_mark(c) {
             prev = Some(c);
             j += c.len_utf8();
@@ -222,7 +234,6 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
         }
         break;
     }
-    let _ = bytes;
     j
 }
 
@@ -231,9 +242,9 @@ fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
     while j < bytes.len() {
         let b = bytes[j];
-        if b.is_ascii_digit() {
-            j += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let separator =
+            (b == b',' || b == b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || separator {
             j += 1;
         } else {
             break;
@@ -271,13 +282,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let c = if b < 0x80 {
             char::from(b)
         } else {
-            match char_at(text, i) {
-                Some(c) => c,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            }
+            let Some(c) = char_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            c
         };
         let len = c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
@@ -300,8 +309,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             flags |= word_flags(text.get(start..i).unwrap_or(""));
             kind = Kind::Word;
-        } else if b.is_ascii_digit() {
-            i = number_end(bytes, i);
+        } else if b.is_ascii_digit()
+            || (b == b'.'
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && (space || out.is_empty()))
+        {
+            i = number_end(bytes, i + 1);
             kind = Kind::Num;
         } else if is_apostrophe(c)
             && matches!(bytes.get(i + len), Some(b's' | b'S'))
@@ -453,7 +466,7 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         if caps {
             flags |= CAPS_LINE | HEADLINE;
         } else if title_case {
-            flags |= HEADLINE;
+            flags |= TITLE_CASE;
         }
         if table {
             flags |= TABLE_LINE;
@@ -463,6 +476,35 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
                 t.flags |= flags;
                 if flags & HEADLINE != 0 {
                     t.flags |= INITIAL;
+                }
+            }
+        }
+        s = e;
+    }
+}
+
+/// Make the title-case lines whose capitals include ordinary words
+/// (`Gaza Ceasefire Talks Resume`) headlines; a line of names alone
+/// (`Ernie Els ( South Africa ) , Colin Montgomerie`) is not one.
+pub(crate) fn confirm_title_case(text: &str, toks: &mut [Token], is_common: impl Fn(&str) -> bool) {
+    let mut s = 0;
+    while s < toks.len() {
+        let mut e = s + 1;
+        while e < toks.len() && !toks[e].has(LINE_START) {
+            e += 1;
+        }
+        if toks[s].has(TITLE_CASE) {
+            let caps = toks[s..e].iter().filter(|t| t.is_capitalised());
+            let (mut n, mut common) = (0usize, 0usize);
+            for t in caps {
+                n += 1;
+                if is_common(t.text(text)) {
+                    common += 1;
+                }
+            }
+            if common * 3 >= n && common >= 2 {
+                for t in &mut toks[s..e] {
+                    t.flags |= HEADLINE | INITIAL;
                 }
             }
         }

@@ -1,18 +1,21 @@
 //! Closed classes of words the rules look at. Every function takes a word in
 //! lower case (see [`lower`]).
 
-/// Lower-case a short word into `buf` without allocating. `None` when the word
-/// is too long for the buffer (no word of these classes is).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// Lower-case a short word into `buf` without allocating (a word already in
+/// lower case is returned as it is). `None` when the word is too long for the
+/// buffer (no word of these classes is).
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
     }
     if bytes.is_ascii() {
-        let out = buf.get_mut(..bytes.len())?;
-        for (o, b) in out.iter_mut().zip(bytes) {
-            *o = b.to_ascii_lowercase();
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Some(word);
         }
+        let out = buf.get_mut(..bytes.len())?;
+        out.copy_from_slice(bytes);
+        out.make_ascii_lowercase();
         return std::str::from_utf8(out).ok();
     }
     // rare: non-ASCII letters (lower-casing may change the length)
@@ -28,6 +31,7 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 }
 
 /// Words that end an organization's name: `Health Ministry`, `Acme Corp`.
+#[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_org_head(w: &str) -> bool {
     matches!(
         w,
@@ -157,6 +161,12 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "rangers"
             | "hotspur"
             | "executive"
+            | "baseball"
+            | "football"
+            | "soccer"
+            | "rugby"
+            | "hockey"
+            | "basketball"
             | "secretariat"
             | "directorate"
             | "inquiry"
@@ -623,6 +633,7 @@ pub(crate) fn is_hyphen_particle(w: &str) -> bool {
         )
 }
 
+#[allow(clippy::too_many_lines)] // a word list
 /// Function words that never start a name when capitalised at a sentence
 /// start (the common-word list covers the rest).
 pub(crate) fn is_stopword(w: &str) -> bool {
@@ -762,5 +773,128 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
     matches!(
         w,
         "in" | "near" | "outside" | "across" | "throughout" | "into" | "inside" | "towards"
+    )
+}
+
+/// Capitalised abbreviations that are not names: `DVD`, `GDP`, `MPs`.
+#[allow(clippy::too_many_lines)] // a word list
+pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "dvd"
+            | "dvds"
+            | "cd"
+            | "cds"
+            | "tv"
+            | "pc"
+            | "pcs"
+            | "gdp"
+            | "gnp"
+            | "vat"
+            | "ceo"
+            | "ceos"
+            | "cfo"
+            | "mp"
+            | "mps"
+            | "mep"
+            | "meps"
+            | "msp"
+            | "msps"
+            | "aids"
+            | "hiv"
+            | "bse"
+            | "sars"
+            | "it"
+            | "id"
+            | "pin"
+            | "sms"
+            | "gps"
+            | "usb"
+            | "ai"
+            | "ufo"
+            | "ok"
+            | "pr"
+            | "hr"
+            | "iq"
+            | "dna"
+            | "rna"
+            | "gmt"
+            | "bst"
+            | "est"
+            | "pm"
+            | "am"
+            | "fm"
+            | "vip"
+            | "vips"
+            | "icu"
+            | "ivf"
+            | "mri"
+            | "ipo"
+            | "gcse"
+            | "gcses"
+            | "mba"
+            | "phd"
+            | "uav"
+            | "wmd"
+            | "ied"
+            | "ieds"
+            | "atm"
+            | "apr"
+            | "lcd"
+            | "led"
+            | "hd"
+            | "vr"
+            | "pdf"
+            | "url"
+            | "html"
+            | "suv"
+            | "suvs"
+            | "mvp"
+            | "uv"
+            | "lng"
+            | "cpi"
+            | "rpi"
+            | "dj"
+            | "djs"
+            | "tb"
+            | "adhd"
+            | "ptsd"
+            | "covid"
+            | "fdi"
+            | "tnt"
+            | "faq"
+            | "diy"
+            | "asap"
+            | "eta"
+            | "rip"
+            | "ps"
+            | "nb"
+            | "aka"
+            | "vs"
+            | "ie"
+            | "eg"
+            | "etc"
+            | "q"
+            | "a"
+            | "ii"
+            | "iii"
+            | "iv"
+            | "vi"
+            | "vii"
+            | "viii"
+            | "ix"
+            | "xi"
+            | "xii"
+            | "cctv"
+            | "mph"
+            | "kph"
+            | "km"
+            | "kg"
+            | "mm"
+            | "cm"
+            | "ml"
+            | "bbl"
+            | "ppm"
+            | "rpm"
     )
 }
