@@ -198,6 +198,29 @@ struct Ranked {
     hit: Hit,
 }
 
+/// A test's outcome, remembered: not yet run, failed, or the match.
+#[derive(Debug, Clone)]
+enum Tested<T> {
+    Not,
+    No,
+    Yes(T),
+}
+
+impl<T> Tested<T> {
+    fn get_or_test(&mut self, test: impl FnOnce() -> Option<T>) -> Option<&T> {
+        if let Tested::Not = self {
+            *self = match test() {
+                Some(found) => Tested::Yes(found),
+                None => Tested::No,
+            };
+        }
+        match self {
+            Tested::Yes(found) => Some(found),
+            Tested::Not | Tested::No => None,
+        }
+    }
+}
+
 /// One alternative of the query, ready to test articles against.
 struct Alt<'q> {
     term: &'q Term,
@@ -205,7 +228,7 @@ struct Alt<'q> {
     /// words to look for.
     body: Option<Bitset>,
     /// Per source id: not yet tested, or the match (if any).
-    sources: Vec<Option<Option<FieldMatch>>>,
+    sources: Vec<Tested<FieldMatch>>,
 }
 
 impl SearchIndex {
@@ -236,9 +259,7 @@ impl SearchIndex {
         let hash = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
         let sources = &self.sources;
         let found = self.source_ids.find(hash, |&id| {
-            sources
-                .get(id as usize)
-                .is_some_and(|s| *s.lower == *lower)
+            sources.get(id as usize).is_some_and(|s| *s.lower == *lower)
         });
         if let Some(&id) = found {
             return id;
@@ -345,7 +366,11 @@ impl SearchIndex {
         })
     }
 
-    fn prepare<'q>(&self, query: &'q FilterQuery, cancel: &AtomicBool) -> Option<Vec<Vec<Alt<'q>>>> {
+    fn prepare<'q>(
+        &self,
+        query: &'q FilterQuery,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Vec<Alt<'q>>>> {
         let len = self.len();
         let mut groups = Vec::with_capacity(query.groups.len());
         for group in &query.groups {
@@ -362,7 +387,7 @@ impl SearchIndex {
                 alts.push(Alt {
                     term,
                     body,
-                    sources: vec![None; self.sources.len()],
+                    sources: vec![Tested::Not; self.sources.len()],
                 });
             }
             groups.push(alts);
@@ -377,26 +402,34 @@ impl SearchIndex {
         cancel: &AtomicBool,
     ) -> Option<Vec<Hit>> {
         if query.is_empty() {
-            return Some(candidates.filter(|&i| i < self.len()).map(Hit::bare).collect());
+            return Some(
+                candidates
+                    .filter(|&i| i < self.len())
+                    .map(Hit::bare)
+                    .collect(),
+            );
         }
         let mut groups = self.prepare(query, cancel)?;
         let matcher = SkimMatcherV2::default().respect_case();
-        let bases: Vec<usize> = (0..groups.len()).map(|g| offset(g, &query.groups)).collect();
+        let bases: Vec<usize> = (0..groups.len())
+            .map(|g| offset(g, &query.groups))
+            .collect();
         let alt_count = offset(groups.len(), &query.groups);
-        let mut title_windows: Vec<Option<Option<Range<usize>>>> = vec![None; alt_count];
+        let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
         let mut ranked = Vec::new();
         for (n, i) in candidates.enumerate() {
-            if n % CANCEL_STRIDE == 0 && cancel.load(Ordering::Relaxed) {
+            if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let (Some(&mask), Some(&source)) = (self.title_masks.get(i), self.source_of.get(i)) else {
+            let (Some(&mask), Some(&source)) = (self.title_masks.get(i), self.source_of.get(i))
+            else {
                 continue;
             };
             let Some(src) = self.sources.get(source as usize) else {
                 continue;
             };
             let mut title = Field::new(self.title(i), mask);
-            title_windows.fill(None);
+            title_windows.fill(Tested::Not);
             let mut cx = Candidate {
                 index: i,
                 title: &mut title,
@@ -433,7 +466,7 @@ fn offset(g: usize, groups: &[Group]) -> usize {
 struct Candidate<'a, 's> {
     index: usize,
     title: &'a mut Field<'s>,
-    title_windows: &'a mut [Option<Option<Range<usize>>>],
+    title_windows: &'a mut [Tested<Range<usize>>],
     source: u32,
     src: &'s Source,
     matcher: &'a SkimMatcherV2,
@@ -444,11 +477,11 @@ impl Candidate<'_, '_> {
         let Some(slot) = self.title_windows.get_mut(flat) else {
             return fields::locate(alt.term, self.title);
         };
-        slot.get_or_insert_with(|| fields::locate(alt.term, self.title))
-            .clone()
+        slot.get_or_test(|| fields::locate(alt.term, self.title))
+            .cloned()
     }
 
-    fn source_match(&mut self, alt: &mut Alt) -> Option<FieldMatch> {
+    fn source_match<'x>(&self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
         let term = alt.term;
         let src = self.src;
         let matcher = self.matcher;
@@ -457,18 +490,15 @@ impl Candidate<'_, '_> {
             let window = fields::locate(term, &mut field)?;
             Some(fields::score(term, &mut field, window, matcher))
         };
-        match alt.sources.get_mut(self.source as usize) {
-            Some(slot) => slot.get_or_insert_with(compute).clone(),
-            None => compute(),
-        }
+        alt.sources
+            .get_mut(self.source as usize)?
+            .get_or_test(compute)
     }
 
     fn matches(&mut self, alt: &mut Alt, flat: usize) -> bool {
         let in_body = alt.body.as_ref().is_some_and(|b| b.get(self.index));
         if alt.term.negated {
-            !(in_body
-                || self.title_window(alt, flat).is_some()
-                || self.source_match(alt).is_some())
+            !(in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some())
         } else {
             in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some()
         }
@@ -494,7 +524,7 @@ impl Candidate<'_, '_> {
                 }
                 if let Some(m) = self.source_match(alt) {
                     best = best.max(Some(m.score));
-                    hit.source_positions.extend(m.positions);
+                    hit.source_positions.extend_from_slice(&m.positions);
                 }
             }
             if let Some(b) = best {
@@ -508,5 +538,490 @@ impl Candidate<'_, '_> {
             positions.dedup();
         }
         Ranked { tier, score, hit }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ArticleId, Origin};
+    use proptest::prelude::*;
+
+    fn article(line: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
+        let origin = Origin::at_line("news.jsonl", line);
+        Arc::new(Article {
+            id: ArticleId::derive(None, &origin, title),
+            title: title.to_string(),
+            source: source.to_string(),
+            date: None,
+            author: None,
+            url: None,
+            origin,
+            body: body.to_string(),
+        })
+    }
+
+    /// Real-looking articles; the comment on each says what it is there for.
+    fn corpus() -> Vec<Arc<Article>> {
+        let rows = [
+            // 0: "ceasefire" in title and body, a number with a separator.
+            (
+                "Ceasefire holds in northern Gaza",
+                "Reuters",
+                "The ceasefire agreed on Tuesday held overnight, officials said. \
+                 Aid convoys carrying 40,005 food parcels crossed at dawn.",
+            ),
+            // 1: title starts with Japan; body has "Japan" and "month".
+            (
+                "Japan's exports rise for third month",
+                "Nikkei Asia",
+                "Exports from Japan grew 4.5% in May, the third rise in a month, \
+                 as shipments of cars to the United States climbed.",
+            ),
+            // 2: "Japanese" only in the body.
+            (
+                "Markets steady as Fed holds rates",
+                "Financial Times",
+                "Stocks were little changed after the Federal Reserve kept its \
+                 benchmark rate on hold. The Japanese yen weakened.",
+            ),
+            // 3: j-a-p-a-n scattered across the title, 400 in the body.
+            (
+                "Jakarta panel approves new capital budget",
+                "Jakarta Post",
+                "A parliamentary panel approved a budget of 400 trillion rupiah \
+                 for the new capital, Nusantara.",
+            ),
+            // 4: "fire" as a whole word and as a word prefix in the body.
+            (
+                "Wildfire season starts early in Canada",
+                "CBC News",
+                "Firefighters battled more than 400 wildfires across British \
+                 Columbia as the fire season began in April 2024.",
+            ),
+            // 5: "ceasefires" in title and body, multi-byte place names.
+            (
+                "Talks on Ukraine ceasefires stall",
+                "Le Monde",
+                "Diplomats in Genève said the ceasefires discussed in Zürich had \
+                 failed to hold.",
+            ),
+            // 6: Unicode title and source; "40" as a whole number.
+            (
+                "Zürich hosts climate summit",
+                "Neue Zürcher Zeitung",
+                "Delegates from 40 countries met in Zürich to agree on a budget \
+                 for adaptation.",
+            ),
+            // 7: "ceasefire" only in the body; no f-i-r-e in the title.
+            (
+                "Aid convoys reach Rafah",
+                "AP",
+                "A fragile ceasefire allowed trucks to cross into Rafah.",
+            ),
+            // 8: only the plural "ceasefires", in the body.
+            (
+                "Diplomats meet in Doha",
+                "Al Jazeera",
+                "Two ceasefires collapsed last year; mediators hope for a third.",
+            ),
+        ];
+        rows.iter()
+            .enumerate()
+            .map(|(i, (t, s, b))| article(i + 1, t, s, b))
+            .collect()
+    }
+
+    fn index_of(articles: &[Arc<Article>]) -> SearchIndex {
+        let mut index = SearchIndex::new();
+        index.add(articles);
+        index
+    }
+
+    fn found(index: &SearchIndex, q: &str) -> Vec<usize> {
+        index
+            .search(&FilterQuery::parse(q))
+            .into_iter()
+            .map(|h| h.index)
+            .collect()
+    }
+
+    fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn empty_query_lists_everything_in_load_order() {
+        let index = index_of(&corpus());
+        let all: Vec<usize> = (0..9).collect();
+        for q in ["", "   ", "!", "|", "' ^ $", "!^ |"] {
+            assert!(FilterQuery::parse(q).is_empty());
+            assert_eq!(found(&index, q), all, "{q:?}");
+        }
+        assert!(
+            index
+                .search(&FilterQuery::parse(""))
+                .iter()
+                .all(|h| h.title_positions.is_empty())
+        );
+    }
+
+    #[test]
+    fn plain_terms_match_title_source_or_body_word_prefix() {
+        let index = index_of(&corpus());
+        // Title (0, 5), body word "ceasefire" (7), body word "ceasefires" (8).
+        assert_eq!(found(&index, "ceasefire"), vec![0, 5, 7, 8]);
+        assert_eq!(found(&index, "CEASEFIRE"), vec![0, 5, 7, 8]);
+        // "fire" is no prefix of "ceasefire" in a body (7, 8 stay out), but
+        // titles match fuzzily and bodies by prefix ("Firefighters").
+        assert_eq!(sorted(found(&index, "fire")), vec![0, 4, 5]);
+        // Source only.
+        assert_eq!(found(&index, "nikkei"), vec![1]);
+        // Unicode, case-insensitive.
+        assert_eq!(sorted(found(&index, "ZÜRICH")), vec![5, 6]);
+        assert_eq!(found(&index, "genève"), vec![5]);
+        assert!(found(&index, "geneve").is_empty());
+    }
+
+    #[test]
+    fn loose_fuzzy_title_matches_are_rejected() {
+        let index = index_of(&corpus());
+        // 3's title holds j…a…p…a…n spread out: not a match. 2 has
+        // "Japanese" in its body.
+        assert_eq!(found(&index, "japan"), vec![1, 2]);
+        // Omitting letters inside a word is fine.
+        assert_eq!(found(&index, "jkrta"), vec![3]);
+        // "clim" + "summ" skips "ate " (4); "clmtsmmt" skips 6.
+        assert_eq!(found(&index, "climsumm"), vec![6]);
+        assert_eq!(found(&index, "clmtsmmt"), Vec::<usize>::new());
+        assert_eq!(found(&index, "clmte"), vec![6]);
+    }
+
+    #[test]
+    fn exact_prefix_suffix_and_equal_terms() {
+        let index = index_of(&corpus());
+        // 'word: substring of title/source, whole word in the body.
+        assert_eq!(sorted(found(&index, "'ceasefire")), vec![0, 5, 7]);
+        assert_eq!(sorted(found(&index, "'fire")), vec![0, 4, 5]);
+        assert_eq!(found(&index, "'rafah"), vec![7]);
+        // ^word: title/source starts with it, or a body word does.
+        assert_eq!(found(&index, "^jap"), vec![1, 2]);
+        assert_eq!(found(&index, "^jakarta"), vec![3]);
+        assert_eq!(found(&index, "^ukraine"), Vec::<usize>::new());
+        // word$: title/source ends with it, or a body word does.
+        assert_eq!(found(&index, "month$"), vec![1]);
+        assert_eq!(sorted(found(&index, "fires$")), vec![4, 5, 8]);
+        // ^word$: the whole title/source, or a whole body word.
+        assert_eq!(found(&index, "^ap$"), vec![7]);
+        assert_eq!(found(&index, "^reuters$"), vec![0]);
+    }
+
+    #[test]
+    fn negations_exclude_title_source_and_body() {
+        let index = index_of(&corpus());
+        assert_eq!(found(&index, "!ceasefire"), vec![1, 2, 3, 4, 6]);
+        // Negation is by substring, not fuzzily: "jkrta" is no substring.
+        assert_eq!(found(&index, "!jkrta").len(), 9);
+        assert_eq!(found(&index, "!^jap"), vec![0, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(found(&index, "!fires$"), vec![0, 1, 2, 3, 6, 7]);
+        assert_eq!(found(&index, "!'fire"), vec![1, 2, 3, 6, 7, 8]);
+        assert_eq!(found(&index, "budget !jakarta"), vec![6]);
+    }
+
+    #[test]
+    fn or_groups() {
+        let index = index_of(&corpus());
+        assert_eq!(sorted(found(&index, "jakarta | zürich budget")), vec![3, 6]);
+        assert_eq!(sorted(found(&index, "doha | rafah")), vec![7, 8]);
+        assert_eq!(found(&index, "doha | rafah !fragile"), vec![8]);
+        assert_eq!(found(&index, "| doha |"), vec![8]);
+    }
+
+    #[test]
+    fn digit_terms_match_numbers_literally() {
+        let index = index_of(&corpus());
+        assert_eq!(found(&index, "40005"), vec![0]);
+        assert_eq!(found(&index, "40,005"), vec![0]);
+        assert_eq!(found(&index, "40.005"), vec![0]);
+        assert_eq!(found(&index, "40"), vec![6]);
+        assert_eq!(sorted(found(&index, "400")), vec![3, 4]);
+        assert_eq!(found(&index, "4,5"), vec![1]);
+        assert_eq!(found(&index, "2024"), vec![4]);
+        assert_eq!(found(&index, "!400").len(), 7);
+        // In a title, digits match with non-digit boundaries.
+        let mut index = index_of(&corpus());
+        index.add(&[article(
+            10,
+            "G20 leaders meet, 2,000 protest",
+            "AFP",
+            "No numbers.",
+        )]);
+        assert_eq!(found(&index, "20"), vec![9]);
+        assert_eq!(found(&index, "2000"), vec![9]);
+        assert!(found(&index, "200").is_empty());
+        let hits = index.search(&FilterQuery::parse("2000"));
+        assert_eq!(hits[0].title_positions, vec![18, 19, 20, 21, 22]);
+    }
+
+    #[test]
+    fn positions_cover_every_term_that_matched_title_or_source() {
+        let index = index_of(&corpus());
+        let hits = index.search(&FilterQuery::parse("reuters ceasefire gaza"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].source_positions, (0..7).collect::<Vec<_>>());
+        let mut title: Vec<usize> = (0..9).collect();
+        title.extend(28..32);
+        assert_eq!(hits[0].title_positions, title);
+        // Char indices, not bytes, in multi-byte titles and sources.
+        let hits = index.search(&FilterQuery::parse("zür"));
+        let six = hits.iter().find(|h| h.index == 6).cloned();
+        assert_eq!(
+            six.map(|h| (h.title_positions, h.source_positions)),
+            Some((vec![0, 1, 2], vec![5, 6, 7]))
+        );
+        // Overlapping terms merge without duplicates; negations add nothing.
+        let hits = index.search(&FilterQuery::parse("jap japan !'zzz"));
+        assert_eq!(hits[0].title_positions, vec![0, 1, 2, 3, 4]);
+        // A body-only match highlights nothing in the list.
+        assert!(hits[1].title_positions.is_empty() && hits[1].source_positions.is_empty());
+    }
+
+    #[test]
+    fn ranking_tiers_then_strength_then_load_order() {
+        let articles = vec![
+            article(1, "Markets", "Wire", "Ceasefire talks in Gaza resumed."),
+            article(2, "Gaza aid", "Wire", "The ceasefire held."),
+            article(3, "Ceasefire in Gaza", "Wire", "Quiet night."),
+            article(4, "Ceasefire extended", "Wire", "Gaza crossings open."),
+            article(5, "Gaza ceasefire", "Wire", "Talks went on."),
+            article(
+                6,
+                "Ceasefire in Gaza",
+                "Wire",
+                "A copy of article three's title.",
+            ),
+        ];
+        let index = index_of(&articles);
+        let order = found(&index, "ceasefire gaza");
+        // Both terms in the title first (2, 4, 5 score alike and keep load
+        // order), then one: the longer term matched (3) scores above the
+        // shorter (1); then body only (0).
+        assert_eq!(order, vec![2, 4, 5, 3, 1, 0]);
+        // A title-start match outranks a mid-title one.
+        assert_eq!(found(&index, "gaza")[..2], [1, 4]);
+    }
+
+    #[test]
+    fn ties_keep_load_order() {
+        let articles: Vec<_> = (0..50)
+            .map(|i| {
+                article(
+                    i,
+                    "Budget vote delayed",
+                    "Wire",
+                    "The budget vote was delayed again.",
+                )
+            })
+            .collect();
+        let index = index_of(&articles);
+        assert_eq!(found(&index, "budget"), (0..50).collect::<Vec<_>>());
+        assert_eq!(found(&index, "vote again"), (0..50).collect::<Vec<_>>());
+    }
+
+    /// Synthetic articles with many distinct words, to push the vocabulary
+    /// through several merges of its sorted runs.
+    fn many(n: usize) -> Vec<Arc<Article>> {
+        let syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "pe", "zu"];
+        let word = |k: usize| -> String {
+            let mut w = String::new();
+            let mut k = k + 10;
+            while k > 0 {
+                w.push_str(syllables[k % 10]);
+                k /= 10;
+            }
+            w
+        };
+        (0..n)
+            .map(|i| {
+                let body: Vec<String> = (0..30).map(|j| word((i * 7 + j * 131) % 5000)).collect();
+                let title = format!("{} {} report", word(i % 97), word(i % 13));
+                article(
+                    i + 1,
+                    &title,
+                    ["Wire", "Gazette", "Daily"][i % 3],
+                    &body.join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incremental_adds_equal_one_shot_index() {
+        let articles = many(3000);
+        let one_shot = index_of(&articles);
+        let mut streamed = SearchIndex::new();
+        for batch in articles.chunks(512) {
+            streamed.add(batch);
+        }
+        let mut tiny = SearchIndex::new();
+        for batch in articles.chunks(7) {
+            tiny.add(batch);
+        }
+        assert_eq!(streamed.len(), 3000);
+        assert_eq!(streamed.vocabulary_len(), one_shot.vocabulary_len());
+        for q in [
+            "kalo",
+            "ka",
+            "mine re",
+            "suta | vozu",
+            "!kaloka lo",
+            "zu$",
+            "'kalomi",
+            "gazette",
+            "pe daily",
+        ] {
+            let q = FilterQuery::parse(q);
+            let want = one_shot.search(&q);
+            assert!(
+                !want.is_empty() || q.as_str() == "'kalomi",
+                "{q:?} found nothing"
+            );
+            assert_eq!(streamed.search(&q), want, "{q:?}");
+            assert_eq!(tiny.search(&q), want, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_full_search() {
+        let articles = many(1200);
+        let mut index = SearchIndex::new();
+        index.add(&articles[..600]);
+        let cancel = AtomicBool::new(false);
+        let steps = [
+            "k",
+            "ka",
+            "kal",
+            "kalo",
+            "kalo ",
+            "kalo r",
+            "kalo re",
+            "kalo re | su",
+            "kalo re | sut",
+        ];
+        let mut previous: Option<SearchResults> = None;
+        for (n, step) in steps.iter().enumerate() {
+            if n == 4 {
+                // Articles arriving between keystrokes are searched too.
+                index.add(&articles[600..]);
+            }
+            let q = FilterQuery::parse(step);
+            let narrowed = index.search_narrowing(&q, previous.as_ref(), &cancel);
+            let full = index.search(&q);
+            assert_eq!(narrowed.as_ref().map(|r| &r.hits), Some(&full), "{step:?}");
+            previous = narrowed;
+        }
+        assert!(previous.is_some_and(|p| p.searched == 1200 && !p.hits.is_empty()));
+    }
+
+    #[test]
+    fn typing_on_never_widens_the_list() {
+        let index = index_of(&corpus());
+        let mut before: Option<Vec<usize>> = None;
+        for end in 1..="ceasefires".len() {
+            let now = sorted(found(&index, &"ceasefires"[..end]));
+            if let Some(prev) = &before {
+                assert!(now.iter().all(|i| prev.contains(i)), "{end}");
+            }
+            before = Some(now);
+        }
+    }
+
+    #[test]
+    fn cancelled_searches_return_none() {
+        let index = index_of(&many(3000));
+        let cancel = AtomicBool::new(true);
+        let q = FilterQuery::parse("ka lo");
+        assert!(index.search_cancellable(&q, &cancel).is_none());
+        assert!(index.search_narrowing(&q, None, &cancel).is_none());
+        let go = AtomicBool::new(false);
+        assert_eq!(index.search_cancellable(&q, &go), Some(index.search(&q)));
+    }
+
+    #[test]
+    fn body_matches_are_whole_words_on_char_boundaries() {
+        let body = "Zürich's «Ceasefire» talks: ceasefires in Genève, 40,005 fled; the fire-fighters left.";
+        let words = |q: &str| -> Vec<&str> {
+            FilterQuery::parse(q)
+                .body_matches(body)
+                .into_iter()
+                .map(|r| &body[r])
+                .collect()
+        };
+        assert_eq!(
+            words("ceasefire zür"),
+            vec!["Zürich", "Ceasefire", "ceasefires"]
+        );
+        assert_eq!(words("'ceasefire"), vec!["Ceasefire"]);
+        assert_eq!(words("fire"), vec!["fire"]);
+        assert_eq!(words("fires$"), vec!["ceasefires"]);
+        assert_eq!(words("40005 genève"), vec!["Genève", "40,005"]);
+        assert_eq!(words("40"), Vec::<&str>::new());
+        assert_eq!(words("!ceasefire talks"), vec!["talks"]);
+        // Each word of a term with punctuation inside is highlighted on its own.
+        assert_eq!(words("fire-f"), vec!["fled", "fire", "fighters"]);
+        assert!(words("").is_empty());
+        let ranges = FilterQuery::parse("zür gen").body_matches(body);
+        assert_eq!(ranges, vec![0..7, 45..52]);
+    }
+
+    #[test]
+    fn index_memory_is_reported() {
+        let index = index_of(&many(500));
+        assert!(index.memory_bytes() > 0);
+        assert!(index.postings_len() >= 500);
+        assert!(index.vocabulary_len() > 100);
+    }
+
+    fn check_ranges(body: &str, ranges: &[Range<usize>]) {
+        let mut end = 0;
+        for r in ranges {
+            assert!(r.start >= end && r.start < r.end && r.end <= body.len());
+            assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end));
+            end = r.end;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_panics(query in "\\PC{0,24}", body in "\\PC{0,200}", title in "\\PC{0,40}") {
+            let q = FilterQuery::parse(&query);
+            let mut index = SearchIndex::new();
+            index.add(&[
+                article(1, &title, &body, &body),
+                article(2, &body, &title, &title),
+            ]);
+            let hits = index.search(&q);
+            let title_chars = title.chars().count().max(body.chars().count());
+            for hit in &hits {
+                prop_assert!(hit.index < 2);
+                prop_assert!(hit.title_positions.iter().all(|&p| p < title_chars));
+                prop_assert!(hit.source_positions.iter().all(|&p| p < title_chars));
+            }
+            check_ranges(&body, &q.body_matches(&body));
+            check_ranges(&title, &q.body_matches(&title));
+        }
+
+        #[test]
+        fn syntax_heavy_queries_never_panic(
+            query in "[!'^$| a-cé0-9,.İ]{0,16}",
+            body in "[ a-cé0-9,.İ'-]{0,80}",
+        ) {
+            let q = FilterQuery::parse(&query);
+            let index = index_of(&[article(1, &body, "a,b", &body)]);
+            let hits = index.search(&q);
+            prop_assert!(hits.len() <= 1);
+            check_ranges(&body, &q.body_matches(&body));
+        }
     }
 }

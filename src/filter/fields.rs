@@ -52,7 +52,8 @@ impl<'a> Field<'a> {
     }
 
     fn chars(&mut self) -> &[char] {
-        self.chars.get_or_insert_with(|| self.text.chars().collect())
+        self.chars
+            .get_or_insert_with(|| self.text.chars().collect())
     }
 
     /// The char index of byte offset `b` (a char boundary).
@@ -280,7 +281,9 @@ mod tests {
     fn tightest_window_prefers_compact_matches() {
         let w = |h: &str, p: &str| {
             let hay = h.as_bytes();
-            tightest(hay, p.as_bytes(), |s| s == 0 || hay.get(s - 1) == Some(&b' '))
+            tightest(hay, p.as_bytes(), |s| {
+                s == 0 || hay.get(s - 1) == Some(&b' ')
+            })
         };
         assert_eq!(w("japan", "japan"), Some(0..5));
         assert_eq!(w("j a p a n japan", "japan"), Some(10..15));
@@ -298,9 +301,15 @@ mod tests {
         assert!(positions("japan", "Japanese exports rise").is_some());
         // Scattered letters across the title are not a match.
         assert_eq!(positions("japan", "Jakarta panel meets"), None);
-        assert_eq!(positions("japan", "Jobs are plentiful as nations hire"), None);
+        assert_eq!(
+            positions("japan", "Jobs are plentiful as nations hire"),
+            None
+        );
         // Omitted letters within a word still are.
-        assert_eq!(positions("prlmnt", "The Parliament sits"), Some(vec![4, 6, 7, 10, 12, 13]));
+        assert_eq!(
+            positions("prlmnt", "The Parliament sits"),
+            Some(vec![4, 6, 7, 10, 12, 13])
+        );
         assert!(positions("ukrn", "Ukraine talks").is_some());
     }
 
@@ -321,8 +330,14 @@ mod tests {
         assert_eq!(positions("'jpn", "Japan votes"), None);
         assert_eq!(positions("^jap", "  Japan votes"), Some(vec![2, 3, 4]));
         assert_eq!(positions("^votes", "Japan votes"), None);
-        assert_eq!(positions("votes$", "Japan votes "), Some(vec![6, 7, 8, 9, 10]));
-        assert_eq!(positions("^reuters$", " Reuters "), Some(vec![1, 2, 3, 4, 5, 6, 7]));
+        assert_eq!(
+            positions("votes$", "Japan votes "),
+            Some(vec![6, 7, 8, 9, 10])
+        );
+        assert_eq!(
+            positions("^reuters$", " Reuters "),
+            Some(vec![1, 2, 3, 4, 5, 6, 7])
+        );
         assert_eq!(positions("^reuters$", "Reuters Japan"), None);
         // Negated plain terms look for a substring, not a fuzzy match.
         assert!(positions("!jpn", "Japan").is_none());
@@ -331,8 +346,14 @@ mod tests {
 
     #[test]
     fn numbers_match_whole_runs_by_key() {
-        assert_eq!(positions("40005", "40,005 march"), Some(vec![0, 1, 2, 3, 4, 5]));
-        assert_eq!(positions("40,005", "Crowd of 40005"), Some(vec![9, 10, 11, 12, 13]));
+        assert_eq!(
+            positions("40005", "40,005 march"),
+            Some(vec![0, 1, 2, 3, 4, 5])
+        );
+        assert_eq!(
+            positions("40,005", "Crowd of 40005"),
+            Some(vec![9, 10, 11, 12, 13])
+        );
         assert_eq!(positions("40", "400 arrested"), None);
         assert_eq!(positions("40", "40,005 march"), None);
         assert_eq!(positions("40", "G40 summit, 40-year low"), Some(vec![1, 2]));

@@ -34,7 +34,11 @@ impl Postings {
         if self.count > 0 && pos <= self.last {
             return;
         }
-        let mut gap = if self.count == 0 { pos } else { pos - self.last };
+        let mut gap = if self.count == 0 {
+            pos
+        } else {
+            pos - self.last
+        };
         loop {
             // The low seven bits, with the high bit set when more follow.
             let low = u8::try_from(gap & 0x7f).unwrap_or(0);
@@ -98,7 +102,9 @@ impl Bitset {
 
     #[inline]
     pub(crate) fn get(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Keep only what `other` also holds.
@@ -110,7 +116,9 @@ impl Bitset {
 
     #[cfg(test)]
     pub(crate) fn ones(&self) -> Vec<usize> {
-        (0..self.words.len() * 64).filter(|&i| self.get(i)).collect()
+        (0..self.words.len() * 64)
+            .filter(|&i| self.get(i))
+            .collect()
     }
 }
 
@@ -270,7 +278,7 @@ impl BodyIndex {
                         if !self.word(id).starts_with(key) {
                             break;
                         }
-                        if n % CANCEL_STRIDE == 0 && cancel.load(Ordering::Relaxed) {
+                        if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                             return None;
                         }
                         add(id);
@@ -280,7 +288,9 @@ impl BodyIndex {
             Mode::Suffix => {
                 for id in 0..self.ends.len() {
                     let Ok(id) = u32::try_from(id) else { break };
-                    if id as usize % (CANCEL_STRIDE * 16) == 0 && cancel.load(Ordering::Relaxed) {
+                    if (id as usize).is_multiple_of(CANCEL_STRIDE * 16)
+                        && cancel.load(Ordering::Relaxed)
+                    {
                         return None;
                     }
                     if self.word(id).ends_with(key) {
@@ -308,7 +318,11 @@ impl BodyIndex {
             + self.ends.capacity() * 4
             + self.table.allocation_size()
             + self.postings.capacity() * size_of::<Postings>()
-            + self.postings.iter().map(|p| p.bytes.capacity()).sum::<usize>()
+            + self
+                .postings
+                .iter()
+                .map(|p| p.bytes.capacity())
+                .sum::<usize>()
             + (self.sorted.capacity() + self.pending.capacity()) * 4
             + self.key.capacity()
     }
@@ -365,7 +379,10 @@ mod tests {
         index.finish_batch();
         index.add_body(2, "A cease-fire was agreed, said the firefighters.");
         index.finish_batch();
-        assert_eq!(words_matching(&index, "ceasefire", Mode::Prefix), vec![0, 1]);
+        assert_eq!(
+            words_matching(&index, "ceasefire", Mode::Prefix),
+            vec![0, 1]
+        );
         assert_eq!(words_matching(&index, "ceasefire", Mode::Whole), vec![0]);
         assert_eq!(words_matching(&index, "fire", Mode::Prefix), vec![1, 2]);
         assert_eq!(words_matching(&index, "fire", Mode::Suffix), vec![0, 1, 2]);
@@ -390,7 +407,10 @@ mod tests {
         for run in [&index.sorted, &index.pending] {
             assert!(run.windows(2).all(|w| index.word(w[0]) <= index.word(w[1])));
         }
-        assert_eq!(index.sorted.len() + index.pending.len(), index.vocabulary_len());
+        assert_eq!(
+            index.sorted.len() + index.pending.len(),
+            index.vocabulary_len()
+        );
         let set = index
             .matching("w1", Mode::Prefix, pos as usize, &AtomicBool::new(false))
             .map(|s| s.ones().len());

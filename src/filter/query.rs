@@ -260,7 +260,11 @@ mod tests {
         ];
         for (input, negated, kind, text) in cases {
             let t = one(input);
-            assert_eq!((t.negated, t.kind, t.text.as_str()), (negated, kind, text), "{input}");
+            assert_eq!(
+                (t.negated, t.kind, t.text.as_str()),
+                (negated, kind, text),
+                "{input}"
+            );
         }
         assert_eq!(one("40,005").number, "40005");
         assert_eq!(one("40,005").body, vec![("40005".to_string(), Mode::Whole)]);
@@ -270,10 +274,7 @@ mod tests {
     fn or_groups_bind_neighbours() {
         use Kind::*;
         let f = |s: &str| (false, Fuzzy, s.to_string());
-        assert_eq!(
-            shape("a | b c"),
-            vec![vec![f("a"), f("b")], vec![f("c")]]
-        );
+        assert_eq!(shape("a | b c"), vec![vec![f("a"), f("b")], vec![f("c")]]);
         assert_eq!(shape("a | b | c"), vec![vec![f("a"), f("b"), f("c")]]);
         assert_eq!(
             shape("^core go$ | rb$"),
@@ -286,7 +287,9 @@ mod tests {
 
     #[test]
     fn odd_input_is_ignored_or_literal() {
-        for input in ["", "   ", "!", "'", "^", "$", "|", "| |", "!^", "^$", "!'", "!$", "'$"] {
+        for input in [
+            "", "   ", "!", "'", "^", "$", "|", "| |", "!^", "^$", "!'", "!$", "'$",
+        ] {
             assert!(parse(input).is_empty(), "{input:?}");
         }
         let f = |s: &str| (false, Kind::Fuzzy, s.to_string());
@@ -296,7 +299,10 @@ mod tests {
         assert_eq!(shape("a|b"), vec![vec![f("a|b")]]);
         assert_eq!(shape("$$"), vec![vec![(false, Kind::Suffix, "$".into())]]);
         assert_eq!(shape("!!a"), vec![vec![(true, Kind::Fuzzy, "!a".into())]]);
-        assert_eq!(shape("\tZÜRICH\u{3000}東京"), vec![vec![f("zürich")], vec![f("東京")]]);
+        assert_eq!(
+            shape("\tZÜRICH\u{3000}東京"),
+            vec![vec![f("zürich")], vec![f("東京")]]
+        );
     }
 
     #[test]

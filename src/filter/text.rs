@@ -214,7 +214,9 @@ pub(crate) fn number_key(run: &str, out: &mut String) {
 pub(crate) fn is_number_text(text: &str) -> bool {
     let body = text.strip_suffix(is_joiner).unwrap_or(text);
     !body.is_empty()
-        && body.split(is_joiner).all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && body
+            .split(is_joiner)
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Maximal runs of ASCII digits (with joiners between digits) in `chars`,
@@ -231,9 +233,7 @@ pub(crate) fn digit_runs(chars: &[char]) -> Vec<Range<usize>> {
                 let c = chars[i];
                 if c.is_ascii_digit() {
                     i += 1;
-                } else if is_joiner(c)
-                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                {
+                } else if is_joiner(c) && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
                     i += 2;
                 } else {
                     break;
@@ -293,7 +293,12 @@ mod tests {
         use TokenKind::Word;
         assert_eq!(
             words("«Zürich»—São Paulo, 東京!"),
-            vec![("Zürich", Word), ("São", Word), ("Paulo", Word), ("東京", Word)]
+            vec![
+                ("Zürich", Word),
+                ("São", Word),
+                ("Paulo", Word),
+                ("東京", Word)
+            ]
         );
         assert!(words("").is_empty());
         assert!(words(" ,.;—").is_empty());
