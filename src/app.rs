@@ -49,7 +49,7 @@ pub struct Loading {
 /// Where filter queries are run: on a worker thread in the terminal app, or
 /// right away (for tests and scripts).
 enum Searcher {
-    Inline(SearchIndex),
+    Inline(Box<SearchIndex>),
     Worker(FilterWorker),
 }
 
@@ -83,7 +83,7 @@ pub struct App {
 impl App {
     /// An app that filters on the calling thread: for tests and scripts.
     pub fn new(size: Rect) -> Self {
-        Self::with_searcher(size, Searcher::Inline(SearchIndex::new()))
+        Self::with_searcher(size, Searcher::Inline(Box::default()))
     }
 
     fn with_searcher(size: Rect, searcher: Searcher) -> Self {

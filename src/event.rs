@@ -2,7 +2,7 @@
 //! signals, all sending into one channel that the run loop reads.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -93,16 +93,23 @@ const REFRESH: Duration = Duration::from_millis(150);
 /// abandons a search as soon as a newer query arrives.
 pub struct FilterWorker {
     requests: Sender<Request>,
+    /// The newest query's generation, and a flag that stops a search.
     latest: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
 }
 
 impl FilterWorker {
     pub fn spawn(events: Sender<Event>) -> Self {
         let (requests, rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
-        let seen = Arc::clone(&latest);
-        thread::spawn(move || run_worker(&rx, &events, &seen));
-        Self { requests, latest }
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (seen, stop) = (Arc::clone(&latest), Arc::clone(&cancel));
+        thread::spawn(move || run_worker(&rx, &events, &seen, &stop));
+        Self {
+            requests,
+            latest,
+            cancel,
+        }
     }
 
     pub fn add(&self, batch: Vec<Arc<Article>>) {
@@ -111,11 +118,17 @@ impl FilterWorker {
 
     pub fn query(&self, generation: u64, query: FilterQuery) {
         self.latest.store(generation, Ordering::SeqCst);
+        self.cancel.store(true, Ordering::SeqCst);
         let _ = self.requests.send(Request::Query { generation, query });
     }
 }
 
-fn run_worker(rx: &Receiver<Request>, events: &Sender<Event>, latest: &AtomicU64) {
+fn run_worker(
+    rx: &Receiver<Request>,
+    events: &Sender<Event>,
+    latest: &AtomicU64,
+    cancel: &AtomicBool,
+) {
     let mut index = SearchIndex::new();
     let mut current: Option<(u64, FilterQuery)> = None;
     // Articles arrived since the current query's last results.
@@ -161,8 +174,12 @@ fn run_worker(rx: &Receiver<Request>, events: &Sender<Event>, latest: &AtomicU64
             continue;
         }
         last_run = Instant::now();
-        let cancelled = || latest.load(Ordering::SeqCst) != *generation;
-        if let Some(hits) = index.search_cancellable(query, &cancelled) {
+        cancel.store(false, Ordering::SeqCst);
+        if latest.load(Ordering::SeqCst) != *generation {
+            // A newer query is on its way: skip this one.
+            continue;
+        }
+        if let Some(hits) = index.search_cancellable(query, cancel) {
             let _ = events.send(Event::Filtered {
                 generation: *generation,
                 hits,

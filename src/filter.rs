@@ -3,34 +3,137 @@
 //!
 //! Pure: no terminal code. The same function serves the filter bar and
 //! `dateline list --filter`, so both show the same articles in the same order.
+//!
+//! # What a query means
+//!
+//! Terms are separated by whitespace and must all match (AND); `a | b c`
+//! means (a or b) and c. Matching ignores case (Unicode lowercase, char by
+//! char). Each term is one of fzf's forms:
+//!
+//! | term      | title or source                        | body (any word)            |
+//! |-----------|----------------------------------------|----------------------------|
+//! | `word`    | fuzzy match, tight (see below)         | word starts with it        |
+//! | `'word`   | contains it                            | word is it                 |
+//! | `^word`   | starts with it                         | word starts with it        |
+//! | `word$`   | ends with it                           | word ends with it          |
+//! | `^word$`  | is exactly it                          | word is it                 |
+//! | `!…`      | the article matches none of the above, with a plain `!word` looking for a substring in title and source |
+//! | `40,005`  | holds that number (digits compared, non-digit boundaries) | a number token with the same digits |
+//!
+//! A plain term matches when the title or source matches *or* the body does.
+//! Fuzzy matching is for the title and source only, and only tight: the
+//! term's chars must lie within a stretch that skips at most
+//! [`MAX_FUZZY_SKIPPED`] chars, so `japan` does not match a title that only
+//! has j…a…p…a…n spread across it. In bodies, `ceasefire` matches
+//! "Ceasefire" and "ceasefires" but `fire` does not match "ceasefire".
+//!
+//! Body words are maximal runs of letters and digits; apostrophes and
+//! hyphens split them (`Japan's` is `japan` and `s`). A `.` or `,` between
+//! digits stays inside (`40,005`, `3.5`); numbers are compared by a key that
+//! drops thousands separators (see the number rules on [`FilterQuery`]). A
+//! term with punctuation inside (`covid-19`) needs each of its words in the
+//! body, not necessarily next to each other.
+//!
+//! # Order
+//!
+//! See [`SearchIndex::search`].
+//!
+//! # Scale
+//!
+//! Bodies are never scanned by a search: [`SearchIndex`] keeps an inverted
+//! index from body word to the articles holding it, and lowercase copies of
+//! titles and sources for the fuzzy pass. Searches can be cancelled and can
+//! narrow the previous result (see [`SearchIndex::search_narrowing`]).
+
+mod fields;
+mod index;
+mod query;
+mod text;
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::article::Article;
+use fields::{Field, FieldMatch};
+use index::{Bitset, BodyIndex, CANCEL_STRIDE};
+use query::{Group, Mode, Term};
 
-/// A parsed filter query: terms that must all match.
+pub use fields::MAX_SKIPPED as MAX_FUZZY_SKIPPED;
+
+/// A parsed filter query: groups of terms that must all match.
+///
+/// Number terms (digits with optional `,`/`.` separators) are compared by
+/// a key: thousands separators are dropped (`40,005`, `40.005` and `40005`
+/// agree) and a decimal separator reads as `.` (`4,5` is `4.5`). So `40005`
+/// and `40,005` both find "40,005", while `40` finds neither "400" nor
+/// "40,005".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterQuery {
     raw: String,
+    groups: Vec<Group>,
 }
 
 impl FilterQuery {
     pub fn parse(input: &str) -> Self {
-        Self {
-            raw: input.trim().to_string(),
-        }
+        let raw = input.trim().to_string();
+        let groups = query::parse(&raw);
+        Self { raw, groups }
     }
 
+    /// True when the query has no terms (only spaces or lone syntax such as
+    /// `!` or `|`): it matches every article.
     pub fn is_empty(&self) -> bool {
-        self.raw.is_empty()
+        self.groups.is_empty()
+    }
+
+    /// The query as typed, trimmed.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// Whether every article matching `self` is sure to match `previous`:
+    /// `self` repeats `previous` and adds terms, or types on at the end of
+    /// its last plain or `^` term (`jap` after `ja`). Then a search for
+    /// `self` need only look at what `previous` found.
+    pub fn narrows(&self, previous: &FilterQuery) -> bool {
+        query::narrows(&self.groups, &previous.groups)
+    }
+
+    fn positive_terms(&self) -> impl Iterator<Item = &Term> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.alts)
+            .filter(|t| !t.negated)
     }
 
     /// Byte ranges of `body` that the query's terms match, for highlighting
     /// the matched words in the reader.
+    ///
+    /// Each range is a whole body word (or number) that some non-negated
+    /// term's body rule accepts: for `cease` the whole of "Ceasefires", not
+    /// just its first five letters, since the reader shows which words
+    /// matched. The ranges are sorted, do not overlap, and lie on char
+    /// boundaries of `body`. Linear in the body's length.
     pub fn body_matches(&self, body: &str) -> Vec<Range<usize>> {
-        let _ = body;
-        Vec::new()
+        let keys: Vec<&(String, Mode)> = self.positive_terms().flat_map(|t| &t.body).collect();
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        let mut key = String::new();
+        let mut out = Vec::new();
+        for token in text::tokens(body) {
+            let Some(word) = body.get(token.range.clone()) else {
+                continue;
+            };
+            text::token_key(word, token.kind, &mut key);
+            if keys.iter().any(|(k, mode)| mode.accepts(&key, k)) {
+                out.push(token.range);
+            }
+        }
+        out
     }
 }
 
@@ -45,10 +148,87 @@ pub struct Hit {
     pub source_positions: Vec<usize>,
 }
 
+impl Hit {
+    fn bare(index: usize) -> Self {
+        Self {
+            index,
+            title_positions: Vec::new(),
+            source_positions: Vec::new(),
+        }
+    }
+}
+
+/// A finished search, kept so that the next one can narrow it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub query: FilterQuery,
+    /// How many articles the index held when this search ran.
+    pub searched: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// A title or source in the index: lowercased, with its [`query::char_mask`].
+#[derive(Debug)]
+struct Source {
+    lower: Box<str>,
+    mask: u64,
+}
+
 /// The articles to search, indexed as they arrive.
+///
+/// Per article it keeps the lowercased title (in one shared buffer), a
+/// 64-bit mask of the title's letters, the id of its source (sources are
+/// stored once each), and its body words in the inverted index; the bodies
+/// themselves are not kept.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    articles: Vec<Arc<Article>>,
+    titles: String,
+    title_ends: Vec<usize>,
+    title_masks: Vec<u64>,
+    source_of: Vec<u32>,
+    sources: Vec<Source>,
+    source_ids: hashbrown::HashTable<u32>,
+    body: BodyIndex,
+}
+
+/// Hit with its rank, before sorting.
+struct Ranked {
+    tier: usize,
+    score: i64,
+    hit: Hit,
+}
+
+/// A test's outcome, remembered: not yet run, failed, or the match.
+#[derive(Debug, Clone)]
+enum Tested<T> {
+    Not,
+    No,
+    Yes(T),
+}
+
+impl<T> Tested<T> {
+    fn get_or_test(&mut self, test: impl FnOnce() -> Option<T>) -> Option<&T> {
+        if let Tested::Not = self {
+            *self = match test() {
+                Some(found) => Tested::Yes(found),
+                None => Tested::No,
+            };
+        }
+        match self {
+            Tested::Yes(found) => Some(found),
+            Tested::Not | Tested::No => None,
+        }
+    }
+}
+
+/// One alternative of the query, ready to test articles against.
+struct Alt<'q> {
+    term: &'q Term,
+    /// Articles whose body holds the term; `None` when the term has no
+    /// words to look for.
+    body: Option<Bitset>,
+    /// Per source id: not yet tested, or the match (if any).
+    sources: Vec<Tested<FieldMatch>>,
 }
 
 impl SearchIndex {
@@ -57,43 +237,791 @@ impl SearchIndex {
     }
 
     /// Index more articles; they take the next positions in load order.
+    /// Articles past the 4,294,967,295th are not indexed.
     pub fn add(&mut self, batch: &[Arc<Article>]) {
-        self.articles.extend(batch.iter().cloned());
+        for article in batch {
+            let Ok(pos) = u32::try_from(self.len()) else {
+                break;
+            };
+            let title = text::lowercase(&article.title);
+            self.titles.push_str(&title);
+            self.title_ends.push(self.titles.len());
+            self.title_masks.push(query::char_mask(&title));
+            let source = self.intern_source(&article.source);
+            self.source_of.push(source);
+            self.body.add_body(pos, &article.body);
+        }
+        self.body.finish_batch();
+    }
+
+    fn intern_source(&mut self, source: &str) -> u32 {
+        let lower = text::lowercase(source);
+        let hash = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
+        let sources = &self.sources;
+        let found = self.source_ids.find(hash, |&id| {
+            sources.get(id as usize).is_some_and(|s| *s.lower == *lower)
+        });
+        if let Some(&id) = found {
+            return id;
+        }
+        let id = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+        self.source_ids.insert_unique(hash, id, |&id| {
+            sources
+                .get(id as usize)
+                .map_or(0, |s| xxhash_rust::xxh3::xxh3_64(s.lower.as_bytes()))
+        });
+        self.sources.push(Source {
+            mask: query::char_mask(&lower),
+            lower: lower.into_boxed_str(),
+        });
+        id
     }
 
     pub fn len(&self) -> usize {
-        self.articles.len()
+        self.title_ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.title_ends.is_empty()
+    }
+
+    /// Heap bytes held by the index (capacities; allocator overhead aside).
+    pub fn memory_bytes(&self) -> usize {
+        self.titles.capacity()
+            + self.title_ends.capacity() * size_of::<usize>()
+            + self.title_masks.capacity() * 8
+            + self.source_of.capacity() * 4
+            + self.sources.capacity() * size_of::<Source>()
+            + self.sources.iter().map(|s| s.lower.len()).sum::<usize>()
+            + self.source_ids.allocation_size()
+            + self.body.memory_bytes()
+    }
+
+    /// How many distinct body words and numbers are indexed.
+    pub fn vocabulary_len(&self) -> usize {
+        self.body.vocabulary_len()
+    }
+
+    /// How many (body word, article) pairs are indexed.
+    pub fn postings_len(&self) -> usize {
+        self.body.postings_len()
+    }
+
+    fn title(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.title_ends.get(prev).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.title_ends.get(i).copied().unwrap_or(start);
+        self.titles.get(start..end).unwrap_or("")
     }
 
     /// The matching articles, best first; an empty query matches everything
     /// in load order.
+    ///
+    /// Order: each non-negated group (`a`, or `a | b`) that matched the
+    /// title or the source (not only the body) counts once. Articles with
+    /// more such groups come first (the tier); within a tier, the higher sum
+    /// of those groups' best `SkimMatcherV2` scores comes first (a
+    /// contiguous match at the start of a word scores above one inside a
+    /// word, which scores above a match with gaps); remaining ties keep load
+    /// order. Articles matched only through their bodies are the last tier,
+    /// in load order. Negated terms filter and never rank.
     pub fn search(&self, query: &FilterQuery) -> Vec<Hit> {
-        let _ = query;
-        (0..self.articles.len())
-            .map(|index| Hit {
-                index,
-                title_positions: Vec::new(),
-                source_positions: Vec::new(),
-            })
-            .collect()
+        self.search_cancellable(query, &AtomicBool::new(false))
+            .unwrap_or_default()
+    }
+
+    /// [`search`](Self::search), giving up with `None` soon after `cancel`
+    /// is set (it is checked between posting lists and every 1024 articles).
+    pub fn search_cancellable(&self, query: &FilterQuery, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+        self.run(query, 0..self.len(), cancel)
+    }
+
+    /// Search, reusing `previous` when `query` [narrows](FilterQuery::narrows)
+    /// it: then only the previous hits, and the articles added since it ran,
+    /// are tested. The hits are the same as those of a full search. Pass the
+    /// results of a search on this same index (`previous.searched` must not
+    /// exceed [`len`](Self::len), else a full search runs).
+    pub fn search_narrowing(
+        &self,
+        query: &FilterQuery,
+        previous: Option<&SearchResults>,
+        cancel: &AtomicBool,
+    ) -> Option<SearchResults> {
+        let len = self.len();
+        let hits = match previous {
+            Some(prev) if prev.searched <= len && query.narrows(&prev.query) => {
+                let mut candidates: Vec<usize> = prev.hits.iter().map(|h| h.index).collect();
+                candidates.sort_unstable();
+                candidates.extend(prev.searched..len);
+                self.run(query, candidates.into_iter(), cancel)?
+            }
+            _ => self.search_cancellable(query, cancel)?,
+        };
+        Some(SearchResults {
+            query: query.clone(),
+            searched: len,
+            hits,
+        })
+    }
+
+    fn prepare<'q>(
+        &self,
+        query: &'q FilterQuery,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Vec<Alt<'q>>>> {
+        let len = self.len();
+        let mut groups = Vec::with_capacity(query.groups.len());
+        for group in &query.groups {
+            let mut alts = Vec::with_capacity(group.alts.len());
+            for term in &group.alts {
+                let mut body: Option<Bitset> = None;
+                for (key, mode) in &term.body {
+                    let set = self.body.matching(key, *mode, len, cancel)?;
+                    match &mut body {
+                        Some(b) => b.intersect(&set),
+                        None => body = Some(set),
+                    }
+                }
+                alts.push(Alt {
+                    term,
+                    body,
+                    sources: vec![Tested::Not; self.sources.len()],
+                });
+            }
+            groups.push(alts);
+        }
+        Some(groups)
+    }
+
+    fn run(
+        &self,
+        query: &FilterQuery,
+        candidates: impl Iterator<Item = usize>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Hit>> {
+        if query.is_empty() {
+            return Some(
+                candidates
+                    .filter(|&i| i < self.len())
+                    .map(Hit::bare)
+                    .collect(),
+            );
+        }
+        let mut groups = self.prepare(query, cancel)?;
+        let matcher = SkimMatcherV2::default().respect_case();
+        let bases: Vec<usize> = (0..groups.len())
+            .map(|g| offset(g, &query.groups))
+            .collect();
+        let alt_count = offset(groups.len(), &query.groups);
+        let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
+        let mut ranked = Vec::new();
+        for (n, i) in candidates.enumerate() {
+            if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let (Some(&mask), Some(&source)) = (self.title_masks.get(i), self.source_of.get(i))
+            else {
+                continue;
+            };
+            let Some(src) = self.sources.get(source as usize) else {
+                continue;
+            };
+            let mut title = Field::new(self.title(i), mask);
+            title_windows.fill(Tested::Not);
+            let mut cx = Candidate {
+                index: i,
+                title: &mut title,
+                title_windows: &mut title_windows,
+                source,
+                src,
+                matcher: &matcher,
+            };
+            if groups.iter_mut().enumerate().all(|(g, alts)| {
+                let base = bases.get(g).copied().unwrap_or(0);
+                alts.iter_mut()
+                    .enumerate()
+                    .any(|(a, alt)| cx.matches(alt, base + a))
+            }) {
+                ranked.push(cx.rank(&mut groups, &query.groups));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            b.tier
+                .cmp(&a.tier)
+                .then(b.score.cmp(&a.score))
+                .then(a.hit.index.cmp(&b.hit.index))
+        });
+        Some(ranked.into_iter().map(|r| r.hit).collect())
     }
 }
 
-impl SearchIndex {
-    /// Like [`SearchIndex::search`], but gives up (returning `None`) as soon
-    /// as `cancelled` says the results are no longer wanted.
-    pub fn search_cancellable(
-        &self,
-        query: &FilterQuery,
-        cancelled: &dyn Fn() -> bool,
-    ) -> Option<Vec<Hit>> {
-        if cancelled() {
-            return None;
+/// Index of group `g`'s first alternative among all alternatives.
+fn offset(g: usize, groups: &[Group]) -> usize {
+    groups.iter().take(g).map(|g| g.alts.len()).sum()
+}
+
+/// One article being tested, with what has been learned of its title.
+struct Candidate<'a, 's> {
+    index: usize,
+    title: &'a mut Field<'s>,
+    title_windows: &'a mut [Tested<Range<usize>>],
+    source: u32,
+    src: &'s Source,
+    matcher: &'a SkimMatcherV2,
+}
+
+impl Candidate<'_, '_> {
+    fn title_window(&mut self, alt: &Alt, flat: usize) -> Option<Range<usize>> {
+        let Some(slot) = self.title_windows.get_mut(flat) else {
+            return fields::locate(alt.term, self.title);
+        };
+        slot.get_or_test(|| fields::locate(alt.term, self.title))
+            .cloned()
+    }
+
+    fn source_match<'x>(&self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
+        let term = alt.term;
+        let src = self.src;
+        let matcher = self.matcher;
+        let compute = || {
+            let mut field = Field::new(&src.lower, src.mask);
+            let window = fields::locate(term, &mut field)?;
+            Some(fields::score(term, &mut field, window, matcher))
+        };
+        alt.sources
+            .get_mut(self.source as usize)?
+            .get_or_test(compute)
+    }
+
+    fn matches(&mut self, alt: &mut Alt, flat: usize) -> bool {
+        let in_body = alt.body.as_ref().is_some_and(|b| b.get(self.index));
+        if alt.term.negated {
+            !(in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some())
+        } else {
+            in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some()
         }
-        Some(self.search(query))
+    }
+
+    fn rank(&mut self, groups: &mut [Vec<Alt>], query: &[Group]) -> Ranked {
+        let mut hit = Hit::bare(self.index);
+        let mut tier = 0;
+        let mut score = 0;
+        let mut flat = 0;
+        for alts in groups.iter_mut() {
+            let mut best: Option<i64> = None;
+            for alt in alts.iter_mut() {
+                let here = flat;
+                flat += 1;
+                if alt.term.negated {
+                    continue;
+                }
+                if let Some(window) = self.title_window(alt, here) {
+                    let m = fields::score(alt.term, self.title, window, self.matcher);
+                    best = best.max(Some(m.score));
+                    hit.title_positions.extend(m.positions);
+                }
+                if let Some(m) = self.source_match(alt) {
+                    best = best.max(Some(m.score));
+                    hit.source_positions.extend_from_slice(&m.positions);
+                }
+            }
+            if let Some(b) = best {
+                tier += 1;
+                score += b;
+            }
+        }
+        debug_assert_eq!(flat, offset(query.len(), query));
+        for positions in [&mut hit.title_positions, &mut hit.source_positions] {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        Ranked { tier, score, hit }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ArticleId, Origin};
+    use proptest::prelude::*;
+
+    fn article(line: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
+        let origin = Origin::at_line("news.jsonl", line);
+        Arc::new(Article {
+            id: ArticleId::derive(None, &origin, title),
+            title: title.to_string(),
+            source: source.to_string(),
+            date: None,
+            author: None,
+            url: None,
+            origin,
+            body: body.to_string(),
+        })
+    }
+
+    /// Real-looking articles; the comment on each says what it is there for.
+    fn corpus() -> Vec<Arc<Article>> {
+        let rows = [
+            // 0: "ceasefire" in title and body, a number with a separator.
+            (
+                "Ceasefire holds in northern Gaza",
+                "Reuters",
+                "The ceasefire agreed on Tuesday held overnight, officials said. \
+                 Aid convoys carrying 40,005 food parcels crossed at dawn.",
+            ),
+            // 1: title starts with Japan; body has "Japan" and "month".
+            (
+                "Japan's exports rise for third month",
+                "Nikkei Asia",
+                "Exports from Japan grew 4.5% in May, the third rise in a month, \
+                 as shipments of cars to the United States climbed.",
+            ),
+            // 2: "Japanese" only in the body.
+            (
+                "Markets steady as Fed holds rates",
+                "Financial Times",
+                "Stocks were little changed after the Federal Reserve kept its \
+                 benchmark rate on hold. The Japanese yen weakened.",
+            ),
+            // 3: j-a-p-a-n scattered across the title, 400 in the body.
+            (
+                "Jakarta panel approves new capital budget",
+                "Jakarta Post",
+                "A parliamentary panel approved a budget of 400 trillion rupiah \
+                 for the new capital, Nusantara.",
+            ),
+            // 4: "fire" as a whole word and as a word prefix in the body.
+            (
+                "Wildfire season starts early in Canada",
+                "CBC News",
+                "Firefighters battled more than 400 wildfires across British \
+                 Columbia as the fire season began in April 2024.",
+            ),
+            // 5: "ceasefires" in title and body, multi-byte place names.
+            (
+                "Talks on Ukraine ceasefires stall",
+                "Le Monde",
+                "Diplomats in Genève said the ceasefires discussed in Zürich had \
+                 failed to hold.",
+            ),
+            // 6: Unicode title and source; "40" as a whole number.
+            (
+                "Zürich hosts climate summit",
+                "Neue Zürcher Zeitung",
+                "Delegates from 40 countries met in Zürich to agree on a budget \
+                 for adaptation.",
+            ),
+            // 7: "ceasefire" only in the body; no f-i-r-e in the title.
+            (
+                "Aid convoys reach Rafah",
+                "AP",
+                "A fragile ceasefire allowed trucks to cross into Rafah.",
+            ),
+            // 8: only the plural "ceasefires", in the body.
+            (
+                "Diplomats meet in Doha",
+                "Al Jazeera",
+                "Two ceasefires collapsed last year; mediators hope for a third.",
+            ),
+        ];
+        rows.iter()
+            .enumerate()
+            .map(|(i, (t, s, b))| article(i + 1, t, s, b))
+            .collect()
+    }
+
+    fn index_of(articles: &[Arc<Article>]) -> SearchIndex {
+        let mut index = SearchIndex::new();
+        index.add(articles);
+        index
+    }
+
+    fn found(index: &SearchIndex, q: &str) -> Vec<usize> {
+        index
+            .search(&FilterQuery::parse(q))
+            .into_iter()
+            .map(|h| h.index)
+            .collect()
+    }
+
+    fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn empty_query_lists_everything_in_load_order() {
+        let index = index_of(&corpus());
+        let all: Vec<usize> = (0..9).collect();
+        for q in ["", "   ", "!", "|", "' ^ $", "!^ |"] {
+            assert!(FilterQuery::parse(q).is_empty());
+            assert_eq!(found(&index, q), all, "{q:?}");
+        }
+        assert!(
+            index
+                .search(&FilterQuery::parse(""))
+                .iter()
+                .all(|h| h.title_positions.is_empty())
+        );
+    }
+
+    #[test]
+    fn plain_terms_match_title_source_or_body_word_prefix() {
+        let index = index_of(&corpus());
+        // Title (0, 5), body word "ceasefire" (7), body word "ceasefires" (8).
+        assert_eq!(found(&index, "ceasefire"), vec![0, 5, 7, 8]);
+        assert_eq!(found(&index, "CEASEFIRE"), vec![0, 5, 7, 8]);
+        // "fire" is no prefix of "ceasefire" in a body (7, 8 stay out), but
+        // titles match fuzzily and bodies by prefix ("Firefighters").
+        assert_eq!(sorted(found(&index, "fire")), vec![0, 4, 5]);
+        // Source only.
+        assert_eq!(found(&index, "nikkei"), vec![1]);
+        // Unicode, case-insensitive.
+        assert_eq!(sorted(found(&index, "ZÜRICH")), vec![5, 6]);
+        assert_eq!(found(&index, "genève"), vec![5]);
+        assert!(found(&index, "geneve").is_empty());
+    }
+
+    #[test]
+    fn loose_fuzzy_title_matches_are_rejected() {
+        let index = index_of(&corpus());
+        // 3's title holds j…a…p…a…n spread out: not a match. 2 has
+        // "Japanese" in its body.
+        assert_eq!(found(&index, "japan"), vec![1, 2]);
+        // Omitting letters inside a word is fine.
+        assert_eq!(found(&index, "jkrta"), vec![3]);
+        // "clim" + "summ" skips "ate " (4); "clmtsmmt" skips 6.
+        assert_eq!(found(&index, "climsumm"), vec![6]);
+        assert_eq!(found(&index, "clmtsmmt"), Vec::<usize>::new());
+        assert_eq!(found(&index, "clmte"), vec![6]);
+    }
+
+    #[test]
+    fn exact_prefix_suffix_and_equal_terms() {
+        let index = index_of(&corpus());
+        // 'word: substring of title/source, whole word in the body.
+        assert_eq!(sorted(found(&index, "'ceasefire")), vec![0, 5, 7]);
+        assert_eq!(sorted(found(&index, "'fire")), vec![0, 4, 5]);
+        assert_eq!(found(&index, "'rafah"), vec![7]);
+        // ^word: title/source starts with it, or a body word does.
+        assert_eq!(found(&index, "^jap"), vec![1, 2]);
+        assert_eq!(found(&index, "^jakarta"), vec![3]);
+        assert_eq!(found(&index, "^ukraine"), Vec::<usize>::new());
+        // word$: title/source ends with it, or a body word does.
+        assert_eq!(found(&index, "month$"), vec![1]);
+        assert_eq!(sorted(found(&index, "fires$")), vec![4, 5, 8]);
+        // ^word$: the whole title/source, or a whole body word.
+        assert_eq!(found(&index, "^ap$"), vec![7]);
+        assert_eq!(found(&index, "^reuters$"), vec![0]);
+    }
+
+    #[test]
+    fn negations_exclude_title_source_and_body() {
+        let index = index_of(&corpus());
+        assert_eq!(found(&index, "!ceasefire"), vec![1, 2, 3, 4, 6]);
+        // Negation is by substring, not fuzzily: "jkrta" is no substring.
+        assert_eq!(found(&index, "!jkrta").len(), 9);
+        assert_eq!(found(&index, "!^jap"), vec![0, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(found(&index, "!fires$"), vec![0, 1, 2, 3, 6, 7]);
+        assert_eq!(found(&index, "!'fire"), vec![1, 2, 3, 6, 7, 8]);
+        assert_eq!(found(&index, "budget !jakarta"), vec![6]);
+    }
+
+    #[test]
+    fn or_groups() {
+        let index = index_of(&corpus());
+        assert_eq!(sorted(found(&index, "jakarta | zürich budget")), vec![3, 6]);
+        assert_eq!(sorted(found(&index, "doha | rafah")), vec![7, 8]);
+        assert_eq!(found(&index, "doha | rafah !fragile"), vec![8]);
+        assert_eq!(found(&index, "| doha |"), vec![8]);
+    }
+
+    #[test]
+    fn digit_terms_match_numbers_literally() {
+        let index = index_of(&corpus());
+        assert_eq!(found(&index, "40005"), vec![0]);
+        assert_eq!(found(&index, "40,005"), vec![0]);
+        assert_eq!(found(&index, "40.005"), vec![0]);
+        assert_eq!(found(&index, "40"), vec![6]);
+        assert_eq!(sorted(found(&index, "400")), vec![3, 4]);
+        assert_eq!(found(&index, "4,5"), vec![1]);
+        assert_eq!(found(&index, "2024"), vec![4]);
+        assert_eq!(found(&index, "!400").len(), 7);
+        // In a title, digits match with non-digit boundaries.
+        let mut index = index_of(&corpus());
+        index.add(&[article(
+            10,
+            "G20 leaders meet, 2,000 protest",
+            "AFP",
+            "No numbers.",
+        )]);
+        assert_eq!(found(&index, "20"), vec![9]);
+        assert_eq!(found(&index, "2000"), vec![9]);
+        assert!(found(&index, "200").is_empty());
+        let hits = index.search(&FilterQuery::parse("2000"));
+        assert_eq!(hits[0].title_positions, vec![18, 19, 20, 21, 22]);
+    }
+
+    #[test]
+    fn positions_cover_every_term_that_matched_title_or_source() {
+        let index = index_of(&corpus());
+        let hits = index.search(&FilterQuery::parse("reuters ceasefire gaza"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].source_positions, (0..7).collect::<Vec<_>>());
+        let mut title: Vec<usize> = (0..9).collect();
+        title.extend(28..32);
+        assert_eq!(hits[0].title_positions, title);
+        // Char indices, not bytes, in multi-byte titles and sources.
+        let hits = index.search(&FilterQuery::parse("zür"));
+        let six = hits.iter().find(|h| h.index == 6).cloned();
+        assert_eq!(
+            six.map(|h| (h.title_positions, h.source_positions)),
+            Some((vec![0, 1, 2], vec![5, 6, 7]))
+        );
+        // Overlapping terms merge without duplicates; negations add nothing.
+        let hits = index.search(&FilterQuery::parse("jap japan !'zzz"));
+        assert_eq!(hits[0].title_positions, vec![0, 1, 2, 3, 4]);
+        // A body-only match highlights nothing in the list.
+        assert!(hits[1].title_positions.is_empty() && hits[1].source_positions.is_empty());
+    }
+
+    #[test]
+    fn ranking_tiers_then_strength_then_load_order() {
+        let articles = vec![
+            article(1, "Markets", "Wire", "Ceasefire talks in Gaza resumed."),
+            article(2, "Gaza aid", "Wire", "The ceasefire held."),
+            article(3, "Ceasefire in Gaza", "Wire", "Quiet night."),
+            article(4, "Ceasefire extended", "Wire", "Gaza crossings open."),
+            article(5, "Gaza ceasefire", "Wire", "Talks went on."),
+            article(
+                6,
+                "Ceasefire in Gaza",
+                "Wire",
+                "A copy of article three's title.",
+            ),
+        ];
+        let index = index_of(&articles);
+        let order = found(&index, "ceasefire gaza");
+        // Both terms in the title first (2, 4, 5 score alike and keep load
+        // order), then one: the longer term matched (3) scores above the
+        // shorter (1); then body only (0).
+        assert_eq!(order, vec![2, 4, 5, 3, 1, 0]);
+        // A title-start match outranks a mid-title one.
+        assert_eq!(found(&index, "gaza")[..2], [1, 4]);
+    }
+
+    #[test]
+    fn ties_keep_load_order() {
+        let articles: Vec<_> = (0..50)
+            .map(|i| {
+                article(
+                    i,
+                    "Budget vote delayed",
+                    "Wire",
+                    "The budget vote was delayed again.",
+                )
+            })
+            .collect();
+        let index = index_of(&articles);
+        assert_eq!(found(&index, "budget"), (0..50).collect::<Vec<_>>());
+        assert_eq!(found(&index, "vote again"), (0..50).collect::<Vec<_>>());
+    }
+
+    /// Synthetic articles with many distinct words, to push the vocabulary
+    /// through several merges of its sorted runs.
+    fn many(n: usize) -> Vec<Arc<Article>> {
+        let syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "pe", "zu"];
+        let word = |k: usize| -> String {
+            let mut w = String::new();
+            let mut k = k + 10;
+            while k > 0 {
+                w.push_str(syllables[k % 10]);
+                k /= 10;
+            }
+            w
+        };
+        (0..n)
+            .map(|i| {
+                let body: Vec<String> = (0..30).map(|j| word((i * 7 + j * 131) % 5000)).collect();
+                let title = format!("{} {} report", word(i % 97), word(i % 13));
+                article(
+                    i + 1,
+                    &title,
+                    ["Wire", "Gazette", "Daily"][i % 3],
+                    &body.join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incremental_adds_equal_one_shot_index() {
+        let articles = many(3000);
+        let one_shot = index_of(&articles);
+        let mut streamed = SearchIndex::new();
+        for batch in articles.chunks(512) {
+            streamed.add(batch);
+        }
+        let mut tiny = SearchIndex::new();
+        for batch in articles.chunks(7) {
+            tiny.add(batch);
+        }
+        assert_eq!(streamed.len(), 3000);
+        assert_eq!(streamed.vocabulary_len(), one_shot.vocabulary_len());
+        for q in [
+            "kalo",
+            "ka",
+            "mine re",
+            "suta | vozu",
+            "!kaloka lo",
+            "zu$",
+            "'kalomi",
+            "gazette",
+            "pe daily",
+        ] {
+            let q = FilterQuery::parse(q);
+            let want = one_shot.search(&q);
+            assert!(
+                !want.is_empty() || q.as_str() == "'kalomi",
+                "{q:?} found nothing"
+            );
+            assert_eq!(streamed.search(&q), want, "{q:?}");
+            assert_eq!(tiny.search(&q), want, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_full_search() {
+        let articles = many(1200);
+        let mut index = SearchIndex::new();
+        index.add(&articles[..600]);
+        let cancel = AtomicBool::new(false);
+        let steps = [
+            "k",
+            "ka",
+            "kal",
+            "kalo",
+            "kalo ",
+            "kalo r",
+            "kalo re",
+            "kalo re | su",
+            "kalo re | sut",
+        ];
+        let mut previous: Option<SearchResults> = None;
+        for (n, step) in steps.iter().enumerate() {
+            if n == 4 {
+                // Articles arriving between keystrokes are searched too.
+                index.add(&articles[600..]);
+            }
+            let q = FilterQuery::parse(step);
+            let narrowed = index.search_narrowing(&q, previous.as_ref(), &cancel);
+            let full = index.search(&q);
+            assert_eq!(narrowed.as_ref().map(|r| &r.hits), Some(&full), "{step:?}");
+            previous = narrowed;
+        }
+        assert!(previous.is_some_and(|p| p.searched == 1200 && !p.hits.is_empty()));
+    }
+
+    #[test]
+    fn typing_on_never_widens_the_list() {
+        let index = index_of(&corpus());
+        let mut before: Option<Vec<usize>> = None;
+        for end in 1..="ceasefires".len() {
+            let now = sorted(found(&index, &"ceasefires"[..end]));
+            if let Some(prev) = &before {
+                assert!(now.iter().all(|i| prev.contains(i)), "{end}");
+            }
+            before = Some(now);
+        }
+    }
+
+    #[test]
+    fn cancelled_searches_return_none() {
+        let index = index_of(&many(3000));
+        let cancel = AtomicBool::new(true);
+        let q = FilterQuery::parse("ka lo");
+        assert!(index.search_cancellable(&q, &cancel).is_none());
+        assert!(index.search_narrowing(&q, None, &cancel).is_none());
+        let go = AtomicBool::new(false);
+        assert_eq!(index.search_cancellable(&q, &go), Some(index.search(&q)));
+    }
+
+    #[test]
+    fn body_matches_are_whole_words_on_char_boundaries() {
+        let body = "Zürich's «Ceasefire» talks: ceasefires in Genève, 40,005 fled; the fire-fighters left.";
+        let words = |q: &str| -> Vec<&str> {
+            FilterQuery::parse(q)
+                .body_matches(body)
+                .into_iter()
+                .map(|r| &body[r])
+                .collect()
+        };
+        assert_eq!(
+            words("ceasefire zür"),
+            vec!["Zürich", "Ceasefire", "ceasefires"]
+        );
+        assert_eq!(words("'ceasefire"), vec!["Ceasefire"]);
+        assert_eq!(words("fire"), vec!["fire"]);
+        assert_eq!(words("fires$"), vec!["ceasefires"]);
+        assert_eq!(words("40005 genève"), vec!["Genève", "40,005"]);
+        assert_eq!(words("40"), Vec::<&str>::new());
+        assert_eq!(words("!ceasefire talks"), vec!["talks"]);
+        // Each word of a term with punctuation inside is highlighted on its own.
+        assert_eq!(words("fire-f"), vec!["fled", "fire", "fighters"]);
+        assert!(words("").is_empty());
+        let ranges = FilterQuery::parse("zür gen").body_matches(body);
+        assert_eq!(ranges, vec![0..7, 45..52]);
+    }
+
+    #[test]
+    fn index_memory_is_reported() {
+        let index = index_of(&many(500));
+        assert!(index.memory_bytes() > 0);
+        assert!(index.postings_len() >= 500);
+        assert!(index.vocabulary_len() > 100);
+    }
+
+    fn check_ranges(body: &str, ranges: &[Range<usize>]) {
+        let mut end = 0;
+        for r in ranges {
+            assert!(r.start >= end && r.start < r.end && r.end <= body.len());
+            assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end));
+            end = r.end;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_panics(query in "\\PC{0,24}", body in "\\PC{0,200}", title in "\\PC{0,40}") {
+            let q = FilterQuery::parse(&query);
+            let mut index = SearchIndex::new();
+            index.add(&[
+                article(1, &title, &body, &body),
+                article(2, &body, &title, &title),
+            ]);
+            let hits = index.search(&q);
+            let title_chars = title.chars().count().max(body.chars().count());
+            for hit in &hits {
+                prop_assert!(hit.index < 2);
+                prop_assert!(hit.title_positions.iter().all(|&p| p < title_chars));
+                prop_assert!(hit.source_positions.iter().all(|&p| p < title_chars));
+            }
+            check_ranges(&body, &q.body_matches(&body));
+            check_ranges(&title, &q.body_matches(&title));
+        }
+
+        #[test]
+        fn syntax_heavy_queries_never_panic(
+            query in "[!'^$| a-cé0-9,.İ]{0,16}",
+            body in "[ a-cé0-9,.İ'-]{0,80}",
+        ) {
+            let q = FilterQuery::parse(&query);
+            let index = index_of(&[article(1, &body, "a,b", &body)]);
+            let hits = index.search(&q);
+            prop_assert!(hits.len() <= 1);
+            check_ranges(&body, &q.body_matches(&body));
+        }
     }
 }

@@ -61,17 +61,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             break;
         };
         let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-        buf.set_line(inner.x, y, &line, inner.width);
         if row == app.selected {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.list_selected);
         }
+        buf.set_line(inner.x, y, &line, inner.width);
     }
 }
 
 /// One row: `▌ title … source  date`, cut to `width` columns.
 pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Option<Line<'static>> {
     let (_, article, hit) = app.visible(row)?;
-    let marker = if row == app.selected { "▌" } else { " " };
+    let selected = row == app.selected;
+    let marker = if selected { "▌" } else { " " };
+    // On the selected row everything takes the selection's colours, and
+    // matches stay marked on top.
+    let (title_style, meta_style) = if selected {
+        (theme.list_selected, theme.list_selected)
+    } else {
+        (theme.list_title, theme.list_meta)
+    };
     let date = article.date_label();
     let show_meta = width_cols >= 44;
     let source = sanitize::line(&article.source);
@@ -94,7 +102,7 @@ pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Opti
     spans.extend(marked(
         &title_cut,
         title_positions,
-        theme.list_title,
+        title_style,
         theme.list_match,
     ));
     let used = 1 + width(&title_cut);
@@ -104,13 +112,10 @@ pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Opti
         spans.extend(marked(
             &source_cell,
             source_positions,
-            theme.list_meta,
+            meta_style,
             theme.list_match,
         ));
-        spans.push(Span::styled(
-            format!("  {date:>DATE_WIDTH$}"),
-            theme.list_meta,
-        ));
+        spans.push(Span::styled(format!("  {date:>DATE_WIDTH$}"), meta_style));
     }
     Some(Line::from(spans))
 }

@@ -1,0 +1,435 @@
+//! The body-word index: every distinct lowercase body word (and number key)
+//! with the ascending list of the articles that hold it.
+//!
+//! Layout, chosen for memory at 100,000 articles:
+//! - the words live end to end in one `String` (`arena`), word `i` ending at
+//!   `ends[i]`; a `hashbrown::HashTable` of word ids finds a word without a
+//!   second copy of its text;
+//! - each posting list is a byte vector of LEB128 varints holding the gaps
+//!   between successive article positions (most gaps fit one byte);
+//! - for prefix search the ids are kept sorted by word in two runs: a large
+//!   `sorted` run and a small `pending` run that new words are merged into
+//!   after each batch. `pending` is merged into `sorted` when it grows past an
+//!   eighth of it, so a word is re-merged only a few times in all while
+//!   articles stream in, and a search looks in both runs.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use hashbrown::HashTable;
+
+use super::query::Mode;
+use super::text::{self, Token};
+
+/// Article positions ascending, each stored once, as varint gaps.
+#[derive(Debug, Default)]
+pub(crate) struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+    count: u32,
+}
+
+impl Postings {
+    /// Append `pos` (not below the last one; a repeat of it is ignored).
+    fn push(&mut self, pos: u32) {
+        if self.count > 0 && pos <= self.last {
+            return;
+        }
+        let mut gap = if self.count == 0 {
+            pos
+        } else {
+            pos - self.last
+        };
+        loop {
+            // The low seven bits, with the high bit set when more follow.
+            let low = u8::try_from(gap & 0x7f).unwrap_or(0);
+            gap >>= 7;
+            if gap == 0 {
+                self.bytes.push(low);
+                break;
+            }
+            self.bytes.push(low | 0x80);
+        }
+        self.last = pos;
+        self.count += 1;
+    }
+
+    /// Call `f` with every position, ascending.
+    #[inline]
+    fn for_each(&self, mut f: impl FnMut(u32)) {
+        let mut pos = 0u32;
+        let mut gap = 0u32;
+        let mut shift = 0u32;
+        for &b in &self.bytes {
+            gap |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                pos = pos.wrapping_add(gap);
+                f(pos);
+                gap = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn to_vec(&self) -> Vec<u32> {
+        let mut v = Vec::new();
+        self.for_each(|p| v.push(p));
+        v
+    }
+}
+
+/// A set of article positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Bitset {
+    words: Vec<u64>,
+}
+
+impl Bitset {
+    pub(crate) fn new(len: usize) -> Self {
+        Self {
+            words: vec![0; len.div_ceil(64)],
+        }
+    }
+
+    #[inline]
+    pub(crate) fn set(&mut self, i: usize) {
+        if let Some(w) = self.words.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> bool {
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    /// Keep only what `other` also holds.
+    pub(crate) fn intersect(&mut self, other: &Bitset) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn ones(&self) -> Vec<usize> {
+        (0..self.words.len() * 64)
+            .filter(|&i| self.get(i))
+            .collect()
+    }
+}
+
+#[inline]
+fn hash(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+}
+
+/// Word `id` of the vocabulary laid out in `arena` and `ends`.
+#[inline]
+fn word_in<'a>(arena: &'a str, ends: &[u32], id: u32) -> &'a str {
+    let i = id as usize;
+    let start = match i.checked_sub(1) {
+        Some(prev) => ends.get(prev).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    arena.get(start..end).unwrap_or("")
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct BodyIndex {
+    arena: String,
+    ends: Vec<u32>,
+    table: HashTable<u32>,
+    postings: Vec<Postings>,
+    sorted: Vec<u32>,
+    pending: Vec<u32>,
+    /// Reused key buffer.
+    key: String,
+}
+
+/// How many candidates or words to go through between looks at the cancel
+/// flag.
+pub(crate) const CANCEL_STRIDE: usize = 1024;
+
+impl BodyIndex {
+    fn word(&self, id: u32) -> &str {
+        word_in(&self.arena, &self.ends, id)
+    }
+
+    fn find(&self, key: &str) -> Option<u32> {
+        self.table
+            .find(hash(key), |&id| self.word(id) == key)
+            .copied()
+    }
+
+    /// Record that the article at `pos` holds `key`. A new word whose text
+    /// would push the vocabulary past 4 GiB is not indexed.
+    fn add_key(&mut self, pos: u32, key: &str) {
+        let h = hash(key);
+        let Self {
+            arena,
+            ends,
+            table,
+            postings,
+            ..
+        } = self;
+        let word = |id: u32| -> &str { word_in(arena, ends, id) };
+        if let Some(&id) = table.find(h, |&id| word(id) == key) {
+            if let Some(p) = postings.get_mut(id as usize) {
+                p.push(pos);
+            }
+            return;
+        }
+        let (Ok(end), Ok(id)) = (
+            u32::try_from(arena.len() + key.len()),
+            u32::try_from(ends.len()),
+        ) else {
+            return;
+        };
+        arena.push_str(key);
+        ends.push(end);
+        table.insert_unique(h, id, |&id| hash(word_in(arena, ends, id)));
+        let mut p = Postings::default();
+        p.push(pos);
+        postings.push(p);
+    }
+
+    /// Index one article's body under position `pos`.
+    pub(crate) fn add_body(&mut self, pos: u32, body: &str) {
+        let mut key = std::mem::take(&mut self.key);
+        for Token { range, kind } in text::tokens(body) {
+            text::token_key(&body[range], kind, &mut key);
+            self.add_key(pos, &key);
+        }
+        self.key = key;
+    }
+
+    /// Bring the sorted runs up to date with the words added since the last
+    /// call.
+    pub(crate) fn finish_batch(&mut self) {
+        let known = self.sorted.len() + self.pending.len();
+        let Ok(total) = u32::try_from(self.ends.len()) else {
+            return;
+        };
+        let Ok(known) = u32::try_from(known) else {
+            return;
+        };
+        if known >= total {
+            return;
+        }
+        let mut fresh: Vec<u32> = (known..total).collect();
+        fresh.sort_unstable_by(|&a, &b| self.word(a).cmp(self.word(b)));
+        let pending = std::mem::take(&mut self.pending);
+        self.pending = self.merge(&pending, &fresh);
+        if self.pending.len() > (self.sorted.len() / 8).max(4096) {
+            let pending = std::mem::take(&mut self.pending);
+            let sorted = std::mem::take(&mut self.sorted);
+            self.sorted = self.merge(&sorted, &pending);
+        }
+    }
+
+    fn merge(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            if self.word(x) <= self.word(y) {
+                out.push(x);
+                i += 1;
+            } else {
+                out.push(y);
+                j += 1;
+            }
+        }
+        out.extend_from_slice(a.get(i..).unwrap_or(&[]));
+        out.extend_from_slice(b.get(j..).unwrap_or(&[]));
+        out
+    }
+
+    /// The articles (among `len`) holding a word that `key` matches by
+    /// `mode`; `None` when cancelled.
+    pub(crate) fn matching(
+        &self,
+        key: &str,
+        mode: Mode,
+        len: usize,
+        cancel: &AtomicBool,
+    ) -> Option<Bitset> {
+        let mut set = Bitset::new(len);
+        let mut add = |id: u32| {
+            if let Some(p) = self.postings.get(id as usize) {
+                p.for_each(|pos| set.set(pos as usize));
+            }
+        };
+        match mode {
+            Mode::Whole => {
+                if let Some(id) = self.find(key) {
+                    add(id);
+                }
+            }
+            Mode::Prefix => {
+                for run in [&self.sorted, &self.pending] {
+                    let from = run.partition_point(|&id| self.word(id) < key);
+                    let ids = run.get(from..).unwrap_or(&[]);
+                    for (n, &id) in ids.iter().enumerate() {
+                        if !self.word(id).starts_with(key) {
+                            break;
+                        }
+                        if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
+                            return None;
+                        }
+                        add(id);
+                    }
+                }
+            }
+            Mode::Suffix => {
+                for id in 0..self.ends.len() {
+                    let Ok(id) = u32::try_from(id) else { break };
+                    if (id as usize).is_multiple_of(CANCEL_STRIDE * 16)
+                        && cancel.load(Ordering::Relaxed)
+                    {
+                        return None;
+                    }
+                    if self.word(id).ends_with(key) {
+                        add(id);
+                    }
+                }
+            }
+        }
+        Some(set)
+    }
+
+    /// How many distinct words and numbers are indexed.
+    pub(crate) fn vocabulary_len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// How many (word, article) pairs are indexed.
+    pub(crate) fn postings_len(&self) -> usize {
+        self.postings.iter().map(|p| p.count as usize).sum()
+    }
+
+    /// Bytes held on the heap (capacities; allocator overhead not counted).
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.arena.capacity()
+            + self.ends.capacity() * 4
+            + self.table.allocation_size()
+            + self.postings.capacity() * size_of::<Postings>()
+            + self
+                .postings
+                .iter()
+                .map(|p| p.bytes.capacity())
+                .sum::<usize>()
+            + (self.sorted.capacity() + self.pending.capacity()) * 4
+            + self.key.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip_gaps_of_every_width() {
+        let positions = [0, 1, 2, 130, 131, 20_000, 2_000_000, 300_000_000, u32::MAX];
+        let mut p = Postings::default();
+        for &pos in &positions {
+            p.push(pos);
+            p.push(pos); // repeats within one article are ignored
+        }
+        assert_eq!(p.to_vec(), positions);
+        assert_eq!(p.count as usize, positions.len());
+        // Gaps below 128 take one byte each.
+        let mut dense = Postings::default();
+        for pos in 0..1000 {
+            dense.push(pos);
+        }
+        assert_eq!(dense.bytes.len(), 1000);
+    }
+
+    #[test]
+    fn bitset_sets_and_intersects() {
+        let mut a = Bitset::new(130);
+        let mut b = Bitset::new(130);
+        for i in [0, 63, 64, 129, 500] {
+            a.set(i);
+        }
+        b.set(64);
+        b.set(129);
+        assert!(a.get(63) && !a.get(500) && !a.get(1000));
+        a.intersect(&b);
+        assert_eq!(a.ones(), vec![64, 129]);
+    }
+
+    fn words_matching(index: &BodyIndex, key: &str, mode: Mode) -> Vec<usize> {
+        index
+            .matching(key, mode, 8, &AtomicBool::new(false))
+            .map(|s| s.ones())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn words_are_found_by_whole_prefix_and_suffix() {
+        let mut index = BodyIndex::default();
+        index.add_body(0, "The ceasefire held overnight.");
+        index.add_body(1, "Ceasefires rarely hold; fire broke out.");
+        index.finish_batch();
+        index.add_body(2, "A cease-fire was agreed, said the firefighters.");
+        index.finish_batch();
+        assert_eq!(
+            words_matching(&index, "ceasefire", Mode::Prefix),
+            vec![0, 1]
+        );
+        assert_eq!(words_matching(&index, "ceasefire", Mode::Whole), vec![0]);
+        assert_eq!(words_matching(&index, "fire", Mode::Prefix), vec![1, 2]);
+        assert_eq!(words_matching(&index, "fire", Mode::Suffix), vec![0, 1, 2]);
+        assert_eq!(words_matching(&index, "the", Mode::Whole), vec![0, 2]);
+        assert!(words_matching(&index, "absent", Mode::Prefix).is_empty());
+        assert_eq!(index.vocabulary_len(), 16);
+        assert!(index.memory_bytes() > 0);
+    }
+
+    #[test]
+    fn sorted_runs_stay_sorted_across_many_batches() {
+        let mut index = BodyIndex::default();
+        let mut pos = 0;
+        for batch in 0..40u32 {
+            for k in 0..300u32 {
+                let word = format!("w{}x{}", (k * 7919 + batch * 31) % 9973, batch % 3);
+                index.add_body(pos, &word);
+                pos += 1;
+            }
+            index.finish_batch();
+        }
+        for run in [&index.sorted, &index.pending] {
+            assert!(run.windows(2).all(|w| index.word(w[0]) <= index.word(w[1])));
+        }
+        assert_eq!(
+            index.sorted.len() + index.pending.len(),
+            index.vocabulary_len()
+        );
+        let set = index
+            .matching("w1", Mode::Prefix, pos as usize, &AtomicBool::new(false))
+            .map(|s| s.ones().len());
+        let expected = (0..pos)
+            .filter(|&p| {
+                let (batch, k) = (p / 300, p % 300);
+                format!("w{}", (k * 7919 + batch * 31) % 9973).starts_with("w1")
+            })
+            .count();
+        assert_eq!(set, Some(expected));
+    }
+
+    #[test]
+    fn matching_stops_when_cancelled() {
+        let mut index = BodyIndex::default();
+        index.add_body(0, "alpha beta");
+        index.finish_batch();
+        let cancel = AtomicBool::new(true);
+        assert!(index.matching("a", Mode::Prefix, 1, &cancel).is_none());
+        assert!(index.matching("a", Mode::Suffix, 1, &cancel).is_none());
+    }
+}

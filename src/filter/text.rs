@@ -1,0 +1,362 @@
+//! Text normalisation shared by the index, the query and body highlighting:
+//! lowercasing, splitting text into words and numbers, and the keys under
+//! which words and numbers are indexed.
+//!
+//! Everything that decides whether a body word matches goes through this
+//! module, so the index (which sees bodies once, when they are added) and
+//! [`super::FilterQuery::body_matches`] (which scans the open article) always
+//! agree.
+
+use std::ops::Range;
+
+/// Longest key kept for a body word, in bytes. Longer words (URLs, hashes,
+/// run-together junk) are indexed and compared by their first bytes only,
+/// which keeps one pathological body from bloating the vocabulary.
+pub(crate) const MAX_KEY_BYTES: usize = 48;
+
+/// Lowercase one char to one char. `char::to_lowercase` maps a handful of
+/// chars to two (`İ` to `i̇`); keeping only the first keeps char indices of a
+/// lowercased field equal to those of the original, which is what the list
+/// needs to highlight matched chars.
+#[inline]
+pub(crate) fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Lowercase char by char (see [`lower_char`]); ASCII fast path.
+pub(crate) fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().map(lower_char).collect()
+    }
+}
+
+/// Whether a body token is a word or a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word,
+    Number,
+}
+
+/// One word or number of a text: its byte range in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+/// `.` or `,` between two ASCII digits joins them into one token
+/// (`40,005`, `3.5`, `v2.0`).
+#[inline]
+fn is_joiner(c: char) -> bool {
+    c == '.' || c == ','
+}
+
+/// The words and numbers of `text`, in order. A token is a maximal run of
+/// alphanumeric chars, where a `.` or `,` between two ASCII digits belongs to
+/// the run. Apostrophes, hyphens and other punctuation separate tokens
+/// (`Japan's` gives `Japan` and `s`). A token is a number when it starts
+/// with an ASCII digit and holds only ASCII digits and joiners.
+pub(crate) fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let rest = self.text.get(self.pos..)?;
+        let mut chars = rest.char_indices().peekable();
+        // Skip to the first alphanumeric char.
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let first = rest[start..].chars().next()?;
+        let mut numeric = first.is_ascii_digit();
+        let mut prev = first;
+        let mut end = start + first.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                numeric &= c.is_ascii_digit();
+            } else if is_joiner(c) && prev.is_ascii_digit() {
+                let next_is_digit = rest
+                    .get(i + 1..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|n| n.is_ascii_digit());
+                if !next_is_digit {
+                    break;
+                }
+            } else {
+                break;
+            }
+            prev = c;
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let range = self.pos + start..self.pos + end;
+        self.pos += end;
+        Some(Token {
+            range,
+            kind: if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        })
+    }
+}
+
+/// Truncate `s` to at most [`MAX_KEY_BYTES`], on a char boundary.
+pub(crate) fn truncate_key(s: &mut String) {
+    if s.len() > MAX_KEY_BYTES {
+        let mut cut = MAX_KEY_BYTES;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+}
+
+/// The key of one token of `text` into `out` (cleared first): a word
+/// lowercased, a number normalised by [`number_key`]; both truncated to
+/// [`MAX_KEY_BYTES`].
+pub(crate) fn token_key(token_text: &str, kind: TokenKind, out: &mut String) {
+    out.clear();
+    match kind {
+        TokenKind::Word => {
+            if token_text.is_ascii() {
+                out.push_str(token_text);
+                out.make_ascii_lowercase();
+            } else {
+                out.extend(token_text.chars().map(lower_char));
+            }
+        }
+        TokenKind::Number => number_key(token_text, out),
+    }
+    truncate_key(out);
+}
+
+/// The key of a number, so that the ways of writing one number agree:
+///
+/// - thousands separators are dropped: `40,005`, `40.005` and `40005` all
+///   give `40005` (a first group of 1 to 3 digits, then groups of exactly
+///   three, all after the same separator);
+/// - a decimal separator becomes `.`: `4,5` and `4.5` give `4.5`. The last
+///   separator is decimal when it differs from the earlier ones
+///   (`1,234.56`, `1.234,56` give `1234.56`), or when it is the only one and
+///   the digits after it are not exactly three, or the number starts with `0`
+///   (`0,125`);
+/// - anything else keeps its groups, joined by `.` (`12.05.2024`, `1.2.3`).
+///
+/// A lone separator with exactly three digits after it is read as a
+/// thousands separator (`3.141` gives `3141`): news writes large counts far
+/// more often than three-decimal fractions.
+///
+/// `run` holds ASCII digits and `.`/`,` only; a trailing separator is
+/// ignored (`40,` is `40`).
+pub(crate) fn number_key(run: &str, out: &mut String) {
+    let run = run.trim_end_matches(is_joiner);
+    let groups: Vec<&str> = run.split(is_joiner).collect();
+    let seps: Vec<char> = run.chars().filter(|&c| is_joiner(c)).collect();
+    let (Some(&first_sep), Some(&last_sep)) = (seps.first(), seps.last()) else {
+        out.push_str(run);
+        return;
+    };
+    let first_group = groups.first().copied().unwrap_or("");
+    let last_group = groups.last().copied().unwrap_or("");
+    let decimal = if seps.len() >= 2 {
+        last_sep != first_sep
+    } else {
+        last_group.len() != 3 || first_group.starts_with('0')
+    };
+    let int_groups = if decimal {
+        &groups[..groups.len() - 1]
+    } else {
+        &groups[..]
+    };
+    let int_seps = if decimal {
+        &seps[..seps.len() - 1]
+    } else {
+        &seps[..]
+    };
+    let grouped = int_groups
+        .first()
+        .is_some_and(|g| (1..=3).contains(&g.len()))
+        && int_groups.iter().skip(1).all(|g| g.len() == 3)
+        && int_seps.iter().all(|&s| s == first_sep);
+    for (i, g) in int_groups.iter().enumerate() {
+        if i > 0 && !grouped {
+            out.push('.');
+        }
+        out.push_str(g);
+    }
+    if decimal {
+        out.push('.');
+        out.push_str(last_group);
+    }
+}
+
+/// Whether `text` is a number term: ASCII digits, optionally with single
+/// `.` or `,` between them (a trailing one is allowed while typing).
+pub(crate) fn is_number_text(text: &str) -> bool {
+    let body = text.strip_suffix(is_joiner).unwrap_or(text);
+    !body.is_empty()
+        && body
+            .split(is_joiner)
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Maximal runs of ASCII digits (with joiners between digits) in `chars`,
+/// as char-index ranges. Letters around a run do not matter: `G40` holds
+/// the run `40`.
+pub(crate) fn digit_runs(chars: &[char]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            i += 1;
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_ascii_digit() {
+                    i += 1;
+                } else if is_joiner(c) && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push(start..i);
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokens(text).map(|t| (&text[t.range], t.kind)).collect()
+    }
+
+    fn key(run: &str) -> String {
+        let mut out = String::new();
+        number_key(run, &mut out);
+        out
+    }
+
+    #[test]
+    fn tokens_split_words_and_keep_numbers_whole() {
+        use TokenKind::{Number, Word};
+        assert_eq!(
+            words("Japan's 40,005 troops; v2.0 (3.5%) ended."),
+            vec![
+                ("Japan", Word),
+                ("s", Word),
+                ("40,005", Number),
+                ("troops", Word),
+                ("v2.0", Word),
+                ("3.5", Number),
+                ("ended", Word),
+            ]
+        );
+        assert_eq!(
+            words("COVID-19 in 1990s, 12.05.2024."),
+            vec![
+                ("COVID", Word),
+                ("19", Number),
+                ("in", Word),
+                ("1990s", Word),
+                ("12.05.2024", Number),
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_handle_multibyte_text_and_edges() {
+        use TokenKind::Word;
+        assert_eq!(
+            words("«Zürich»—São Paulo, 東京!"),
+            vec![
+                ("Zürich", Word),
+                ("São", Word),
+                ("Paulo", Word),
+                ("東京", Word)
+            ]
+        );
+        assert!(words("").is_empty());
+        assert!(words(" ,.;—").is_empty());
+        assert_eq!(words("5,"), vec![("5", TokenKind::Number)]);
+        assert_eq!(words(",5"), vec![("5", TokenKind::Number)]);
+    }
+
+    #[test]
+    fn number_keys_agree_across_notations() {
+        assert_eq!(key("40,005"), "40005");
+        assert_eq!(key("40.005"), "40005");
+        assert_eq!(key("40005"), "40005");
+        assert_eq!(key("1,234,567"), "1234567");
+        assert_eq!(key("4.5"), "4.5");
+        assert_eq!(key("4,5"), "4.5");
+        assert_eq!(key("1,234.56"), "1234.56");
+        assert_eq!(key("1.234,56"), "1234.56");
+        assert_eq!(key("0,125"), "0.125");
+        assert_eq!(key("12.05.2024"), "12.05.2024");
+        assert_eq!(key("1.2.3"), "1.2.3");
+        assert_eq!(key("40,"), "40");
+        assert_ne!(key("400"), key("40"));
+    }
+
+    #[test]
+    fn number_text_detection() {
+        assert!(is_number_text("40005"));
+        assert!(is_number_text("40,005"));
+        assert!(is_number_text("40,"));
+        assert!(!is_number_text("40,,5"));
+        assert!(!is_number_text(",40"));
+        assert!(!is_number_text("40k"));
+        assert!(!is_number_text(""));
+    }
+
+    #[test]
+    fn digit_runs_ignore_letters_around() {
+        let chars: Vec<char> = "g40 took 40,005, not 4.".chars().collect();
+        let runs: Vec<String> = digit_runs(&chars)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect();
+        assert_eq!(runs, vec!["40", "40,005", "4"]);
+    }
+
+    #[test]
+    fn lowercasing_keeps_char_counts() {
+        let s = "İstanbul ÉTÉ Σ";
+        let lower = lowercase(s);
+        assert_eq!(lower.chars().count(), s.chars().count());
+        assert_eq!(lower, "istanbul été σ");
+        let mut long = "x".repeat(60);
+        long.push('é');
+        let mut k = String::new();
+        token_key(&long, TokenKind::Word, &mut k);
+        assert_eq!(k.len(), MAX_KEY_BYTES);
+        let mut wide = "é".repeat(30);
+        truncate_key(&mut wide);
+        assert!(wide.len() <= MAX_KEY_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+}
