@@ -150,4 +150,72 @@ mod tests {
             .collect();
         assert_eq!(sources.len(), 4);
     }
+
+    /// Every string value of a JSON document, one after another.
+    fn json_strings(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| json_strings(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|i| json_strings(i, out)),
+            _ => {}
+        }
+    }
+
+    /// The highlighter's gold set holds each sample article as plain text; every
+    /// line of it must still be found in the sample it was made from, so an edit
+    /// to a sample cannot leave the gold spans describing a text that is gone.
+    #[test]
+    fn gold_texts_still_match_the_samples() {
+        const GOLD: [(&str, &str); 12] = [
+            ("port-strike-begins", "port-strike-begins.txt"),
+            ("port-strike-ships-wait", "port-strike-ships-wait.md"),
+            ("port-strike-deal", "port-strike-deal.json"),
+            ("port-strike-analysis", "port-strike-analysis.txt"),
+            ("reservoirs-drought", "reservoirs-drought.md"),
+            ("reservoirs-rain", "reservoirs-rain.txt"),
+            ("rates-decision", "rates-decision.json"),
+            ("rates-mortgages", "rates-decision.json"),
+            ("cup-final", "cup-final.txt"),
+            ("election-results", "election-results.jsonl"),
+            ("election-final-count", "election-results.jsonl"),
+            ("telescope-discovery", "telescope-discovery.md"),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner");
+        for (gold, name) in GOLD {
+            let sample = SAMPLES
+                .iter()
+                .find(|s| s.name == name)
+                .expect("listed sample");
+            let raw = text(sample);
+            let searchable = match name.rsplit('.').next() {
+                Some("json") => {
+                    let mut out = String::new();
+                    json_strings(&serde_json::from_str(raw).expect(name), &mut out);
+                    out
+                }
+                Some("jsonl") => {
+                    let mut out = String::new();
+                    for doc in raw.lines().filter(|l| !l.trim().is_empty()) {
+                        json_strings(&serde_json::from_str(doc).expect(name), &mut out);
+                    }
+                    out
+                }
+                _ => raw.to_string(),
+            };
+            let plain = std::fs::read_to_string(dir.join(format!("{gold}.txt")))
+                .expect("gold text is readable");
+            let mut lines = 0;
+            for line in plain.lines().filter(|l| !l.trim().is_empty()) {
+                assert!(
+                    searchable.contains(line),
+                    "{gold}.txt: {line:?} is not in {name}"
+                );
+                lines += 1;
+            }
+            assert!(lines >= 5, "{gold}.txt is too short");
+        }
+    }
 }
