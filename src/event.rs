@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 
 use crate::article::Article;
-use crate::filter::{FilterQuery, Hit, SearchIndex};
+use crate::filter::{FilterQuery, Hit, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent, LoadIssue};
 
 /// Everything the run loop reacts to.
@@ -131,6 +131,9 @@ fn run_worker(
 ) {
     let mut index = SearchIndex::new();
     let mut current: Option<(u64, FilterQuery)> = None;
+    // The last completed search: a query that extends it searches only
+    // within its hits (and the articles added since).
+    let mut last: Option<SearchResults> = None;
     // Articles arrived since the current query's last results.
     let mut stale = false;
     let mut fresh_query = false;
@@ -179,11 +182,12 @@ fn run_worker(
             // A newer query is on its way: skip this one.
             continue;
         }
-        if let Some(hits) = index.search_cancellable(query, cancel) {
+        if let Some(results) = index.search_narrowing(query, last.as_ref(), cancel) {
             let _ = events.send(Event::Filtered {
                 generation: *generation,
-                hits,
+                hits: results.hits.clone(),
             });
+            last = Some(results);
             stale = false;
             fresh_query = false;
         }
