@@ -3,11 +3,48 @@
 //! Pure of the terminal: it reports what it finds through a callback, in
 //! batches, so the TUI can run it on a thread and stream articles into the
 //! list while the subcommands simply collect everything.
+//!
+//! ```text
+//! Input ─walk─▶ FileJob ─read─▶ bytes ─decode─▶ text ─Format::parse─▶ Draft ─finish─▶ Article
+//! ```
+//!
+//! Each format is one file below `loader/` with a pure `parse(&str)`; the
+//! format is chosen in [`format`](self) by extension or by sniffing.
+
+mod dates;
+mod decode;
+mod draft;
+mod fields;
+mod format;
+mod json;
+mod jsonl;
+mod markdown;
+mod text;
+mod title;
+mod walk;
 
 use std::fmt;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::article::{Article, Origin};
+use crate::samples::SAMPLES;
+use draft::{Note, Place};
+use format::Format;
+use walk::{FileJob, Found};
+
+/// A batch of articles is sent when it holds this many...
+const BATCH_ARTICLES: usize = 512;
+/// ...or when this long has passed since the last one.
+const BATCH_INTERVAL: Duration = Duration::from_millis(30);
+/// How often progress is reported at most.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+/// Files larger than this are not read.
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Past this many problems in one file, the rest are counted, not listed.
+const MAX_ISSUES_PER_FILE: usize = 20;
 
 /// One thing the user asked to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,8 +106,38 @@ pub enum LoadEvent {
 }
 
 /// Load every input, reporting articles in batches through `on_event`.
+///
+/// Order is deterministic: inputs in the order given, files in a folder by
+/// name (depth first), articles in a file in file order. Problems are
+/// reported as [`LoadEvent::Issue`] as they are found and never stop the
+/// load. Never panics on any input.
 pub fn load(inputs: &[Input], on_event: &mut dyn FnMut(LoadEvent)) {
-    let _ = (inputs, on_event);
+    let mut out = Emitter::new(on_event);
+    for input in inputs {
+        match input {
+            Input::Path(path) => walk::walk(path, &mut |found| match found {
+                Found::File(job) => out.file(load_file(&job)),
+                Found::Issue(issue) => out.issue(issue),
+            }),
+            Input::Stdin => {
+                let path = Path::new("-");
+                let mut bytes = Vec::new();
+                let loaded = match io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => load_bytes(bytes, path, None, "stdin"),
+                    Err(e) => FileLoaded::failed(path, walk::describe_io_error(&e, path)),
+                };
+                out.file(loaded);
+            }
+            Input::Samples => {
+                for sample in SAMPLES {
+                    let path = PathBuf::from(format!("<samples>/{}", sample.name));
+                    let format = Format::from_extension(Path::new(sample.name));
+                    out.file(load_bytes(sample.bytes.to_vec(), &path, format, "samples"));
+                }
+            }
+        }
+    }
+    out.finish();
 }
 
 /// Everything loaded, for the subcommands.
@@ -88,4 +155,630 @@ pub fn load_all(inputs: &[Input]) -> Loaded {
         LoadEvent::Progress { .. } => {}
     });
     loaded
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+struct FileLoaded {
+    articles: Vec<Article>,
+    issues: Vec<LoadIssue>,
+}
+
+impl FileLoaded {
+    fn failed(path: &Path, message: String) -> Self {
+        Self {
+            articles: Vec::new(),
+            issues: vec![LoadIssue {
+                origin: Origin::file(path),
+                severity: Severity::Error,
+                message,
+            }],
+        }
+    }
+}
+
+/// Read one file (type checked before opening, size before reading) and
+/// parse it.
+fn load_file(job: &FileJob) -> FileLoaded {
+    match read_file(&job.path) {
+        Ok(bytes) => load_bytes(bytes, &job.path, job.format, &job.source),
+        Err(message) => FileLoaded::failed(&job.path, message),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|e| walk::describe_io_error(&e, path))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| walk::describe_io_error(&e, path))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file too large ({} MiB; the limit is {} MiB)",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.take(MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| walk::describe_io_error(&e, path))?;
+    Ok(bytes)
+}
+
+/// Decode and parse a file's bytes; `format` `None` means sniff the text.
+fn load_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    format: Option<Format>,
+    fallback_source: &str,
+) -> FileLoaded {
+    let decoded = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(note) => return FileLoaded::failed(path, note.message),
+    };
+    let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
+    let parsed = format.parse(&decoded.text);
+    let mut notes: Vec<Note> = decoded.warning.into_iter().collect();
+    notes.extend(parsed.notes);
+    let place = Place {
+        path,
+        fallback_source,
+    };
+    let mut articles = Vec::with_capacity(parsed.drafts.len());
+    for draft in parsed.drafts {
+        if let Some(article) = draft::finish(draft, place, &mut notes) {
+            articles.push(article);
+        }
+    }
+    if articles.is_empty() && !notes.iter().any(|n| n.severity == Severity::Error) {
+        notes.push(Note::error(None, "no articles"));
+    }
+    FileLoaded {
+        articles,
+        issues: issues_of(notes, path),
+    }
+}
+
+/// Notes placed in a file, in line order; at most [`MAX_ISSUES_PER_FILE`]
+/// listed and the rest counted.
+fn issues_of(mut notes: Vec<Note>, path: &Path) -> Vec<LoadIssue> {
+    notes.sort_by_key(|n| n.line.unwrap_or(0));
+    let hidden = notes.len().saturating_sub(MAX_ISSUES_PER_FILE);
+    let mut issues: Vec<LoadIssue> = notes
+        .into_iter()
+        .take(MAX_ISSUES_PER_FILE)
+        .map(|note| LoadIssue {
+            origin: Origin {
+                path: path.to_path_buf(),
+                line: note.line,
+            },
+            severity: note.severity,
+            message: note.message,
+        })
+        .collect();
+    if hidden > 0 {
+        issues.push(LoadIssue {
+            origin: Origin::file(path),
+            severity: Severity::Warning,
+            message: format!("{hidden} more problems in this file not listed"),
+        });
+    }
+    issues
+}
+
+/// Sends events: articles in batches, issues at once, progress now and then.
+struct Emitter<'a> {
+    on_event: &'a mut dyn FnMut(LoadEvent),
+    batch: Vec<Article>,
+    last_batch: Instant,
+    files: usize,
+    last_progress: Instant,
+    reported_files: usize,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(on_event: &'a mut dyn FnMut(LoadEvent)) -> Self {
+        let now = Instant::now();
+        Self {
+            on_event,
+            batch: Vec::new(),
+            last_batch: now,
+            files: 0,
+            last_progress: now,
+            reported_files: 0,
+        }
+    }
+
+    fn file(&mut self, loaded: FileLoaded) {
+        self.files += 1;
+        for issue in loaded.issues {
+            self.issue(issue);
+        }
+        for article in loaded.articles {
+            self.batch.push(article);
+            if self.batch.len() >= BATCH_ARTICLES {
+                self.flush();
+            }
+        }
+        let now = Instant::now();
+        if !self.batch.is_empty() && now.duration_since(self.last_batch) >= BATCH_INTERVAL {
+            self.flush();
+        }
+        if now.duration_since(self.last_progress) >= PROGRESS_INTERVAL {
+            self.progress(now);
+        }
+    }
+
+    fn issue(&mut self, issue: LoadIssue) {
+        (self.on_event)(LoadEvent::Issue(issue));
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH_ARTICLES));
+            (self.on_event)(LoadEvent::Articles(batch));
+        }
+        self.last_batch = Instant::now();
+    }
+
+    fn progress(&mut self, now: Instant) {
+        if self.files != self.reported_files {
+            (self.on_event)(LoadEvent::Progress { files: self.files });
+            self.reported_files = self.files;
+        }
+        self.last_progress = now;
+    }
+
+    fn finish(mut self) {
+        self.flush();
+        self.progress(Instant::now());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::ArticleId;
+    use std::fmt::Write as _;
+    use std::fs;
+
+    fn write(path: &Path, bytes: &[u8]) {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(path, bytes).unwrap();
+    }
+
+    fn load_dir(path: &Path) -> Loaded {
+        load_all(&[Input::Path(path.to_path_buf())])
+    }
+
+    fn issue_lines(loaded: &Loaded, root: &Path) -> Vec<String> {
+        loaded
+            .issues
+            .iter()
+            .map(|i| i.to_string().replace(&format!("{}/", root.display()), ""))
+            .collect()
+    }
+
+    /// A small news folder in every format, with a few broken files.
+    fn news_folder(root: &Path) {
+        write(
+            &root.join("reuters/2025/floods.txt"),
+            b"Title: Floods close roads across the north\nDate: June 28, 2025\nAuthor: Ada Byrne\n\nRivers burst their banks overnight.\n",
+        );
+        write(
+            &root.join("reuters/heat.md"),
+            b"---\ntitle: Heatwave warning issued\nsource: Met Desk\ndate: 2025-07-14\n---\n\nTemperatures will pass 35 C.\n",
+        );
+        write(
+            &root.join("wire.jsonl"),
+            b"{\"title\": \"Ferry resumes\", \"body\": \"Sailings restart.\", \"url\": \"https://wire.example/ferry\"}\n\
+              {\"title\": \"Broken, \"body\": \"x\"}\n\
+              {\"headline\": \"Museum reopens\", \"summary\": \"After repairs.\", \"date\": \"someday\"}\n",
+        );
+        write(
+            &root.join("api.json"),
+            b"{\"articles\": [{\"source\": {\"name\": \"Valley Post\"}, \"title\": \"Reservoirs recover\", \"description\": \"Rain helped.\"}]}",
+        );
+        write(
+            &root.join("cut.json"),
+            b"{\n  \"title\": \"Storm\",\n  \"body\": \"Wind",
+        );
+        write(&root.join("empty.txt"), b"  \n\n");
+        write(&root.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        write(
+            &root.join("latin1.txt"),
+            b"Caf\xe9 reopens on the quay\n\nThe caf\xe9 opened at nine.\n",
+        );
+        write(&root.join("photo.jpg"), b"\xff\xd8\xff\xe0");
+        write(&root.join(".hidden.txt"), b"Secret\n\nNot loaded.");
+    }
+
+    #[test]
+    fn a_folder_of_every_format_loads_in_order_with_issues() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        news_folder(&root);
+        let loaded = load_dir(&root);
+        let got: Vec<_> = loaded
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.origin
+                        .to_string()
+                        .replace(&format!("{}/", root.display()), ""),
+                    a.title.as_str(),
+                    a.source.as_str(),
+                    a.date_label(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "api.json:1".to_owned(),
+                    "Reservoirs recover",
+                    "Valley Post",
+                    String::new()
+                ),
+                (
+                    "latin1.txt".to_owned(),
+                    "Caf\u{fffd} reopens on the quay",
+                    "news",
+                    String::new()
+                ),
+                (
+                    "reuters/2025/floods.txt".to_owned(),
+                    "Floods close roads across the north",
+                    "reuters",
+                    "2025-06-28".to_owned()
+                ),
+                (
+                    "reuters/heat.md".to_owned(),
+                    "Heatwave warning issued",
+                    "Met Desk",
+                    "2025-07-14".to_owned()
+                ),
+                (
+                    "wire.jsonl:1".to_owned(),
+                    "Ferry resumes",
+                    "news",
+                    String::new()
+                ),
+                (
+                    "wire.jsonl:3".to_owned(),
+                    "Museum reopens",
+                    "news",
+                    String::new()
+                ),
+            ]
+        );
+        assert_eq!(
+            issue_lines(&loaded, &root),
+            [
+                "cut.json: skipped: not valid JSON: EOF while parsing a string at line 3 column 15",
+                "empty.txt: skipped: empty file",
+                "image.txt: skipped: binary file",
+                "latin1.txt:1: warning: invalid UTF-8 (first bad byte on this line); decoded with replacement characters",
+                "wire.jsonl:2: skipped: not valid JSON: expected `,` or `}` at column 21",
+                "wire.jsonl:3: warning: unrecognised date \"someday\"; loaded without a date",
+            ]
+        );
+        let floods = &loaded.articles[2];
+        assert_eq!(floods.author.as_deref(), Some("Ada Byrne"));
+        assert_eq!(floods.body, "Rivers burst their banks overnight.");
+        assert_eq!(floods.id, ArticleId::derive(None, &floods.origin, ""));
+        let ferry = &loaded.articles[4];
+        assert_eq!(
+            ferry.id,
+            ArticleId::derive(
+                Some("https://wire.example/ferry"),
+                &Origin::file("elsewhere"),
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn loading_twice_gives_the_same_articles_and_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        news_folder(&root);
+        let first = load_dir(&root);
+        let second = load_dir(&root);
+        assert_eq!(first.articles, second.articles);
+        assert_eq!(first.issues, second.issues);
+        let mut ids: Vec<_> = first.articles.iter().map(|a| a.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), first.articles.len());
+    }
+
+    #[test]
+    fn a_named_file_without_extension_is_sniffed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8], &str); 4] = [
+            ("feed", b"{\"title\": \"A\"}\n{\"title\": \"B\"}\n", "A|B"),
+            ("dump", b"[{\"title\": \"C\"}]", "C"),
+            ("post", b"---\ntitle: D\n---\nBody.\n", "D"),
+            (
+                "note",
+                b"E is the headline\n\nBody text.",
+                "E is the headline",
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            let path = dir.path().join("bbc").join(name);
+            write(&path, bytes);
+            let loaded = load_dir(&path);
+            assert!(loaded.issues.is_empty(), "{name}: {:?}", loaded.issues);
+            let titles: Vec<_> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles.join("|"), want, "{name}");
+            assert!(loaded.articles.iter().all(|a| a.source == "bbc"));
+        }
+    }
+
+    #[test]
+    fn standard_input_is_sniffed_and_named_dash() {
+        let loaded = load_bytes(
+            b"Port strike ends\n\nDockers voted to return to work.".to_vec(),
+            Path::new("-"),
+            None,
+            "stdin",
+        );
+        assert!(loaded.issues.is_empty());
+        let a = &loaded.articles[0];
+        assert_eq!(
+            (a.title.as_str(), a.source.as_str()),
+            ("Port strike ends", "stdin")
+        );
+        assert_eq!(a.origin, Origin::file("-"));
+        assert_eq!(a.id, ArticleId::derive(None, &a.origin, "Port strike ends"));
+        let loaded = load_bytes(
+            b"{\"title\": \"x\"}\n{\"oops\n".to_vec(),
+            Path::new("-"),
+            None,
+            "stdin",
+        );
+        assert_eq!(loaded.articles.len(), 1);
+        assert!(
+            loaded.issues[0]
+                .to_string()
+                .starts_with("-:2: skipped: not valid JSON")
+        );
+    }
+
+    #[test]
+    fn utf16_files_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in
+            "Title: Caf\u{e9} culture returns\r\n\r\nTables are back on the square.".encode_utf16()
+        {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let path = dir.path().join("paris/cafe.txt");
+        write(&path, &bytes);
+        let loaded = load_dir(&path);
+        assert!(loaded.issues.is_empty());
+        assert_eq!(loaded.articles[0].title, "Caf\u{e9} culture returns");
+        assert_eq!(loaded.articles[0].body, "Tables are back on the square.");
+        assert_eq!(loaded.articles[0].source, "paris");
+    }
+
+    #[test]
+    fn a_file_of_no_articles_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("none.json");
+        write(&path, b"[]");
+        let loaded = load_dir(&path);
+        assert!(loaded.articles.is_empty());
+        assert_eq!(loaded.issues.len(), 1);
+        assert!(
+            loaded.issues[0]
+                .to_string()
+                .ends_with("none.json: skipped: no articles")
+        );
+    }
+
+    #[test]
+    fn many_problems_in_one_file_are_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.jsonl");
+        let mut text = String::from("{\"title\": \"Only good line\"}\n");
+        text.push_str(&"not json\n".repeat(50));
+        write(&path, text.as_bytes());
+        let loaded = load_dir(&path);
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.issues.len(), MAX_ISSUES_PER_FILE + 1);
+        assert_eq!(loaded.issues[0].origin.line, Some(2));
+        let last = loaded.issues.last().unwrap();
+        assert_eq!(last.message, "30 more problems in this file not listed");
+    }
+
+    #[test]
+    fn articles_arrive_in_batches_with_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::new();
+        for i in 0..1300 {
+            writeln!(
+                text,
+                "{{\"title\": \"Item {i}\", \"body\": \"Number {i}.\"}}"
+            )
+            .unwrap();
+        }
+        write(&dir.path().join("many.jsonl"), text.as_bytes());
+        write(&dir.path().join("one.txt"), b"Last one\n\nBody.");
+        let mut batches = Vec::new();
+        let mut progress = Vec::new();
+        load(
+            &[Input::Path(dir.path().to_path_buf())],
+            &mut |event| match event {
+                LoadEvent::Articles(batch) => batches.push(batch),
+                LoadEvent::Progress { files } => progress.push(files),
+                LoadEvent::Issue(issue) => panic!("unexpected issue {issue}"),
+            },
+        );
+        assert!(
+            batches
+                .iter()
+                .all(|b| !b.is_empty() && b.len() <= BATCH_ARTICLES)
+        );
+        let all: Vec<_> = batches.into_iter().flatten().collect();
+        assert_eq!(all.len(), 1301);
+        assert_eq!(all[1299].title, "Item 1299");
+        assert_eq!(all[1300].title, "Last one");
+        assert_eq!(progress.last(), Some(&2));
+    }
+
+    #[test]
+    fn too_large_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        let file = File::create(&path).unwrap();
+        // Sparse: no disk space is used.
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let loaded = load_dir(&path);
+        assert!(loaded.articles.is_empty());
+        assert_eq!(
+            loaded.issues[0].message,
+            "file too large (256 MiB; the limit is 256 MiB)"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_files_are_one_issue_each() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        write(&root.join("a.txt"), b"Readable\n\nYes.");
+        let locked = root.join("b.txt");
+        write(&locked, b"Locked\n\nNo.");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let readable_anyway = File::open(&locked).is_ok();
+        let loaded = load_dir(&root);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+        if readable_anyway {
+            eprintln!("running with rights that read anything; skipping");
+            return;
+        }
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(
+            issue_lines(&loaded, &root),
+            ["b.txt: skipped: permission denied"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_followed_and_loops_reported() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        write(
+            &dir.path().join("elsewhere/b.txt"),
+            b"Linked in\n\nFrom another folder.",
+        );
+        write(&root.join("a.txt"), b"Local\n\nHere.");
+        symlink(dir.path().join("elsewhere"), root.join("linked")).unwrap();
+        symlink(&root, root.join("loop")).unwrap();
+        let loaded = load_dir(&root);
+        let titles: Vec<_> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Local", "Linked in"]);
+        assert_eq!(loaded.articles[1].source, "linked");
+        assert_eq!(issue_lines(&loaded, &root), ["loop: skipped: symlink loop"]);
+    }
+
+    #[test]
+    fn samples_load_without_failing() {
+        let loaded = load_all(&[Input::Samples]);
+        // Every sample gives articles or says why not.
+        assert!(loaded.articles.len() + loaded.issues.len() >= SAMPLES.len());
+        for article in &loaded.articles {
+            assert!(article.origin.path.starts_with("<samples>"));
+            assert!(!article.title.is_empty());
+        }
+    }
+
+    #[test]
+    fn sample_bytes_are_parsed_as_a_file_of_that_name() {
+        let loaded = load_bytes(
+            b"---\ntitle: Night trains return\nsource: Rail Review\n---\nSleeper services resume.\n".to_vec(),
+            Path::new("<samples>/night-trains.md"),
+            Format::from_extension(Path::new("night-trains.md")),
+            "samples",
+        );
+        assert!(loaded.issues.is_empty());
+        let a = &loaded.articles[0];
+        assert_eq!(a.origin.to_string(), "<samples>/night-trains.md");
+        assert_eq!(
+            (a.title.as_str(), a.source.as_str()),
+            ("Night trains return", "Rail Review")
+        );
+    }
+
+    #[test]
+    fn missing_inputs_do_not_stop_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("ok.txt");
+        write(&good, b"Still here\n\nYes.");
+        let loaded = load_all(&[Input::Path(dir.path().join("missing")), Input::Path(good)]);
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.issues.len(), 1);
+        assert!(
+            loaded.issues[0]
+                .to_string()
+                .ends_with("missing: skipped: no such file or folder")
+        );
+    }
+
+    mod never_panics {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Bytes that look a little like articles as often as like noise.
+        fn article_ish() -> impl Strategy<Value = Vec<u8>> {
+            prop_oneof![
+                proptest::collection::vec(any::<u8>(), 0..600),
+                "(---|\\+\\+\\+|date |Title: |# |\\{|\\[)?[ -~\\n\\r\u{e9}\u{2019}\u{fffd}:{}\\[\\]\",#=+-]{0,400}"
+                    .prop_map(String::into_bytes),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(400))]
+
+            #[test]
+            fn any_bytes_through_decode_sniff_and_every_format(bytes in article_ish()) {
+                for format in [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Json), Some(Format::JsonLines)] {
+                    let loaded = load_bytes(bytes.clone(), Path::new("x"), format, "src");
+                    for issue in &loaded.issues {
+                        prop_assert!(!issue.to_string().contains('\n'));
+                    }
+                    for article in &loaded.articles {
+                        prop_assert!(!article.title.is_empty());
+                        prop_assert!(!article.title.contains('\n'));
+                    }
+                }
+            }
+
+            #[test]
+            fn any_text_through_each_parser(text in "\\PC{0,300}") {
+                for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines] {
+                    let parsed = format.parse(&text);
+                    prop_assert!(parsed.drafts.len() <= text.len() + 1);
+                }
+                let _ = Format::sniff(&text);
+                let _ = dates::parse(&text);
+                let _ = title::from_body(&text);
+            }
+        }
+    }
 }

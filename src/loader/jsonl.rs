@@ -1,0 +1,81 @@
+//! JSON Lines articles (`.jsonl`, `.ndjson`): one article object per line.
+//! Blank lines are skipped; a bad line is reported with its number and the
+//! other lines still load.
+
+use super::draft::Parsed;
+use super::json;
+
+/// Parse a JSON Lines text.
+pub(crate) fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        json::add_entry(line, Some(i + 1), &mut parsed);
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::Severity;
+
+    #[test]
+    fn one_article_per_line_blank_lines_skipped() {
+        let parsed = parse(
+            "{\"title\": \"Tram line opens\", \"body\": \"The first tram ran at six.\", \"source\": \"City Wire\"}\n\
+             \n\
+             {\"headline\": \"Museum reopens\", \"summary\": \"After two years of repairs.\", \"date\": \"2025-04-01\"}\n",
+        );
+        assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
+        assert_eq!(parsed.drafts.len(), 2);
+        assert_eq!(parsed.drafts[0].line, Some(1));
+        assert_eq!(parsed.drafts[1].line, Some(3));
+        assert_eq!(parsed.drafts[1].title.as_deref(), Some("Museum reopens"));
+        assert_eq!(parsed.drafts[1].date_text.as_deref(), Some("2025-04-01"));
+    }
+
+    #[test]
+    fn a_bad_line_is_reported_and_the_rest_load() {
+        let parsed = parse(
+            "{\"title\": \"Ferry resumes\", \"body\": \"Sailings restart.\"}\n\
+             {\"title\": \"Broken, \"body\": \"x\"}\n\
+             [1, 2, 3]\n\
+             {\"title\": \"Library extends hours\"}\n\
+             {\"title\": \"cut off",
+        );
+        assert_eq!(parsed.drafts.len(), 2);
+        assert_eq!(parsed.drafts[1].line, Some(4));
+        let notes: Vec<_> = parsed.notes.iter().map(|n| (n.line, n.severity)).collect();
+        assert_eq!(
+            notes,
+            vec![
+                (Some(2), Severity::Error),
+                (Some(3), Severity::Error),
+                (Some(5), Severity::Error)
+            ]
+        );
+        assert_eq!(
+            parsed.notes[0].message,
+            "not valid JSON: expected `,` or `}` at column 21"
+        );
+        assert_eq!(
+            parsed.notes[1].message,
+            "not an article: a list, not an object"
+        );
+        assert!(
+            parsed.notes[2]
+                .message
+                .starts_with("not valid JSON: EOF while parsing a string")
+        );
+    }
+
+    #[test]
+    fn crlf_lines_are_fine() {
+        let parsed = parse("{\"title\": \"A\"}\r\n{\"title\": \"B\"}\r\n");
+        assert!(parsed.notes.is_empty());
+        assert_eq!(parsed.drafts.len(), 2);
+    }
+}
