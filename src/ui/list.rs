@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::Theme;
-use super::{truncate, width};
+use super::{count, truncate, width};
 use crate::app::{App, Focus};
 use crate::sanitize;
 
@@ -19,9 +19,9 @@ pub fn block<'a>(app: &App, theme: &Theme) -> Block<'a> {
     let total = app.articles.len();
     let shown = app.visible_len();
     let count = if app.query.is_empty() {
-        format!(" Articles {total} ")
+        format!(" Articles {} ", count(total))
     } else {
-        format!(" Articles {shown}/{total} ")
+        format!(" Articles {}/{} ", count(shown), count(total))
     };
     let border = if app.focus == Focus::List {
         theme.border_focused

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{hint_line, width};
+use super::{count, hint_line, width};
 use crate::app::{App, Focus};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -46,7 +46,7 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let mut spans = vec![Span::raw(" ")];
     let noun = if total == 1 { "article" } else { "articles" };
     if app.query.is_empty() {
-        spans.push(Span::raw(format!("{total} {noun}")));
+        spans.push(Span::raw(format!("{} {noun}", count(total))));
     } else {
         spans.push(Span::raw(format!(
             "{} of {total} {noun}",

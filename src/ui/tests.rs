@@ -240,4 +240,8 @@ fn truncate_counts_columns() {
     assert_eq!(truncate("Rotterdam", 5), "Rott…");
     assert_eq!(truncate("東京タワー", 5), "東京…");
     assert_eq!(truncate("abc", 0), "");
+    assert_eq!(count(0), "0");
+    assert_eq!(count(999), "999");
+    assert_eq!(count(1000), "1,000");
+    assert_eq!(count(100_000), "100,000");
 }
