@@ -198,6 +198,19 @@ struct Ranked {
     hit: Hit,
 }
 
+impl Ranked {
+    /// Ascending order of this key is the order of the list: more tiers,
+    /// then higher score, then load order.
+    fn sort_key(&self) -> u128 {
+        let tier = u128::from(u32::MAX - u32::try_from(self.tier).unwrap_or(u32::MAX));
+        // Scores are small; clamp to i32 and shift into unsigned order.
+        let score =
+            i32::try_from(self.score).unwrap_or(if self.score < 0 { i32::MIN } else { i32::MAX });
+        let score = u128::from(u32::MAX - score.wrapping_sub(i32::MIN).cast_unsigned());
+        (tier << 96) | (score << 64) | self.hit.index as u128
+    }
+}
+
 /// A test's outcome, remembered: not yet run, failed, or the match.
 #[derive(Debug, Clone)]
 enum Tested<T> {
@@ -416,7 +429,7 @@ impl SearchIndex {
             .collect();
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
-        let mut ranked = Vec::new();
+        let mut ranked = Vec::with_capacity(alt_count * 64);
         for (n, i) in candidates.enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -447,13 +460,21 @@ impl SearchIndex {
                 ranked.push(cx.rank(&mut groups, &query.groups));
             }
         }
-        ranked.sort_by(|a, b| {
-            b.tier
-                .cmp(&a.tier)
-                .then(b.score.cmp(&a.score))
-                .then(a.hit.index.cmp(&b.hit.index))
-        });
-        Some(ranked.into_iter().map(|r| r.hit).collect())
+        // Sort small keys rather than the hits themselves: best first, ties
+        // by load order (indices are unique, so an unstable sort is exact).
+        let mut order: Vec<(u128, usize)> = ranked
+            .iter()
+            .enumerate()
+            .map(|(slot, r)| (r.sort_key(), slot))
+            .collect();
+        order.sort_unstable_by_key(|&(key, _)| key);
+        let mut slots: Vec<Option<Hit>> = ranked.into_iter().map(|r| Some(r.hit)).collect();
+        Some(
+            order
+                .into_iter()
+                .filter_map(|(_, slot)| slots.get_mut(slot).and_then(Option::take))
+                .collect(),
+        )
     }
 }
 
@@ -520,7 +541,11 @@ impl Candidate<'_, '_> {
                 if let Some(window) = self.title_window(alt, here) {
                     let m = fields::score(alt.term, self.title, window, self.matcher);
                     best = best.max(Some(m.score));
-                    hit.title_positions.extend(m.positions);
+                    if hit.title_positions.is_empty() {
+                        hit.title_positions = m.positions;
+                    } else {
+                        hit.title_positions.extend(m.positions);
+                    }
                 }
                 if let Some(m) = self.source_match(alt) {
                     best = best.max(Some(m.score));

@@ -240,10 +240,12 @@ pub(crate) fn score(
     let from_b = field.byte_offset(from);
     let choice = text.get(from_b..end_b).unwrap_or("");
     match matcher.fuzzy_indices(choice, pattern) {
-        Some((score, positions)) => FieldMatch {
-            score,
-            positions: positions.into_iter().map(|p| p + from).collect(),
-        },
+        Some((score, mut positions)) => {
+            for p in &mut positions {
+                *p += from;
+            }
+            FieldMatch { score, positions }
+        }
         None => FieldMatch {
             score: 0,
             positions: window.collect(),
