@@ -54,10 +54,8 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::article::Article;
-use fields::{Field, FieldMatch};
+use fields::{Field, FieldMatch, Scorer};
 use index::{Bitset, BodyIndex, CANCEL_STRIDE};
 use query::{Group, Mode, Term};
 
@@ -423,13 +421,14 @@ impl SearchIndex {
             );
         }
         let mut groups = self.prepare(query, cancel)?;
-        let matcher = SkimMatcherV2::default().respect_case();
+        let mut scorer = Scorer::new();
         let bases: Vec<usize> = (0..groups.len())
             .map(|g| offset(g, &query.groups))
             .collect();
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
-        let mut ranked = Vec::with_capacity(alt_count * 64);
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut order: Vec<(u128, usize)> = Vec::new();
         for (n, i) in candidates.enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -449,7 +448,7 @@ impl SearchIndex {
                 title_windows: &mut title_windows,
                 source,
                 src,
-                matcher: &matcher,
+                scorer: &mut scorer,
             };
             if groups.iter_mut().enumerate().all(|(g, alts)| {
                 let base = bases.get(g).copied().unwrap_or(0);
@@ -457,22 +456,21 @@ impl SearchIndex {
                     .enumerate()
                     .any(|(a, alt)| cx.matches(alt, base + a))
             }) {
-                ranked.push(cx.rank(&mut groups, &query.groups));
+                let ranked = cx.rank(&mut groups, &query.groups);
+                order.push((ranked.sort_key(), hits.len()));
+                hits.push(ranked.hit);
             }
         }
         // Sort small keys rather than the hits themselves: best first, ties
         // by load order (indices are unique, so an unstable sort is exact).
-        let mut order: Vec<(u128, usize)> = ranked
-            .iter()
-            .enumerate()
-            .map(|(slot, r)| (r.sort_key(), slot))
-            .collect();
         order.sort_unstable_by_key(|&(key, _)| key);
-        let mut slots: Vec<Option<Hit>> = ranked.into_iter().map(|r| Some(r.hit)).collect();
         Some(
             order
                 .into_iter()
-                .filter_map(|(_, slot)| slots.get_mut(slot).and_then(Option::take))
+                .filter_map(|(_, slot)| {
+                    let hit = hits.get_mut(slot)?;
+                    Some(std::mem::replace(hit, Hit::bare(0)))
+                })
                 .collect(),
         )
     }
@@ -490,7 +488,7 @@ struct Candidate<'a, 's> {
     title_windows: &'a mut [Tested<Range<usize>>],
     source: u32,
     src: &'s Source,
-    matcher: &'a SkimMatcherV2,
+    scorer: &'a mut Scorer,
 }
 
 impl Candidate<'_, '_> {
@@ -502,14 +500,14 @@ impl Candidate<'_, '_> {
             .cloned()
     }
 
-    fn source_match<'x>(&self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
+    fn source_match<'x>(&mut self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
         let term = alt.term;
         let src = self.src;
-        let matcher = self.matcher;
+        let scorer = &mut *self.scorer;
         let compute = || {
             let mut field = Field::new(&src.lower, src.mask);
             let window = fields::locate(term, &mut field)?;
-            Some(fields::score(term, &mut field, window, matcher))
+            Some(fields::score(term, &mut field, window, scorer))
         };
         alt.sources
             .get_mut(self.source as usize)?
@@ -539,7 +537,7 @@ impl Candidate<'_, '_> {
                     continue;
                 }
                 if let Some(window) = self.title_window(alt, here) {
-                    let m = fields::score(alt.term, self.title, window, self.matcher);
+                    let m = fields::score(alt.term, self.title, window, self.scorer);
                     best = best.max(Some(m.score));
                     if hit.title_positions.is_empty() {
                         hit.title_positions = m.positions;
