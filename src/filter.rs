@@ -427,8 +427,10 @@ impl SearchIndex {
             .collect();
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut order: Vec<(u128, usize)> = Vec::new();
+        let (low, high) = candidates.size_hint();
+        let expect = high.unwrap_or(low).min(self.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(expect);
+        let mut order: Vec<(u128, usize)> = Vec::with_capacity(expect);
         for (n, i) in candidates.enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -464,15 +466,25 @@ impl SearchIndex {
         // Sort small keys rather than the hits themselves: best first, ties
         // by load order (indices are unique, so an unstable sort is exact).
         order.sort_unstable_by_key(|&(key, _)| key);
-        Some(
-            order
-                .into_iter()
-                .filter_map(|(_, slot)| {
-                    let hit = hits.get_mut(slot)?;
-                    Some(std::mem::replace(hit, Hit::bare(0)))
-                })
-                .collect(),
-        )
+        let mut from: Vec<usize> = order.into_iter().map(|(_, slot)| slot).collect();
+        permute(&mut hits, &mut from);
+        Some(hits)
+    }
+}
+
+/// Reorder `items` in place so that position `i` gets the item that was at
+/// `from[i]` (`from` is a permutation; it is used up).
+fn permute<T>(items: &mut [T], from: &mut [usize]) {
+    for start in 0..from.len() {
+        let mut at = start;
+        while let Some(slot) = from.get_mut(at) {
+            let next = std::mem::replace(slot, at);
+            if next == start || next == at || next >= items.len() {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
     }
 }
 
@@ -833,6 +845,14 @@ mod tests {
         assert_eq!(order, vec![2, 4, 5, 3, 1, 0]);
         // A title-start match outranks a mid-title one.
         assert_eq!(found(&index, "gaza")[..2], [1, 4]);
+    }
+
+    #[test]
+    fn permute_applies_a_permutation_in_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut from = vec![2, 0, 1, 5, 4, 3];
+        permute(&mut items, &mut from);
+        assert_eq!(items, vec!['c', 'a', 'b', 'f', 'e', 'd']);
     }
 
     #[test]
