@@ -1019,6 +1019,14 @@ mod tests {
     }
 
     #[test]
+    fn index_and_results_can_move_to_a_worker_thread() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<SearchIndex>();
+        send_sync::<SearchResults>();
+        send_sync::<FilterQuery>();
+    }
+
+    #[test]
     fn index_memory_is_reported() {
         let index = index_of(&many(500));
         assert!(index.memory_bytes() > 0);
