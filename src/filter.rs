@@ -335,8 +335,8 @@ impl SearchIndex {
     /// more such groups come first (the tier); within a tier, the higher sum
     /// of those groups' best `SkimMatcherV2` scores comes first (a
     /// contiguous match at the start of a word scores above one inside a
-    /// word, which scores above a match with gaps); remaining ties keep load
-    /// order. Articles matched only through their bodies are the last tier,
+    /// word or one with gaps, and a longer term matched scores above a
+    /// shorter one); remaining ties keep load order. Articles matched only through their bodies are the last tier,
     /// in load order. Negated terms filter and never rank.
     pub fn search(&self, query: &FilterQuery) -> Vec<Hit> {
         self.search_cancellable(query, &AtomicBool::new(false))
