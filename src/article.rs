@@ -21,7 +21,11 @@ impl ArticleId {
                 "at\u{1f}{}\u{1f}{}\u{1f}{}",
                 origin.path.display(),
                 origin.line.unwrap_or(0),
-                if origin.path.as_os_str() == "-" { title } else { "" }
+                if origin.path.as_os_str() == "-" {
+                    title
+                } else {
+                    ""
+                }
             ),
         };
         // 48 bits: short enough to type, collisions negligible at a million articles.

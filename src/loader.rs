@@ -63,7 +63,9 @@ pub enum LoadEvent {
     Articles(Vec<Article>),
     Issue(LoadIssue),
     /// How many files have been looked at so far.
-    Progress { files: usize },
+    Progress {
+        files: usize,
+    },
 }
 
 /// Load every input, reporting articles in batches through `on_event`.
