@@ -54,10 +54,8 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::article::Article;
-use fields::{Field, FieldMatch};
+use fields::{Field, FieldMatch, Scorer};
 use index::{Bitset, BodyIndex, CANCEL_STRIDE};
 use query::{Group, Mode, Term};
 
@@ -198,6 +196,19 @@ struct Ranked {
     hit: Hit,
 }
 
+impl Ranked {
+    /// Ascending order of this key is the order of the list: more tiers,
+    /// then higher score, then load order.
+    fn sort_key(&self) -> u128 {
+        let tier = u128::from(u32::MAX - u32::try_from(self.tier).unwrap_or(u32::MAX));
+        // Scores are small; clamp to i32 and shift into unsigned order.
+        let score =
+            i32::try_from(self.score).unwrap_or(if self.score < 0 { i32::MIN } else { i32::MAX });
+        let score = u128::from(u32::MAX - score.wrapping_sub(i32::MIN).cast_unsigned());
+        (tier << 96) | (score << 64) | self.hit.index as u128
+    }
+}
+
 /// A test's outcome, remembered: not yet run, failed, or the match.
 #[derive(Debug, Clone)]
 enum Tested<T> {
@@ -324,8 +335,8 @@ impl SearchIndex {
     /// more such groups come first (the tier); within a tier, the higher sum
     /// of those groups' best `SkimMatcherV2` scores comes first (a
     /// contiguous match at the start of a word scores above one inside a
-    /// word, which scores above a match with gaps); remaining ties keep load
-    /// order. Articles matched only through their bodies are the last tier,
+    /// word or one with gaps, and a longer term matched scores above a
+    /// shorter one); remaining ties keep load order. Articles matched only through their bodies are the last tier,
     /// in load order. Negated terms filter and never rank.
     pub fn search(&self, query: &FilterQuery) -> Vec<Hit> {
         self.search_cancellable(query, &AtomicBool::new(false))
@@ -410,13 +421,16 @@ impl SearchIndex {
             );
         }
         let mut groups = self.prepare(query, cancel)?;
-        let matcher = SkimMatcherV2::default().respect_case();
+        let mut scorer = Scorer::new();
         let bases: Vec<usize> = (0..groups.len())
             .map(|g| offset(g, &query.groups))
             .collect();
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
-        let mut ranked = Vec::new();
+        let (low, high) = candidates.size_hint();
+        let expect = high.unwrap_or(low).min(self.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(expect);
+        let mut order: Vec<(u128, usize)> = Vec::with_capacity(expect);
         for (n, i) in candidates.enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -436,7 +450,7 @@ impl SearchIndex {
                 title_windows: &mut title_windows,
                 source,
                 src,
-                matcher: &matcher,
+                scorer: &mut scorer,
             };
             if groups.iter_mut().enumerate().all(|(g, alts)| {
                 let base = bases.get(g).copied().unwrap_or(0);
@@ -444,16 +458,33 @@ impl SearchIndex {
                     .enumerate()
                     .any(|(a, alt)| cx.matches(alt, base + a))
             }) {
-                ranked.push(cx.rank(&mut groups, &query.groups));
+                let ranked = cx.rank(&mut groups, &query.groups);
+                order.push((ranked.sort_key(), hits.len()));
+                hits.push(ranked.hit);
             }
         }
-        ranked.sort_by(|a, b| {
-            b.tier
-                .cmp(&a.tier)
-                .then(b.score.cmp(&a.score))
-                .then(a.hit.index.cmp(&b.hit.index))
-        });
-        Some(ranked.into_iter().map(|r| r.hit).collect())
+        // Sort small keys rather than the hits themselves: best first, ties
+        // by load order (indices are unique, so an unstable sort is exact).
+        order.sort_unstable_by_key(|&(key, _)| key);
+        let mut from: Vec<usize> = order.into_iter().map(|(_, slot)| slot).collect();
+        permute(&mut hits, &mut from);
+        Some(hits)
+    }
+}
+
+/// Reorder `items` in place so that position `i` gets the item that was at
+/// `from[i]` (`from` is a permutation; it is used up).
+fn permute<T>(items: &mut [T], from: &mut [usize]) {
+    for start in 0..from.len() {
+        let mut at = start;
+        while let Some(slot) = from.get_mut(at) {
+            let next = std::mem::replace(slot, at);
+            if next == start || next == at || next >= items.len() {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
     }
 }
 
@@ -469,7 +500,7 @@ struct Candidate<'a, 's> {
     title_windows: &'a mut [Tested<Range<usize>>],
     source: u32,
     src: &'s Source,
-    matcher: &'a SkimMatcherV2,
+    scorer: &'a mut Scorer,
 }
 
 impl Candidate<'_, '_> {
@@ -481,14 +512,14 @@ impl Candidate<'_, '_> {
             .cloned()
     }
 
-    fn source_match<'x>(&self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
+    fn source_match<'x>(&mut self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
         let term = alt.term;
         let src = self.src;
-        let matcher = self.matcher;
+        let scorer = &mut *self.scorer;
         let compute = || {
             let mut field = Field::new(&src.lower, src.mask);
             let window = fields::locate(term, &mut field)?;
-            Some(fields::score(term, &mut field, window, matcher))
+            Some(fields::score(term, &mut field, window, scorer))
         };
         alt.sources
             .get_mut(self.source as usize)?
@@ -518,9 +549,13 @@ impl Candidate<'_, '_> {
                     continue;
                 }
                 if let Some(window) = self.title_window(alt, here) {
-                    let m = fields::score(alt.term, self.title, window, self.matcher);
+                    let m = fields::score(alt.term, self.title, window, self.scorer);
                     best = best.max(Some(m.score));
-                    hit.title_positions.extend(m.positions);
+                    if hit.title_positions.is_empty() {
+                        hit.title_positions = m.positions;
+                    } else {
+                        hit.title_positions.extend(m.positions);
+                    }
                 }
                 if let Some(m) = self.source_match(alt) {
                     best = best.max(Some(m.score));
@@ -813,6 +848,14 @@ mod tests {
     }
 
     #[test]
+    fn permute_applies_a_permutation_in_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut from = vec![2, 0, 1, 5, 4, 3];
+        permute(&mut items, &mut from);
+        assert_eq!(items, vec!['c', 'a', 'b', 'f', 'e', 'd']);
+    }
+
+    #[test]
     fn ties_keep_load_order() {
         let articles: Vec<_> = (0..50)
             .map(|i| {
@@ -973,6 +1016,14 @@ mod tests {
         assert!(words("").is_empty());
         let ranges = FilterQuery::parse("zür gen").body_matches(body);
         assert_eq!(ranges, vec![0..7, 45..52]);
+    }
+
+    #[test]
+    fn index_and_results_can_move_to_a_worker_thread() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<SearchIndex>();
+        send_sync::<SearchResults>();
+        send_sync::<FilterQuery>();
     }
 
     #[test]

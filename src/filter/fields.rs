@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use hashbrown::HashTable;
 
 use super::query::{Kind, Term};
 use super::text;
@@ -204,6 +205,61 @@ pub(crate) fn locate(term: &Term, field: &mut Field) -> Option<Range<usize>> {
     }
 }
 
+/// Scores matches with `SkimMatcherV2`, remembering what it said about each
+/// (choice, pattern) pair: across 100,000 titles the same few windows recur
+/// (" japan", " s"), and a remembered score costs a hash lookup instead of
+/// an alignment.
+pub(crate) struct Scorer {
+    matcher: SkimMatcherV2,
+    memo: HashTable<Memo>,
+}
+
+struct Memo {
+    choice: Box<str>,
+    pattern: Box<str>,
+    score: i64,
+    positions: Box<[usize]>,
+}
+
+/// Entries kept at most; the memo starts over when full.
+const MEMO_LIMIT: usize = 16_384;
+
+impl Scorer {
+    pub(crate) fn new() -> Self {
+        Self {
+            matcher: SkimMatcherV2::default().respect_case(),
+            memo: HashTable::new(),
+        }
+    }
+
+    /// Skim's score and positions (relative to `choice`) of `pattern`.
+    fn align(&mut self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        use fuzzy_matcher::FuzzyMatcher;
+
+        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(choice.as_bytes(), pattern.len() as u64)
+            ^ xxhash_rust::xxh3::xxh3_64(pattern.as_bytes());
+        let eq = |m: &Memo| *m.choice == *choice && *m.pattern == *pattern;
+        if let Some(m) = self.memo.find(hash, eq) {
+            return Some((m.score, m.positions.to_vec()));
+        }
+        let (score, positions) = self.matcher.fuzzy_indices(choice, pattern)?;
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        let memo = Memo {
+            choice: choice.into(),
+            pattern: pattern.into(),
+            score,
+            positions: positions.clone().into_boxed_slice(),
+        };
+        self.memo.insert_unique(hash, memo, |m| {
+            xxhash_rust::xxh3::xxh3_64_with_seed(m.choice.as_bytes(), m.pattern.len() as u64)
+                ^ xxhash_rust::xxh3::xxh3_64(m.pattern.as_bytes())
+        });
+        Some((score, positions))
+    }
+}
+
 /// Score a located match and list the chars to highlight.
 ///
 /// `SkimMatcherV2` aligns the term inside the window found by [`locate`],
@@ -215,10 +271,8 @@ pub(crate) fn score(
     term: &Term,
     field: &mut Field,
     window: Range<usize>,
-    matcher: &SkimMatcherV2,
+    scorer: &mut Scorer,
 ) -> FieldMatch {
-    use fuzzy_matcher::FuzzyMatcher;
-
     let text = field.text;
     let start_b = field.byte_offset(window.start);
     let end_b = field.byte_offset(window.end);
@@ -239,11 +293,13 @@ pub(crate) fn score(
     let from = context.unwrap_or(window.start);
     let from_b = field.byte_offset(from);
     let choice = text.get(from_b..end_b).unwrap_or("");
-    match matcher.fuzzy_indices(choice, pattern) {
-        Some((score, positions)) => FieldMatch {
-            score,
-            positions: positions.into_iter().map(|p| p + from).collect(),
-        },
+    match scorer.align(choice, pattern) {
+        Some((score, mut positions)) => {
+            for p in &mut positions {
+                *p += from;
+            }
+            FieldMatch { score, positions }
+        }
         None => FieldMatch {
             score: 0,
             positions: window.collect(),
@@ -269,7 +325,7 @@ mod tests {
         let lower = text::lowercase(field);
         let mut f = Field::new(&lower, char_mask(&lower));
         let window = locate(&t, &mut f)?;
-        let m = score(&t, &mut f, window, &SkimMatcherV2::default().respect_case());
+        let m = score(&t, &mut f, window, &mut Scorer::new());
         Some((m.positions, m.score))
     }
 

@@ -30,9 +30,10 @@ pub(crate) struct Postings {
 
 impl Postings {
     /// Append `pos` (not below the last one; a repeat of it is ignored).
-    fn push(&mut self, pos: u32) {
+    /// Whether it was added.
+    fn push(&mut self, pos: u32) -> bool {
         if self.count > 0 && pos <= self.last {
-            return;
+            return false;
         }
         let mut gap = if self.count == 0 {
             pos
@@ -51,6 +52,7 @@ impl Postings {
         }
         self.last = pos;
         self.count += 1;
+        true
     }
 
     /// Call `f` with every position, ascending.
@@ -100,6 +102,26 @@ impl Bitset {
         }
     }
 
+    /// Set bit `i`, growing the set to hold it.
+    fn set_growing(&mut self, i: usize) {
+        if self.words.len() <= i / 64 {
+            self.words.resize(i / 64 + 1, 0);
+        }
+        self.set(i);
+    }
+
+    /// A copy holding positions below `len` only, sized for `len`.
+    fn resized(&self, len: usize) -> Self {
+        let mut words = self.words.clone();
+        words.resize(len.div_ceil(64), 0);
+        if let Some(last) = words.last_mut()
+            && !len.is_multiple_of(64)
+        {
+            *last &= (1u64 << (len % 64)) - 1;
+        }
+        Self { words }
+    }
+
     #[inline]
     pub(crate) fn get(&self, i: usize) -> bool {
         self.words
@@ -147,6 +169,10 @@ pub(crate) struct BodyIndex {
     postings: Vec<Postings>,
     sorted: Vec<u32>,
     pending: Vec<u32>,
+    /// For each ASCII first char of a key, the articles holding a word
+    /// that starts with it: one-char prefixes (what the filter bar sees at
+    /// the first keystroke) would otherwise union a large part of the index.
+    initials: Vec<Bitset>,
     /// Reused key buffer.
     key: String,
 }
@@ -179,8 +205,8 @@ impl BodyIndex {
         } = self;
         let word = |id: u32| -> &str { word_in(arena, ends, id) };
         if let Some(&id) = table.find(h, |&id| word(id) == key) {
-            if let Some(p) = postings.get_mut(id as usize) {
-                p.push(pos);
+            if postings.get_mut(id as usize).is_some_and(|p| p.push(pos)) {
+                self.add_initial(pos, key);
             }
             return;
         }
@@ -196,6 +222,19 @@ impl BodyIndex {
         let mut p = Postings::default();
         p.push(pos);
         postings.push(p);
+        self.add_initial(pos, key);
+    }
+
+    fn add_initial(&mut self, pos: u32, key: &str) {
+        let Some(&first) = key.as_bytes().first() else {
+            return;
+        };
+        if self.initials.is_empty() {
+            self.initials = vec![Bitset::new(0); 128];
+        }
+        if let Some(set) = self.initials.get_mut(usize::from(first)) {
+            set.set_growing(pos as usize);
+        }
     }
 
     /// Index one article's body under position `pos`.
@@ -258,6 +297,11 @@ impl BodyIndex {
         len: usize,
         cancel: &AtomicBool,
     ) -> Option<Bitset> {
+        if let (Mode::Prefix, &[first]) = (mode, key.as_bytes())
+            && let Some(initial) = self.initials.get(usize::from(first))
+        {
+            return Some(initial.resized(len));
+        }
         let mut set = Bitset::new(len);
         let mut add = |id: u32| {
             if let Some(p) = self.postings.get(id as usize) {
@@ -325,6 +369,11 @@ impl BodyIndex {
                 .sum::<usize>()
             + (self.sorted.capacity() + self.pending.capacity()) * 4
             + self.key.capacity()
+            + self
+                .initials
+                .iter()
+                .map(|s| size_of::<Bitset>() + s.words.capacity() * 8)
+                .sum::<usize>()
     }
 }
 
@@ -424,12 +473,47 @@ mod tests {
     }
 
     #[test]
+    fn one_char_prefixes_agree_with_the_postings() {
+        let mut index = BodyIndex::default();
+        let bodies = [
+            "Aid arrived at dawn.",
+            "Zürich and Ålesund; 40 boats.",
+            "",
+            "Boats, aid and ships.",
+        ];
+        for (pos, body) in (0u32..).zip(bodies) {
+            index.add_body(pos, body);
+            index.finish_batch();
+        }
+        for key in ["a", "b", "z", "4", "å", "x"] {
+            let cancel = AtomicBool::new(false);
+            let fast = index
+                .matching(key, Mode::Prefix, 4, &cancel)
+                .map(|s| s.ones());
+            let mut slow = Bitset::new(4);
+            for id in 0..u32::try_from(index.vocabulary_len()).unwrap_or(0) {
+                if index.word(id).starts_with(key) {
+                    index.postings[id as usize].for_each(|p| slow.set(p as usize));
+                }
+            }
+            assert_eq!(fast, Some(slow.ones()), "{key}");
+        }
+        // Asked for fewer articles than indexed, the set holds only those.
+        assert_eq!(
+            index
+                .matching("a", Mode::Prefix, 1, &AtomicBool::new(false))
+                .map(|s| s.ones()),
+            Some(vec![0])
+        );
+    }
+
+    #[test]
     fn matching_stops_when_cancelled() {
         let mut index = BodyIndex::default();
         index.add_body(0, "alpha beta");
         index.finish_batch();
         let cancel = AtomicBool::new(true);
-        assert!(index.matching("a", Mode::Prefix, 1, &cancel).is_none());
+        assert!(index.matching("al", Mode::Prefix, 1, &cancel).is_none());
         assert!(index.matching("a", Mode::Suffix, 1, &cancel).is_none());
     }
 }

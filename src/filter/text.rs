@@ -71,45 +71,67 @@ pub(crate) struct Tokens<'a> {
     pos: usize,
 }
 
+impl Tokens<'_> {
+    /// The char starting at byte `i` (a char boundary), if any.
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let rest = self.text.get(self.pos..)?;
-        let mut chars = rest.char_indices().peekable();
-        // Skip to the first alphanumeric char.
+        // Bytes below 0x80 are whole ASCII chars; others are decoded.
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
         let start = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break i;
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let c = self.char_at(i)?;
+                if c.is_alphanumeric() {
+                    break i;
+                }
+                i += c.len_utf8();
             }
         };
-        let first = rest[start..].chars().next()?;
-        let mut numeric = first.is_ascii_digit();
-        let mut prev = first;
-        let mut end = start + first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                numeric &= c.is_ascii_digit();
-            } else if is_joiner(c) && prev.is_ascii_digit() {
-                let next_is_digit = rest
-                    .get(i + 1..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(|n| n.is_ascii_digit());
-                if !next_is_digit {
+        let mut numeric = bytes.get(start).is_some_and(u8::is_ascii_digit);
+        let mut prev_digit = false;
+        let mut end = start;
+        while let Some(&b) = bytes.get(end) {
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    prev_digit = b.is_ascii_digit();
+                    numeric &= prev_digit;
+                    end += 1;
+                } else if (b == b'.' || b == b',')
+                    && prev_digit
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    prev_digit = false;
+                    end += 1;
+                } else {
                     break;
                 }
             } else {
-                break;
+                match self.char_at(end) {
+                    Some(c) if c.is_alphanumeric() => {
+                        numeric = false;
+                        prev_digit = false;
+                        end += c.len_utf8();
+                    }
+                    _ => break,
+                }
             }
-            prev = c;
-            end = i + c.len_utf8();
-            chars.next();
         }
-        let range = self.pos + start..self.pos + end;
-        self.pos += end;
+        self.pos = end.max(start + 1);
         Some(Token {
-            range,
+            range: start..end,
             kind: if numeric {
                 TokenKind::Number
             } else {
@@ -250,6 +272,52 @@ pub(crate) fn digit_runs(chars: &[char]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The token rule spelled out char by char, to check the byte-level
+    /// tokenizer against.
+    fn reference(text: &str) -> Vec<(Range<usize>, TokenKind)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].1.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut numeric = chars[i].1.is_ascii_digit();
+            i += 1;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let joins = is_joiner(c)
+                    && chars[i - 1].1.is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if c.is_alphanumeric() {
+                    numeric &= c.is_ascii_digit();
+                } else if !joins {
+                    break;
+                }
+                i += 1;
+            }
+            let end = chars.get(i).map_or(text.len(), |c| c.0);
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push((chars[start].0..end, kind));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn tokenizer_follows_the_rule(text in "[a-z0-9 ,.'é東İ\\-]{0,40}|\\PC{0,40}") {
+            let got: Vec<_> = tokens(&text).map(|t| (t.range, t.kind)).collect();
+            prop_assert_eq!(got, reference(&text));
+        }
+    }
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
         tokens(text).map(|t| (&text[t.range], t.kind)).collect()

@@ -1,0 +1,440 @@
+//! Filter benchmark: generates N synthetic news articles (deterministically;
+//! N from the command line, default 100,000), indexes them in batches of 512
+//! as the loader streams them, and times searches typed keystroke by
+//! keystroke.
+//!
+//! ```text
+//! cargo run --release --example filter_bench [N] [QUERY]
+//! ```
+//!
+//! With a QUERY, only that query is timed (200 runs), for profiling.
+
+// Timings and sizes are printed as floating point; precision loss in those
+// conversions is irrelevant here.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use dateline::article::{Article, ArticleId, Origin};
+use dateline::filter::{FilterQuery, SearchIndex, SearchResults};
+
+/// `SplitMix64`: small, deterministic, good enough to vary synthetic text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "that", "is", "for", "on", "was", "with", "said", "as",
+    "it", "by", "at", "from", "his", "her", "they", "have", "has", "be", "were", "an", "not",
+    "this", "which", "after", "would", "their", "who", "but", "had", "will", "are", "been",
+];
+
+const NEWS_WORDS: &[&str] = &[
+    "government",
+    "minister",
+    "president",
+    "election",
+    "ceasefire",
+    "talks",
+    "market",
+    "markets",
+    "rates",
+    "inflation",
+    "economy",
+    "exports",
+    "budget",
+    "parliament",
+    "court",
+    "police",
+    "protest",
+    "climate",
+    "summit",
+    "energy",
+    "prices",
+    "troops",
+    "border",
+    "trade",
+    "health",
+    "hospital",
+    "school",
+    "report",
+    "officials",
+    "company",
+    "shares",
+    "bank",
+    "central",
+    "growth",
+    "crisis",
+    "storm",
+    "flood",
+    "wildfire",
+    "vote",
+    "party",
+    "leader",
+    "Japan",
+    "Japanese",
+    "Ukraine",
+    "Gaza",
+    "Canada",
+    "Brazil",
+    "Kenya",
+    "Germany",
+    "India",
+    "Zürich",
+    "Genève",
+    "São",
+    "Paulo",
+    "Reykjavík",
+    "Kraków",
+];
+
+const SOURCES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "BBC News",
+    "The Guardian",
+    "Le Monde",
+    "Nikkei Asia",
+    "Al Jazeera",
+    "Financial Times",
+    "Der Spiegel",
+    "El País",
+    "CBC News",
+    "ABC Australia",
+    "The Hindu",
+    "Daily Nation",
+    "Folha de S.Paulo",
+    "NHK World",
+    "Politico Europe",
+    "Bloomberg",
+    "Axios",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "pe", "zu", "bar", "den", "gil", "hor", "jun",
+    "kes", "lan", "mor", "nis", "ost", "pra", "quin", "rel", "sta", "tor", "ul", "ver", "wen",
+    "yar", "zel", "ch", "str", "ith", "ea", "ou",
+];
+
+/// The vocabulary, most frequent first, and a Zipf sampler over it.
+struct Words {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+impl Words {
+    fn new(rng: &mut Rng, size: usize) -> Self {
+        let mut words: Vec<String> = FUNCTION_WORDS.iter().map(|w| (*w).to_string()).collect();
+        words.extend(NEWS_WORDS.iter().map(|w| (*w).to_string()));
+        let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
+        while words.len() < size {
+            let parts = 2 + rng.below(3);
+            let mut w: String = (0..parts)
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect();
+            if rng.below(10) == 0 {
+                w.push('s');
+            }
+            if seen.insert(w.clone()) {
+                words.push(w);
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|r| {
+                total += 1.0 / (r as f64).powf(1.05);
+                total
+            })
+            .collect();
+        Self { words, cumulative }
+    }
+
+    fn pick(&self, rng: &mut Rng) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        let x = rng.unit() * total;
+        let i = self.cumulative.partition_point(|&c| c < x);
+        self.words.get(i).map_or("the", String::as_str)
+    }
+}
+
+fn number(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => format!("{}", 1990 + rng.below(36)),
+        1 => format!("{}.{}", rng.below(100), rng.below(10)),
+        2 => {
+            let n = rng.below(900_000) + 1000;
+            format!("{},{:03}", n / 1000, n % 1000)
+        }
+        _ => format!("{}", rng.below(1000)),
+    }
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn make_article(rng: &mut Rng, words: &Words, i: usize) -> Article {
+    let title_len = 5 + rng.below(7);
+    let title: Vec<String> = (0..title_len)
+        .map(|k| {
+            let w = if rng.below(6) == 0 {
+                NEWS_WORDS[rng.below(NEWS_WORDS.len())].to_string()
+            } else {
+                words.pick(rng).to_string()
+            };
+            if k == 0 { capitalised(&w) } else { w }
+        })
+        .collect();
+    let mut body = String::with_capacity(3200);
+    let mut sentence_start = true;
+    while body.len() < 2600 + rng.below(800) {
+        let w = if rng.below(40) == 0 {
+            number(rng)
+        } else {
+            words.pick(rng).to_string()
+        };
+        if sentence_start {
+            body.push_str(&capitalised(&w));
+        } else {
+            body.push_str(&w);
+        }
+        sentence_start = rng.below(14) == 0;
+        body.push_str(if sentence_start {
+            ". "
+        } else if rng.below(12) == 0 {
+            ", "
+        } else {
+            " "
+        });
+    }
+    // As loaded, a body holds no spare capacity.
+    body.shrink_to_fit();
+    let origin = Origin::at_line("bench.jsonl", i + 1);
+    let title = title.join(" ");
+    Article {
+        id: ArticleId::derive(None, &origin, &title),
+        title,
+        source: SOURCES[rng.below(SOURCES.len())].to_string(),
+        date: None,
+        author: None,
+        url: None,
+        origin,
+        body,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Median and 99th percentile of `runs` timings of `f`.
+fn time(runs: usize, f: impl FnMut()) -> (f64, f64) {
+    let (_, median, p99) = time3(runs, f);
+    (median, p99)
+}
+
+/// Minimum, median and 99th percentile of `runs` timings of `f`.
+fn time3(runs: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            ms(start.elapsed())
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    let at = |q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
+    (at(0.0), at(0.5), at(0.99))
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.replace('_', "").parse().ok())
+        .unwrap_or(100_000);
+    let mut rng = Rng(0x0000_ddb1_a5e5);
+    let words = Words::new(&mut rng, 60_000);
+    let (index, articles) = build(n, &mut rng, &words);
+    report_memory(&index, &articles);
+    if let Some(q) = std::env::args().nth(2) {
+        let parsed = FilterQuery::parse(&q);
+        let hits = index.search(&parsed).len();
+        let (min, median, p99) = time3(200, || {
+            std::hint::black_box(index.search(&parsed));
+        });
+        println!("{q:?}: {hits} hits, {min:.2} ms min, {median:.2} ms median, {p99:.2} ms p99");
+        return;
+    }
+    run_queries(&index, &words);
+}
+
+/// Generate and index `n` articles in batches of 512, printing the time
+/// spent indexing (generation not counted).
+fn build(n: usize, rng: &mut Rng, words: &Words) -> (SearchIndex, Vec<Arc<Article>>) {
+    let mut index = SearchIndex::new();
+    let mut articles: Vec<Arc<Article>> = Vec::with_capacity(n);
+    let mut indexing = Duration::ZERO;
+    let mut batch_times = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let batch: Vec<Arc<Article>> = (i..n.min(i + 512))
+            .map(|k| Arc::new(make_article(rng, words, k)))
+            .collect();
+        let start = Instant::now();
+        index.add(&batch);
+        let took = start.elapsed();
+        indexing += took;
+        batch_times.push(ms(took));
+        i += batch.len();
+        articles.extend(batch);
+    }
+    batch_times.sort_by(f64::total_cmp);
+    println!("articles            {n}");
+    println!(
+        "index build         {:.0} ms total, {:.2} ms median / {:.2} ms max per batch of 512",
+        ms(indexing),
+        batch_times
+            .get(batch_times.len() / 2)
+            .copied()
+            .unwrap_or(0.0),
+        batch_times.last().copied().unwrap_or(0.0),
+    );
+    (index, articles)
+}
+
+fn report_memory(index: &SearchIndex, articles: &[Arc<Article>]) {
+    let n = articles.len();
+    let corpus: usize = articles
+        .iter()
+        .map(|a| a.title.len() + a.source.len() + a.body.len())
+        .sum();
+    let article_heap: usize = articles
+        .iter()
+        .map(|a| {
+            size_of::<Article>()
+                + 16 // Arc counts
+                + a.title.capacity()
+                + a.source.capacity()
+                + a.body.capacity()
+                + a.origin.path.capacity()
+                + size_of::<Arc<Article>>()
+        })
+        .sum();
+    let index_bytes = index.memory_bytes();
+    let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+    println!(
+        "corpus text         {:.1} MiB (titles, sources, bodies)",
+        mib(corpus)
+    );
+    println!(
+        "vocabulary          {} words, {} postings",
+        index.vocabulary_len(),
+        index.postings_len()
+    );
+    println!(
+        "index memory        {:.1} MiB ({:.0} bytes per article, {:.1}% of the corpus)",
+        mib(index_bytes),
+        index_bytes as f64 / n.max(1) as f64,
+        100.0 * index_bytes as f64 / corpus.max(1) as f64
+    );
+    println!(
+        "articles + index    {:.1} MiB = {:.2} x corpus",
+        mib(article_heap + index_bytes),
+        (article_heap + index_bytes) as f64 / corpus.max(1) as f64
+    );
+}
+
+fn run_queries(index: &SearchIndex, words: &Words) {
+    // Queries built from words the generator uses, typed key by key.
+    let common = words.words[60].clone();
+    let mid = words.words[700].clone();
+    let rare = words.words[20_000].clone();
+    let mut queries: Vec<String> = Vec::new();
+    for w in [mid.as_str(), "ceasefire"] {
+        for end in 1..=w.len() {
+            if w.is_char_boundary(end) {
+                queries.push(w[..end].to_string());
+            }
+        }
+    }
+    queries.extend([
+        rare.clone(),
+        format!("{common} {mid}"),
+        format!("{mid} {rare}"),
+        format!("japan {common} {mid}"),
+        format!("'{mid} !{common}"),
+        format!("^{mid} | {rare}$"),
+        "minister 2024".to_string(),
+        "40,005".to_string(),
+        "zür".to_string(),
+        "e".to_string(),
+        "t".to_string(),
+    ]);
+    let runs = 30;
+    println!("\nquery (release build; {runs} runs each)       hits   min ms  median ms   p99 ms");
+    let mut medians = Vec::new();
+    for q in &queries {
+        let parsed = FilterQuery::parse(q);
+        let hits = index.search(&parsed).len();
+        let (min, median, p99) = time3(runs, || {
+            std::hint::black_box(index.search(&parsed));
+        });
+        medians.push(median);
+        println!(
+            "{:<40} {hits:>7} {min:>8.2} {median:>10.2} {p99:>8.2}",
+            format!("{q:?}")
+        );
+    }
+
+    // Keystroke by keystroke with narrowing, as the filter bar does it.
+    let cancel = AtomicBool::new(false);
+    let typed = format!("{mid} {common}");
+    let (median, p99) = time(runs, || {
+        let mut previous: Option<SearchResults> = None;
+        for end in 1..=typed.len() {
+            let q = FilterQuery::parse(&typed[..end]);
+            previous = index.search_narrowing(&q, previous.as_ref(), &cancel);
+        }
+    });
+    println!(
+        "\ntyping {typed:?} ({} keystrokes) with narrowing: {median:.2} ms median, {p99:.2} ms p99 in all",
+        typed.len()
+    );
+    let (median, p99) = time(runs, || {
+        for end in 1..=typed.len() {
+            std::hint::black_box(index.search(&FilterQuery::parse(&typed[..end])));
+        }
+    });
+    println!("the same without narrowing:           {median:.2} ms median, {p99:.2} ms p99");
+    medians.sort_by(f64::total_cmp);
+    println!(
+        "\nslowest query median: {:.2} ms",
+        medians.last().copied().unwrap_or(0.0)
+    );
+}
