@@ -341,7 +341,11 @@ fn issues_of(mut notes: Vec<Note>, path: &Path) -> Vec<LoadIssue> {
                 line: note.line,
             },
             severity: note.severity,
-            message: note.message,
+            message: if note.message.contains(['\n', '\r']) {
+                title::one_line(&note.message)
+            } else {
+                note.message
+            },
         })
         .collect();
     if hidden > 0 {
@@ -696,6 +700,21 @@ mod tests {
         assert_eq!(loaded.articles[0].title, "Caf\u{e9} culture returns");
         assert_eq!(loaded.articles[0].body, "Tables are back on the square.");
         assert_eq!(loaded.articles[0].source, "paris");
+    }
+
+    #[test]
+    fn issue_messages_stay_on_one_line() {
+        let loaded = load_bytes(
+            br#"[{"title": "Odd date", "date": "next\nweek"}]"#.to_vec(),
+            Path::new("odd.json"),
+            Some(Format::Json),
+            "x",
+        );
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(
+            loaded.issues[0].to_string(),
+            "odd.json:1: warning: unrecognised date \"next week\"; loaded without a date"
+        );
     }
 
     #[test]
