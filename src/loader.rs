@@ -136,12 +136,12 @@ fn load_with(inputs: &[Input], readers: usize, on_event: &mut dyn FnMut(LoadEven
             Input::Path(path) => load_path(path, readers, &mut out),
             Input::Stdin => {
                 let path = Path::new("-");
-                let mut bytes = Vec::new();
-                let loaded = match io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => load_bytes(bytes, path, None, "stdin"),
-                    Err(e) => FileLoaded::failed(path, walk::describe_io_error(&e, path)),
-                };
-                out.file(loaded);
+                out.file(load_stream(
+                    io::stdin().lock(),
+                    MAX_FILE_BYTES,
+                    path,
+                    "stdin",
+                ));
             }
             Input::Samples => {
                 for sample in SAMPLES {
@@ -291,6 +291,23 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| walk::describe_io_error(&e, path))?;
     Ok(bytes)
+}
+
+/// Read a stream whole (standard input), at most `limit` bytes, and parse
+/// it, format sniffed.
+fn load_stream(stream: impl Read, limit: u64, path: &Path, source: &str) -> FileLoaded {
+    let mut bytes = Vec::new();
+    match stream.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > limit => FileLoaded::failed(
+            path,
+            format!(
+                "input too large (the limit is {} MiB)",
+                limit / (1024 * 1024)
+            ),
+        ),
+        Ok(_) => load_bytes(bytes, path, None, source),
+        Err(e) => FileLoaded::failed(path, walk::describe_io_error(&e, path)),
+    }
 }
 
 /// Decode and parse a file's bytes; `format` `None` means sniff the text.
@@ -681,6 +698,20 @@ mod tests {
             loaded.issues[0]
                 .to_string()
                 .starts_with("-:2: skipped: not valid JSON")
+        );
+    }
+
+    #[test]
+    fn streams_are_read_whole_up_to_the_limit() {
+        let text: &[u8] = b"Title: Piped in\n\nFrom a pipe.";
+        let loaded = load_stream(text, 1024, Path::new("-"), "stdin");
+        assert_eq!(loaded.articles[0].title, "Piped in");
+        let endless = io::repeat(b'a');
+        let loaded = load_stream(endless, 3 * 1024 * 1024, Path::new("-"), "stdin");
+        assert!(loaded.articles.is_empty());
+        assert_eq!(
+            loaded.issues[0].to_string(),
+            "-: skipped: input too large (the limit is 3 MiB)"
         );
     }
 
