@@ -23,10 +23,14 @@ mod text;
 mod title;
 mod walk;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, mpsc};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::article::{Article, Origin};
@@ -45,6 +49,12 @@ const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
 const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Past this many problems in one file, the rest are counted, not listed.
 const MAX_ISSUES_PER_FILE: usize = 20;
+/// Files are read and parsed by up to this many threads.
+const MAX_READERS: usize = 4;
+/// Files are handed to reader threads this many at a time...
+const CHUNK: usize = 64;
+/// ...with at most this many chunks waiting to be read or reported.
+const QUEUE: usize = 8;
 
 /// One thing the user asked to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,21 +122,26 @@ pub enum LoadEvent {
 /// reported as [`LoadEvent::Issue`] as they are found and never stop the
 /// load. Never panics on any input.
 pub fn load(inputs: &[Input], on_event: &mut dyn FnMut(LoadEvent)) {
+    let readers = thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(MAX_READERS);
+    load_with(inputs, readers, on_event);
+}
+
+/// [`load`] with a given number of reader threads (1: read on this thread).
+fn load_with(inputs: &[Input], readers: usize, on_event: &mut dyn FnMut(LoadEvent)) {
     let mut out = Emitter::new(on_event);
     for input in inputs {
         match input {
-            Input::Path(path) => walk::walk(path, &mut |found| match found {
-                Found::File(job) => out.file(load_file(&job)),
-                Found::Issue(issue) => out.issue(issue),
-            }),
+            Input::Path(path) => load_path(path, readers, &mut out),
             Input::Stdin => {
                 let path = Path::new("-");
-                let mut bytes = Vec::new();
-                let loaded = match io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => load_bytes(bytes, path, None, "stdin"),
-                    Err(e) => FileLoaded::failed(path, walk::describe_io_error(&e, path)),
-                };
-                out.file(loaded);
+                out.file(load_stream(
+                    io::stdin().lock(),
+                    MAX_FILE_BYTES,
+                    path,
+                    "stdin",
+                ));
             }
             Input::Samples => {
                 for sample in SAMPLES {
@@ -155,6 +170,76 @@ pub fn load_all(inputs: &[Input]) -> Loaded {
         LoadEvent::Progress { .. } => {}
     });
     loaded
+}
+
+/// Load a file or folder. Files are read and parsed on reader threads, in
+/// chunks, while the walk goes on; chunks are put back in walk order before
+/// they are reported, so the output is the same as reading one file after
+/// another.
+fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
+    if readers < 2 {
+        walk::walk(root, &mut |found| out.found(found_loaded(found)));
+        return;
+    }
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<(usize, Vec<Found>)>(QUEUE);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Done>)>(QUEUE);
+    let chunk_rx = Mutex::new(chunk_rx);
+    thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut seq = 0;
+            let mut chunk = Vec::with_capacity(CHUNK);
+            walk::walk(root, &mut |found| {
+                chunk.push(found);
+                if chunk.len() == CHUNK {
+                    // A failed send means nothing is listening any more.
+                    let _ = chunk_tx.send((seq, std::mem::take(&mut chunk)));
+                    seq += 1;
+                }
+            });
+            if !chunk.is_empty() {
+                let _ = chunk_tx.send((seq, chunk));
+            }
+        });
+        for _ in 0..readers {
+            let done_tx = done_tx.clone();
+            let chunk_rx = &chunk_rx;
+            scope.spawn(move || {
+                loop {
+                    let next = chunk_rx.lock().ok().and_then(|rx| rx.recv().ok());
+                    let Some((seq, chunk)) = next else { break };
+                    let done = chunk.into_iter().map(found_loaded).collect();
+                    if done_tx.send((seq, done)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, done) in done_rx {
+            waiting.insert(seq, done);
+            while let Some(chunk) = waiting.remove(&next) {
+                for done in chunk {
+                    out.found(done);
+                }
+                next += 1;
+            }
+        }
+    });
+}
+
+/// A step of a walk, done: a file read and parsed, or a problem found.
+enum Done {
+    File(FileLoaded),
+    Issue(LoadIssue),
+}
+
+fn found_loaded(found: Found) -> Done {
+    match found {
+        Found::File(job) => Done::File(load_file(&job)),
+        Found::Issue(issue) => Done::Issue(issue),
+    }
 }
 
 /// What one file gave.
@@ -208,6 +293,23 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Read a stream whole (standard input), at most `limit` bytes, and parse
+/// it, format sniffed.
+fn load_stream(stream: impl Read, limit: u64, path: &Path, source: &str) -> FileLoaded {
+    let mut bytes = Vec::new();
+    match stream.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > limit => FileLoaded::failed(
+            path,
+            format!(
+                "input too large (the limit is {} MiB)",
+                limit / (1024 * 1024)
+            ),
+        ),
+        Ok(_) => load_bytes(bytes, path, None, source),
+        Err(e) => FileLoaded::failed(path, walk::describe_io_error(&e, path)),
+    }
+}
+
 /// Decode and parse a file's bytes; `format` `None` means sniff the text.
 fn load_bytes(
     bytes: Vec<u8>,
@@ -256,7 +358,11 @@ fn issues_of(mut notes: Vec<Note>, path: &Path) -> Vec<LoadIssue> {
                 line: note.line,
             },
             severity: note.severity,
-            message: note.message,
+            message: if note.message.contains(['\n', '\r']) {
+                title::one_line(&note.message)
+            } else {
+                note.message
+            },
         })
         .collect();
     if hidden > 0 {
@@ -309,6 +415,13 @@ impl<'a> Emitter<'a> {
         }
         if now.duration_since(self.last_progress) >= PROGRESS_INTERVAL {
             self.progress(now);
+        }
+    }
+
+    fn found(&mut self, done: Done) {
+        match done {
+            Done::File(loaded) => self.file(loaded),
+            Done::Issue(issue) => self.issue(issue),
         }
     }
 
@@ -501,6 +614,40 @@ mod tests {
     }
 
     #[test]
+    fn reader_threads_do_not_change_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        news_folder(&root);
+        for i in 0..300 {
+            let text = format!("Story number {i}\n\nBody of story {i}.");
+            write(
+                &root.join(format!("bulk/{}/{i:03}.txt", i % 7)),
+                text.as_bytes(),
+            );
+        }
+        let run = |readers| {
+            let mut events = Vec::new();
+            load_with(
+                &[Input::Path(root.clone()), Input::Path(root.join("nope"))],
+                readers,
+                &mut |event| match event {
+                    LoadEvent::Articles(batch) => events.extend(
+                        batch
+                            .into_iter()
+                            .map(|a| format!("{} {}", a.origin, a.title)),
+                    ),
+                    LoadEvent::Issue(issue) => events.push(issue.to_string()),
+                    LoadEvent::Progress { .. } => {}
+                },
+            );
+            events
+        };
+        let one = run(1);
+        assert_eq!(one.len(), 6 + 300 + 7);
+        assert_eq!(run(3), one);
+    }
+
+    #[test]
     fn a_named_file_without_extension_is_sniffed() {
         let dir = tempfile::tempdir().unwrap();
         let cases: [(&str, &[u8], &str); 4] = [
@@ -555,6 +702,20 @@ mod tests {
     }
 
     #[test]
+    fn streams_are_read_whole_up_to_the_limit() {
+        let text: &[u8] = b"Title: Piped in\n\nFrom a pipe.";
+        let loaded = load_stream(text, 1024, Path::new("-"), "stdin");
+        assert_eq!(loaded.articles[0].title, "Piped in");
+        let endless = io::repeat(b'a');
+        let loaded = load_stream(endless, 3 * 1024 * 1024, Path::new("-"), "stdin");
+        assert!(loaded.articles.is_empty());
+        assert_eq!(
+            loaded.issues[0].to_string(),
+            "-: skipped: input too large (the limit is 3 MiB)"
+        );
+    }
+
+    #[test]
     fn utf16_files_load() {
         let dir = tempfile::tempdir().unwrap();
         let mut bytes = vec![0xFF, 0xFE];
@@ -570,6 +731,21 @@ mod tests {
         assert_eq!(loaded.articles[0].title, "Caf\u{e9} culture returns");
         assert_eq!(loaded.articles[0].body, "Tables are back on the square.");
         assert_eq!(loaded.articles[0].source, "paris");
+    }
+
+    #[test]
+    fn issue_messages_stay_on_one_line() {
+        let loaded = load_bytes(
+            br#"[{"title": "Odd date", "date": "next\nweek"}]"#.to_vec(),
+            Path::new("odd.json"),
+            Some(Format::Json),
+            "x",
+        );
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(
+            loaded.issues[0].to_string(),
+            "odd.json:1: warning: unrecognised date \"next week\"; loaded without a date"
+        );
     }
 
     #[test]
@@ -737,6 +913,89 @@ mod tests {
                 .to_string()
                 .ends_with("missing: skipped: no such file or folder")
         );
+    }
+
+    /// Scale check, run by hand: `cargo test --release -- --ignored scale`.
+    /// Writes 100,000 files (about 300 MB) to a temporary folder, loads them
+    /// and prints the time taken.
+    #[test]
+    #[ignore = "writes 300 MB; run by hand in release mode"]
+    fn scale_100k_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let paragraph = "The harbour authority said on Tuesday that the eastern quay would reopen \
+                         to freight after three weeks of repairs, easing pressure on the rail yard. \
+                         Officials expect 40 ships in the first week, and unions have agreed to \
+                         extra shifts through the end of the month while inspections continue.\n\n";
+        let body = paragraph.repeat(10);
+        let mut bytes = 0usize;
+        let mut expected = 0usize;
+        for i in 0..100_000usize {
+            let folder = dir
+                .path()
+                .join(format!("source{}/{}", i % 50, 2000 + i % 20));
+            if i < 1000 {
+                fs::create_dir_all(&folder).unwrap();
+            }
+            let (name, text, count) = match i % 20 {
+                0..=13 => (
+                    format!("{i}.txt"),
+                    format!(
+                        "Title: Quay reopens {i}\nDate: 2025-06-{:02}\n\n{body}",
+                        1 + i % 28
+                    ),
+                    1,
+                ),
+                14..=16 => (
+                    format!("{i}.md"),
+                    format!("---\ntitle: Quay {i}\ndate: 2025-06-28\n---\n\n{body}"),
+                    1,
+                ),
+                17..=18 => {
+                    let entry = format!(
+                        "{{\"title\": \"Quay {i}\", \"publishedAt\": \"2025-06-28T08:00:00Z\", \"content\": {}}}",
+                        serde_json::to_string(&body[..1000]).unwrap()
+                    );
+                    (
+                        format!("{i}.json"),
+                        format!("[{entry}, {entry}, {entry}]"),
+                        3,
+                    )
+                }
+                _ => {
+                    let line = format!(
+                        "{{\"title\": \"Quay {i}\", \"body\": {}}}\n",
+                        serde_json::to_string(&body[..300]).unwrap()
+                    );
+                    (format!("{i}.jsonl"), line.repeat(10), 10)
+                }
+            };
+            bytes += text.len();
+            expected += count;
+            fs::write(folder.join(name), text).unwrap();
+        }
+        let start = Instant::now();
+        let mut first_batch = None;
+        let mut articles = 0;
+        let mut issues = 0;
+        load(
+            &[Input::Path(dir.path().to_path_buf())],
+            &mut |event| match event {
+                LoadEvent::Articles(batch) => {
+                    first_batch.get_or_insert_with(|| start.elapsed());
+                    articles += batch.len();
+                }
+                LoadEvent::Issue(_) => issues += 1,
+                LoadEvent::Progress { .. } => {}
+            },
+        );
+        let elapsed = start.elapsed();
+        eprintln!(
+            "scale: 100000 files, {} MB, {articles} articles in {elapsed:?} (first batch after {:?}), {issues} issues",
+            bytes / 1_000_000,
+            first_batch.unwrap_or_default()
+        );
+        assert_eq!(articles, expected);
+        assert_eq!(issues, 0);
     }
 
     mod never_panics {

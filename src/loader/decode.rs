@@ -73,7 +73,7 @@ fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> Result<(String, Option<Note>)
         first_bad_line.get_or_insert(line);
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    check_text_chars(text.chars().take(SNIFF_BYTES), 0)?;
+    check_text_chars(text.chars().take(SNIFF_BYTES))?;
     Ok((text, first_bad_line.map(|l| lossy_warning(l, "UTF-16"))))
 }
 
@@ -94,34 +94,50 @@ fn line_of(before: &[u8]) -> usize {
 /// The start of a file that is meant to be UTF-8: NUL bytes mean binary;
 /// so do many control characters or invalid bytes.
 fn check_text_bytes(start: &[u8]) -> Result<(), Note> {
+    if start.is_empty() {
+        return Ok(());
+    }
     if start.contains(&0) {
         return Err(Note::error(None, "binary file"));
     }
-    let invalid = start.utf8_chunks().map(|chunk| chunk.invalid().len()).sum();
-    let chars = start.utf8_chunks().flat_map(|chunk| chunk.valid().chars());
-    check_text_chars(chars, invalid)
+    let control = start
+        .iter()
+        .filter(|&&b| is_binary_control(u32::from(b)))
+        .count();
+    // Undecodable bytes are counted only when there are any (rarely).
+    let invalid = match std::str::from_utf8(start) {
+        Ok(_) => 0,
+        Err(e) if e.error_len().is_none() && start.len() - e.valid_up_to() < 4 => 0,
+        Err(_) => start.utf8_chunks().map(|chunk| chunk.invalid().len()).sum(),
+    };
+    judge(control, invalid, start.len())
 }
 
-/// Judge a sample of characters (plus `invalid` undecodable bytes).
-fn check_text_chars(sample: impl Iterator<Item = char>, invalid: usize) -> Result<(), Note> {
-    let mut total = invalid;
+/// Judge a sample of decoded characters (UTF-16 files).
+fn check_text_chars(sample: impl Iterator<Item = char>) -> Result<(), Note> {
+    let mut total = 0;
     let mut control = 0;
     for c in sample {
         total += 1;
         if c == '\0' {
             return Err(Note::error(None, "binary file"));
         }
-        if c.is_control()
-            && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b')
-            && u32::from(c) < 0x80
-        {
+        if is_binary_control(u32::from(c)) {
             control += 1;
         }
     }
-    if total == 0 {
-        return Ok(());
-    }
-    // Text has next to no control characters; binary data has many.
+    judge(control, 0, total)
+}
+
+/// ASCII control characters that text does not use (tab, line breaks, form
+/// feed and escape are text's own).
+fn is_binary_control(c: u32) -> bool {
+    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0C | 0x0D | 0x1B)) || c == 0x7F
+}
+
+/// Text has next to no control characters; binary data has many. Text in an
+/// encoding other than UTF-8 has many undecodable bytes but few controls.
+fn judge(control: usize, invalid: usize, total: usize) -> Result<(), Note> {
     if control * 10 > total {
         return Err(Note::error(None, "binary file"));
     }

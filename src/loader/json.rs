@@ -53,7 +53,7 @@ pub(crate) fn add_entry(raw: &str, line: Option<usize>, parsed: &mut Parsed) {
     if !raw.trim_start().starts_with('{') {
         let message = match serde_json::from_str::<IgnoredAny>(raw) {
             Ok(_) => format!("not an article: {}, not an object", kind_of(raw)),
-            Err(e) => invalid_in_line(&e),
+            Err(e) => invalid_entry(&e, line.is_none()),
         };
         parsed.notes.push(Note::error(line, message));
         return;
@@ -63,7 +63,9 @@ pub(crate) fn add_entry(raw: &str, line: Option<usize>, parsed: &mut Parsed) {
             let draft = fields.into_draft(line, false, &mut parsed.notes);
             parsed.drafts.push(draft);
         }
-        Err(e) => parsed.notes.push(Note::error(line, invalid_in_line(&e))),
+        Err(e) => parsed
+            .notes
+            .push(Note::error(line, invalid_entry(&e, line.is_none()))),
     }
 }
 
@@ -77,20 +79,34 @@ fn add_entries(entries: &[&RawValue], parsed: &mut Parsed) {
 /// A whole document that is not valid JSON: `serde_json`'s message, with its
 /// line and column.
 fn invalid(e: &serde_json::Error) -> Note {
-    Note::error(None, format!("not valid JSON: {e}"))
+    Note::error(None, describe(e, &e.to_string()))
 }
 
-/// An entry (or JSON Lines line) that is not valid JSON: the message with
-/// the column only, as the line is the entry's own.
-pub(crate) fn invalid_in_line(e: &serde_json::Error) -> String {
+/// An entry that is not valid JSON. `whole` says the entry is the whole
+/// document, so `serde_json`'s line and column are the file's; otherwise
+/// only a column on the entry's first line is meaningful (JSON Lines).
+fn invalid_entry(e: &serde_json::Error, whole: bool) -> String {
     let full = e.to_string();
+    if whole {
+        return describe(e, &full);
+    }
     let location = format!(" at line {} column {}", e.line(), e.column());
     match full.strip_suffix(&location) {
         Some(message) if e.line() <= 1 && e.column() > 0 => {
-            format!("not valid JSON: {message} at column {}", e.column())
+            describe(e, &format!("{message} at column {}", e.column()))
         }
-        Some(message) => format!("not valid JSON: {message}"),
-        None => format!("not valid JSON: {full}"),
+        Some(message) => describe(e, message),
+        None => describe(e, &full),
+    }
+}
+
+/// Too deep nesting is valid JSON that dateline will not follow; anything
+/// else is invalid JSON.
+fn describe(e: &serde_json::Error, message: &str) -> String {
+    if e.is_syntax() && message.starts_with("recursion limit exceeded") {
+        format!("JSON nested too deeply ({message})")
+    } else {
+        format!("not valid JSON: {message}")
     }
 }
 
@@ -407,10 +423,15 @@ mod tests {
         let parsed = parse(&deep_field);
         assert!(parsed.drafts.is_empty());
         assert_eq!(parsed.notes.len(), 1);
-        assert!(
-            parsed.notes[0].message.contains("recursion limit"),
-            "{}",
-            parsed.notes[0].message
+        assert_eq!(
+            parsed.notes[0].message,
+            "JSON nested too deeply (recursion limit exceeded at line 1 column 137)"
+        );
+        let parsed = parse(&format!("[{deep_field}]"));
+        assert_eq!(parsed.notes[0].line, Some(1));
+        assert_eq!(
+            parsed.notes[0].message,
+            "JSON nested too deeply (recursion limit exceeded at column 137)"
         );
 
         let unclosed = "{\"a\":".repeat(depth);

@@ -9,6 +9,10 @@ use super::title;
 
 /// Front matter larger than this is not read (it would be no article's).
 const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// YAML front matter nested deeper than this is not read: the YAML reader
+/// builds the whole document before it checks depth, which takes time that
+/// grows with the square of the depth.
+const MAX_YAML_NESTING: usize = 64;
 
 /// Parse one Markdown article.
 pub(crate) fn parse(text: &str) -> Parsed {
@@ -102,6 +106,13 @@ fn split_front_matter(text: &str) -> Split<'_> {
 
 fn read_yaml(matter: &str, fields: &mut Fields, notes: &mut Vec<Note>) {
     use serde_yaml_ng::Value;
+    if yaml_nesting(matter) > MAX_YAML_NESTING {
+        notes.push(Note::warning(
+            Some(1),
+            "front matter nested too deeply; ignored",
+        ));
+        return;
+    }
     match serde_yaml_ng::from_str::<Value>(matter) {
         Ok(Value::Mapping(map)) => {
             for (key, value) in map {
@@ -126,6 +137,38 @@ fn read_yaml(matter: &str, fields: &mut Fields, notes: &mut Vec<Note>) {
             ));
         }
     }
+}
+
+/// An upper bound on how deeply YAML text nests in flow style (brackets,
+/// counted even inside quotes so none can hide) and in compact block
+/// sequences (`- - - x`). Nesting by indentation alone needs a line per
+/// level, each longer than the last, so the size limit already bounds it.
+fn yaml_nesting(matter: &str) -> usize {
+    let mut deepest = 0;
+    let mut flow = 0usize;
+    for line in matter.lines() {
+        let mut rest = line.trim_start();
+        let mut chain = 0;
+        while let Some(after) = rest
+            .strip_prefix(['-', '?'])
+            .filter(|a| a.starts_with([' ', '\t']))
+        {
+            chain += 1;
+            rest = after.trim_start();
+        }
+        deepest = deepest.max(chain);
+        for b in line.bytes() {
+            match b {
+                b'[' | b'{' => {
+                    flow += 1;
+                    deepest = deepest.max(flow);
+                }
+                b']' | b'}' => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    deepest
 }
 
 fn yaml_field(value: serde_yaml_ng::Value) -> Option<Field> {
@@ -458,6 +501,51 @@ mod tests {
         bomb.push_str("title: Bomb\n---\nBody.\n");
         let parsed = parse(&bomb);
         assert_eq!(parsed.drafts.len(), 1);
+    }
+
+    #[test]
+    fn deeply_nested_front_matter_is_refused_cleanly() {
+        let depth = 30_000;
+        let toml = format!(
+            "+++\ntitle = \"Deep\"\nx = {}{}\n+++\nBody.\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let parsed = parse(&toml);
+        assert_eq!(parsed.drafts.len(), 1);
+        assert!(parsed.notes[0].message.starts_with("front matter not read"));
+        let yaml = format!(
+            "---\ntitle: Deep\nx: {}{}\n---\nBody.\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        let parsed = parse(&yaml);
+        assert_eq!(parsed.drafts.len(), 1);
+        assert_eq!(
+            parsed.notes[0].message,
+            "front matter nested too deeply; ignored"
+        );
+        let chain = format!(
+            "---\ntitle: Deep\nx:\n  {}x\n---\nBody.\n",
+            "- ".repeat(depth)
+        );
+        let parsed = parse(&chain);
+        assert_eq!(
+            parsed.notes[0].message,
+            "front matter nested too deeply; ignored"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
+    fn nesting_estimate() {
+        assert_eq!(
+            yaml_nesting("title: A [bracketed] title\ntags: [a, {b: c}]\n"),
+            2
+        );
+        assert_eq!(yaml_nesting("authors:\n  - - Ada\n    - Tom\n"), 2);
+        assert_eq!(yaml_nesting("note: -5 degrees\n"), 0);
     }
 
     #[test]
