@@ -13,7 +13,8 @@ use super::token::{
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_stopword, is_title_head, lower, takes_of,
+    is_place_preposition, is_stopword, is_title_head, lower, org_cue_after, org_cue_before,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after, takes_of,
 };
 
 /// How sure a candidate is.
@@ -38,6 +39,8 @@ pub(crate) struct Cand {
     /// A one-word list entry (a town, a body) that is a person's surname
     /// when the article names that person in full.
     pub yields: bool,
+    /// What the words around this mention make it, if anything.
+    pub cue: Option<EntityKind>,
 }
 
 struct Ctx<'a> {
@@ -346,6 +349,7 @@ impl Ctx<'_> {
             kind,
             strength,
             yields: false,
+            cue: None,
         });
     }
 
@@ -868,10 +872,13 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
-        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) {
+        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) || camel_case(w) {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
+        } else if common {
+            // an ordinary word with a capital: a title, a product, an event
+            EntityKind::Name
         } else {
             EntityKind::Person
         };
@@ -880,7 +887,68 @@ impl Ctx<'_> {
         } else {
             Strength::Weak
         };
-        self.emit(first, first + 1, kind, strength);
+        let cue = self.cue(first, first + 1);
+        self.emit(first, first + 1, cue.unwrap_or(kind), strength);
+        if let Some(c) = self.out.last_mut() {
+            c.cue = cue;
+        }
+    }
+
+    /// What the words around a name at `a..b` make it: `oil firm Yukos`,
+    /// `Yukos shares`, `striker Rooney`, `Glazer's son`, `, who`.
+    fn cue(&self, a: usize, b: usize) -> Option<EntityKind> {
+        let lower_word = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+        };
+        if a >= 1 && lower_word(a - 1) {
+            if self.lower_is(a - 1, org_cue_before) {
+                return Some(EntityKind::Organization);
+            }
+            if self.lower_is(a - 1, person_cue_before) {
+                return Some(EntityKind::Person);
+            }
+            if a >= 2
+                && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
+                && lower_word(a - 2)
+                && self.lower_is(a - 2, org_cue_before_of)
+            {
+                return Some(EntityKind::Organization);
+            }
+        }
+        let mut k = b;
+        let possessive = self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss)
+            || (self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.is_punct('\'') || t.is_punct('\u{2019}'))
+                && self.has(k + 1, SPACE));
+        if possessive {
+            k += 1;
+            if lower_word(k) && self.lower_is(k, person_cue_after_possessive) {
+                return Some(EntityKind::Person);
+            }
+        }
+        if lower_word(k) && self.lower_is(k, org_cue_after) {
+            return Some(EntityKind::Organization);
+        }
+        if lower_word(k) && self.lower_is(k, place_cue_after) {
+            return Some(EntityKind::Place);
+        }
+        if !possessive
+            && self.toks.get(k).is_some_and(|t| t.is_punct(','))
+            && self.lower_is(k + 1, |w| w == "who")
+        {
+            return Some(EntityKind::Person);
+        }
+        if !possessive
+            && self.lower_is(k, |w| matches!(w, "said" | "says" | "told" | "added"))
+            && self.lower_is(k + 1, |w| matches!(w, "he" | "she" | "his" | "her"))
+        {
+            return Some(EntityKind::Person);
+        }
+        None
     }
 
     fn last_word(&self, p: usize, r: usize) -> usize {
@@ -895,26 +963,20 @@ impl Ctx<'_> {
     }
 }
 
-/// Make the names agree across the article: surnames of people found in
-/// full, one kind per string, and evidence for the capitals that proved
-/// nothing.
-fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
-    // every candidate's key, and the surnames of people, in two arenas
-    let mut arena = String::new();
-    let mut ranges = Vec::with_capacity(cands.len());
+/// The words that stand for a name found in full: people's surnames (with
+/// their particle: `al-Ansari`) and the first words of organizations'
+/// names. Returns one arena and the ranges of each kind in it.
+#[allow(clippy::type_complexity)]
+fn name_parts(
+    text: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    cands: &[Cand],
+) -> (String, Vec<(usize, usize)>, Vec<(usize, usize)>) {
     let mut snames = String::new();
     let mut sranges = Vec::new();
-    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
-        arena.clear();
-        ranges.clear();
-        for c in cands {
-            let s = arena.len();
-            push_cand_key(text, toks, c, arena);
-            ranges.push((s, arena.len()));
-        }
-    };
-    keys_into(&cands, &mut arena, &mut ranges);
-    for c in &cands {
+    let mut oranges = Vec::new();
+    for c in cands {
         if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
             continue;
         }
@@ -938,11 +1000,52 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
             sranges.push((s, snames.len()));
         }
     }
+    // the first word of an organization's name stands for it: "Baikal"
+    // after "Baikal Finance Group"
+    for c in cands {
+        if c.strength == Strength::Pending
+            || c.kind != EntityKind::Organization
+            || c.b <= c.a + 1
+            || !toks[c.a].is_capitalised()
+            || lex.is_common(toks[c.a].text(text))
+        {
+            continue;
+        }
+        let s = snames.len();
+        push_key(&mut snames, toks[c.a].text(text));
+        oranges.push((s, snames.len()));
+    }
+    (snames, sranges, oranges)
+}
+
+/// Make the names agree across the article: surnames of people found in
+/// full, one kind per string, and evidence for the capitals that proved
+/// nothing.
+fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+    // every candidate's key, and the surnames of people, in two arenas
+    let mut arena = String::new();
+    let mut ranges = Vec::with_capacity(cands.len());
+    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
+        arena.clear();
+        ranges.clear();
+        for c in cands {
+            let s = arena.len();
+            push_cand_key(text, toks, c, arena);
+            ranges.push((s, arena.len()));
+        }
+    };
+    keys_into(&cands, &mut arena, &mut ranges);
+    let (snames, sranges, oranges) = name_parts(text, toks, lex, &cands);
+    let org_heads: Set<&str> = oranges
+        .iter()
+        .filter_map(|&(a, b)| snames.get(a..b))
+        .collect();
     let surnames: Set<&str> = sranges
         .iter()
         .filter_map(|&(a, b)| snames.get(a..b))
         .collect();
     let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
+    let cues = cue_kinds(&cands, &arena, &ranges);
     let mut buf = String::new();
     let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
         Some(new) => new,
@@ -968,6 +1071,12 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         if c.strength != Strength::Strong {
             if surnames.contains(key) {
                 c.kind = EntityKind::Person;
+            } else if let Some(&(kind, Strength::Strong)) = known.get(key) {
+                c.kind = kind;
+            } else if let Some(&kind) = cues.get(key) {
+                c.kind = kind;
+            } else if org_heads.contains(key) {
+                c.kind = EntityKind::Organization;
             } else if let Some(&(kind, _)) = known.get(key) {
                 c.kind = kind;
             } else if c.strength == Strength::Pending {
@@ -976,8 +1085,26 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         }
         out.push(c);
     }
-    let _ = lex;
     out
+}
+
+/// `WorldCom`, `DaimlerChrysler`, `PeopleSoft`: a capital after a small
+/// letter, not in a surname's prefix (`McDonald`, `DiCaprio`, `LeBron`).
+fn camel_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    let inner = b
+        .windows(2)
+        .position(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    match inner {
+        Some(k) => {
+            let prefix = w.get(..=k).unwrap_or("");
+            !matches!(
+                prefix,
+                "Mc" | "Mac" | "Di" | "De" | "Le" | "La" | "Van" | "Von" | "Du" | "Da"
+            )
+        }
+        None => false,
+    }
 }
 
 type Known<'k> = Map<&'k str, (EntityKind, Strength)>;
@@ -1006,6 +1133,39 @@ fn known_kinds<'k>(
         }
     }
     (known, table_clubs)
+}
+
+/// The kind the context words give each unsure name, by majority over the
+/// article.
+fn cue_kinds<'k>(
+    cands: &[Cand],
+    arena: &'k str,
+    ranges: &[(usize, usize)],
+) -> Map<&'k str, EntityKind> {
+    let mut votes: Map<&str, [u16; 3]> = Map::default();
+    for (c, &(a, b)) in cands.iter().zip(ranges) {
+        let slot = match c.cue {
+            Some(EntityKind::Person) => 0,
+            Some(EntityKind::Organization) => 1,
+            Some(EntityKind::Place) => 2,
+            _ => continue,
+        };
+        let v = votes.entry(arena.get(a..b).unwrap_or("")).or_insert([0; 3]);
+        v[slot] = v[slot].saturating_add(1);
+    }
+    votes
+        .into_iter()
+        .map(|(k, v)| {
+            let kind = if v[1] > v[0] && v[1] >= v[2] {
+                EntityKind::Organization
+            } else if v[2] > v[0] && v[2] > v[1] {
+                EntityKind::Place
+            } else {
+                EntityKind::Person
+            };
+            (k, kind)
+        })
+        .collect()
 }
 
 fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
@@ -1063,6 +1223,7 @@ fn headline_names(
                 kind,
                 strength: Strength::Strong,
                 yields: false,
+                cue: None,
             });
             i += n;
         } else {
