@@ -321,7 +321,13 @@ pub(crate) fn case_fits(text: &str, toks: &[Token], i: usize, words: &[Box<str>]
             // "al-Qaeda" / "Al-Qaeda", "Bosnia and Herzegovina"
             continue;
         }
-        if t.has(UPPER) && (t.has(token::CAPS_LINE) || letters >= 4 || w_upper) {
+        let phrase_in_capitals = words.len() > 1
+            && toks
+                .get(i..i + words.len())
+                .is_some_and(|ts| ts.iter().all(|t| t.kind != Kind::Word || t.has(UPPER)));
+        if t.has(UPPER)
+            && (t.has(token::CAPS_LINE) || letters >= 4 || w_upper || phrase_in_capitals)
+        {
             continue;
         }
         if w_upper && letters >= 4 && t.has(token::CAP) {

@@ -14,7 +14,8 @@ use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
     is_place_preposition, is_stopword, is_title_head, lower, org_cue_after, org_cue_before,
-    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after, takes_of,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
+    place_cue_before_of, takes_of,
 };
 
 /// How sure a candidate is.
@@ -460,7 +461,15 @@ impl Ctx<'_> {
             return false;
         }
         let date_after = !self.is_free(end) && next.kind == Kind::Num;
-        let comma_then_date = next.is_punct(',') && self.line_ends_with_date(end);
+        let comma_then_date = next.is_punct(',')
+            && (self.line_ends_with_date(end)
+                || (end + 1..end + 5).any(|k| {
+                    !self.is_free(k)
+                        && self
+                            .toks
+                            .get(k)
+                            .is_some_and(|t| !t.has(LINE_START) && t.is_word())
+                }));
         let agency = next.is_punct('(')
             && self
                 .gaz_at(end + 1, self.toks.len())
@@ -580,7 +589,7 @@ impl Ctx<'_> {
 
     /// After an entry ending before `q`: capitalised words up to a head word
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
-    fn head_extension(&self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
+    fn head_extension(&mut self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
@@ -590,6 +599,10 @@ impl Ctx<'_> {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
                 if r > q && self.gaz_at(r, end).is_some() {
+                    break;
+                }
+                let title = self.title_at(r, end);
+                if title > 0 && self.capital_follows(r + title, end) {
                     break;
                 }
                 if self.lower_is(r, is_title_head)
@@ -915,6 +928,21 @@ impl Ctx<'_> {
                 && self.lower_is(a - 2, org_cue_before_of)
             {
                 return Some(EntityKind::Organization);
+            }
+            if a >= 2
+                && self.lower_is(a - 1, |w| w == "of")
+                && lower_word(a - 2)
+                && self.lower_is(a - 2, place_cue_before_of)
+            {
+                return Some(EntityKind::Place);
+            }
+            if self.lower_is(a - 1, is_place_preposition)
+                || (a >= 2
+                    && self.lower_is(a - 1, |w| w == "the")
+                    && lower_word(a - 2)
+                    && self.lower_is(a - 2, is_place_preposition))
+            {
+                return Some(EntityKind::Place);
             }
         }
         let mut k = b;

@@ -167,6 +167,43 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "rugby"
             | "hockey"
             | "basketball"
+            | "foods"
+            | "securities"
+            | "capital"
+            | "investments"
+            | "ventures"
+            | "resources"
+            | "mining"
+            | "minerals"
+            | "metals"
+            | "steel"
+            | "chemicals"
+            | "pharma"
+            | "logistics"
+            | "shipping"
+            | "insurance"
+            | "assurance"
+            | "bancorp"
+            | "software"
+            | "networks"
+            | "semiconductor"
+            | "semiconductors"
+            | "labs"
+            | "laboratories"
+            | "entertainment"
+            | "beverages"
+            | "brewery"
+            | "brewing"
+            | "textiles"
+            | "construction"
+            | "engineering"
+            | "properties"
+            | "realty"
+            | "retail"
+            | "research"
+            | "consulting"
+            | "solutions"
+            | "enterprises"
             | "secretariat"
             | "directorate"
             | "inquiry"
@@ -301,6 +338,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
             | "war"
             | "revolution"
             | "olympiad"
+            | "invitational"
             | "expo"
             | "classic"
             | "masters"
@@ -461,7 +499,10 @@ pub(crate) fn is_place_prefix(w: &str) -> bool {
 
 /// First words that make a place: `Mount Everest`, `Lake Chad`.
 pub(crate) fn is_place_lead(w: &str) -> bool {
-    matches!(w, "mount" | "lake" | "fort" | "port" | "cape" | "mt")
+    matches!(
+        w,
+        "mount" | "lake" | "fort" | "port" | "cape" | "mt" | "greater"
+    )
 }
 
 /// Words that make the next words an office, not a name: `Foreign Minister`.
@@ -772,7 +813,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 pub(crate) fn is_place_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "near" | "outside" | "across" | "throughout" | "into" | "inside" | "towards"
+        "in" | "near" | "outside" | "across" | "throughout" | "into" | "inside" | "towards" | "off"
     )
 }
 
@@ -1153,5 +1194,41 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
             | "municipality"
             | "governorate"
             | "outskirts"
+    )
+}
+
+/// Lower-case words before `of` that make the name after it a place:
+/// `island of Orust`, `mayor of Poznan`.
+pub(crate) fn place_cue_before_of(w: &str) -> bool {
+    matches!(
+        w,
+        "island"
+            | "city"
+            | "town"
+            | "village"
+            | "province"
+            | "region"
+            | "district"
+            | "port"
+            | "suburb"
+            | "capital"
+            | "mayor"
+            | "governor"
+            | "outskirts"
+            | "south"
+            | "north"
+            | "east"
+            | "west"
+            | "southeast"
+            | "southwest"
+            | "northeast"
+            | "northwest"
+            | "centre"
+            | "center"
+            | "heart"
+            | "streets"
+            | "residents"
+            | "people"
+            | "citizens"
     )
 }
