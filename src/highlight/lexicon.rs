@@ -269,6 +269,31 @@ impl Lexicon {
         }
     }
 
+    /// Is `word` a common word or an inflection of one (`Forecasters`,
+    /// `Analysts`, `Worried`)? For capitals that prove nothing.
+    pub fn is_common_form(&self, word: &str) -> bool {
+        if self.is_common(word) {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        let Some(w) = words::lower(word, &mut buf) else {
+            return false;
+        };
+        let stem_common = |stem: &str| stem.len() >= 3 && self.common.contains(stem);
+        let mut y = String::new();
+        if let Some(s) = w.strip_suffix("ies") {
+            y.push_str(s);
+            y.push('y');
+        }
+        w.strip_suffix('s').is_some_and(stem_common)
+            || w.strip_suffix("es").is_some_and(stem_common)
+            || (!y.is_empty() && stem_common(&y))
+            || w.strip_suffix("ed").is_some_and(stem_common)
+            || w.strip_suffix('d').is_some_and(stem_common)
+            || w.strip_suffix("ing").is_some_and(stem_common)
+            || w.strip_suffix("ly").is_some_and(stem_common)
+    }
+
     /// Is `word` (any case) a known given name?
     pub fn is_first_name(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];

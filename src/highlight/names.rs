@@ -53,6 +53,9 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, &'static Entry)>>,
     buf: String,
     out: Vec<Cand>,
+    /// Set by `unknown_extent` when the name it found ends with a city
+    /// and is a club (`Nordhafen Hamburg`).
+    club_end: Option<usize>,
 }
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
@@ -67,6 +70,7 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
         gaz: Vec::new(),
         buf: String::new(),
         out: Vec::new(),
+        club_end: None,
     };
     cx.find_gazetteer();
     let mut i = 0;
@@ -240,7 +244,12 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
-        if w == "of" && k > 0 && self.lower_is(k - 1, takes_of) && self.is_cap(k - 1) {
+        let for_after_org = w == "for" && k > 0 && self.lower_is(k - 1, is_org_head);
+        if (w == "of" || for_after_org)
+            && k > 0
+            && self.lower_is(k - 1, takes_of)
+            && self.is_cap(k - 1)
+        {
             let mut m = k + 1;
             if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
                 m += 1;
@@ -523,7 +532,8 @@ impl Ctx<'_> {
             && self.lex.is_first_name(self.word(p))
             && q < end
             && self.has(q, SPACE)
-            && self.is_cap(q)
+            && (self.is_cap(q)
+                || (self.lower_is(q, is_particle) && self.connector_end(q).is_some()))
             && !self.risky(q)
             && self.title_at(q, end) == 0
             && self.gaz_at(q, end).is_none_or(|(_, g)| {
@@ -736,10 +746,24 @@ impl Ctx<'_> {
                         || (r > p + 2
                             && self.lower_is(r - 1, |w| w == "the")
                             && self.lower_is(r - 2, |w| w == "of")));
-                if let Some((n, _)) = self.gaz_at(r, end) {
+                if let Some((n, g)) = self.gaz_at(r, end) {
                     if after_of {
                         r += n;
                         continue;
+                    }
+                    // "Nordhafen Hamburg", "Dynamo Kiev": a club
+                    if matches!(
+                        g.source,
+                        Source::City | Source::Subdivision | Source::Region
+                    ) && g.kind == EntityKind::Place
+                        && r + n == end
+                        && r > p
+                        && self.has(r, SPACE)
+                        && !self.has(r, HEADLINE)
+                        && (p..r).all(|k| !self.toks[k].is_word() || self.toks[k].is_capitalised())
+                    {
+                        self.club_end = Some(r + n);
+                        return r + n;
                     }
                     if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
                         break;
@@ -781,7 +805,7 @@ impl Ctx<'_> {
             }
             let w = self.word(p);
             let stop = self.lower_is(p, is_stopword);
-            let common = self.lex.is_common(w) && !self.lex.is_first_name(w);
+            let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
             let headed = words_after > 0
                 && self.lower_is(self.last_word(p, r), |x| {
@@ -819,6 +843,10 @@ impl Ctx<'_> {
             return;
         }
         let has_of = words.iter().any(|&k| self.lower_is(k, |w| w == "of"));
+        if self.club_end.take() == Some(r) {
+            self.emit(p, r, EntityKind::Organization, Strength::Strong);
+            return;
+        }
         if n >= 2 {
             let kind = if self.lower_is(last, is_org_head) {
                 Some(EntityKind::Organization)
@@ -895,7 +923,7 @@ impl Ctx<'_> {
         } else {
             EntityKind::Person
         };
-        let strength = if self.risky(first) && common {
+        let strength = if self.risky(first) && (common || self.lex.is_common_form(w)) {
             Strength::Pending
         } else {
             Strength::Weak
@@ -959,6 +987,16 @@ impl Ctx<'_> {
             }
         }
         if lower_word(k) && self.lower_is(k, org_cue_after) {
+            return Some(EntityKind::Organization);
+        }
+        // "MUSCAT, March 15 (Northline) -": a news agency
+        if a >= 1
+            && self.toks[a - 1].is_punct('(')
+            && self.toks.get(b).is_some_and(|t| t.is_punct(')'))
+            && self.toks.get(b + 1).is_some_and(
+                |t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c) || c == '\u{2014}'),
+            )
+        {
             return Some(EntityKind::Organization);
         }
         if lower_word(k) && self.lower_is(k, place_cue_after) {

@@ -158,6 +158,7 @@ fn month_cue(w: &str) -> bool {
     matches!(
         w,
         "in" | "since"
+            | "for"
             | "until"
             | "till"
             | "by"
@@ -493,7 +494,12 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         }
         if matches!(w, "may" | "march") {
             let mut pb = [0u8; 32];
-            let cue = i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb));
+            let mut nb = [0u8; 32];
+            // "March and April", "May to July"
+            let month_pair = matches!(c.lower(i + 1, &mut nb), "and" | "or" | "to" | "through")
+                && c.month_at(i + 2) == Some(true);
+            let cue =
+                month_pair || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
             if !cue || t.has(INITIAL) {
                 return None;
             }

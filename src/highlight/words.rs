@@ -169,6 +169,8 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "basketball"
             | "foods"
             | "securities"
+            | "operators"
+            | "manufacturing"
             | "capital"
             | "investments"
             | "ventures"
@@ -813,7 +815,15 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 pub(crate) fn is_place_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "near" | "outside" | "across" | "throughout" | "into" | "inside" | "towards" | "off"
+        "in" | "near"
+            | "outside"
+            | "across"
+            | "throughout"
+            | "into"
+            | "inside"
+            | "towards"
+            | "off"
+            | "at"
     )
 }
 
@@ -1061,6 +1071,27 @@ pub(crate) fn org_cue_after(w: &str) -> bool {
             | "customers"
             | "chairman"
             | "boss"
+            | "union"
+            | "party"
+            | "group"
+            | "club"
+            | "team"
+            | "council"
+            | "government"
+            | "ministry"
+            | "militia"
+            | "committee"
+            | "members"
+            | "lawmakers"
+            | "faction"
+            | "rebels"
+            | "fighters"
+            | "militants"
+            | "supporters"
+            | "leadership"
+            | "spokesperson"
+            | "newspaper"
+            | "website"
     )
 }
 
@@ -1194,6 +1225,17 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
             | "municipality"
             | "governorate"
             | "outskirts"
+            | "river"
+            | "rivers"
+            | "mountains"
+            | "lake"
+            | "island"
+            | "islands"
+            | "basin"
+            | "delta"
+            | "peninsula"
+            | "estuary"
+            | "coastline"
     )
 }
 
