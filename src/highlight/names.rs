@@ -751,6 +751,16 @@ impl Ctx<'_> {
                         r += n;
                         continue;
                     }
+                    // "National Electoral Commission": more words before a body's name
+                    if g.kind == EntityKind::Organization
+                        && n >= 2
+                        && r > p
+                        && self.has(r, SPACE)
+                        && (p..r).all(|k| !self.toks[k].is_word() || self.toks[k].is_capitalised())
+                    {
+                        self.club_end = Some(r + n);
+                        return r + n;
+                    }
                     // "Nordhafen Hamburg", "Dynamo Kiev": a club
                     if matches!(
                         g.source,
@@ -774,6 +784,8 @@ impl Ctx<'_> {
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
                 if !self.has(r, HYPHEN_PREV)
+                    && (p..r)
+                        .all(|k| !self.toks[k].is_capitalised() || self.lex.is_common(self.word(k)))
                     && self.lex.is_first_name(t.text(self.text))
                     && self.is_cap(r + 1)
                     && self.has(r + 1, SPACE)
@@ -842,7 +854,9 @@ impl Ctx<'_> {
             }
             return;
         }
-        let has_of = words.iter().any(|&k| self.lower_is(k, |w| w == "of"));
+        let has_of = words
+            .iter()
+            .any(|&k| self.lower_is(k, |w| w == "of" || w == "for"));
         if self.club_end.take() == Some(r) {
             self.emit(p, r, EntityKind::Organization, Strength::Strong);
             return;
@@ -988,6 +1002,15 @@ impl Ctx<'_> {
         }
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
+        }
+        // "Antwerp and Zeebrugge": like the place before
+        if a >= 2
+            && self.lower_is(a - 1, |w| w == "and" || w == "or")
+            && self.out.last().is_some_and(|c| {
+                c.b == a - 1 && c.kind == EntityKind::Place && c.strength == Strength::Strong
+            })
+        {
+            return Some(EntityKind::Place);
         }
         // "MUSCAT, March 15 (Northline) -": a news agency
         if a >= 1
