@@ -292,6 +292,21 @@ impl Lexicon {
             || w.strip_suffix('d').is_some_and(stem_common)
             || w.strip_suffix("ing").is_some_and(stem_common)
             || w.strip_suffix("ly").is_some_and(stem_common)
+            || w.strip_suffix("ers").is_some_and(stem_common)
+            || w.strip_suffix("ists").is_some_and(|s| {
+                let mut y = String::from(s);
+                y.push('y');
+                stem_common(s) || stem_common(&y)
+            })
+            // "Dockworkers": two common words
+            || (6..=w.len().saturating_sub(3)).any(|k| {
+                w.is_char_boundary(k - 2)
+                    && w.get(..k - 2).is_some_and(stem_common)
+                    && w.get(k - 2..).is_some_and(|rest| {
+                        self.common.contains(rest)
+                            || rest.strip_suffix('s').is_some_and(|r| self.common.contains(r))
+                    })
+            })
     }
 
     /// Is `word` (any case) a known given name?

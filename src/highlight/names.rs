@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TABLE_LINE, Token, UPPER,
-    is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token,
+    UPPER, is_hyphen,
 };
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
@@ -56,6 +56,9 @@ struct Ctx<'a> {
     /// Set by `unknown_extent` when the name it found ends with a city
     /// and is a club (`Nordhafen Hamburg`).
     club_end: Option<usize>,
+    /// Tokens on lines of match results: two or more names each followed by
+    /// a score.
+    score_line: Vec<bool>,
 }
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
@@ -71,6 +74,7 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
         buf: String::new(),
         out: Vec::new(),
         club_end: None,
+        score_line: score_lines(toks),
     };
     cx.find_gazetteer();
     let mut i = 0;
@@ -174,7 +178,9 @@ impl Ctx<'_> {
             let step = match t.kind {
                 Kind::Punct(c) if is_hyphen(c) && !t.has(SPACE) => {
                     if self.has(k + 1, HYPHEN_PREV)
-                        && (self.is_cap(k + 1) || self.particle_start(k + 1))
+                        && (self.is_cap(k + 1)
+                            || self.particle_start(k + 1)
+                            || self.korean_syllable(k - 1, k + 1))
                     {
                         Some(k + 1)
                     } else {
@@ -227,6 +233,77 @@ impl Ctx<'_> {
         end
     }
 
+    /// The first third-person pronoun in the few words after `k`, in the
+    /// same sentence and before another name: `its` for a body, `his`,
+    /// `her` for a person.
+    fn pronoun_after(&self, k: usize) -> Option<EntityKind> {
+        for j in k..(k + 4).min(self.toks.len()) {
+            let t = self.toks[j];
+            if t.is_punct('.') || t.is_punct('"') || t.is_punct('\u{201c}') || t.is_capitalised() {
+                break;
+            }
+            if t.is_word() && t.has(LOWER) {
+                let mut b = [0u8; 32];
+                match lower(t.text(self.text), &mut b).unwrap_or("") {
+                    "its" => return Some(EntityKind::Organization),
+                    "his" | "her" | "he" | "she" | "himself" | "herself" => {
+                        return Some(EntityKind::Person);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+
+    /// `Soo-min`, `Jae-in`: a second syllable of a Korean given name.
+    fn korean_syllable(&self, before: usize, k: usize) -> bool {
+        self.is_cap(before)
+            && self.word(before).len() <= 5
+            && self.is_free(k)
+            && matches!(
+                self.word(k),
+                "min"
+                    | "in"
+                    | "ho"
+                    | "hee"
+                    | "jin"
+                    | "jun"
+                    | "woo"
+                    | "soo"
+                    | "hyun"
+                    | "young"
+                    | "seok"
+                    | "won"
+                    | "kyu"
+                    | "hoon"
+                    | "sik"
+                    | "su"
+                    | "ae"
+                    | "ok"
+                    | "ja"
+                    | "suk"
+                    | "mi"
+                    | "yeon"
+                    | "gyu"
+                    | "chul"
+                    | "yong"
+                    | "sung"
+                    | "tae"
+                    | "hwa"
+                    | "jae"
+                    | "il"
+                    | "bin"
+                    | "yun"
+                    | "eun"
+                    | "ji"
+                    | "hye"
+                    | "kyung"
+                    | "seung"
+                    | "hak"
+            )
+    }
+
     /// Lower-case words inside a run: particles before a capital, `of`
     /// (and `of the`) after a word that takes it. Returns the capital's index.
     fn connector_end(&self, k: usize) -> Option<usize> {
@@ -244,7 +321,10 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
-        let for_after_org = w == "for" && k > 0 && self.lower_is(k - 1, is_org_head);
+        let for_after_org = w == "for"
+            && k > 0
+            && self.lower_is(k - 1, is_org_head)
+            && !self.lower_is(k + 1, |x| x == "the");
         if (w == "of" || for_after_org)
             && k > 0
             && self.lower_is(k - 1, takes_of)
@@ -353,6 +433,13 @@ impl Ctx<'_> {
         if a >= b {
             return;
         }
+        // "Vitoria Guimaraes 0 Gil Vicente 1": teams, not people
+        let kind = if kind == EntityKind::Person && self.score_line.get(a).copied().unwrap_or(false)
+        {
+            EntityKind::Organization
+        } else {
+            kind
+        };
         self.out.push(Cand {
             a,
             b,
@@ -545,6 +632,20 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Atlantic Lisbon", "Dynamo Kiev": a name, then a town ending the
+        // run: a club
+        if n == 1
+            && q + 1 == end
+            && e.source != Source::Country
+            && self.has(q, SPACE)
+            && !self.has(q, CAPS_LINE)
+            && self.gaz_at(q, end).is_some_and(|(m, g)| {
+                m == 1 && matches!(g.source, Source::City | Source::Subdivision)
+            })
+        {
+            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
+            return Some(q + 1);
+        }
         // "Texas Instruments", "China Daily": a place or body, then an
         // ordinary word that ends the name
         if q + 1 == end
@@ -604,6 +705,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut best = None;
+        let mut extended = false;
         let mut r = q;
         while r < end {
             let t = self.toks[r];
@@ -646,6 +748,13 @@ impl Ctx<'_> {
                         best = Some((r + 1, EntityKind::Place));
                     } else if is_event_head(w) {
                         best = Some((r + 1, EntityKind::Name));
+                    } else if let Some((b, kind)) = best
+                        && b <= r
+                        && (self.lower_is(b, |x| x == "of" || x == "for") || extended)
+                    {
+                        // "Kanazawa Institute of Space Science"
+                        best = Some((r + 1, kind));
+                        extended = true;
                     }
                 }
                 r += 1;
@@ -812,7 +921,15 @@ impl Ctx<'_> {
             while p < r && !(self.toks[p].is_word() && self.toks[p].is_capitalised()) {
                 p += 1;
             }
-            if p >= r || !self.risky(p) {
+            if p >= r {
+                break;
+            }
+            if !self.risky(p) {
+                // "The European Central Bank": the article stays outside
+                if p + 1 < r && self.lower_is(p, |w| matches!(w, "the" | "a" | "an")) {
+                    p += 1;
+                    continue;
+                }
                 break;
             }
             let w = self.word(p);
@@ -823,7 +940,11 @@ impl Ctx<'_> {
                 && self.lower_is(self.last_word(p, r), |x| {
                     is_org_head(x) || is_place_head(x) || is_event_head(x)
                 });
-            if stop || (common && !headed) {
+            let table_row = self.has(p, TABLE_LINE)
+                && self.has(p, LINE_START)
+                && words_after == 0
+                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num);
+            if !table_row && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
                 }
@@ -900,7 +1021,11 @@ impl Ctx<'_> {
             } else {
                 kind
             };
-            self.emit(p, r, kind, Strength::Weak);
+            let cue = self.cue(p, r).filter(|_| !initial);
+            self.emit(p, r, cue.unwrap_or(kind), Strength::Weak);
+            if let Some(c) = self.out.last_mut() {
+                c.cue = cue;
+            }
             return;
         }
         // a single word
@@ -937,7 +1062,15 @@ impl Ctx<'_> {
         } else {
             EntityKind::Person
         };
-        let strength = if self.risky(first) && (common || self.lex.is_common_form(w)) {
+        let table_row = self.has(first, TABLE_LINE)
+            && self.has(first, LINE_START)
+            && self
+                .toks
+                .get(first + 1)
+                .is_some_and(|t| t.kind == Kind::Num);
+        let strength = if table_row {
+            Strength::Weak
+        } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
             Strength::Pending
         } else {
             Strength::Weak
@@ -1024,6 +1157,18 @@ impl Ctx<'_> {
         }
         if lower_word(k) && self.lower_is(k, place_cue_after) {
             return Some(EntityKind::Place);
+        }
+        // "the Oder and Opava rivers"
+        if !possessive
+            && self.lower_is(k, |w| w == "and" || w == "or")
+            && self.is_cap(k + 1)
+            && self.lower_is(k + 2, place_cue_after)
+        {
+            return Some(EntityKind::Place);
+        }
+        // "Havenbond said 4,600 of its members": the next pronoun
+        if let Some(kind) = self.pronoun_after(k) {
+            return Some(kind);
         }
         if !possessive
             && self.toks.get(k).is_some_and(|t| t.is_punct(','))
@@ -1245,16 +1390,43 @@ fn cue_kinds<'k>(
     votes
         .into_iter()
         .map(|(k, v)| {
-            let kind = if v[1] > v[0] && v[1] >= v[2] {
-                EntityKind::Organization
-            } else if v[2] > v[0] && v[2] > v[1] {
+            let kind = if v[2] > v[0] && v[2] >= v[1] {
                 EntityKind::Place
+            } else if v[1] > v[0] && v[1] > v[2] {
+                EntityKind::Organization
             } else {
                 EntityKind::Person
             };
             (k, kind)
         })
         .collect()
+}
+
+/// Mark the lines of match results (`Benfica 2 Porto 1`): two capitalised
+/// words or more that are each followed by a number.
+fn score_lines(toks: &[Token]) -> Vec<bool> {
+    let mut marks = vec![false; toks.len()];
+    let mut s = 0;
+    while s < toks.len() {
+        let mut e = s + 1;
+        while e < toks.len() && !toks[e].has(LINE_START) {
+            e += 1;
+        }
+        let scores = (s..e.saturating_sub(1))
+            .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
+            .count();
+        let starts_with_name = toks[s].is_capitalised();
+        let bare = toks[s..e]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'));
+        if scores == 2 && starts_with_name && bare {
+            for m in &mut marks[s..e] {
+                *m = true;
+            }
+        }
+        s = e;
+    }
+    marks
 }
 
 fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {

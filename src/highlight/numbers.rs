@@ -355,7 +355,8 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return number(i, i + 2);
     }
-    // clock times 10:30 are neither numbers nor dates
+    // clock times 10:30 are neither numbers nor dates; race times 2:31.45
+    // and 2:10:45 are numbers
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
         && c.is_num(i + 2)
@@ -364,11 +365,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         let mut e = i + 2;
         while c
             .tok(e + 1)
-            .is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.has(SPACE))
+            .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
             && c.is_num(e + 2)
             && c.joined(e + 2)
         {
             e += 2;
+        }
+        if e > i + 2 || c.text(i + 2).contains('.') {
+            return number(i, e);
         }
         return Some(Hit::Skip(e));
     }
@@ -468,6 +472,13 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
             .filter(|_| c.tok(e + 1).is_some_and(|t| t.has(SPACE)))
         {
             let mut end = d;
+            // Nov. 7-8
+            let d = if c.bare_hyphen(d + 1) && c.day_at(d + 2).is_some() {
+                end = d + 2;
+                d + 2
+            } else {
+                d
+            };
             // May 31, 2024
             if c.tok(d + 1).is_some_and(|t| t.is_punct(','))
                 && c.year_at(d + 2)
@@ -561,7 +572,24 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     if w == "second" {
         let mut pb = [0u8; 32];
         let prev = if i > 0 { c.lower(i - 1, &mut pb) } else { "" };
-        if matches!(prev, "a" | "per" | "split" | "every" | "each") {
+        let mut nb = [0u8; 32];
+        let next_is_noun = c.is_word(i + 1)
+            && c.tok(i + 1).is_some_and(|t| t.has(LOWER))
+            && !matches!(
+                c.lower(i + 1, &mut nb),
+                "of" | "and"
+                    | "or"
+                    | "later"
+                    | "ago"
+                    | "longer"
+                    | "earlier"
+                    | "to"
+                    | "in"
+                    | "for"
+                    | "before"
+                    | "after"
+            );
+        if matches!(prev, "per" | "split" | "every" | "each") || (prev == "a" && !next_is_noun) {
             return None;
         }
     }

@@ -397,6 +397,8 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
                     }
                 }
                 '!' | '?' | '\u{2026}' | ':' | '\u{2022}' | '|' => pending = true,
+                // "FRANKFURT — The European Central Bank"
+                '\u{2014}' | '\u{2013}' | '-' if t.has(SPACE) => pending = true,
                 _ => {}
             },
         }

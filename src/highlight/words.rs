@@ -170,6 +170,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "foods"
             | "securities"
             | "operators"
+            | "observatory"
             | "lines"
             | "manufacturing"
             | "capital"
@@ -342,6 +343,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
             | "revolution"
             | "olympiad"
             | "invitational"
+            | "bill"
             | "expo"
             | "classic"
             | "masters"
@@ -1006,6 +1008,19 @@ pub(crate) fn org_cue_before(w: &str) -> bool {
             | "unit"
             | "militia"
             | "movement"
+            | "broker"
+            | "brokerage"
+            | "cooperative"
+            | "co-operative"
+            | "charity"
+            | "consortium"
+            | "investor"
+            | "fund"
+            | "union"
+            | "association"
+            | "organisation"
+            | "organization"
+            | "body"
     )
 }
 
@@ -1093,6 +1108,16 @@ pub(crate) fn org_cue_after(w: &str) -> bool {
             | "spokesperson"
             | "newspaper"
             | "website"
+            | "coalition"
+            | "bloc"
+            | "alliance"
+            | "coach"
+            | "squad"
+            | "fans"
+            | "striker"
+            | "midfielder"
+            | "goalkeeper"
+            | "defender"
     )
 }
 
