@@ -1099,7 +1099,6 @@ impl Ctx<'_> {
             }
             if a >= 2
                 && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
-                && lower_word(a - 2)
                 && self.lower_is(a - 2, org_cue_before_of)
             {
                 return Some(EntityKind::Organization);
