@@ -321,6 +321,18 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
+        // "Kempen and Co", "Smith and Sons"
+        if w == "and"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.is_cap(k + 1)
+            && matches!(
+                self.word(k + 1),
+                "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Co."
+            )
+        {
+            return Some(k + 1);
+        }
         let for_after_org = w == "for"
             && k > 0
             && self.lower_is(k - 1, is_org_head)

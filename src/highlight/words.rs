@@ -170,6 +170,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "foods"
             | "securities"
             | "operators"
+            | "newsroom"
             | "observatory"
             | "lines"
             | "manufacturing"
