@@ -1122,11 +1122,13 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Place);
             }
-            if self.lower_is(a - 1, is_place_preposition)
-                || (a >= 2
-                    && self.lower_is(a - 1, |w| w == "the")
-                    && lower_word(a - 2)
-                    && self.lower_is(a - 2, is_place_preposition))
+            let acronym = self.has(a, UPPER) && b == a + 1;
+            if !acronym
+                && (self.lower_is(a - 1, is_place_preposition)
+                    || (a >= 2
+                        && self.lower_is(a - 1, |w| w == "the")
+                        && lower_word(a - 2)
+                        && self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")))
             {
                 return Some(EntityKind::Place);
             }
