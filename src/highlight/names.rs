@@ -945,6 +945,16 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.word(p);
+            // an initial ("M. Atherton") is part of the name
+            let initial_letter = w.chars().count() == 1
+                && self
+                    .toks
+                    .get(p + 1)
+                    .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))
+                && p + 2 < r;
+            if initial_letter {
+                break;
+            }
             let stop = self.lower_is(p, is_stopword);
             let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
@@ -1064,7 +1074,12 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
-        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) || camel_case(w) {
+        let team_slot = self.has(first, TABLE_LINE)
+            && (self.has(first, LINE_START)
+                || first
+                    .checked_sub(1)
+                    .is_some_and(|k| self.toks[k].kind == Kind::Num));
+        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place

@@ -382,6 +382,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if c.year_at(i) && (right.len() == 2 || right.len() == 4) && c.digits(i + 2).is_some() {
             return date(i, i + 2);
         }
+        // bowling figures and wickets: 20-4-55-0
+        if c.bare_hyphen(i + 3) && c.is_num(i + 4) {
+            let mut e = i + 4;
+            while c.bare_hyphen(e + 1) && c.is_num(e + 2) {
+                e += 2;
+            }
+            return number(i, e);
+        }
         if c.day_at(i) == Some(i)
             && c.day_at(i + 2) == Some(i + 2)
             && c.month_at(i + 3).is_some()
