@@ -233,6 +233,18 @@ impl Ctx<'_> {
         end
     }
 
+    /// Are the words `p..r` capitalised names (not "In", not a common word
+    /// at a sentence start)?
+    fn plain_name_words(&self, p: usize, r: usize) -> bool {
+        (p..r).all(|k| {
+            let t = self.toks[k];
+            !t.is_word()
+                || (t.is_capitalised()
+                    && !self.lower_is(k, is_stopword)
+                    && !(self.risky(k) && self.lex.is_common(t.text(self.text))))
+        })
+    }
+
     /// The first third-person pronoun in the few words after `k`, in the
     /// same sentence and before another name: `its` for a body, `his`,
     /// `her` for a person.
@@ -877,7 +889,7 @@ impl Ctx<'_> {
                         && n >= 2
                         && r > p
                         && self.has(r, SPACE)
-                        && (p..r).all(|k| !self.toks[k].is_word() || self.toks[k].is_capitalised())
+                        && self.plain_name_words(p, r)
                     {
                         self.club_end = Some(r + n);
                         return r + n;
@@ -891,7 +903,7 @@ impl Ctx<'_> {
                         && r > p
                         && self.has(r, SPACE)
                         && !self.has(r, HEADLINE)
-                        && (p..r).all(|k| !self.toks[k].is_word() || self.toks[k].is_capitalised())
+                        && self.plain_name_words(p, r)
                     {
                         self.club_end = Some(r + n);
                         return r + n;
@@ -1032,7 +1044,9 @@ impl Ctx<'_> {
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
             let kind = if initial || self.lex.is_first_name(self.word(first)) {
                 EntityKind::Person
-            } else if self.lex.is_common(self.word(last)) {
+            } else if self.lex.is_common(self.word(last))
+                && (n > 2 || self.lex.is_common(self.word(first)))
+            {
                 EntityKind::Name
             } else {
                 EntityKind::Person
@@ -1241,6 +1255,33 @@ fn name_parts(
     for c in cands {
         if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
             continue;
+        }
+        // East Asian names put the family name first: "Xi" for "Xi Jinping"
+        if matches!(
+            toks[c.a].text(text),
+            "Xi" | "Li"
+                | "Wang"
+                | "Zhang"
+                | "Liu"
+                | "Chen"
+                | "Yang"
+                | "Zhao"
+                | "Wu"
+                | "Zhou"
+                | "Hu"
+                | "Kim"
+                | "Park"
+                | "Lee"
+                | "Moon"
+                | "Yoon"
+                | "Choi"
+                | "Hun"
+                | "Ma"
+        ) && c.b > c.a + 1
+        {
+            let s = snames.len();
+            push_key(&mut snames, toks[c.a].text(text));
+            sranges.push((s, snames.len()));
         }
         // the last word, and the last word with its particle (al-Ansari)
         let last = c.b - 1;

@@ -938,8 +938,6 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
             | "vii"
             | "viii"
             | "ix"
-            | "xi"
-            | "xii"
             | "cctv"
             | "mph"
             | "kph"
