@@ -212,6 +212,9 @@ impl Ctx<'_> {
                             | "Prof"
                             | "Rev"
                             | "Ft"
+                            | "Sens"
+                            | "Reps"
+                            | "Govs"
                     );
                     if (initial || abbrev) && self.is_cap(k + 1) && self.has(k + 1, SPACE) {
                         Some(k + 1)

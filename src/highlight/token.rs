@@ -101,6 +101,9 @@ fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
         "Mr" | "Mrs"
+            | "Sens"
+            | "Reps"
+            | "Govs"
             | "Ms"
             | "Dr"
             | "St"
