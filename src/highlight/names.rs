@@ -1166,12 +1166,18 @@ impl Ctx<'_> {
             }
         }
         let mut k = b;
+        let apostrophe = self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is_punct('\'') || t.is_punct('\u{2019}'));
+        // "Germany 's" as wire copy writes it
+        let spaced_s = apostrophe && self.word(k + 1) == "s" && !self.has(k + 1, SPACE);
         let possessive = self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss)
-            || (self
-                .toks
-                .get(k)
-                .is_some_and(|t| t.is_punct('\'') || t.is_punct('\u{2019}'))
-                && self.has(k + 1, SPACE));
+            || spaced_s
+            || (apostrophe && self.has(k + 1, SPACE));
+        if spaced_s {
+            k += 1;
+        }
         if possessive {
             k += 1;
             if lower_word(k) && self.lower_is(k, person_cue_after_possessive) {
