@@ -3,8 +3,11 @@
 //! in chunks the size of articles, and prints the median MB/s of several runs.
 //!
 //! ```sh
-//! cargo run --release --example throughput [-- MEGABYTES [RUNS]]
+//! cargo run --release --example throughput [-- MEGABYTES [RUNS] [FILE...]]
 //! ```
+//!
+//! With files, the articles are those files (each one article), repeated
+//! until the text is at least MEGABYTES long.
 
 use std::time::Instant;
 
@@ -54,7 +57,24 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(24);
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
-    let articles = build_text(mb * 1_000_000);
+    let files: Vec<String> = args
+        .filter_map(|p| std::fs::read(&p).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let articles = if files.is_empty() {
+        build_text(mb * 1_000_000)
+    } else {
+        let mut articles = Vec::new();
+        let mut total = 0;
+        while total < mb * 1_000_000 {
+            for f in &files {
+                total += f.len();
+                articles.push(f.clone());
+            }
+        }
+        articles
+    };
     let bytes: usize = articles.iter().map(String::len).sum();
     // warm up: builds the gazetteers
     let _ = highlight("Warm up in London.");

@@ -550,3 +550,162 @@ mod properties {
         }
     }
 }
+
+/// One test per bug found while measuring, with the sentence that showed it.
+#[cfg(test)]
+mod regressions {
+    use super::*;
+    use EntityKind::{Date, Name, Number, Organization, Person, Place};
+
+    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
+        highlight(text)
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_initial_the_does_not_join_a_demonym_to_the_next_word() {
+        assert_eq!(
+            spans("The Scottish Executive believes that."),
+            [("Scottish Executive", Organization)]
+        );
+    }
+
+    #[test]
+    fn a_weekday_inside_a_club_name_is_not_a_date() {
+        let found = spans("Arsenal 2 Sheffield Wednesday 0\nOn Tuesday, Chelsea lost.");
+        assert!(
+            found.contains(&("Sheffield Wednesday", Organization)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Tuesday", Date)), "{found:?}");
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        assert_eq!(
+            spans("“We’ve been working,” Blinken said."),
+            [("Blinken", Person)]
+        );
+    }
+
+    #[test]
+    fn an_office_followed_by_of_is_not_a_person() {
+        assert_eq!(
+            spans("The President of the Islamic Republic of Iran, Massoud Pezeshkian, spoke."),
+            [
+                ("Islamic Republic of Iran", Place),
+                ("Massoud Pezeshkian", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_town_name_makes_a_person() {
+        let found = spans("Finance spokesman Bob Wellington spoke, said Mr Wellington.");
+        assert_eq!(found, [("Bob Wellington", Person), ("Wellington", Person)]);
+    }
+
+    #[test]
+    fn towns_listed_with_a_qualifier_are_known_by_their_short_name() {
+        assert_eq!(
+            spans("The jet landed at Frankfurt airport."),
+            [("Frankfurt", Place)]
+        );
+    }
+
+    #[test]
+    fn a_line_of_names_is_not_a_title_case_headline() {
+        let found = spans("67 Jose Maria Olazabal ( Spain ) , Paul Broadhurst\n");
+        assert!(
+            found.contains(&("Jose Maria Olazabal", Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Paul Broadhurst", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_rank_word_can_start_an_organization() {
+        let text =
+            "BASEBALL - MAJOR LEAGUE STANDINGS\nMajor League Baseball standings after games.";
+        assert_eq!(spans(text), [("Major League Baseball", Organization)]);
+    }
+
+    #[test]
+    fn a_dash_after_a_dateline_starts_a_sentence() {
+        let found = spans(
+            "FRANKFURT — The European Central Bank cut rates. BARCELONA — Three days of rain.",
+        );
+        assert!(
+            found.contains(&("European Central Bank", Organization)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Three days", Date)), "{found:?}");
+    }
+
+    #[test]
+    fn product_codes_and_half_words_are_not_names_or_numbers() {
+        assert_eq!(spans("The 3G phone and the 3D film."), []);
+        assert_eq!(spans("DVD review: Spider-Man 2"), [("2", Number)]);
+    }
+
+    #[test]
+    fn two_list_names_joined_by_a_hyphen_are_two_spans() {
+        assert_eq!(
+            spans("Talks on Israel-Hamas ties."),
+            [("Israel", Place), ("Hamas", Organization)]
+        );
+    }
+
+    #[test]
+    fn korean_given_names_keep_their_second_syllable() {
+        let found = spans("2. Park Soo-min (South Korea) 2:31.98");
+        assert_eq!(
+            found,
+            [
+                ("2", Number),
+                ("Park Soo-min", Person),
+                ("South Korea", Place),
+                ("2:31.98", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_range_after_a_month_is_one_date() {
+        assert_eq!(
+            spans("Storms are due over the weekend of Nov. 7-8."),
+            [("Nov. 7-8", Date)]
+        );
+    }
+
+    #[test]
+    fn clubs_named_after_towns_and_score_lines() {
+        let text = "Atlantic Lisbon won the cup.\nVitoria Guimaraes 0 Gil Vicente 1\n\
+                    Scorers: Carvalhal 44, Asante-Mensah 81\n";
+        let found = spans(text);
+        assert!(
+            found.contains(&("Atlantic Lisbon", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Vitoria Guimaraes", Organization)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Gil Vicente", Organization)), "{found:?}");
+        assert!(found.contains(&("Carvalhal", Person)), "{found:?}");
+        assert!(found.contains(&("Asante-Mensah", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn context_words_give_the_kind_of_unknown_names() {
+        let text = "Shares in Quorvex fell. The oil firm Quorvex said its profit rose. \
+                    Striker Daliborsk scored. The Havenbond union struck.";
+        let found = spans(text);
+        assert!(found.contains(&("Quorvex", Organization)), "{found:?}");
+        assert!(found.contains(&("Daliborsk", Person)), "{found:?}");
+        assert!(found.contains(&("Havenbond", Organization)), "{found:?}");
+        assert!(!found.iter().any(|&(_, k)| k == Name));
+    }
+}

@@ -269,6 +269,46 @@ impl Lexicon {
         }
     }
 
+    /// Is `word` a common word or an inflection of one (`Forecasters`,
+    /// `Analysts`, `Worried`)? For capitals that prove nothing.
+    pub fn is_common_form(&self, word: &str) -> bool {
+        if self.is_common(word) {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        let Some(w) = words::lower(word, &mut buf) else {
+            return false;
+        };
+        let stem_common = |stem: &str| stem.len() >= 3 && self.common.contains(stem);
+        let mut y = String::new();
+        if let Some(s) = w.strip_suffix("ies") {
+            y.push_str(s);
+            y.push('y');
+        }
+        w.strip_suffix('s').is_some_and(stem_common)
+            || w.strip_suffix("es").is_some_and(stem_common)
+            || (!y.is_empty() && stem_common(&y))
+            || w.strip_suffix("ed").is_some_and(stem_common)
+            || w.strip_suffix('d').is_some_and(stem_common)
+            || w.strip_suffix("ing").is_some_and(stem_common)
+            || w.strip_suffix("ly").is_some_and(stem_common)
+            || w.strip_suffix("ers").is_some_and(stem_common)
+            || w.strip_suffix("ists").is_some_and(|s| {
+                let mut y = String::from(s);
+                y.push('y');
+                stem_common(s) || stem_common(&y)
+            })
+            // "Dockworkers": two common words
+            || (6..=w.len().saturating_sub(3)).any(|k| {
+                w.is_char_boundary(k - 2)
+                    && w.get(..k - 2).is_some_and(stem_common)
+                    && w.get(k - 2..).is_some_and(|rest| {
+                        self.common.contains(rest)
+                            || rest.strip_suffix('s').is_some_and(|r| self.common.contains(r))
+                    })
+            })
+    }
+
     /// Is `word` (any case) a known given name?
     pub fn is_first_name(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];
@@ -321,7 +361,13 @@ pub(crate) fn case_fits(text: &str, toks: &[Token], i: usize, words: &[Box<str>]
             // "al-Qaeda" / "Al-Qaeda", "Bosnia and Herzegovina"
             continue;
         }
-        if t.has(UPPER) && (t.has(token::CAPS_LINE) || letters >= 4 || w_upper) {
+        let phrase_in_capitals = words.len() > 1
+            && toks
+                .get(i..i + words.len())
+                .is_some_and(|ts| ts.iter().all(|t| t.kind != Kind::Word || t.has(UPPER)));
+        if t.has(UPPER)
+            && (t.has(token::CAPS_LINE) || letters >= 4 || w_upper || phrase_in_capitals)
+        {
             continue;
         }
         if w_upper && letters >= 4 && t.has(token::CAP) {

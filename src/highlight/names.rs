@@ -7,13 +7,15 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TABLE_LINE, Token, UPPER,
-    is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token,
+    UPPER, is_hyphen,
 };
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_stopword, is_title_head, lower, takes_of,
+    is_place_preposition, is_stopword, is_title_head, lower, org_cue_after, org_cue_before,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
+    place_cue_before_of, takes_of,
 };
 
 /// How sure a candidate is.
@@ -38,6 +40,8 @@ pub(crate) struct Cand {
     /// A one-word list entry (a town, a body) that is a person's surname
     /// when the article names that person in full.
     pub yields: bool,
+    /// What the words around this mention make it, if anything.
+    pub cue: Option<EntityKind>,
 }
 
 struct Ctx<'a> {
@@ -49,6 +53,12 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, &'static Entry)>>,
     buf: String,
     out: Vec<Cand>,
+    /// Set by `unknown_extent` when the name it found ends with a city
+    /// and is a club (`Nordhafen Hamburg`).
+    club_end: Option<usize>,
+    /// Tokens on lines of match results: two or more names each followed by
+    /// a score.
+    score_line: Vec<bool>,
 }
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
@@ -63,6 +73,8 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
         gaz: Vec::new(),
         buf: String::new(),
         out: Vec::new(),
+        club_end: None,
+        score_line: score_lines(toks),
     };
     cx.find_gazetteer();
     let mut i = 0;
@@ -166,7 +178,9 @@ impl Ctx<'_> {
             let step = match t.kind {
                 Kind::Punct(c) if is_hyphen(c) && !t.has(SPACE) => {
                     if self.has(k + 1, HYPHEN_PREV)
-                        && (self.is_cap(k + 1) || self.particle_start(k + 1))
+                        && (self.is_cap(k + 1)
+                            || self.particle_start(k + 1)
+                            || self.korean_syllable(k - 1, k + 1))
                     {
                         Some(k + 1)
                     } else {
@@ -198,6 +212,9 @@ impl Ctx<'_> {
                             | "Prof"
                             | "Rev"
                             | "Ft"
+                            | "Sens"
+                            | "Reps"
+                            | "Govs"
                     );
                     if (initial || abbrev) && self.is_cap(k + 1) && self.has(k + 1, SPACE) {
                         Some(k + 1)
@@ -219,6 +236,89 @@ impl Ctx<'_> {
         end
     }
 
+    /// Are the words `p..r` capitalised names (not "In", not a common word
+    /// at a sentence start)?
+    fn plain_name_words(&self, p: usize, r: usize) -> bool {
+        (p..r).all(|k| {
+            let t = self.toks[k];
+            !t.is_word()
+                || (t.is_capitalised()
+                    && !self.lower_is(k, is_stopword)
+                    && !(self.risky(k) && self.lex.is_common(t.text(self.text))))
+        })
+    }
+
+    /// The first third-person pronoun in the few words after `k`, in the
+    /// same sentence and before another name: `its` for a body, `his`,
+    /// `her` for a person.
+    fn pronoun_after(&self, k: usize) -> Option<EntityKind> {
+        for j in k..(k + 4).min(self.toks.len()) {
+            let t = self.toks[j];
+            if t.is_punct('.') || t.is_punct('"') || t.is_punct('\u{201c}') || t.is_capitalised() {
+                break;
+            }
+            if t.is_word() && t.has(LOWER) {
+                let mut b = [0u8; 32];
+                match lower(t.text(self.text), &mut b).unwrap_or("") {
+                    "its" => return Some(EntityKind::Organization),
+                    "his" | "her" | "he" | "she" | "himself" | "herself" => {
+                        return Some(EntityKind::Person);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+
+    /// `Soo-min`, `Jae-in`: a second syllable of a Korean given name.
+    fn korean_syllable(&self, before: usize, k: usize) -> bool {
+        self.is_cap(before)
+            && self.word(before).len() <= 5
+            && self.is_free(k)
+            && matches!(
+                self.word(k),
+                "min"
+                    | "in"
+                    | "ho"
+                    | "hee"
+                    | "jin"
+                    | "jun"
+                    | "woo"
+                    | "soo"
+                    | "hyun"
+                    | "young"
+                    | "seok"
+                    | "won"
+                    | "kyu"
+                    | "hoon"
+                    | "sik"
+                    | "su"
+                    | "ae"
+                    | "ok"
+                    | "ja"
+                    | "suk"
+                    | "mi"
+                    | "yeon"
+                    | "gyu"
+                    | "chul"
+                    | "yong"
+                    | "sung"
+                    | "tae"
+                    | "hwa"
+                    | "jae"
+                    | "il"
+                    | "bin"
+                    | "yun"
+                    | "eun"
+                    | "ji"
+                    | "hye"
+                    | "kyung"
+                    | "seung"
+                    | "hak"
+            )
+    }
+
     /// Lower-case words inside a run: particles before a capital, `of`
     /// (and `of the`) after a word that takes it. Returns the capital's index.
     fn connector_end(&self, k: usize) -> Option<usize> {
@@ -236,7 +336,27 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
-        if w == "of" && k > 0 && self.lower_is(k - 1, takes_of) && self.is_cap(k - 1) {
+        // "Kempen and Co", "Smith and Sons"
+        if w == "and"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.is_cap(k + 1)
+            && matches!(
+                self.word(k + 1),
+                "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Co."
+            )
+        {
+            return Some(k + 1);
+        }
+        let for_after_org = w == "for"
+            && k > 0
+            && self.lower_is(k - 1, is_org_head)
+            && !self.lower_is(k + 1, |x| x == "the");
+        if (w == "of" || for_after_org)
+            && k > 0
+            && self.lower_is(k - 1, takes_of)
+            && self.is_cap(k - 1)
+        {
             let mut m = k + 1;
             if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
                 m += 1;
@@ -340,12 +460,20 @@ impl Ctx<'_> {
         if a >= b {
             return;
         }
+        // "Vitoria Guimaraes 0 Gil Vicente 1": teams, not people
+        let kind = if kind == EntityKind::Person && self.score_line.get(a).copied().unwrap_or(false)
+        {
+            EntityKind::Organization
+        } else {
+            kind
+        };
         self.out.push(Cand {
             a,
             b,
             kind,
             strength,
             yields: false,
+            cue: None,
         });
     }
 
@@ -456,7 +584,15 @@ impl Ctx<'_> {
             return false;
         }
         let date_after = !self.is_free(end) && next.kind == Kind::Num;
-        let comma_then_date = next.is_punct(',') && self.line_ends_with_date(end);
+        let comma_then_date = next.is_punct(',')
+            && (self.line_ends_with_date(end)
+                || (end + 1..end + 5).any(|k| {
+                    !self.is_free(k)
+                        && self
+                            .toks
+                            .get(k)
+                            .is_some_and(|t| !t.has(LINE_START) && t.is_word())
+                }));
         let agency = next.is_punct('(')
             && self
                 .gaz_at(end + 1, self.toks.len())
@@ -510,7 +646,8 @@ impl Ctx<'_> {
             && self.lex.is_first_name(self.word(p))
             && q < end
             && self.has(q, SPACE)
-            && self.is_cap(q)
+            && (self.is_cap(q)
+                || (self.lower_is(q, is_particle) && self.connector_end(q).is_some()))
             && !self.risky(q)
             && self.title_at(q, end) == 0
             && self.gaz_at(q, end).is_none_or(|(_, g)| {
@@ -521,6 +658,20 @@ impl Ctx<'_> {
             })
         {
             return None;
+        }
+        // "Atlantic Lisbon", "Dynamo Kiev": a name, then a town ending the
+        // run: a club
+        if n == 1
+            && q + 1 == end
+            && e.source != Source::Country
+            && self.has(q, SPACE)
+            && !self.has(q, CAPS_LINE)
+            && self.gaz_at(q, end).is_some_and(|(m, g)| {
+                m == 1 && matches!(g.source, Source::City | Source::Subdivision)
+            })
+        {
+            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
+            return Some(q + 1);
         }
         // "Texas Instruments", "China Daily": a place or body, then an
         // ordinary word that ends the name
@@ -576,16 +727,21 @@ impl Ctx<'_> {
 
     /// After an entry ending before `q`: capitalised words up to a head word
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
-    fn head_extension(&self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
+    fn head_extension(&mut self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
         let mut best = None;
+        let mut extended = false;
         let mut r = q;
         while r < end {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
                 if r > q && self.gaz_at(r, end).is_some() {
+                    break;
+                }
+                let title = self.title_at(r, end);
+                if title > 0 && self.capital_follows(r + title, end) {
                     break;
                 }
                 if self.lower_is(r, is_title_head)
@@ -619,6 +775,13 @@ impl Ctx<'_> {
                         best = Some((r + 1, EntityKind::Place));
                     } else if is_event_head(w) {
                         best = Some((r + 1, EntityKind::Name));
+                    } else if let Some((b, kind)) = best
+                        && b <= r
+                        && (self.lower_is(b, |x| x == "of" || x == "for") || extended)
+                    {
+                        // "Kanazawa Institute of Space Science"
+                        best = Some((r + 1, kind));
+                        extended = true;
                     }
                 }
                 r += 1;
@@ -719,10 +882,34 @@ impl Ctx<'_> {
                         || (r > p + 2
                             && self.lower_is(r - 1, |w| w == "the")
                             && self.lower_is(r - 2, |w| w == "of")));
-                if let Some((n, _)) = self.gaz_at(r, end) {
+                if let Some((n, g)) = self.gaz_at(r, end) {
                     if after_of {
                         r += n;
                         continue;
+                    }
+                    // "National Electoral Commission": more words before a body's name
+                    if g.kind == EntityKind::Organization
+                        && n >= 2
+                        && r > p
+                        && self.has(r, SPACE)
+                        && self.plain_name_words(p, r)
+                    {
+                        self.club_end = Some(r + n);
+                        return r + n;
+                    }
+                    // "Nordhafen Hamburg", "Dynamo Kiev": a club
+                    if matches!(
+                        g.source,
+                        Source::City | Source::Subdivision | Source::Region
+                    ) && g.kind == EntityKind::Place
+                        && r + n == end
+                        && r > p
+                        && self.has(r, SPACE)
+                        && !self.has(r, HEADLINE)
+                        && self.plain_name_words(p, r)
+                    {
+                        self.club_end = Some(r + n);
+                        return r + n;
                     }
                     if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
                         break;
@@ -733,6 +920,8 @@ impl Ctx<'_> {
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
                 if !self.has(r, HYPHEN_PREV)
+                    && (p..r)
+                        .all(|k| !self.toks[k].is_capitalised() || self.lex.is_common(self.word(k)))
                     && self.lex.is_first_name(t.text(self.text))
                     && self.is_cap(r + 1)
                     && self.has(r + 1, SPACE)
@@ -759,18 +948,40 @@ impl Ctx<'_> {
             while p < r && !(self.toks[p].is_word() && self.toks[p].is_capitalised()) {
                 p += 1;
             }
-            if p >= r || !self.risky(p) {
+            if p >= r {
+                break;
+            }
+            if !self.risky(p) {
+                // "The European Central Bank": the article stays outside
+                if p + 1 < r && self.lower_is(p, |w| matches!(w, "the" | "a" | "an")) {
+                    p += 1;
+                    continue;
+                }
                 break;
             }
             let w = self.word(p);
+            // an initial ("M. Atherton") is part of the name
+            let initial_letter = w.chars().count() == 1
+                && self
+                    .toks
+                    .get(p + 1)
+                    .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))
+                && p + 2 < r;
+            if initial_letter {
+                break;
+            }
             let stop = self.lower_is(p, is_stopword);
-            let common = self.lex.is_common(w) && !self.lex.is_first_name(w);
+            let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
             let headed = words_after > 0
                 && self.lower_is(self.last_word(p, r), |x| {
                     is_org_head(x) || is_place_head(x) || is_event_head(x)
                 });
-            if stop || (common && !headed) {
+            let table_row = self.has(p, TABLE_LINE)
+                && self.has(p, LINE_START)
+                && words_after == 0
+                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num);
+            if !table_row && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
                 }
@@ -801,7 +1012,13 @@ impl Ctx<'_> {
             }
             return;
         }
-        let has_of = words.iter().any(|&k| self.lower_is(k, |w| w == "of"));
+        let has_of = words
+            .iter()
+            .any(|&k| self.lower_is(k, |w| w == "of" || w == "for"));
+        if self.club_end.take() == Some(r) {
+            self.emit(p, r, EntityKind::Organization, Strength::Strong);
+            return;
+        }
         if n >= 2 {
             let kind = if self.lower_is(last, is_org_head) {
                 Some(EntityKind::Organization)
@@ -830,7 +1047,9 @@ impl Ctx<'_> {
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
             let kind = if initial || self.lex.is_first_name(self.word(first)) {
                 EntityKind::Person
-            } else if self.lex.is_common(self.word(last)) {
+            } else if self.lex.is_common(self.word(last))
+                && (n > 2 || self.lex.is_common(self.word(first)))
+            {
                 EntityKind::Name
             } else {
                 EntityKind::Person
@@ -841,7 +1060,11 @@ impl Ctx<'_> {
             } else {
                 kind
             };
-            self.emit(p, r, kind, Strength::Weak);
+            let cue = self.cue(p, r).filter(|_| !initial);
+            self.emit(p, r, cue.unwrap_or(kind), Strength::Weak);
+            if let Some(c) = self.out.last_mut() {
+                c.cue = cue;
+            }
             return;
         }
         // a single word
@@ -868,19 +1091,149 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
-        let kind = if (upper && letters <= 6) || self.has(first, TABLE_LINE) {
+        let team_slot = self.has(first, TABLE_LINE)
+            && (self.has(first, LINE_START)
+                || first
+                    .checked_sub(1)
+                    .is_some_and(|k| self.toks[k].kind == Kind::Num));
+        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
+        } else if common {
+            // an ordinary word with a capital: a title, a product, an event
+            EntityKind::Name
         } else {
             EntityKind::Person
         };
-        let strength = if self.risky(first) && common {
+        let table_row = self.has(first, TABLE_LINE)
+            && self.has(first, LINE_START)
+            && self
+                .toks
+                .get(first + 1)
+                .is_some_and(|t| t.kind == Kind::Num);
+        let strength = if table_row {
+            Strength::Weak
+        } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
             Strength::Pending
         } else {
             Strength::Weak
         };
-        self.emit(first, first + 1, kind, strength);
+        let cue = self.cue(first, first + 1);
+        self.emit(first, first + 1, cue.unwrap_or(kind), strength);
+        if let Some(c) = self.out.last_mut() {
+            c.cue = cue;
+        }
+    }
+
+    /// What the words around a name at `a..b` make it: `oil firm Yukos`,
+    /// `Yukos shares`, `striker Rooney`, `Glazer's son`, `, who`.
+    fn cue(&self, a: usize, b: usize) -> Option<EntityKind> {
+        let lower_word = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+        };
+        if a >= 1 && lower_word(a - 1) {
+            if self.lower_is(a - 1, org_cue_before) {
+                return Some(EntityKind::Organization);
+            }
+            if self.lower_is(a - 1, person_cue_before) {
+                return Some(EntityKind::Person);
+            }
+            if a >= 2
+                && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
+                && self.lower_is(a - 2, org_cue_before_of)
+            {
+                return Some(EntityKind::Organization);
+            }
+            if a >= 2
+                && self.lower_is(a - 1, |w| w == "of")
+                && lower_word(a - 2)
+                && self.lower_is(a - 2, place_cue_before_of)
+            {
+                return Some(EntityKind::Place);
+            }
+            let acronym = self.has(a, UPPER) && b == a + 1;
+            if !acronym
+                && (self.lower_is(a - 1, is_place_preposition)
+                    || (a >= 2
+                        && self.lower_is(a - 1, |w| w == "the")
+                        && lower_word(a - 2)
+                        && self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")))
+            {
+                return Some(EntityKind::Place);
+            }
+        }
+        let mut k = b;
+        let apostrophe = self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.is_punct('\'') || t.is_punct('\u{2019}'));
+        // "Germany 's" as wire copy writes it
+        let spaced_s = apostrophe && self.word(k + 1) == "s" && !self.has(k + 1, SPACE);
+        let possessive = self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss)
+            || spaced_s
+            || (apostrophe && self.has(k + 1, SPACE));
+        if spaced_s {
+            k += 1;
+        }
+        if possessive {
+            k += 1;
+            if lower_word(k) && self.lower_is(k, person_cue_after_possessive) {
+                return Some(EntityKind::Person);
+            }
+        }
+        if lower_word(k) && self.lower_is(k, org_cue_after) {
+            return Some(EntityKind::Organization);
+        }
+        // "Antwerp and Zeebrugge": like the place before
+        if a >= 2
+            && self.lower_is(a - 1, |w| w == "and" || w == "or")
+            && self.out.last().is_some_and(|c| {
+                c.b == a - 1 && c.kind == EntityKind::Place && c.strength == Strength::Strong
+            })
+        {
+            return Some(EntityKind::Place);
+        }
+        // "MUSCAT, March 15 (Northline) -": a news agency
+        if a >= 1
+            && self.toks[a - 1].is_punct('(')
+            && self.toks.get(b).is_some_and(|t| t.is_punct(')'))
+            && self.toks.get(b + 1).is_some_and(
+                |t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c) || c == '\u{2014}'),
+            )
+        {
+            return Some(EntityKind::Organization);
+        }
+        if lower_word(k) && self.lower_is(k, place_cue_after) {
+            return Some(EntityKind::Place);
+        }
+        // "the Oder and Opava rivers"
+        if !possessive
+            && self.lower_is(k, |w| w == "and" || w == "or")
+            && self.is_cap(k + 1)
+            && self.lower_is(k + 2, place_cue_after)
+        {
+            return Some(EntityKind::Place);
+        }
+        // "Havenbond said 4,600 of its members": the next pronoun
+        if let Some(kind) = self.pronoun_after(k) {
+            return Some(kind);
+        }
+        if !possessive
+            && self.toks.get(k).is_some_and(|t| t.is_punct(','))
+            && self.lower_is(k + 1, |w| w == "who")
+        {
+            return Some(EntityKind::Person);
+        }
+        if !possessive
+            && self.lower_is(k, |w| matches!(w, "said" | "says" | "told" | "added"))
+            && self.lower_is(k + 1, |w| matches!(w, "he" | "she" | "his" | "her"))
+        {
+            return Some(EntityKind::Person);
+        }
+        None
     }
 
     fn last_word(&self, p: usize, r: usize) -> usize {
@@ -895,28 +1248,49 @@ impl Ctx<'_> {
     }
 }
 
-/// Make the names agree across the article: surnames of people found in
-/// full, one kind per string, and evidence for the capitals that proved
-/// nothing.
-fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
-    // every candidate's key, and the surnames of people, in two arenas
-    let mut arena = String::new();
-    let mut ranges = Vec::with_capacity(cands.len());
+/// The words that stand for a name found in full: people's surnames (with
+/// their particle: `al-Ansari`) and the first words of organizations'
+/// names. Returns one arena and the ranges of each kind in it.
+#[allow(clippy::type_complexity)]
+fn name_parts(
+    text: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    cands: &[Cand],
+) -> (String, Vec<(usize, usize)>, Vec<(usize, usize)>) {
     let mut snames = String::new();
     let mut sranges = Vec::new();
-    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
-        arena.clear();
-        ranges.clear();
-        for c in cands {
-            let s = arena.len();
-            push_cand_key(text, toks, c, arena);
-            ranges.push((s, arena.len()));
-        }
-    };
-    keys_into(&cands, &mut arena, &mut ranges);
-    for c in &cands {
+    let mut oranges = Vec::new();
+    for c in cands {
         if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
             continue;
+        }
+        // East Asian names put the family name first: "Xi" for "Xi Jinping"
+        if matches!(
+            toks[c.a].text(text),
+            "Xi" | "Li"
+                | "Wang"
+                | "Zhang"
+                | "Liu"
+                | "Chen"
+                | "Yang"
+                | "Zhao"
+                | "Wu"
+                | "Zhou"
+                | "Hu"
+                | "Kim"
+                | "Park"
+                | "Lee"
+                | "Moon"
+                | "Yoon"
+                | "Choi"
+                | "Hun"
+                | "Ma"
+        ) && c.b > c.a + 1
+        {
+            let s = snames.len();
+            push_key(&mut snames, toks[c.a].text(text));
+            sranges.push((s, snames.len()));
         }
         // the last word, and the last word with its particle (al-Ansari)
         let last = c.b - 1;
@@ -938,11 +1312,52 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
             sranges.push((s, snames.len()));
         }
     }
+    // the first word of an organization's name stands for it: "Baikal"
+    // after "Baikal Finance Group"
+    for c in cands {
+        if c.strength == Strength::Pending
+            || c.kind != EntityKind::Organization
+            || c.b <= c.a + 1
+            || !toks[c.a].is_capitalised()
+            || lex.is_common(toks[c.a].text(text))
+        {
+            continue;
+        }
+        let s = snames.len();
+        push_key(&mut snames, toks[c.a].text(text));
+        oranges.push((s, snames.len()));
+    }
+    (snames, sranges, oranges)
+}
+
+/// Make the names agree across the article: surnames of people found in
+/// full, one kind per string, and evidence for the capitals that proved
+/// nothing.
+fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+    // every candidate's key, and the surnames of people, in two arenas
+    let mut arena = String::new();
+    let mut ranges = Vec::with_capacity(cands.len());
+    let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
+        arena.clear();
+        ranges.clear();
+        for c in cands {
+            let s = arena.len();
+            push_cand_key(text, toks, c, arena);
+            ranges.push((s, arena.len()));
+        }
+    };
+    keys_into(&cands, &mut arena, &mut ranges);
+    let (snames, sranges, oranges) = name_parts(text, toks, lex, &cands);
+    let org_heads: Set<&str> = oranges
+        .iter()
+        .filter_map(|&(a, b)| snames.get(a..b))
+        .collect();
     let surnames: Set<&str> = sranges
         .iter()
         .filter_map(|&(a, b)| snames.get(a..b))
         .collect();
     let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
+    let cues = cue_kinds(&cands, &arena, &ranges);
     let mut buf = String::new();
     let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
         Some(new) => new,
@@ -968,6 +1383,12 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         if c.strength != Strength::Strong {
             if surnames.contains(key) {
                 c.kind = EntityKind::Person;
+            } else if let Some(&(kind, Strength::Strong)) = known.get(key) {
+                c.kind = kind;
+            } else if let Some(&kind) = cues.get(key) {
+                c.kind = kind;
+            } else if org_heads.contains(key) {
+                c.kind = EntityKind::Organization;
             } else if let Some(&(kind, _)) = known.get(key) {
                 c.kind = kind;
             } else if c.strength == Strength::Pending {
@@ -976,8 +1397,26 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         }
         out.push(c);
     }
-    let _ = lex;
     out
+}
+
+/// `WorldCom`, `DaimlerChrysler`, `PeopleSoft`: a capital after a small
+/// letter, not in a surname's prefix (`McDonald`, `DiCaprio`, `LeBron`).
+fn camel_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    let inner = b
+        .windows(2)
+        .position(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    match inner {
+        Some(k) => {
+            let prefix = w.get(..=k).unwrap_or("");
+            !matches!(
+                prefix,
+                "Mc" | "Mac" | "Di" | "De" | "Le" | "La" | "Van" | "Von" | "Du" | "Da"
+            )
+        }
+        None => false,
+    }
 }
 
 type Known<'k> = Map<&'k str, (EntityKind, Strength)>;
@@ -1006,6 +1445,66 @@ fn known_kinds<'k>(
         }
     }
     (known, table_clubs)
+}
+
+/// The kind the context words give each unsure name, by majority over the
+/// article.
+fn cue_kinds<'k>(
+    cands: &[Cand],
+    arena: &'k str,
+    ranges: &[(usize, usize)],
+) -> Map<&'k str, EntityKind> {
+    let mut votes: Map<&str, [u16; 3]> = Map::default();
+    for (c, &(a, b)) in cands.iter().zip(ranges) {
+        let slot = match c.cue {
+            Some(EntityKind::Person) => 0,
+            Some(EntityKind::Organization) => 1,
+            Some(EntityKind::Place) => 2,
+            _ => continue,
+        };
+        let v = votes.entry(arena.get(a..b).unwrap_or("")).or_insert([0; 3]);
+        v[slot] = v[slot].saturating_add(1);
+    }
+    votes
+        .into_iter()
+        .map(|(k, v)| {
+            let kind = if v[2] > v[0] && v[2] >= v[1] {
+                EntityKind::Place
+            } else if v[1] > v[0] && v[1] > v[2] {
+                EntityKind::Organization
+            } else {
+                EntityKind::Person
+            };
+            (k, kind)
+        })
+        .collect()
+}
+
+/// Mark the lines of match results (`Benfica 2 Porto 1`): two capitalised
+/// words or more that are each followed by a number.
+fn score_lines(toks: &[Token]) -> Vec<bool> {
+    let mut marks = vec![false; toks.len()];
+    let mut s = 0;
+    while s < toks.len() {
+        let mut e = s + 1;
+        while e < toks.len() && !toks[e].has(LINE_START) {
+            e += 1;
+        }
+        let scores = (s..e.saturating_sub(1))
+            .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
+            .count();
+        let starts_with_name = toks[s].is_capitalised();
+        let bare = toks[s..e]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'));
+        if scores == 2 && starts_with_name && bare {
+            for m in &mut marks[s..e] {
+                *m = true;
+            }
+        }
+        s = e;
+    }
+    marks
 }
 
 fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
@@ -1063,6 +1562,7 @@ fn headline_names(
                 kind,
                 strength: Strength::Strong,
                 yields: false,
+                cue: None,
             });
             i += n;
         } else {

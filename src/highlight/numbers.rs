@@ -158,6 +158,7 @@ fn month_cue(w: &str) -> bool {
     matches!(
         w,
         "in" | "since"
+            | "for"
             | "until"
             | "till"
             | "by"
@@ -354,7 +355,8 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return number(i, i + 2);
     }
-    // clock times 10:30 are neither numbers nor dates
+    // clock times 10:30 are neither numbers nor dates; race times 2:31.45
+    // and 2:10:45 are numbers
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
         && c.is_num(i + 2)
@@ -363,11 +365,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         let mut e = i + 2;
         while c
             .tok(e + 1)
-            .is_some_and(|t| (t.is_punct(':') || t.is_punct('.')) && !t.has(SPACE))
+            .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
             && c.is_num(e + 2)
             && c.joined(e + 2)
         {
             e += 2;
+        }
+        if e > i + 2 || c.text(i + 2).contains('.') {
+            return number(i, e);
         }
         return Some(Hit::Skip(e));
     }
@@ -376,6 +381,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         let right = c.text(i + 2);
         if c.year_at(i) && (right.len() == 2 || right.len() == 4) && c.digits(i + 2).is_some() {
             return date(i, i + 2);
+        }
+        // bowling figures and wickets: 20-4-55-0
+        if c.bare_hyphen(i + 3) && c.is_num(i + 4) {
+            let mut e = i + 4;
+            while c.bare_hyphen(e + 1) && c.is_num(e + 2) {
+                e += 2;
+            }
+            return number(i, e);
         }
         if c.day_at(i) == Some(i)
             && c.day_at(i + 2) == Some(i + 2)
@@ -467,6 +480,13 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
             .filter(|_| c.tok(e + 1).is_some_and(|t| t.has(SPACE)))
         {
             let mut end = d;
+            // Nov. 7-8
+            let d = if c.bare_hyphen(d + 1) && c.day_at(d + 2).is_some() {
+                end = d + 2;
+                d + 2
+            } else {
+                d
+            };
             // May 31, 2024
             if c.tok(d + 1).is_some_and(|t| t.is_punct(','))
                 && c.year_at(d + 2)
@@ -488,12 +508,17 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
         });
-        if next_cap && !t.has(UPPER) {
+        if next_cap && !t.has(UPPER) && matches!(w, "april" | "may" | "june" | "august") {
             return None;
         }
         if matches!(w, "may" | "march") {
             let mut pb = [0u8; 32];
-            let cue = i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb));
+            let mut nb = [0u8; 32];
+            // "March and April", "May to July"
+            let month_pair = matches!(c.lower(i + 1, &mut nb), "and" | "or" | "to" | "through")
+                && c.month_at(i + 2) == Some(true);
+            let cue =
+                month_pair || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
             if !cue || t.has(INITIAL) {
                 return None;
             }
@@ -555,7 +580,24 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     if w == "second" {
         let mut pb = [0u8; 32];
         let prev = if i > 0 { c.lower(i - 1, &mut pb) } else { "" };
-        if matches!(prev, "a" | "per" | "split" | "every" | "each") {
+        let mut nb = [0u8; 32];
+        let next_is_noun = c.is_word(i + 1)
+            && c.tok(i + 1).is_some_and(|t| t.has(LOWER))
+            && !matches!(
+                c.lower(i + 1, &mut nb),
+                "of" | "and"
+                    | "or"
+                    | "later"
+                    | "ago"
+                    | "longer"
+                    | "earlier"
+                    | "to"
+                    | "in"
+                    | "for"
+                    | "before"
+                    | "after"
+            );
+        if matches!(prev, "per" | "split" | "every" | "each") || (prev == "a" && !next_is_noun) {
             return None;
         }
     }

@@ -101,6 +101,9 @@ fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
         "Mr" | "Mrs"
+            | "Sens"
+            | "Reps"
+            | "Govs"
             | "Ms"
             | "Dr"
             | "St"
@@ -397,6 +400,8 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
                     }
                 }
                 '!' | '?' | '\u{2026}' | ':' | '\u{2022}' | '|' => pending = true,
+                // "FRANKFURT — The European Central Bank"
+                '\u{2014}' | '\u{2013}' | '-' if t.has(SPACE) => pending = true,
                 _ => {}
             },
         }
@@ -441,7 +446,8 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
                         upper_words += 1;
                     }
                 }
-                Kind::Num => nums += 1,
+                // "1996-08-28" is one number
+                Kind::Num if t.flags & (SPACE | LINE_START) != 0 => nums += 1,
                 _ => {}
             }
         }
@@ -452,16 +458,12 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         // a table row: starts with a capitalised word and has about as many
         // numbers as words
         let table =
-            line.first().is_some_and(Token::is_capitalised) && nums >= 1 && nums + 1 >= words;
+            line.first().is_some_and(Token::is_capitalised) && nums >= 2 && nums + 1 >= words;
         let title_case = !table
             && words >= 3
             && lower_words == function_words
             && words - lower_words >= 3
             && !ends_with_period;
-        // a table row: starts with a capitalised word and has more numbers
-        // than words after it
-        let table =
-            line.first().is_some_and(Token::is_capitalised) && nums >= 1 && nums + 1 >= words;
         let mut flags = 0;
         if caps {
             flags |= CAPS_LINE | HEADLINE;
