@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -14,6 +15,8 @@ const DEADLINE: Duration = Duration::from_secs(20);
 
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Set when the terminal's output has been read to its end.
+    drained: Arc<AtomicBool>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -38,6 +41,8 @@ impl Session {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&screen);
+        let drained = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -46,10 +51,12 @@ impl Session {
                 }
                 feed.lock().unwrap().process(&buf[..n]);
             }
+            done.store(true, Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().expect("writer");
         Self {
             screen,
+            drained,
             writer,
             child,
             _master: pair.master,
@@ -88,11 +95,15 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Wait for the process to end; its exit code.
+    /// Wait for the process to end and its last output to be read; its
+    /// exit code.
     fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             if let Some(status) = self.child.try_wait().unwrap() {
+                while !self.drained.load(Ordering::SeqCst) && start.elapsed() < DEADLINE {
+                    thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             thread::sleep(Duration::from_millis(25));
