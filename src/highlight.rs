@@ -709,3 +709,35 @@ mod regressions {
         assert!(!found.iter().any(|&(_, k)| k == Name));
     }
 }
+
+#[cfg(test)]
+mod long_inputs {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A run of name-like words with no end (a title repeated, capitals
+    /// without a break) once took time quadratic in its length.
+    #[test]
+    fn endless_runs_of_name_words_take_linear_time() {
+        for piece in [
+            "Mr. ",
+            "JOHN SMITH ",
+            "Al-",
+            "The Bank of ",
+            "Gaza Strip Mr ",
+        ] {
+            let text = piece.repeat(40_000);
+            let start = Instant::now();
+            let spans = highlight(&text);
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{piece:?} took {:?}",
+                start.elapsed()
+            );
+            for w in spans.windows(2) {
+                assert!(w[0].end <= w[1].start);
+            }
+            assert!(spans.iter().all(|s| s.end - s.start < 400), "{piece:?}");
+        }
+    }
+}

@@ -18,6 +18,9 @@ use super::words::{
     place_cue_before_of, takes_of,
 };
 
+/// The most tokens a run of name words may have (words, hyphens, periods).
+const MAX_RUN: usize = 24;
+
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -172,7 +175,8 @@ impl Ctx<'_> {
         loop {
             let k = end;
             let Some(t) = self.toks.get(k) else { break };
-            if t.has(LINE_START) || !self.is_free(k) {
+            // no name is this long; the cap keeps every rule below linear
+            if k - i >= MAX_RUN || t.has(LINE_START) || !self.is_free(k) {
                 break;
             }
             let step = match t.kind {
