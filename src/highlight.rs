@@ -425,6 +425,8 @@ mod properties {
             prop_assert!(s.start < s.end, "empty span {s:?}");
             prop_assert!(s.end <= text.len(), "span past the end {s:?}");
             prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let inside = text.get(s.start..s.end).unwrap_or("");
+            prop_assert!(!inside.contains(['\n', '\r']), "span across lines {s:?}");
         }
         for w in spans.windows(2) {
             prop_assert!(w[0].end <= w[1].start, "overlap or disorder {:?}", w);
@@ -696,6 +698,15 @@ mod regressions {
         assert!(found.contains(&("Gil Vicente", Organization)), "{found:?}");
         assert!(found.contains(&("Carvalhal", Person)), "{found:?}");
         assert!(found.contains(&("Asante-Mensah", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn an_initial_at_a_line_end_does_not_join_the_next_line() {
+        let text = "he wrote on X.\n\nRelated topics\nPublished 12 March 2025";
+        for s in highlight(text) {
+            assert!(!text[s.start..s.end].contains('\n'), "{s:?}");
+        }
+        assert_eq!(spans(text), [("12 March 2025", Date)]);
     }
 
     #[test]

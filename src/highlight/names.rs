@@ -220,13 +220,19 @@ impl Ctx<'_> {
                             | "Reps"
                             | "Govs"
                     );
-                    if (initial || abbrev) && self.is_cap(k + 1) && self.has(k + 1, SPACE) {
+                    if (initial || abbrev)
+                        && self.is_cap(k + 1)
+                        && self.has(k + 1, SPACE)
+                        && !self.has(k + 1, LINE_START)
+                    {
                         Some(k + 1)
                     } else {
                         None
                     }
                 }
-                Kind::Punct('&') => self.is_cap(k + 1).then_some(k + 1),
+                Kind::Punct('&') => {
+                    (self.is_cap(k + 1) && !self.has(k + 1, LINE_START)).then_some(k + 1)
+                }
                 Kind::Word if t.is_capitalised() => Some(k),
                 Kind::Word => self.connector_end(k),
                 _ => None,
@@ -984,7 +990,8 @@ impl Ctx<'_> {
             let table_row = self.has(p, TABLE_LINE)
                 && self.has(p, LINE_START)
                 && words_after == 0
-                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num);
+                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num)
+                && self.is_free(p + 1);
             if !table_row && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
@@ -1096,6 +1103,11 @@ impl Ctx<'_> {
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
         let team_slot = self.has(first, TABLE_LINE)
+            && self
+                .toks
+                .get(first + 1)
+                .is_some_and(|t| t.kind == Kind::Num)
+            && self.is_free(first + 1)
             && (self.has(first, LINE_START)
                 || first
                     .checked_sub(1)
@@ -1115,7 +1127,8 @@ impl Ctx<'_> {
             && self
                 .toks
                 .get(first + 1)
-                .is_some_and(|t| t.kind == Kind::Num);
+                .is_some_and(|t| t.kind == Kind::Num)
+            && self.is_free(first + 1);
         let strength = if table_row {
             Strength::Weak
         } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
