@@ -69,7 +69,13 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
     numbers::scan(text, &toks, &mut used, &mut numbers);
-    let names = names::scan(text, &toks, &used);
+    let mut dates = vec![false; toks.len()];
+    for f in numbers.iter().filter(|f| f.kind == EntityKind::Date) {
+        for d in dates.iter_mut().take(f.b + 1).skip(f.a) {
+            *d = true;
+        }
+    }
+    let names = names::scan(text, &toks, &used, &dates);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))

@@ -51,6 +51,8 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     used: &'a [bool],
+    /// Tokens inside a date.
+    dates: &'a [bool],
     lex: &'static Lexicon,
     /// The longest gazetteer entry starting at each token.
     gaz: Vec<Option<(usize, &'static Entry)>>,
@@ -66,12 +68,13 @@ struct Ctx<'a> {
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
 /// marked in `used`).
-pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
+pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool], dates: &[bool]) -> Vec<Cand> {
     let lex: &'static Lexicon = &LEXICON;
     let mut cx = Ctx {
         text,
         toks,
         used,
+        dates,
         lex,
         gaz: Vec::new(),
         buf: String::new(),
@@ -101,6 +104,12 @@ impl Ctx<'_> {
 
     fn is_free(&self, i: usize) -> bool {
         self.used.get(i).is_some_and(|u| !u)
+    }
+
+    /// A number at `i` that is not part of a date (a score, a count).
+    fn is_score(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num)
+            && !self.dates.get(i).copied().unwrap_or(false)
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -990,8 +999,7 @@ impl Ctx<'_> {
             let table_row = self.has(p, TABLE_LINE)
                 && self.has(p, LINE_START)
                 && words_after == 0
-                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num)
-                && self.is_free(p + 1);
+                && self.is_score(p + 1);
             if !table_row && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
@@ -1103,11 +1111,7 @@ impl Ctx<'_> {
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
         let team_slot = self.has(first, TABLE_LINE)
-            && self
-                .toks
-                .get(first + 1)
-                .is_some_and(|t| t.kind == Kind::Num)
-            && self.is_free(first + 1)
+            && self.is_score(first + 1)
             && (self.has(first, LINE_START)
                 || first
                     .checked_sub(1)
@@ -1122,13 +1126,8 @@ impl Ctx<'_> {
         } else {
             EntityKind::Person
         };
-        let table_row = self.has(first, TABLE_LINE)
-            && self.has(first, LINE_START)
-            && self
-                .toks
-                .get(first + 1)
-                .is_some_and(|t| t.kind == Kind::Num)
-            && self.is_free(first + 1);
+        let table_row =
+            self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
         let strength = if table_row {
             Strength::Weak
         } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
