@@ -723,7 +723,7 @@ impl Ctx<'_> {
         let strength = if q == p + 1
             && self.risky(p)
             && !self.has(p, TABLE_LINE)
-            && ((e.common && !(self.has(p, UPPER) && !self.has(p, CAPS_LINE)))
+            && ((self.has(p, CAPS_LINE) || !self.has(p, UPPER)) && e.common
                 || self.has(p, CAPS_LINE)
                     && e.words.first().is_some_and(|w| w.chars().count() <= 2))
             && !e.source.strong_at_start()
