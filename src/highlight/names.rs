@@ -729,9 +729,6 @@ impl Ctx<'_> {
             && !e.source.strong_at_start()
         {
             Strength::Pending
-        } else if q == p + 1 && self.risky(p) && e.common && e.source == Source::Country {
-            // "Turkey" at a sentence start is the country; "Chad" less so
-            Strength::Strong
         } else {
             Strength::Strong
         };
