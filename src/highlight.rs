@@ -3,6 +3,22 @@
 //!
 //! Pure: no terminal code. The reader draws each kind in its own style and
 //! `dateline entities --jsonl` prints the spans for scripts and scoring.
+//!
+//! How it works, in one pass each:
+//! - `token`: the text becomes tokens with byte offsets and shape flags
+//!   (capitalised, in capitals, sentence start, headline line, results row);
+//! - `numbers`: digits, number words, ordinals, scores, dates, years,
+//!   weekdays, months and durations, by patterns over the tokens;
+//! - `names`: runs of capitalised words are cut into titles (left out),
+//!   gazetteer entries, given name + surname, and names known by a head word
+//!   (`... Ministry`, `... Strip`, `... Cup`) or by the words around them
+//!   (`oil firm X`, `X shares`, `striker X`); a capital at a sentence start
+//!   or in a headline counts only with evidence;
+//! - then the article is made consistent: a person's surname alone is that
+//!   person, a string keeps one kind, a headline word is a name when the
+//!   body names it.
+//!
+//! The gazetteers (`assets/gazetteer/`) are compiled once into hash maps.
 
 use serde::Serialize;
 
