@@ -99,7 +99,9 @@ pub fn highlight(text: &str) -> Vec<Span> {
         .filter_map(|(a, b, kind)| {
             let start = toks.get(a)?.start;
             let end = toks.get(b.checked_sub(1)?)?.end;
-            (start < end).then_some(Span { start, end, kind })
+            // a name or number never runs across a line break
+            let one_line = !text.get(start..end)?.contains(['\n', '\r']);
+            (start < end && one_line).then_some(Span { start, end, kind })
         })
         .collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -729,6 +731,13 @@ mod regressions {
             assert!(!text[s.start..s.end].contains('\n'), "{s:?}");
         }
         assert_eq!(spans(text), [("12 March 2025", Date)]);
+    }
+
+    #[test]
+    fn a_day_and_a_month_on_two_lines_are_not_one_date() {
+        // found by the property test: "Mr.9\nMay" gave one date across the break
+        assert_eq!(spans("Mr.9\nMay"), [("9", Number)]);
+        assert_eq!(spans("Scores 5-6\nMarch was wet"), [("5-6", Number)]);
     }
 
     #[test]
