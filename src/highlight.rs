@@ -3,6 +3,22 @@
 //!
 //! Pure: no terminal code. The reader draws each kind in its own style and
 //! `dateline entities --jsonl` prints the spans for scripts and scoring.
+//!
+//! How it works, in one pass each:
+//! - `token`: the text becomes tokens with byte offsets and shape flags
+//!   (capitalised, in capitals, sentence start, headline line, results row);
+//! - `numbers`: digits, number words, ordinals, scores, dates, years,
+//!   weekdays, months and durations, by patterns over the tokens;
+//! - `names`: runs of capitalised words are cut into titles (left out),
+//!   gazetteer entries, given name + surname, and names known by a head word
+//!   (`... Ministry`, `... Strip`, `... Cup`) or by the words around them
+//!   (`oil firm X`, `X shares`, `striker X`); a capital at a sentence start
+//!   or in a headline counts only with evidence;
+//! - then the article is made consistent: a person's surname alone is that
+//!   person, a string keeps one kind, a headline word is a name when the
+//!   body names it.
+//!
+//! The gazetteers (`assets/gazetteer/`) are compiled once into hash maps.
 
 use serde::Serialize;
 
@@ -69,7 +85,13 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
     numbers::scan(text, &toks, &mut used, &mut numbers);
-    let names = names::scan(text, &toks, &used);
+    let mut dates = vec![false; toks.len()];
+    for f in numbers.iter().filter(|f| f.kind == EntityKind::Date) {
+        for d in dates.iter_mut().take(f.b + 1).skip(f.a) {
+            *d = true;
+        }
+    }
+    let names = names::scan(text, &toks, &used, &dates);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -77,7 +99,9 @@ pub fn highlight(text: &str) -> Vec<Span> {
         .filter_map(|(a, b, kind)| {
             let start = toks.get(a)?.start;
             let end = toks.get(b.checked_sub(1)?)?.end;
-            (start < end).then_some(Span { start, end, kind })
+            // a name or number never runs across a line break
+            let one_line = !text.get(start..end)?.contains(['\n', '\r']);
+            (start < end && one_line).then_some(Span { start, end, kind })
         })
         .collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -425,6 +449,8 @@ mod properties {
             prop_assert!(s.start < s.end, "empty span {s:?}");
             prop_assert!(s.end <= text.len(), "span past the end {s:?}");
             prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let inside = text.get(s.start..s.end).unwrap_or("");
+            prop_assert!(!inside.contains(['\n', '\r']), "span across lines {s:?}");
         }
         for w in spans.windows(2) {
             prop_assert!(w[0].end <= w[1].start, "overlap or disorder {:?}", w);
@@ -699,6 +725,22 @@ mod regressions {
     }
 
     #[test]
+    fn an_initial_at_a_line_end_does_not_join_the_next_line() {
+        let text = "he wrote on X.\n\nRelated topics\nPublished 12 March 2025";
+        for s in highlight(text) {
+            assert!(!text[s.start..s.end].contains('\n'), "{s:?}");
+        }
+        assert_eq!(spans(text), [("12 March 2025", Date)]);
+    }
+
+    #[test]
+    fn a_day_and_a_month_on_two_lines_are_not_one_date() {
+        // found by the property test: "Mr.9\nMay" gave one date across the break
+        assert_eq!(spans("Mr.9\nMay"), [("9", Number)]);
+        assert_eq!(spans("Scores 5-6\nMarch was wet"), [("5-6", Number)]);
+    }
+
+    #[test]
     fn context_words_give_the_kind_of_unknown_names() {
         let text = "Shares in Quorvex fell. The oil firm Quorvex said its profit rose. \
                     Striker Daliborsk scored. The Havenbond union struck.";
@@ -707,5 +749,37 @@ mod regressions {
         assert!(found.contains(&("Daliborsk", Person)), "{found:?}");
         assert!(found.contains(&("Havenbond", Organization)), "{found:?}");
         assert!(!found.iter().any(|&(_, k)| k == Name));
+    }
+}
+
+#[cfg(test)]
+mod long_inputs {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A run of name-like words with no end (a title repeated, capitals
+    /// without a break) once took time quadratic in its length.
+    #[test]
+    fn endless_runs_of_name_words_take_linear_time() {
+        for piece in [
+            "Mr. ",
+            "JOHN SMITH ",
+            "Al-",
+            "The Bank of ",
+            "Gaza Strip Mr ",
+        ] {
+            let text = piece.repeat(10_000);
+            let start = Instant::now();
+            let spans = highlight(&text);
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{piece:?} took {:?}",
+                start.elapsed()
+            );
+            for w in spans.windows(2) {
+                assert!(w[0].end <= w[1].start);
+            }
+            assert!(spans.iter().all(|s| s.end - s.start < 400), "{piece:?}");
+        }
     }
 }

@@ -41,7 +41,10 @@ impl Source {
     /// sentence start, a headline), though the word is also a common one:
     /// `China`, `Turkey`, `Jordan`.
     pub fn strong_at_start(self) -> bool {
-        matches!(self, Source::Country | Source::Demonym | Source::Region)
+        matches!(
+            self,
+            Source::Country | Source::Demonym | Source::Region | Source::Club
+        )
     }
 }
 

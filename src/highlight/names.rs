@@ -18,6 +18,9 @@ use super::words::{
     place_cue_before_of, takes_of,
 };
 
+/// The most tokens a run of name words may have (words, hyphens, periods).
+const MAX_RUN: usize = 24;
+
 /// How sure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -48,6 +51,8 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     used: &'a [bool],
+    /// Tokens inside a date.
+    dates: &'a [bool],
     lex: &'static Lexicon,
     /// The longest gazetteer entry starting at each token.
     gaz: Vec<Option<(usize, &'static Entry)>>,
@@ -63,12 +68,13 @@ struct Ctx<'a> {
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
 /// marked in `used`).
-pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool]) -> Vec<Cand> {
+pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool], dates: &[bool]) -> Vec<Cand> {
     let lex: &'static Lexicon = &LEXICON;
     let mut cx = Ctx {
         text,
         toks,
         used,
+        dates,
         lex,
         gaz: Vec::new(),
         buf: String::new(),
@@ -98,6 +104,12 @@ impl Ctx<'_> {
 
     fn is_free(&self, i: usize) -> bool {
         self.used.get(i).is_some_and(|u| !u)
+    }
+
+    /// A number at `i` that is not part of a date (a score, a count).
+    fn is_score(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num)
+            && !self.dates.get(i).copied().unwrap_or(false)
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -172,7 +184,8 @@ impl Ctx<'_> {
         loop {
             let k = end;
             let Some(t) = self.toks.get(k) else { break };
-            if t.has(LINE_START) || !self.is_free(k) {
+            // no name is this long; the cap keeps every rule below linear
+            if k - i >= MAX_RUN || t.has(LINE_START) || !self.is_free(k) {
                 break;
             }
             let step = match t.kind {
@@ -216,13 +229,19 @@ impl Ctx<'_> {
                             | "Reps"
                             | "Govs"
                     );
-                    if (initial || abbrev) && self.is_cap(k + 1) && self.has(k + 1, SPACE) {
+                    if (initial || abbrev)
+                        && self.is_cap(k + 1)
+                        && self.has(k + 1, SPACE)
+                        && !self.has(k + 1, LINE_START)
+                    {
                         Some(k + 1)
                     } else {
                         None
                     }
                 }
-                Kind::Punct('&') => self.is_cap(k + 1).then_some(k + 1),
+                Kind::Punct('&') => {
+                    (self.is_cap(k + 1) && !self.has(k + 1, LINE_START)).then_some(k + 1)
+                }
                 Kind::Word if t.is_capitalised() => Some(k),
                 Kind::Word => self.connector_end(k),
                 _ => None,
@@ -704,15 +723,12 @@ impl Ctx<'_> {
         let strength = if q == p + 1
             && self.risky(p)
             && !self.has(p, TABLE_LINE)
-            && (e.common
+            && ((self.has(p, CAPS_LINE) || !self.has(p, UPPER)) && e.common
                 || self.has(p, CAPS_LINE)
                     && e.words.first().is_some_and(|w| w.chars().count() <= 2))
             && !e.source.strong_at_start()
         {
             Strength::Pending
-        } else if q == p + 1 && self.risky(p) && e.common && e.source == Source::Country {
-            // "Turkey" at a sentence start is the country; "Chad" less so
-            Strength::Strong
         } else {
             Strength::Strong
         };
@@ -980,7 +996,7 @@ impl Ctx<'_> {
             let table_row = self.has(p, TABLE_LINE)
                 && self.has(p, LINE_START)
                 && words_after == 0
-                && self.toks.get(p + 1).is_some_and(|t| t.kind == Kind::Num);
+                && self.is_score(p + 1);
             if !table_row && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
@@ -1092,6 +1108,7 @@ impl Ctx<'_> {
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
         let team_slot = self.has(first, TABLE_LINE)
+            && self.is_score(first + 1)
             && (self.has(first, LINE_START)
                 || first
                     .checked_sub(1)
@@ -1106,12 +1123,8 @@ impl Ctx<'_> {
         } else {
             EntityKind::Person
         };
-        let table_row = self.has(first, TABLE_LINE)
-            && self.has(first, LINE_START)
-            && self
-                .toks
-                .get(first + 1)
-                .is_some_and(|t| t.kind == Kind::Num);
+        let table_row =
+            self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
         let strength = if table_row {
             Strength::Weak
         } else if self.risky(first) && (common || self.lex.is_common_form(w)) {

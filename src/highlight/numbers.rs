@@ -5,7 +5,7 @@
 #![allow(clippy::many_single_char_names)]
 
 use super::EntityKind;
-use super::token::{CAP, INITIAL, Kind, LOWER, SPACE, Token, UPPER, is_hyphen};
+use super::token::{CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, Token, UPPER, is_hyphen};
 use super::words::{is_stopword, lower};
 
 /// A number or date found over tokens `a..=b`.
@@ -393,11 +393,15 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if c.day_at(i) == Some(i)
             && c.day_at(i + 2) == Some(i + 2)
             && c.month_at(i + 3).is_some()
-            && c.tok(i + 3).is_some_and(|t| t.has(SPACE))
+            && c.tok(i + 3)
+                .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
         {
             {
                 let mut e = i + 3;
-                if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+                if c.year_at(e + 1)
+                    && c.tok(e + 1)
+                        .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+                {
                     e += 1;
                 }
                 return date(i, e);
@@ -424,10 +428,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     // day month [year]: 22 August 1996, 5 March
     if let Some(d) = c.day_at(i)
         && c.month_at(d + 1) == Some(true)
-        && c.tok(d + 1).is_some_and(|t| t.has(SPACE))
+        && c.tok(d + 1)
+            .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
     {
         let mut e = d + 1;
-        if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+        if c.year_at(e + 1)
+            && c.tok(e + 1)
+                .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        {
             e += 1;
         }
         return date(i, e);
@@ -475,10 +483,10 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         {
             e += 1;
         }
-        if let Some(d) = c
-            .day_at(e + 1)
-            .filter(|_| c.tok(e + 1).is_some_and(|t| t.has(SPACE)))
-        {
+        if let Some(d) = c.day_at(e + 1).filter(|_| {
+            c.tok(e + 1)
+                .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        }) {
             let mut end = d;
             // Nov. 7-8
             let d = if c.bare_hyphen(d + 1) && c.day_at(d + 2).is_some() {
@@ -493,12 +501,18 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
                 && c.next_on_line(d + 2)
             {
                 end = d + 2;
-            } else if c.year_at(d + 1) && c.tok(d + 1).is_some_and(|t| t.has(SPACE)) {
+            } else if c.year_at(d + 1)
+                && c.tok(d + 1)
+                    .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+            {
                 end = d + 1;
             }
             return date(i, end);
         }
-        if c.year_at(e + 1) && c.tok(e + 1).is_some_and(|t| t.has(SPACE)) {
+        if c.year_at(e + 1)
+            && c.tok(e + 1)
+                .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        {
             return date(i, e + 1);
         }
         if !full {
@@ -623,7 +637,8 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     while is_card
         && c.is_word(e + 1)
         && c.next_on_line(e + 1)
-        && c.tok(e + 1).is_some_and(|t| t.has(SPACE))
+        && c.tok(e + 1)
+            .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
         && is_scale(c.lower(e + 1, &mut nb))
     {
         e += 1;
