@@ -43,6 +43,14 @@ pub enum Action {
     ToggleMessages,
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// News from the loader or the filter worker.
+    Update(Update),
+}
+
+/// What the work behind the screen reports: it arrives as an
+/// [`Event`](crate::event::Event) and is applied as an [`Action`].
+#[derive(Debug, Clone)]
+pub enum Update {
     /// Articles arrived from the loader.
     Loaded(Vec<Arc<Article>>),
     LoadIssue(LoadIssue),
@@ -53,6 +61,12 @@ pub enum Action {
         generation: u64,
         hits: Vec<Hit>,
     },
+}
+
+impl From<Update> for Action {
+    fn from(update: Update) -> Self {
+        Action::Update(update)
+    }
 }
 
 /// Which part of the screen has the keyboard.

@@ -10,7 +10,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::action::{Action, KeyContext, keymap};
+use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
 use crate::event::{self, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, SearchIndex};
@@ -163,25 +163,24 @@ impl App {
             }
             Event::Mouse(m) => Action::Mouse(m),
             Event::Resize(w, h) => Action::Resize(w, h),
-            Event::Loaded(batch) => Action::Loaded(batch),
-            Event::LoadIssue(issue) => Action::LoadIssue(issue),
-            Event::LoadProgress(files) => Action::LoadProgress(files),
-            Event::LoadFinished => Action::LoadFinished,
-            Event::Filtered { generation, hits } => Action::Filtered { generation, hits },
+            Event::Update(update) => Action::Update(update),
             Event::Terminate => Action::Quit,
         })
     }
 
     /// The only place the app's state changes.
-    pub fn update(&mut self, action: Action) {
+    pub fn update(&mut self, action: impl Into<Action>) {
+        let action = action.into();
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
-            Action::Loaded(batch) => self.add_articles(batch),
-            Action::LoadIssue(issue) => self.issues.push(issue),
-            Action::LoadProgress(files) => self.loading.files = files,
-            Action::LoadFinished => self.loading.done = true,
-            Action::Filtered { generation, hits } => self.apply_hits(generation, hits),
+            Action::Update(Update::Loaded(batch)) => self.add_articles(batch),
+            Action::Update(Update::LoadIssue(issue)) => self.issues.push(issue),
+            Action::Update(Update::LoadProgress(files)) => self.loading.files = files,
+            Action::Update(Update::LoadFinished) => self.loading.done = true,
+            Action::Update(Update::Filtered { generation, hits }) => {
+                self.apply_hits(generation, hits);
+            }
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleMessages => self.toggle_overlay(Overlay::Messages),
             Action::Mouse(mouse) => self.mouse(mouse),

@@ -9,9 +9,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 
+use crate::action::Update;
 use crate::article::Article;
-use crate::filter::{FilterQuery, Hit, SearchIndex, SearchResults};
-use crate::loader::{self, Input, LoadEvent, LoadIssue};
+use crate::filter::{FilterQuery, SearchIndex, SearchResults};
+use crate::loader::{self, Input, LoadEvent};
 
 /// Everything the run loop reacts to.
 #[derive(Debug)]
@@ -19,14 +20,7 @@ pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
-    Loaded(Vec<Arc<Article>>),
-    LoadIssue(LoadIssue),
-    LoadProgress(usize),
-    LoadFinished,
-    Filtered {
-        generation: u64,
-        hits: Vec<Hit>,
-    },
+    Update(Update),
     /// SIGTERM, SIGHUP or SIGINT: quit cleanly.
     Terminate,
 }
@@ -55,14 +49,14 @@ pub fn spawn_loader(inputs: Vec<Input>, tx: Sender<Event>) {
         loader::load(&inputs, &mut |event| {
             let event = match event {
                 LoadEvent::Articles(batch) => {
-                    Event::Loaded(batch.into_iter().map(Arc::new).collect())
+                    Update::Loaded(batch.into_iter().map(Arc::new).collect())
                 }
-                LoadEvent::Issue(issue) => Event::LoadIssue(issue),
-                LoadEvent::Progress { files } => Event::LoadProgress(files),
+                LoadEvent::Issue(issue) => Update::LoadIssue(issue),
+                LoadEvent::Progress { files } => Update::LoadProgress(files),
             };
-            let _ = tx.send(event);
+            let _ = tx.send(Event::Update(event));
         });
-        let _ = tx.send(Event::LoadFinished);
+        let _ = tx.send(Event::Update(Update::LoadFinished));
     });
 }
 
@@ -183,10 +177,10 @@ fn run_worker(
             continue;
         }
         if let Some(results) = index.search_narrowing(query, last.as_ref(), cancel) {
-            let _ = events.send(Event::Filtered {
+            let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
                 hits: results.hits.clone(),
-            });
+            }));
             last = Some(results);
             stale = false;
             fresh_query = false;

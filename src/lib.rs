@@ -1,9 +1,9 @@
 //! dateline: a terminal reader for news articles.
 //!
 //! ```text
-//! files / stdin ──loader thread──▶ Event::Loaded(batch) ─┐
-//! terminal keys ──input thread───▶ Event::Key(k) ────────┼─▶ App::update(Action) ─▶ ui::render(&App)
-//! filter worker ─────────────────▶ Event::Filtered(res) ─┘
+//! files / stdin ──loader thread──▶ Event::Update(Loaded) ───┐
+//! terminal keys ──input thread───▶ Event::Key(k) ───────────┼─▶ App::update(Action) ─▶ ui::render(&App)
+//! filter worker ─────────────────▶ Event::Update(Filtered) ─┘
 //! ```
 //!
 //! Pure domain modules know nothing of the terminal: [`article`], [`loader`]

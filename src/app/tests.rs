@@ -25,13 +25,13 @@ pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Ar
 /// An app at 120x40 with a few articles loaded.
 pub(crate) fn loaded_app() -> App {
     let mut app = App::new(Rect::new(0, 0, 120, 40));
-    app.update(Action::Loaded(vec![
+    app.update(Update::Loaded(vec![
         article(0, "Dock workers strike in Rotterdam", "Northline Wire", "Dock workers walked out on Monday, union chief Anneke Verhoeven said. The port said 40 ships waited."),
         article(1, "Reservoirs fall to a third in Spain", "Valley Courier", "Reservoirs across Andalusia held 33 per cent of capacity on Tuesday."),
         article(2, "Central bank holds rates at 3.5%", "Meridian Post", "The bank kept its main rate at 3.5% for a third meeting."),
         article(3, "Ships queue as strike enters second week", "The Harbor Ledger", "More than 60 ships waited outside Rotterdam as the strike went on."),
     ]));
-    app.update(Action::LoadFinished);
+    app.update(Update::LoadFinished);
     app
 }
 
@@ -181,7 +181,7 @@ fn stale_filter_results_are_dropped() {
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "ships");
     let current = app.visible_len();
-    app.update(Action::Filtered {
+    app.update(Update::Filtered {
         generation: 0,
         hits: Vec::new(),
     });
@@ -259,7 +259,7 @@ fn the_list_scrolls_to_keep_the_selection_visible() {
     let batch = (0..100)
         .map(|i| article(i, &format!("Story {i}"), "Wire", "Text."))
         .collect();
-    app.update(Action::Loaded(batch));
+    app.update(Update::Loaded(batch));
     let height = app.list_height();
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
@@ -296,7 +296,7 @@ fn mouse_wheel_scrolls_and_click_selects() {
 #[test]
 fn load_issues_are_kept_for_the_messages_view() {
     let mut app = loaded_app();
-    app.update(Action::LoadIssue(crate::loader::LoadIssue {
+    app.update(Update::LoadIssue(crate::loader::LoadIssue {
         origin: Origin::at_line("bad.jsonl", 3),
         severity: Severity::Error,
         message: "not valid JSON".into(),

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 
 use super::theme::Theme;
 use super::*;
-use crate::action::Action;
+use crate::action::{Action, Update};
 use crate::app::App;
 use crate::app::tests::{article, loaded_app};
 use crate::event::Event;
@@ -106,7 +106,7 @@ fn filter_matches_are_marked_in_the_list_and_reader() {
 #[test]
 fn each_kind_of_name_and_number_has_its_own_style_in_the_reader() {
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 140, 30));
-    app.update(Action::Loaded(vec![article(
+    app.update(Update::Loaded(vec![article(
         0,
         "Port strike",
         "Northline Wire",
@@ -152,7 +152,7 @@ fn find_matches_are_highlighted_and_counted() {
 #[test]
 fn the_status_bar_counts_and_reports_problems() {
     let mut app = loaded_app();
-    app.update(Action::LoadIssue(crate::loader::LoadIssue {
+    app.update(Update::LoadIssue(crate::loader::LoadIssue {
         origin: crate::article::Origin::at_line("bad.jsonl", 3),
         severity: crate::loader::Severity::Error,
         message: "not valid JSON".into(),
@@ -190,7 +190,7 @@ fn the_help_lists_keys_and_the_legend_in_its_styles() {
 #[test]
 fn article_text_cannot_inject_control_sequences() {
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 20));
-    app.update(Action::Loaded(vec![article(
+    app.update(Update::Loaded(vec![article(
         0,
         "Title \u{1b}]0;pwned\u{7}",
         "Wire\u{1b}[2J",
