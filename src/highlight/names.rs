@@ -203,32 +203,7 @@ impl Ctx<'_> {
                 Kind::Punct('.') if !t.has(SPACE) => {
                     let prev = self.word(k - 1);
                     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-                    let abbrev = matches!(
-                        prev,
-                        "Mr" | "Mrs"
-                            | "Ms"
-                            | "Dr"
-                            | "St"
-                            | "Mt"
-                            | "Jr"
-                            | "Sr"
-                            | "Gen"
-                            | "Lt"
-                            | "Col"
-                            | "Sgt"
-                            | "Capt"
-                            | "Maj"
-                            | "Adm"
-                            | "Gov"
-                            | "Sen"
-                            | "Rep"
-                            | "Prof"
-                            | "Rev"
-                            | "Ft"
-                            | "Sens"
-                            | "Reps"
-                            | "Govs"
-                    );
+                    let abbrev = super::token::is_name_abbreviation(prev);
                     if (initial || abbrev)
                         && self.is_cap(k + 1)
                         && self.has(k + 1, SPACE)

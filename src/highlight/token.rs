@@ -96,8 +96,9 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-/// Words of a few letters that end with a period and do not end a sentence.
-fn is_abbreviation(word: &str) -> bool {
+/// Abbreviated titles and name parts (`Mr.`, `Gen.`, `Jr.`, `St.`): a
+/// capitalised word after one still belongs to the same name.
+pub(super) fn is_name_abbreviation(word: &str) -> bool {
     matches!(
         word,
         "Mr" | "Mrs"
@@ -116,7 +117,6 @@ fn is_abbreviation(word: &str) -> bool {
             | "Capt"
             | "Maj"
             | "Adm"
-            | "Cmdr"
             | "Gov"
             | "Sen"
             | "Rep"
@@ -124,33 +124,42 @@ fn is_abbreviation(word: &str) -> bool {
             | "Rev"
             | "Jr"
             | "Sr"
-            | "Messrs"
-            | "No"
-            | "Nos"
-            | "vs"
-            | "v"
-            | "Inc"
-            | "Corp"
-            | "Ltd"
-            | "Co"
-            | "Bros"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "approx"
-            | "est"
-            | "Fig"
-            | "pp"
     )
+}
+
+/// Words of a few letters that end with a period and do not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    is_name_abbreviation(word)
+        || matches!(
+            word,
+            "Cmdr"
+                | "Messrs"
+                | "No"
+                | "Nos"
+                | "vs"
+                | "v"
+                | "Inc"
+                | "Corp"
+                | "Ltd"
+                | "Co"
+                | "Bros"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "approx"
+                | "est"
+                | "Fig"
+                | "pp"
+        )
 }
 
 /// Length in bytes of a dotted abbreviation starting at `i` (`U.S.`,
