@@ -45,8 +45,13 @@ const BATCH_ARTICLES: usize = 512;
 const BATCH_INTERVAL: Duration = Duration::from_millis(30);
 /// How often progress is reported at most.
 const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
-/// Files larger than this are not read.
+/// Files larger than this are not read (JSON Lines files excepted: they are
+/// read in parts).
 const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// A JSON Lines file larger than this is read in parts of about this size,
+/// cut at line ends, and the parts are parsed on the reader threads while
+/// the next is read: memory stays bounded and articles arrive early.
+const PART_BYTES: usize = 4 * 1024 * 1024;
 /// Past this many problems in one file, the rest are counted, not listed.
 const MAX_ISSUES_PER_FILE: usize = 20;
 /// Files are read and parsed by up to this many threads.
@@ -178,26 +183,38 @@ pub fn load_all(inputs: &[Input]) -> Loaded {
 /// another.
 fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
     if readers < 2 {
-        walk::walk(root, &mut |found| out.found(found_loaded(found)));
+        walk::walk(root, &mut |found| {
+            expand(found, &mut |job| out.found(job.run()));
+        });
         return;
     }
-    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<(usize, Vec<Found>)>(QUEUE);
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<(usize, Vec<Job>)>(QUEUE);
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Done>)>(QUEUE);
     let chunk_rx = Mutex::new(chunk_rx);
     thread::scope(|scope| {
         scope.spawn(move || {
             let mut seq = 0;
             let mut chunk = Vec::with_capacity(CHUNK);
+            // A failed send means nothing is listening any more.
+            let mut send = |chunk: Vec<Job>| {
+                let _ = chunk_tx.send((seq, chunk));
+                seq += 1;
+            };
             walk::walk(root, &mut |found| {
-                chunk.push(found);
-                if chunk.len() == CHUNK {
-                    // A failed send means nothing is listening any more.
-                    let _ = chunk_tx.send((seq, std::mem::take(&mut chunk)));
-                    seq += 1;
-                }
+                expand(found, &mut |job| {
+                    // a part is a chunk of its own: it is big already
+                    let alone = matches!(job, Job::Part(_));
+                    if alone && !chunk.is_empty() {
+                        send(std::mem::take(&mut chunk));
+                    }
+                    chunk.push(job);
+                    if alone || chunk.len() == CHUNK {
+                        send(std::mem::take(&mut chunk));
+                    }
+                });
             });
             if !chunk.is_empty() {
-                let _ = chunk_tx.send((seq, chunk));
+                send(chunk);
             }
         });
         for _ in 0..readers {
@@ -207,7 +224,7 @@ fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
                 loop {
                     let next = chunk_rx.lock().ok().and_then(|rx| rx.recv().ok());
                     let Some((seq, chunk)) = next else { break };
-                    let done = chunk.into_iter().map(found_loaded).collect();
+                    let done = chunk.into_iter().map(Job::run).collect();
                     if done_tx.send((seq, done)).is_err() {
                         break;
                     }
@@ -229,16 +246,145 @@ fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
     });
 }
 
-/// A step of a walk, done: a file read and parsed, or a problem found.
+/// Work for a reader thread: a step of the walk, or a part of a large JSON
+/// Lines file.
+enum Job {
+    Found(Found),
+    Part(Part),
+}
+
+impl Job {
+    fn run(self) -> Done {
+        match self {
+            Job::Found(Found::File(job)) => Done::File(load_file(&job)),
+            Job::Found(Found::Issue(issue)) => Done::Issue(issue),
+            Job::Part(part) => load_part(part),
+        }
+    }
+}
+
+/// A step of a walk, done: a file read and parsed, a part of one, or a
+/// problem found.
 enum Done {
     File(FileLoaded),
+    Part {
+        loaded: FileLoaded,
+        path: PathBuf,
+        last: bool,
+    },
     Issue(LoadIssue),
 }
 
-fn found_loaded(found: Found) -> Done {
+/// Lines of a large JSON Lines file, cut at a line end.
+struct Part {
+    path: PathBuf,
+    source: String,
+    /// The line number in the file of the part's first line.
+    first_line: usize,
+    bytes: Vec<u8>,
+    /// The file's last part.
+    last: bool,
+}
+
+/// Pass on what the walk found; a large JSON Lines file as parts.
+fn expand(found: Found, emit: &mut dyn FnMut(Job)) {
     match found {
-        Found::File(job) => Done::File(load_file(&job)),
-        Found::Issue(issue) => Done::Issue(issue),
+        Found::File(job) if is_large_jsonl(&job) => split_jsonl(job, PART_BYTES, emit),
+        found => emit(Job::Found(found)),
+    }
+}
+
+fn is_large_jsonl(job: &FileJob) -> bool {
+    job.format == Some(Format::JsonLines)
+        && std::fs::metadata(&job.path).is_ok_and(|m| m.is_file() && m.len() > PART_BYTES as u64)
+}
+
+/// Read a JSON Lines file in parts of about `part_bytes`, each cut after a
+/// line end (a longer line makes a longer part). A UTF-16 file is read
+/// whole, as any other file.
+fn split_jsonl(job: FileJob, part_bytes: usize, emit: &mut dyn FnMut(Job)) {
+    let failed = |message: String| Job::Found(Found::Issue(failed_issue(&job.path, message)));
+    let mut file = match File::open(&job.path) {
+        Ok(file) => file,
+        Err(e) => return emit(failed(walk::describe_io_error(&e, &job.path))),
+    };
+    let mut first_line = 1;
+    let mut carry = Vec::new();
+    loop {
+        let mut bytes = std::mem::take(&mut carry);
+        let start = bytes.len();
+        let wanted = u64::try_from(part_bytes).unwrap_or(u64::MAX);
+        let read = (&mut file).take(wanted).read_to_end(&mut bytes);
+        let n = match read {
+            Ok(n) => n,
+            Err(e) => return emit(failed(walk::describe_io_error(&e, &job.path))),
+        };
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if first_line == 1 && start == 0 && utf16 {
+            drop(bytes);
+            return emit(Job::Found(Found::File(job)));
+        }
+        let last = n == 0;
+        if !last {
+            if let Some(end) = memchr::memrchr(b'\n', &bytes) {
+                carry = bytes.split_off(end + 1);
+            } else {
+                // no line end yet: a long line, read on
+                carry = bytes;
+                if carry.len() as u64 > MAX_FILE_BYTES {
+                    return emit(failed(format!(
+                        "line {first_line} is longer than {} MiB; the rest of the file is not read",
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    )));
+                }
+                continue;
+            }
+        }
+        let lines = memchr::memchr_iter(b'\n', &bytes).count();
+        emit(Job::Part(Part {
+            path: job.path.clone(),
+            source: job.source.clone(),
+            first_line,
+            bytes,
+            last,
+        }));
+        if last {
+            return;
+        }
+        first_line += lines;
+    }
+}
+
+fn load_part(part: Part) -> Done {
+    let decoded = decode::decode_part(part.bytes);
+    let parsed = jsonl::parse_from(&decoded.text, part.first_line);
+    let mut notes: Vec<Note> = decoded
+        .warning
+        .into_iter()
+        .map(|mut note| {
+            note.line = note.line.map(|l| l + part.first_line - 1);
+            note
+        })
+        .collect();
+    notes.extend(parsed.notes);
+    let place = Place {
+        path: &part.path,
+        fallback_source: &part.source,
+    };
+    let articles = finish_all(parsed.drafts, place, &mut notes);
+    let issues = issues_of(notes, &part.path, usize::MAX);
+    Done::Part {
+        loaded: FileLoaded { articles, issues },
+        path: part.path,
+        last: part.last,
+    }
+}
+
+fn failed_issue(path: &Path, message: String) -> LoadIssue {
+    LoadIssue {
+        origin: Origin::file(path),
+        severity: Severity::Error,
+        message,
     }
 }
 
@@ -329,29 +475,34 @@ fn load_bytes(
         path,
         fallback_source,
     };
-    let mut articles = Vec::with_capacity(parsed.drafts.len());
-    for draft in parsed.drafts {
-        if let Some(article) = draft::finish(draft, place, &mut notes) {
-            articles.push(article);
-        }
-    }
+    let articles = finish_all(parsed.drafts, place, &mut notes);
     if articles.is_empty() && !notes.iter().any(|n| n.severity == Severity::Error) {
         notes.push(Note::error(None, "no articles"));
     }
     FileLoaded {
         articles,
-        issues: issues_of(notes, path),
+        issues: issues_of(notes, path, MAX_ISSUES_PER_FILE),
     }
 }
 
-/// Notes placed in a file, in line order; at most [`MAX_ISSUES_PER_FILE`]
-/// listed and the rest counted.
-fn issues_of(mut notes: Vec<Note>, path: &Path) -> Vec<LoadIssue> {
+fn finish_all(drafts: Vec<draft::Draft>, place: Place<'_>, notes: &mut Vec<Note>) -> Vec<Article> {
+    let mut articles = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if let Some(article) = draft::finish(draft, place, notes) {
+            articles.push(article);
+        }
+    }
+    articles
+}
+
+/// Notes placed in a file, in line order; at most `max` listed and the rest
+/// counted.
+fn issues_of(mut notes: Vec<Note>, path: &Path, max: usize) -> Vec<LoadIssue> {
     notes.sort_by_key(|n| n.line.unwrap_or(0));
-    let hidden = notes.len().saturating_sub(MAX_ISSUES_PER_FILE);
+    let hidden = notes.len().saturating_sub(max);
     let mut issues: Vec<LoadIssue> = notes
         .into_iter()
-        .take(MAX_ISSUES_PER_FILE)
+        .take(max)
         .map(|note| LoadIssue {
             origin: Origin {
                 path: path.to_path_buf(),
@@ -366,13 +517,17 @@ fn issues_of(mut notes: Vec<Note>, path: &Path) -> Vec<LoadIssue> {
         })
         .collect();
     if hidden > 0 {
-        issues.push(LoadIssue {
-            origin: Origin::file(path),
-            severity: Severity::Warning,
-            message: format!("{hidden} more problems in this file not listed"),
-        });
+        issues.push(not_listed(path, hidden));
     }
     issues
+}
+
+fn not_listed(path: &Path, hidden: usize) -> LoadIssue {
+    LoadIssue {
+        origin: Origin::file(path),
+        severity: Severity::Warning,
+        message: format!("{hidden} more problems in this file not listed"),
+    }
 }
 
 /// Sends events: articles in batches, issues at once, progress now and then.
@@ -383,6 +538,15 @@ struct Emitter<'a> {
     files: usize,
     last_progress: Instant,
     reported_files: usize,
+    /// The file being loaded in parts, so far.
+    part: PartsSoFar,
+}
+
+/// What the parts of a file loaded in parts have given so far.
+#[derive(Default)]
+struct PartsSoFar {
+    issues: usize,
+    articles: usize,
 }
 
 impl<'a> Emitter<'a> {
@@ -395,6 +559,7 @@ impl<'a> Emitter<'a> {
             files: 0,
             last_progress: now,
             reported_files: 0,
+            part: PartsSoFar::default(),
         }
     }
 
@@ -403,7 +568,35 @@ impl<'a> Emitter<'a> {
         for issue in loaded.issues {
             self.issue(issue);
         }
-        for article in loaded.articles {
+        self.articles(loaded.articles);
+    }
+
+    /// A part of a file loaded in parts: its problems are listed up to
+    /// [`MAX_ISSUES_PER_FILE`] for the whole file, and the file counts once
+    /// its last part is in.
+    fn part(&mut self, loaded: FileLoaded, path: &Path, last: bool) {
+        for issue in loaded.issues {
+            if self.part.issues < MAX_ISSUES_PER_FILE {
+                self.issue(issue);
+            }
+            self.part.issues += 1;
+        }
+        self.part.articles += loaded.articles.len();
+        self.articles(loaded.articles);
+        if last {
+            let done = std::mem::take(&mut self.part);
+            if done.issues > MAX_ISSUES_PER_FILE {
+                self.issue(not_listed(path, done.issues - MAX_ISSUES_PER_FILE));
+            }
+            if done.articles == 0 && done.issues == 0 {
+                self.issue(failed_issue(path, "no articles".into()));
+            }
+            self.files += 1;
+        }
+    }
+
+    fn articles(&mut self, articles: Vec<Article>) {
+        for article in articles {
             self.batch.push(article);
             if self.batch.len() >= BATCH_ARTICLES {
                 self.flush();
@@ -421,6 +614,7 @@ impl<'a> Emitter<'a> {
     fn found(&mut self, done: Done) {
         match done {
             Done::File(loaded) => self.file(loaded),
+            Done::Part { loaded, path, last } => self.part(loaded, &path, last),
             Done::Issue(issue) => self.issue(issue),
         }
     }
@@ -509,6 +703,113 @@ mod tests {
         );
         write(&root.join("photo.jpg"), b"\xff\xd8\xff\xe0");
         write(&root.join(".hidden.txt"), b"Secret\n\nNot loaded.");
+    }
+
+    /// Load a JSON Lines file in parts of `part_bytes`, as the walk does
+    /// for large files.
+    fn load_in_parts(path: &Path, part_bytes: usize) -> Loaded {
+        let mut job = None;
+        walk::walk(path, &mut |found| {
+            if let Found::File(file) = found {
+                job = Some(file);
+            }
+        });
+        let job = job.unwrap();
+        let mut loaded = Loaded::default();
+        let mut on_event = |event| match event {
+            LoadEvent::Articles(batch) => loaded.articles.extend(batch),
+            LoadEvent::Issue(issue) => loaded.issues.push(issue),
+            LoadEvent::Progress { .. } => {}
+        };
+        let mut out = Emitter::new(&mut on_event);
+        split_jsonl(job, part_bytes, &mut |job| out.found(job.run()));
+        out.finish();
+        loaded
+    }
+
+    #[test]
+    fn a_jsonl_file_in_parts_loads_as_it_does_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wire.jsonl");
+        let mut text = String::new();
+        for i in 1..=300 {
+            match i % 50 {
+                7 => text.push_str("{\"title\": \"cut off\n"),
+                9 => text.push('\n'),
+                _ => {
+                    let _ = writeln!(
+                        text,
+                        "{{\"title\": \"Harbour report {i}\", \"body\": \"Ships {i} and {i}.\", \"date\": \"2025-03-{:02}\"}}",
+                        i % 28 + 1
+                    );
+                }
+            }
+        }
+        write(&path, text.as_bytes());
+        let whole = load_all(&[Input::Path(path.clone())]);
+        assert_eq!(whole.articles.len(), 288);
+        for part_bytes in [1, 100, 1000, 4096, text.len(), text.len() + 1] {
+            let parts = load_in_parts(&path, part_bytes);
+            assert_eq!(
+                parts.articles, whole.articles,
+                "parts of {part_bytes} bytes"
+            );
+            assert_eq!(parts.issues, whole.issues, "parts of {part_bytes} bytes");
+        }
+    }
+
+    #[test]
+    fn a_jsonl_file_in_parts_lists_at_most_the_cap_of_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.jsonl");
+        write(&path, "not json\n".repeat(50).as_bytes());
+        let parts = load_in_parts(&path, 64);
+        assert!(parts.articles.is_empty());
+        assert_eq!(parts.issues.len(), MAX_ISSUES_PER_FILE + 1);
+        assert_eq!(parts.issues[0].origin.line, Some(1));
+        assert_eq!(
+            parts.issues.last().unwrap().message,
+            "30 more problems in this file not listed"
+        );
+        let whole = load_all(&[Input::Path(path.clone())]);
+        assert_eq!(parts.issues, whole.issues);
+    }
+
+    #[test]
+    fn a_blank_jsonl_file_in_parts_has_no_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blank.jsonl");
+        write(&path, "\n".repeat(300).as_bytes());
+        let parts = load_in_parts(&path, 64);
+        let messages: Vec<String> = parts.issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [format!("{}: skipped: no articles", path.display())]
+        );
+    }
+
+    #[test]
+    fn a_large_jsonl_file_is_loaded_in_parts_past_the_size_limit() {
+        // the walk sends parts for a file over PART_BYTES
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jsonl");
+        let line = format!(
+            "{{\"title\": \"Grain prices\", \"body\": \"{}\"}}\n",
+            "wheat ".repeat(1000)
+        );
+        let n = PART_BYTES / line.len() * 2 + 3;
+        write(&path, line.repeat(n).as_bytes());
+        let mut parts = 0;
+        walk::walk(&path, &mut |found| {
+            expand(found, &mut |job| {
+                parts += usize::from(matches!(job, Job::Part(_)));
+            });
+        });
+        assert!(parts >= 3, "{parts} parts");
+        let loaded = load_all(&[Input::Path(path.clone())]);
+        assert_eq!(loaded.articles.len(), n);
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.articles[n - 1].origin.line, Some(n));
     }
 
     #[test]

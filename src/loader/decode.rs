@@ -37,6 +37,23 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, Note> {
     Ok(Decoded { text, warning })
 }
 
+/// Decode a part of a large JSON Lines file, cut at a line end: UTF-8, a
+/// BOM dropped, bad bytes replaced with a warning. Lines are counted from 1
+/// within the part; being JSON, it needs no check for binary content (a
+/// binary line is reported by the parser).
+pub(crate) fn decode_part(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let (text, warning) = utf8(bytes);
+    let text = if text.contains('\r') {
+        normalise_newlines(&text)
+    } else {
+        text
+    };
+    Decoded { text, warning }
+}
+
 fn utf8(bytes: Vec<u8>) -> (String, Option<Note>) {
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),

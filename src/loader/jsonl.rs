@@ -7,12 +7,18 @@ use super::json;
 
 /// Parse a JSON Lines text.
 pub(crate) fn parse(text: &str) -> Parsed {
+    parse_from(text, 1)
+}
+
+/// Parse a JSON Lines text whose first line is line `first_line` of its
+/// file (a part of a large file): lines are numbered as in the file.
+pub(crate) fn parse_from(text: &str, first_line: usize) -> Parsed {
     let mut parsed = Parsed::default();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        json::add_entry(line, Some(i + 1), &mut parsed);
+        json::add_entry(line, Some(first_line + i), &mut parsed);
     }
     parsed
 }
@@ -21,6 +27,14 @@ pub(crate) fn parse(text: &str) -> Parsed {
 mod tests {
     use super::*;
     use crate::loader::Severity;
+
+    #[test]
+    fn a_part_numbers_its_lines_as_in_the_file() {
+        let parsed = parse_from("{\"title\": \"Tram line opens\"}\n\nnot json\n", 41);
+        assert_eq!(parsed.drafts[0].line, Some(41));
+        assert_eq!(parsed.notes.len(), 1);
+        assert_eq!(parsed.notes[0].line, Some(43));
+    }
 
     #[test]
     fn one_article_per_line_blank_lines_skipped() {
