@@ -173,17 +173,22 @@ fn the_status_bar_counts_and_reports_problems() {
 
 #[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
-    let mut app = loaded_app();
-    app.update(Action::Resize(100, 60));
+    // No articles, so the examples are only in the legend.
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 80));
+    app.update(Update::LoadFinished);
     press(&mut app, KeyCode::Char('?'));
     let buf = draw(&app);
     let theme = Theme::default();
     assert!(find(&buf, "next, previous article").is_some());
+    assert!(find(&buf, "source picker").is_some());
     for kind in EntityKind::ALL {
+        let (text, _) = legend::example(kind);
         assert!(
-            styled(&buf, kind.label(), theme.entity(kind)),
+            styled(&buf, text, theme.entity(kind)),
             "legend for {kind:?}"
         );
+        let tag = format!(" {} ", legend::tag(kind));
+        assert!(styled(&buf, &tag, theme.tag(kind)), "tag of {kind:?}");
     }
 }
 
