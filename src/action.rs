@@ -394,6 +394,100 @@ mod tests {
     }
 
     #[test]
+    fn source_keys_work_in_the_list_and_the_reader() {
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('s')), context),
+                Some(Action::ToggleGroups)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('S')), context),
+                Some(Action::PickSource)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('}')), context),
+                Some(Action::NextSource(1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('{')), context),
+                Some(Action::NextSource(-1))
+            ));
+        }
+    }
+
+    #[test]
+    fn the_picker_types_letters_and_ctrl_f_filters() {
+        let p = KeyContext::Picker;
+        for c in ['s', 'S', 'q', '}', '1', 'L'] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char(c)), p),
+                Some(Action::Insert(x)) if x == c
+            ));
+        }
+        assert!(matches!(keymap(ctrl('f'), p), Some(Action::FilterBySource)));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), p),
+            Some(Action::Submit)
+        ));
+        assert!(matches!(keymap(key(KeyCode::Esc), p), Some(Action::Back)));
+        assert!(matches!(keymap(ctrl('n'), p), Some(Action::Move(1))));
+        assert!(keymap(key(KeyCode::Tab), p).is_none());
+        assert!(matches!(keymap(ctrl('c'), p), Some(Action::Quit)));
+    }
+
+    #[test]
+    fn digits_switch_kinds_in_legend_order() {
+        for (c, kind) in ('1'..='6').zip(EntityKind::ALL) {
+            for context in [KeyContext::List, KeyContext::Reader, KeyContext::Legend] {
+                assert!(matches!(
+                    keymap(key(KeyCode::Char(c)), context),
+                    Some(Action::ToggleKind(k)) if k == kind
+                ));
+            }
+        }
+        for c in ['0', '7', '9'] {
+            assert!(keymap(key(KeyCode::Char(c)), KeyContext::List).is_none());
+        }
+    }
+
+    #[test]
+    fn the_legend_has_its_own_keys() {
+        let l = KeyContext::Legend;
+        for code in [KeyCode::Char(' '), KeyCode::Enter, KeyCode::Char('x')] {
+            assert!(matches!(
+                keymap(key(code), l),
+                Some(Action::ToggleSelectedKind)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Char('c')), l),
+            Some(Action::CycleColors)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('j')), l),
+            Some(Action::Move(1))
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('L')), l),
+            Some(Action::ToggleLegend)
+        ));
+        assert!(matches!(keymap(key(KeyCode::Esc), l), Some(Action::Back)));
+        // Keys of the panes do nothing while the legend is open.
+        assert!(keymap(key(KeyCode::Char('s')), l).is_none());
+        assert!(keymap(key(KeyCode::Char('J')), l).is_none());
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('L')), context),
+                Some(Action::ToggleLegend)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('C')), context),
+                Some(Action::CycleColors)
+            ));
+        }
+    }
+
+    #[test]
     fn every_help_key_section_is_filled() {
         assert!(KEY_HELP.iter().all(|(_, keys)| !keys.is_empty()));
     }

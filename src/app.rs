@@ -281,7 +281,10 @@ impl App {
             Action::NextSource(step) => self.next_source(step),
             Action::PickSource => {
                 self.editing = None;
-                self.picker = Some(SourcePicker::new(&self.sources));
+                let current = self.source_at(self.selected);
+                let mut picker = SourcePicker::new(&self.sources, current);
+                picker.keep_visible(ui::picker::rows(self.size, self.sources.len()));
+                self.picker = Some(picker);
             }
             Action::Search => self.start_search(),
             Action::NextMatch(step) => {
@@ -476,12 +479,13 @@ impl App {
         ) {
             picker.refresh(&self.sources);
         }
-        let height = ui::picker::rows(self.size);
+        let height = ui::picker::rows(self.size, self.sources.len());
         picker.keep_visible(height);
     }
 
     fn picker_page(&self) -> isize {
-        isize::try_from(ui::picker::rows(self.size).saturating_sub(1).max(1)).unwrap_or(1)
+        let rows = ui::picker::rows(self.size, self.sources.len());
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     /// Select the first article of `source`; when the filter hides all of

@@ -25,9 +25,14 @@ pub struct SourcePicker {
 }
 
 impl SourcePicker {
-    pub fn new(sources: &SourceIndex) -> Self {
+    /// A picker listing every source, with `current` (the source being
+    /// read) highlighted.
+    pub fn new(sources: &SourceIndex, current: Option<usize>) -> Self {
         let mut picker = Self::default();
         picker.refresh(sources);
+        if let Some(k) = current.and_then(|c| picker.matches.iter().position(|m| m.source == c)) {
+            picker.selected = k;
+        }
         picker
     }
 
@@ -130,7 +135,7 @@ mod tests {
     #[test]
     fn nothing_typed_lists_every_source_by_name() {
         let index = index(&["valley Courier", "Meridian Post", "Northline Wire"]);
-        let picker = SourcePicker::new(&index);
+        let picker = SourcePicker::new(&index, None);
         assert_eq!(
             names(&picker, &index),
             ["Meridian Post", "Northline Wire", "valley Courier"]
@@ -138,9 +143,17 @@ mod tests {
     }
 
     #[test]
+    fn the_picker_opens_on_the_current_source() {
+        let index = index(&["Valley Courier", "Meridian Post", "Northline Wire"]);
+        let picker = SourcePicker::new(&index, Some(0));
+        assert_eq!(picker.current(), Some(0));
+        assert_eq!(picker.selected, 2, "Valley Courier is listed last");
+    }
+
+    #[test]
     fn typing_narrows_fuzzily_and_marks_the_letters() {
         let index = index(&["Valley Courier", "Meridian Post", "Northline Wire"]);
-        let mut picker = SourcePicker::new(&index);
+        let mut picker = SourcePicker::new(&index, None);
         picker.input = "nwir".into();
         picker.refresh(&index);
         assert_eq!(names(&picker, &index), ["Northline Wire"]);
@@ -157,7 +170,7 @@ mod tests {
     #[test]
     fn the_highlight_stays_on_its_source_when_the_list_changes() {
         let mut idx = index(&["Alpha", "Beta"]);
-        let mut picker = SourcePicker::new(&idx);
+        let mut picker = SourcePicker::new(&idx, None);
         picker.move_by(1);
         assert_eq!(picker.current(), Some(1));
         idx.add(&[article(9, "t", "Aardvark", "")]);
@@ -175,7 +188,7 @@ mod tests {
         let names: Vec<String> = (0..20).map(|i| format!("Source {i:02}")).collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let idx = index(&refs);
-        let mut picker = SourcePicker::new(&idx);
+        let mut picker = SourcePicker::new(&idx, None);
         picker.move_by(12);
         picker.keep_visible(5);
         assert_eq!(picker.offset, 8);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use super::{centered, hint_line, width};
+use super::{hint_line, width};
 use crate::app::App;
 use crate::highlight::EntityKind;
 
@@ -29,14 +29,14 @@ pub(crate) fn example(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Person => ("Anneke Verhoeven", "people"),
         EntityKind::Organization => ("Northline Wire", "organizations"),
         EntityKind::Place => ("Rotterdam", "places"),
-        EntityKind::Name => ("Dutch", "other names: peoples, events, laws"),
-        EntityKind::Number => ("€4.2 million", "figures, amounts, shares"),
-        EntityKind::Date => ("Nov. 18", "dates, days, spans of time"),
+        EntityKind::Name => ("Dutch", "other names: peoples, events"),
+        EntityKind::Number => ("€4.2 million", "figures and amounts"),
+        EntityKind::Date => ("Nov. 18", "dates and spans of time"),
     }
 }
 
 /// Where the examples' descriptions start.
-const DESCRIPTION_COLUMN: usize = 34;
+const DESCRIPTION_COLUMN: usize = 31;
 
 /// One line per kind: `1 ✓ Anneke Verhoeven PERSON  people`, the example and
 /// tag crossed out when the kind is switched off; `cursor` marks a line.
@@ -55,7 +55,7 @@ pub fn lines(theme: &Theme, cursor: Option<usize>) -> Vec<Line<'static>> {
             let marker = if cursor == Some(i) { "▌" } else { " " };
             let lead = format!("{marker}{} {} ", i + 1, if on { "✓" } else { "·" });
             let tag = format!(" {} ", tag(kind));
-            let used = width(&lead) + width(text) + 1 + width(&tag);
+            let used = width(&lead) + width(text) + width(&tag);
             let pad = DESCRIPTION_COLUMN.saturating_sub(used).max(2);
             let lead_style = if cursor == Some(i) {
                 theme.list_selected
@@ -65,7 +65,6 @@ pub fn lines(theme: &Theme, cursor: Option<usize>) -> Vec<Line<'static>> {
             Line::from(vec![
                 Span::styled(lead, lead_style),
                 Span::styled(text, text_style),
-                Span::raw(" "),
                 Span::styled(tag, tag_style),
                 Span::raw(" ".repeat(pad)),
                 Span::raw(what),
@@ -82,8 +81,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Span::styled(theme.mode.label(), theme.pane_title),
         Span::raw(" (c or C to switch)"),
     ]));
+    // Low on the right, over the reader, so that the top of the article
+    // shows what each switch does.
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 72, height);
+    let popup = corner(area, 62, height);
     Clear.render(popup, buf);
     let hints = hint_line(
         &[("1-6 Space", "on/off"), ("j k", "move"), ("Esc", "close")],
@@ -97,4 +98,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .title_bottom(hints.right_aligned()),
         )
         .render(popup, buf);
+}
+
+/// A rectangle of at most `width` x `height` in the lower right of `area`,
+/// clear of the filter bar and status line when there is room.
+fn corner(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let margin = if area.height >= height + 3 { 3 } else { 0 };
+    let right_margin = u16::from(area.width > width);
+    Rect::new(
+        area.right() - width - right_margin,
+        area.bottom() - height - margin,
+        width,
+        height,
+    )
 }

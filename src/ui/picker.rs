@@ -14,25 +14,27 @@ use crate::app::App;
 use crate::app::picker::SourcePicker;
 use crate::sanitize;
 
-/// The window for a screen of `size`.
-pub fn area(size: Rect) -> Rect {
+/// The window for a screen of `size` listing up to `sources` sources: tall
+/// enough for all of them, within the screen and at most 24 rows.
+pub fn area(size: Rect, sources: usize) -> Rect {
+    // Border, input line and the rule under it take four rows.
+    let wanted = u16::try_from(sources.max(1) + 4).unwrap_or(u16::MAX);
     centered(
         size,
         size.width.saturating_sub(4).min(76),
-        size.height.saturating_sub(4).min(24),
+        size.height.saturating_sub(4).min(24).min(wanted),
     )
 }
 
 /// How many sources the window shows at once.
-pub fn rows(size: Rect) -> usize {
-    // Border, input line and the rule under it take four rows.
-    usize::from(area(size).height.saturating_sub(4)).max(1)
+pub fn rows(size: Rect, sources: usize) -> usize {
+    usize::from(area(size, sources).height.saturating_sub(4)).max(1)
 }
 
 /// Draw the picker; returns where the cursor goes.
 pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     let picker = app.picker.as_ref()?;
-    let popup = area(app.size);
+    let popup = area(app.size, app.sources.len());
     Clear.render(popup, buf);
     let title = if picker.input.trim().is_empty() {
         format!(" Sources {} ", count(app.sources.len()))
@@ -44,7 +46,7 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
         )
     };
     let hints = hint_line(
-        &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
+        &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close ")],
         theme,
     );
     let block = Block::bordered()
