@@ -321,7 +321,12 @@ fn any_terminal_size_renders_without_panic() {
     ] {
         app.update(Action::Resize(w, h));
         terminal.backend_mut().resize(w, h);
-        for overlay in [None, Some(Action::ToggleHelp), Some(Action::ToggleMessages)] {
+        for overlay in [
+            None,
+            Some(Action::ToggleHelp),
+            Some(Action::ToggleMessages),
+            Some(Action::ToggleLegend),
+        ] {
             if let Some(a) = overlay.clone() {
                 app.update(a);
             }
@@ -330,6 +335,13 @@ fn any_terminal_size_renders_without_panic() {
                 app.update(a);
             }
         }
+        // Grouped, with the source picker open.
+        app.update(Action::ToggleGroups);
+        app.update(Action::PickSource);
+        terminal.draw(|f| ui::render(f, &app)).unwrap();
+        app.update(Action::Back);
+        terminal.draw(|f| ui::render(f, &app)).unwrap();
+        app.update(Action::ToggleGroups);
     }
 }
 
