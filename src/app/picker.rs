@@ -22,6 +22,8 @@ pub struct SourcePicker {
     pub selected: usize,
     /// First match on screen.
     pub offset: usize,
+    /// The text `matches` answer, and how many sources there were then.
+    matched: Option<(String, usize)>,
 }
 
 impl SourcePicker {
@@ -47,13 +49,25 @@ impl SourcePicker {
     ///
     /// Words separated by spaces must all fuzzy-match the name (smart case,
     /// as `SkimMatcherV2` does it); the best total score comes first. With
-    /// nothing typed every source is listed, by name.
+    /// nothing typed every source is listed, by name. Typing on at the end
+    /// only narrows, so then only the sources matched before are tried.
     pub fn refresh(&mut self, sources: &SourceIndex) {
         let kept = self.current();
         let words: Vec<&str> = self.input.split_whitespace().collect();
         let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(i64, &str, PickerMatch)> = Vec::new();
-        for (source, info) in sources.iter() {
+        let narrowing = self.matched.as_ref().is_some_and(|(before, count)| {
+            *count == sources.len() && self.input.starts_with(before.as_str())
+        });
+        let candidates: Vec<usize> = if narrowing {
+            self.matches.iter().map(|m| m.source).collect()
+        } else {
+            (0..sources.len()).collect()
+        };
+        let mut scored: Vec<(i64, String, PickerMatch)> = Vec::new();
+        for (source, info) in candidates
+            .into_iter()
+            .filter_map(|s| Some((s, sources.get(s)?)))
+        {
             let mut total = 0;
             let mut positions = Vec::new();
             let all = words.iter().all(|word| {
@@ -68,15 +82,17 @@ impl SourcePicker {
             if all {
                 positions.sort_unstable();
                 positions.dedup();
-                scored.push((total, &info.name, PickerMatch { source, positions }));
+                let key = info.name.to_lowercase();
+                scored.push((total, key, PickerMatch { source, positions }));
             }
         }
-        scored.sort_by(|a, b| {
+        scored.sort_unstable_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
+                .then_with(|| a.1.cmp(&b.1))
                 .then_with(|| a.2.source.cmp(&b.2.source))
         });
         self.matches = scored.into_iter().map(|(_, _, m)| m).collect();
+        self.matched = Some((self.input.clone(), sources.len()));
         self.selected = kept
             .and_then(|source| self.matches.iter().position(|m| m.source == source))
             .unwrap_or(0);
@@ -165,6 +181,35 @@ mod tests {
         picker.refresh(&index);
         assert!(picker.matches.is_empty());
         assert_eq!(picker.current(), None);
+    }
+
+    #[test]
+    fn typing_on_narrows_and_deleting_widens_again() {
+        let index = index(&[
+            "Valley Courier",
+            "Meridian Post",
+            "Northline Wire",
+            "Vale Times",
+        ]);
+        let mut picker = SourcePicker::new(&index, None);
+        let mut typed = String::new();
+        let mut counts = Vec::new();
+        for c in "vale t".chars() {
+            typed.push(c);
+            picker.input.clone_from(&typed);
+            picker.refresh(&index);
+            counts.push(picker.matches.len());
+        }
+        // Each step answers as a fresh search would.
+        let mut fresh = SourcePicker::new(&index, None);
+        fresh.input = "vale t".into();
+        fresh.refresh(&index);
+        assert_eq!(picker.matches, fresh.matches);
+        assert_eq!(names(&picker, &index), ["Vale Times"]);
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        picker.input = "v".into();
+        picker.refresh(&index);
+        assert_eq!(picker.matches.len(), 2, "Valley Courier and Vale Times");
     }
 
     #[test]
