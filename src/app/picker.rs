@@ -118,10 +118,19 @@ impl SourcePicker {
     }
 }
 
-/// The filter query that shows only the articles of source `name`.
+/// The filter query that shows the articles of source `name`:
+/// `source:"NAME"`. The filter has no escape for a `"` inside quotes, so a
+/// name holding one is searched by its longest stretch without one.
 pub fn source_query(name: &str) -> String {
-    let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
-    format!("source:\"{quoted}\"")
+    let value = if name.contains('"') {
+        name.split('"')
+            .map(str::trim)
+            .max_by_key(|piece| piece.len())
+            .unwrap_or_default()
+    } else {
+        name
+    };
+    format!("source:\"{value}\"")
 }
 
 #[cfg(test)]
@@ -245,9 +254,7 @@ mod tests {
     #[test]
     fn the_source_query_quotes_the_name() {
         assert_eq!(source_query("Northline Wire"), "source:\"Northline Wire\"");
-        assert_eq!(
-            source_query("The \"Ledger\""),
-            "source:\"The \\\"Ledger\\\"\""
-        );
+        assert_eq!(source_query("The \"Harbour\" Ledger"), "source:\"Harbour\"");
+        assert_eq!(source_query(""), "source:\"\"");
     }
 }
