@@ -842,7 +842,11 @@ impl App {
             Rect::new(0, 0, size.width, size.height),
             Searcher::Worker(FilterWorker::spawn(tx.clone())),
         );
+        // NO_COLOR picks the theme without colour; crossterm would also drop
+        // every colour it is asked to write, which would leave `C` (colour
+        // on request) without effect. The theme decides instead.
         app.colors = ColorMode::from_env();
+        ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());
         event::spawn_loader(inputs, tx);

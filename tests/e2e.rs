@@ -24,6 +24,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        Self::start_with_env(args, &[], cwd, cols, rows)
+    }
+
+    fn start_with_env(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +46,10 @@ impl Session {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("dateline starts");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -303,4 +317,33 @@ fn grouping_by_source_and_hopping_to_the_next_source() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+/// Whether any cell on screen has a colour of its own.
+fn coloured(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_draws_without_colour_and_c_brings_it_back() {
+    let dir = news_folder();
+    let mut s = Session::start_with_env(&["."], &[("NO_COLOR", "1")], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("kept its main rate at 3.5%");
+    assert!(
+        !coloured(s.screen.lock().unwrap().screen()),
+        "{}",
+        s.contents()
+    );
+    s.keys("C");
+    s.wait_until("colours after C", coloured);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
 }
