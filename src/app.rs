@@ -377,9 +377,9 @@ impl App {
     }
 
     /// `}` and `{`: the first article of the next or previous source. Grouped,
-    /// that is the next or previous group; flat, the next article whose
-    /// source differs, or the start of the run of articles before the
-    /// current one's.
+    /// that is the next or previous group (or the first's start); flat, the
+    /// next article whose source differs, or the start of the run of
+    /// articles before the current one's (or the first run's start).
     fn next_source(&mut self, step: isize) {
         if let Some(groups) = &self.groups {
             let Some(group) = groups.group_of(self.selected) else {
@@ -403,16 +403,22 @@ impl App {
             {
                 self.selected = p;
             }
-        } else if let Some(end) = (0..self.selected)
-            .rev()
-            .find(|&p| self.source_at(p) != Some(current))
-        {
-            let before = self.source_at(end);
-            let start = (0..end)
+        } else {
+            // The start of the run before this one's; in the first run, its
+            // start.
+            let start_of_run = |end: usize, source: Option<usize>| {
+                (0..end)
+                    .rev()
+                    .find(|&p| self.source_at(p) != source)
+                    .map_or(0, |p| p + 1)
+            };
+            self.selected = match (0..self.selected)
                 .rev()
-                .find(|&p| self.source_at(p) != before)
-                .map_or(0, |p| p + 1);
-            self.selected = start;
+                .find(|&p| self.source_at(p) != Some(current))
+            {
+                Some(end) => start_of_run(end, self.source_at(end)),
+                None => 0,
+            };
         }
         self.reveal_jump();
     }

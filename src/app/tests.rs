@@ -488,6 +488,14 @@ fn moving_in_the_grouped_list_steps_over_headers() {
 fn braces_hop_between_source_groups() {
     let mut app = sourced_app();
     press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_title(&app), "Rates cut");
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(
+        selected_title(&app),
+        "Port strike begins",
+        "the first group's start"
+    );
     let mut hops = vec![selected_title(&app)];
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('}'));
@@ -541,6 +549,9 @@ fn braces_in_the_flat_list_go_to_the_next_run_of_another_source() {
     assert_eq!(selected_title(&app), "A1", "the start of the run before");
     press(&mut app, KeyCode::Char('{'));
     assert_eq!(selected_title(&app), "A1");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "A1", "the first run's start");
 }
 
 #[test]
