@@ -16,7 +16,6 @@ use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
 use crate::event::{self, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, SearchIndex};
-use crate::highlight::EntityKind;
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
@@ -164,6 +163,34 @@ impl App {
         }
     }
 
+    /// Whether the shown hits answer an older query than the one typed.
+    pub fn filtering(&self) -> bool {
+        !self.query.is_empty() && self.hits_generation != self.generation
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.editing.is_some() {
+            KeyContext::Editing
+        } else if self.picker.is_some() {
+            KeyContext::Picker
+        } else if self.overlay == Some(Overlay::Legend) {
+            KeyContext::Legend
+        } else if self.overlay.is_some() {
+            KeyContext::Overlay
+        } else if self.focus == Focus::Reader {
+            KeyContext::Reader
+        } else {
+            KeyContext::List
+        }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
+    }
+
     /// The number of rows the list shows: articles, and source headers when
     /// grouped.
     pub fn list_len(&self) -> usize {
@@ -195,34 +222,6 @@ impl App {
     fn source_at(&self, position: usize) -> Option<usize> {
         let (index, _, _) = self.visible(position)?;
         self.sources.of_article(index)
-    }
-
-    /// Whether the shown hits answer an older query than the one typed.
-    pub fn filtering(&self) -> bool {
-        !self.query.is_empty() && self.hits_generation != self.generation
-    }
-
-    pub fn key_context(&self) -> KeyContext {
-        if self.editing.is_some() {
-            KeyContext::Editing
-        } else if self.picker.is_some() {
-            KeyContext::Picker
-        } else if self.overlay == Some(Overlay::Legend) {
-            KeyContext::Legend
-        } else if self.overlay.is_some() {
-            KeyContext::Overlay
-        } else if self.focus == Focus::Reader {
-            KeyContext::Reader
-        } else {
-            KeyContext::List
-        }
-    }
-
-    pub fn errors(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count()
     }
 
     /// Turn an event into the action it stands for.
@@ -310,29 +309,36 @@ impl App {
         if batch.is_empty() {
             return;
         }
+        self.sources.add(&batch);
+        let first_new = self.articles.len();
         match &mut self.searcher {
             Searcher::Inline(index) => index.add(&batch),
             Searcher::Worker(worker) => worker.add(batch.clone()),
         }
-        self.sources.add(&batch);
-        let first_new = self.articles.len();
         self.articles.extend(batch);
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(index.search(&self.query));
-            self.regroup();
-        } else if self.hits.is_none() {
-            // Unfiltered, the new articles go at the end of the list.
-            let rows: Vec<_> = (first_new..self.articles.len())
-                .map(|i| {
-                    (
-                        self.sources.of_article(i).unwrap_or(0),
-                        self.articles[i].date,
-                    )
-                })
-                .collect();
-            if let Some(groups) = &mut self.groups {
-                groups.extend(rows);
+        }
+        self.articles_added(first_new);
+    }
+
+    /// Articles from `first_new` on have just been added: group them, and
+    /// list their sources in the picker.
+    fn articles_added(&mut self, first_new: usize) {
+        if self.hits.is_some() {
+            // Searched again on this thread: the list changed as a whole. (A
+            // filter worker's answer regroups when it comes.)
+            if matches!(self.searcher, Searcher::Inline(_)) {
+                self.regroup();
             }
+        } else if let Some(groups) = &mut self.groups {
+            // Unfiltered, the new articles go at the end of the list.
+            groups.extend((first_new..self.articles.len()).map(|i| {
+                (
+                    self.sources.of_article(i).unwrap_or(0),
+                    self.articles[i].date,
+                )
+            }));
         }
         if let Some(picker) = &mut self.picker {
             picker.refresh(&self.sources);
@@ -535,10 +541,10 @@ impl App {
         }
         if self.query.is_empty() {
             self.hits = None;
+            self.regroup();
             self.hits_generation = self.generation;
             self.selected = 0;
             self.list_offset = 0;
-            self.regroup();
             if let Searcher::Worker(worker) = &self.searcher {
                 worker.query(self.generation, self.query.clone());
             }
@@ -565,7 +571,8 @@ impl App {
 
     fn overlay_action(&mut self, action: &Action) {
         if self.overlay == Some(Overlay::Legend) {
-            let last = EntityKind::ALL.len() - 1;
+            let kinds = crate::highlight::EntityKind::ALL;
+            let last = kinds.len() - 1;
             match *action {
                 Action::Move(step) => {
                     self.legend_cursor = self.legend_cursor.saturating_add_signed(step).min(last);
@@ -573,7 +580,7 @@ impl App {
                 Action::Top => self.legend_cursor = 0,
                 Action::Bottom => self.legend_cursor = last,
                 Action::ToggleSelectedKind => {
-                    if let Some(&kind) = EntityKind::ALL.get(self.legend_cursor) {
+                    if let Some(&kind) = kinds.get(self.legend_cursor) {
                         self.shown.toggle(kind);
                     }
                 }

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::*;
 use crate::article::{ArticleId, Origin};
+use crate::highlight::EntityKind;
 use crate::ui::theme::ColorMode;
 
 pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Article> {

@@ -240,30 +240,6 @@ fn whole_screen_at_80_by_24() {
     assert!(row_text(&buf, 23).contains("4 articles"));
 }
 
-// Layout and text helpers.
-#[test]
-fn wide_terminals_show_both_panes_narrow_ones_one() {
-    let wide = areas(Rect::new(0, 0, 120, 40), Focus::List);
-    assert!(wide.list.is_some() && wide.reader.is_some());
-    assert_eq!(wide.status.y, 39);
-    assert_eq!(wide.bar.y, 38);
-    let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader);
-    assert!(narrow.list.is_none());
-    assert_eq!(narrow.reader.map(|r| r.width), Some(60));
-}
-
-#[test]
-fn truncate_counts_columns() {
-    assert_eq!(truncate("Rotterdam", 20), "Rotterdam");
-    assert_eq!(truncate("Rotterdam", 5), "Rott…");
-    assert_eq!(truncate("東京タワー", 5), "東京…");
-    assert_eq!(truncate("abc", 0), "");
-    assert_eq!(count(0), "0");
-    assert_eq!(count(999), "999");
-    assert_eq!(count(1000), "1,000");
-    assert_eq!(count(100_000), "100,000");
-}
-
 // Sources and the legend.
 
 #[test]
@@ -482,4 +458,28 @@ fn without_colour_nothing_is_coloured_and_kinds_differ_by_modifiers() {
     let list = areas(app.size, app.focus).list.unwrap();
     let (x, y) = find_in(&buf, list, "Port strike").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+// Layout and text helpers.
+#[test]
+fn wide_terminals_show_both_panes_narrow_ones_one() {
+    let wide = areas(Rect::new(0, 0, 120, 40), Focus::List);
+    assert!(wide.list.is_some() && wide.reader.is_some());
+    assert_eq!(wide.status.y, 39);
+    assert_eq!(wide.bar.y, 38);
+    let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader);
+    assert!(narrow.list.is_none());
+    assert_eq!(narrow.reader.map(|r| r.width), Some(60));
+}
+
+#[test]
+fn truncate_counts_columns() {
+    assert_eq!(truncate("Rotterdam", 20), "Rotterdam");
+    assert_eq!(truncate("Rotterdam", 5), "Rott…");
+    assert_eq!(truncate("東京タワー", 5), "東京…");
+    assert_eq!(truncate("abc", 0), "");
+    assert_eq!(count(0), "0");
+    assert_eq!(count(999), "999");
+    assert_eq!(count(1000), "1,000");
+    assert_eq!(count(100_000), "100,000");
 }
