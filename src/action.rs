@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
 use crate::article::Article;
 use crate::filter::Hit;
+use crate::highlight::EntityKind;
 use crate::loader::LoadIssue;
 
 /// Every change to the app's state is one of these, applied by `App::update`.
@@ -41,6 +42,23 @@ pub enum Action {
     NextMatch(isize),
     ToggleHelp,
     ToggleMessages,
+    /// Group the document list by source, or stop grouping it.
+    ToggleGroups,
+    /// Go to the first article of the next (`1`) or previous (`-1`) source
+    /// in the list.
+    NextSource(isize),
+    /// Open the source picker.
+    PickSource,
+    /// In the source picker: filter the list to the highlighted source.
+    FilterBySource,
+    /// Open or close the legend of highlight kinds.
+    ToggleLegend,
+    /// Draw names and numbers of this kind highlighted, or plain.
+    ToggleKind(EntityKind),
+    /// In the legend: switch the kind under the cursor on or off.
+    ToggleSelectedKind,
+    /// Switch between colour and no colour.
+    CycleColors,
     Mouse(MouseEvent),
     Resize(u16, u16),
     /// News from the loader or the filter worker.
@@ -76,6 +94,10 @@ pub enum KeyContext {
     Reader,
     /// Typing in the filter bar or the find prompt.
     Editing,
+    /// Typing in the source picker.
+    Picker,
+    /// The legend of highlight kinds is open.
+    Legend,
     /// The help or messages overlay is open.
     Overlay,
 }
@@ -86,13 +108,19 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('c')) {
         return Some(Action::Quit);
     }
-    if context == KeyContext::Editing {
-        return editing_keymap(key, ctrl);
+    match context {
+        KeyContext::Editing => return editing_keymap(key, ctrl),
+        KeyContext::Picker => return picker_keymap(key, ctrl),
+        _ => {}
     }
     let action = match key.code {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Esc => Action::Back,
+        KeyCode::Char('L') => Action::ToggleLegend,
+        KeyCode::Char('C') => Action::CycleColors,
+        KeyCode::Char(c @ '1'..='6') if !ctrl => Action::ToggleKind(kind_key(c)?),
+        _ if context == KeyContext::Legend => legend_keymap(key)?,
         _ if context == KeyContext::Overlay => overlay_keymap(key, ctrl)?,
         KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
         KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
@@ -112,6 +140,37 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('n') => Action::NextMatch(1),
         KeyCode::Char('N') => Action::NextMatch(-1),
         KeyCode::Char('m') => Action::ToggleMessages,
+        KeyCode::Char('s') => Action::ToggleGroups,
+        KeyCode::Char('S') => Action::PickSource,
+        KeyCode::Char('}') => Action::NextSource(1),
+        KeyCode::Char('{') => Action::NextSource(-1),
+        _ => return None,
+    };
+    Some(action)
+}
+
+/// The kind a digit key switches: `1` person … `6` date, in legend order.
+fn kind_key(c: char) -> Option<EntityKind> {
+    let n = c.to_digit(10)?.checked_sub(1)?;
+    EntityKind::ALL.get(usize::try_from(n).ok()?).copied()
+}
+
+fn picker_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('f') if ctrl => Some(Action::FilterBySource),
+        KeyCode::Tab | KeyCode::BackTab => None,
+        _ => editing_keymap(key, ctrl),
+    }
+}
+
+fn legend_keymap(key: KeyEvent) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char(' ' | 'x') | KeyCode::Enter => Action::ToggleSelectedKind,
+        KeyCode::Char('c') => Action::CycleColors,
         _ => return None,
     };
     Some(action)
@@ -197,6 +256,33 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("J K", "next, previous article"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
+        ],
+    ),
+    (
+        "Sources (list and reader)",
+        &[
+            ("s", "group the list by source, or not"),
+            ("} {", "next, previous source"),
+            ("S", "source picker"),
+        ],
+    ),
+    (
+        "Source picker",
+        &[
+            ("type", "narrow the sources (fuzzy)"),
+            ("↓ ↑  Ctrl-n Ctrl-p", "move"),
+            ("Enter", "go to the source's first article"),
+            ("Ctrl-f", "filter the list to the source"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "Highlights (list and reader)",
+        &[
+            ("L", "legend: switch kinds on and off"),
+            ("1 … 6", "switch person … date on or off"),
+            ("C", "colour or no colour"),
+            ("in the legend", "j k move, Space toggle, c colour"),
         ],
     ),
     (
@@ -305,6 +391,100 @@ mod tests {
             keymap(key(KeyCode::Char('?')), KeyContext::Overlay),
             Some(Action::ToggleHelp)
         ));
+    }
+
+    #[test]
+    fn source_keys_work_in_the_list_and_the_reader() {
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('s')), context),
+                Some(Action::ToggleGroups)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('S')), context),
+                Some(Action::PickSource)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('}')), context),
+                Some(Action::NextSource(1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('{')), context),
+                Some(Action::NextSource(-1))
+            ));
+        }
+    }
+
+    #[test]
+    fn the_picker_types_letters_and_ctrl_f_filters() {
+        let p = KeyContext::Picker;
+        for c in ['s', 'S', 'q', '}', '1', 'L'] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char(c)), p),
+                Some(Action::Insert(x)) if x == c
+            ));
+        }
+        assert!(matches!(keymap(ctrl('f'), p), Some(Action::FilterBySource)));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), p),
+            Some(Action::Submit)
+        ));
+        assert!(matches!(keymap(key(KeyCode::Esc), p), Some(Action::Back)));
+        assert!(matches!(keymap(ctrl('n'), p), Some(Action::Move(1))));
+        assert!(keymap(key(KeyCode::Tab), p).is_none());
+        assert!(matches!(keymap(ctrl('c'), p), Some(Action::Quit)));
+    }
+
+    #[test]
+    fn digits_switch_kinds_in_legend_order() {
+        for (c, kind) in ('1'..='6').zip(EntityKind::ALL) {
+            for context in [KeyContext::List, KeyContext::Reader, KeyContext::Legend] {
+                assert!(matches!(
+                    keymap(key(KeyCode::Char(c)), context),
+                    Some(Action::ToggleKind(k)) if k == kind
+                ));
+            }
+        }
+        for c in ['0', '7', '9'] {
+            assert!(keymap(key(KeyCode::Char(c)), KeyContext::List).is_none());
+        }
+    }
+
+    #[test]
+    fn the_legend_has_its_own_keys() {
+        let l = KeyContext::Legend;
+        for code in [KeyCode::Char(' '), KeyCode::Enter, KeyCode::Char('x')] {
+            assert!(matches!(
+                keymap(key(code), l),
+                Some(Action::ToggleSelectedKind)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Char('c')), l),
+            Some(Action::CycleColors)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('j')), l),
+            Some(Action::Move(1))
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('L')), l),
+            Some(Action::ToggleLegend)
+        ));
+        assert!(matches!(keymap(key(KeyCode::Esc), l), Some(Action::Back)));
+        // Keys of the panes do nothing while the legend is open.
+        assert!(keymap(key(KeyCode::Char('s')), l).is_none());
+        assert!(keymap(key(KeyCode::Char('J')), l).is_none());
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('L')), context),
+                Some(Action::ToggleLegend)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('C')), context),
+                Some(Action::CycleColors)
+            ));
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
+pub mod grouping;
+pub mod picker;
 pub mod reader;
 
 use std::sync::Arc;
@@ -16,6 +18,9 @@ use crate::event::{self, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
+use crate::ui::theme::{ColorMode, ShownKinds};
+use grouping::{GroupRow, Groups, SourceIndex};
+use picker::SourcePicker;
 use reader::ReaderView;
 
 /// Which pane has the keyboard.
@@ -37,6 +42,18 @@ pub enum Editing {
 pub enum Overlay {
     Help,
     Messages,
+    /// The legend of highlight kinds, with a cursor on one kind.
+    Legend,
+}
+
+/// A row of the document list as shown: a source's header when the list is
+/// grouped, or an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow {
+    /// The header of the list's `n`th source group.
+    Header(usize),
+    /// The article at this position of the flat list (see [`App::visible`]).
+    Article(usize),
 }
 
 /// How far loading has come.
@@ -65,9 +82,21 @@ pub struct App {
     /// The generation of the newest query, and of the one `hits` answer.
     generation: u64,
     hits_generation: u64,
-    /// Selected row of the list and first row on screen.
+    /// The selected article, as a position of the flat list (filter rank or
+    /// load order), whether or not the list is grouped.
     pub selected: usize,
+    /// First row on screen, counted in rows as shown (headers included).
     pub list_offset: usize,
+    /// Every source of the loaded articles.
+    pub sources: SourceIndex,
+    /// The list grouped by source, while it is.
+    pub groups: Option<Groups>,
+    pub picker: Option<SourcePicker>,
+    /// Which highlight kinds the reader shows, and whether in colour.
+    pub shown: ShownKinds,
+    pub colors: ColorMode,
+    /// The kind the legend's cursor is on.
+    pub legend_cursor: usize,
     pub focus: Focus,
     pub editing: Option<Editing>,
     pub find_input: String,
@@ -98,6 +127,12 @@ impl App {
             hits_generation: 0,
             selected: 0,
             list_offset: 0,
+            sources: SourceIndex::default(),
+            groups: None,
+            picker: None,
+            shown: ShownKinds::default(),
+            colors: ColorMode::Color,
+            legend_cursor: 0,
             focus: Focus::List,
             editing: None,
             find_input: String::new(),
@@ -136,6 +171,10 @@ impl App {
     pub fn key_context(&self) -> KeyContext {
         if self.editing.is_some() {
             KeyContext::Editing
+        } else if self.picker.is_some() {
+            KeyContext::Picker
+        } else if self.overlay == Some(Overlay::Legend) {
+            KeyContext::Legend
         } else if self.overlay.is_some() {
             KeyContext::Overlay
         } else if self.focus == Focus::Reader {
@@ -150,6 +189,39 @@ impl App {
             .iter()
             .filter(|i| i.severity == Severity::Error)
             .count()
+    }
+
+    /// The number of rows the list shows: articles, and source headers when
+    /// grouped.
+    pub fn list_len(&self) -> usize {
+        self.groups
+            .as_ref()
+            .map_or(self.visible_len(), Groups::rows)
+    }
+
+    /// What the list shows at row `row`.
+    pub fn list_row(&self, row: usize) -> Option<ListRow> {
+        match &self.groups {
+            None => (row < self.visible_len()).then_some(ListRow::Article(row)),
+            Some(groups) => groups.at(row).map(|r| match r {
+                GroupRow::Header(group) => ListRow::Header(group),
+                GroupRow::Article(position) => ListRow::Article(position),
+            }),
+        }
+    }
+
+    /// The row the selected article is shown on.
+    pub fn selected_row(&self) -> usize {
+        self.groups
+            .as_ref()
+            .and_then(|g| g.row_of(self.selected))
+            .unwrap_or(self.selected)
+    }
+
+    /// The source of the article at flat position `position`.
+    fn source_at(&self, position: usize) -> Option<usize> {
+        let (index, _, _) = self.visible(position)?;
+        self.sources.of_article(index)
     }
 
     /// Turn an event into the action it stands for.
@@ -183,8 +255,13 @@ impl App {
             }
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleMessages => self.toggle_overlay(Overlay::Messages),
+            Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
+            Action::ToggleKind(kind) => self.shown.toggle(kind),
+            Action::CycleColors => self.colors = self.colors.next(),
+            Action::Mouse(_) if self.picker.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
+            _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.editing.is_some() => self.editing_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
@@ -198,7 +275,16 @@ impl App {
             }
             Action::FocusList => self.focus = Focus::List,
             Action::ToggleFocus => self.toggle_focus(),
-            Action::NextArticle(step) => self.select(self.selected.saturating_add_signed(step)),
+            Action::NextArticle(step) => self.move_selection(step),
+            Action::ToggleGroups => self.toggle_groups(),
+            Action::NextSource(step) => self.next_source(step),
+            Action::PickSource => {
+                self.editing = None;
+                let current = self.source_at(self.selected);
+                let mut picker = SourcePicker::new(&self.sources, current);
+                picker.keep_visible(ui::picker::rows(self.size, self.sources.len()));
+                self.picker = Some(picker);
+            }
             Action::Search => self.start_search(),
             Action::NextMatch(step) => {
                 let height = self.reader_height();
@@ -211,7 +297,9 @@ impl App {
             | Action::DeleteBack
             | Action::DeleteWord
             | Action::ClearInput
-            | Action::Submit => {}
+            | Action::Submit
+            | Action::FilterBySource
+            | Action::ToggleSelectedKind => {}
         }
         self.sync_reader();
         self.keep_selection_visible();
@@ -221,6 +309,8 @@ impl App {
         if batch.is_empty() {
             return;
         }
+        self.sources.add(&batch);
+        let first_new = self.articles.len();
         match &mut self.searcher {
             Searcher::Inline(index) => index.add(&batch),
             Searcher::Worker(worker) => worker.add(batch.clone()),
@@ -228,6 +318,198 @@ impl App {
         self.articles.extend(batch);
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(index.search(&self.query));
+        }
+        self.articles_added(first_new);
+    }
+
+    /// Articles from `first_new` on have just been added: group them, and
+    /// list their sources in the picker.
+    fn articles_added(&mut self, first_new: usize) {
+        if self.hits.is_some() {
+            // Searched again on this thread: the list changed as a whole. (A
+            // filter worker's answer regroups when it comes.)
+            if matches!(self.searcher, Searcher::Inline(_)) {
+                self.regroup();
+            }
+        } else if let Some(groups) = &mut self.groups {
+            // Unfiltered, the new articles go at the end of the list.
+            groups.extend((first_new..self.articles.len()).map(|i| {
+                (
+                    self.sources.of_article(i).unwrap_or(0),
+                    self.articles[i].date,
+                )
+            }));
+        }
+        if let Some(picker) = &mut self.picker {
+            picker.refresh(&self.sources);
+        }
+    }
+
+    /// Group the list again after it changed as a whole (new hits, filter
+    /// cleared, grouping switched on).
+    fn regroup(&mut self) {
+        if self.groups.is_none() {
+            return;
+        }
+        let rows: Vec<_> = (0..self.visible_len())
+            .filter_map(|p| {
+                let (index, article, _) = self.visible(p)?;
+                Some((self.sources.of_article(index).unwrap_or(0), article.date))
+            })
+            .collect();
+        self.groups = Some(Groups::build(rows));
+    }
+
+    fn toggle_groups(&mut self) {
+        // The selected article stays selected, and as far down the screen.
+        let on_screen = self.selected_row().saturating_sub(self.list_offset);
+        if self.groups.is_some() {
+            self.groups = None;
+        } else {
+            self.groups = Some(Groups::default());
+            self.regroup();
+        }
+        self.list_offset = self.selected_row().saturating_sub(on_screen);
+    }
+
+    /// After a jump to the first article of a source: when it is off
+    /// screen, scroll so that it (and its header) is at the top.
+    fn reveal_jump(&mut self) {
+        let row = self.selected_row();
+        if row < self.list_offset || row >= self.list_offset + self.list_height() {
+            let header = usize::from(self.groups.is_some());
+            self.list_offset = row.saturating_sub(header);
+        }
+    }
+
+    /// `}` and `{`: the first article of the next or previous source. Grouped,
+    /// that is the next or previous group (or the first's start); flat, the
+    /// next article whose source differs, or the start of the run of
+    /// articles before the current one's (or the first run's start).
+    fn next_source(&mut self, step: isize) {
+        if let Some(groups) = &self.groups {
+            let Some(group) = groups.group_of(self.selected) else {
+                return;
+            };
+            let target = group
+                .saturating_add_signed(step.signum())
+                .min(groups.groups().len().saturating_sub(1));
+            if let Some(&first) = groups.group(target).and_then(|g| g.members.first()) {
+                self.selected = first;
+                self.reveal_jump();
+            }
+            return;
+        }
+        let Some(current) = self.source_at(self.selected) else {
+            return;
+        };
+        if step >= 0 {
+            if let Some(p) = (self.selected + 1..self.visible_len())
+                .find(|&p| self.source_at(p) != Some(current))
+            {
+                self.selected = p;
+            }
+        } else {
+            // The start of the run before this one's; in the first run, its
+            // start.
+            let start_of_run = |end: usize, source: Option<usize>| {
+                (0..end)
+                    .rev()
+                    .find(|&p| self.source_at(p) != source)
+                    .map_or(0, |p| p + 1)
+            };
+            self.selected = match (0..self.selected)
+                .rev()
+                .find(|&p| self.source_at(p) != Some(current))
+            {
+                Some(end) => start_of_run(end, self.source_at(end)),
+                None => 0,
+            };
+        }
+        self.reveal_jump();
+    }
+
+    /// The first article of `source` in the list as shown, if it has one.
+    fn first_of_source(&self, source: usize) -> Option<usize> {
+        match &self.groups {
+            Some(groups) => groups
+                .group_of_source(source)
+                .and_then(|g| groups.group(g))
+                .and_then(|g| g.members.first().copied()),
+            None => (0..self.visible_len()).find(|&p| self.source_at(p) == Some(source)),
+        }
+    }
+
+    fn picker_action(&mut self, action: &Action) {
+        let page = self.picker_page();
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => picker.input.push(c),
+            Action::DeleteBack => {
+                picker.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = picker.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                picker.input.truncate(kept);
+            }
+            Action::ClearInput => picker.input.clear(),
+            Action::Move(step) => picker.move_by(step),
+            Action::PageDown => picker.move_by(page),
+            Action::PageUp => picker.move_by(-page),
+            Action::Back => {
+                self.picker = None;
+                return;
+            }
+            Action::Submit => {
+                let source = picker.current();
+                self.picker = None;
+                if let Some(source) = source {
+                    self.jump_to_source(source);
+                }
+                return;
+            }
+            Action::FilterBySource => {
+                let name = picker
+                    .current()
+                    .and_then(|s| self.sources.get(s))
+                    .map(|info| info.name.clone());
+                self.picker = None;
+                if let Some(name) = name {
+                    self.filter_input = picker::source_query(&name);
+                    self.filter_changed();
+                    self.focus = Focus::List;
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            picker.refresh(&self.sources);
+        }
+        let height = ui::picker::rows(self.size, self.sources.len());
+        picker.keep_visible(height);
+    }
+
+    fn picker_page(&self) -> isize {
+        let rows = ui::picker::rows(self.size, self.sources.len());
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Select the first article of `source`; when the filter hides all of
+    /// them, clear the filter first.
+    fn jump_to_source(&mut self, source: usize) {
+        if self.first_of_source(source).is_none() && !self.filter_input.is_empty() {
+            self.filter_input.clear();
+            self.filter_changed();
+        }
+        if let Some(first) = self.first_of_source(source) {
+            self.selected = first;
+            self.reveal_jump();
         }
     }
 
@@ -243,6 +525,7 @@ impl App {
             self.list_offset = 0;
         }
         self.selected = self.selected.min(self.visible_len().saturating_sub(1));
+        self.regroup();
     }
 
     /// The filter bar's text changed: run the new query.
@@ -258,6 +541,7 @@ impl App {
         }
         if self.query.is_empty() {
             self.hits = None;
+            self.regroup();
             self.hits_generation = self.generation;
             self.selected = 0;
             self.list_offset = 0;
@@ -286,6 +570,25 @@ impl App {
     }
 
     fn overlay_action(&mut self, action: &Action) {
+        if self.overlay == Some(Overlay::Legend) {
+            let kinds = crate::highlight::EntityKind::ALL;
+            let last = kinds.len() - 1;
+            match *action {
+                Action::Move(step) => {
+                    self.legend_cursor = self.legend_cursor.saturating_add_signed(step).min(last);
+                }
+                Action::Top => self.legend_cursor = 0,
+                Action::Bottom => self.legend_cursor = last,
+                Action::ToggleSelectedKind => {
+                    if let Some(&kind) = kinds.get(self.legend_cursor) {
+                        self.shown.toggle(kind);
+                    }
+                }
+                Action::Back => self.overlay = None,
+                _ => {}
+            }
+            return;
+        }
         match *action {
             Action::Move(step) => {
                 self.overlay_scroll = self.overlay_scroll.saturating_add_signed(step);
@@ -411,12 +714,25 @@ impl App {
         }
     }
 
+    /// Move the selection by `step` rows as shown; grouped, headers are
+    /// stepped over.
     fn move_selection(&mut self, step: isize) {
-        self.select(self.selected.saturating_add_signed(step));
+        let row = self.selected_row().saturating_add_signed(step);
+        self.select_row(row, step);
     }
 
-    fn select(&mut self, row: usize) {
-        self.selected = row.min(self.visible_len().saturating_sub(1));
+    /// Select the article at row `row` as shown (clamped to the list), or
+    /// beside it when `row` is a header: the next article, or going up
+    /// (`direction` < 0) the one above.
+    fn select_row(&mut self, row: usize, direction: isize) {
+        match &self.groups {
+            None => self.selected = row.min(self.visible_len().saturating_sub(1)),
+            Some(groups) => {
+                if let Some(position) = groups.article_near(row, direction) {
+                    self.selected = position;
+                }
+            }
+        }
     }
 
     /// A page of the focused pane, signed.
@@ -476,14 +792,18 @@ impl App {
 
     fn keep_selection_visible(&mut self) {
         let height = self.list_height();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + height {
-            self.list_offset = self.selected + 1 - height;
+        let row = self.selected_row();
+        // The first article of a group brings its header into view.
+        let top = match row.checked_sub(1).and_then(|r| self.list_row(r)) {
+            Some(ListRow::Header(_)) if height > 1 => row - 1,
+            _ => row,
+        };
+        if top < self.list_offset {
+            self.list_offset = top;
+        } else if row >= self.list_offset + height {
+            self.list_offset = row + 1 - height;
         }
-        self.list_offset = self
-            .list_offset
-            .min(self.visible_len().saturating_sub(height));
+        self.list_offset = self.list_offset.min(self.list_len().saturating_sub(height));
     }
 
     fn mouse(&mut self, mouse: ratatui::crossterm::event::MouseEvent) {
@@ -513,7 +833,10 @@ impl App {
                     self.editing = None;
                     let inner = ui::list::inner(list);
                     if at.y >= inner.y && at.y < inner.bottom() {
-                        self.select(self.list_offset + usize::from(at.y - inner.y));
+                        let row = self.list_offset + usize::from(at.y - inner.y);
+                        if row < self.list_len() {
+                            self.select_row(row, 1);
+                        }
                     }
                 } else if in_reader && self.reader.is_some() {
                     self.focus = Focus::Reader;
@@ -532,6 +855,11 @@ impl App {
             Rect::new(0, 0, size.width, size.height),
             Searcher::Worker(FilterWorker::spawn(tx.clone())),
         );
+        // NO_COLOR picks the theme without colour; crossterm would also drop
+        // every colour it is asked to write, which would leave `C` (colour
+        // on request) without effect. The theme decides instead.
+        app.colors = ColorMode::from_env();
+        ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());
         event::spawn_loader(inputs, tx);

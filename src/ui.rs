@@ -2,8 +2,10 @@
 
 pub mod filter_bar;
 pub mod help;
+pub mod legend;
 pub mod list;
 pub mod messages;
+pub mod picker;
 pub mod reader;
 pub mod status_bar;
 pub mod theme;
@@ -60,7 +62,7 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
 
 /// Draw the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
-    let theme = Theme::default();
+    let theme = Theme::new(app.colors, app.shown);
     let screen = frame.area();
     let areas = areas(screen, app.focus);
     let buf = frame.buffer_mut();
@@ -71,10 +73,14 @@ pub fn render(frame: &mut Frame, app: &App) {
         reader::render(app, area, buf, &theme);
     }
     status_bar::render(app, areas.status, buf, &theme);
-    let cursor = filter_bar::render(app, areas.bar, buf, &theme);
+    let mut cursor = filter_bar::render(app, areas.bar, buf, &theme);
+    if app.picker.is_some() {
+        cursor = picker::render(app, buf, &theme);
+    }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),
         Some(Overlay::Messages) => messages::render(app, screen, buf, &theme),
+        Some(Overlay::Legend) => legend::render(app, screen, buf, &theme),
         None => {
             if let Some(position) = cursor {
                 frame.set_cursor_position(position);

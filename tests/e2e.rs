@@ -24,6 +24,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        Self::start_with_env(args, &[], cwd, cols, rows)
+    }
+
+    fn start_with_env(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +46,10 @@ impl Session {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("dateline starts");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -256,6 +270,80 @@ fn narrow_terminal_shows_list_then_reader() {
     s.wait_gone("Articles 3");
     s.keys("\t");
     s.wait_for("Articles 3");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn grouping_by_source_and_hopping_to_the_next_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"title": "Harbour strike begins", "source": "Alpha Wire", "date": "2026-11-02", "body": "Cranes stood still at dawn."}"#,
+        r#"{"title": "Reservoirs run low", "source": "Beta Post", "date": "2026-11-03", "body": "Andalusia counts every drop."}"#,
+        r#"{"title": "Harbour strike ends", "source": "Alpha Wire", "date": "2026-11-06", "body": "The cranes moved again by noon."}"#,
+    ];
+    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("Cranes stood still at dawn");
+    s.keys("s");
+    s.wait_for("3 articles in 2 sources");
+    s.wait_for("Alpha Wire ──");
+    s.wait_for("2 articles · 2026-11-02 – 2026-11-06");
+    // Grouped, the second Alpha Wire story sits above Beta Post's.
+    s.wait_until("the strike's end above the reservoirs", |screen| {
+        let text = screen.contents();
+        let ends = text.find("Harbour strike ends");
+        let beta = text.find("Beta Post ──");
+        matches!((ends, beta), (Some(a), Some(b)) if a < b)
+    });
+    s.keys("}");
+    s.wait_for("Andalusia counts every drop.");
+    s.keys("{");
+    s.wait_for("Cranes stood still at dawn.");
+    // The source picker: type to narrow, Enter to go there.
+    s.keys("S");
+    s.wait_for("Sources 2");
+    s.keys("beta");
+    s.wait_for("Sources 1/2");
+    s.keys("\r");
+    s.wait_gone("Sources 1/2");
+    s.wait_for("Andalusia counts every drop.");
+    // Ctrl-f puts the source in the filter bar.
+    s.keys("S");
+    s.wait_for("Sources 2");
+    s.keys("alpha\x06");
+    s.wait_for("Filter: source:\"Alpha Wire\"");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+/// Whether any cell on screen has a colour of its own.
+fn coloured(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_draws_without_colour_and_c_brings_it_back() {
+    let dir = news_folder();
+    let mut s = Session::start_with_env(&["."], &[("NO_COLOR", "1")], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("kept its main rate at 3.5%");
+    assert!(
+        !coloured(s.screen.lock().unwrap().screen()),
+        "{}",
+        s.contents()
+    );
+    s.keys("C");
+    s.wait_until("colours after C", coloured);
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 
 use super::*;
 use crate::article::{ArticleId, Origin};
+use crate::highlight::EntityKind;
+use crate::ui::theme::ColorMode;
 
 pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
     let origin = Origin::file(format!("news/{source}/{i}.txt"));
@@ -320,7 +322,12 @@ fn any_terminal_size_renders_without_panic() {
     ] {
         app.update(Action::Resize(w, h));
         terminal.backend_mut().resize(w, h);
-        for overlay in [None, Some(Action::ToggleHelp), Some(Action::ToggleMessages)] {
+        for overlay in [
+            None,
+            Some(Action::ToggleHelp),
+            Some(Action::ToggleMessages),
+            Some(Action::ToggleLegend),
+        ] {
             if let Some(a) = overlay.clone() {
                 app.update(a);
             }
@@ -329,5 +336,445 @@ fn any_terminal_size_renders_without_panic() {
                 app.update(a);
             }
         }
+        // Grouped, with the source picker open.
+        app.update(Action::ToggleGroups);
+        app.update(Action::PickSource);
+        terminal.draw(|f| ui::render(f, &app)).unwrap();
+        app.update(Action::Back);
+        terminal.draw(|f| ui::render(f, &app)).unwrap();
+        app.update(Action::ToggleGroups);
     }
+}
+
+// Sources: grouping, hopping, the picker; the legend.
+
+/// Seven articles from four sources, interleaved, dated Nov 1 to Nov 7.
+fn sourced_articles() -> Vec<Arc<Article>> {
+    vec![
+        article(
+            0,
+            "Port strike begins",
+            "Northline Wire",
+            "Dock workers walked out.",
+        ),
+        article(
+            1,
+            "Ships wait off the port",
+            "Meridian Post",
+            "Forty ships waited.",
+        ),
+        article(
+            2,
+            "Port deal reached",
+            "Valley Courier",
+            "The union signed.",
+        ),
+        article(3, "Reservoirs low", "Meridian Post", "Rain is scarce."),
+        article(4, "Rates cut", "Northline Wire", "The bank moved."),
+        article(5, "Cup final", "Valley Courier", "Lisbon won."),
+        article(
+            6,
+            "Telescope finds water",
+            "The Harbor Ledger",
+            "Vapour was seen.",
+        ),
+    ]
+}
+
+pub(crate) fn sourced_app() -> App {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(sourced_articles()));
+    app.update(Update::LoadFinished);
+    app
+}
+
+/// The list as shown: `# source` for a header, the title for an article.
+fn shown_rows(app: &App) -> Vec<String> {
+    (0..app.list_len())
+        .map(|row| match app.list_row(row) {
+            Some(ListRow::Header(g)) => {
+                let group = app.groups.as_ref().unwrap().group(g).unwrap();
+                format!("# {}", app.sources.get(group.source).unwrap().name)
+            }
+            Some(ListRow::Article(p)) => app.visible(p).unwrap().1.title.clone(),
+            None => panic!("row {row} is past the end"),
+        })
+        .collect()
+}
+
+fn ctrl_key(app: &mut App, c: char) {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    if let Some(action) = app.action_for(crate::event::Event::Key(key)) {
+        app.update(action);
+    }
+}
+
+const GROUPED: [&str; 11] = [
+    "# Northline Wire",
+    "Port strike begins",
+    "Rates cut",
+    "# Meridian Post",
+    "Ships wait off the port",
+    "Reservoirs low",
+    "# Valley Courier",
+    "Port deal reached",
+    "Cup final",
+    "# The Harbor Ledger",
+    "Telescope finds water",
+];
+
+#[test]
+fn s_groups_the_list_by_source_and_the_selected_article_stays_selected() {
+    let mut app = sourced_app();
+    type_text(&mut app, "jjj");
+    assert_eq!(selected_title(&app), "Reservoirs low");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(shown_rows(&app), GROUPED);
+    assert_eq!(selected_title(&app), "Reservoirs low");
+    assert_eq!(app.selected_row(), 5);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(3));
+    let groups = app.groups.as_ref().unwrap();
+    let meridian = groups.group(1).unwrap();
+    assert_eq!(meridian.members.len(), 2);
+    assert_eq!(meridian.dates.label(), "2026-11-02 – 2026-11-04");
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.groups.is_none());
+    assert_eq!(app.list_len(), 7);
+    assert_eq!(selected_title(&app), "Reservoirs low");
+    assert_eq!(app.selected_row(), 3);
+}
+
+#[test]
+fn moving_in_the_grouped_list_steps_over_headers() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_title(&app), "Port strike begins");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(selected_title(&app), "Port strike begins", "no row above");
+    let mut seen = vec![selected_title(&app)];
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Char('j'));
+        seen.push(selected_title(&app));
+    }
+    let articles: Vec<&str> = GROUPED
+        .iter()
+        .copied()
+        .filter(|r| !r.starts_with('#'))
+        .collect();
+    seen.dedup();
+    assert_eq!(
+        seen, articles,
+        "j visits every article once, in grouped order"
+    );
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(
+        selected_title(&app),
+        "Port deal reached",
+        "k steps back over a header"
+    );
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(selected_title(&app), "Telescope finds water");
+    // While reading, J and K follow the grouped order too.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('J'));
+    assert_eq!(selected_title(&app), "Ships wait off the port");
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+#[test]
+fn braces_hop_between_source_groups() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_title(&app), "Rates cut");
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(
+        selected_title(&app),
+        "Port strike begins",
+        "the first group's start"
+    );
+    let mut hops = vec![selected_title(&app)];
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('}'));
+        hops.push(selected_title(&app));
+    }
+    assert_eq!(
+        hops,
+        [
+            "Port strike begins",
+            "Ships wait off the port",
+            "Port deal reached",
+            "Telescope finds water",
+            "Telescope finds water",
+        ]
+    );
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "Port deal reached");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_title(&app), "Cup final");
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "Ships wait off the port");
+    // In the reader too.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(selected_title(&app), "Port deal reached");
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(2));
+}
+
+#[test]
+fn braces_in_the_flat_list_go_to_the_next_run_of_another_source() {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(vec![
+        article(0, "A1", "Alpha", ""),
+        article(1, "A2", "Alpha", ""),
+        article(2, "B1", "Beta", ""),
+        article(3, "B2", "Beta", ""),
+        article(4, "B3", "Beta", ""),
+        article(5, "C1", "Gamma", ""),
+    ]));
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(selected_title(&app), "B1");
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(selected_title(&app), "C1");
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(selected_title(&app), "C1", "no other source below");
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "B1");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "A1", "the start of the run before");
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "A1");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(selected_title(&app), "A1", "the first run's start");
+}
+
+#[test]
+fn grouping_follows_articles_streaming_in() {
+    let all = sourced_articles();
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(all[..4].to_vec()));
+    type_text(&mut app, "jjj");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(selected_title(&app), "Reservoirs low");
+    app.update(Update::Loaded(all[4..5].to_vec()));
+    app.update(Update::Loaded(all[5..].to_vec()));
+    assert_eq!(shown_rows(&app), GROUPED);
+    assert_eq!(selected_title(&app), "Reservoirs low");
+    let harbor = app.groups.as_ref().unwrap().group(3).unwrap();
+    assert_eq!(harbor.dates.label(), "2026-11-07");
+    assert_eq!(app.sources.len(), 4);
+    assert_eq!(app.sources.get(0).unwrap().articles, 2);
+}
+
+#[test]
+fn the_grouped_list_follows_the_filter() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "port");
+    let hits = app.visible_len();
+    assert!(hits >= 3, "three titles say port");
+    let groups = app.groups.as_ref().unwrap();
+    assert_eq!(groups.articles(), hits);
+    assert_eq!(app.list_len(), hits + groups.groups().len());
+    // Every article sits under its own source's header, and the best match
+    // (the one selected) comes first.
+    let mut header = None;
+    for row in 0..app.list_len() {
+        match app.list_row(row).unwrap() {
+            ListRow::Header(g) => header = Some(groups.group(g).unwrap().source),
+            ListRow::Article(p) => {
+                let (index, _, _) = app.visible(p).unwrap();
+                assert_eq!(app.sources.of_article(index), header);
+            }
+        }
+    }
+    assert_eq!(app.list_row(1), Some(ListRow::Article(0)));
+    assert_eq!(app.selected, 0);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter_input, "");
+    assert_eq!(shown_rows(&app), GROUPED);
+}
+
+#[test]
+fn a_click_on_a_header_selects_the_first_article_under_it() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    let inner = ui::list::inner(ui::areas(app.size, app.focus).list.unwrap());
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
+        column: inner.x + 2,
+        row: inner.y + 6,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.update(Action::Mouse(click));
+    assert_eq!(selected_title(&app), "Port deal reached");
+}
+
+#[test]
+fn toggling_groups_keeps_the_selection_where_it_was_on_screen() {
+    let mut app = App::new(Rect::new(0, 0, 100, 14));
+    let batch = (0..60)
+        .map(|i| {
+            article(
+                i,
+                &format!("Story {i}"),
+                &format!("Source {}", i % 4),
+                "Text.",
+            )
+        })
+        .collect();
+    app.update(Update::Loaded(batch));
+    let height = app.list_height();
+    press(&mut app, KeyCode::Char('G'));
+    type_text(&mut app, "kkk");
+    let before = app.selected_row() - app.list_offset;
+    let title = selected_title(&app);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(selected_title(&app), title);
+    assert_eq!(app.selected_row() - app.list_offset, before);
+    assert!(app.selected_row() < app.list_offset + height);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(selected_title(&app), title);
+    assert_eq!(app.selected_row() - app.list_offset, before);
+}
+
+#[test]
+fn the_source_picker_narrows_as_typed_and_enter_jumps() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.key_context(), KeyContext::Picker);
+    let picker = app.picker.as_ref().unwrap();
+    assert_eq!(picker.matches.len(), 4);
+    assert_eq!(picker.current(), Some(0), "opens on the source being read");
+    type_text(&mut app, "ledg");
+    let picker = app.picker.as_ref().unwrap();
+    assert_eq!(picker.matches.len(), 1);
+    assert_eq!(picker.input, "ledg");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        app.picker.as_ref().unwrap().matches.len() > 1,
+        "widens again"
+    );
+    type_text(&mut app, "edg");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.picker.is_none());
+    assert_eq!(selected_title(&app), "Telescope finds water");
+    // Grouped, Enter goes to the source's first article as grouped.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('S'));
+    type_text(&mut app, "valley");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected_title(&app), "Port deal reached");
+}
+
+#[test]
+fn ctrl_f_in_the_picker_filters_the_list_by_the_source() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('S'));
+    type_text(&mut app, "merid");
+    ctrl_key(&mut app, 'f');
+    assert!(app.picker.is_none());
+    assert_eq!(app.filter_input, "source:\"Meridian Post\"");
+    assert_eq!(app.query.as_str(), "source:\"Meridian Post\"");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.editing, None);
+}
+
+#[test]
+fn the_picker_takes_every_letter_and_esc_closes_it() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('S'));
+    type_text(&mut app, "qs?}");
+    assert!(!app.quit);
+    assert!(app.groups.is_none());
+    assert_eq!(app.picker.as_ref().unwrap().input, "qs?}");
+    assert!(app.picker.as_ref().unwrap().matches.is_empty());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.picker.is_none(), "Enter with no match just closes");
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.picker.is_none());
+    assert_eq!(selected_title(&app), "Port strike begins");
+    assert_eq!(app.filter_input, "");
+}
+
+#[test]
+fn picking_a_source_the_filter_hides_clears_the_filter() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "telescope");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.visible_len(), 1);
+    press(&mut app, KeyCode::Char('S'));
+    type_text(&mut app, "northline");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter_input, "");
+    assert_eq!(app.visible_len(), 7);
+    assert_eq!(selected_title(&app), "Port strike begins");
+}
+
+#[test]
+fn sources_arriving_while_the_picker_is_open_are_listed() {
+    let all = sourced_articles();
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(all[..2].to_vec()));
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.picker.as_ref().unwrap().matches.len(), 2);
+    app.update(Update::Loaded(all[2..].to_vec()));
+    assert_eq!(app.picker.as_ref().unwrap().matches.len(), 4);
+}
+
+#[test]
+fn the_legend_switches_kinds_on_and_off_and_cycles_colours() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.overlay, Some(Overlay::Legend));
+    assert_eq!(app.key_context(), KeyContext::Legend);
+    press(&mut app, KeyCode::Char('3'));
+    assert!(!app.shown.contains(EntityKind::Place));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.legend_cursor, 1);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(!app.shown.contains(EntityKind::Organization));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.shown.contains(EntityKind::Organization));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.shown.contains(EntityKind::Date));
+    assert_eq!(
+        app.shown.hidden().collect::<Vec<_>>(),
+        [EntityKind::Place, EntityKind::Date]
+    );
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.colors, ColorMode::Mono);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert_eq!(
+        selected_title(&app),
+        "Port strike begins",
+        "j moved the legend only"
+    );
+    // Outside the legend, digits and C work too.
+    press(&mut app, KeyCode::Char('1'));
+    assert!(!app.shown.contains(EntityKind::Person));
+    press(&mut app, KeyCode::Char('C'));
+    assert_eq!(app.colors, ColorMode::Color);
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('1'));
+    assert!(
+        !app.shown.contains(EntityKind::Person),
+        "digits type in the filter"
+    );
+    assert_eq!(app.filter_input, "1");
 }

@@ -1,5 +1,5 @@
 //! The help overlay: every key, the filter syntax, and the legend of
-//! highlight colours.
+//! highlight kinds.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use super::{centered, reader};
+use super::{centered, legend};
 use crate::action::KEY_HELP;
 use crate::app::App;
 
@@ -26,7 +26,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.push(Line::styled("Highlights in the reader", theme.pane_title));
-    lines.extend(reader::legend(theme));
+    lines.extend(legend::lines(theme, None));
     lines
 }
 

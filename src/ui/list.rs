@@ -1,5 +1,7 @@
 //! The document list: title, source and date of each article, the selected
-//! row marked, the filter's matched characters highlighted.
+//! row marked, the filter's matched characters highlighted. Grouped by
+//! source, a header row per source gives its article count and date range,
+//! and the rows under it leave the source out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::Theme;
 use super::{count, truncate, width};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, ListRow};
 use crate::sanitize;
 
 const DATE_WIDTH: usize = 10;
@@ -56,22 +58,80 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let rows = usize::from(inner.height);
+    let width = usize::from(inner.width);
     for (i, row) in (app.list_offset..app.list_offset + rows).enumerate() {
-        let Some(line) = row_line(app, row, usize::from(inner.width), theme) else {
-            break;
+        let line = match app.list_row(row) {
+            None => break,
+            Some(ListRow::Header(group)) => header_line(app, group, width, theme),
+            Some(ListRow::Article(position)) => row_line(app, position, width, theme),
         };
+        let Some(line) = line else { break };
         let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-        if row == app.selected {
+        if app.list_row(row) == Some(ListRow::Article(app.selected)) {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.list_selected);
         }
         buf.set_line(inner.x, y, &line, inner.width);
     }
 }
 
-/// One row: `▌ title … source  date`, cut to `width` columns.
-pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Option<Line<'static>> {
-    let (_, article, hit) = app.visible(row)?;
-    let selected = row == app.selected;
+/// A source's header: `Northline Wire ──── 3 articles · 2026-11-09 – 2026-11-16`,
+/// the count and dates dropped when the row is too narrow for them.
+pub fn header_line(
+    app: &App,
+    group: usize,
+    width_cols: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let group = app.groups.as_ref()?.group(group)?;
+    let info = app.sources.get(group.source)?;
+    let shown = group.members.len();
+    let noun = if info.articles == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    let count = if shown == info.articles {
+        format!("{} {noun}", count(shown))
+    } else {
+        format!("{} of {} {noun}", count(shown), count(info.articles))
+    };
+    let dates = group.dates.label();
+    let name = if info.name.is_empty() {
+        "(no source)".into()
+    } else {
+        sanitize::line(&info.name)
+    };
+    // The name, a rule, and as much of count and dates as leaves room for
+    // a few letters of the name: `Name ──── 3 articles · dates`.
+    let meta = [format!("{count} · {dates}"), count]
+        .into_iter()
+        .filter(|m| !dates.is_empty() || !m.ends_with(" · "))
+        .find(|m| width(m) + 3 + 8 <= width_cols)
+        .unwrap_or_default();
+    let meta_width = if meta.is_empty() { 0 } else { width(&meta) + 3 };
+    let name = truncate(&name, width_cols.saturating_sub(meta_width));
+    let mut spans = vec![Span::styled(name.clone(), theme.group_header)];
+    if !meta.is_empty() {
+        let rule = width_cols.saturating_sub(width(&name) + meta_width) + 1;
+        spans.push(Span::styled(
+            format!(" {} {meta}", "─".repeat(rule)),
+            theme.group_meta,
+        ));
+    }
+    Some(Line::from(spans))
+}
+
+/// The row of the article at flat position `position`: `▌ title … source
+/// date` (no source when grouped), cut to `width` columns.
+pub fn row_line(
+    app: &App,
+    position: usize,
+    width_cols: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let (_, article, hit) = app.visible(position)?;
+    let selected = position == app.selected;
+    let grouped = app.groups.is_some();
     let marker = if selected { "▌" } else { " " };
     // On the selected row everything takes the selection's colours, and
     // matches stay marked on top.
@@ -81,9 +141,9 @@ pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Opti
         (theme.list_title, theme.list_meta)
     };
     let date = article.date_label();
-    let show_meta = width_cols >= 44;
+    let show_meta = width_cols >= 44 || (grouped && width_cols >= 24);
     let source = sanitize::line(&article.source);
-    let source_cell = if show_meta {
+    let source_cell = if show_meta && !grouped {
         truncate(&source, SOURCE_WIDTH)
     } else {
         String::new()
@@ -121,7 +181,12 @@ pub fn row_line(app: &App, row: usize, width_cols: usize, theme: &Theme) -> Opti
 }
 
 /// `text` in `base` style with the chars at `positions` in `mark` style.
-fn marked(text: &str, positions: &[usize], base: Style, mark: Style) -> Vec<Span<'static>> {
+pub(crate) fn marked(
+    text: &str,
+    positions: &[usize],
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;

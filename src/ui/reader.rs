@@ -6,14 +6,12 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::reader::{DocLine, ReaderView};
 use crate::app::{App, Focus};
-use crate::highlight;
 use crate::sanitize;
 
 /// The widest the text runs, however wide the pane: long lines tire the eye.
@@ -137,7 +135,7 @@ fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span
         let inside = |r: &Range<usize>| r.start <= start && end <= r.end;
         let mut style = theme.reader_body;
         if let Some(span) = entities.iter().find(|s| s.start <= start && end <= s.end) {
-            style = style.patch(theme.entity(span.kind));
+            style = style.patch(theme.highlight(span.kind));
         }
         if queries.iter().any(inside) {
             style = style.patch(theme.filter_match);
@@ -164,29 +162,4 @@ fn overlapping<'a, T>(
     let first = items.partition_point(|t| span(t).end <= range.start);
     let last = first + items[first..].partition_point(|t| span(t).start < range.end);
     &items[first..last]
-}
-
-/// The legend of highlight kinds, as the help shows it.
-pub fn legend(theme: &Theme) -> Vec<Line<'static>> {
-    highlight::EntityKind::ALL
-        .iter()
-        .map(|&kind| {
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("{:<14}", kind.label()), theme.entity(kind)),
-                Span::styled(legend_example(kind), Style::new()),
-            ])
-        })
-        .collect()
-}
-
-fn legend_example(kind: highlight::EntityKind) -> &'static str {
-    match kind {
-        highlight::EntityKind::Person => "people: Anneke Verhoeven",
-        highlight::EntityKind::Organization => "organizations: Northline Wire, UNESCO",
-        highlight::EntityKind::Place => "places: Rotterdam, the Gaza Strip",
-        highlight::EntityKind::Name => "other names: Dutch, Palestinian",
-        highlight::EntityKind::Number => "figures: 1,250, 3.5%, €4.2 million",
-        highlight::EntityKind::Date => "dates: Nov. 18, Monday, 2026, 12 days",
-    }
 }

@@ -8,14 +8,17 @@ use ratatui::widgets::Widget;
 use super::theme::Theme;
 use super::{count, hint_line, width};
 use crate::app::{App, Focus};
+use crate::highlight::EntityKind;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.status);
     let left = Line::from(summary(app, theme)).style(theme.status);
     let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
+        _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
         (true, _) => &[("Enter", "done"), ("Esc", "clear")],
         (false, Focus::List) => &[
             ("/", "filter"),
+            ("s", "group"),
             ("Enter", "read"),
             ("?", "help"),
             ("q", "quit"),
@@ -51,6 +54,18 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         spans.push(Span::raw(format!(
             "{} of {total} {noun}",
             app.visible_len()
+        )));
+    }
+    if let Some(groups) = &app.groups {
+        let n = groups.groups().len();
+        let s = if n == 1 { "" } else { "s" };
+        spans.push(Span::raw(format!(" in {} source{s}", count(n))));
+    }
+    let hidden: Vec<&str> = app.shown.hidden().map(EntityKind::label).collect();
+    if !hidden.is_empty() {
+        spans.push(Span::raw(format!(
+            " · not highlighted: {}",
+            hidden.join(", ")
         )));
     }
     if !app.loading.done {

@@ -4,13 +4,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 
 use super::theme::Theme;
 use super::*;
 use crate::action::{Action, Update};
 use crate::app::App;
-use crate::app::tests::{article, loaded_app};
+use crate::app::tests::{article, loaded_app, sourced_app};
 use crate::event::Event;
 use crate::highlight::EntityKind;
 
@@ -32,15 +32,22 @@ fn row_text(buf: &Buffer, y: u16) -> String {
 
 /// Where `needle` starts on screen: (x, y) of its first cell.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+    find_in(buf, buf.area, needle)
+}
+
+/// Where `needle` starts within `area` of the screen.
+fn find_in(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    for y in area.top()..area.bottom() {
+        let cells: Vec<&str> = (area.left()..area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
         let line: String = cells.concat();
         if let Some(byte) = line.find(needle) {
             // Map the byte offset back to a cell (one symbol per cell here).
             let mut seen = 0;
             for (x, s) in cells.iter().enumerate() {
                 if seen == byte {
-                    return Some((u16::try_from(x).unwrap(), y));
+                    return Some((area.x + u16::try_from(x).unwrap(), y));
                 }
                 seen += s.len();
             }
@@ -52,7 +59,13 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 /// Whether every cell of `needle` on screen carries `style`'s colours and
 /// modifiers.
 fn styled(buf: &Buffer, needle: &str, style: Style) -> bool {
-    let Some((x, y)) = find(buf, needle) else {
+    styled_in(buf, buf.area, needle, style)
+}
+
+/// Whether every cell of `needle`, first found within `area`, carries
+/// `style`'s colours and modifiers.
+fn styled_in(buf: &Buffer, area: Rect, needle: &str, style: Style) -> bool {
+    let Some((x, y)) = find_in(buf, area, needle) else {
         return false;
     };
     let width = u16::try_from(needle.chars().count()).unwrap();
@@ -173,17 +186,22 @@ fn the_status_bar_counts_and_reports_problems() {
 
 #[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
-    let mut app = loaded_app();
-    app.update(Action::Resize(100, 60));
+    // No articles, so the examples are only in the legend.
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 80));
+    app.update(Update::LoadFinished);
     press(&mut app, KeyCode::Char('?'));
     let buf = draw(&app);
     let theme = Theme::default();
     assert!(find(&buf, "next, previous article").is_some());
+    assert!(find(&buf, "source picker").is_some());
     for kind in EntityKind::ALL {
+        let (text, _) = legend::example(kind);
         assert!(
-            styled(&buf, kind.label(), theme.entity(kind)),
+            styled(&buf, text, theme.entity(kind)),
             "legend for {kind:?}"
         );
+        let tag = format!(" {} ", legend::tag(kind));
+        assert!(styled(&buf, &tag, theme.tag(kind)), "tag of {kind:?}");
     }
 }
 
@@ -220,6 +238,226 @@ fn whole_screen_at_80_by_24() {
     assert!(row_text(&buf, 1).contains("│ Dock workers strike in Rotterdam"));
     assert!(row_text(&buf, 22).starts_with("Filter: press / to filter"));
     assert!(row_text(&buf, 23).contains("4 articles"));
+}
+
+// Sources and the legend.
+
+#[test]
+fn the_grouped_list_has_a_header_per_source_with_count_and_dates() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let list = areas(app.size, app.focus).list.unwrap();
+    let header = row_text(&buf, 1);
+    assert!(
+        header.starts_with("│Northline Wire ──"),
+        "the header fills the row: {header}"
+    );
+    assert!(
+        header.contains("── 2 articles · 2026-11-01 – 2026-11-05│"),
+        "{header}"
+    );
+    assert!(styled_in(&buf, list, "Northline Wire", theme.group_header));
+    assert!(styled_in(
+        &buf,
+        list,
+        "2 articles · 2026-11-01",
+        theme.group_meta
+    ));
+    assert!(!styled_in(
+        &buf,
+        list,
+        "Northline Wire",
+        theme.list_selected
+    ));
+    // Articles under it, the first selected, without the source column.
+    let first = row_text(&buf, 2);
+    assert!(first.starts_with("│▌Port strike begins"), "{first}");
+    assert!(first.contains("2026-11-01"), "{first}");
+    assert!(!first[..first.find('│').unwrap() + 60].contains("Northline"));
+    assert!(styled_in(
+        &buf,
+        list,
+        "Port strike begins",
+        theme.list_selected
+    ));
+    assert!(row_text(&buf, 3).starts_with("│ Rates cut"));
+    assert!(row_text(&buf, 4).starts_with("│Meridian Post ──"));
+    assert!(row_text(&buf, 10).starts_with("│The Harbor Ledger ──"));
+    assert!(row_text(&buf, 10).contains("── 1 article · 2026-11-07│"));
+    let status = row_text(&buf, buf.area.height - 1);
+    assert!(status.contains("7 articles in 4 sources"), "{status}");
+}
+
+#[test]
+fn a_filtered_group_counts_what_it_shows_of_the_source() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('/'));
+    for c in "rates".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    let header = row_text(&buf, 1);
+    assert!(header.starts_with("│Northline Wire ──"), "{header}");
+    assert!(
+        header.contains(" 1 of 2 articles · 2026-11-05│"),
+        "{header}"
+    );
+    assert!(row_text(&buf, 2).starts_with("│▌Rates cut"));
+}
+
+#[test]
+fn narrow_lists_drop_the_dates_then_the_count_from_headers() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    let theme = Theme::default();
+    let wide = list::header_line(&app, 0, 60, &theme).unwrap();
+    assert_eq!(wide.width(), 60);
+    let mid = list::header_line(&app, 0, 30, &theme).unwrap();
+    assert_eq!(mid.to_string(), "Northline Wire ──── 2 articles");
+    let tight = list::header_line(&app, 0, 12, &theme).unwrap();
+    assert_eq!(tight.to_string(), "Northline W…");
+}
+
+#[test]
+fn the_picker_lists_sources_with_counts_and_marks_what_matched() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('S'));
+    for c in "post".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let popup = picker::area(app.size, app.sources.len());
+    assert!(find_in(&buf, popup, "Sources 1/4").is_some());
+    assert!(find_in(&buf, popup, "Source: post").is_some());
+    let (_, y) = find_in(&buf, popup, "Meridian Post").expect("the match is listed");
+    let row = row_text(&buf, y);
+    assert!(row.contains("2 articles  2026-11-02 – 2026-11-04"), "{row}");
+    assert!(styled_in(&buf, popup, "Meridian", theme.list_selected));
+    assert!(styled_in(&buf, popup, "Post", theme.list_match));
+    assert!(find_in(&buf, popup, "Valley Courier").is_none());
+    assert!(find_in(&buf, popup, "Ctrl-f filter").is_some());
+    // Nothing typed: every source, by name.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('S'));
+    let buf = draw(&app);
+    let names: Vec<&str> = [
+        "Meridian Post",
+        "Northline Wire",
+        "The Harbor Ledger",
+        "Valley Courier",
+    ]
+    .into_iter()
+    .collect();
+    let rows: Vec<u16> = names
+        .iter()
+        .map(|n| find_in(&buf, popup, n).expect(n).1)
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "{rows:?}");
+    assert!(styled_in(
+        &buf,
+        popup,
+        "Northline Wire",
+        theme.list_selected
+    ));
+}
+
+#[test]
+fn the_legend_labels_each_kind_and_crosses_out_the_ones_switched_off() {
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 120, 40));
+    app.update(Update::LoadFinished);
+    press(&mut app, KeyCode::Char('L'));
+    press(&mut app, KeyCode::Char('3'));
+    let buf = draw(&app);
+    let theme = Theme::new(app.colors, app.shown);
+    for kind in EntityKind::ALL {
+        let (text, _) = legend::example(kind);
+        let tag = format!(" {} ", legend::tag(kind));
+        let (text_style, tag_style) = if kind == EntityKind::Place {
+            (theme.legend_off, theme.legend_off)
+        } else {
+            (theme.entity(kind), theme.tag(kind))
+        };
+        assert!(styled(&buf, text, text_style), "{kind:?}");
+        assert!(styled(&buf, &tag, tag_style), "{kind:?} tag");
+        // displaCy style: the tag right after the example.
+        let (x, y) = find(&buf, text).unwrap();
+        assert_eq!(find(&buf, &format!("{text}{tag}")), Some((x, y)));
+    }
+    assert!(find(&buf, "3 · Rotterdam").is_some());
+    assert!(find(&buf, "1 ✓ Anneke Verhoeven").is_some());
+    assert!(styled(
+        &buf,
+        "Rotterdam",
+        Style::new().add_modifier(Modifier::CROSSED_OUT)
+    ));
+    assert!(find(&buf, "Drawn in colour").is_some());
+    assert!(row_text(&buf, 39).contains("not highlighted: place"));
+}
+
+fn strike_app() -> App {
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 140, 30));
+    app.update(Update::Loaded(vec![article(
+        0,
+        "Port strike",
+        "Northline Wire",
+        "Union leader Anneke Verhoeven told Reuters in Rotterdam on Monday that 1,250 Dutch dock workers would stay out.",
+    )]));
+    app
+}
+
+#[test]
+fn a_kind_switched_off_reads_as_plain_text() {
+    let mut app = strike_app();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('6'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let reader = areas(app.size, app.focus).reader.unwrap();
+    for word in ["Rotterdam", "Monday"] {
+        let (x, y) = find_in(&buf, reader, word).unwrap();
+        let cell = &buf[(x, y)];
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{word}");
+        assert_eq!(cell.modifier, Modifier::empty(), "{word}");
+    }
+    assert!(styled_in(&buf, reader, "Anneke Verhoeven", theme.person));
+    assert!(styled_in(&buf, reader, "1,250", theme.number));
+    press(&mut app, KeyCode::Char('3'));
+    let buf = draw(&app);
+    assert!(styled_in(&buf, reader, "Rotterdam", theme.place));
+}
+
+#[test]
+fn without_colour_nothing_is_coloured_and_kinds_differ_by_modifiers() {
+    let mut app = strike_app();
+    press(&mut app, KeyCode::Char('C'));
+    let buf = draw(&app);
+    for cell in &buf.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    let reader = areas(app.size, app.focus).reader.unwrap();
+    let mut seen = Vec::new();
+    for text in [
+        "Anneke Verhoeven",
+        "Reuters",
+        "Rotterdam",
+        "Dutch",
+        "1,250",
+        "Monday",
+    ] {
+        let (x, y) = find_in(&buf, reader, text).unwrap();
+        let modifier = buf[(x, y)].modifier;
+        assert!(!modifier.is_empty(), "{text} is marked");
+        assert!(!seen.contains(&modifier), "{text} looks like another kind");
+        seen.push(modifier);
+    }
+    // The selected row is reversed instead of coloured.
+    let list = areas(app.size, app.focus).list.unwrap();
+    let (x, y) = find_in(&buf, list, "Port strike").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
 // Layout and text helpers.

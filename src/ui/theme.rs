@@ -4,10 +4,82 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::highlight::EntityKind;
 
-/// The styles of every pane. Each entity kind also carries a modifier, so the
-/// kinds stay apart on terminals without colour.
+/// Whether dateline draws in colour. Without colour every style keeps only
+/// its modifiers, and each highlight kind has a combination of its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColorMode {
+    #[default]
+    Color,
+    Mono,
+}
+
+impl ColorMode {
+    /// `Mono` when the `NO_COLOR` environment variable is set and not empty
+    /// (<https://no-color.org>).
+    pub fn from_env() -> Self {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => ColorMode::Mono,
+            _ => ColorMode::Color,
+        }
+    }
+
+    /// The next mode, for the key that cycles them.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            ColorMode::Color => ColorMode::Mono,
+            ColorMode::Mono => ColorMode::Color,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ColorMode::Color => "colour",
+            ColorMode::Mono => "no colour",
+        }
+    }
+}
+
+/// Which highlight kinds the reader draws; the others read as plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownKinds([bool; EntityKind::ALL.len()]);
+
+impl Default for ShownKinds {
+    fn default() -> Self {
+        Self([true; EntityKind::ALL.len()])
+    }
+}
+
+impl ShownKinds {
+    fn slot(kind: EntityKind) -> usize {
+        EntityKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or_default()
+    }
+
+    pub fn contains(self, kind: EntityKind) -> bool {
+        self.0[Self::slot(kind)]
+    }
+
+    pub fn toggle(&mut self, kind: EntityKind) {
+        let slot = &mut self.0[Self::slot(kind)];
+        *slot = !*slot;
+    }
+
+    /// The kinds switched off, in legend order.
+    pub fn hidden(self) -> impl Iterator<Item = EntityKind> {
+        EntityKind::ALL
+            .into_iter()
+            .filter(move |&k| !self.contains(k))
+    }
+}
+
+/// The styles of every pane, for one colour mode and set of shown kinds.
 #[derive(Debug, Clone)]
 pub struct Theme {
+    pub mode: ColorMode,
+    pub shown: ShownKinds,
     pub border: Style,
     pub border_focused: Style,
     pub pane_title: Style,
@@ -31,6 +103,11 @@ pub struct Theme {
     pub status_warning: Style,
     pub status_error: Style,
     pub key: Style,
+    /// A source's header row in the grouped list, and the rest of it.
+    pub group_header: Style,
+    pub group_meta: Style,
+    /// A switched-off kind in the legend.
+    pub legend_off: Style,
     pub person: Style,
     pub organization: Style,
     pub place: Style,
@@ -41,7 +118,23 @@ pub struct Theme {
 
 impl Default for Theme {
     fn default() -> Self {
+        Self::new(ColorMode::Color, ShownKinds::default())
+    }
+}
+
+impl Theme {
+    pub fn new(mode: ColorMode, shown: ShownKinds) -> Self {
+        let theme = Self::colored(shown);
+        match mode {
+            ColorMode::Color => theme,
+            ColorMode::Mono => theme.without_color(),
+        }
+    }
+
+    fn colored(shown: ShownKinds) -> Self {
         Self {
+            mode: ColorMode::Color,
+            shown,
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan),
             pane_title: Style::new().add_modifier(Modifier::BOLD),
@@ -70,6 +163,11 @@ impl Default for Theme {
             status_warning: Style::new().bg(Color::Black).fg(Color::Yellow),
             status_error: Style::new().bg(Color::Black).fg(Color::LightRed),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            group_header: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            group_meta: Style::new().fg(Color::DarkGray),
+            legend_off: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::CROSSED_OUT),
             person: Style::new()
                 .fg(Color::LightYellow)
                 .add_modifier(Modifier::BOLD),
@@ -86,10 +184,75 @@ impl Default for Theme {
             date: Style::new().fg(Color::LightRed),
         }
     }
-}
 
-impl Theme {
-    /// The style of a highlighted name or number.
+    /// The same theme with every colour taken out: what was told apart by
+    /// colour is told apart by modifiers (reversed for the selection and
+    /// matches, and a combination of bold, italic and underline per kind).
+    fn without_color(self) -> Self {
+        let plain = |style: Style| Style {
+            fg: None,
+            bg: None,
+            ..style
+        };
+        let with = |m: Modifier| Style::new().add_modifier(m);
+        Self {
+            mode: ColorMode::Mono,
+            shown: self.shown,
+            border: plain(self.border),
+            border_focused: with(Modifier::BOLD),
+            pane_title: plain(self.pane_title),
+            list_title: plain(self.list_title),
+            list_meta: plain(self.list_meta),
+            list_selected: with(Modifier::REVERSED | Modifier::BOLD),
+            list_match: with(Modifier::UNDERLINED),
+            reader_title: plain(self.reader_title),
+            reader_meta: plain(self.reader_meta),
+            reader_body: plain(self.reader_body),
+            filter_match: with(Modifier::REVERSED),
+            find_match: with(Modifier::REVERSED | Modifier::BOLD),
+            find_current: with(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            bar_label: plain(self.bar_label),
+            bar_text: plain(self.bar_text),
+            bar_hint: plain(self.bar_hint),
+            status: plain(self.status),
+            status_warning: plain(self.status_warning),
+            status_error: with(Modifier::BOLD),
+            key: plain(self.key),
+            group_header: with(Modifier::BOLD | Modifier::UNDERLINED),
+            group_meta: plain(self.group_meta),
+            legend_off: plain(self.legend_off),
+            person: with(Modifier::BOLD),
+            organization: with(Modifier::BOLD | Modifier::ITALIC),
+            place: with(Modifier::UNDERLINED),
+            name: with(Modifier::ITALIC),
+            number: with(Modifier::BOLD | Modifier::UNDERLINED),
+            date: with(Modifier::ITALIC | Modifier::UNDERLINED),
+        }
+    }
+
+    /// How the reader draws a name or number of `kind`: in its kind's style,
+    /// or plain when the kind is switched off.
+    pub fn highlight(&self, kind: EntityKind) -> Style {
+        if self.shown.contains(kind) {
+            self.entity(kind)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The label of a kind in the legend, as displaCy labels an entity: the
+    /// kind's colour as background (reversed without colour).
+    pub fn tag(&self, kind: EntityKind) -> Style {
+        match (self.mode, self.entity(kind).fg) {
+            (ColorMode::Color, Some(color)) => Style::new()
+                .bg(color)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            _ => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        }
+    }
+
+    /// The style of a name or number of `kind`, shown or not.
     pub fn entity(&self, kind: EntityKind) -> Style {
         match kind {
             EntityKind::Person => self.person,
