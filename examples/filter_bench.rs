@@ -22,7 +22,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use dateline::article::{Article, ArticleId, Origin};
-use dateline::filter::{FilterQuery, SearchIndex, SearchResults};
+use dateline::filter::{FilterQuery, Lookups, SearchIndex, SearchResults};
 
 /// `SplitMix64`: small, deterministic, good enough to vary synthetic text.
 struct Rng(u64);
@@ -419,7 +419,7 @@ fn run_queries(index: &SearchIndex, words: &Words) {
         let mut previous: Option<SearchResults> = None;
         for end in 1..=typed.len() {
             let q = FilterQuery::parse(&typed[..end]);
-            previous = index.search_narrowing(&q, previous.as_ref(), &cancel);
+            previous = index.search_narrowing(&q, &Lookups::default(), previous.as_ref(), &cancel);
         }
     });
     println!(

@@ -61,6 +61,8 @@ pub enum Update {
         generation: u64,
         hits: Vec<Hit>,
     },
+    /// The entity index now covers this many articles (in load order).
+    EntitiesIndexed(usize),
 }
 
 impl From<Update> for Action {

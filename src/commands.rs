@@ -7,7 +7,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::filter::{FilterQuery, SearchIndex};
+use crate::entities::{EntityIndex, Extracted};
+use crate::filter::{FilterQuery, Lookups, SearchIndex};
 use crate::highlight::{self, EntityKind};
 use crate::sanitize;
 
@@ -24,8 +25,13 @@ pub fn list(
         Some(query) if !query.is_empty() => {
             let mut index = SearchIndex::new();
             index.add(&articles);
+            let lookups = if query.needs_entities() {
+                query.lookup(&entity_index(&articles))
+            } else {
+                Lookups::default()
+            };
             index
-                .search(&query)
+                .search_with(&query, &lookups)
                 .into_iter()
                 .map(|hit| hit.index)
                 .collect()
@@ -51,6 +57,34 @@ pub fn list(
         }
     }
     Ok(())
+}
+
+/// The entity index of `articles`, highlighting them on every core.
+pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let extracted: Vec<Extracted> = std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                let worker = scope.spawn(move || {
+                    part.iter()
+                        .map(|a| crate::entities::extract(a))
+                        .collect::<Vec<_>>()
+                });
+                (part.len(), worker)
+            })
+            .collect();
+        // A part whose thread failed counts as articles without names, so
+        // that the rest keep their positions.
+        workers
+            .into_iter()
+            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Extracted::default(); len]))
+            .collect()
+    });
+    let mut index = EntityIndex::new();
+    index.add_extracted(articles, extracted);
+    index
 }
 
 #[derive(Serialize)]
