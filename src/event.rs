@@ -250,6 +250,10 @@ const ENTITY_CHUNK: usize = 64;
 /// How often the entity worker reports progress while it is behind.
 const ENTITY_REPORT: Duration = Duration::from_millis(200);
 
+/// How long the entity worker waits for more articles before it gives the
+/// index's spare capacity back (loading has most likely finished).
+const ENTITY_IDLE: Duration = Duration::from_secs(2);
+
 /// The entity worker: highlights articles and resolves their names on its
 /// own thread, then adds them to the shared entity index, holding it for
 /// writing only for that append. It reports how many articles the index
@@ -284,7 +288,19 @@ fn run_entity_worker(
 ) {
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
     let mut last_report = Instant::now();
-    while let Ok(batch) = rx.recv() {
+    let mut grown = false;
+    loop {
+        let batch = match rx.recv_timeout(ENTITY_IDLE) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => {
+                if std::mem::take(&mut grown) {
+                    entities::write(index).shrink_to_fit();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        grown = true;
         queue.extend(batch);
         while !queue.is_empty() {
             // A search runs for milliseconds; wait it out, but never for

@@ -12,7 +12,6 @@ use hashbrown::HashTable;
 
 use super::names::{all_caps, canonical_key, key_of, last_word, words_in_order};
 use super::resolve::{ArticleNames, LocalEntity, clean_surface, resolve_names};
-use super::sentence::sentence_around;
 use super::values;
 use crate::article::Article;
 use crate::filter::{Bitset, Postings};
@@ -165,10 +164,12 @@ pub struct EntityIndex {
     more_sources: HashSet<u64, FixedState>,
     /// People with a full name, by their last word: `blair` to `Tony Blair`.
     by_surname: HashMap<Box<str>, Vec<u32>, FixedState>,
-    /// Bare surnames joined to the one full name they stand for, and back.
-    merged_into: HashMap<u32, u32, FixedState>,
+    /// Per entity, the full name a bare surname is joined to (`NONE` when
+    /// it is not joined), and back: dense, since queries look it up for
+    /// every mention they read.
+    merged_into: Vec<u32>,
     members: HashMap<u32, Vec<u32>, FixedState>,
-    /// Entities whose surname needs another look after this batch.
+    /// Bare surnames whose join needs another look after this batch.
     unsettled: Vec<u32>,
 
     // Per article, in load order.
@@ -182,6 +183,12 @@ pub struct EntityIndex {
     mention_entity: Vec<u32>,
     mention_start: Vec<u32>,
     mention_len: Vec<u16>,
+    /// The sentence around each mention, as bytes before its start and
+    /// after its end (a sentence is looked for at most
+    /// [`sentence::REACH`](super::sentence::REACH) bytes either side), so
+    /// that listing mentions never reads the bodies.
+    sentence_before: Vec<u16>,
+    sentence_after: Vec<u16>,
     /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
     number_ends: Vec<u32>,
     numbers: Vec<f64>,
@@ -258,8 +265,17 @@ impl EntityIndex {
                 }
                 self.mention_entity.push(id);
                 self.mention_start.push(start);
-                self.mention_len
-                    .push(u16::try_from(m.range.len()).unwrap_or(u16::MAX));
+                let len = u16::try_from(m.range.len()).unwrap_or(u16::MAX);
+                self.mention_len.push(len);
+                let before = m.range.start.saturating_sub(m.sentence.start);
+                let after = m
+                    .sentence
+                    .end
+                    .saturating_sub(m.range.start + usize::from(len));
+                self.sentence_before
+                    .push(u16::try_from(before).unwrap_or(u16::MAX));
+                self.sentence_after
+                    .push(u16::try_from(after).unwrap_or(u16::MAX));
             }
             self.numbers.extend_from_slice(&found.numbers);
         }
@@ -302,8 +318,15 @@ impl EntityIndex {
             stats.sources += 1;
         }
         stats.articles += 1;
+        // A bare surname, or a full name whose surname is also seen bare:
+        // the join may change.
         if self.kinds.get(id as usize) == Some(&EntityKind::Person) {
-            self.unsettled.push(id);
+            let key = self.key(EntityId(id));
+            if !key.contains(' ') {
+                self.unsettled.push(id);
+            } else if let Some(bare) = self.find_key(EntityKind::Person, last_word(key)) {
+                self.unsettled.push(bare);
+            }
         }
     }
 
@@ -341,6 +364,7 @@ impl EntityIndex {
         self.set_name(id, &local.name);
         self.stats.push(Stats::default());
         self.postings.push(Postings::default());
+        self.merged_into.push(NONE);
         let (kinds, keys, ends) = (&self.kinds, &self.keys, &self.key_ends);
         self.table.insert_unique(hash, id, |&id| {
             let key = keys.get(span_of(ends, id as usize)).unwrap_or("");
@@ -380,25 +404,23 @@ impl EntityIndex {
     /// one (it stays its own entity). The choice is made again as articles
     /// arrive, so it can change as the corpus grows.
     fn settle(&mut self) {
-        let mut surnames: Vec<u32> = std::mem::take(&mut self.unsettled);
-        surnames.sort_unstable();
-        surnames.dedup();
-        let mut done: HashSet<String, FixedState> = HashSet::default();
-        for id in surnames {
-            let surname = last_word(self.key(EntityId(id))).to_string();
-            if !done.insert(surname.clone()) {
-                continue;
-            }
-            let Some(bare) = self.find_key(EntityKind::Person, &surname) else {
-                continue;
-            };
-            let target = self.full_name_for(&surname);
-            let before = self.merged_into.get(&bare).copied();
+        let mut bares: Vec<u32> = std::mem::take(&mut self.unsettled);
+        bares.sort_unstable();
+        bares.dedup();
+        for bare in bares {
+            let target = self.full_name_for(self.key(EntityId(bare)));
+            let before = self
+                .merged_into
+                .get(bare as usize)
+                .copied()
+                .filter(|&r| r != NONE);
             if before == target {
                 continue;
             }
             if let Some(old) = before {
-                self.merged_into.remove(&bare);
+                if let Some(slot) = self.merged_into.get_mut(bare as usize) {
+                    *slot = NONE;
+                }
                 if let Some(list) = self.members.get_mut(&old) {
                     list.retain(|&m| m != bare);
                     if list.is_empty() {
@@ -407,7 +429,9 @@ impl EntityIndex {
                 }
             }
             if let Some(new) = target {
-                self.merged_into.insert(bare, new);
+                if let Some(slot) = self.merged_into.get_mut(bare as usize) {
+                    *slot = new;
+                }
                 self.members.entry(new).or_default().push(bare);
             }
         }
@@ -479,7 +503,10 @@ impl EntityIndex {
     /// The entity `id` counts as: the full name a bare surname is joined
     /// to, else itself.
     pub fn root(&self, id: EntityId) -> EntityId {
-        self.merged_into.get(&id.0).map_or(id, |&r| EntityId(r))
+        match self.merged_into.get(id.index()) {
+            Some(&r) if r != NONE => EntityId(r),
+            _ => id,
+        }
     }
 
     /// The entities counted as `id`'s root: the root first, then the bare
@@ -600,6 +627,13 @@ impl EntityIndex {
             .collect()
     }
 
+    /// The sentence around mention `k`, whose range is `range`.
+    fn sentence_of(&self, k: usize, range: &Range<usize>) -> Range<usize> {
+        let before = self.sentence_before.get(k).map_or(0, |&b| usize::from(b));
+        let after = self.sentence_after.get(k).map_or(0, |&a| usize::from(a));
+        range.start.saturating_sub(before)..range.end + after
+    }
+
     fn mention_at(&self, k: usize) -> Option<(EntityId, Range<usize>)> {
         let id = *self.mention_entity.get(k)?;
         let start = *self.mention_start.get(k)? as usize;
@@ -688,35 +722,59 @@ impl EntityIndex {
     /// grouped by source: the source with the most mentions first, ties by
     /// name. Each mention carries its sentence.
     pub fn mentions(&self, id: EntityId, within: Option<&ArticleSet>) -> Vec<SourceMentions> {
-        // (source, date, article, start) sorts them into groups and order.
-        let mut found: Vec<(u32, i32, usize, Range<usize>)> = Vec::new();
+        // Mentions are read article by article in load order (kind to the
+        // memory cache while sentences are found), then the articles, not
+        // the mentions, are sorted into groups: by source, date, position.
+        let expected = self.row(id).mentions as usize;
+        let mut found: Vec<Mention> = Vec::with_capacity(expected);
+        // (source, date, article, first and end index into `found`).
+        let mut runs: Vec<(u32, i32, u32, u32, u32)> = Vec::new();
         for member in self.members(id) {
-            self.for_each_mention(member, within, |article, range| {
-                let source = self.article_source.get(article).copied().unwrap_or(NONE);
-                let date = self
-                    .articles
-                    .get(article)
-                    .and_then(|a| a.date)
-                    .map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
-                found.push((source, date, article, range));
+            let Some(postings) = self.postings.get(member.index()) else {
+                continue;
+            };
+            postings.for_each(|pos| {
+                let article = pos as usize;
+                if within.is_some_and(|set| !set.contains(article)) {
+                    return;
+                }
+                let Some(a) = self.articles.get(article) else {
+                    return;
+                };
+                let from = found.len();
+                for k in span_of(&self.mention_ends, article) {
+                    if self.mention_entity.get(k) == Some(&member.0)
+                        && let Some((_, range)) = self.mention_at(k)
+                    {
+                        let sentence = self.sentence_of(k, &range);
+                        found.push(Mention {
+                            article,
+                            range,
+                            sentence,
+                        });
+                    }
+                }
+                let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(found.len())) else {
+                    return;
+                };
+                if from < to {
+                    let source = self.article_source.get(article).copied().unwrap_or(NONE);
+                    let date = a
+                        .date
+                        .map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
+                    runs.push((source, date, pos, from, to));
+                }
             });
         }
-        found.sort_unstable_by_key(|(s, d, a, r)| (*s, *d, *a, r.start));
+        runs.sort_unstable();
         let mut groups: Vec<SourceMentions> = Vec::new();
-        let mut last: Option<(u32, usize)> = None;
-        for (source, _, article, range) in found {
-            let body = self.articles.get(article).map_or("", |a| a.body.as_str());
-            let mention = Mention {
-                article,
-                sentence: sentence_around(body, range.clone()),
-                range,
-            };
-            match (last, groups.last_mut()) {
-                (Some((s, a)), Some(group)) if s == source => {
-                    if a != article {
-                        group.articles += 1;
-                    }
-                    group.mentions.push(mention);
+        let mut last_source = None;
+        for (source, _, _, from, to) in runs {
+            let slice = found.get(from as usize..to as usize).unwrap_or(&[]);
+            match groups.last_mut() {
+                Some(group) if last_source == Some(source) => {
+                    group.articles += 1;
+                    group.mentions.extend_from_slice(slice);
                 }
                 _ => groups.push(SourceMentions {
                     source: self
@@ -725,10 +783,10 @@ impl EntityIndex {
                         .map(ToString::to_string)
                         .unwrap_or_default(),
                     articles: 1,
-                    mentions: vec![mention],
+                    mentions: slice.to_vec(),
                 }),
             }
-            last = Some((source, article));
+            last_source = Some(source);
         }
         groups.sort_by(|a, b| {
             b.mentions
@@ -787,7 +845,7 @@ impl EntityIndex {
     fn all_rows(&self) -> Vec<EntityRow> {
         (0..self.kinds.len())
             .filter_map(|i| u32::try_from(i).ok())
-            .filter(|i| !self.merged_into.contains_key(i))
+            .filter(|&i| self.merged_into.get(i as usize).is_none_or(|&r| r == NONE))
             .filter(|&i| self.stats.get(i as usize).is_some_and(|s| s.mentions > 0))
             .map(|i| {
                 if self.members.contains_key(&i) {
@@ -904,7 +962,7 @@ impl EntityIndex {
                 .iter()
                 .map(|(k, v)| k.len() + v.capacity() * 4 + 40)
                 .sum::<usize>()
-            + hash_set(self.merged_into.capacity(), 8)
+            + self.merged_into.capacity() * 4
             + self
                 .members
                 .values()
@@ -917,6 +975,8 @@ impl EntityIndex {
             + self.mention_entity.capacity() * 4
             + self.mention_start.capacity() * 4
             + self.mention_len.capacity() * 2
+            + self.sentence_before.capacity() * 2
+            + self.sentence_after.capacity() * 2
             + self.number_ends.capacity() * 4
             + self.numbers.capacity() * 8
     }
@@ -926,11 +986,23 @@ impl EntityIndex {
         for p in &mut self.postings {
             p.shrink();
         }
+        self.postings.shrink_to_fit();
+        self.kinds.shrink_to_fit();
         self.keys.shrink_to_fit();
+        self.key_ends.shrink_to_fit();
         self.names.shrink_to_fit();
+        self.name_spans.shrink_to_fit();
+        self.stats.shrink_to_fit();
+        self.merged_into.shrink_to_fit();
+        self.articles.shrink_to_fit();
+        self.article_source.shrink_to_fit();
+        self.mention_ends.shrink_to_fit();
+        self.number_ends.shrink_to_fit();
         self.mention_entity.shrink_to_fit();
         self.mention_start.shrink_to_fit();
         self.mention_len.shrink_to_fit();
+        self.sentence_before.shrink_to_fit();
+        self.sentence_after.shrink_to_fit();
         self.numbers.shrink_to_fit();
     }
 }

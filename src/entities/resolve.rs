@@ -7,6 +7,7 @@ use std::ops::Range;
 use foldhash::fast::FixedState;
 
 use super::names::{ALIASES, all_caps, last_word, name_key, words_in_order};
+use super::sentence::sentence_around;
 use super::values;
 use crate::highlight::{EntityKind, Span};
 
@@ -43,6 +44,8 @@ pub struct LocalMention {
     pub range: Range<usize>,
     /// Index into [`ArticleNames::entities`].
     pub entity: usize,
+    /// Byte range of the sentence around it (see [`sentence_around`]).
+    pub sentence: Range<usize>,
 }
 
 /// The entities of one article and their mentions.
@@ -119,6 +122,7 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
             out.entities.len() - 1
         });
         out.mentions.push(LocalMention {
+            sentence: sentence_around(text, raw.range.clone()),
             range: raw.range.clone(),
             entity: id,
         });

@@ -32,7 +32,12 @@ fn row_text(buf: &Buffer, y: u16) -> String {
 
 /// Where `needle` starts on screen: (x, y) of its first cell.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
+    find_from(buf, needle, 0)
+}
+
+/// [`find`], looking from row `top` down.
+fn find_from(buf: &Buffer, needle: &str, top: u16) -> Option<(u16, u16)> {
+    for y in top..buf.area.height {
         let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
         let line: String = cells.concat();
         if let Some(byte) = line.find(needle) {
@@ -52,7 +57,12 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 /// Whether every cell of `needle` on screen carries `style`'s colours and
 /// modifiers.
 fn styled(buf: &Buffer, needle: &str, style: Style) -> bool {
-    let Some((x, y)) = find(buf, needle) else {
+    styled_from(buf, needle, style, 0)
+}
+
+/// [`styled`] for the first `needle` from row `top` down.
+fn styled_from(buf: &Buffer, needle: &str, style: Style, top: u16) -> bool {
+    let Some((x, y)) = find_from(buf, needle, top) else {
         return false;
     };
     let width = u16::try_from(needle.chars().count()).unwrap();
@@ -174,14 +184,18 @@ fn the_status_bar_counts_and_reports_problems() {
 #[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
     let mut app = loaded_app();
-    app.update(Action::Resize(100, 60));
+    // Tall enough for the whole help, legend at its end included.
+    app.update(Action::Resize(100, 70));
     press(&mut app, KeyCode::Char('?'));
     let buf = draw(&app);
     let theme = Theme::default();
     assert!(find(&buf, "next, previous article").is_some());
+    assert!(find(&buf, "person:blair").is_some());
+    // The labels also occur in the filter syntax above the legend.
+    let legend = find(&buf, "Highlights in the reader").map_or(u16::MAX, |(_, y)| y);
     for kind in EntityKind::ALL {
         assert!(
-            styled(&buf, kind.label(), theme.entity(kind)),
+            styled_from(&buf, kind.label(), theme.entity(kind), legend),
             "legend for {kind:?}"
         );
     }
