@@ -79,6 +79,8 @@ pub enum Update {
         generation: u64,
         hits: Vec<Hit>,
     },
+    /// The entity index now covers this many articles (in load order).
+    EntitiesIndexed(usize),
 }
 
 impl From<Update> for Action {
@@ -286,14 +288,19 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
-        "Filter syntax (fzf's)",
+        "Filter syntax (fzf's, and fields)",
         &[
             ("word", "fuzzy in title or source, or a word in the body"),
             ("'word", "exact"),
             ("^word  word$", "starts with, ends with"),
-            ("!word", "must not contain"),
+            ("!word", "must not contain (also !field:value)"),
             ("a | b", "either"),
             ("2024", "digits match literally"),
+            ("\"two words\"", "a phrase: the words one after another"),
+            ("source: title:", "in that field only (also author:)"),
+            ("person:blair", "mentions that person (org: place: name:)"),
+            ("date:2025-06", "dated then; 2025-01..2025-03 is a span"),
+            ("num:>1000", "a figure by value: 40005 <5 1000..5000 4bn"),
         ],
     ),
 ];

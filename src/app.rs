@@ -14,8 +14,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
-use crate::event::{self, Event, FilterWorker};
-use crate::filter::{FilterQuery, Hit, SearchIndex};
+use crate::entities::{self, SharedEntityIndex};
+use crate::event::{self, EntityWorker, Event, FilterWorker};
+use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
@@ -63,11 +64,14 @@ pub struct Loading {
     pub done: bool,
 }
 
-/// Where filter queries are run: on a worker thread in the terminal app, or
-/// right away (for tests and scripts).
+/// Where filter queries are run and entities indexed: on worker threads in
+/// the terminal app, or right away (for tests and scripts).
 enum Searcher {
     Inline(Box<SearchIndex>),
-    Worker(FilterWorker),
+    Worker {
+        filter: FilterWorker,
+        entities: EntityWorker,
+    },
 }
 
 pub struct App {
@@ -106,16 +110,21 @@ pub struct App {
     /// The terminal's size.
     pub size: Rect,
     pub quit: bool,
+    /// Names and figures across the loaded articles, shared with the
+    /// workers: read it with [`entities::read`] (see [`crate::entities`]).
+    pub entities: SharedEntityIndex,
+    /// How many articles (in load order) the entity index covers so far.
+    pub entities_indexed: usize,
     searcher: Searcher,
 }
 
 impl App {
     /// An app that filters on the calling thread: for tests and scripts.
     pub fn new(size: Rect) -> Self {
-        Self::with_searcher(size, Searcher::Inline(Box::default()))
+        Self::with_searcher(size, Searcher::Inline(Box::default()), entities::shared())
     }
 
-    fn with_searcher(size: Rect, searcher: Searcher) -> Self {
+    fn with_searcher(size: Rect, searcher: Searcher, entities: SharedEntityIndex) -> Self {
         Self {
             articles: Vec::new(),
             issues: Vec::new(),
@@ -141,6 +150,8 @@ impl App {
             reader: None,
             size,
             quit: false,
+            entities,
+            entities_indexed: 0,
             searcher,
         }
     }
@@ -253,6 +264,14 @@ impl App {
             Action::Update(Update::Filtered { generation, hits }) => {
                 self.apply_hits(generation, hits);
             }
+            Action::Update(Update::EntitiesIndexed(covered)) => {
+                self.entities_indexed = covered;
+                if let Searcher::Worker { filter, .. } = &self.searcher
+                    && self.query.needs_entities()
+                {
+                    filter.entities_grew();
+                }
+            }
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleMessages => self.toggle_overlay(Overlay::Messages),
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
@@ -312,12 +331,20 @@ impl App {
         self.sources.add(&batch);
         let first_new = self.articles.len();
         match &mut self.searcher {
-            Searcher::Inline(index) => index.add(&batch),
-            Searcher::Worker(worker) => worker.add(batch.clone()),
+            Searcher::Inline(index) => {
+                index.add(&batch);
+                let mut entities = entities::write(&self.entities);
+                entities.add(&batch);
+                self.entities_indexed = entities.len();
+            }
+            Searcher::Worker { filter, entities } => {
+                filter.add(batch.clone());
+                entities.add(batch.clone());
+            }
         }
         self.articles.extend(batch);
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
-            self.hits = Some(index.search(&self.query));
+            self.hits = Some(self.search_inline(index));
         }
         self.articles_added(first_new);
     }
@@ -513,6 +540,16 @@ impl App {
         }
     }
 
+    /// Run the query on the calling thread (tests and scripts).
+    fn search_inline(&self, index: &SearchIndex) -> Vec<Hit> {
+        let lookups = if self.query.needs_entities() {
+            self.query.lookup(&entities::read(&self.entities))
+        } else {
+            Lookups::default()
+        };
+        index.search_with(&self.query, &lookups)
+    }
+
     fn apply_hits(&mut self, generation: u64, hits: Vec<Hit>) {
         if generation != self.generation || self.query.is_empty() {
             return;
@@ -545,17 +582,17 @@ impl App {
             self.hits_generation = self.generation;
             self.selected = 0;
             self.list_offset = 0;
-            if let Searcher::Worker(worker) = &self.searcher {
-                worker.query(self.generation, self.query.clone());
+            if let Searcher::Worker { filter, .. } = &self.searcher {
+                filter.query(self.generation, self.query.clone());
             }
             return;
         }
         match &self.searcher {
             Searcher::Inline(index) => {
-                let hits = index.search(&self.query);
+                let hits = self.search_inline(index);
                 self.apply_hits(self.generation, hits);
             }
-            Searcher::Worker(worker) => worker.query(self.generation, self.query.clone()),
+            Searcher::Worker { filter, .. } => filter.query(self.generation, self.query.clone()),
         }
     }
 
@@ -851,9 +888,13 @@ impl App {
     pub fn run(inputs: Vec<Input>, terminal: &mut DefaultTerminal) -> Result<()> {
         let (tx, rx) = mpsc::channel();
         let size = terminal.size()?;
+        let shared = entities::shared();
+        let filter = FilterWorker::spawn(tx.clone(), Arc::clone(&shared));
+        let entities = EntityWorker::spawn(Arc::clone(&shared), tx.clone(), filter.busy());
         let mut app = Self::with_searcher(
             Rect::new(0, 0, size.width, size.height),
-            Searcher::Worker(FilterWorker::spawn(tx.clone())),
+            Searcher::Worker { filter, entities },
+            shared,
         );
         // NO_COLOR picks the theme without colour; crossterm would also drop
         // every colour it is asked to write, which would leave `C` (colour

@@ -32,6 +32,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print each source: name, article count, first and last date (tab-separated).
+    Sources {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// JSON Lines: source, articles, first, last.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every mention of a name: article id, source, date, title, sentence
+    /// (tab-separated). "Netanyahu" also finds "Benjamin Netanyahu"; "US" finds
+    /// "United States".
+    Mentions {
+        /// A person, organization, place or other name, as typed in the reader.
+        name: String,
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// JSON Lines: id, source, date, title, sentence, entity, kind, start,
+        /// end (byte offsets into the body), path, line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the names and numbers found in each article.
     Entities {
         #[arg(value_name = "PATH")]
@@ -91,5 +112,22 @@ mod tests {
         assert_eq!(paths, vec![PathBuf::from("x")]);
         assert!(!json);
         assert!(Cli::try_parse_from(["dateline", "list", "--nope"]).is_err());
+    }
+
+    #[test]
+    fn sources_and_mentions_parse() {
+        let cli = Cli::try_parse_from(["dateline", "sources", "a", "--json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Sources { ref paths, json: true }) if paths == &[PathBuf::from("a")]
+        ));
+        let cli = Cli::try_parse_from(["dateline", "mentions", "Tony Blair", "a", "b"]).unwrap();
+        let Some(Command::Mentions { name, paths, json }) = cli.command else {
+            panic!("mentions")
+        };
+        assert_eq!(name, "Tony Blair");
+        assert_eq!(paths.len(), 2);
+        assert!(!json);
+        assert!(Cli::try_parse_from(["dateline", "mentions"]).is_err());
     }
 }

@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::article::Article;
-use crate::filter::{FilterQuery, SearchIndex};
+use crate::entities::{EntityIndex, Extracted};
+use crate::filter::{FilterQuery, Lookups, SearchIndex};
 use crate::highlight::{self, EntityKind};
 use crate::sanitize;
 
@@ -24,8 +27,13 @@ pub fn list(
         Some(query) if !query.is_empty() => {
             let mut index = SearchIndex::new();
             index.add(&articles);
+            let lookups = if query.needs_entities() {
+                query.lookup(&entity_index(&articles))
+            } else {
+                Lookups::default()
+            };
             index
-                .search(&query)
+                .search_with(&query, &lookups)
                 .into_iter()
                 .map(|hit| hit.index)
                 .collect()
@@ -51,6 +59,34 @@ pub fn list(
         }
     }
     Ok(())
+}
+
+/// The entity index of `articles`, highlighting them on every core.
+pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let extracted: Vec<Extracted> = std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                let worker = scope.spawn(move || {
+                    part.iter()
+                        .map(|a| crate::entities::extract(a))
+                        .collect::<Vec<_>>()
+                });
+                (part.len(), worker)
+            })
+            .collect();
+        // A part whose thread failed counts as articles without names, so
+        // that the rest keep their positions.
+        workers
+            .into_iter()
+            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Extracted::default(); len]))
+            .collect()
+    });
+    let mut index = EntityIndex::new();
+    index.add_extracted(articles, extracted);
+    index
 }
 
 #[derive(Serialize)]
@@ -79,6 +115,175 @@ impl<'a> From<&'a Article> for ListRow<'a> {
             line: a.origin.line,
         }
     }
+}
+
+/// One publisher: how many articles, and the dates they span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSummary {
+    pub source: String,
+    pub articles: usize,
+    /// The oldest and newest article dates (undated articles aside).
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
+/// The sources of `articles`, the one with most articles first, ties by
+/// name.
+pub fn source_summaries(articles: &[Article]) -> Vec<SourceSummary> {
+    let mut by_name: std::collections::HashMap<&str, SourceSummary> =
+        std::collections::HashMap::new();
+    for a in articles {
+        let entry = by_name
+            .entry(a.source.as_str())
+            .or_insert_with(|| SourceSummary {
+                source: a.source.clone(),
+                articles: 0,
+                first: None,
+                last: None,
+            });
+        entry.articles += 1;
+        if let Some(d) = a.date {
+            entry.first = Some(entry.first.map_or(d, |f| f.min(d)));
+            entry.last = Some(entry.last.map_or(d, |l| l.max(d)));
+        }
+    }
+    let mut out: Vec<SourceSummary> = by_name.into_values().collect();
+    out.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    out
+}
+
+/// `dateline sources`: one line per source, `source<TAB>articles<TAB>first
+/// date<TAB>last date` (dates empty when none is known), or JSON Lines.
+pub fn sources(articles: &[Article], json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    for summary in source_summaries(articles) {
+        if json {
+            let row = SourceRow {
+                source: &summary.source,
+                articles: summary.articles,
+                first: date(summary.first),
+                last: date(summary.last),
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                sanitize::line(&summary.source),
+                summary.articles,
+                date(summary.first).unwrap_or_default(),
+                date(summary.last).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SourceRow<'a> {
+    source: &'a str,
+    articles: usize,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+/// What `dateline mentions` found: whether the name matched any entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Some,
+    NoSuchName,
+}
+
+/// `dateline mentions NAME`: every mention of the entities the name stands
+/// for (as the filter's `person:`, `org:`, `place:` and `name:` terms
+/// resolve it, over all four kinds), one per line:
+/// `id<TAB>source<TAB>date<TAB>title<TAB>sentence`, or JSON Lines that
+/// also give the entity, its kind and the mention's byte range in the body.
+/// The most mentioned entity first; within it, the source with most
+/// mentions first; within a source, oldest article first.
+pub fn mentions(
+    articles: Vec<Article>,
+    name: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<Found> {
+    let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
+    let index = entity_index(&articles);
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Name,
+    ];
+    let ids = index.resolve(name, &kinds);
+    for id in &ids {
+        for group in index.mentions(*id, None) {
+            for m in &group.mentions {
+                let Some(article) = index.article(m.article) else {
+                    continue;
+                };
+                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
+                if json {
+                    let row = MentionRow {
+                        id: article.id.to_string(),
+                        source: &article.source,
+                        date: article.date.map(|_| article.date_label()),
+                        title: &article.title,
+                        sentence,
+                        entity: index.name(*id),
+                        kind: index.kind(*id),
+                        start: m.range.start,
+                        end: m.range.end,
+                        path: article.origin.path.display().to_string(),
+                        line: article.origin.line,
+                    };
+                    serde_json::to_writer(&mut *out, &row)?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        article.id,
+                        sanitize::line(&article.source),
+                        article.date_label(),
+                        sanitize::line(&article.title),
+                        sanitize::line(&one_line(sentence))
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(if ids.is_empty() {
+        Found::NoSuchName
+    } else {
+        Found::Some
+    })
+}
+
+/// White space runs (line breaks included) as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Serialize)]
+struct MentionRow<'a> {
+    id: String,
+    source: &'a str,
+    date: Option<String>,
+    title: &'a str,
+    sentence: &'a str,
+    entity: &'a str,
+    kind: EntityKind,
+    start: usize,
+    end: usize,
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 #[derive(Serialize)]

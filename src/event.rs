@@ -1,6 +1,8 @@
-//! Where events come from: the terminal, the loader, the filter worker and
-//! signals, all sending into one channel that the run loop reads.
+//! Where events come from: the terminal, the loader, the filter worker, the
+//! entity worker and signals, all sending into one channel that the run
+//! loop reads.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -11,7 +13,8 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 
 use crate::action::Update;
 use crate::article::Article;
-use crate::filter::{FilterQuery, SearchIndex, SearchResults};
+use crate::entities::{self, SharedEntityIndex};
+use crate::filter::{FilterQuery, Lookups, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 
 /// Everything the run loop reacts to.
@@ -76,7 +79,13 @@ pub fn spawn_signals(tx: Sender<Event>) {
 
 enum Request {
     Add(Vec<Arc<Article>>),
-    Query { generation: u64, query: FilterQuery },
+    Query {
+        generation: u64,
+        query: FilterQuery,
+    },
+    /// The entity index covers more articles: a query with entity or
+    /// figure terms has more to find.
+    EntitiesGrew,
 }
 
 /// How often results are refreshed while articles keep arriving under a
@@ -84,26 +93,56 @@ enum Request {
 const REFRESH: Duration = Duration::from_millis(150);
 
 /// The filter worker: owns the search index, keeps only the newest query, and
-/// abandons a search as soon as a newer query arrives.
+/// abandons a search as soon as a newer query arrives. It reads the shared
+/// entity index only to look up a query's entity and figure terms.
 pub struct FilterWorker {
     requests: Sender<Request>,
     /// The newest query's generation, and a flag that stops a search.
     latest: Arc<AtomicU64>,
     cancel: Arc<AtomicBool>,
+    /// Set while a search runs, so that the entity worker holds back.
+    busy: Arc<AtomicBool>,
+}
+
+/// Everything the filter worker thread holds.
+struct WorkerShared {
+    events: Sender<Event>,
+    entities: SharedEntityIndex,
+    latest: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+    busy: Arc<AtomicBool>,
 }
 
 impl FilterWorker {
-    pub fn spawn(events: Sender<Event>) -> Self {
+    pub fn spawn(events: Sender<Event>, entities: SharedEntityIndex) -> Self {
         let (requests, rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let (seen, stop) = (Arc::clone(&latest), Arc::clone(&cancel));
-        thread::spawn(move || run_worker(&rx, &events, &seen, &stop));
+        let busy = Arc::new(AtomicBool::new(false));
+        let shared = WorkerShared {
+            events,
+            entities,
+            latest: Arc::clone(&latest),
+            cancel: Arc::clone(&cancel),
+            busy: Arc::clone(&busy),
+        };
+        thread::spawn(move || run_worker(&rx, &shared));
         Self {
             requests,
             latest,
             cancel,
+            busy,
         }
+    }
+
+    /// A flag that is set while a search runs.
+    pub fn busy(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.busy)
+    }
+
+    /// Tell the worker that the entity index grew.
+    pub fn entities_grew(&self) {
+        let _ = self.requests.send(Request::EntitiesGrew);
     }
 
     pub fn add(&self, batch: Vec<Arc<Article>>) {
@@ -117,12 +156,14 @@ impl FilterWorker {
     }
 }
 
-fn run_worker(
-    rx: &Receiver<Request>,
-    events: &Sender<Event>,
-    latest: &AtomicU64,
-    cancel: &AtomicBool,
-) {
+fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
+    let WorkerShared {
+        events,
+        entities,
+        latest,
+        cancel,
+        busy,
+    } = shared;
     let mut index = SearchIndex::new();
     let mut current: Option<(u64, FilterQuery)> = None;
     // The last completed search: a query that extends it searches only
@@ -157,6 +198,11 @@ fn run_worker(
                     current = Some((generation, query));
                     fresh_query = true;
                 }
+                Request::EntitiesGrew => {
+                    if current.as_ref().is_some_and(|(_, q)| q.needs_entities()) {
+                        stale = true;
+                    }
+                }
             }
         }
         let Some((generation, query)) = &current else {
@@ -176,7 +222,16 @@ fn run_worker(
             // A newer query is on its way: skip this one.
             continue;
         }
-        if let Some(results) = index.search_narrowing(query, last.as_ref(), cancel) {
+        busy.store(true, Ordering::SeqCst);
+        // The entity index is held only while the terms are looked up.
+        let lookups = if query.needs_entities() {
+            query.lookup(&entities::read(entities))
+        } else {
+            Lookups::default()
+        };
+        let found = index.search_narrowing(query, &lookups, last.as_ref(), cancel);
+        busy.store(false, Ordering::SeqCst);
+        if let Some(results) = found {
             let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
                 hits: results.hits.clone(),
@@ -184,6 +239,93 @@ fn run_worker(
             last = Some(results);
             stale = false;
             fresh_query = false;
+        }
+    }
+}
+
+/// How many articles the entity worker highlights between looks at the
+/// filter worker and the queue.
+const ENTITY_CHUNK: usize = 64;
+
+/// How often the entity worker reports progress while it is behind.
+const ENTITY_REPORT: Duration = Duration::from_millis(200);
+
+/// How long the entity worker waits for more articles before it gives the
+/// index's spare capacity back (loading has most likely finished).
+const ENTITY_IDLE: Duration = Duration::from_secs(2);
+
+/// The entity worker: highlights articles and resolves their names on its
+/// own thread, then adds them to the shared entity index, holding it for
+/// writing only for that append. It reports how many articles the index
+/// covers as [`Update::EntitiesIndexed`]. Between chunks of
+/// [`ENTITY_CHUNK`] articles it waits while a filter search runs, so that
+/// typing in the filter bar keeps a core.
+pub struct EntityWorker {
+    requests: Sender<Vec<Arc<Article>>>,
+}
+
+impl EntityWorker {
+    pub fn spawn(
+        index: SharedEntityIndex,
+        events: Sender<Event>,
+        filter_busy: Arc<AtomicBool>,
+    ) -> Self {
+        let (requests, rx) = mpsc::channel();
+        thread::spawn(move || run_entity_worker(&rx, &index, &events, &filter_busy));
+        Self { requests }
+    }
+
+    pub fn add(&self, batch: Vec<Arc<Article>>) {
+        let _ = self.requests.send(batch);
+    }
+}
+
+fn run_entity_worker(
+    rx: &Receiver<Vec<Arc<Article>>>,
+    index: &SharedEntityIndex,
+    events: &Sender<Event>,
+    filter_busy: &AtomicBool,
+) {
+    let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
+    let mut last_report = Instant::now();
+    let mut grown = false;
+    loop {
+        let batch = match rx.recv_timeout(ENTITY_IDLE) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => {
+                if std::mem::take(&mut grown) {
+                    entities::write(index).shrink_to_fit();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        grown = true;
+        queue.extend(batch);
+        while !queue.is_empty() {
+            // A search runs for milliseconds; wait it out, but never for
+            // long in all.
+            let waited = Instant::now();
+            while filter_busy.load(Ordering::SeqCst) && waited.elapsed() < Duration::from_secs(1) {
+                thread::sleep(Duration::from_millis(2));
+            }
+            let take = queue.len().min(ENTITY_CHUNK);
+            let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
+            let extracted: Vec<entities::Extracted> =
+                chunk.iter().map(|a| entities::extract(a)).collect();
+            let covered = {
+                let mut index = entities::write(index);
+                index.add_extracted(&chunk, extracted);
+                index.len()
+            };
+            queue.extend(rx.try_iter().flatten());
+            if queue.is_empty() || last_report.elapsed() >= ENTITY_REPORT {
+                last_report = Instant::now();
+                let update = Update::EntitiesIndexed(covered);
+                if events.send(Event::Update(update)).is_err() {
+                    return;
+                }
+            }
         }
     }
 }

@@ -34,6 +34,24 @@
 //! term with punctuation inside (`covid-19`) needs each of its words in the
 //! body, not necessarily next to each other.
 //!
+//! # Phrases and field terms
+//!
+//! A quoted phrase (`"ceasefire talks"`) is a substring of the title or
+//! source, or its words one after another in the body (punctuation between
+//! them aside). A field term looks in one place only; its value may be
+//! quoted (`source:"Harbour Ledger"`) and the term negated (`!source:wire`):
+//!
+//! | term | matches articles |
+//! |------|------------------|
+//! | `source:wire`, `title:strike`, `author:boerma` | whose source, title or author contains it (`^` and `$` anchor, as above) |
+//! | `person:netanyahu`, `org:nato`, `place:us`, `name:olympics` | that mention an entity of that kind by that name, resolved by the entity index (`netanyahu` finds Benjamin Netanyahu, `us` the United States) |
+//! | `date:2025`, `date:2025-06`, `date:2025-06-03`, `date:2025-01..2025-03` | dated in that year, month, day or span (inclusive; `2025-01..` and `..2025-03` are open) |
+//! | `num:40005`, `num:>1000`, `num:<=5`, `num:1000..5000`, `num:>4bn` | with a figure of that value (figures read by value: `40,005`, `$4bn`, `4 billion`) |
+//!
+//! Entity and figure terms need an [`EntityIndex`]: look them up with
+//! [`FilterQuery::lookup`] and pass the [`Lookups`] to the search. Without
+//! one they match no article (and, negated, every article).
+//!
 //! # Order
 //!
 //! See [`SearchIndex::search`].
@@ -54,12 +72,17 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use chrono::Datelike;
+
 use crate::article::Article;
+use crate::entities::EntityIndex;
 use fields::{Field, FieldMatch, Scorer};
-use index::{Bitset, BodyIndex, CANCEL_STRIDE};
-use query::{Group, Mode, Term};
+use index::{BodyIndex, CANCEL_STRIDE};
+use query::{Group, Kind, Mode, Scope, Term};
 
 pub use fields::MAX_SKIPPED as MAX_FUZZY_SKIPPED;
+pub(crate) use index::{Bitset, Postings};
+pub(crate) use text::number_key;
 
 /// A parsed filter query: groups of terms that must all match.
 ///
@@ -100,6 +123,40 @@ impl FilterQuery {
         query::narrows(&self.groups, &previous.groups)
     }
 
+    /// Whether the query has entity or figure terms (`person:`, `num:`...),
+    /// which need [`lookup`](Self::lookup) in an entity index.
+    pub fn needs_entities(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.alts)
+            .any(|t| t.scope.needs_entities())
+    }
+
+    /// Look up the query's entity and figure terms in `entities`: which
+    /// articles each one matches. Quick (a name lookup and a union of
+    /// posting lists per term), so a shared index need only be held for
+    /// this call, not for the search.
+    pub fn lookup(&self, entities: &EntityIndex) -> Lookups {
+        let len = entities.len();
+        let sets = self
+            .groups
+            .iter()
+            .flat_map(|g| &g.alts)
+            .map(|t| match &t.scope {
+                Scope::Entity(kind) => {
+                    let ids = entities.resolve(&t.text, &[*kind]);
+                    Some(entities.articles_mentioning(&ids, len))
+                }
+                Scope::Number(Some(test)) => {
+                    Some(entities.articles_with_number(len, |v| test.accepts(v)))
+                }
+                Scope::Number(None) => Some(Bitset::new(len)),
+                _ => None,
+            })
+            .collect();
+        Lookups { sets, covered: len }
+    }
+
     fn positive_terms(&self) -> impl Iterator<Item = &Term> {
         self.groups
             .iter()
@@ -115,13 +172,25 @@ impl FilterQuery {
     /// just its first five letters, since the reader shows which words
     /// matched. The ranges are sorted, do not overlap, and lie on char
     /// boundaries of `body`. Linear in the body's length.
+    ///
+    /// A phrase is highlighted where its words follow one another, as one
+    /// range.
     pub fn body_matches(&self, body: &str) -> Vec<Range<usize>> {
-        let keys: Vec<&(String, Mode)> = self.positive_terms().flat_map(|t| &t.body).collect();
+        let keys: Vec<&(String, Mode)> = self
+            .positive_terms()
+            .filter(|t| t.kind != Kind::Phrase)
+            .flat_map(|t| &t.body)
+            .collect();
+        let phrases: Vec<Range<usize>> = self
+            .positive_terms()
+            .filter(|t| t.kind == Kind::Phrase)
+            .flat_map(|t| text::phrase_ranges(body, &t.body))
+            .collect();
         if keys.is_empty() {
-            return Vec::new();
+            return merge_ranges(phrases);
         }
         let mut key = String::new();
-        let mut out = Vec::new();
+        let mut out = phrases;
         for token in text::tokens(body) {
             let Some(word) = body.get(token.range.clone()) else {
                 continue;
@@ -131,7 +200,40 @@ impl FilterQuery {
                 out.push(token.range);
             }
         }
-        out
+        merge_ranges(out)
+    }
+}
+
+/// Sort ranges and join those that overlap.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// What a query's entity and figure terms match, looked up in an
+/// [`EntityIndex`] by [`FilterQuery::lookup`]. The default looks up
+/// nothing: such terms then match no article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lookups {
+    /// Per alternative of the query, in order: the articles its entity or
+    /// figure term matches (`None` for other terms).
+    sets: Vec<Option<Bitset>>,
+    /// How many articles the entity index held.
+    covered: usize,
+}
+
+impl Lookups {
+    /// How many articles the entity index held when looked in: articles
+    /// past these match no entity or figure term yet.
+    pub fn covered(&self) -> usize {
+        self.covered
     }
 }
 
@@ -162,6 +264,8 @@ pub struct SearchResults {
     pub query: FilterQuery,
     /// How many articles the index held when this search ran.
     pub searched: usize,
+    /// How many articles the entity index covered (see [`Lookups`]).
+    pub entities_covered: usize,
     pub hits: Vec<Hit>,
 }
 
@@ -174,19 +278,26 @@ struct Source {
 
 /// The articles to search, indexed as they arrive.
 ///
-/// Per article it keeps the lowercased title (in one shared buffer), a
-/// 64-bit mask of the title's letters, the id of its source (sources are
-/// stored once each), and its body words in the inverted index; the bodies
-/// themselves are not kept.
+/// Per article it keeps the lowercased title and author (each in one
+/// shared buffer), a 64-bit mask of the title's letters, the id of its
+/// source (sources are stored once each), its date, and its body words in
+/// the inverted index. The articles themselves are shared, not copied: a
+/// phrase is checked against the body of an article that holds all its
+/// words.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     titles: String,
     title_ends: Vec<usize>,
     title_masks: Vec<u64>,
+    authors: String,
+    author_ends: Vec<u32>,
+    /// Days from the common era; `i32::MIN` for an undated article.
+    dates: Vec<i32>,
     source_of: Vec<u32>,
     sources: Vec<Source>,
     source_ids: hashbrown::HashTable<u32>,
     body: BodyIndex,
+    articles: Vec<Arc<Article>>,
 }
 
 /// Hit with its rank, before sorting.
@@ -235,6 +346,8 @@ impl<T> Tested<T> {
 /// One alternative of the query, ready to test articles against.
 struct Alt<'q> {
     term: &'q Term,
+    /// For entity and figure terms, the articles they match.
+    lookup: Option<&'q Bitset>,
     /// Articles whose body holds the term; `None` when the term has no
     /// words to look for.
     body: Option<Bitset>,
@@ -258,9 +371,16 @@ impl SearchIndex {
             self.titles.push_str(&title);
             self.title_ends.push(self.titles.len());
             self.title_masks.push(query::char_mask(&title));
+            let author = text::lowercase(article.author.as_deref().unwrap_or(""));
+            self.authors.push_str(&author);
+            self.author_ends
+                .push(u32::try_from(self.authors.len()).unwrap_or(u32::MAX));
+            self.dates
+                .push(article.date.map_or(i32::MIN, |d| d.num_days_from_ce()));
             let source = self.intern_source(&article.source);
             self.source_of.push(source);
             self.body.add_body(pos, &article.body);
+            self.articles.push(Arc::clone(article));
         }
         self.body.finish_batch();
     }
@@ -301,6 +421,10 @@ impl SearchIndex {
         self.titles.capacity()
             + self.title_ends.capacity() * size_of::<usize>()
             + self.title_masks.capacity() * 8
+            + self.authors.capacity()
+            + self.author_ends.capacity() * 4
+            + self.dates.capacity() * 4
+            + self.articles.capacity() * size_of::<Arc<Article>>()
             + self.source_of.capacity() * 4
             + self.sources.capacity() * size_of::<Source>()
             + self.sources.iter().map(|s| s.lower.len()).sum::<usize>()
@@ -327,6 +451,19 @@ impl SearchIndex {
         self.titles.get(start..end).unwrap_or("")
     }
 
+    fn author(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.author_ends.get(prev).copied().unwrap_or(0) as usize,
+            None => 0,
+        };
+        let end = self
+            .author_ends
+            .get(i)
+            .map_or(start, |&e| e as usize)
+            .max(start);
+        self.authors.get(start..end).unwrap_or("")
+    }
+
     /// The matching articles, best first; an empty query matches everything
     /// in load order.
     ///
@@ -338,41 +475,58 @@ impl SearchIndex {
     /// word or one with gaps, and a longer term matched scores above a
     /// shorter one); remaining ties keep load order. Articles matched only through their bodies are the last tier,
     /// in load order. Negated terms filter and never rank.
+    ///
+    /// Entity and figure terms match no article here; see
+    /// [`search_with`](Self::search_with).
     pub fn search(&self, query: &FilterQuery) -> Vec<Hit> {
-        self.search_cancellable(query, &AtomicBool::new(false))
+        self.search_with(query, &Lookups::default())
+    }
+
+    /// [`search`](Self::search) with entity and figure terms looked up.
+    pub fn search_with(&self, query: &FilterQuery, lookups: &Lookups) -> Vec<Hit> {
+        self.run(query, lookups, 0..self.len(), &AtomicBool::new(false))
             .unwrap_or_default()
     }
 
     /// [`search`](Self::search), giving up with `None` soon after `cancel`
     /// is set (it is checked between posting lists and every 1024 articles).
     pub fn search_cancellable(&self, query: &FilterQuery, cancel: &AtomicBool) -> Option<Vec<Hit>> {
-        self.run(query, 0..self.len(), cancel)
+        self.run(query, &Lookups::default(), 0..self.len(), cancel)
     }
 
     /// Search, reusing `previous` when `query` [narrows](FilterQuery::narrows)
     /// it: then only the previous hits, and the articles added since it ran,
     /// are tested. The hits are the same as those of a full search. Pass the
     /// results of a search on this same index (`previous.searched` must not
-    /// exceed [`len`](Self::len), else a full search runs).
+    /// exceed [`len`](Self::len), else a full search runs). A query with
+    /// entity or figure terms narrows only while the entity index covers
+    /// as many articles as it did.
     pub fn search_narrowing(
         &self,
         query: &FilterQuery,
+        lookups: &Lookups,
         previous: Option<&SearchResults>,
         cancel: &AtomicBool,
     ) -> Option<SearchResults> {
         let len = self.len();
+        let same_entities = |prev: &SearchResults| {
+            !query.needs_entities() || prev.entities_covered == lookups.covered
+        };
         let hits = match previous {
-            Some(prev) if prev.searched <= len && query.narrows(&prev.query) => {
+            Some(prev)
+                if prev.searched <= len && same_entities(prev) && query.narrows(&prev.query) =>
+            {
                 let mut candidates: Vec<usize> = prev.hits.iter().map(|h| h.index).collect();
                 candidates.sort_unstable();
                 candidates.extend(prev.searched..len);
-                self.run(query, candidates.into_iter(), cancel)?
+                self.run(query, lookups, candidates.into_iter(), cancel)?
             }
-            _ => self.search_cancellable(query, cancel)?,
+            _ => self.run(query, lookups, 0..len, cancel)?,
         };
         Some(SearchResults {
             query: query.clone(),
             searched: len,
+            entities_covered: lookups.covered,
             hits,
         })
     }
@@ -380,13 +534,17 @@ impl SearchIndex {
     fn prepare<'q>(
         &self,
         query: &'q FilterQuery,
+        lookups: &'q Lookups,
         cancel: &AtomicBool,
     ) -> Option<Vec<Vec<Alt<'q>>>> {
         let len = self.len();
         let mut groups = Vec::with_capacity(query.groups.len());
+        let mut flat = 0;
         for group in &query.groups {
             let mut alts = Vec::with_capacity(group.alts.len());
             for term in &group.alts {
+                let lookup = lookups.sets.get(flat).and_then(Option::as_ref);
+                flat += 1;
                 let mut body: Option<Bitset> = None;
                 for (key, mode) in &term.body {
                     let set = self.body.matching(key, *mode, len, cancel)?;
@@ -397,6 +555,7 @@ impl SearchIndex {
                 }
                 alts.push(Alt {
                     term,
+                    lookup,
                     body,
                     sources: vec![Tested::Not; self.sources.len()],
                 });
@@ -409,6 +568,7 @@ impl SearchIndex {
     fn run(
         &self,
         query: &FilterQuery,
+        lookups: &Lookups,
         candidates: impl Iterator<Item = usize>,
         cancel: &AtomicBool,
     ) -> Option<Vec<Hit>> {
@@ -420,7 +580,7 @@ impl SearchIndex {
                     .collect(),
             );
         }
-        let mut groups = self.prepare(query, cancel)?;
+        let mut groups = self.prepare(query, lookups, cancel)?;
         let mut scorer = Scorer::new();
         let bases: Vec<usize> = (0..groups.len())
             .map(|g| offset(g, &query.groups))
@@ -445,6 +605,7 @@ impl SearchIndex {
             let mut title = Field::new(self.title(i), mask);
             title_windows.fill(Tested::Not);
             let mut cx = Candidate {
+                search: self,
                 index: i,
                 title: &mut title,
                 title_windows: &mut title_windows,
@@ -495,6 +656,7 @@ fn offset(g: usize, groups: &[Group]) -> usize {
 
 /// One article being tested, with what has been learned of its title.
 struct Candidate<'a, 's> {
+    search: &'s SearchIndex,
     index: usize,
     title: &'a mut Field<'s>,
     title_windows: &'a mut [Tested<Range<usize>>],
@@ -527,12 +689,44 @@ impl Candidate<'_, '_> {
     }
 
     fn matches(&mut self, alt: &mut Alt, flat: usize) -> bool {
-        let in_body = alt.body.as_ref().is_some_and(|b| b.get(self.index));
-        if alt.term.negated {
-            !(in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some())
-        } else {
-            in_body || self.title_window(alt, flat).is_some() || self.source_match(alt).is_some()
+        let found = match &alt.term.scope {
+            Scope::Anywhere => {
+                self.in_body(alt)
+                    || self.title_window(alt, flat).is_some()
+                    || self.source_match(alt).is_some()
+            }
+            Scope::Title => self.title_window(alt, flat).is_some(),
+            Scope::Source => self.source_match(alt).is_some(),
+            Scope::Author => {
+                let author = self.search.author(self.index);
+                let mut field = Field::new(author, query::char_mask(author));
+                fields::locate(alt.term, &mut field).is_some()
+            }
+            Scope::Entity(_) | Scope::Number(_) => {
+                alt.lookup.is_some_and(|set| set.get(self.index))
+            }
+            Scope::Date(range) => {
+                let date = self.search.dates.get(self.index).copied();
+                match (range, date) {
+                    (Some((from, to)), Some(d)) => d != i32::MIN && *from <= d && d <= *to,
+                    _ => false,
+                }
+            }
+        };
+        found != alt.term.negated
+    }
+
+    /// Whether the body holds the term: its words, and for a phrase, one
+    /// after another.
+    fn in_body(&self, alt: &Alt) -> bool {
+        let has_words = alt.body.as_ref().is_some_and(|b| b.get(self.index));
+        if !has_words || alt.term.kind != Kind::Phrase {
+            return has_words;
         }
+        self.search
+            .articles
+            .get(self.index)
+            .is_some_and(|a| !text::phrase_ranges(&a.body, &alt.term.body).is_empty())
     }
 
     fn rank(&mut self, groups: &mut [Vec<Alt>], query: &[Group]) -> Ranked {
@@ -548,7 +742,13 @@ impl Candidate<'_, '_> {
                 if alt.term.negated {
                     continue;
                 }
-                if let Some(window) = self.title_window(alt, here) {
+                let (title, source) = match alt.term.scope {
+                    Scope::Anywhere => (true, true),
+                    Scope::Title => (true, false),
+                    Scope::Source => (false, true),
+                    _ => (false, false),
+                };
+                if title && let Some(window) = self.title_window(alt, here) {
                     let m = fields::score(alt.term, self.title, window, self.scorer);
                     best = best.max(Some(m.score));
                     if hit.title_positions.is_empty() {
@@ -557,7 +757,7 @@ impl Candidate<'_, '_> {
                         hit.title_positions.extend(m.positions);
                     }
                 }
-                if let Some(m) = self.source_match(alt) {
+                if source && let Some(m) = self.source_match(alt) {
                     best = best.max(Some(m.score));
                     hit.source_positions.extend_from_slice(&m.positions);
                 }
@@ -580,6 +780,7 @@ impl Candidate<'_, '_> {
 mod tests {
     use super::*;
     use crate::article::{ArticleId, Origin};
+    use crate::entities::EntityIndex;
     use proptest::prelude::*;
 
     fn article(line: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
@@ -959,7 +1160,8 @@ mod tests {
                 index.add(&articles[600..]);
             }
             let q = FilterQuery::parse(step);
-            let narrowed = index.search_narrowing(&q, previous.as_ref(), &cancel);
+            let narrowed =
+                index.search_narrowing(&q, &Lookups::default(), previous.as_ref(), &cancel);
             let full = index.search(&q);
             assert_eq!(narrowed.as_ref().map(|r| &r.hits), Some(&full), "{step:?}");
             previous = narrowed;
@@ -986,9 +1188,208 @@ mod tests {
         let cancel = AtomicBool::new(true);
         let q = FilterQuery::parse("ka lo");
         assert!(index.search_cancellable(&q, &cancel).is_none());
-        assert!(index.search_narrowing(&q, None, &cancel).is_none());
+        assert!(
+            index
+                .search_narrowing(&q, &Lookups::default(), None, &cancel)
+                .is_none()
+        );
         let go = AtomicBool::new(false);
         assert_eq!(index.search_cancellable(&q, &go), Some(index.search(&q)));
+    }
+
+    /// Articles with authors and dates, for field terms.
+    fn desk() -> Vec<Arc<Article>> {
+        let row = |line: usize,
+                   title: &str,
+                   source: &str,
+                   author: Option<&str>,
+                   date: (i32, u32, u32),
+                   body: &str| {
+            let origin = Origin::at_line("desk.jsonl", line);
+            Arc::new(Article {
+                id: ArticleId::derive(None, &origin, title),
+                title: title.to_string(),
+                source: source.to_string(),
+                date: chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+                author: author.map(str::to_string),
+                url: None,
+                origin,
+                body: body.to_string(),
+            })
+        };
+        vec![
+            // 0
+            row(
+                1,
+                "Ceasefire talks resume in Doha",
+                "Harbour Ledger",
+                Some("Hendrik Boerma"),
+                (2025, 6, 3),
+                "Prime Minister Benjamin Netanyahu sent envoys. The talks on a ceasefire \
+                 resumed as 40,005 people waited. Netanyahu's office said little.",
+            ),
+            // 1
+            row(
+                2,
+                "Strike closes the port",
+                "Northline Wire",
+                Some("Anneke Jansen"),
+                (2025, 1, 20),
+                "Dock workers struck for a third day. Ceasefire talks elsewhere stalled. \
+                 The union said losses reached $4bn.",
+            ),
+            // 2
+            row(
+                3,
+                "Budget passes after ceasefire",
+                "Valley Courier",
+                None,
+                (2025, 3, 31),
+                "Mr Netanyahu praised the budget of 3.2 million shekels. NATO officials \
+                 and the U.S. envoy agreed on talks.",
+            ),
+            // 3: undated
+            row(
+                4,
+                "Harbour reopens",
+                "Northline Wire",
+                None,
+                (0, 0, 0),
+                "The harbour reopened. Officials in the United States said 4 billion \
+                 dollars had been lost, and 12 ships waited.",
+            ),
+        ]
+    }
+
+    fn search_desk(q: &str) -> Vec<usize> {
+        let articles = desk();
+        let index = index_of(&articles);
+        let mut entities = EntityIndex::new();
+        entities.add(&articles);
+        let query = FilterQuery::parse(q);
+        let mut found: Vec<usize> = index
+            .search_with(&query, &query.lookup(&entities))
+            .into_iter()
+            .map(|h| h.index)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn text_field_terms_look_in_their_field_only() {
+        assert_eq!(search_desk("source:wire"), vec![1, 3]);
+        assert_eq!(search_desk("source:\"Harbour Ledger\""), vec![0]);
+        assert_eq!(search_desk("source:^harbour"), vec![0]);
+        // "harbour" is in article 3's title and body, not its source.
+        assert_eq!(search_desk("harbour"), vec![0, 3]);
+        assert_eq!(search_desk("title:ceasefire"), vec![0, 2]);
+        assert_eq!(search_desk("title:\"ceasefire talks\""), vec![0]);
+        assert_eq!(search_desk("author:boerma"), vec![0]);
+        assert_eq!(search_desk("author:\"anneke jansen\""), vec![1]);
+        assert_eq!(search_desk("!author:boerma"), vec![1, 2, 3]);
+        assert_eq!(search_desk("!source:wire title:ceasefire"), vec![0, 2]);
+    }
+
+    #[test]
+    fn phrases_need_their_words_one_after_another() {
+        // 0 has "talks on a ceasefire", 1 has "Ceasefire talks", 2 has both
+        // words apart; 0's title holds the phrase.
+        assert_eq!(search_desk("\"ceasefire talks\""), vec![0, 1]);
+        assert_eq!(search_desk("\"talks on a ceasefire\""), vec![0]);
+        assert_eq!(search_desk("!\"ceasefire talks\""), vec![2, 3]);
+        assert_eq!(
+            search_desk("\"dock workers\" | \"harbour reopened\""),
+            vec![1, 3]
+        );
+        let q = FilterQuery::parse("\"ceasefire talks\" union");
+        let body = "Ceasefire talks stalled; the union and the talks.";
+        let words: Vec<&str> = q.body_matches(body).into_iter().map(|r| &body[r]).collect();
+        assert_eq!(words, ["Ceasefire talks", "union"]);
+    }
+
+    #[test]
+    fn entity_terms_resolve_names_through_the_entity_index() {
+        assert_eq!(search_desk("person:netanyahu"), vec![0, 2]);
+        assert_eq!(search_desk("person:\"Benjamin Netanyahu\""), vec![0, 2]);
+        assert_eq!(search_desk("PERSON:NETANYAHU"), vec![0, 2]);
+        assert_eq!(search_desk("place:us"), vec![2, 3]);
+        assert_eq!(search_desk("place:\"united states\""), vec![2, 3]);
+        assert_eq!(search_desk("org:nato"), vec![2]);
+        assert_eq!(search_desk("person:nato"), Vec::<usize>::new());
+        assert_eq!(search_desk("!person:netanyahu"), vec![1, 3]);
+        assert_eq!(search_desk("person:netanyahu | org:nato"), vec![0, 2]);
+        // Without an entity index, entity terms match nothing.
+        let index = index_of(&desk());
+        assert!(
+            index
+                .search(&FilterQuery::parse("person:netanyahu"))
+                .is_empty()
+        );
+        assert_eq!(
+            index.search(&FilterQuery::parse("!person:netanyahu")).len(),
+            4
+        );
+    }
+
+    #[test]
+    fn number_terms_compare_figures_by_value() {
+        assert_eq!(search_desk("num:40005"), vec![0]);
+        assert_eq!(search_desk("num:40,005"), vec![0]);
+        assert_eq!(search_desk("num:4bn"), vec![1, 3]);
+        assert_eq!(search_desk("num:\"4 billion\""), vec![1, 3]);
+        assert_eq!(search_desk("num:>1000"), vec![0, 1, 2, 3]);
+        assert_eq!(search_desk("num:>1m"), vec![1, 2, 3]);
+        assert_eq!(search_desk("num:<20"), vec![1, 3]);
+        assert_eq!(search_desk("num:1m..5m"), vec![2]);
+        assert_eq!(search_desk("num:3.2m"), vec![2]);
+        assert_eq!(search_desk("num:nonsense"), Vec::<usize>::new());
+        assert_eq!(search_desk("person:netanyahu num:>1m"), vec![2]);
+    }
+
+    #[test]
+    fn date_terms_match_article_dates() {
+        assert_eq!(search_desk("date:2025-06"), vec![0]);
+        assert_eq!(search_desk("date:2025-06-03"), vec![0]);
+        assert_eq!(search_desk("date:2025-06-04"), Vec::<usize>::new());
+        assert_eq!(search_desk("date:2025"), vec![0, 1, 2]);
+        assert_eq!(search_desk("date:2025-01..2025-03"), vec![1, 2]);
+        assert_eq!(search_desk("date:2025-02.."), vec![0, 2]);
+        assert_eq!(search_desk("date:..2025-01"), vec![1]);
+        assert_eq!(search_desk("!date:2025"), vec![3]);
+        assert_eq!(search_desk("date:2025-13"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn field_matches_rank_and_highlight_their_field() {
+        let index = index_of(&desk());
+        let hits = index.search(&FilterQuery::parse("title:ceasefire"));
+        assert_eq!(hits[0].index, 0);
+        assert_eq!(hits[0].title_positions, (0..9).collect::<Vec<_>>());
+        assert!(hits[0].source_positions.is_empty());
+        let hits = index.search(&FilterQuery::parse("source:wire"));
+        assert!(hits.iter().all(|h| h.title_positions.is_empty()));
+        assert_eq!(hits[0].source_positions, (10..14).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn entity_terms_narrow_only_while_the_entity_index_stands_still() {
+        let articles = desk();
+        let index = index_of(&articles);
+        let mut entities = EntityIndex::new();
+        entities.add(&articles[..1]);
+        let cancel = AtomicBool::new(false);
+        let query = FilterQuery::parse("person:netanyahu");
+        let first = index.search_narrowing(&query, &query.lookup(&entities), None, &cancel);
+        assert_eq!(first.as_ref().map(|r| r.hits.len()), Some(1));
+        entities.add(&articles[1..]);
+        let wider = FilterQuery::parse("person:netanyahu budget");
+        let next =
+            index.search_narrowing(&wider, &wider.lookup(&entities), first.as_ref(), &cancel);
+        assert_eq!(
+            next.map(|r| r.hits.iter().map(|h| h.index).collect::<Vec<_>>()),
+            Some(vec![2])
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod entities;
 pub mod event;
 pub mod filter;
 pub mod highlight;

@@ -25,6 +25,19 @@ fn main() -> ExitCode {
         Some(Command::Entities { paths, jsonl }) => script(&paths, |articles, out| {
             commands::entities(&articles, jsonl, out)
         }),
+        Some(Command::Sources { paths, json }) => script(&paths, |articles, out| {
+            commands::sources(&articles, json, out)
+        }),
+        Some(Command::Mentions { name, paths, json }) => script(&paths, |articles, out| {
+            let found = commands::mentions(articles, &name, json, out)?;
+            if found == commands::Found::NoSuchName {
+                eprintln!(
+                    "dateline: no person, organization, place or other name matches {}",
+                    sanitize::line(&format!("{name:?}"))
+                );
+            }
+            Ok(())
+        }),
     };
     match result {
         Ok(code) => code,

@@ -208,3 +208,189 @@ fn standard_input_is_read_with_a_dash() {
     assert!(text.contains("\tstdin\t"), "{text}");
     assert!(text.contains("Harbour reopens"), "{text}");
 }
+
+/// Three publishers, one folder each, reporting on the same people.
+fn publishers() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, name, text) in [
+        (
+            "harbour-ledger",
+            "talks.txt",
+            "Title: Talks resume in Doha\nDate: 2025-06-03\n\nPrime Minister Benjamin Netanyahu sent envoys to Doha on Monday. Netanyahu's office said 40,005 people had fled.\n",
+        ),
+        (
+            "harbour-ledger",
+            "aid.txt",
+            "Title: Aid reaches the coast\nDate: 2025-06-10\n\nAid arrived by sea. Officials in the United States said $4bn had been pledged.\n",
+        ),
+        (
+            "northline",
+            "envoy.txt",
+            "Title: Envoy meets Netanyahu\nDate: 2025-05-28\n\nThe envoy met Mr Netanyahu in Jerusalem.\nThe U.S. offered 4 billion dollars.\n",
+        ),
+        (
+            "valley-courier",
+            "undated.txt",
+            "Budget passes\n\nThe budget passed without a word about Netanyahu \u{1b}[31mor anyone\u{1b}[0m.\n",
+        ),
+    ] {
+        let dir = dir.path().join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn sources_prints_each_source_with_its_count_and_date_range() {
+    let dir = publishers();
+    let out = dateline(&["sources", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["harbour-ledger", "2", "2025-06-03", "2025-06-10"],
+            vec!["northline", "1", "2025-05-28", "2025-05-28"],
+            vec!["valley-courier", "1", "", ""],
+        ]
+    );
+    let out = dateline(&["sources", "--json", "."], dir.path());
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["source"], "harbour-ledger");
+    assert_eq!(rows[0]["articles"], 2);
+    assert_eq!(rows[0]["first"], "2025-06-03");
+    assert_eq!(rows[2]["first"], serde_json::Value::Null);
+    let none = dateline(&["sources", "missing"], dir.path());
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn mentions_finds_a_name_under_every_spelling_grouped_by_source() {
+    let dir = publishers();
+    let out = dateline(&["mentions", "Netanyahu", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(
+        rows.iter().all(|r| r.len() == 5 && r[0].len() == 12),
+        "{text}"
+    );
+    let summary: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[1], r[2], r[4])).collect();
+    // The source with most mentions first, then the others; the
+    // control sequence in the undated article shows as text.
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "harbour-ledger",
+                "2025-06-03",
+                "Prime Minister Benjamin Netanyahu sent envoys to Doha on Monday."
+            ),
+            (
+                "harbour-ledger",
+                "2025-06-03",
+                "Netanyahu's office said 40,005 people had fled."
+            ),
+            (
+                "northline",
+                "2025-05-28",
+                "The envoy met Mr Netanyahu in Jerusalem."
+            ),
+            (
+                "valley-courier",
+                "",
+                "The budget passed without a word about Netanyahu ␛[31mor anyone␛[0m."
+            ),
+        ]
+    );
+    assert_eq!(rows[0][3], "Talks resume in Doha");
+    // Any case, and the full name, find the same.
+    for name in ["netanyahu", "Benjamin Netanyahu"] {
+        let again = dateline(&["mentions", name, "."], dir.path());
+        assert_eq!(stdout(&again), text, "{name}");
+    }
+}
+
+#[test]
+fn mentions_json_gives_the_entity_and_byte_ranges() {
+    let dir = publishers();
+    let out = dateline(
+        &["mentions", "--json", "US", "harbour-ledger", "northline"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for row in &rows {
+        assert_eq!(row["entity"], "United States");
+        assert_eq!(row["kind"], "place");
+        let path = dir.path().join(row["path"].as_str().unwrap());
+        let file = std::fs::read_to_string(path).unwrap();
+        let sentence = row["sentence"].as_str().unwrap();
+        assert!(file.contains(sentence), "{sentence}");
+    }
+    let spellings: Vec<&str> = rows
+        .iter()
+        .map(|r| {
+            let s = r["sentence"].as_str().unwrap();
+            let (start, end) = (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
+            let spelling = if s.contains("U.S.") {
+                "U.S."
+            } else {
+                "United States"
+            };
+            assert_eq!(usize::try_from(end - start).unwrap(), spelling.len());
+            spelling
+        })
+        .collect();
+    assert_eq!(spellings, ["United States", "U.S."]);
+}
+
+#[test]
+fn mentions_of_an_unknown_name_print_nothing_and_say_so() {
+    let dir = publishers();
+    let out = dateline(&["mentions", "Nobody Atall", "."], dir.path());
+    assert!(out.status.success());
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("Nobody Atall"), "{}", stderr(&out));
+    let out = dateline(&["mentions", "Netanyahu", "missing"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let out = dateline(&["mentions"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_filter_takes_field_terms() {
+    let dir = publishers();
+    let titles = |filter: &str| -> Vec<String> {
+        let out = dateline(&["list", ".", "--filter", filter], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .filter_map(|l| l.split('\t').nth(3).map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        titles("person:netanyahu num:>1000"),
+        ["Talks resume in Doha", "Envoy meets Netanyahu"]
+    );
+    assert_eq!(
+        titles("num:4bn"),
+        ["Aid reaches the coast", "Envoy meets Netanyahu"]
+    );
+    assert_eq!(titles("source:northline"), ["Envoy meets Netanyahu"]);
+    assert_eq!(
+        titles("date:2025-06 place:\"united states\""),
+        ["Aid reaches the coast"]
+    );
+    assert_eq!(titles("\"sent envoys\""), ["Talks resume in Doha"]);
+}

@@ -217,6 +217,31 @@ fn a_folder_lists_filters_and_reads() {
 }
 
 #[test]
+fn typed_filter_terms_find_names_and_figures_indexed_in_the_background() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.keys("/person:verhoeven");
+    s.wait_for("Articles 1/3");
+    s.wait_for("Dock workers strike in Rotterdam");
+    s.wait_gone("Reservoirs fall to a third");
+    // Clear (Ctrl-u), then a figure by value and a source.
+    s.keys("\x15num:>30 !source:northline");
+    s.wait_for("Articles 1/3");
+    s.wait_for("Reservoirs fall to a third");
+    s.wait_gone("Dock workers strike in Rotterdam");
+    s.keys("\x15date:2026-11-10..2026-11-12");
+    s.wait_for("Articles 2/3");
+    s.wait_for("Central bank holds rates");
+    // Esc leaves the filter bar (apart from the q, or it reads as Alt-q).
+    s.keys("\x1b");
+    thread::sleep(Duration::from_millis(100));
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn help_lists_the_keys_and_the_legend() {
     let dir = news_folder();
     let mut s = Session::start(&["."], dir.path(), 100, 50);

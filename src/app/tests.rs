@@ -178,6 +178,46 @@ fn a_filter_matching_nothing_empties_the_list_and_the_reader() {
 }
 
 #[test]
+fn typed_filter_terms_use_the_entity_index_built_as_articles_load() {
+    let mut app = loaded_app();
+    assert_eq!(app.entities_indexed, 4);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "person:verhoeven");
+    assert_eq!(app.visible_len(), 1);
+    assert_eq!(selected_title(&app), "Dock workers strike in Rotterdam");
+    app.update(Action::ClearInput);
+    type_text(&mut app, "num:>50");
+    assert_eq!(
+        selected_title(&app),
+        "Ships queue as strike enters second week"
+    );
+    assert_eq!(app.visible_len(), 1);
+    // Articles that arrive later are indexed and searched too.
+    app.update(Update::Loaded(vec![article(
+        4,
+        "Port strike ends",
+        "Valley Courier",
+        "Anneke Verhoeven said 75 ships had left.",
+    )]));
+    assert_eq!(app.entities_indexed, 5);
+    assert_eq!(app.visible_len(), 2);
+    app.update(Action::ClearInput);
+    type_text(&mut app, "person:verhoeven source:courier");
+    assert_eq!(selected_title(&app), "Port strike ends");
+    let index = entities::read(&app.entities);
+    let found = index.resolve("Verhoeven", &[crate::highlight::EntityKind::Person]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(index.row(found[0]).articles, 2);
+}
+
+#[test]
+fn entity_progress_is_recorded() {
+    let mut app = App::new(Rect::new(0, 0, 80, 24));
+    app.update(Update::EntitiesIndexed(12));
+    assert_eq!(app.entities_indexed, 12);
+}
+
+#[test]
 fn stale_filter_results_are_dropped() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('/'));

@@ -165,7 +165,7 @@ pub(crate) fn locate(term: &Term, field: &mut Field) -> Option<Range<usize>> {
                 })
             }
         }
-        Kind::Fuzzy | Kind::Exact => {
+        Kind::Fuzzy | Kind::Exact | Kind::Phrase => {
             let b = field.text.find(needle)?;
             let start = field.char_index(b);
             Some(start..start + len)

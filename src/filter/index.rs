@@ -31,7 +31,7 @@ pub(crate) struct Postings {
 impl Postings {
     /// Append `pos` (not below the last one; a repeat of it is ignored).
     /// Whether it was added.
-    fn push(&mut self, pos: u32) -> bool {
+    pub(crate) fn push(&mut self, pos: u32) -> bool {
         if self.count > 0 && pos <= self.last {
             return false;
         }
@@ -57,7 +57,7 @@ impl Postings {
 
     /// Call `f` with every position, ascending.
     #[inline]
-    fn for_each(&self, mut f: impl FnMut(u32)) {
+    pub(crate) fn for_each(&self, mut f: impl FnMut(u32)) {
         let mut pos = 0u32;
         let mut gap = 0u32;
         let mut shift = 0u32;
@@ -72,6 +72,16 @@ impl Postings {
                 shift += 7;
             }
         }
+    }
+
+    /// Bytes held on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.bytes.capacity()
+    }
+
+    /// Give back spare capacity.
+    pub(crate) fn shrink(&mut self) {
+        self.bytes.shrink_to_fit();
     }
 
     #[cfg(test)]
@@ -103,7 +113,7 @@ impl Bitset {
     }
 
     /// Set bit `i`, growing the set to hold it.
-    fn set_growing(&mut self, i: usize) {
+    pub(crate) fn set_growing(&mut self, i: usize) {
         if self.words.len() <= i / 64 {
             self.words.resize(i / 64 + 1, 0);
         }

@@ -1,6 +1,11 @@
-//! Parsing what the user types into groups of terms (fzf's extended syntax).
+//! Parsing what the user types into groups of terms: fzf's extended syntax,
+//! quoted phrases, and field terms (`source:`, `person:`, `date:`, `num:`...).
+
+use chrono::{Datelike, NaiveDate};
 
 use super::text;
+use crate::entities::values::{same_value, values_of};
+use crate::highlight::EntityKind;
 
 /// How a term matches the title and source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +25,89 @@ pub(crate) enum Kind {
     /// number in title/source (by digits, with non-digit boundaries) or a
     /// body number token with the same key.
     Number,
+    /// `"two words"`: a substring of title/source, or the words one after
+    /// another in the body.
+    Phrase,
 }
+
+/// Where a term looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Title, source and body: the fzf term.
+    Anywhere,
+    /// `title:`, `source:`, `author:`: that field only.
+    Title,
+    Source,
+    Author,
+    /// `person:`, `org:`, `place:`, `name:`: articles that mention an entity
+    /// of this kind by the name typed (see `EntityIndex::resolve`).
+    Entity(EntityKind),
+    /// `date:`: articles dated within these days (from the common era,
+    /// inclusive); `None` when the date could not be read (matches none).
+    Date(Option<(i32, i32)>),
+    /// `num:`: articles with a figure the test accepts; `None` when the
+    /// value could not be read (matches none).
+    Number(Option<NumberTest>),
+}
+
+impl Scope {
+    /// Whether the term needs the entity index.
+    pub(crate) fn needs_entities(&self) -> bool {
+        matches!(self, Scope::Entity(_) | Scope::Number(_))
+    }
+}
+
+/// A test on a figure's value: `num:40005`, `num:>1000`, `num:1000..5000`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NumberTest {
+    /// Equal up to rounding.
+    Equal(f64),
+    /// Between two bounds, each included or not.
+    Between {
+        low: f64,
+        low_in: bool,
+        high: f64,
+        high_in: bool,
+    },
+}
+
+impl NumberTest {
+    pub(crate) fn accepts(self, v: f64) -> bool {
+        match self {
+            NumberTest::Equal(x) => same_value(v, x),
+            NumberTest::Between {
+                low,
+                low_in,
+                high,
+                high_in,
+            } => {
+                let above = v > low || (low_in && same_value(v, low));
+                let below = v < high || (high_in && same_value(v, high));
+                above && below
+            }
+        }
+    }
+
+    fn bits(self) -> (u8, u64, bool, u64, bool) {
+        match self {
+            NumberTest::Equal(x) => (0, x.to_bits(), true, x.to_bits(), true),
+            NumberTest::Between {
+                low,
+                low_in,
+                high,
+                high_in,
+            } => (1, low.to_bits(), low_in, high.to_bits(), high_in),
+        }
+    }
+}
+
+impl PartialEq for NumberTest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bits() == other.bits()
+    }
+}
+
+impl Eq for NumberTest {}
 
 /// How one key of a term matches a body word's key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +132,7 @@ impl Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Term {
     pub negated: bool,
+    pub scope: Scope,
     pub kind: Kind,
     /// The text to find, lowercased char by char.
     pub text: String,
@@ -90,7 +178,7 @@ pub(crate) fn char_mask(s: &str) -> u64 {
 pub(crate) fn parse(input: &str) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut join_next = false;
-    for word in input.split_whitespace() {
+    for word in words(input) {
         if word == "|" {
             join_next = !groups.is_empty();
             continue;
@@ -107,11 +195,242 @@ pub(crate) fn parse(input: &str) -> Vec<Group> {
     groups
 }
 
+/// The words of the input: runs of non-space chars, where a `"` opens a
+/// stretch (to the next `"`, or the end while it is being typed) in which
+/// spaces do not split: `"ceasefire talks"`, `source:"Harbour Ledger"`.
+fn words(input: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut quoted = false;
+    for (i, c) in input.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+            start.get_or_insert(i);
+        } else if c.is_whitespace() && !quoted {
+            if let Some(s) = start.take() {
+                out.push(&input[s..i]);
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&input[s..]);
+    }
+    out
+}
+
+/// The field names a term may start with, and the scope each gives.
+fn field_scope(name: &str) -> Option<Scope> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "title" => Scope::Title,
+        "source" => Scope::Source,
+        "author" => Scope::Author,
+        "person" => Scope::Entity(EntityKind::Person),
+        "org" => Scope::Entity(EntityKind::Organization),
+        "place" => Scope::Entity(EntityKind::Place),
+        "name" => Scope::Entity(EntityKind::Name),
+        "date" => Scope::Date(None),
+        "num" => Scope::Number(None),
+        _ => return None,
+    })
+}
+
+/// `"text"` without its quotes (the closing one may be missing while it is
+/// typed), and whether it was quoted.
+fn unquote(value: &str) -> (&str, bool) {
+    match value.strip_prefix('"') {
+        Some(inner) => (inner.strip_suffix('"').unwrap_or(inner).trim(), true),
+        None => (value, false),
+    }
+}
+
 fn parse_term(word: &str) -> Option<Term> {
     let (negated, rest) = match word.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, word),
     };
+    if let Some((name, value)) = rest.split_once(':')
+        && let Some(scope) = field_scope(name)
+    {
+        return field_term(negated, scope, value);
+    }
+    if rest.starts_with('"') {
+        let (inner, _) = unquote(rest);
+        return phrase_term(negated, inner);
+    }
+    plain_term(negated, rest)
+}
+
+/// A quoted phrase: one word is an exact term (`'word`), several must
+/// follow one another in the body.
+fn phrase_term(negated: bool, inner: &str) -> Option<Term> {
+    let text = text::lowercase(inner);
+    if text::tokens(&text).nth(1).is_none() {
+        return plain_term(negated, &format!("'{inner}"));
+    }
+    let body = text::tokens(&text)
+        .map(|t| {
+            let mut key = String::new();
+            text::token_key(&text[t.range], t.kind, &mut key);
+            (key, Mode::Whole)
+        })
+        .collect();
+    Some(Term {
+        negated,
+        scope: Scope::Anywhere,
+        kind: Kind::Phrase,
+        chars: text.chars().collect(),
+        mask: char_mask(&text),
+        text,
+        number: String::new(),
+        body,
+    })
+}
+
+/// `field:value`. Title, source and author values match as substrings
+/// (`^` and `$` anchor them, as in plain terms); names, dates and figures
+/// are read by their own rules. An empty value is ignored.
+fn field_term(negated: bool, scope: Scope, value: &str) -> Option<Term> {
+    let (inner, quoted) = unquote(value);
+    if inner.is_empty() {
+        return None;
+    }
+    let scope = match scope {
+        Scope::Title | Scope::Source | Scope::Author => {
+            let mut term = if quoted {
+                plain_term(negated, &format!("'{inner}"))?
+            } else {
+                plain_term(negated, inner)?
+            };
+            if term.kind == Kind::Fuzzy {
+                term.kind = Kind::Exact;
+            }
+            term.scope = scope;
+            term.body.clear();
+            return Some(term);
+        }
+        Scope::Date(_) => Scope::Date(parse_date_range(inner)),
+        Scope::Number(_) => Scope::Number(parse_number_test(inner)),
+        other => other,
+    };
+    let text = text::lowercase(inner);
+    Some(Term {
+        negated,
+        scope,
+        kind: Kind::Exact,
+        chars: text.chars().collect(),
+        mask: char_mask(&text),
+        text,
+        number: String::new(),
+        body: Vec::new(),
+    })
+}
+
+/// `2025`, `2025-06`, `2025-06-03`, or two of them joined by `..` (either
+/// side may be left out): the first and last day, inclusive, as days from
+/// the common era.
+pub(crate) fn parse_date_range(value: &str) -> Option<(i32, i32)> {
+    match value.split_once("..") {
+        Some((from, to)) => {
+            let low = if from.is_empty() {
+                i32::MIN
+            } else {
+                parse_date(from)?.0
+            };
+            let high = if to.is_empty() {
+                i32::MAX
+            } else {
+                parse_date(to)?.1
+            };
+            (low <= high).then_some((low, high))
+        }
+        None => parse_date(value),
+    }
+}
+
+/// One year, month or day as its first and last day.
+fn parse_date(value: &str) -> Option<(i32, i32)> {
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let days = |d: NaiveDate| d.num_days_from_ce();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = i32::try_from(number(y)?).ok()?;
+            let first = NaiveDate::from_ymd_opt(y, 1, 1)?;
+            let last = NaiveDate::from_ymd_opt(y, 12, 31)?;
+            Some((days(first), days(last)))
+        }
+        [y, m] if y.len() == 4 => {
+            let y = i32::try_from(number(y)?).ok()?;
+            let m = number(m)?;
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)?
+            };
+            Some((days(first), days(next) - 1))
+        }
+        [y, m, d] if y.len() == 4 => {
+            let y = i32::try_from(number(y)?).ok()?;
+            let day = NaiveDate::from_ymd_opt(y, number(m)?, number(d)?)?;
+            Some((days(day), days(day)))
+        }
+        _ => None,
+    }
+}
+
+/// `40005`, `=40005`, `>1000`, `>=1000`, `<5`, `<=5`, `1000..5000`, with
+/// values written as figures are (`40,005`, `4bn`, `3.2m`, `4 billion`).
+pub(crate) fn parse_number_test(value: &str) -> Option<NumberTest> {
+    let one = |s: &str| -> Option<f64> {
+        match values_of(s).as_slice() {
+            [v] => Some(*v),
+            _ => None,
+        }
+    };
+    let value = value.trim();
+    let between = |low: f64, low_in: bool, high: f64, high_in: bool| NumberTest::Between {
+        low,
+        low_in,
+        high,
+        high_in,
+    };
+    if let Some(rest) = value.strip_prefix(">=") {
+        return Some(between(one(rest)?, true, f64::INFINITY, true));
+    }
+    if let Some(rest) = value.strip_prefix("<=") {
+        return Some(between(f64::NEG_INFINITY, true, one(rest)?, true));
+    }
+    if let Some(rest) = value.strip_prefix('>') {
+        return Some(between(one(rest)?, false, f64::INFINITY, true));
+    }
+    if let Some(rest) = value.strip_prefix('<') {
+        return Some(between(f64::NEG_INFINITY, true, one(rest)?, false));
+    }
+    if let Some((low, high)) = value.split_once("..") {
+        let low = if low.is_empty() {
+            f64::NEG_INFINITY
+        } else {
+            one(low)?
+        };
+        let high = if high.is_empty() {
+            f64::INFINITY
+        } else {
+            one(high)?
+        };
+        return (low <= high).then_some(between(low, true, high, true));
+    }
+    one(value.strip_prefix('=').unwrap_or(value)).map(NumberTest::Equal)
+}
+
+/// A term of fzf's syntax (after any `!`).
+fn plain_term(negated: bool, rest: &str) -> Option<Term> {
     let (mut kind, rest) = if let Some(r) = rest.strip_prefix('\'') {
         (Kind::Exact, r)
     } else if let Some(r) = rest.strip_prefix('^') {
@@ -147,6 +466,7 @@ fn parse_term(word: &str) -> Option<Term> {
     };
     Some(Term {
         negated,
+        scope: Scope::Anywhere,
         kind,
         chars: text.chars().collect(),
         mask: char_mask(&text),
@@ -206,7 +526,9 @@ pub(crate) fn narrows(new: &[Group], old: &[Group]) -> bool {
 /// Whether term `new` only adds word chars to the end of `old`, in a way
 /// that can only narrow its matches.
 fn extends(new: &Term, old: &Term) -> bool {
-    let monotone = |t: &Term| !t.negated && matches!(t.kind, Kind::Fuzzy | Kind::Prefix);
+    let monotone = |t: &Term| {
+        !t.negated && t.scope == Scope::Anywhere && matches!(t.kind, Kind::Fuzzy | Kind::Prefix)
+    };
     let one_word = |t: &Term| t.text.chars().all(char::is_alphanumeric);
     monotone(new)
         && monotone(old)
@@ -321,6 +643,196 @@ mod tests {
         assert!(one("--").body.is_empty());
     }
 
+    fn days(y: i32, m: u32, d: u32) -> i32 {
+        NaiveDate::from_ymd_opt(y, m, d).map_or(0, |d| d.num_days_from_ce())
+    }
+
+    #[test]
+    fn quotes_keep_spaces_inside_one_word() {
+        assert_eq!(
+            words(r#"a "b c" source:"D E" | !"f g"  h"#),
+            vec!["a", "\"b c\"", "source:\"D E\"", "|", "!\"f g\"", "h"]
+        );
+        assert_eq!(
+            words(r#"x "unclosed phrase"#),
+            vec!["x", "\"unclosed phrase"]
+        );
+        assert!(words("   ").is_empty());
+    }
+
+    #[test]
+    fn text_field_terms() {
+        let cases = [
+            ("source:reuters", Scope::Source, Kind::Exact, "reuters"),
+            (
+                "source:\"Harbour Ledger\"",
+                Scope::Source,
+                Kind::Exact,
+                "harbour ledger",
+            ),
+            ("source:^bbc", Scope::Source, Kind::Prefix, "bbc"),
+            ("source:wire$", Scope::Source, Kind::Suffix, "wire"),
+            ("title:strike", Scope::Title, Kind::Exact, "strike"),
+            (
+                "title:\"ceasefire talks\"",
+                Scope::Title,
+                Kind::Exact,
+                "ceasefire talks",
+            ),
+            ("title:2024", Scope::Title, Kind::Number, "2024"),
+            ("author:Boerma", Scope::Author, Kind::Exact, "boerma"),
+            ("AUTHOR:boerma", Scope::Author, Kind::Exact, "boerma"),
+        ];
+        for (input, scope, kind, text) in cases {
+            let t = one(input);
+            assert_eq!(
+                (&t.scope, t.kind, t.text.as_str()),
+                (&scope, kind, text),
+                "{input}"
+            );
+            assert!(t.body.is_empty() && !t.negated, "{input}");
+        }
+        let t = one("!source:wire");
+        assert!(t.negated && t.scope == Scope::Source);
+    }
+
+    #[test]
+    fn entity_field_terms() {
+        use EntityKind::{Name, Organization, Person, Place};
+        let cases = [
+            ("person:netanyahu", Person, "netanyahu"),
+            ("person:\"Tony Blair\"", Person, "tony blair"),
+            ("org:NATO", Organization, "nato"),
+            ("place:u.s.", Place, "u.s."),
+            ("name:Olympics", Name, "olympics"),
+        ];
+        for (input, kind, text) in cases {
+            let t = one(input);
+            assert_eq!(
+                (&t.scope, t.text.as_str()),
+                (&Scope::Entity(kind), text),
+                "{input}"
+            );
+            assert!(t.scope.needs_entities());
+        }
+        assert!(!one("source:x").scope.needs_entities());
+    }
+
+    #[test]
+    fn date_field_terms() {
+        let cases = [
+            ("date:2025", Some((days(2025, 1, 1), days(2025, 12, 31)))),
+            ("date:2025-06", Some((days(2025, 6, 1), days(2025, 6, 30)))),
+            ("date:2024-02", Some((days(2024, 2, 1), days(2024, 2, 29)))),
+            (
+                "date:2025-12",
+                Some((days(2025, 12, 1), days(2025, 12, 31))),
+            ),
+            (
+                "date:2025-06-03",
+                Some((days(2025, 6, 3), days(2025, 6, 3))),
+            ),
+            (
+                "date:2025-01..2025-03",
+                Some((days(2025, 1, 1), days(2025, 3, 31))),
+            ),
+            (
+                "date:2025-01-15..2025-01-20",
+                Some((days(2025, 1, 15), days(2025, 1, 20))),
+            ),
+            ("date:2025-01..", Some((days(2025, 1, 1), i32::MAX))),
+            ("date:..2025-03", Some((i32::MIN, days(2025, 3, 31)))),
+            ("date:2025-13", None),
+            ("date:2025-02-30", None),
+            ("date:2025-", None),
+            ("date:25-06", None),
+            ("date:june", None),
+            ("date:2025-03..2025-01", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(one(input).scope, Scope::Date(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn number_field_terms() {
+        let between = |low: f64, low_in: bool, high: f64, high_in: bool| NumberTest::Between {
+            low,
+            low_in,
+            high,
+            high_in,
+        };
+        let inf = f64::INFINITY;
+        let cases = [
+            ("num:40005", Some(NumberTest::Equal(40005.0))),
+            ("num:40,005", Some(NumberTest::Equal(40005.0))),
+            ("num:=3.5", Some(NumberTest::Equal(3.5))),
+            ("num:4bn", Some(NumberTest::Equal(4e9))),
+            ("num:\"4 billion\"", Some(NumberTest::Equal(4e9))),
+            ("num:>1000", Some(between(1000.0, false, inf, true))),
+            ("num:>=1000", Some(between(1000.0, true, inf, true))),
+            ("num:<5", Some(between(-inf, true, 5.0, false))),
+            ("num:<=5", Some(between(-inf, true, 5.0, true))),
+            ("num:1000..5000", Some(between(1000.0, true, 5000.0, true))),
+            ("num:1m..", Some(between(1e6, true, inf, true))),
+            ("num:>", None),
+            ("num:abc", None),
+            ("num:5000..1000", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(one(input).scope, Scope::Number(want), "{input}");
+        }
+        let test = parse_number_test(">1000");
+        assert!(test.is_some_and(|t| t.accepts(1000.5) && !t.accepts(1000.0)));
+        let test = parse_number_test("1000..5000");
+        assert!(test.is_some_and(|t| t.accepts(1000.0) && t.accepts(5000.0) && !t.accepts(5001.0)));
+        let test = parse_number_test("40,005");
+        assert!(test.is_some_and(|t| t.accepts(40005.0) && !t.accepts(40006.0)));
+    }
+
+    #[test]
+    fn phrases() {
+        let t = one("\"Ceasefire talks\"");
+        assert_eq!((t.kind, t.text.as_str()), (Kind::Phrase, "ceasefire talks"));
+        assert_eq!(
+            t.body,
+            vec![
+                ("ceasefire".into(), Mode::Whole),
+                ("talks".into(), Mode::Whole)
+            ]
+        );
+        // While it is typed, before the closing quote.
+        assert_eq!(one("\"ceasefire ta").kind, Kind::Phrase);
+        // One quoted word is an exact term.
+        let t = one("\"ceasefire\"");
+        assert_eq!((t.kind, t.text.as_str()), (Kind::Exact, "ceasefire"));
+        assert!(one("!\"ceasefire talks\"").negated);
+        assert!(parse("\"\"").is_empty());
+    }
+
+    #[test]
+    fn field_terms_combine_with_the_rest() {
+        let groups = parse("person:blair | person:brown !source:wire num:>1000 strike");
+        let scopes: Vec<Vec<(bool, Scope)>> = groups
+            .iter()
+            .map(|g| {
+                g.alts
+                    .iter()
+                    .map(|t| (t.negated, t.scope.clone()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(scopes.len(), 4);
+        assert_eq!(scopes[0].len(), 2);
+        assert_eq!(scopes[1], vec![(true, Scope::Source)]);
+        assert_eq!(scopes[3], vec![(false, Scope::Anywhere)]);
+        // An empty value, or a word that is no field, stays out of the fields.
+        assert!(parse("person:").is_empty());
+        assert!(parse("person:\"\"").is_empty());
+        assert_eq!(one("http://example").scope, Scope::Anywhere);
+        assert_eq!(one("10:30").scope, Scope::Anywhere);
+    }
+
     #[test]
     fn narrowing_is_recognised_only_when_safe() {
         let n = |new: &str, old: &str| narrows(&parse(new), &parse(old));
@@ -341,5 +853,9 @@ mod tests {
         assert!(!n("covid-1", "covid-"));
         assert!(!n("trade", "japan"));
         assert!(!n("japan", "japan trade"));
+        // Field terms grow in ways that can widen: never narrowing.
+        assert!(!n("source:bbc", "source:bb"));
+        assert!(!n("num:<10", "num:<1"));
+        assert!(n("num:<1 japan", "num:<1"));
     }
 }

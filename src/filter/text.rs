@@ -141,6 +141,45 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// Byte ranges of `text` where the words of `keys` (whole-word keys, in
+/// order) follow one another, punctuation between them aside: each range
+/// runs from the first word's start to the last word's end. Linear in the
+/// text's length for short phrases.
+pub(crate) fn phrase_ranges(
+    text: &str,
+    keys: &[(String, super::query::Mode)],
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if keys.is_empty() {
+        return out;
+    }
+    let toks: Vec<Token> = tokens(text).collect();
+    let mut key = String::new();
+    let mut matches_at = |k: usize, want: &str| -> bool {
+        let Some(t) = toks.get(k) else { return false };
+        let Some(word) = text.get(t.range.clone()) else {
+            return false;
+        };
+        token_key(word, t.kind, &mut key);
+        key == want
+    };
+    let mut i = 0;
+    while i + keys.len() <= toks.len() {
+        if keys
+            .iter()
+            .enumerate()
+            .all(|(j, (want, _))| matches_at(i + j, want))
+        {
+            let (first, last) = (&toks[i], &toks[i + keys.len() - 1]);
+            out.push(first.range.start..last.range.end);
+            i += keys.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Truncate `s` to at most [`MAX_KEY_BYTES`], on a char boundary.
 pub(crate) fn truncate_key(s: &mut String) {
     if s.len() > MAX_KEY_BYTES {
@@ -410,6 +449,27 @@ mod tests {
             .map(|r| chars[r].iter().collect())
             .collect();
         assert_eq!(runs, vec!["40", "40,005", "4"]);
+    }
+
+    #[test]
+    fn phrases_are_found_word_after_word() {
+        use super::super::query::Mode;
+        let keys = |s: &str| -> Vec<(String, Mode)> {
+            s.split(' ').map(|w| (w.to_string(), Mode::Whole)).collect()
+        };
+        let text = "Ceasefire talks resumed; the ceasefire, talks said. Ceasefire-talks! talk";
+        let found: Vec<&str> = phrase_ranges(text, &keys("ceasefire talks"))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            ["Ceasefire talks", "ceasefire, talks", "Ceasefire-talks"]
+        );
+        assert!(phrase_ranges(text, &keys("talks ceasefire")).is_empty());
+        assert!(phrase_ranges(text, &keys("talk ceasefire")).is_empty());
+        assert!(phrase_ranges("", &keys("a b")).is_empty());
+        assert!(phrase_ranges(text, &[]).is_empty());
     }
 
     #[test]

@@ -194,6 +194,7 @@ fn the_help_lists_keys_and_the_legend_in_its_styles() {
     let theme = Theme::default();
     assert!(find(&buf, "next, previous article").is_some());
     assert!(find(&buf, "source picker").is_some());
+    assert!(find(&buf, "person:blair").is_some());
     for kind in EntityKind::ALL {
         let (text, _) = legend::example(kind);
         assert!(

@@ -1,0 +1,1008 @@
+//! The entity index across articles: built in batches as articles load,
+//! queried by the mentions pane, the entity index screen, the filter's
+//! typed terms and the subcommands.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+
+use super::names::{all_caps, canonical_key, key_of, last_word, words_in_order};
+use super::resolve::{ArticleNames, LocalEntity, clean_surface, resolve_names};
+use super::values;
+use crate::article::Article;
+use crate::filter::{Bitset, Postings};
+use crate::highlight::{self, EntityKind, Span};
+
+/// An entity of an [`EntityIndex`]: a number that stays the same while the
+/// index grows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What one article holds, found by [`extract`]: its names resolved into
+/// entities and the values of its figures. Computing it is the slow part
+/// of indexing (it runs the highlighter), so it is done before taking the
+/// index for writing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub names: ArticleNames,
+    /// The article's figures by value, ascending, each once.
+    pub numbers: Vec<f64>,
+}
+
+/// Highlight an article's body and resolve what was found.
+pub fn extract(article: &Article) -> Extracted {
+    let spans = highlight::highlight(&article.body);
+    extract_from_spans(&article.body, &spans)
+}
+
+/// [`extract`] for a body already highlighted (the reader has the spans).
+pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
+    let mut numbers = Vec::new();
+    for span in spans.iter().filter(|s| s.kind == EntityKind::Number) {
+        if let Some(text) = body.get(span.start..span.end) {
+            values::values(text, &mut numbers);
+        }
+    }
+    numbers.sort_by(f64::total_cmp);
+    numbers.dedup_by(|a, b| values::same_value(*a, *b));
+    Extracted {
+        names: resolve_names(body, spans),
+        numbers,
+    }
+}
+
+/// A set of article positions (load order), such as the filtered list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSet {
+    bits: Bitset,
+}
+
+impl ArticleSet {
+    pub fn from_indices(indices: impl IntoIterator<Item = usize>) -> Self {
+        let mut bits = Bitset::new(0);
+        for i in indices {
+            bits.set_growing(i);
+        }
+        Self { bits }
+    }
+
+    pub fn contains(&self, article: usize) -> bool {
+        self.bits.get(article)
+    }
+}
+
+/// Sort orders of [`EntityIndex::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntitySort {
+    /// Most mentions first.
+    #[default]
+    Mentions,
+    /// Most articles first.
+    Articles,
+    /// Most sources first.
+    Sources,
+    /// By name, ignoring case and accents.
+    Name,
+}
+
+/// One row of the entity table: an entity with its counts (over the whole
+/// index, or over the articles asked about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityRow {
+    pub id: EntityId,
+    pub kind: EntityKind,
+    pub mentions: u32,
+    pub articles: u32,
+    pub sources: u32,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Position of the article in load order.
+    pub article: usize,
+    /// Byte range of the mention in the article's body.
+    pub range: Range<usize>,
+    /// Byte range of the sentence around it in the body.
+    pub sentence: Range<usize>,
+}
+
+/// The mentions of an entity in the articles of one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceMentions {
+    pub source: String,
+    /// How many articles of this source mention the entity.
+    pub articles: usize,
+    /// Oldest article first (undated ones last), then load order, then
+    /// position in the article.
+    pub mentions: Vec<Mention>,
+}
+
+/// Counts per entity, kept as articles arrive.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    mentions: u32,
+    articles: u32,
+    sources: u32,
+    /// The source of the first article; further sources are remembered in
+    /// [`EntityIndex::more_sources`], so that the many entities named by
+    /// one source only cost nothing there.
+    first_source: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Names and figures across articles. See the module documentation of
+/// [`crate::entities`] for what it holds and how it is shared.
+#[derive(Debug, Default)]
+pub struct EntityIndex {
+    // The entity table.
+    kinds: Vec<EntityKind>,
+    /// Keys end to end; entity `i`'s ends at `key_ends[i]`.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// Display names; entity `i`'s is `names[name_spans[i]]` (a better
+    /// spelling found later is appended and pointed at).
+    names: String,
+    name_spans: Vec<(u32, u32)>,
+    stats: Vec<Stats>,
+    /// Entity to the articles that mention it.
+    postings: Vec<Postings>,
+    /// Entity ids by (kind, key).
+    table: HashTable<u32>,
+    /// (entity << 32 | source) for every source after an entity's first.
+    more_sources: HashSet<u64, FixedState>,
+    /// People with a full name, by their last word: `blair` to `Tony Blair`.
+    by_surname: HashMap<Box<str>, Vec<u32>, FixedState>,
+    /// Per entity, the full name a bare surname is joined to (`NONE` when
+    /// it is not joined), and back: dense, since queries look it up for
+    /// every mention they read.
+    merged_into: Vec<u32>,
+    members: HashMap<u32, Vec<u32>, FixedState>,
+    /// Bare surnames whose join needs another look after this batch.
+    unsettled: Vec<u32>,
+
+    // Per article, in load order.
+    articles: Vec<Arc<Article>>,
+    article_source: Vec<u32>,
+    sources: Vec<Box<str>>,
+    source_ids: HashMap<Box<str>, u32, FixedState>,
+    /// Mentions of article `a` are `mention_ends[a - 1]..mention_ends[a]`,
+    /// in text order.
+    mention_ends: Vec<u32>,
+    mention_entity: Vec<u32>,
+    mention_start: Vec<u32>,
+    mention_len: Vec<u16>,
+    /// The sentence around each mention, as bytes before its start and
+    /// after its end (a sentence is looked for at most
+    /// [`sentence::REACH`](super::sentence::REACH) bytes either side), so
+    /// that listing mentions never reads the bodies.
+    sentence_before: Vec<u16>,
+    sentence_after: Vec<u16>,
+    /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
+    number_ends: Vec<u32>,
+    numbers: Vec<f64>,
+}
+
+fn table_hash(kind: EntityKind, key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), kind as u64)
+}
+
+/// `ends[i - 1]..ends[i]` as a range (0 for the first).
+fn span_of(ends: &[u32], i: usize) -> Range<usize> {
+    let start = i
+        .checked_sub(1)
+        .and_then(|p| ends.get(p))
+        .map_or(0, |&e| e as usize);
+    let end = ends.get(i).map_or(start, |&e| e as usize);
+    start..end.max(start)
+}
+
+impl EntityIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Index more articles: highlight them, then add them. They take the
+    /// next positions in load order.
+    pub fn add(&mut self, batch: &[Arc<Article>]) {
+        let extracted: Vec<Extracted> = batch.iter().map(|a| extract(a)).collect();
+        self.add_extracted(batch, extracted);
+    }
+
+    /// Add articles whose [`extract`] was computed beforehand (the `i`th
+    /// extraction belongs to the `i`th article; missing ones count as
+    /// empty). Cheap: hash lookups and appends, no highlighting. Articles
+    /// past the 4,294,967,295th are not indexed.
+    pub fn add_extracted(&mut self, batch: &[Arc<Article>], extracted: Vec<Extracted>) {
+        let mut extracted = extracted.into_iter();
+        for article in batch {
+            let found = extracted.next().unwrap_or_default();
+            if !self.add_one(article, &found) {
+                break;
+            }
+        }
+        self.settle();
+    }
+
+    fn add_one(&mut self, article: &Arc<Article>, found: &Extracted) -> bool {
+        let Ok(pos) = u32::try_from(self.articles.len()) else {
+            return false;
+        };
+        let source = self.intern_source(&article.source);
+        let fits = u32::try_from(self.mention_entity.len() + found.names.mentions.len()).is_ok()
+            && u32::try_from(self.numbers.len() + found.numbers.len()).is_ok();
+        if fits {
+            let ids: Vec<u32> = found
+                .names
+                .entities
+                .iter()
+                .map(|e| self.entity_for(e))
+                .collect();
+            for &id in &ids {
+                self.count_article(id, pos, source);
+            }
+            for m in &found.names.mentions {
+                let (Some(&id), Ok(start)) = (ids.get(m.entity), u32::try_from(m.range.start))
+                else {
+                    continue;
+                };
+                if id == NONE {
+                    continue;
+                }
+                if let Some(s) = self.stats.get_mut(id as usize) {
+                    s.mentions = s.mentions.saturating_add(1);
+                }
+                self.mention_entity.push(id);
+                self.mention_start.push(start);
+                let len = u16::try_from(m.range.len()).unwrap_or(u16::MAX);
+                self.mention_len.push(len);
+                let before = m.range.start.saturating_sub(m.sentence.start);
+                let after = m
+                    .sentence
+                    .end
+                    .saturating_sub(m.range.start + usize::from(len));
+                self.sentence_before
+                    .push(u16::try_from(before).unwrap_or(u16::MAX));
+                self.sentence_after
+                    .push(u16::try_from(after).unwrap_or(u16::MAX));
+            }
+            self.numbers.extend_from_slice(&found.numbers);
+        }
+        self.mention_ends
+            .push(u32::try_from(self.mention_entity.len()).unwrap_or(u32::MAX));
+        self.number_ends
+            .push(u32::try_from(self.numbers.len()).unwrap_or(u32::MAX));
+        self.articles.push(Arc::clone(article));
+        self.article_source.push(source);
+        true
+    }
+
+    fn intern_source(&mut self, source: &str) -> u32 {
+        if let Some(&id) = self.source_ids.get(source) {
+            return id;
+        }
+        let id = u32::try_from(self.sources.len()).unwrap_or(NONE);
+        self.sources.push(source.into());
+        self.source_ids.insert(source.into(), id);
+        id
+    }
+
+    fn count_article(&mut self, id: u32, pos: u32, source: u32) {
+        let Some(stats) = self.stats.get_mut(id as usize) else {
+            return;
+        };
+        if let Some(p) = self.postings.get_mut(id as usize)
+            && !p.push(pos)
+        {
+            return;
+        }
+        if stats.articles == 0 {
+            stats.first_source = source;
+            stats.sources = 1;
+        } else if source != stats.first_source
+            && self
+                .more_sources
+                .insert((u64::from(id) << 32) | u64::from(source))
+        {
+            stats.sources += 1;
+        }
+        stats.articles += 1;
+        // A bare surname, or a full name whose surname is also seen bare:
+        // the join may change.
+        if self.kinds.get(id as usize) == Some(&EntityKind::Person) {
+            let key = self.key(EntityId(id));
+            if !key.contains(' ') {
+                self.unsettled.push(id);
+            } else if let Some(bare) = self.find_key(EntityKind::Person, last_word(key)) {
+                self.unsettled.push(bare);
+            }
+        }
+    }
+
+    /// The entity for an article's entity, created when new.
+    fn entity_for(&mut self, local: &LocalEntity) -> u32 {
+        let hash = table_hash(local.kind, &local.key);
+        let found = {
+            let (kinds, keys, ends) = (&self.kinds, &self.keys, &self.key_ends);
+            self.table
+                .find(hash, |&id| {
+                    kinds.get(id as usize) == Some(&local.kind)
+                        && keys.get(span_of(ends, id as usize)) == Some(local.key.as_str())
+                })
+                .copied()
+        };
+        if let Some(id) = found {
+            if all_caps(self.name(EntityId(id))) && !all_caps(&local.name) {
+                self.set_name(id, &local.name);
+            }
+            return id;
+        }
+        let (Ok(id), Ok(key_end)) = (
+            u32::try_from(self.kinds.len()),
+            u32::try_from(self.keys.len() + local.key.len()),
+        ) else {
+            return NONE;
+        };
+        if id == NONE || u32::try_from(self.names.len() + local.name.len()).is_err() {
+            return NONE;
+        }
+        self.kinds.push(local.kind);
+        self.keys.push_str(&local.key);
+        self.key_ends.push(key_end);
+        self.name_spans.push((0, 0));
+        self.set_name(id, &local.name);
+        self.stats.push(Stats::default());
+        self.postings.push(Postings::default());
+        self.merged_into.push(NONE);
+        let (kinds, keys, ends) = (&self.kinds, &self.keys, &self.key_ends);
+        self.table.insert_unique(hash, id, |&id| {
+            let key = keys.get(span_of(ends, id as usize)).unwrap_or("");
+            table_hash(
+                kinds.get(id as usize).copied().unwrap_or(EntityKind::Name),
+                key,
+            )
+        });
+        if local.kind == EntityKind::Person && local.key.contains(' ') {
+            self.by_surname
+                .entry(last_word(&local.key).into())
+                .or_default()
+                .push(id);
+        }
+        id
+    }
+
+    fn set_name(&mut self, id: u32, name: &str) {
+        let start = self.names.len();
+        self.names.push_str(name);
+        if let (Some(slot), Ok(a), Ok(b)) = (
+            self.name_spans.get_mut(id as usize),
+            u32::try_from(start),
+            u32::try_from(self.names.len()),
+        ) {
+            *slot = (a, b);
+        }
+    }
+
+    /// Join each bare surname touched by the last batch to the full name
+    /// it stands for, or part it from one that no longer fits.
+    ///
+    /// A bare surname (a person named by one word in an article that holds
+    /// no fuller name for it) stands for the one full name with that last
+    /// word seen in the corpus, or for the most-mentioned one when it is in
+    /// at least three times as many articles as the next; otherwise for no
+    /// one (it stays its own entity). The choice is made again as articles
+    /// arrive, so it can change as the corpus grows.
+    fn settle(&mut self) {
+        let mut bares: Vec<u32> = std::mem::take(&mut self.unsettled);
+        bares.sort_unstable();
+        bares.dedup();
+        for bare in bares {
+            let target = self.full_name_for(self.key(EntityId(bare)));
+            let before = self
+                .merged_into
+                .get(bare as usize)
+                .copied()
+                .filter(|&r| r != NONE);
+            if before == target {
+                continue;
+            }
+            if let Some(old) = before {
+                if let Some(slot) = self.merged_into.get_mut(bare as usize) {
+                    *slot = NONE;
+                }
+                if let Some(list) = self.members.get_mut(&old) {
+                    list.retain(|&m| m != bare);
+                    if list.is_empty() {
+                        self.members.remove(&old);
+                    }
+                }
+            }
+            if let Some(new) = target {
+                if let Some(slot) = self.merged_into.get_mut(bare as usize) {
+                    *slot = new;
+                }
+                self.members.entry(new).or_default().push(bare);
+            }
+        }
+    }
+
+    /// The full name a bare `surname` stands for (see [`Self::settle`]).
+    fn full_name_for(&self, surname: &str) -> Option<u32> {
+        let candidates = self.by_surname.get(surname)?;
+        let mut by_articles: Vec<(u32, u32)> = candidates
+            .iter()
+            .map(|&id| (self.stats.get(id as usize).map_or(0, |s| s.articles), id))
+            .collect();
+        by_articles.sort_unstable_by_key(|&(n, id)| (Reverse(n), id));
+        match by_articles.as_slice() {
+            [] => None,
+            [(_, only)] => Some(*only),
+            [(top, id), (next, _), ..] => (*top >= 3 * *next).then_some(*id),
+        }
+    }
+
+    /// How many articles are indexed.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// How many entities there are, counting bare surnames joined to a
+    /// full name.
+    pub fn entity_count(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// How many name mentions are indexed.
+    pub fn mention_count(&self) -> usize {
+        self.mention_entity.len()
+    }
+
+    /// The indexed article at `article` (load order).
+    pub fn article(&self, article: usize) -> Option<&Arc<Article>> {
+        self.articles.get(article)
+    }
+
+    pub fn kind(&self, id: EntityId) -> EntityKind {
+        self.kinds
+            .get(id.index())
+            .copied()
+            .unwrap_or(EntityKind::Name)
+    }
+
+    /// The entity's name as shown.
+    pub fn name(&self, id: EntityId) -> &str {
+        self.name_spans
+            .get(id.index())
+            .and_then(|&(a, b)| self.names.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    /// The entity's key (see [`crate::entities`]): with its kind, what
+    /// identifies it.
+    pub fn key(&self, id: EntityId) -> &str {
+        self.keys
+            .get(span_of(&self.key_ends, id.index()))
+            .unwrap_or("")
+    }
+
+    /// The entity `id` counts as: the full name a bare surname is joined
+    /// to, else itself.
+    pub fn root(&self, id: EntityId) -> EntityId {
+        match self.merged_into.get(id.index()) {
+            Some(&r) if r != NONE => EntityId(r),
+            _ => id,
+        }
+    }
+
+    /// The entities counted as `id`'s root: the root first, then the bare
+    /// surnames joined to it.
+    pub fn members(&self, id: EntityId) -> Vec<EntityId> {
+        let root = self.root(id);
+        let mut out = vec![root];
+        if let Some(list) = self.members.get(&root.0) {
+            out.extend(list.iter().map(|&m| EntityId(m)));
+        }
+        out
+    }
+
+    fn find_key(&self, kind: EntityKind, key: &str) -> Option<u32> {
+        self.table
+            .find(table_hash(kind, key), |&id| {
+                self.kinds.get(id as usize) == Some(&kind) && self.key(EntityId(id)) == key
+            })
+            .copied()
+    }
+
+    /// The entity of this kind with exactly this name (after aliases and
+    /// keys: `U.S.` finds `United States`), as its root.
+    pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
+        let key = key_of(name);
+        self.find_key(kind, canonical_key(&key))
+            .map(|id| self.root(EntityId(id)))
+    }
+
+    /// The entities a typed name stands for, of the given kinds, as roots,
+    /// most mentioned first.
+    ///
+    /// A name matches an entity when it is the entity's name after keys and
+    /// aliases (`U.S.` is `United States`), or when its words all occur, in
+    /// order, among the entity's words: `Netanyahu` finds `Benjamin
+    /// Netanyahu`, `Donald Trump` finds `Donald J. Trump`, `Blair` finds
+    /// every person whose name holds the word `Blair`. Words are whole:
+    /// `Blai` finds nothing.
+    pub fn resolve(&self, name: &str, kinds: &[EntityKind]) -> Vec<EntityId> {
+        let key = key_of(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let key = canonical_key(&key);
+        let mut found: Vec<EntityId> = kinds
+            .iter()
+            .filter_map(|&k| self.find_key(k, key))
+            .map(EntityId)
+            .collect();
+        let word = last_word(key);
+        for (at, _) in self.keys.match_indices(word) {
+            let id = self.key_ends.partition_point(|&e| (e as usize) <= at);
+            let span = span_of(&self.key_ends, id);
+            let whole = self.keys.get(span.clone()).unwrap_or("");
+            let (from, to) = (at - span.start, at - span.start + word.len());
+            let bounded = whole
+                .get(..from)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+                && whole
+                    .get(to..)
+                    .is_some_and(|a| a.is_empty() || a.starts_with(' '));
+            let Ok(id) = u32::try_from(id) else { continue };
+            if bounded
+                && to <= span.len()
+                && kinds.contains(&self.kind(EntityId(id)))
+                && words_in_order(key, whole)
+            {
+                found.push(EntityId(id));
+            }
+        }
+        let mut roots: Vec<EntityId> = found.into_iter().map(|id| self.root(id)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let mut rows: Vec<EntityRow> = roots.into_iter().map(|id| self.row(id)).collect();
+        rows.sort_unstable_by_key(|r| (Reverse(r.mentions), r.id));
+        rows.into_iter().map(|r| r.id).collect()
+    }
+
+    /// The counts of `id`'s root over the whole index, bare surnames joined
+    /// to it included.
+    pub fn row(&self, id: EntityId) -> EntityRow {
+        let root = self.root(id);
+        let stats = self.stats.get(root.index()).copied().unwrap_or_default();
+        let mut row = EntityRow {
+            id: root,
+            kind: self.kind(root),
+            mentions: stats.mentions,
+            articles: stats.articles,
+            sources: stats.sources,
+        };
+        if let Some(list) = self.members.get(&root.0) {
+            let mut sources: HashSet<u32, FixedState> = HashSet::default();
+            for &m in std::iter::once(&root.0).chain(list) {
+                let s = self.stats.get(m as usize).copied().unwrap_or_default();
+                if m != root.0 {
+                    row.mentions = row.mentions.saturating_add(s.mentions);
+                    row.articles = row.articles.saturating_add(s.articles);
+                }
+                if let Some(p) = self.postings.get(m as usize) {
+                    p.for_each(|a| {
+                        if let Some(&src) = self.article_source.get(a as usize) {
+                            sources.insert(src);
+                        }
+                    });
+                }
+            }
+            row.sources = u32::try_from(sources.len()).unwrap_or(u32::MAX);
+        }
+        row
+    }
+
+    /// The mentions of article `article`, in text order, each with its
+    /// entity's root.
+    pub fn article_mentions(&self, article: usize) -> Vec<(EntityId, Range<usize>)> {
+        span_of(&self.mention_ends, article)
+            .filter_map(|k| self.mention_at(k))
+            .map(|(id, range)| (self.root(id), range))
+            .collect()
+    }
+
+    /// The sentence around mention `k`, whose range is `range`.
+    fn sentence_of(&self, k: usize, range: &Range<usize>) -> Range<usize> {
+        let before = self.sentence_before.get(k).map_or(0, |&b| usize::from(b));
+        let after = self.sentence_after.get(k).map_or(0, |&a| usize::from(a));
+        range.start.saturating_sub(before)..range.end + after
+    }
+
+    fn mention_at(&self, k: usize) -> Option<(EntityId, Range<usize>)> {
+        let id = *self.mention_entity.get(k)?;
+        let start = *self.mention_start.get(k)? as usize;
+        let len = usize::from(*self.mention_len.get(k)?);
+        Some((EntityId(id), start..start + len))
+    }
+
+    /// The entity (its root) mentioned at byte `offset` of the article's
+    /// body, if a name mention covers it: what Enter on a highlighted name
+    /// opens.
+    pub fn entity_at(&self, article: usize, offset: usize) -> Option<EntityId> {
+        let range = span_of(&self.mention_ends, article);
+        let starts = self.mention_start.get(range.clone())?;
+        let k = starts.partition_point(|&s| s as usize <= offset);
+        let (id, r) = self.mention_at(range.start + k.checked_sub(1)?)?;
+        r.contains(&offset).then(|| self.root(id))
+    }
+
+    /// The entities of one article with how often it mentions each (roots,
+    /// in order of first mention): the names of an outline.
+    pub fn article_entities(&self, article: usize) -> Vec<(EntityId, u32)> {
+        let mut out: Vec<(EntityId, u32)> = Vec::new();
+        for (id, _) in self.article_mentions(article) {
+            match out.iter_mut().find(|(e, _)| *e == id) {
+                Some((_, n)) => *n += 1,
+                None => out.push((id, 1)),
+            }
+        }
+        out
+    }
+
+    /// The figures of an article by value, ascending.
+    pub fn article_numbers(&self, article: usize) -> &[f64] {
+        self.numbers
+            .get(span_of(&self.number_ends, article))
+            .unwrap_or(&[])
+    }
+
+    /// The distinct spellings of an entity (its root and joined surnames)
+    /// across the corpus, most frequent first, with their counts.
+    pub fn surface_forms(&self, id: EntityId) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize, FixedState> = HashMap::default();
+        for member in self.members(id) {
+            self.for_each_mention(member, None, |article, range| {
+                if let Some(text) = self.articles.get(article).and_then(|a| a.body.get(range)) {
+                    *counts.entry(clean_surface(text)).or_default() += 1;
+                }
+            });
+        }
+        let mut out: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(s, n)| (s.to_string(), n))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Call `f` with (article, range) for every mention of entity `id`
+    /// itself (not its members), in articles `within` allows.
+    fn for_each_mention(
+        &self,
+        id: EntityId,
+        within: Option<&ArticleSet>,
+        mut f: impl FnMut(usize, Range<usize>),
+    ) {
+        let Some(postings) = self.postings.get(id.index()) else {
+            return;
+        };
+        postings.for_each(|article| {
+            let article = article as usize;
+            if within.is_some_and(|set| !set.contains(article)) {
+                return;
+            }
+            for k in span_of(&self.mention_ends, article) {
+                if self.mention_entity.get(k) == Some(&id.0)
+                    && let Some((_, range)) = self.mention_at(k)
+                {
+                    f(article, range);
+                }
+            }
+        });
+    }
+
+    /// Every mention of an entity (its root and the bare surnames joined
+    /// to it), in the articles of `within` if given (the filtered list),
+    /// grouped by source: the source with the most mentions first, ties by
+    /// name. Each mention carries its sentence.
+    pub fn mentions(&self, id: EntityId, within: Option<&ArticleSet>) -> Vec<SourceMentions> {
+        // Mentions are read article by article in load order (kind to the
+        // memory cache while sentences are found), then the articles, not
+        // the mentions, are sorted into groups: by source, date, position.
+        let expected = self.row(id).mentions as usize;
+        let mut found: Vec<Mention> = Vec::with_capacity(expected);
+        // (source, date, article, first and end index into `found`).
+        let mut runs: Vec<(u32, i32, u32, u32, u32)> = Vec::new();
+        for member in self.members(id) {
+            let Some(postings) = self.postings.get(member.index()) else {
+                continue;
+            };
+            postings.for_each(|pos| {
+                let article = pos as usize;
+                if within.is_some_and(|set| !set.contains(article)) {
+                    return;
+                }
+                let Some(a) = self.articles.get(article) else {
+                    return;
+                };
+                let from = found.len();
+                for k in span_of(&self.mention_ends, article) {
+                    if self.mention_entity.get(k) == Some(&member.0)
+                        && let Some((_, range)) = self.mention_at(k)
+                    {
+                        let sentence = self.sentence_of(k, &range);
+                        found.push(Mention {
+                            article,
+                            range,
+                            sentence,
+                        });
+                    }
+                }
+                let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(found.len())) else {
+                    return;
+                };
+                if from < to {
+                    let source = self.article_source.get(article).copied().unwrap_or(NONE);
+                    let date = a
+                        .date
+                        .map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
+                    runs.push((source, date, pos, from, to));
+                }
+            });
+        }
+        runs.sort_unstable();
+        let mut groups: Vec<SourceMentions> = Vec::new();
+        let mut last_source = None;
+        for (source, _, _, from, to) in runs {
+            let slice = found.get(from as usize..to as usize).unwrap_or(&[]);
+            match groups.last_mut() {
+                Some(group) if last_source == Some(source) => {
+                    group.articles += 1;
+                    group.mentions.extend_from_slice(slice);
+                }
+                _ => groups.push(SourceMentions {
+                    source: self
+                        .sources
+                        .get(source as usize)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    articles: 1,
+                    mentions: slice.to_vec(),
+                }),
+            }
+            last_source = Some(source);
+        }
+        groups.sort_by(|a, b| {
+            b.mentions
+                .len()
+                .cmp(&a.mentions.len())
+                .then_with(|| a.source.cmp(&b.source))
+        });
+        groups
+    }
+
+    /// Every entity (roots only) with its counts, sorted. With `within`,
+    /// only the entities those articles mention, counted over them alone.
+    pub fn entities(&self, sort: EntitySort, within: Option<&ArticleSet>) -> Vec<EntityRow> {
+        let mut rows = match within {
+            None => self.all_rows(),
+            Some(set) => self.rows_within(set),
+        };
+        match sort {
+            EntitySort::Mentions => {
+                rows.sort_unstable_by_key(|r| (Reverse(r.mentions), Reverse(r.articles), r.id));
+            }
+            EntitySort::Articles => {
+                rows.sort_unstable_by_key(|r| (Reverse(r.articles), Reverse(r.mentions), r.id));
+            }
+            EntitySort::Sources => rows.sort_unstable_by_key(|r| {
+                (
+                    Reverse(r.sources),
+                    Reverse(r.articles),
+                    Reverse(r.mentions),
+                    r.id,
+                )
+            }),
+            EntitySort::Name => {
+                // Sort on the first eight bytes of the key, then the rest.
+                let prefix = |id: EntityId| {
+                    let mut b = [0u8; 8];
+                    for (slot, byte) in b.iter_mut().zip(self.key(id).bytes()) {
+                        *slot = byte;
+                    }
+                    u64::from_be_bytes(b)
+                };
+                let mut keyed: Vec<(u64, EntityRow)> =
+                    rows.into_iter().map(|r| (prefix(r.id), r)).collect();
+                keyed.sort_unstable_by(|(pa, a), (pb, b)| {
+                    pa.cmp(pb)
+                        .then_with(|| self.key(a.id).cmp(self.key(b.id)))
+                        .then_with(|| a.kind.cmp(&b.kind))
+                        .then_with(|| a.id.cmp(&b.id))
+                });
+                rows = keyed.into_iter().map(|(_, r)| r).collect();
+            }
+        }
+        rows
+    }
+
+    fn all_rows(&self) -> Vec<EntityRow> {
+        (0..self.kinds.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&i| self.merged_into.get(i as usize).is_none_or(|&r| r == NONE))
+            .filter(|&i| self.stats.get(i as usize).is_some_and(|s| s.mentions > 0))
+            .map(|i| {
+                if self.members.contains_key(&i) {
+                    self.row(EntityId(i))
+                } else {
+                    let s = self.stats.get(i as usize).copied().unwrap_or_default();
+                    EntityRow {
+                        id: EntityId(i),
+                        kind: self.kind(EntityId(i)),
+                        mentions: s.mentions,
+                        articles: s.articles,
+                        sources: s.sources,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn rows_within(&self, set: &ArticleSet) -> Vec<EntityRow> {
+        let n = self.kinds.len();
+        let mut mentions = vec![0u32; n];
+        let mut articles = vec![0u32; n];
+        let mut sources = vec![0u32; n];
+        let mut last_article = vec![NONE; n];
+        let mut last_source = vec![NONE; n];
+        // Articles grouped by source, so that each (entity, source) pair
+        // is met in one run.
+        let mut order: Vec<(u32, u32)> = (0..self.articles.len())
+            .filter(|&a| set.contains(a))
+            .filter_map(|a| Some((*self.article_source.get(a)?, u32::try_from(a).ok()?)))
+            .collect();
+        order.sort_unstable();
+        for (source, article) in order {
+            for k in span_of(&self.mention_ends, article as usize) {
+                let Some(&id) = self.mention_entity.get(k) else {
+                    continue;
+                };
+                let r = self.root(EntityId(id)).index();
+                let Some(m) = mentions.get_mut(r) else {
+                    continue;
+                };
+                *m += 1;
+                if last_article[r] != article {
+                    last_article[r] = article;
+                    articles[r] += 1;
+                }
+                if last_source[r] != source {
+                    last_source[r] = source;
+                    sources[r] += 1;
+                }
+            }
+        }
+        (0..n)
+            .filter(|&i| mentions[i] > 0)
+            .filter_map(|i| {
+                let id = EntityId(u32::try_from(i).ok()?);
+                Some(EntityRow {
+                    id,
+                    kind: self.kind(id),
+                    mentions: mentions[i],
+                    articles: articles[i],
+                    sources: sources[i],
+                })
+            })
+            .collect()
+    }
+
+    /// The articles (positions below `len`) that mention any of `ids` (or
+    /// the bare surnames joined to them).
+    pub(crate) fn articles_mentioning(&self, ids: &[EntityId], len: usize) -> Bitset {
+        let mut set = Bitset::new(len);
+        for &id in ids {
+            for member in self.members(id) {
+                if let Some(p) = self.postings.get(member.index()) {
+                    p.for_each(|a| set.set(a as usize));
+                }
+            }
+        }
+        set
+    }
+
+    /// The articles (positions below `len`) with a figure that `accept`
+    /// takes.
+    pub(crate) fn articles_with_number(&self, len: usize, accept: impl Fn(f64) -> bool) -> Bitset {
+        let mut set = Bitset::new(len);
+        for a in 0..len.min(self.articles.len()) {
+            if self.article_numbers(a).iter().any(|&v| accept(v)) {
+                set.set(a);
+            }
+        }
+        set
+    }
+
+    /// Heap bytes held (capacities; allocator overhead and the articles
+    /// themselves, which are shared, not counted).
+    pub fn memory_bytes(&self) -> usize {
+        let hash_set = |n: usize, item: usize| n * (item + 1) * 8 / 7;
+        self.kinds.capacity() * size_of::<EntityKind>()
+            + self.keys.capacity()
+            + self.key_ends.capacity() * 4
+            + self.names.capacity()
+            + self.name_spans.capacity() * 8
+            + self.stats.capacity() * size_of::<Stats>()
+            + self.postings.capacity() * size_of::<Postings>()
+            + self
+                .postings
+                .iter()
+                .map(Postings::heap_bytes)
+                .sum::<usize>()
+            + self.table.allocation_size()
+            + hash_set(self.more_sources.capacity(), 8)
+            + self
+                .by_surname
+                .iter()
+                .map(|(k, v)| k.len() + v.capacity() * 4 + 40)
+                .sum::<usize>()
+            + self.merged_into.capacity() * 4
+            + self
+                .members
+                .values()
+                .map(|v| v.capacity() * 4 + 32)
+                .sum::<usize>()
+            + self.articles.capacity() * size_of::<Arc<Article>>()
+            + self.article_source.capacity() * 4
+            + self.sources.iter().map(|s| s.len() * 2 + 40).sum::<usize>()
+            + self.mention_ends.capacity() * 4
+            + self.mention_entity.capacity() * 4
+            + self.mention_start.capacity() * 4
+            + self.mention_len.capacity() * 2
+            + self.sentence_before.capacity() * 2
+            + self.sentence_after.capacity() * 2
+            + self.number_ends.capacity() * 4
+            + self.numbers.capacity() * 8
+    }
+
+    /// Give back spare capacity (after loading has finished).
+    pub fn shrink_to_fit(&mut self) {
+        for p in &mut self.postings {
+            p.shrink();
+        }
+        self.postings.shrink_to_fit();
+        self.kinds.shrink_to_fit();
+        self.keys.shrink_to_fit();
+        self.key_ends.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.name_spans.shrink_to_fit();
+        self.stats.shrink_to_fit();
+        self.merged_into.shrink_to_fit();
+        self.articles.shrink_to_fit();
+        self.article_source.shrink_to_fit();
+        self.mention_ends.shrink_to_fit();
+        self.number_ends.shrink_to_fit();
+        self.mention_entity.shrink_to_fit();
+        self.mention_start.shrink_to_fit();
+        self.mention_len.shrink_to_fit();
+        self.sentence_before.shrink_to_fit();
+        self.sentence_after.shrink_to_fit();
+        self.numbers.shrink_to_fit();
+    }
+}

@@ -1,0 +1,211 @@
+//! The sentence around a mention, found by looking a few hundred bytes
+//! either side of it: cheap enough to compute for every line of a mentions
+//! list when it is shown, so nothing about sentences is stored.
+
+use std::ops::Range;
+
+/// How far either side of a mention a sentence is looked for, in bytes;
+/// longer sentences are cut at a space near this distance.
+pub const REACH: usize = 280;
+
+/// Words that end in a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "no", "nos", "vs", "v", "etc", "inc",
+    "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "fig", "mt", "ft", "pp",
+];
+
+/// The byte range of the sentence of `text` that holds `mention`: from just
+/// after the previous sentence end (a `.`, `!` or `?`, with any closing
+/// quotes, before white space and a word that is not lowercase; or a line
+/// break) to the end of this one, trimmed. A period after an initial or a
+/// listed abbreviation (`Mr.`, `U.S.`, `Jan.`) does not end a sentence.
+/// At most [`REACH`] bytes are looked at either side. Out-of-range or
+/// misaligned mentions give an empty range at the nearest valid offset.
+pub fn sentence_around(text: &str, mention: Range<usize>) -> Range<usize> {
+    let mut start = mention.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = mention.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let from = back_to_boundary(text, start);
+    let to = forward_to_boundary(text, end);
+    let slice = text.get(from..to).unwrap_or("");
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (a, b) = (from + lead, to - trail);
+    if a <= b { a..b } else { start..start }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Bytes that may end a sentence or a line. The search looks for these
+/// bytes only (UTF-8 continuation bytes never equal them), which keeps it
+/// fast enough to run for every mention of a much-mentioned name.
+fn is_stop(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')
+}
+
+fn back_to_boundary(text: &str, start: usize) -> usize {
+    let lo = floor_boundary(text, start.saturating_sub(REACH));
+    let bytes = text.as_bytes();
+    let mut upto = start;
+    while let Some(p) = bytes
+        .get(lo..upto)
+        .and_then(|w| w.iter().rposition(|&b| is_stop(b)))
+    {
+        let p = lo + p;
+        if matches!(bytes[p], b'\n' | b'\r') {
+            return p + 1;
+        }
+        if let Some(after) = sentence_end_at(text, p)
+            && after <= start
+        {
+            return after;
+        }
+        upto = p;
+    }
+    if lo == 0 {
+        return 0;
+    }
+    // Cut inside a long sentence: start at a word.
+    let window = text.get(lo..start).unwrap_or("");
+    window.find(' ').map_or(lo, |i| lo + i + 1)
+}
+
+fn forward_to_boundary(text: &str, end: usize) -> usize {
+    let hi = floor_boundary(text, end + REACH);
+    let bytes = text.as_bytes();
+    let mut from = end;
+    while let Some(p) = bytes
+        .get(from..hi)
+        .and_then(|w| w.iter().position(|&b| is_stop(b)))
+    {
+        let p = from + p;
+        if matches!(bytes[p], b'\n' | b'\r') {
+            return p;
+        }
+        if let Some(after) = sentence_end_at(text, p) {
+            return after;
+        }
+        from = p + 1;
+    }
+    if hi == text.len() {
+        return hi;
+    }
+    let window = text.get(end..hi).unwrap_or("");
+    window.rfind(' ').map_or(hi, |i| end + i)
+}
+
+/// When the `.`, `!` or `?` at byte `p` ends a sentence, the offset just
+/// past it and any closing quotes or brackets. It does when white space (or
+/// the end) follows, the next word is not lowercase, and for a period, the
+/// word before it is not an initial or a listed abbreviation.
+fn sentence_end_at(text: &str, p: usize) -> Option<usize> {
+    let stop = *text.as_bytes().get(p)?;
+    let mut after = p + 1;
+    while let Some(c) = text.get(after..).and_then(|r| r.chars().next()) {
+        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            after += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = text.get(after..)?;
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) || lower_follows(rest) {
+        return None;
+    }
+    if stop == b'.' && abbreviation_before(text.get(..p)?) {
+        return None;
+    }
+    Some(after)
+}
+
+/// Whether the word that ends `before` is an initial (`J`, the `S` of
+/// `U.S`) or a listed abbreviation.
+fn abbreviation_before(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    word.len() <= 6 && ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Whether the next word after white space starts with a lowercase letter.
+fn lower_follows(after: &str) -> bool {
+    after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_of<'a>(text: &'a str, word: &str) -> &'a str {
+        let at = text.find(word).unwrap_or(0);
+        &text[sentence_around(text, at..at + word.len())]
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_at_abbreviations() {
+        let text = "Talks failed. Mr. Blair met the U.S. envoy on Jan. 3 in London! \
+                    \"It went well,\" he said. Then Brown left.";
+        assert_eq!(
+            sentence_of(text, "Blair"),
+            "Mr. Blair met the U.S. envoy on Jan. 3 in London!"
+        );
+        assert_eq!(sentence_of(text, "Talks"), "Talks failed.");
+        assert_eq!(sentence_of(text, "well"), "\"It went well,\" he said.");
+        assert_eq!(sentence_of(text, "Brown"), "Then Brown left.");
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence_and_lines_break_sentences() {
+        let text = "He said: “We will win.” Smith agreed\nHeadline Smith\n\nBody.";
+        assert_eq!(sentence_of(text, "win"), "He said: “We will win.”");
+        assert_eq!(sentence_of(text, "agreed"), "Smith agreed");
+        assert_eq!(sentence_of(text, "Headline"), "Headline Smith");
+        assert_eq!(sentence_of(text, "Body"), "Body.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_word_near_the_reach() {
+        let filler = "word ".repeat(200);
+        let text = format!("{filler}Blair {filler}");
+        let s = sentence_of(&text, "Blair");
+        assert!(s.len() <= 2 * REACH + 5, "{}", s.len());
+        assert!(s.contains("Blair"));
+        assert!(s.starts_with("word") && s.ends_with("word"));
+    }
+
+    #[test]
+    fn odd_ranges_do_not_panic() {
+        let text = "Zürich é. Ça va?";
+        for a in 0..=text.len() + 2 {
+            for b in a..=text.len() + 3 {
+                let r = sentence_around(text, a..b);
+                assert!(r.start <= r.end && r.end <= text.len());
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+        }
+        assert_eq!(sentence_around("", 0..0), 0..0);
+    }
+}
