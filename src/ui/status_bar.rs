@@ -52,8 +52,9 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         spans.push(Span::raw(format!("{} {noun}", count(total))));
     } else {
         spans.push(Span::raw(format!(
-            "{} of {total} {noun}",
-            app.visible_len()
+            "{} of {} {noun}",
+            count(app.visible_len()),
+            count(total)
         )));
     }
     if let Some(groups) = &app.groups {
@@ -69,10 +70,15 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         )));
     }
     if !app.loading.done {
-        spans.push(Span::raw(format!(
-            " · loading, {} files read…",
-            app.loading.files
-        )));
+        spans.push(Span::raw(match app.loading.files {
+            0 => " · loading…".to_string(),
+            1 => " · loading, 1 file read…".to_string(),
+            n => format!(" · loading, {} files read…", count(n)),
+        }));
+    } else if app.entities_indexed < total {
+        // names and figures are indexed behind the loader
+        let percent = app.entities_indexed * 100 / total.max(1);
+        spans.push(Span::raw(format!(" · indexing names {percent}%")));
     }
     let errors = app.errors();
     let warnings = app.issues.len() - errors;

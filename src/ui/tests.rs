@@ -185,6 +185,47 @@ fn the_status_bar_counts_and_reports_problems() {
 }
 
 #[test]
+fn the_status_bar_groups_thousands_and_tells_what_is_still_loading() {
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 120, 20));
+    let status = |app: &App| {
+        let buf = draw(app);
+        row_text(&buf, buf.area.height - 1)
+    };
+    assert!(
+        status(&app).contains(" 0 articles · loading…"),
+        "{}",
+        status(&app)
+    );
+    let articles = (0..1200)
+        .map(|i| {
+            let title = if i < 1000 {
+                "Harbour dues rise"
+            } else {
+                "Quay closes"
+            };
+            crate::app::tests::article(i, title, "Wire", "Text.")
+        })
+        .collect();
+    app.update(Update::Loaded(articles));
+    app.update(Update::LoadProgress(1));
+    assert!(
+        status(&app).contains(" 1,200 articles · loading, 1 file read…"),
+        "{}",
+        status(&app)
+    );
+    app.update(Update::LoadFinished);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "harbour".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert!(
+        status(&app).contains(" 1,000 of 1,200 articles"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
     // No articles, so the examples are only in the legend.
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 80));
