@@ -162,6 +162,18 @@ pub struct Loaded {
     pub issues: Vec<LoadIssue>,
 }
 
+/// Decode and parse `bytes` as the file at `path` would be: the format by
+/// its extension, sniffed without one. Nothing is read from disk; for
+/// bytes that come from elsewhere, and for fuzzing.
+pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Loaded {
+    let source = walk::source_of_named_file(path);
+    let loaded = load_bytes(bytes, path, Format::from_extension(path), &source);
+    Loaded {
+        articles: loaded.articles,
+        issues: loaded.issues,
+    }
+}
+
 pub fn load_all(inputs: &[Input]) -> Loaded {
     let mut loaded = Loaded::default();
     load(inputs, &mut |event| match event {

@@ -139,7 +139,7 @@ fn source_below(root: &Path, path: &Path, root_name: Option<&str>) -> String {
 
 /// Source for a file named directly: the folder it is in as written
 /// (`x/bbc/a.txt` → `bbc`), else its stem (`a.txt` → `a`).
-fn source_of_named_file(path: &Path) -> String {
+pub(crate) fn source_of_named_file(path: &Path) -> String {
     match path.parent().and_then(|p| p.components().next_back()) {
         Some(Component::Normal(name)) => name.to_string_lossy().into_owned(),
         _ => stem(path),
