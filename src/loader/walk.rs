@@ -2,6 +2,8 @@
 //! order, hidden entries and unknown extensions passed over, special files
 //! and symlink loops reported rather than opened or followed forever.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -31,9 +33,59 @@ pub(crate) enum Found {
     Issue(LoadIssue),
 }
 
+/// The files found so far in one load, by identity (device and inode), with
+/// the path each was first found at: a file reached again through a
+/// symbolic link, or named twice, is read once.
+#[derive(Debug, Default)]
+pub(crate) struct SeenFiles(HashMap<(u64, u64), PathBuf>);
+
+impl SeenFiles {
+    /// The path `path` was first found at, if this file was found before;
+    /// otherwise it is noted now.
+    fn earlier(&mut self, meta: &fs::Metadata, path: &Path) -> Option<PathBuf> {
+        let key = file_key(meta)?;
+        match self.0.entry(key) {
+            Entry::Occupied(first) => Some(first.get().clone()),
+            Entry::Vacant(slot) => {
+                slot.insert(path.to_path_buf());
+                None
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // None where there is no inode
+fn file_key(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// The file to read at `path`, or a note that it was read already.
+fn file_found(
+    path: PathBuf,
+    meta: &fs::Metadata,
+    job: impl FnOnce(PathBuf) -> FileJob,
+    seen: &mut SeenFiles,
+) -> Found {
+    match seen.earlier(meta, &path) {
+        Some(first) => Found::Issue(LoadIssue {
+            origin: Origin::file(path),
+            severity: Severity::Warning,
+            message: format!("the same file as {}; read once", first.display()),
+        }),
+        None => Found::File(job(path)),
+    }
+}
+
 /// Walk one path the user named, reporting each file to read and each
 /// problem in a deterministic order.
-pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
+pub(crate) fn walk(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) {
     // Checked before anything is opened: a FIFO must never be opened.
     let meta = match fs::metadata(root) {
         Ok(meta) => meta,
@@ -43,13 +95,14 @@ pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
         }
     };
     if meta.is_dir() {
-        walk_folder(root, found);
+        walk_folder(root, seen, found);
     } else if meta.is_file() {
-        found(Found::File(FileJob {
-            path: root.to_path_buf(),
-            format: Format::from_extension(root),
-            source: source_of_named_file(root),
-        }));
+        let job = |path: PathBuf| FileJob {
+            format: Format::from_extension(&path),
+            source: source_of_named_file(&path),
+            path,
+        };
+        found(file_found(root.to_path_buf(), &meta, job, seen));
     } else {
         found(issue(
             root,
@@ -59,7 +112,7 @@ pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
     }
 }
 
-fn walk_folder(root: &Path, found: &mut dyn FnMut(Found)) {
+fn walk_folder(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) {
     let root_name = folder_name(root);
     let mut special_files = 0usize;
     let entries = WalkDir::new(root)
@@ -100,13 +153,18 @@ fn walk_folder(root: &Path, found: &mut dyn FnMut(Found)) {
             special_files += 1;
             continue;
         }
+        let meta = entry.metadata();
         let path = entry.into_path();
         let source = source_below(root, &path, root_name.as_deref());
-        found(Found::File(FileJob {
+        let job = |path| FileJob {
             path,
             format: Some(format),
             source,
-        }));
+        };
+        match meta {
+            Ok(meta) => found(file_found(path, &meta, job, seen)),
+            Err(_) => found(Found::File(job(path))),
+        }
     }
     if special_files > 0 {
         let what = if special_files == 1 { "file" } else { "files" };
@@ -225,7 +283,7 @@ mod tests {
     fn collect(root: &Path) -> (Vec<FileJob>, Vec<LoadIssue>) {
         let mut files = Vec::new();
         let mut issues = Vec::new();
-        walk(root, &mut |f| match f {
+        walk(root, &mut SeenFiles::default(), &mut |f| match f {
             Found::File(job) => files.push(job),
             Found::Issue(issue) => issues.push(issue),
         });
