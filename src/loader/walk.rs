@@ -14,6 +14,10 @@ use super::format::Format;
 use super::{LoadIssue, Severity};
 use crate::article::Origin;
 
+/// Special files (FIFOs, sockets, devices) in a folder named one by one;
+/// past this many, the rest are counted.
+const MAX_SPECIAL_NAMED: usize = 20;
+
 /// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FileJob {
@@ -150,7 +154,16 @@ fn walk_folder(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) 
             continue;
         };
         if !kind.is_file() {
+            // Named one by one up to a point (a folder of devices is not
+            // worth a screen of messages), then counted.
             special_files += 1;
+            if special_files <= MAX_SPECIAL_NAMED {
+                found(issue(
+                    entry.path(),
+                    Severity::Error,
+                    format!("not a regular file ({})", special_kind(kind)),
+                ));
+            }
             continue;
         }
         let meta = entry.metadata();
@@ -166,12 +179,13 @@ fn walk_folder(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) 
             Err(_) => found(Found::File(job(path))),
         }
     }
-    if special_files > 0 {
+    if special_files > MAX_SPECIAL_NAMED {
+        let special_files = special_files - MAX_SPECIAL_NAMED;
         let what = if special_files == 1 { "file" } else { "files" };
         found(issue(
             root,
             Severity::Warning,
-            format!("{special_files} special {what} (FIFO, socket or device) skipped"),
+            format!("{special_files} more special {what} (FIFO, socket or device) skipped"),
         ));
     }
 }
@@ -448,14 +462,28 @@ mod tests {
             eprintln!("mkfifo unavailable; skipping");
             return;
         }
-        // Inside a folder: one summary warning, the rest loads.
+        // Inside a folder: named, never opened, and the rest loads.
         let (files, issues) = collect(&news);
         assert_eq!(files.len(), 1);
         assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].severity, Severity::Warning);
+        assert_eq!(issues[0].severity, Severity::Error);
+        assert_eq!(issues[0].origin.path, fifo);
+        assert_eq!(issues[0].message, "not a regular file (a FIFO)");
+        // A device reached through a link is not opened either; past 20,
+        // special files are counted.
+        for i in 0..22 {
+            std::os::unix::fs::symlink("/dev/null", news.join(format!("null{i:02}.txt"))).unwrap();
+        }
+        let (files, issues) = collect(&news);
+        assert_eq!(files.len(), 1);
+        assert_eq!(issues.len(), 21);
+        assert_eq!(issues[1].message, "not a regular file (a device)");
         assert_eq!(
-            issues[0].message,
-            "1 special file (FIFO, socket or device) skipped"
+            issues[20].to_string(),
+            format!(
+                "{}: warning: 3 more special files (FIFO, socket or device) skipped",
+                news.display()
+            )
         );
         // Named directly: an error, and no open (which would block).
         let (files, issues) = collect(&fifo);
