@@ -3,10 +3,12 @@
 //!
 //! C0 controls (but newline and tab, which the panes lay out), DEL, C1
 //! controls and the Unicode bidirectional overrides and isolates are replaced
-//! by visible stand-ins: the Control Pictures block for C0 (`␛` for ESC), `␡`
-//! for DEL, and `�` for C1 and bidi controls. ESC is what starts CSI, OSC,
-//! DCS and APC sequences, so with it shown as `␛` the rest of such a sequence
-//! is plain, harmless text.
+//! by visible stand-ins, each one column wide: the Control Pictures block for
+//! C0 (`␛` for ESC), `␡` for DEL, and `␦` (the substitute symbol) for C1 and
+//! bidi controls. Not `�`: terminals and emulators that meet U+FFFD may take
+//! it for a decoding error of their own and drop it, shifting what follows.
+//! ESC is what starts CSI, OSC, DCS and APC sequences, so with it shown as
+//! `␛` the rest of such a sequence is plain, harmless text.
 
 use std::borrow::Cow;
 
@@ -23,9 +25,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// The visible stand-in for an unsafe character.
 fn stand_in(c: char) -> char {
     match c {
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{2426}'),
         '\u{7f}' => '\u{2421}',
-        _ => '\u{fffd}',
+        _ => '\u{2426}',
     }
 }
 
@@ -84,6 +86,7 @@ mod tests {
         let safe = text("a\u{9b}31m b\u{7f} c\u{202e}evil\u{2066}");
         assert!(safe.chars().all(|c| !is_unsafe(c)));
         assert!(safe.contains('\u{2421}'));
+        assert_eq!(safe, "a\u{2426}31m b\u{2421} c\u{2426}evil\u{2426}");
     }
 
     #[test]

@@ -300,5 +300,5 @@ fn bad_arguments_are_reported_without_their_escapes() {
         assert_no_control(&run.stderr);
     }
     let run = dateline(&["list", "--json=\u{9b}2J\u{202e}x"], dir.path());
-    assert!(run.stderr.contains("\u{fffd}2J\u{fffd}x"), "{}", run.stderr);
+    assert!(run.stderr.contains("\u{2426}2J\u{2426}x"), "{}", run.stderr);
 }
