@@ -279,18 +279,20 @@ fn a_bad_file_is_reported_and_the_rest_reads() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
     let dir = news_folder();
-    let mut s = Session::start(&["."], dir.path(), 100, 30);
-    s.wait_for("Articles 3");
-    let pid = s.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    s.wait_exit();
-    s.assert_restored();
+    for signal in ["-TERM", "-HUP", "-INT"] {
+        let mut s = Session::start(&["."], dir.path(), 100, 30);
+        s.wait_for("Articles 3");
+        let pid = s.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        s.wait_exit();
+        s.assert_restored();
+    }
 }
 
 #[test]
