@@ -106,6 +106,16 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn any_string_comes_out_safe_and_as_long(s in proptest::prelude::any::<String>(), bidi in "[\\x{200e}\\x{200f}\\x{61c}\\x{2066}-\\x{2069}\\x{1b}\\x{9b}a]{0,20}") {
+            for input in [s.clone(), format!("{bidi}{s}{bidi}")] {
+                let out = text(&input);
+                proptest::prop_assert_eq!(out.chars().count(), input.chars().count());
+                proptest::prop_assert!(out.chars().all(|c| !is_unsafe(c)));
+                proptest::prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            }
+        }
+
+        #[test]
         fn never_emits_escape_or_c1(s in "\\PC*|[\\x00-\\x{9f}\\x{202a}-\\x{202e}]*") {
             for out in [text(&s), line(&s)] {
                 proptest::prop_assert!(out.chars().all(|c| !is_unsafe(c) || c == '\n' || c == '\t'));

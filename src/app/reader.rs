@@ -26,7 +26,7 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// How much of the body an update may wrap to fill the screen.
 const PREPARE_BYTES: usize = 256 * 1024;
 /// How much of the body one idle tick wraps, and searches for a find.
-const TICK_BYTES: usize = 1024 * 1024;
+const TICK_BYTES: usize = 256 * 1024;
 
 /// One line of the reader, top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -700,10 +700,12 @@ mod tests {
         let mut view = ReaderView::new(0, article, &FilterQuery::parse("rotterdam"), 100);
         view.settle(50);
         let mut slowest = started.elapsed();
+        eprintln!("  opening: {slowest:?}");
         let mut step = |what: &str, f: &mut dyn FnMut(&mut ReaderView)| {
             let t = std::time::Instant::now();
             f(&mut view);
             slowest = slowest.max(t.elapsed());
+            eprintln!("  {what}: {:?}", t.elapsed());
             assert!(
                 t.elapsed().as_secs_f64() < 3.0,
                 "{what} took {:?}",
