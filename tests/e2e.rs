@@ -373,3 +373,34 @@ fn a_hostile_folder_shows_placeholders_reports_every_bad_file_and_changes_nothin
         "an input file changed"
     );
 }
+
+#[test]
+fn a_50_mb_line_opens_at_once_and_keys_work_while_it_is_laid_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "Dock workers in Rotterdam said on Monday that 3,800 of them would strike. ";
+    let text = format!(
+        "One long line\n\n{}\n",
+        sentence.repeat(50 * 1024 * 1024 / sentence.len())
+    );
+    std::fs::create_dir_all(dir.path().join("wire")).unwrap();
+    std::fs::write(dir.path().join("wire/long.txt"), text).unwrap();
+    let mut s = Session::start(&["."], dir.path(), 120, 40);
+    s.wait_for("One long line");
+    s.keys("\r");
+    s.wait_for("said on Monday that 3,800");
+    s.wait_for("laying out");
+    // Paging and the end while the rest is laid out in idle time.
+    s.wait_for("││ One long line");
+    s.keys(" ");
+    s.wait_gone("││ One long line");
+    s.keys("G");
+    let asked = Instant::now();
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "quitting took {:?}",
+        asked.elapsed()
+    );
+    s.assert_restored();
+}
