@@ -61,6 +61,8 @@ pub enum Action {
     CycleColors,
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// Idle time: lay out or search a little more of a long article.
+    Tick,
     /// News from the loader or the filter worker.
     Update(Update),
 }

@@ -174,6 +174,12 @@ impl App {
         }
     }
 
+    /// Whether there is work for idle time: the open article is still being
+    /// laid out or searched.
+    pub fn busy(&self) -> bool {
+        self.reader.as_ref().is_some_and(ReaderView::busy)
+    }
+
     /// Whether the shown hits answer an older query than the one typed.
     pub fn filtering(&self) -> bool {
         !self.query.is_empty() && self.hits_generation != self.generation
@@ -272,6 +278,12 @@ impl App {
                     filter.entities_grew();
                 }
             }
+            Action::Tick => {
+                let height = self.reader_height();
+                if let Some(view) = &mut self.reader {
+                    view.work(height);
+                }
+            }
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleMessages => self.toggle_overlay(Overlay::Messages),
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
@@ -286,7 +298,13 @@ impl App {
             Action::PageDown => self.move_by(self.page(1)),
             Action::PageUp => self.move_by(self.page(-1)),
             Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Bottom => {
+                let height = self.reader_height();
+                match (self.focus, &mut self.reader) {
+                    (Focus::Reader, Some(view)) => view.scroll_to_end(height),
+                    _ => self.move_by(isize::MAX / 2),
+                }
+            }
             Action::Open | Action::FocusReader => {
                 if self.reader.is_some() {
                     self.focus = Focus::Reader;
@@ -815,14 +833,20 @@ impl App {
             return;
         };
         let width = self.reader_width();
+        let height = self.reader_height();
         match &mut self.reader {
-            Some(view) if view.index == index => view.layout(width),
+            Some(view) if view.index == index => {
+                view.layout(width);
+                view.settle(height);
+            }
             _ => {
                 self.find_input.clear();
                 if self.editing == Some(Editing::Find) {
                     self.editing = None;
                 }
-                self.reader = Some(ReaderView::new(index, article, &self.query, width));
+                let mut view = ReaderView::new(index, article, &self.query, width);
+                view.settle(height);
+                self.reader = Some(view);
             }
         }
     }
@@ -905,19 +929,37 @@ impl App {
         event::spawn_input(tx.clone());
         event::spawn_loader(inputs, tx);
         terminal.draw(|frame| ui::render(frame, &app))?;
-        while let Ok(first) = rx.recv() {
-            // Apply everything that is waiting, then draw once.
-            for event in std::iter::once(first).chain(rx.try_iter()) {
-                if let Some(action) = app.action_for(event) {
-                    app.update(action);
+        loop {
+            // While a long article is laid out, events come first and idle
+            // moments go to the layout; otherwise wait for the next event.
+            let first = if app.busy() {
+                match rx.try_recv() {
+                    Ok(event) => Some(event),
+                    Err(mpsc::TryRecvError::Empty) => None,
+                    Err(mpsc::TryRecvError::Disconnected) => return Ok(()),
                 }
-                if app.quit {
-                    return Ok(());
+            } else {
+                match rx.recv() {
+                    Ok(event) => Some(event),
+                    Err(_) => return Ok(()),
                 }
+            };
+            match first {
+                // Apply everything that is waiting, then draw once.
+                Some(first) => {
+                    for event in std::iter::once(first).chain(rx.try_iter()) {
+                        if let Some(action) = app.action_for(event) {
+                            app.update(action);
+                        }
+                        if app.quit {
+                            return Ok(());
+                        }
+                    }
+                }
+                None => app.update(Action::Tick),
             }
             terminal.draw(|frame| ui::render(frame, &app))?;
         }
-        Ok(())
     }
 }
 

@@ -45,7 +45,7 @@ pub fn list(
             continue;
         };
         if json {
-            serde_json::to_writer(&mut *out, &ListRow::from(&**article))?;
+            write_json(&mut *out, &ListRow::from(&**article))?;
             writeln!(out)?;
         } else {
             writeln!(
@@ -87,6 +87,37 @@ pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
     let mut index = EntityIndex::new();
     index.add_extracted(articles, extracted);
     index
+}
+
+/// JSON in which every character [`sanitize`] replaces on screen is written
+/// as a `\uXXXX` escape: `serde_json` escapes C0 controls but leaves DEL, C1
+/// controls and bidi overrides as they are, and a terminal may act on those.
+/// To a JSON parser the text is the same.
+struct TerminalSafeJson;
+
+impl serde_json::ser::Formatter for TerminalSafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut from = 0;
+        for (i, c) in fragment.char_indices() {
+            if sanitize::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[from..i])?;
+                // Every unsafe character is in the Basic Multilingual Plane.
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                from = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[from..])
+    }
+}
+
+/// One JSON value, as [`TerminalSafeJson`] writes it.
+fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, TerminalSafeJson);
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 #[derive(Serialize)]
@@ -168,7 +199,7 @@ pub fn sources(articles: &[Article], json: bool, out: &mut dyn Write) -> io::Res
                 first: date(summary.first),
                 last: date(summary.last),
             };
-            serde_json::to_writer(&mut *out, &row)?;
+            write_json(&mut *out, &row)?;
             writeln!(out)?;
         } else {
             writeln!(
@@ -242,7 +273,7 @@ pub fn mentions(
                         path: article.origin.path.display().to_string(),
                         line: article.origin.line,
                     };
-                    serde_json::to_writer(&mut *out, &row)?;
+                    write_json(&mut *out, &row)?;
                     writeln!(out)?;
                 } else {
                     writeln!(
@@ -330,7 +361,7 @@ pub fn entities(articles: &[Article], jsonl: bool, out: &mut dyn Write) -> io::R
                 body,
                 spans,
             };
-            serde_json::to_writer(&mut *out, &row)?;
+            write_json(&mut *out, &row)?;
             writeln!(out)?;
         } else {
             writeln!(out, "{}\t{}", article.id, sanitize::line(&article.title))?;
@@ -436,5 +467,23 @@ mod tests {
             let (s, e) = (usize::try_from(s).unwrap(), usize::try_from(e).unwrap());
             assert_eq!(&body[s..e], span["text"].as_str().unwrap());
         }
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on_and_means_the_same() {
+        let title = "T\u{1b}]0;x\u{7} \u{9b}2J \u{202e}rtl\u{7f} caf\u{e9} \u{1f600}";
+        let out = run_list(vec![article(title, "S\u{2066}", "B", 1)], None, true);
+        assert!(
+            !out.chars()
+                .any(|c| c != '\n' && (c.is_control() || sanitize::is_unsafe(c))),
+            "{out}"
+        );
+        assert!(
+            out.contains("\\u009b") && out.contains("\\u202e") && out.contains("\\u007f"),
+            "{out}"
+        );
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v["title"], title);
+        assert_eq!(v["source"], "S\u{2066}");
     }
 }

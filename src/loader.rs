@@ -23,7 +23,7 @@ mod text;
 mod title;
 mod walk;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -33,11 +33,11 @@ use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::article::{Article, Origin};
+use crate::article::{Article, ArticleId, Origin};
 use crate::samples::SAMPLES;
 use draft::{Note, Place};
 use format::Format;
-use walk::{FileJob, Found};
+use walk::{FileJob, Found, SeenFiles};
 
 /// A batch of articles is sent when it holds this many...
 const BATCH_ARTICLES: usize = 512;
@@ -136,9 +136,10 @@ pub fn load(inputs: &[Input], on_event: &mut dyn FnMut(LoadEvent)) {
 /// [`load`] with a given number of reader threads (1: read on this thread).
 fn load_with(inputs: &[Input], readers: usize, on_event: &mut dyn FnMut(LoadEvent)) {
     let mut out = Emitter::new(on_event);
+    let mut seen = SeenFiles::default();
     for input in inputs {
         match input {
-            Input::Path(path) => load_path(path, readers, &mut out),
+            Input::Path(path) => load_path(path, readers, &mut seen, &mut out),
             Input::Stdin => {
                 let path = Path::new("-");
                 out.file(load_stream(
@@ -167,6 +168,28 @@ pub struct Loaded {
     pub issues: Vec<LoadIssue>,
 }
 
+/// Decode and parse `bytes` as the file at `path` would be: the format by
+/// its extension, sniffed without one. Nothing is read from disk; for
+/// bytes that come from elsewhere, and for fuzzing.
+pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Loaded {
+    let source = walk::source_of_named_file(path);
+    let mut loaded = Loaded::default();
+    let mut collect = |event| match event {
+        LoadEvent::Articles(batch) => loaded.articles.extend(batch),
+        LoadEvent::Issue(issue) => loaded.issues.push(issue),
+        LoadEvent::Progress { .. } => {}
+    };
+    let mut out = Emitter::new(&mut collect);
+    out.file(load_bytes(
+        bytes,
+        path,
+        Format::from_extension(path),
+        &source,
+    ));
+    out.finish();
+    loaded
+}
+
 pub fn load_all(inputs: &[Input]) -> Loaded {
     let mut loaded = Loaded::default();
     load(inputs, &mut |event| match event {
@@ -181,9 +204,9 @@ pub fn load_all(inputs: &[Input]) -> Loaded {
 /// chunks, while the walk goes on; chunks are put back in walk order before
 /// they are reported, so the output is the same as reading one file after
 /// another.
-fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
+fn load_path(root: &Path, readers: usize, seen: &mut SeenFiles, out: &mut Emitter<'_>) {
     if readers < 2 {
-        walk::walk(root, &mut |found| {
+        walk::walk(root, seen, &mut |found| {
             expand(found, &mut |job| out.found(job.run()));
         });
         return;
@@ -200,7 +223,7 @@ fn load_path(root: &Path, readers: usize, out: &mut Emitter<'_>) {
                 let _ = chunk_tx.send((seq, chunk));
                 seq += 1;
             };
-            walk::walk(root, &mut |found| {
+            walk::walk(root, seen, &mut |found| {
                 expand(found, &mut |job| {
                     // a part is a chunk of its own: it is big already
                     let alone = matches!(job, Job::Part(_));
@@ -530,9 +553,46 @@ fn not_listed(path: &Path, hidden: usize) -> LoadIssue {
     }
 }
 
+/// The articles loaded so far, to tell a duplicate: one with the same id
+/// (the same URL, or the same place), or the same source, title and body.
+#[derive(Default)]
+struct SentSoFar {
+    ids: HashMap<ArticleId, Origin>,
+    contents: HashMap<u128, Origin>,
+}
+
+impl SentSoFar {
+    /// Where the article `article` duplicates was loaded from, and why it is
+    /// one; otherwise it is noted now.
+    fn duplicate_of(&mut self, article: &Article) -> Option<(Origin, &'static str)> {
+        if let Some(first) = self.ids.get(&article.id) {
+            let why = if article.url.is_some() {
+                "the same URL"
+            } else {
+                "the same place"
+            };
+            return Some((first.clone(), why));
+        }
+        let mut key = xxhash_rust::xxh3::Xxh3::new();
+        for part in [&article.source, &article.title, &article.body] {
+            key.update(part.as_bytes());
+            key.update(&[0x1f]);
+        }
+        let key = key.digest128();
+        if let Some(first) = self.contents.get(&key) {
+            return Some((first.clone(), "the same source, title and text"));
+        }
+        self.ids.insert(article.id, article.origin.clone());
+        self.contents.insert(key, article.origin.clone());
+        None
+    }
+}
+
 /// Sends events: articles in batches, issues at once, progress now and then.
+/// Duplicates of articles already sent are reported instead.
 struct Emitter<'a> {
     on_event: &'a mut dyn FnMut(LoadEvent),
+    sent: SentSoFar,
     batch: Vec<Article>,
     last_batch: Instant,
     files: usize,
@@ -554,6 +614,7 @@ impl<'a> Emitter<'a> {
         let now = Instant::now();
         Self {
             on_event,
+            sent: SentSoFar::default(),
             batch: Vec::new(),
             last_batch: now,
             files: 0,
@@ -595,12 +656,38 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Send articles on in batches; a duplicate of an article already
+    /// sent is reported instead.
     fn articles(&mut self, articles: Vec<Article>) {
+        let mut unlisted = 0;
+        let mut listed = 0;
+        let mut last_duplicate = None;
         for article in articles {
+            if let Some((first, why)) = self.sent.duplicate_of(&article) {
+                if listed < MAX_ISSUES_PER_FILE {
+                    listed += 1;
+                    self.issue(LoadIssue {
+                        origin: article.origin.clone(),
+                        severity: Severity::Warning,
+                        message: format!("a duplicate of {first} ({why}); skipped"),
+                    });
+                } else {
+                    unlisted += 1;
+                }
+                last_duplicate = Some(article.origin.path);
+                continue;
+            }
             self.batch.push(article);
             if self.batch.len() >= BATCH_ARTICLES {
                 self.flush();
             }
+        }
+        if let (Some(path), true) = (last_duplicate, unlisted > 0) {
+            self.issue(LoadIssue {
+                origin: Origin::file(path),
+                severity: Severity::Warning,
+                message: format!("{unlisted} more duplicates in this file skipped"),
+            });
         }
         let now = Instant::now();
         if !self.batch.is_empty() && now.duration_since(self.last_batch) >= BATCH_INTERVAL {
@@ -709,7 +796,7 @@ mod tests {
     /// for large files.
     fn load_in_parts(path: &Path, part_bytes: usize) -> Loaded {
         let mut job = None;
-        walk::walk(path, &mut |found| {
+        walk::walk(path, &mut walk::SeenFiles::default(), &mut |found| {
             if let Found::File(file) = found {
                 job = Some(file);
             }
@@ -793,14 +880,17 @@ mod tests {
         // the walk sends parts for a file over PART_BYTES
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.jsonl");
-        let line = format!(
-            "{{\"title\": \"Grain prices\", \"body\": \"{}\"}}\n",
-            "wheat ".repeat(1000)
-        );
-        let n = PART_BYTES / line.len() * 2 + 3;
-        write(&path, line.repeat(n).as_bytes());
+        let line = |i: usize| {
+            format!(
+                "{{\"title\": \"Grain prices {i}\", \"body\": \"{}\"}}\n",
+                "wheat ".repeat(1000)
+            )
+        };
+        let n = PART_BYTES / line(0).len() * 2 + 3;
+        let text: String = (0..n).map(line).collect();
+        write(&path, text.as_bytes());
         let mut parts = 0;
-        walk::walk(&path, &mut |found| {
+        walk::walk(&path, &mut walk::SeenFiles::default(), &mut |found| {
             expand(found, &mut |job| {
                 parts += usize::from(matches!(job, Job::Part(_)));
             });
@@ -926,25 +1016,28 @@ mod tests {
                 text.as_bytes(),
             );
         }
+        // Articles and issues each in order (how batches of articles fall
+        // between issues depends on timing).
         let run = |readers| {
-            let mut events = Vec::new();
+            let mut articles = Vec::new();
+            let mut issues = Vec::new();
             load_with(
                 &[Input::Path(root.clone()), Input::Path(root.join("nope"))],
                 readers,
                 &mut |event| match event {
-                    LoadEvent::Articles(batch) => events.extend(
+                    LoadEvent::Articles(batch) => articles.extend(
                         batch
                             .into_iter()
                             .map(|a| format!("{} {}", a.origin, a.title)),
                     ),
-                    LoadEvent::Issue(issue) => events.push(issue.to_string()),
+                    LoadEvent::Issue(issue) => issues.push(issue.to_string()),
                     LoadEvent::Progress { .. } => {}
                 },
             );
-            events
+            (articles, issues)
         };
         let one = run(1);
-        assert_eq!(one.len(), 6 + 300 + 7);
+        assert_eq!((one.0.len(), one.1.len()), (6 + 300, 7));
         assert_eq!(run(3), one);
     }
 
@@ -1216,87 +1309,161 @@ mod tests {
         );
     }
 
-    /// Scale check, run by hand: `cargo test --release -- --ignored scale`.
-    /// Writes 100,000 files (about 300 MB) to a temporary folder, loads them
-    /// and prints the time taken.
+    #[cfg(unix)]
     #[test]
-    #[ignore = "writes 300 MB; run by hand in release mode"]
-    fn scale_100k_files() {
+    fn a_file_reached_twice_is_read_once() {
+        use std::os::unix::fs::symlink;
         let dir = tempfile::tempdir().unwrap();
-        let paragraph = "The harbour authority said on Tuesday that the eastern quay would reopen \
-                         to freight after three weeks of repairs, easing pressure on the rail yard. \
-                         Officials expect 40 ships in the first week, and unions have agreed to \
-                         extra shifts through the end of the month while inspections continue.\n\n";
-        let body = paragraph.repeat(10);
-        let mut bytes = 0usize;
-        let mut expected = 0usize;
-        for i in 0..100_000usize {
-            let folder = dir
-                .path()
-                .join(format!("source{}/{}", i % 50, 2000 + i % 20));
-            if i < 1000 {
-                fs::create_dir_all(&folder).unwrap();
+        let root = dir.path().join("news");
+        write(
+            &root.join("wire/a.txt"),
+            b"Quay reopens\n\nFreight moves again.",
+        );
+        symlink(root.join("wire/a.txt"), root.join("b-link.txt")).unwrap();
+        symlink(root.join("wire"), root.join("mirror")).unwrap();
+        let loaded = load_all(&[
+            Input::Path(root.clone()),
+            Input::Path(root.join("wire/a.txt")),
+        ]);
+        assert_eq!(loaded.articles.len(), 1);
+        // Walk order is by name: the link is met first, so it is read.
+        assert_eq!(loaded.articles[0].origin.path, root.join("b-link.txt"));
+        assert_eq!(
+            issue_lines(&loaded, &root),
+            [
+                "mirror/a.txt: warning: the same file as ROOT/b-link.txt; read once",
+                "wire/a.txt: warning: the same file as ROOT/b-link.txt; read once",
+                "wire/a.txt: warning: the same file as ROOT/b-link.txt; read once",
+            ]
+            .map(|l| l
+                .replace("ROOT/", &format!("{}/", root.display()))
+                .replace(&format!("{}/", root.display()), ""))
+        );
+    }
+
+    #[test]
+    fn duplicate_articles_are_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        write(
+            &root.join("feed.jsonl"),
+            b"{\"title\": \"Ferry resumes\", \"url\": \"https://wire.example/ferry\"}\n\
+              {\"title\": \"Ferry resumes (updated)\", \"url\": \"https://wire.example/ferry\"}\n",
+        );
+        write(&root.join("a.txt"), b"Quay reopens\n\nFreight moves again.");
+        write(
+            &root.join("a copy.txt"),
+            b"Quay reopens\n\nFreight moves again.",
+        );
+        // The same text from another publisher is another article.
+        write(
+            &root.join("other/a.txt"),
+            b"Quay reopens\n\nFreight moves again.",
+        );
+        let loaded = load_dir(&root);
+        let got: Vec<_> = loaded
+            .articles
+            .iter()
+            .map(|a| format!("{} {}", a.origin, a.source))
+            .map(|l| l.replace(&format!("{}/", root.display()), ""))
+            .collect();
+        assert_eq!(
+            got,
+            ["a copy.txt news", "feed.jsonl:1 news", "other/a.txt other"]
+        );
+        assert_eq!(
+            issue_lines(&loaded, &root),
+            [
+                "a.txt: warning: a duplicate of a copy.txt (the same source, title and text); skipped",
+                "feed.jsonl:2: warning: a duplicate of feed.jsonl:1 (the same URL); skipped",
+            ]
+        );
+    }
+
+    #[test]
+    fn many_duplicates_in_one_file_are_counted() {
+        let line = "{\"title\": \"Same\", \"url\": \"https://x.example/1\"}\n";
+        let loaded = from_bytes(line.repeat(100).into_bytes(), Path::new("dup.jsonl"));
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.issues.len(), MAX_ISSUES_PER_FILE + 1);
+        assert_eq!(
+            loaded.issues.last().unwrap().message,
+            format!(
+                "{} more duplicates in this file skipped",
+                99 - MAX_ISSUES_PER_FILE
+            )
+        );
+    }
+
+    #[test]
+    fn json_nested_100000_deep_is_one_clean_error() {
+        let deep = 100_000;
+        let under_front_matter_limit = 20_000;
+        let cases: [(&str, String); 8] = [
+            (
+                "deep-yaml.md",
+                format!(
+                    "---\ntitle: {}{}\n---\nBody.\n",
+                    "[".repeat(under_front_matter_limit),
+                    "]".repeat(under_front_matter_limit)
+                ),
+            ),
+            (
+                "deep-toml2.md",
+                format!(
+                    "+++\ntitle = {}{}\n+++\nBody.\n",
+                    "[".repeat(under_front_matter_limit),
+                    "]".repeat(under_front_matter_limit)
+                ),
+            ),
+            ("deep.json", "[".repeat(deep) + &"]".repeat(deep)),
+            (
+                "deep.json",
+                "{\"a\":".repeat(deep) + "1" + &"}".repeat(deep),
+            ),
+            (
+                "deep-list.json",
+                format!("{{\"articles\": {}{}}}", "[".repeat(deep), "]".repeat(deep)),
+            ),
+            (
+                "deep.jsonl",
+                format!(
+                    "{{\"title\": \"Fine\"}}\n{{\"title\": {}{}}}\n",
+                    "[".repeat(deep),
+                    "]".repeat(deep)
+                ),
+            ),
+            (
+                "deep.md",
+                format!("---\ntitle: {}\n---\nBody.\n", "[".repeat(deep)),
+            ),
+            (
+                "deep-toml.md",
+                format!("+++\ntitle = {}\n+++\nBody.\n", "[".repeat(deep)),
+            ),
+        ];
+        for (name, text) in cases {
+            let loaded = from_bytes(text.into_bytes(), Path::new(name));
+            let errors: Vec<_> = loaded
+                .issues
+                .iter()
+                .filter(|i| i.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect();
+            assert!(
+                !errors.is_empty() || !loaded.articles.is_empty(),
+                "{name}: nothing said"
+            );
+            for line in loaded.issues.iter().map(ToString::to_string) {
+                assert!(!line.contains('\n'), "{name}: {line}");
+                assert!(line.len() < 200, "{name}: {line}");
+                assert!(line.starts_with(name), "{name}: {line}");
             }
-            let (name, text, count) = match i % 20 {
-                0..=13 => (
-                    format!("{i}.txt"),
-                    format!(
-                        "Title: Quay reopens {i}\nDate: 2025-06-{:02}\n\n{body}",
-                        1 + i % 28
-                    ),
-                    1,
-                ),
-                14..=16 => (
-                    format!("{i}.md"),
-                    format!("---\ntitle: Quay {i}\ndate: 2025-06-28\n---\n\n{body}"),
-                    1,
-                ),
-                17..=18 => {
-                    let entry = format!(
-                        "{{\"title\": \"Quay {i}\", \"publishedAt\": \"2025-06-28T08:00:00Z\", \"content\": {}}}",
-                        serde_json::to_string(&body[..1000]).unwrap()
-                    );
-                    (
-                        format!("{i}.json"),
-                        format!("[{entry}, {entry}, {entry}]"),
-                        3,
-                    )
-                }
-                _ => {
-                    let line = format!(
-                        "{{\"title\": \"Quay {i}\", \"body\": {}}}\n",
-                        serde_json::to_string(&body[..300]).unwrap()
-                    );
-                    (format!("{i}.jsonl"), line.repeat(10), 10)
-                }
-            };
-            bytes += text.len();
-            expected += count;
-            fs::write(folder.join(name), text).unwrap();
+            if Format::from_extension(Path::new(name)) != Some(Format::Markdown) {
+                assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+            }
+            eprintln!("{name}: {errors:?}");
         }
-        let start = Instant::now();
-        let mut first_batch = None;
-        let mut articles = 0;
-        let mut issues = 0;
-        load(
-            &[Input::Path(dir.path().to_path_buf())],
-            &mut |event| match event {
-                LoadEvent::Articles(batch) => {
-                    first_batch.get_or_insert_with(|| start.elapsed());
-                    articles += batch.len();
-                }
-                LoadEvent::Issue(_) => issues += 1,
-                LoadEvent::Progress { .. } => {}
-            },
-        );
-        let elapsed = start.elapsed();
-        eprintln!(
-            "scale: 100000 files, {} MB, {articles} articles in {elapsed:?} (first batch after {:?}), {issues} issues",
-            bytes / 1_000_000,
-            first_batch.unwrap_or_default()
-        );
-        assert_eq!(articles, expected);
-        assert_eq!(issues, 0);
     }
 
     mod never_panics {

@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::loader::{self, Input, Loaded};
@@ -12,7 +12,20 @@ use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Usage errors echo what was typed: shown like any other text.
+            let text = err.render().to_string();
+            let text = sanitize::text(&text);
+            if err.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
     let result = match cli.command {
         None => read(cli::inputs(&cli.paths)),
         Some(Command::List {

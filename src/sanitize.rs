@@ -3,10 +3,12 @@
 //!
 //! C0 controls (but newline and tab, which the panes lay out), DEL, C1
 //! controls and the Unicode bidirectional overrides and isolates are replaced
-//! by visible stand-ins: the Control Pictures block for C0 (`␛` for ESC), `␡`
-//! for DEL, and `�` for C1 and bidi controls. ESC is what starts CSI, OSC,
-//! DCS and APC sequences, so with it shown as `␛` the rest of such a sequence
-//! is plain, harmless text.
+//! by visible stand-ins, each one column wide: the Control Pictures block for
+//! C0 (`␛` for ESC), `␡` for DEL, and `␦` (the substitute symbol) for C1 and
+//! bidi controls. Not `�`: terminals and emulators that meet U+FFFD may take
+//! it for a decoding error of their own and drop it, shifting what follows.
+//! ESC is what starts CSI, OSC, DCS and APC sequences, so with it shown as
+//! `␛` the rest of such a sequence is plain, harmless text.
 
 use std::borrow::Cow;
 
@@ -23,9 +25,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// The visible stand-in for an unsafe character.
 fn stand_in(c: char) -> char {
     match c {
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{2426}'),
         '\u{7f}' => '\u{2421}',
-        _ => '\u{fffd}',
+        _ => '\u{2426}',
     }
 }
 
@@ -84,6 +86,7 @@ mod tests {
         let safe = text("a\u{9b}31m b\u{7f} c\u{202e}evil\u{2066}");
         assert!(safe.chars().all(|c| !is_unsafe(c)));
         assert!(safe.contains('\u{2421}'));
+        assert_eq!(safe, "a\u{2426}31m b\u{2421} c\u{2426}evil\u{2426}");
     }
 
     #[test]
@@ -102,6 +105,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn any_string_comes_out_safe_and_as_long(s in proptest::prelude::any::<String>(), bidi in "[\\x{200e}\\x{200f}\\x{61c}\\x{2066}-\\x{2069}\\x{1b}\\x{9b}a]{0,20}") {
+            for input in [s.clone(), format!("{bidi}{s}{bidi}")] {
+                let out = text(&input);
+                proptest::prop_assert_eq!(out.chars().count(), input.chars().count());
+                proptest::prop_assert!(out.chars().all(|c| !is_unsafe(c)));
+                proptest::prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            }
+        }
+
         #[test]
         fn never_emits_escape_or_c1(s in "\\PC*|[\\x00-\\x{9f}\\x{202a}-\\x{202e}]*") {
             for out in [text(&s), line(&s)] {

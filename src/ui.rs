@@ -16,9 +16,10 @@ mod tests;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, Overlay};
+use crate::wrap;
 use theme::Theme;
 
 /// Below this width the list and the reader take the whole screen in turn.
@@ -89,32 +90,32 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Cut `text` to at most `width` columns, ending with `…` when cut.
+/// Cut `text` to at most `width` columns, ending with `…` when cut. Columns
+/// are counted per grapheme, as the screen draws them, and only as far as
+/// the cut: a long title costs no more than a short one.
 pub fn truncate(text: &str, width: usize) -> String {
     let mut used = 0;
-    let mut out = String::new();
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    let room = width.saturating_sub(1);
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
+    let mut room_end = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        let w = wrap::grapheme_width(g);
+        if used + w > width {
+            let mut out = text[..room_end].to_string();
+            if width > 0 {
+                out.push('…');
+            }
+            return out;
         }
         used += w;
-        out.push(c);
+        if used < width {
+            room_end = i + g.len();
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    text.to_string()
 }
 
-/// The display width of `text`.
+/// The display width of `text` (a single line, tabs already spaces).
 pub fn width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    text.graphemes(true).map(wrap::grapheme_width).sum()
 }
 
 /// A line of `key  description` pairs, for hints.

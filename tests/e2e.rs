@@ -1,6 +1,9 @@
 //! End to end: the real binary in a pseudo-terminal, keys typed, the screen
 //! read back through a terminal emulator.
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,8 +16,39 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// Generous: a loaded machine is slow, and waiting for text does not flake.
 const DEADLINE: Duration = Duration::from_secs(20);
 
+/// What the terminal was asked to do besides drawing: nothing of this should
+/// ever come from an article.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Effects {
+    bells: usize,
+    titles: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+    other_osc: usize,
+}
+
+impl vt100::Callbacks for Effects {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn visual_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, _params: &[&[u8]]) {
+        self.other_osc += 1;
+    }
+}
+
 struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
+    screen: Arc<Mutex<vt100::Parser<Effects>>>,
     /// Set when the terminal's output has been read to its end.
     drained: Arc<AtomicBool>,
     writer: Box<dyn Write + Send>,
@@ -52,7 +86,12 @@ impl Session {
         }
         let child = pair.slave.spawn_command(cmd).expect("dateline starts");
         drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            rows,
+            cols,
+            0,
+            Effects::default(),
+        )));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&screen);
         let drained = Arc::new(AtomicBool::new(false));
@@ -102,6 +141,14 @@ impl Session {
 
     fn wait_gone(&self, text: &str) {
         self.wait_until(&format!("{text} to go"), |s| !s.contents().contains(text));
+    }
+
+    /// Esc alone, with a pause so that it is not read as the start of a
+    /// key sequence.
+    fn escape(&mut self) {
+        thread::sleep(Duration::from_millis(150));
+        self.keys("\x1b");
+        thread::sleep(Duration::from_millis(150));
     }
 
     fn keys(&mut self, keys: &str) {
@@ -271,18 +318,20 @@ fn a_bad_file_is_reported_and_the_rest_reads() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
     let dir = news_folder();
-    let mut s = Session::start(&["."], dir.path(), 100, 30);
-    s.wait_for("Articles 3");
-    let pid = s.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    s.wait_exit();
-    s.assert_restored();
+    for signal in ["-TERM", "-HUP", "-INT"] {
+        let mut s = Session::start(&["."], dir.path(), 100, 30);
+        s.wait_for("Articles 3");
+        let pid = s.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        s.wait_exit();
+        s.assert_restored();
+    }
 }
 
 #[test]
@@ -371,4 +420,100 @@ fn no_color_draws_without_colour_and_c_brings_it_back() {
     s.wait_until("colours after C", coloured);
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_hostile_folder_shows_placeholders_reports_every_bad_file_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile::write_good(dir.path());
+    hostile::write_hostile_articles(dir.path());
+    let bad = hostile::write_bad(dir.path());
+    let before = hostile::snapshot(dir.path());
+    let mut s = Session::start(&["."], dir.path(), 160, 50);
+    s.wait_for("Dock workers strike in Rotterdam");
+    s.wait_until("loading done", |screen| {
+        !screen.contents().contains("loading")
+    });
+    // The list shows the escape-sequence titles as placeholders.
+    for shown in hostile::HOSTILE_SHOWN {
+        s.wait_for(shown);
+    }
+    // Open each hostile article: the reader shows the pictures and the
+    // screen is still dateline's (nothing cleared, moved or retitled).
+    s.keys("/Clear\r");
+    s.wait_for("moves the cursor ␛[10;10H and erases ␛[J then rings ␇ the bell.");
+    s.wait_for("Articles 1/");
+    // Esc back to the list, Esc to clear the filter, then the next.
+    s.escape();
+    s.escape();
+    s.keys("/Title\r");
+    s.wait_for("link ␛]8;;https://evil.example/␛\\click␛]8;;␛\\ planted");
+    s.wait_for("a DCS ␛Pq#0␛\\");
+    s.wait_for("APC ␛_hidden␛\\ here.");
+    s.escape();
+    s.escape();
+    s.keys("/Clip\r");
+    s.wait_for("C1 CSI \u{2426}2J here");
+    s.wait_for("bidi \u{2426}override\u{2426} there");
+    s.wait_for("Evil\u{2426}Wire");
+    // Every bad file is in the messages, by name.
+    s.escape();
+    s.escape();
+    s.keys("m");
+    s.wait_for("Messages");
+    for file in &bad {
+        let name = file.path.rsplit('/').next().unwrap();
+        s.wait_for(name);
+    }
+    s.keys("m");
+    s.wait_gone("Messages");
+    // The good articles read as usual.
+    s.keys("/reservoirs\r");
+    s.wait_for("33 per cent of their capacity");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    let parser = s.screen.lock().unwrap();
+    assert_eq!(
+        parser.callbacks(),
+        &Effects::default(),
+        "the terminal was made to act"
+    );
+    drop(parser);
+    assert_eq!(
+        hostile::snapshot(dir.path()),
+        before,
+        "an input file changed"
+    );
+}
+
+#[test]
+fn a_50_mb_line_opens_at_once_and_keys_work_while_it_is_laid_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "Dock workers in Rotterdam said on Monday that 3,800 of them would strike. ";
+    let text = format!(
+        "One long line\n\n{}\n",
+        sentence.repeat(50 * 1024 * 1024 / sentence.len())
+    );
+    std::fs::create_dir_all(dir.path().join("wire")).unwrap();
+    std::fs::write(dir.path().join("wire/long.txt"), text).unwrap();
+    let mut s = Session::start(&["."], dir.path(), 120, 40);
+    s.wait_for("One long line");
+    s.keys("\r");
+    s.wait_for("said on Monday that 3,800");
+    s.wait_for("laying out");
+    // Paging and the end while the rest is laid out in idle time.
+    s.wait_for("││ One long line");
+    s.keys(" ");
+    s.wait_gone("││ One long line");
+    s.keys("G");
+    let asked = Instant::now();
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "quitting took {:?}",
+        asked.elapsed()
+    );
+    s.assert_restored();
 }

@@ -1,5 +1,16 @@
 //! The reader's state: the open article laid out into screen lines, with its
 //! highlights, scroll position and find-in-article matches.
+//!
+//! A long article is prepared a piece at a time, so that even a 50 MB one
+//! shows its first screen at once and the keys keep working:
+//! - lines are wrapped from the top as far as the screen needs, and further
+//!   on idle ticks ([`ReaderView::work`]) until the article is done;
+//! - names, numbers and filter matches are found per chunk of the body
+//!   ([`CHUNK_BYTES`]), for the chunks on screen only;
+//! - find-in-article scans the body on idle ticks, counting as it goes.
+//!
+//! An article no longer than a chunk is highlighted whole, as
+//! `dateline entities` does.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -7,7 +18,15 @@ use std::sync::Arc;
 use crate::article::Article;
 use crate::filter::FilterQuery;
 use crate::highlight::{self, Span};
-use crate::wrap::wrap_ranges;
+use crate::wrap::{Wrapper, wrap_ranges};
+
+/// Names, numbers and filter matches are found in pieces of about this many
+/// bytes of the body, cut after a line break or a space.
+pub const CHUNK_BYTES: usize = 256 * 1024;
+/// How much of the body an update may wrap to fill the screen.
+const PREPARE_BYTES: usize = 256 * 1024;
+/// How much of the body one idle tick wraps, and searches for a find.
+const TICK_BYTES: usize = 256 * 1024;
 
 /// One line of the reader, top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +35,10 @@ pub enum DocLine {
     Title(Range<usize>),
     /// Source, date and author, already composed.
     Meta(String),
+    /// The blank line between the heading and the body.
     Blank,
-    /// A line of the wrapped body: a byte range of `article.body`.
+    /// A line of the wrapped body: a byte range of `article.body`, empty for
+    /// a blank line.
     Body(Range<usize>),
 }
 
@@ -29,6 +50,18 @@ pub struct Find {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the one the view is on.
     pub current: Option<usize>,
+    /// How far into the body the search has come.
+    pub scanned: usize,
+    /// The body offset at the top of the screen when the find started: the
+    /// first match from there is the one to show.
+    from: usize,
+}
+
+impl Find {
+    /// Whether the whole body has been searched.
+    pub fn complete(&self, body: &str) -> bool {
+        self.needle.is_empty() || self.scanned >= body.len()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -36,9 +69,9 @@ pub struct ReaderView {
     /// Position of the article in the app's load order.
     pub index: usize,
     pub article: Arc<Article>,
-    /// Names and numbers in the body.
+    /// Names and numbers in the body, sorted; for the chunks found so far.
     pub spans: Vec<Span>,
-    /// Body ranges the filter query matched.
+    /// Body ranges the filter query matched, sorted; chunks found so far.
     pub query_matches: Vec<Range<usize>>,
     pub lines: Vec<DocLine>,
     /// The width `lines` were wrapped to.
@@ -46,21 +79,42 @@ pub struct ReaderView {
     /// First line on screen.
     pub scroll: usize,
     pub find: Find,
+    query: FilterQuery,
+    /// Chunk starts, and the body's end last.
+    chunks: Vec<usize>,
+    highlighted: Vec<bool>,
+    queried: Vec<bool>,
+    /// Index of the first body line in `lines`.
+    body_first: usize,
+    wrapper: Wrapper,
+    /// A body offset to bring to the top once it is laid out (after a
+    /// rewrap, or a jump to a find match further down).
+    anchor: Option<usize>,
+    /// Stay at the bottom while the rest is laid out (after `G`).
+    follow_end: bool,
 }
 
 impl ReaderView {
     pub fn new(index: usize, article: Arc<Article>, query: &FilterQuery, width: usize) -> Self {
-        let spans = highlight::highlight(&article.body);
-        let query_matches = query.body_matches(&article.body);
+        let chunks = chunk_starts(&article.body);
+        let count = chunks.len() - 1;
         let mut view = Self {
             index,
             article,
-            spans,
-            query_matches,
+            spans: Vec::new(),
+            query_matches: Vec::new(),
             lines: Vec::new(),
             width: 0,
             scroll: 0,
             find: Find::default(),
+            query: query.clone(),
+            chunks,
+            highlighted: vec![false; count],
+            queried: vec![false; count],
+            body_first: 0,
+            wrapper: Wrapper::new(1),
+            anchor: None,
+            follow_end: false,
         };
         view.layout(width);
         view
@@ -72,7 +126,9 @@ impl ReaderView {
         if width == self.width && !self.lines.is_empty() {
             return;
         }
-        let anchor = self.body_offset_at(self.scroll);
+        if self.anchor.is_none() {
+            self.anchor = self.body_offset_at(self.scroll);
+        }
         let article = &self.article;
         let mut lines: Vec<DocLine> = wrap_ranges(&article.title, width)
             .into_iter()
@@ -84,19 +140,93 @@ impl ReaderView {
             lines.push(DocLine::Meta(meta));
         }
         lines.push(DocLine::Blank);
-        lines.extend(wrap_ranges(&article.body, width).into_iter().map(|r| {
-            if r.is_empty() {
-                DocLine::Blank
-            } else {
-                DocLine::Body(r)
-            }
-        }));
+        self.body_first = lines.len();
         self.lines = lines;
         self.width = width;
-        self.scroll = match anchor {
-            Some(offset) => self.line_of(offset),
-            None => self.scroll.min(self.lines.len().saturating_sub(1)),
-        };
+        self.wrapper = Wrapper::new(width);
+        self.scroll = 0;
+        self.wrap_more(PREPARE_BYTES);
+        self.settle(1);
+    }
+
+    /// Whether work is left for idle ticks: wrapping or a find.
+    pub fn busy(&self) -> bool {
+        !self.wrapper.is_done() || !self.find.complete(&self.article.body)
+    }
+
+    /// How much of the body is laid out, in per cent.
+    pub fn laid_out_percent(&self) -> usize {
+        let len = self.article.body.len().max(1);
+        (self.wrapper.position().min(len) * 100 / len).min(99)
+    }
+
+    /// Whether every line is laid out, so `lines.len()` is the total.
+    pub fn laid_out(&self) -> bool {
+        self.wrapper.is_done()
+    }
+
+    /// An idle tick: lay out and search a little more.
+    pub fn work(&mut self, height: usize) {
+        self.wrap_more(TICK_BYTES);
+        self.scan_find(TICK_BYTES, height);
+        self.settle(height);
+    }
+
+    /// After any change: fill the screen, apply a pending anchor, find the
+    /// names and numbers of what is on screen.
+    pub fn settle(&mut self, height: usize) {
+        let height = height.max(1);
+        let mut budget = PREPARE_BYTES;
+        while !self.wrapper.is_done() && budget > 0 {
+            let needed = match self.anchor {
+                Some(offset) => self.last_body_start().is_some_and(|s| s > offset),
+                None => self.lines.len() > self.scroll + height,
+            };
+            if needed && !self.follow_end {
+                break;
+            }
+            let before = self.wrapper.position();
+            self.wrap_more(budget.min(64 * 1024));
+            budget = budget.saturating_sub(self.wrapper.position() - before);
+        }
+        if let Some(offset) = self.anchor {
+            let reached =
+                self.wrapper.is_done() || self.last_body_start().is_some_and(|s| s > offset);
+            if reached {
+                self.anchor = None;
+                self.scroll = self.line_of(offset);
+            }
+        }
+        if self.follow_end {
+            self.scroll = self.max_scroll(height);
+            if self.wrapper.is_done() {
+                self.follow_end = false;
+            }
+        }
+        self.scroll = self.scroll.min(self.max_scroll(height));
+        self.mark_visible(height);
+    }
+
+    fn wrap_more(&mut self, budget: usize) {
+        if self.wrapper.is_done() {
+            return;
+        }
+        let mut ranges = Vec::new();
+        self.wrapper.run(&self.article.body, budget, &mut ranges);
+        self.lines.extend(ranges.into_iter().map(DocLine::Body));
+    }
+
+    /// The start of the last body line laid out.
+    fn last_body_start(&self) -> Option<usize> {
+        match self.lines.last() {
+            Some(DocLine::Body(r)) => Some(r.start),
+            _ => None,
+        }
+    }
+
+    /// The body lines laid out so far.
+    fn body_lines(&self) -> &[DocLine] {
+        self.lines.get(self.body_first..).unwrap_or_default()
     }
 
     /// The body offset shown at the start of screen line `line`, if it is a
@@ -105,7 +235,8 @@ impl ReaderView {
         if line == 0 {
             return None;
         }
-        self.lines[line.min(self.lines.len().saturating_sub(1))..]
+        self.lines
+            .get(line.max(self.body_first)..)?
             .iter()
             .find_map(|l| match l {
                 DocLine::Body(r) => Some(r.start),
@@ -113,18 +244,15 @@ impl ReaderView {
             })
     }
 
-    /// The screen line that shows body offset `offset`.
+    /// The screen line that shows body offset `offset` (the last laid out
+    /// when it is further on).
     pub fn line_of(&self, offset: usize) -> usize {
-        let mut found = 0;
-        for (i, line) in self.lines.iter().enumerate() {
-            if let DocLine::Body(r) = line {
-                if r.start > offset {
-                    break;
-                }
-                found = i;
-            }
-        }
-        found
+        let body = self.body_lines();
+        let after = body.partition_point(|l| match l {
+            DocLine::Body(r) => r.start <= offset,
+            _ => true,
+        });
+        self.body_first + after.saturating_sub(1)
     }
 
     pub fn max_scroll(&self, height: usize) -> usize {
@@ -132,32 +260,96 @@ impl ReaderView {
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let max = self.max_scroll(height);
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+        let target = self.scroll.saturating_add_signed(delta);
+        self.scroll_to(target, height);
     }
 
+    /// Scroll so that `line` is at the top, laying out as far as that takes
+    /// (within a budget: past it, the bottom follows the layout).
     pub fn scroll_to(&mut self, line: usize, height: usize) {
+        self.anchor = None;
+        self.follow_end = false;
+        let mut budget = PREPARE_BYTES;
+        while !self.wrapper.is_done()
+            && self.lines.len() < line.saturating_add(height)
+            && budget > 0
+        {
+            let before = self.wrapper.position();
+            self.wrap_more(64 * 1024);
+            budget = budget.saturating_sub(self.wrapper.position() - before);
+        }
         self.scroll = line.min(self.max_scroll(height));
+        self.settle(height);
+    }
+
+    /// Go to the bottom; while the rest is still being laid out, the view
+    /// follows the end until it is done.
+    pub fn scroll_to_end(&mut self, height: usize) {
+        self.anchor = None;
+        self.follow_end = !self.wrapper.is_done();
+        self.scroll = self.max_scroll(height);
+        self.settle(height);
     }
 
     /// Search the body for `needle` (case-insensitive) and go to the first
-    /// match at or after the top of the screen.
+    /// match at or after the top of the screen. The search goes on in idle
+    /// ticks for a long article.
     pub fn find(&mut self, needle: &str, height: usize) {
-        self.find.needle = needle.to_string();
-        self.find.matches = find_all(&self.article.body, needle);
-        let top = self.body_offset_at(self.scroll).unwrap_or(0);
-        self.find.current = if self.find.matches.is_empty() {
-            None
-        } else {
-            Some(
-                self.find
-                    .matches
-                    .iter()
-                    .position(|m| m.start >= top)
-                    .unwrap_or(0),
-            )
+        let from = self.body_offset_at(self.scroll).unwrap_or(0);
+        self.find = Find {
+            needle: needle.to_string(),
+            from,
+            ..Find::default()
         };
-        self.reveal_current(height);
+        self.scan_find(PREPARE_BYTES, height);
+    }
+
+    /// Search `budget` more bytes of the body for the find's needle.
+    fn scan_find(&mut self, budget: usize, height: usize) {
+        let body = &self.article.body;
+        if self.find.complete(body) {
+            return;
+        }
+        let start = self.find.scanned;
+        let end = if body.len() - start <= budget {
+            body.len()
+        } else {
+            ceil_char_boundary(body, start + budget)
+        };
+        // A match may run past `end`: search a little further, keep only
+        // matches that start before it.
+        let reach = ceil_char_boundary(body, end.saturating_add(self.find.needle.len() * 4 + 16));
+        let found = find_all(&body[start..reach], &self.find.needle);
+        let mut first_new = None;
+        for m in found {
+            let m = start + m.start..start + m.end;
+            if m.start >= end {
+                break;
+            }
+            if self
+                .find
+                .matches
+                .last()
+                .is_some_and(|last| last.end > m.start)
+            {
+                continue;
+            }
+            if first_new.is_none() && m.start >= self.find.from {
+                first_new = Some(self.find.matches.len());
+            }
+            self.find.matches.push(m);
+        }
+        self.find.scanned = end;
+        if self.find.current.is_none() {
+            if let Some(i) = first_new {
+                self.find.current = Some(i);
+                self.reveal_current(height);
+            } else if self.find.complete(body) && !self.find.matches.is_empty() {
+                // Nothing below the top: wrap around to the first.
+                self.find.current = Some(0);
+                self.reveal_current(height);
+            }
+        }
     }
 
     pub fn clear_find(&mut self) {
@@ -180,9 +372,27 @@ impl ReaderView {
     /// Scroll so that the current find match is on screen, a few lines down
     /// from the top when it was not.
     fn reveal_current(&mut self, height: usize) {
-        let Some(m) = self.find.current.and_then(|i| self.find.matches.get(i)) else {
+        let Some(m) = self
+            .find
+            .current
+            .and_then(|i| self.find.matches.get(i))
+            .cloned()
+        else {
             return;
         };
+        let laid_out =
+            self.wrapper.is_done() || self.last_body_start().is_some_and(|s| s > m.start);
+        if !laid_out {
+            // Lay out up to it (in ticks if far), then show it.
+            self.follow_end = false;
+            self.anchor = Some(m.start);
+            self.settle(height);
+            if self.anchor.is_none() {
+                self.scroll = self.scroll.saturating_sub(height / 3);
+                self.settle(height);
+            }
+            return;
+        }
         let line = self.line_of(m.start);
         if line < self.scroll || line >= self.scroll + height.max(1) {
             self.scroll_to(line.saturating_sub(height / 3), height);
@@ -191,8 +401,90 @@ impl ReaderView {
 
     /// Replace the filter query's matches (when the query changes).
     pub fn set_query(&mut self, query: &FilterQuery) {
-        self.query_matches = query.body_matches(&self.article.body);
+        query.clone_into(&mut self.query);
+        self.query_matches.clear();
+        self.queried.fill(false);
     }
+
+    /// Find names, numbers and filter matches in the chunks on screen.
+    fn mark_visible(&mut self, height: usize) {
+        let shown = self.lines.iter().skip(self.scroll).take(height.max(1));
+        let mut range: Option<Range<usize>> = None;
+        for line in shown {
+            if let DocLine::Body(r) = line {
+                let start = range.as_ref().map_or(r.start, |x| x.start);
+                range = Some(start..r.end);
+            }
+        }
+        let Some(range) = range else { return };
+        let first = self
+            .chunks
+            .partition_point(|&s| s <= range.start)
+            .saturating_sub(1);
+        let last = self
+            .chunks
+            .partition_point(|&s| s < range.end.max(range.start + 1));
+        for k in first..last.min(self.highlighted.len()) {
+            self.mark_chunk(k);
+        }
+    }
+
+    fn mark_chunk(&mut self, k: usize) {
+        let (start, end) = (self.chunks[k], self.chunks[k + 1]);
+        let text = &self.article.body[start..end];
+        if !self.highlighted[k] {
+            self.highlighted[k] = true;
+            let found = highlight::highlight(text).into_iter().map(|s| Span {
+                start: s.start + start,
+                end: s.end + start,
+                ..s
+            });
+            let at = self.spans.partition_point(|s| s.start < start);
+            self.spans.splice(at..at, found);
+        }
+        if !self.queried[k] {
+            self.queried[k] = true;
+            if !self.query.is_empty() {
+                let found = self
+                    .query
+                    .body_matches(text)
+                    .into_iter()
+                    .map(|r| r.start + start..r.end + start);
+                let at = self.query_matches.partition_point(|r| r.start < start);
+                self.query_matches.splice(at..at, found);
+            }
+        }
+    }
+}
+
+/// Where the body's chunks start, with its end last. A chunk ends after the
+/// first line break, else the first space, within a quarter chunk of its
+/// nominal end; else at a char boundary. Each start depends only on the text
+/// around it, so any chunk can be highlighted without the ones before.
+fn chunk_starts(body: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut nominal = CHUNK_BYTES;
+    while nominal < body.len() {
+        let window = &body.as_bytes()[nominal..body.len().min(nominal + CHUNK_BYTES / 4)];
+        let cut = window
+            .iter()
+            .position(|&b| b == b'\n')
+            .or_else(|| window.iter().position(|&b| b == b' '))
+            .map_or_else(|| ceil_char_boundary(body, nominal), |i| nominal + i + 1);
+        if cut < body.len() && cut > *starts.last().unwrap_or(&0) {
+            starts.push(cut);
+        }
+        nominal += CHUNK_BYTES;
+    }
+    starts.push(body.len());
+    starts
+}
+
+/// The first char boundary of `text` at or after `i` (its length past it).
+fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    (i..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// `source · date · by author`, the line under the title.
@@ -293,7 +585,7 @@ mod tests {
                 DocLine::Meta("Northline Wire · 2026-11-16 · by Ines Duarte".into()),
                 DocLine::Blank,
                 DocLine::Body(0..24),
-                DocLine::Blank,
+                DocLine::Body(25..25),
                 DocLine::Body(26..39),
             ]
         );
@@ -352,5 +644,178 @@ mod tests {
         assert_eq!(view.scroll, 0);
         view.scroll_by(1000, 10);
         assert_eq!(view.scroll, view.lines.len() - 10);
+    }
+
+    /// A body of `bytes` bytes of news-like words on one line.
+    fn one_long_line(bytes: usize) -> String {
+        let sentence = "Dock workers in Rotterdam said on Monday that 3,800 of them would strike. ";
+        let mut body = sentence.repeat(bytes / sentence.len() + 1);
+        body.truncate(bytes);
+        body
+    }
+
+    fn run_to_the_end(view: &mut ReaderView, height: usize) -> usize {
+        let mut ticks = 0;
+        while view.busy() {
+            view.work(height);
+            ticks += 1;
+            assert!(ticks < 10_000, "idle work never ends");
+        }
+        ticks
+    }
+
+    #[test]
+    fn a_long_line_is_laid_out_in_pieces_the_same_as_at_once() {
+        let body = one_long_line(3 * 1024 * 1024 + 17);
+        let mut view = ReaderView::new(0, article("T", &body), &FilterQuery::default(), 70);
+        view.settle(20);
+        assert!(!view.laid_out(), "3 MB are not wrapped on opening");
+        assert!(view.lines.len() >= 20);
+        // Paging stays exact while the rest is laid out.
+        for page in 1..=5 {
+            view.scroll_by(19, 20);
+            assert_eq!(view.scroll, page * 19);
+        }
+        let ticks = run_to_the_end(&mut view, 20);
+        assert!(ticks >= 2, "{ticks} ticks");
+        let body_lines: Vec<_> = view.lines[view.body_first..]
+            .iter()
+            .map(|l| match l {
+                DocLine::Body(r) => r.clone(),
+                other => panic!("{other:?} in the body"),
+            })
+            .collect();
+        assert_eq!(body_lines, wrap_ranges(&body, 70));
+        assert_eq!(view.scroll, 95, "the view stayed where it was");
+        view.scroll_to_end(20);
+        assert_eq!(view.scroll, view.lines.len() - 20);
+        assert_eq!(body_lines.last().unwrap().end, body.trim_end().len());
+    }
+
+    #[test]
+    fn a_50_mb_line_opens_scrolls_and_jumps_without_waiting() {
+        let body = one_long_line(50 * 1024 * 1024);
+        let article = article("T", &body);
+        let started = std::time::Instant::now();
+        let mut view = ReaderView::new(0, article, &FilterQuery::parse("rotterdam"), 100);
+        view.settle(50);
+        let mut slowest = started.elapsed();
+        eprintln!("  opening: {slowest:?}");
+        let mut step = |what: &str, f: &mut dyn FnMut(&mut ReaderView)| {
+            let t = std::time::Instant::now();
+            f(&mut view);
+            slowest = slowest.max(t.elapsed());
+            eprintln!("  {what}: {:?}", t.elapsed());
+            assert!(
+                t.elapsed().as_secs_f64() < 3.0,
+                "{what} took {:?}",
+                t.elapsed()
+            );
+        };
+        step("paging", &mut |v| v.scroll_by(49, 50));
+        step("bottom", &mut |v| v.scroll_to_end(50));
+        step("a tick", &mut |v| v.work(50));
+        step("find", &mut |v| v.find("strike", 50));
+        step("next match", &mut |v| v.step_find(1, 50));
+        step("a rewrap", &mut |v| v.layout(60));
+        // Only what was on screen was highlighted: a few chunks, not 50 MB.
+        assert!(
+            view.spans.len() < 10 * CHUNK_BYTES / 40,
+            "{} spans",
+            view.spans.len()
+        );
+        assert!(!view.query_matches.is_empty());
+        assert!(view.busy());
+        eprintln!("50 MB line: slowest step {slowest:?}");
+    }
+
+    #[test]
+    fn highlights_are_found_for_the_chunks_on_screen() {
+        let paragraph = "Anneke Verhoeven said 1,250 workers stopped in Rotterdam on Monday.\n\n";
+        let body = paragraph.repeat(3 * CHUNK_BYTES / paragraph.len());
+        let mut view = ReaderView::new(0, article("T", &body), &FilterQuery::parse("workers"), 80);
+        view.settle(10);
+        let first_chunk_end = view.chunks[1];
+        assert!(view.spans.iter().all(|s| s.end <= first_chunk_end));
+        assert!(!view.spans.is_empty());
+        // Far down, the chunk there is highlighted when it comes on screen.
+        let line = view.lines.len() + 3000;
+        run_to_the_end(&mut view, 10);
+        view.scroll_to(line, 10);
+        let DocLine::Body(shown) = view.lines[view.scroll].clone() else {
+            panic!("body line");
+        };
+        assert!(shown.start > first_chunk_end);
+        let here: Vec<_> = view
+            .spans
+            .iter()
+            .filter(|s| s.start >= shown.start && s.end <= shown.end)
+            .collect();
+        assert!(!here.is_empty(), "no highlight on screen at {shown:?}");
+        let mut end = 0;
+        for s in &view.spans {
+            assert!(s.start >= end && s.end <= body.len());
+            end = s.end;
+        }
+        let matches_on_screen = view
+            .query_matches
+            .iter()
+            .filter(|m| m.start >= shown.start && m.end <= shown.end)
+            .count();
+        assert_eq!(matches_on_screen, 1);
+        // A new query forgets the old matches and finds its own.
+        view.set_query(&FilterQuery::parse("monday"));
+        view.settle(10);
+        assert!(
+            view.query_matches
+                .iter()
+                .all(|m| &body[m.clone()] == "Monday")
+        );
+        assert!(!view.query_matches.is_empty());
+    }
+
+    #[test]
+    fn find_in_a_long_article_counts_as_it_goes_and_reaches_the_end() {
+        let mut body = one_long_line(4 * 1024 * 1024);
+        body.push_str(" The Havenbond union.");
+        let mut view = ReaderView::new(0, article("T", &body), &FilterQuery::default(), 80);
+        view.settle(20);
+        view.find("HAVENBOND", 20);
+        assert_eq!(view.find.current, None, "not searched that far yet");
+        assert!(!view.find.complete(&body));
+        run_to_the_end(&mut view, 20);
+        assert_eq!(view.find.matches.len(), 1);
+        assert_eq!(view.find.current, Some(0));
+        let line = view.line_of(view.find.matches[0].start);
+        assert!(
+            view.scroll <= line && line < view.scroll + 20,
+            "the match is on screen"
+        );
+        // Every match of a common word is found, none twice, across the
+        // pieces searched.
+        view.find("rotterdam", 20);
+        run_to_the_end(&mut view, 20);
+        assert_eq!(view.find.matches, find_all(&body, "rotterdam"));
+    }
+
+    #[test]
+    fn a_rewrap_far_down_comes_back_to_the_same_text() {
+        let body = one_long_line(3 * 1024 * 1024);
+        let mut view = ReaderView::new(0, article("T", &body), &FilterQuery::default(), 80);
+        run_to_the_end(&mut view, 20);
+        view.scroll_to(30_000, 20);
+        let DocLine::Body(top) = view.lines[view.scroll].clone() else {
+            panic!("body line");
+        };
+        view.layout(50);
+        view.settle(20);
+        run_to_the_end(&mut view, 20);
+        let DocLine::Body(now) = view.lines[view.scroll].clone() else {
+            panic!("body line");
+        };
+        assert!(
+            now.start <= top.start && top.start < now.end + 1,
+            "{top:?} vs {now:?}"
+        );
     }
 }

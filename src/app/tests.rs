@@ -818,3 +818,32 @@ fn the_legend_switches_kinds_on_and_off_and_cycles_colours() {
     );
     assert_eq!(app.filter_input, "1");
 }
+
+#[test]
+fn idle_ticks_finish_laying_out_a_long_article() {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    let body = "Dock workers in Rotterdam walked out on Monday. ".repeat(40_000);
+    app.update(Update::Loaded(vec![article(
+        0,
+        "A long one",
+        "Northline Wire",
+        &body,
+    )]));
+    app.update(Update::LoadFinished);
+    assert!(app.busy(), "2 MB are laid out in idle time");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('G'));
+    let mut ticks = 0;
+    while app.busy() {
+        app.update(Action::Tick);
+        ticks += 1;
+        assert!(ticks < 100);
+    }
+    let view = app.reader.as_ref().unwrap();
+    assert_eq!(
+        view.scroll,
+        view.max_scroll(app.reader_height()),
+        "G followed the end"
+    );
+    assert!(!app.busy());
+}

@@ -151,6 +151,30 @@ pub(crate) struct Place<'a> {
 /// Turn a draft into an article: title from the body's first sentence when
 /// missing, date parsed, source from the place when missing, text tidied.
 /// A draft with neither title nor body gives an error note instead.
+/// A title longer than this many characters is cut (with a warning): every
+/// pane shows titles on one line or a few.
+pub(crate) const MAX_TITLE_CHARS: usize = 1000;
+/// The same for the source and the author.
+pub(crate) const MAX_NAME_CHARS: usize = 200;
+
+/// `text` cut to `max` characters, with a warning at `line` naming `what`.
+fn capped(
+    text: String,
+    max: usize,
+    what: &str,
+    line: Option<usize>,
+    notes: &mut Vec<Note>,
+) -> String {
+    if text.len() <= max || text.chars().nth(max).is_none() {
+        return text;
+    }
+    notes.push(Note::warning(
+        line,
+        format!("{what} longer than {max} characters; cut"),
+    ));
+    clip(&text, max)
+}
+
 pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> Option<Article> {
     let Draft {
         line,
@@ -171,6 +195,7 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         notes.push(Note::error(line, "no title and no text"));
         return None;
     };
+    let title = capped(title, MAX_TITLE_CHARS, "title", line, notes);
     let date = date.or_else(|| {
         let text = date_text?;
         let parsed = dates::parse(&text);
@@ -189,9 +214,11 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         .map(|s| title::one_line(&s))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| place.fallback_source.to_owned());
+    let source = capped(source, MAX_NAME_CHARS, "source", line, notes);
     let author = author
         .map(|a| title::one_line(&a))
-        .filter(|a| !a.is_empty());
+        .filter(|a| !a.is_empty())
+        .map(|a| capped(a, MAX_NAME_CHARS, "author", line, notes));
     let url = url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
     let origin = Origin {
         path: place.path.to_path_buf(),
@@ -396,6 +423,33 @@ mod tests {
         let mut draft = Draft::default();
         Field::Integer(1_751_068_800).into_date("date", &mut draft, &mut notes);
         assert_eq!(draft.date, NaiveDate::from_ymd_opt(2025, 6, 28));
+    }
+
+    #[test]
+    fn overlong_titles_sources_and_authors_are_cut_with_a_warning() {
+        let mut notes = Vec::new();
+        let draft = Draft {
+            line: Some(3),
+            title: Some("Headline ".repeat(1000)),
+            source: Some("Wire".repeat(100)),
+            author: Some("é".repeat(300)),
+            body: "Body.".into(),
+            ..Draft::default()
+        };
+        let a = finish(draft, place(), &mut notes).unwrap();
+        assert_eq!(a.title.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(a.title.ends_with('\u{2026}'));
+        assert_eq!(a.source.chars().count(), MAX_NAME_CHARS + 1);
+        assert_eq!(a.author.unwrap().chars().count(), MAX_NAME_CHARS + 1);
+        let messages: Vec<_> = notes.iter().map(|n| (n.line, n.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (Some(3), "title longer than 1000 characters; cut"),
+                (Some(3), "source longer than 200 characters; cut"),
+                (Some(3), "author longer than 200 characters; cut"),
+            ]
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! order, hidden entries and unknown extensions passed over, special files
 //! and symlink loops reported rather than opened or followed forever.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -11,6 +13,10 @@ use walkdir::WalkDir;
 use super::format::Format;
 use super::{LoadIssue, Severity};
 use crate::article::Origin;
+
+/// Special files (FIFOs, sockets, devices) in a folder named one by one;
+/// past this many, the rest are counted.
+const MAX_SPECIAL_NAMED: usize = 20;
 
 /// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,9 +37,59 @@ pub(crate) enum Found {
     Issue(LoadIssue),
 }
 
+/// The files found so far in one load, by identity (device and inode), with
+/// the path each was first found at: a file reached again through a
+/// symbolic link, or named twice, is read once.
+#[derive(Debug, Default)]
+pub(crate) struct SeenFiles(HashMap<(u64, u64), PathBuf>);
+
+impl SeenFiles {
+    /// The path `path` was first found at, if this file was found before;
+    /// otherwise it is noted now.
+    fn earlier(&mut self, meta: &fs::Metadata, path: &Path) -> Option<PathBuf> {
+        let key = file_key(meta)?;
+        match self.0.entry(key) {
+            Entry::Occupied(first) => Some(first.get().clone()),
+            Entry::Vacant(slot) => {
+                slot.insert(path.to_path_buf());
+                None
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // None where there is no inode
+fn file_key(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// The file to read at `path`, or a note that it was read already.
+fn file_found(
+    path: PathBuf,
+    meta: &fs::Metadata,
+    job: impl FnOnce(PathBuf) -> FileJob,
+    seen: &mut SeenFiles,
+) -> Found {
+    match seen.earlier(meta, &path) {
+        Some(first) => Found::Issue(LoadIssue {
+            origin: Origin::file(path),
+            severity: Severity::Warning,
+            message: format!("the same file as {}; read once", first.display()),
+        }),
+        None => Found::File(job(path)),
+    }
+}
+
 /// Walk one path the user named, reporting each file to read and each
 /// problem in a deterministic order.
-pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
+pub(crate) fn walk(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) {
     // Checked before anything is opened: a FIFO must never be opened.
     let meta = match fs::metadata(root) {
         Ok(meta) => meta,
@@ -43,13 +99,14 @@ pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
         }
     };
     if meta.is_dir() {
-        walk_folder(root, found);
+        walk_folder(root, seen, found);
     } else if meta.is_file() {
-        found(Found::File(FileJob {
-            path: root.to_path_buf(),
-            format: Format::from_extension(root),
-            source: source_of_named_file(root),
-        }));
+        let job = |path: PathBuf| FileJob {
+            format: Format::from_extension(&path),
+            source: source_of_named_file(&path),
+            path,
+        };
+        found(file_found(root.to_path_buf(), &meta, job, seen));
     } else {
         found(issue(
             root,
@@ -59,7 +116,7 @@ pub(crate) fn walk(root: &Path, found: &mut dyn FnMut(Found)) {
     }
 }
 
-fn walk_folder(root: &Path, found: &mut dyn FnMut(Found)) {
+fn walk_folder(root: &Path, seen: &mut SeenFiles, found: &mut dyn FnMut(Found)) {
     let root_name = folder_name(root);
     let mut special_files = 0usize;
     let entries = WalkDir::new(root)
@@ -97,23 +154,38 @@ fn walk_folder(root: &Path, found: &mut dyn FnMut(Found)) {
             continue;
         };
         if !kind.is_file() {
+            // Named one by one up to a point (a folder of devices is not
+            // worth a screen of messages), then counted.
             special_files += 1;
+            if special_files <= MAX_SPECIAL_NAMED {
+                found(issue(
+                    entry.path(),
+                    Severity::Error,
+                    format!("not a regular file ({})", special_kind(kind)),
+                ));
+            }
             continue;
         }
+        let meta = entry.metadata();
         let path = entry.into_path();
         let source = source_below(root, &path, root_name.as_deref());
-        found(Found::File(FileJob {
+        let job = |path| FileJob {
             path,
             format: Some(format),
             source,
-        }));
+        };
+        match meta {
+            Ok(meta) => found(file_found(path, &meta, job, seen)),
+            Err(_) => found(Found::File(job(path))),
+        }
     }
-    if special_files > 0 {
+    if special_files > MAX_SPECIAL_NAMED {
+        let special_files = special_files - MAX_SPECIAL_NAMED;
         let what = if special_files == 1 { "file" } else { "files" };
         found(issue(
             root,
             Severity::Warning,
-            format!("{special_files} special {what} (FIFO, socket or device) skipped"),
+            format!("{special_files} more special {what} (FIFO, socket or device) skipped"),
         ));
     }
 }
@@ -139,7 +211,7 @@ fn source_below(root: &Path, path: &Path, root_name: Option<&str>) -> String {
 
 /// Source for a file named directly: the folder it is in as written
 /// (`x/bbc/a.txt` → `bbc`), else its stem (`a.txt` → `a`).
-fn source_of_named_file(path: &Path) -> String {
+pub(crate) fn source_of_named_file(path: &Path) -> String {
     match path.parent().and_then(|p| p.components().next_back()) {
         Some(Component::Normal(name)) => name.to_string_lossy().into_owned(),
         _ => stem(path),
@@ -225,7 +297,7 @@ mod tests {
     fn collect(root: &Path) -> (Vec<FileJob>, Vec<LoadIssue>) {
         let mut files = Vec::new();
         let mut issues = Vec::new();
-        walk(root, &mut |f| match f {
+        walk(root, &mut SeenFiles::default(), &mut |f| match f {
             Found::File(job) => files.push(job),
             Found::Issue(issue) => issues.push(issue),
         });
@@ -390,14 +462,28 @@ mod tests {
             eprintln!("mkfifo unavailable; skipping");
             return;
         }
-        // Inside a folder: one summary warning, the rest loads.
+        // Inside a folder: named, never opened, and the rest loads.
         let (files, issues) = collect(&news);
         assert_eq!(files.len(), 1);
         assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].severity, Severity::Warning);
+        assert_eq!(issues[0].severity, Severity::Error);
+        assert_eq!(issues[0].origin.path, fifo);
+        assert_eq!(issues[0].message, "not a regular file (a FIFO)");
+        // A device reached through a link is not opened either; past 20,
+        // special files are counted.
+        for i in 0..22 {
+            std::os::unix::fs::symlink("/dev/null", news.join(format!("null{i:02}.txt"))).unwrap();
+        }
+        let (files, issues) = collect(&news);
+        assert_eq!(files.len(), 1);
+        assert_eq!(issues.len(), 21);
+        assert_eq!(issues[1].message, "not a regular file (a device)");
         assert_eq!(
-            issues[0].message,
-            "1 special file (FIFO, socket or device) skipped"
+            issues[20].to_string(),
+            format!(
+                "{}: warning: 3 more special files (FIFO, socket or device) skipped",
+                news.display()
+            )
         );
         // Named directly: an error, and no open (which would block).
         let (files, issues) = collect(&fifo);

@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::theme::Theme;
-use super::{truncate, width};
+use super::width;
 use crate::app::{App, Editing};
 use crate::sanitize;
 
@@ -46,6 +47,34 @@ fn tail(text: &str, room: usize) -> String {
     if width(text) <= room {
         return text.to_string();
     }
-    let reversed: String = text.chars().rev().collect();
-    truncate(&reversed, room).chars().rev().collect()
+    // `…` then the last graphemes that fit, whole.
+    let mut used = 1;
+    let mut start = text.len();
+    for (i, g) in text.grapheme_indices(true).rev() {
+        used += width(g);
+        if used > room {
+            break;
+        }
+        start = i;
+    }
+    if room == 0 {
+        return String::new();
+    }
+    format!("…{}", &text[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail;
+
+    #[test]
+    fn the_end_of_what_is_typed_shows_whole_graphemes() {
+        assert_eq!(tail("rotterdam", 20), "rotterdam");
+        assert_eq!(tail("rotterdam", 5), "…rdam");
+        // A letter keeps its accent; a wide character is not split.
+        assert_eq!(tail("cafe\u{301} au lait", 10), "…e\u{301} au lait");
+        assert_eq!(tail("cafe\u{301} au lait", 9), "… au lait");
+        assert_eq!(tail("東京タワー", 5), "…ワー");
+        assert_eq!(tail("abc", 0), "");
+    }
 }

@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::reader::{DocLine, ReaderView};
 use crate::app::{App, Focus};
 use crate::sanitize;
+use crate::wrap;
 
 /// The widest the text runs, however wide the pane: long lines tire the eye.
 pub const MAX_TEXT_WIDTH: usize = 100;
@@ -67,6 +68,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 pub fn position_label(view: &ReaderView, height: usize) -> String {
     let total = view.lines.len();
     let last_shown = (view.scroll + height).min(total);
+    if !view.laid_out() {
+        return format!(" {last_shown}/… laying out {}% ", view.laid_out_percent());
+    }
     let where_ = if total <= height {
         "All".to_string()
     } else if view.scroll == 0 {
@@ -82,8 +86,14 @@ pub fn position_label(view: &ReaderView, height: usize) -> String {
 fn find_label(view: &ReaderView) -> String {
     let count = view.find.matches.len();
     let needle = sanitize::line(&view.find.needle);
+    let more = if view.find.complete(&view.article.body) {
+        ""
+    } else {
+        "…"
+    };
     match view.find.current {
-        Some(i) if count > 0 => format!(" /{needle} {}/{count} ", i + 1),
+        Some(i) if count > 0 => format!(" /{needle} {}/{count}{more} ", i + 1),
+        _ if !more.is_empty() => format!(" /{needle} searching… "),
         _ => format!(" /{needle} no match "),
     }
 }
@@ -127,6 +137,7 @@ fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span
         .and_then(|i| view.find.matches.get(i))
         .cloned();
     let mut spans = Vec::new();
+    let mut col = 0;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let Some(text) = body.get(start..end) else {
@@ -148,7 +159,7 @@ fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span
                 theme.find_match
             });
         }
-        spans.push(Span::styled(sanitize::line(text).into_owned(), style));
+        spans.push(Span::styled(wrap::screen_text(text, &mut col), style));
     }
     spans
 }
