@@ -330,7 +330,13 @@ impl App {
                 }
             }
             Action::Back => self.back(),
-            Action::Insert(_)
+            Action::MoveCursor(step) => self.move_cursor(step),
+            Action::OpenMentions
+            | Action::History(_)
+            | Action::ToggleOutline
+            | Action::OpenEntities
+            | Action::CycleSort
+            | Action::Insert(_)
             | Action::DeleteBack
             | Action::DeleteWord
             | Action::ClearInput
@@ -746,6 +752,20 @@ impl App {
         } else if !self.filter_input.is_empty() {
             self.filter_input.clear();
             self.filter_changed();
+        }
+    }
+
+    /// `]` and `[`: the reader's cursor to the next or previous name or
+    /// number of a kind shown (from the list, the reader takes the keys).
+    fn move_cursor(&mut self, step: isize) {
+        if self.reader.is_none() {
+            return;
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let shown = self.shown;
+        if let Some(view) = &mut self.reader {
+            view.move_cursor(step, height, |kind| shown.contains(kind));
         }
     }
 

@@ -847,3 +847,5 @@ fn idle_ticks_finish_laying_out_a_long_article() {
     );
     assert!(!app.busy());
 }
+
+pub(crate) mod navigation;
