@@ -349,6 +349,26 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
+            ("Enter", "every mention of the name under the cursor"),
+        ],
+    ),
+    (
+        "History (list, reader, outline)",
+        &[
+            ("Ctrl-o  Backspace  <", "back to where you jumped from"),
+            (
+                "Ctrl-i  >",
+                "forward again (Ctrl-i where the terminal tells it from Tab)",
+            ),
+        ],
+    ),
+    (
+        "Mentions",
+        &[
+            ("type", "narrow by title, source or sentence (fuzzy)"),
+            ("↓ ↑  Ctrl-n Ctrl-p", "move"),
+            ("Enter", "open the article at the mention"),
+            ("Esc", "close"),
         ],
     ),
     (

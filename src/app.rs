@@ -1,9 +1,12 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
 pub mod grouping;
+pub mod history;
+pub mod mentions;
 pub mod picker;
 pub mod reader;
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc;
 
@@ -14,13 +17,15 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
-use crate::entities::{self, SharedEntityIndex};
+use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use grouping::{GroupRow, Groups, SourceIndex};
+use history::{History, Place};
+use mentions::MentionsPane;
 use picker::SourcePicker;
 use reader::ReaderView;
 
@@ -96,6 +101,10 @@ pub struct App {
     /// The list grouped by source, while it is.
     pub groups: Option<Groups>,
     pub picker: Option<SourcePicker>,
+    /// Every mention of a name, while that pane is open.
+    pub mentions: Option<MentionsPane>,
+    /// The places jumped from, to go back (and forward) to.
+    pub history: History,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -139,6 +148,8 @@ impl App {
             sources: SourceIndex::default(),
             groups: None,
             picker: None,
+            mentions: None,
+            history: History::default(),
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -190,6 +201,8 @@ impl App {
             KeyContext::Editing
         } else if self.picker.is_some() {
             KeyContext::Picker
+        } else if self.mentions.is_some() {
+            KeyContext::Mentions
         } else if self.overlay == Some(Overlay::Legend) {
             KeyContext::Legend
         } else if self.overlay.is_some() {
@@ -289,10 +302,11 @@ impl App {
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
-            Action::Mouse(_) if self.picker.is_some() => {}
+            Action::Mouse(_) if self.picker.is_some() || self.mentions.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
+            _ if self.mentions.is_some() => self.mentions_action(&action),
             _ if self.editing.is_some() => self.editing_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
@@ -331,9 +345,9 @@ impl App {
             }
             Action::Back => self.back(),
             Action::MoveCursor(step) => self.move_cursor(step),
-            Action::OpenMentions
-            | Action::History(_)
-            | Action::ToggleOutline
+            Action::OpenMentions => self.open_mentions(),
+            Action::History(step) => self.go_history(step),
+            Action::ToggleOutline
             | Action::OpenEntities
             | Action::CycleSort
             | Action::Insert(_)
@@ -767,6 +781,149 @@ impl App {
         if let Some(view) = &mut self.reader {
             view.move_cursor(step, height, |kind| shown.contains(kind));
         }
+    }
+
+    /// Enter in the reader: open the mentions of the name under the cursor
+    /// (with no cursor, the cursor goes to the first name on screen).
+    fn open_mentions(&mut self) {
+        if self.reader.as_ref().is_some_and(|v| v.cursor.is_none()) {
+            self.move_cursor(1);
+            return;
+        }
+        let Some(view) = &self.reader else { return };
+        let Some(span) = view.cursor_span() else {
+            return;
+        };
+        if !entities::is_name_kind(span.kind) {
+            return;
+        }
+        let article = view.index;
+        let text = view.article.body.get(span.start..span.end).unwrap_or("");
+        let within = self
+            .hits
+            .as_ref()
+            .map(|hits| ArticleSet::from_indices(hits.iter().map(|h| h.index)));
+        let index = entities::read(&self.entities);
+        // The index knows the mention once the entity worker has reached
+        // the article; before that, the name is looked up as typed.
+        let Some(id) = index
+            .entity_at(article, span.start)
+            .or_else(|| index.resolve(text, &[span.kind]).first().copied())
+        else {
+            return;
+        };
+        let groups = index.mentions(id, within.as_ref());
+        let (name, kind) = (index.name(id).to_string(), index.kind(id));
+        drop(index);
+        let mut pane = MentionsPane::new(id, name, kind, groups, within.is_some(), &self.articles);
+        pane.select(article, span.start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    fn mentions_action(&mut self, action: &Action) {
+        let step =
+            isize::try_from(ui::mentions::rows(self.size).saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(pane) = &mut self.mentions else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => pane.input.push(c),
+            Action::DeleteBack => {
+                pane.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                pane.input.truncate(kept);
+            }
+            Action::ClearInput => pane.input.clear(),
+            Action::Move(step) => pane.move_by(step),
+            Action::PageDown => pane.move_by(step),
+            Action::PageUp => pane.move_by(-step),
+            Action::Back => {
+                self.mentions = None;
+                return;
+            }
+            Action::Submit => {
+                let target = pane.current().map(|m| (m.article, m.range.clone()));
+                self.mentions = None;
+                if let Some((article, range)) = target {
+                    self.jump(article, range);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            pane.refresh(&self.articles);
+        }
+        pane.keep_visible(ui::mentions::rows(self.size));
+    }
+
+    /// Where the reader is: to come back to after a jump.
+    fn here(&self) -> Option<Place> {
+        self.reader.as_ref().map(|view| Place {
+            article: view.index,
+            top: view.top_offset(),
+            cursor: view.cursor.clone(),
+        })
+    }
+
+    /// Open the article at load position `article` with the cursor on
+    /// `range`, a third down the screen, remembering where the reader was.
+    fn jump(&mut self, article: usize, range: Range<usize>) {
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        if self.select_article(article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.show_cursor(range, height);
+            }
+        }
+    }
+
+    /// Back (`-1`) or forward (`1`) through the places jumped from.
+    fn go_history(&mut self, step: isize) {
+        let here = self.here();
+        let place = if step < 0 {
+            self.history.back(here)
+        } else {
+            self.history.forward(here)
+        };
+        let Some(place) = place else { return };
+        if self.select_article(place.article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.restore_top(place.top, height);
+                view.cursor = place.cursor;
+            }
+        }
+    }
+
+    /// Select the article at load position `article` and read it; when the
+    /// filter hides it, clear the filter first. Whether it is open.
+    fn select_article(&mut self, article: usize) -> bool {
+        let position = |app: &Self| match &app.hits {
+            None => (article < app.articles.len()).then_some(article),
+            Some(hits) => hits.iter().position(|h| h.index == article),
+        };
+        if position(self).is_none() && !self.filter_input.is_empty() {
+            self.filter_input.clear();
+            self.filter_changed();
+        }
+        let Some(p) = position(self) else {
+            return false;
+        };
+        self.selected = p;
+        self.editing = None;
+        self.focus = Focus::Reader;
+        self.sync_reader();
+        self.reader.as_ref().is_some_and(|v| v.index == article)
     }
 
     fn toggle_focus(&mut self) {

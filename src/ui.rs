@@ -4,6 +4,7 @@ pub mod filter_bar;
 pub mod help;
 pub mod legend;
 pub mod list;
+pub mod mentions;
 pub mod messages;
 pub mod picker;
 pub mod reader;
@@ -77,6 +78,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     let mut cursor = filter_bar::render(app, areas.bar, buf, &theme);
     if app.picker.is_some() {
         cursor = picker::render(app, buf, &theme);
+    }
+    if app.mentions.is_some() {
+        cursor = mentions::render(app, buf, &theme);
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

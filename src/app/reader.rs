@@ -474,6 +474,21 @@ impl ReaderView {
         self.reveal(start, height);
     }
 
+    /// Put the cursor on `range` and show it a third down the screen (a
+    /// jump from elsewhere, where scrolling as little as possible would
+    /// leave it on the last line).
+    pub fn show_cursor(&mut self, range: Range<usize>, height: usize) {
+        let start = range.start;
+        self.cursor = Some(range);
+        let laid_out = self.wrapper.is_done() || self.last_body_start().is_some_and(|s| s > start);
+        if laid_out {
+            let line = self.line_of(start);
+            self.scroll_to(line.saturating_sub(height / 3), height);
+        } else {
+            self.reveal(start, height);
+        }
+    }
+
     /// The name or number under the cursor, with its kind.
     pub fn cursor_span(&self) -> Option<Span> {
         let c = self.cursor.as_ref()?;

@@ -228,7 +228,7 @@ fn the_status_bar_groups_thousands_and_tells_what_is_still_loading() {
 #[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
     // No articles, so the examples are only in the legend.
-    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 80));
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 150));
     app.update(Update::LoadFinished);
     press(&mut app, KeyCode::Char('?'));
     let buf = draw(&app);

@@ -134,3 +134,151 @@ fn the_cursor_crosses_the_chunks_of_a_long_article() {
     press(&mut app, KeyCode::Char('['));
     assert_eq!(cursor_text(&app), "Anneke Verhoeven");
 }
+
+fn ctrl(app: &mut App, c: char) {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    if let Some(action) = app.action_for(crate::event::Event::Key(key)) {
+        app.update(action);
+    }
+}
+
+fn reading(app: &App) -> (String, String) {
+    let view = app.reader.as_ref().expect("a reader");
+    let cursor = view
+        .cursor
+        .clone()
+        .map(|r| view.article.body[r].to_string())
+        .unwrap_or_default();
+    (view.article.source.clone(), cursor)
+}
+
+#[test]
+fn enter_on_a_name_lists_its_mentions_by_source_from_the_one_under_the_cursor() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Enter);
+    let pane = app.mentions.as_ref().expect("the mentions pane");
+    assert_eq!(pane.name, "Anneke Verhoeven");
+    assert_eq!(pane.kind, EntityKind::Person);
+    assert_eq!(
+        pane.counts(),
+        (4, 3, 3),
+        "4 mentions, 3 articles, 3 sources"
+    );
+    let sources: Vec<&str> = pane.groups.iter().map(|g| g.source.as_str()).collect();
+    assert_eq!(sources[0], "Northline Wire", "two mentions there");
+    assert!(sources.contains(&"The Harbor Ledger"), "Ms. Verhoeven");
+    // The highlight starts on the mention the cursor was on.
+    let current = pane.current().unwrap();
+    assert_eq!(current.article, 0);
+    assert_eq!(
+        &app.articles[0].body[current.range.clone()],
+        "Anneke Verhoeven"
+    );
+    assert_eq!(app.key_context(), KeyContext::Mentions);
+    // Typing narrows (letters are text here, not keys).
+    type_text(&mut app, "ledger");
+    let pane = app.mentions.as_ref().unwrap();
+    assert_eq!(pane.shown(), 1);
+    assert_eq!(pane.current().unwrap().article, 3);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.mentions.is_none());
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+#[test]
+fn enter_with_no_cursor_puts_it_on_the_first_name_and_numbers_open_nothing() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.mentions.is_none());
+    assert_eq!(cursor_text(&app), "Anneke Verhoeven");
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(cursor_text(&app), "3,800");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.mentions.is_none(), "a figure is not a name");
+}
+
+#[test]
+fn picking_a_mention_opens_its_article_at_it_and_back_and_forward_return() {
+    let mut app = xref_app();
+    app.update(Action::Resize(120, 12));
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('['));
+    let before = app.here().unwrap();
+    press(&mut app, KeyCode::Enter);
+    // Down to the Meridian Post mention, then open it.
+    let target = loop {
+        let pane = app.mentions.as_ref().unwrap();
+        let m = pane.current().unwrap().clone();
+        if app.articles[m.article].source == "Meridian Post" {
+            break m;
+        }
+        press(&mut app, KeyCode::Down);
+    };
+    press(&mut app, KeyCode::Enter);
+    assert!(app.mentions.is_none());
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(
+        reading(&app),
+        ("Meridian Post".to_string(), "Anneke Verhoeven".to_string())
+    );
+    assert_eq!(app.reader.as_ref().unwrap().cursor, Some(target.range));
+    assert_eq!(app.selected, 2, "the list follows");
+    // Back: the first article, its scroll and cursor as they were.
+    ctrl(&mut app, 'o');
+    assert_eq!(app.here(), Some(before.clone()));
+    assert_eq!(app.selected, 0);
+    // Forward (Ctrl-i where the terminal tells it from Tab, or >).
+    ctrl(&mut app, 'i');
+    assert_eq!(reading(&app).0, "Meridian Post");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.here(), Some(before));
+    press(&mut app, KeyCode::Char('>'));
+    assert_eq!(reading(&app).0, "Meridian Post");
+    // Nothing further either way.
+    press(&mut app, KeyCode::Char('>'));
+    assert_eq!(reading(&app).0, "Meridian Post");
+    press(&mut app, KeyCode::Char('<'));
+    press(&mut app, KeyCode::Char('<'));
+    assert_eq!(reading(&app).0, "Northline Wire");
+}
+
+#[test]
+fn under_a_filter_the_mentions_are_the_filtered_articles_and_back_clears_what_hides() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "dock");
+    press(&mut app, KeyCode::Enter);
+    let shown: Vec<usize> = (0..app.visible_len())
+        .map(|p| app.visible(p).unwrap().0)
+        .collect();
+    assert!(
+        !shown.contains(&2),
+        "the Meridian Post article is filtered out"
+    );
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Enter);
+    let pane = app.mentions.as_ref().unwrap();
+    assert!(pane.filtered);
+    assert!(
+        pane.groups
+            .iter()
+            .flat_map(|g| &g.mentions)
+            .all(|m| shown.contains(&m.article))
+    );
+    press(&mut app, KeyCode::Esc);
+    // From another article: a place hidden by a new filter is reached by
+    // clearing the filter.
+    let here = app.here().unwrap();
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "reservoirs");
+    press(&mut app, KeyCode::Enter);
+    app.history.leave(here.clone());
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.here(), Some(here));
+    assert!(app.filter_input.is_empty());
+}

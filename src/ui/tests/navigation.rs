@@ -49,3 +49,63 @@ fn without_colour_the_cursor_is_told_apart_by_its_modifiers() {
         assert_ne!(other.add_modifier, theme.cursor.add_modifier);
     }
 }
+
+#[test]
+fn the_mentions_pane_groups_by_source_and_marks_each_mention_in_its_sentence() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Enter);
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let popup = mentions::area(app.size);
+    assert!(
+        find_in(
+            &buf,
+            popup,
+            "Anneke Verhoeven · person · 4 mentions in 3 articles, 3 sources"
+        )
+        .is_some()
+    );
+    // A header per source, in the group style, with its counts.
+    assert!(styled_in(&buf, popup, "Northline Wire", theme.group_header));
+    assert!(find_in(&buf, popup, "2 mentions in 1 article").is_some());
+    assert!(styled_in(
+        &buf,
+        popup,
+        "The Harbor Ledger",
+        theme.group_header
+    ));
+    // Each mention: date, title, the sentence with the name marked.
+    let (_, y) = find_in(&buf, popup, "Strike ends with a deal").unwrap();
+    let row = row_text(&buf, y);
+    assert!(row.contains("2026-11-04"), "{row}");
+    assert!(row.contains("5.8% raise, Ms. Verhoeven said."), "{row}");
+    let area = Rect::new(popup.x, y, popup.width, 1);
+    assert!(styled_in(&buf, area, "Verhoeven", theme.cursor));
+    assert!(!styled_in(&buf, area, "raise", theme.cursor));
+    // The highlighted row is the mention the cursor was on.
+    let (_, y) = find_in(&buf, popup, "▌").unwrap();
+    assert!(row_text(&buf, y).contains("Union chief Anneke Verhoeven said"));
+    assert_eq!(buf[(popup.x + 2, y)].bg, theme.list_selected.bg.unwrap());
+}
+
+#[test]
+fn a_mention_far_into_a_long_sentence_still_shows() {
+    let mut app = App::new(Rect::new(0, 0, 90, 20));
+    let body = format!(
+        "{} and at the very end of it Anneke Verhoeven spoke.",
+        "the talks went on and on through the night ".repeat(10)
+    );
+    app.update(Update::Loaded(vec![article(
+        0,
+        "T",
+        "Northline Wire",
+        &body,
+    )]));
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Enter);
+    let buf = draw(&app);
+    let popup = mentions::area(app.size);
+    let (_, y) = find_in(&buf, popup, "Anneke Verhoeven spoke.").unwrap();
+    assert!(row_text(&buf, y).contains('…'), "cut on the left");
+}
