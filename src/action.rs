@@ -353,6 +353,16 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "Outline (o in the list or reader)",
+        &[
+            ("o", "open the outline, or close it from there"),
+            ("j k  g G", "move"),
+            ("Enter", "go to the first mention; then n N step"),
+            ("Tab  l  h", "to the reader, to the list"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
         "History (list, reader, outline)",
         &[
             ("Ctrl-o  Backspace  <", "back to where you jumped from"),

@@ -3,6 +3,7 @@
 pub mod grouping;
 pub mod history;
 pub mod mentions;
+pub mod outline;
 pub mod picker;
 pub mod reader;
 
@@ -26,6 +27,7 @@ use crate::ui::theme::{ColorMode, ShownKinds};
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
+use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
 
@@ -34,6 +36,8 @@ use reader::ReaderView;
 pub enum Focus {
     List,
     Reader,
+    /// The outline beside the reader.
+    Outline,
 }
 
 /// A text field being typed into.
@@ -105,6 +109,8 @@ pub struct App {
     pub mentions: Option<MentionsPane>,
     /// The places jumped from, to go back (and forward) to.
     pub history: History,
+    /// The outline of the open article, while it is shown.
+    pub outline: Option<OutlineView>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -150,6 +156,7 @@ impl App {
             picker: None,
             mentions: None,
             history: History::default(),
+            outline: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -207,6 +214,8 @@ impl App {
             KeyContext::Legend
         } else if self.overlay.is_some() {
             KeyContext::Overlay
+        } else if self.focus == Focus::Outline {
+            KeyContext::Outline
         } else if self.focus == Focus::Reader {
             KeyContext::Reader
         } else {
@@ -307,6 +316,7 @@ impl App {
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.mentions.is_some() => self.mentions_action(&action),
+            _ if self.focus == Focus::Outline => self.outline_action(&action),
             _ if self.editing.is_some() => self.editing_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
@@ -337,18 +347,13 @@ impl App {
                 self.picker = Some(picker);
             }
             Action::Search => self.start_search(),
-            Action::NextMatch(step) => {
-                let height = self.reader_height();
-                if let Some(view) = &mut self.reader {
-                    view.step_find(step, height);
-                }
-            }
+            Action::NextMatch(step) => self.next_match(step),
             Action::Back => self.back(),
             Action::MoveCursor(step) => self.move_cursor(step),
             Action::OpenMentions => self.open_mentions(),
             Action::History(step) => self.go_history(step),
-            Action::ToggleOutline
-            | Action::OpenEntities
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::OpenEntities
             | Action::CycleSort
             | Action::Insert(_)
             | Action::DeleteBack
@@ -359,6 +364,7 @@ impl App {
             | Action::ToggleSelectedKind => {}
         }
         self.sync_reader();
+        self.sync_outline();
         self.keep_selection_visible();
     }
 
@@ -747,7 +753,7 @@ impl App {
     fn start_search(&mut self) {
         match self.focus {
             Focus::List => self.editing = Some(Editing::Filter),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 self.find_input.clear();
                 self.editing = Some(Editing::Find);
             }
@@ -864,6 +870,144 @@ impl App {
         pane.keep_visible(ui::mentions::rows(self.size));
     }
 
+    /// `o`: open the outline and give it the keys; from the outline, close it.
+    fn toggle_outline(&mut self) {
+        if self.reader.is_none() {
+            return;
+        }
+        if self.focus == Focus::Outline {
+            self.outline = None;
+            self.focus = Focus::Reader;
+            return;
+        }
+        self.focus = Focus::Outline;
+        self.editing = None;
+        if self.outline.is_none() {
+            self.build_outline();
+        }
+    }
+
+    /// Outline the article in the reader.
+    fn build_outline(&mut self) {
+        let Some(view) = &mut self.reader else {
+            self.outline = None;
+            return;
+        };
+        let whole = view.highlight_through(outline::OUTLINE_BYTES);
+        let entries = entities::outline(&view.article.body, &view.spans);
+        let mut outline = OutlineView::new(view.index, entries, !whole);
+        outline.keep_visible(self.outline_height());
+        self.outline = Some(outline);
+    }
+
+    /// Keep the outline on the article in the reader.
+    fn sync_outline(&mut self) {
+        let stale = match (&self.outline, &self.reader) {
+            (Some(o), Some(v)) => o.article != v.index,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if stale {
+            self.build_outline();
+        }
+        if self.outline.is_none() && self.focus == Focus::Outline {
+            self.focus = if self.reader.is_some() {
+                Focus::Reader
+            } else {
+                Focus::List
+            };
+        }
+    }
+
+    pub fn outline_height(&self) -> usize {
+        self.areas()
+            .outline
+            .map_or(1, |r| usize::from(ui::outline::inner(r).height).max(1))
+    }
+
+    fn outline_action(&mut self, action: &Action) {
+        let height = self.outline_height();
+        let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(outline) = &mut self.outline else {
+            return;
+        };
+        match *action {
+            Action::Move(step) => outline.move_by(step),
+            Action::PageDown => outline.move_by(page),
+            Action::PageUp => outline.move_by(-page),
+            Action::Top => outline.move_by(isize::MIN / 2),
+            Action::Bottom => outline.move_by(isize::MAX / 2),
+            Action::Submit => {
+                self.pick_outline_entry();
+                return;
+            }
+            Action::Back | Action::ToggleOutline => {
+                self.outline = None;
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusReader | Action::ToggleFocus => {
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusList => {
+                self.focus = Focus::List;
+                return;
+            }
+            Action::NextMatch(step) => {
+                self.next_match(step);
+                return;
+            }
+            Action::History(step) => {
+                self.go_history(step);
+                return;
+            }
+            _ => return,
+        }
+        outline.keep_visible(height);
+    }
+
+    /// Enter in the outline: the reader goes to the entry's first mention,
+    /// and `n` `N` step through its mentions.
+    fn pick_outline_entry(&mut self) {
+        let Some(entry) = self
+            .outline
+            .as_ref()
+            .and_then(OutlineView::current)
+            .cloned()
+        else {
+            return;
+        };
+        let Some(first) = entry.mentions.first().cloned() else {
+            return;
+        };
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let Some(view) = &mut self.reader else { return };
+        self.find_input.clear();
+        view.find = reader::Find::of_mentions(entry.label, entry.mentions, view.article.body.len());
+        view.show_cursor(first, height);
+    }
+
+    /// `n` `N`: the next find match, or the next mention of the outline's
+    /// entry (whichever was asked for last), the cursor following a mention.
+    fn next_match(&mut self, step: isize) {
+        let height = self.reader_height();
+        if let Some(view) = &mut self.reader {
+            view.step_find(step, height);
+            if view.find.outline {
+                view.cursor = view
+                    .find
+                    .current
+                    .and_then(|i| view.find.matches.get(i))
+                    .cloned();
+            }
+        }
+    }
+
     /// Where the reader is: to come back to after a jump.
     fn here(&self) -> Option<Place> {
         self.reader.as_ref().map(|view| Place {
@@ -937,7 +1081,7 @@ impl App {
     fn move_by(&mut self, step: isize) {
         match self.focus {
             Focus::List => self.move_selection(step),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 let height = self.reader_height();
                 if let Some(view) = &mut self.reader {
                     view.scroll_by(step, height);
@@ -971,13 +1115,13 @@ impl App {
     fn page(&self, sign: isize) -> isize {
         let height = match self.focus {
             Focus::List => self.list_height(),
-            Focus::Reader => self.reader_height(),
+            Focus::Reader | Focus::Outline => self.reader_height(),
         };
         sign * isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     fn areas(&self) -> ui::Areas {
-        ui::areas(self.size, self.focus)
+        ui::areas(self.size, self.focus, self.outline.is_some())
     }
 
     pub fn list_height(&self) -> usize {

@@ -64,6 +64,19 @@ pub struct Find {
 }
 
 impl Find {
+    /// The mentions of an outline entry named `label`, to step through as
+    /// find matches (nothing left to search in a body of `body_len`).
+    pub fn of_mentions(label: String, matches: Vec<Range<usize>>, body_len: usize) -> Self {
+        Self {
+            needle: label,
+            outline: true,
+            current: (!matches.is_empty()).then_some(0),
+            matches,
+            scanned: body_len,
+            from: 0,
+        }
+    }
+
     /// Whether the whole body has been searched.
     pub fn complete(&self, body: &str) -> bool {
         self.needle.is_empty() || self.scanned >= body.len()

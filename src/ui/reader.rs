@@ -97,6 +97,10 @@ pub fn position_label(view: &ReaderView, height: usize) -> String {
 fn find_label(view: &ReaderView) -> String {
     let count = view.find.matches.len();
     let needle = sanitize::line(&view.find.needle);
+    if view.find.outline {
+        let at = view.find.current.map_or(0, |i| i + 1);
+        return format!(" {needle} {at}/{count} (n N) ");
+    }
     let more = if view.find.complete(&view.article.body) {
         ""
     } else {

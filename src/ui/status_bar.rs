@@ -24,6 +24,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("?", "help"),
             ("q", "quit"),
         ],
+        (false, Focus::Outline) => &[
+            ("Enter", "go to"),
+            ("n/N", "mentions"),
+            ("o", "close"),
+            ("?", "help"),
+        ],
         (false, Focus::Reader) => &[
             ("/", "find"),
             ("] [", "names"),

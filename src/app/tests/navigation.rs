@@ -282,3 +282,77 @@ fn under_a_filter_the_mentions_are_the_filtered_articles_and_back_clears_what_hi
     assert_eq!(app.here(), Some(here));
     assert!(app.filter_input.is_empty());
 }
+
+#[test]
+fn o_outlines_the_article_and_picking_an_entry_steps_through_its_mentions_with_n() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.focus, Focus::Outline);
+    assert_eq!(app.key_context(), KeyContext::Outline);
+    let outline = app.outline.as_ref().expect("the outline");
+    let first = outline.current().unwrap();
+    assert_eq!(
+        (first.kind, first.label.as_str(), first.count()),
+        (EntityKind::Person, "Anneke Verhoeven", 2)
+    );
+    assert!(
+        outline
+            .entries
+            .iter()
+            .any(|e| e.kind == EntityKind::Number && e.label == "3,800")
+    );
+    // The reader is narrower beside it.
+    let areas = app.areas();
+    assert!(areas.outline.is_some());
+    assert!(areas.outline.unwrap().x >= areas.reader.unwrap().right());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(cursor_text(&app), "Anneke Verhoeven");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(cursor_text(&app), "Verhoeven");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(cursor_text(&app), "Anneke Verhoeven", "round again");
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(cursor_text(&app), "Verhoeven");
+    // A find typed afterwards decides what n steps through.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "the");
+    press(&mut app, KeyCode::Enter);
+    let view = app.reader.as_ref().unwrap();
+    assert!(!view.find.outline);
+    assert_eq!(view.find.needle, "the");
+    press(&mut app, KeyCode::Esc);
+    // Back to the outline with o, another entry, then n steps its own.
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.focus, Focus::Outline);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Enter);
+    let entry = app.outline.as_ref().unwrap().current().unwrap().clone();
+    assert_eq!(
+        app.reader.as_ref().unwrap().cursor.clone(),
+        entry.mentions.first().cloned()
+    );
+    // o from the outline closes it; the reader takes the whole pane.
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('o'));
+    assert!(app.outline.is_none());
+    assert_eq!(app.focus, Focus::Reader);
+    assert!(app.areas().outline.is_none());
+}
+
+#[test]
+fn the_outline_follows_the_article_being_read() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, KeyCode::Char('j'));
+    let outline = app.outline.as_ref().unwrap();
+    assert_eq!(outline.article, 1);
+    assert_eq!(outline.current().unwrap().label, "Andalusia");
+    // Esc in the outline closes it.
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.outline.is_none());
+}

@@ -11,7 +11,7 @@ fn the_cursor_is_drawn_over_its_name_and_marked_in_the_margin() {
     press(&mut app, KeyCode::Char(']'));
     let buf = draw(&app);
     let theme = Theme::default();
-    let reader = areas(app.size, app.focus).reader.unwrap();
+    let reader = areas(app.size, app.focus, false).reader.unwrap();
     assert!(styled_in(&buf, reader, "Anneke Verhoeven", theme.cursor));
     // The next name keeps its own style, not the cursor's.
     assert!(styled_in(
@@ -34,7 +34,7 @@ fn without_colour_the_cursor_is_told_apart_by_its_modifiers() {
     press(&mut app, KeyCode::Char(']'));
     let buf = draw(&app);
     let theme = Theme::new(ColorMode::Mono, app.shown);
-    let reader = areas(app.size, app.focus).reader.unwrap();
+    let reader = areas(app.size, app.focus, false).reader.unwrap();
     let (x, y) = find_in(&buf, reader, "Anneke").unwrap();
     let cell = &buf[(x, y)];
     assert_eq!(cell.fg, Color::Reset);
@@ -108,4 +108,58 @@ fn a_mention_far_into_a_long_sentence_still_shows() {
     let popup = mentions::area(app.size);
     let (_, y) = find_in(&buf, popup, "Anneke Verhoeven spoke.").unwrap();
     assert!(row_text(&buf, y).contains('…'), "cut on the left");
+}
+
+#[test]
+fn the_outline_lists_each_kind_under_a_heading_with_counts_in_the_kind_style() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('j'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let area = areas(app.size, app.focus, true).outline.unwrap();
+    assert!(find_in(&buf, area, "Outline").is_some());
+    assert_eq!(buf[(area.x, area.y)].fg, theme.border_focused.fg.unwrap());
+    for heading in ["People", "Places", "Figures"] {
+        assert!(
+            styled_in(&buf, area, heading, theme.group_header),
+            "{heading}"
+        );
+    }
+    // Unselected: the kind's own style, the count after it.
+    let (_, y) = find_in(&buf, area, "Anneke Verhoeven").unwrap();
+    assert!(row_text(&buf, y).trim_end().ends_with("2│"));
+    assert!(styled_in(
+        &buf,
+        area,
+        "Anneke Verhoeven",
+        theme.entity(EntityKind::Person)
+    ));
+    assert!(styled_in(
+        &buf,
+        area,
+        "3,800",
+        theme.entity(EntityKind::Number)
+    ));
+    // The highlighted entry (the second row of entries) is in the list's
+    // selection style.
+    let selected = app
+        .outline
+        .as_ref()
+        .unwrap()
+        .current()
+        .unwrap()
+        .label
+        .clone();
+    assert!(styled_in(&buf, area, &selected, theme.list_selected));
+    // Picking it: the reader's border names it with the count.
+    press(&mut app, KeyCode::Enter);
+    let buf = draw(&app);
+    let reader = areas(app.size, app.focus, true).reader.unwrap();
+    assert!(
+        find_in(&buf, reader, &format!("{selected} 1/")).is_some(),
+        "{}",
+        row_text(&buf, reader.bottom() - 1)
+    );
 }
