@@ -1,9 +1,13 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
 pub mod grouping;
+pub mod history;
+pub mod mentions;
+pub mod outline;
 pub mod picker;
 pub mod reader;
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc;
 
@@ -14,13 +18,16 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
-use crate::entities::{self, SharedEntityIndex};
+use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use grouping::{GroupRow, Groups, SourceIndex};
+use history::{History, Place};
+use mentions::MentionsPane;
+use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
 
@@ -29,6 +36,8 @@ use reader::ReaderView;
 pub enum Focus {
     List,
     Reader,
+    /// The outline beside the reader.
+    Outline,
 }
 
 /// A text field being typed into.
@@ -96,6 +105,12 @@ pub struct App {
     /// The list grouped by source, while it is.
     pub groups: Option<Groups>,
     pub picker: Option<SourcePicker>,
+    /// Every mention of a name, while that pane is open.
+    pub mentions: Option<MentionsPane>,
+    /// The places jumped from, to go back (and forward) to.
+    pub history: History,
+    /// The outline of the open article, while it is shown.
+    pub outline: Option<OutlineView>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -139,6 +154,9 @@ impl App {
             sources: SourceIndex::default(),
             groups: None,
             picker: None,
+            mentions: None,
+            history: History::default(),
+            outline: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -190,10 +208,14 @@ impl App {
             KeyContext::Editing
         } else if self.picker.is_some() {
             KeyContext::Picker
+        } else if self.mentions.is_some() {
+            KeyContext::Mentions
         } else if self.overlay == Some(Overlay::Legend) {
             KeyContext::Legend
         } else if self.overlay.is_some() {
             KeyContext::Overlay
+        } else if self.focus == Focus::Outline {
+            KeyContext::Outline
         } else if self.focus == Focus::Reader {
             KeyContext::Reader
         } else {
@@ -289,10 +311,12 @@ impl App {
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
-            Action::Mouse(_) if self.picker.is_some() => {}
+            Action::Mouse(_) if self.picker.is_some() || self.mentions.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
+            _ if self.mentions.is_some() => self.mentions_action(&action),
+            _ if self.focus == Focus::Outline => self.outline_action(&action),
             _ if self.editing.is_some() => self.editing_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
@@ -323,14 +347,15 @@ impl App {
                 self.picker = Some(picker);
             }
             Action::Search => self.start_search(),
-            Action::NextMatch(step) => {
-                let height = self.reader_height();
-                if let Some(view) = &mut self.reader {
-                    view.step_find(step, height);
-                }
-            }
+            Action::NextMatch(step) => self.next_match(step),
             Action::Back => self.back(),
-            Action::Insert(_)
+            Action::MoveCursor(step) => self.move_cursor(step),
+            Action::OpenMentions => self.open_mentions(),
+            Action::History(step) => self.go_history(step),
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::OpenEntities
+            | Action::CycleSort
+            | Action::Insert(_)
             | Action::DeleteBack
             | Action::DeleteWord
             | Action::ClearInput
@@ -339,6 +364,7 @@ impl App {
             | Action::ToggleSelectedKind => {}
         }
         self.sync_reader();
+        self.sync_outline();
         self.keep_selection_visible();
     }
 
@@ -727,7 +753,7 @@ impl App {
     fn start_search(&mut self) {
         match self.focus {
             Focus::List => self.editing = Some(Editing::Filter),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 self.find_input.clear();
                 self.editing = Some(Editing::Find);
             }
@@ -749,6 +775,301 @@ impl App {
         }
     }
 
+    /// `]` and `[`: the reader's cursor to the next or previous name or
+    /// number of a kind shown (from the list, the reader takes the keys).
+    fn move_cursor(&mut self, step: isize) {
+        if self.reader.is_none() {
+            return;
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let shown = self.shown;
+        if let Some(view) = &mut self.reader {
+            view.move_cursor(step, height, |kind| shown.contains(kind));
+        }
+    }
+
+    /// Enter in the reader: open the mentions of the name under the cursor
+    /// (with no cursor, the cursor goes to the first name on screen).
+    fn open_mentions(&mut self) {
+        if self.reader.as_ref().is_some_and(|v| v.cursor.is_none()) {
+            self.move_cursor(1);
+            return;
+        }
+        let Some(view) = &self.reader else { return };
+        let Some(span) = view.cursor_span() else {
+            return;
+        };
+        if !entities::is_name_kind(span.kind) {
+            return;
+        }
+        let article = view.index;
+        let text = view.article.body.get(span.start..span.end).unwrap_or("");
+        let within = self
+            .hits
+            .as_ref()
+            .map(|hits| ArticleSet::from_indices(hits.iter().map(|h| h.index)));
+        let index = entities::read(&self.entities);
+        // The index knows the mention once the entity worker has reached
+        // the article; before that, the name is looked up as typed.
+        let Some(id) = index
+            .entity_at(article, span.start)
+            .or_else(|| index.resolve(text, &[span.kind]).first().copied())
+        else {
+            return;
+        };
+        let groups = index.mentions(id, within.as_ref());
+        let (name, kind) = (index.name(id).to_string(), index.kind(id));
+        drop(index);
+        let mut pane = MentionsPane::new(id, name, kind, groups, within.is_some(), &self.articles);
+        pane.select(article, span.start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    fn mentions_action(&mut self, action: &Action) {
+        let step =
+            isize::try_from(ui::mentions::rows(self.size).saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(pane) = &mut self.mentions else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => pane.input.push(c),
+            Action::DeleteBack => {
+                pane.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                pane.input.truncate(kept);
+            }
+            Action::ClearInput => pane.input.clear(),
+            Action::Move(step) => pane.move_by(step),
+            Action::PageDown => pane.move_by(step),
+            Action::PageUp => pane.move_by(-step),
+            Action::Back => {
+                self.mentions = None;
+                return;
+            }
+            Action::Submit => {
+                let target = pane.current().map(|m| (m.article, m.range.clone()));
+                self.mentions = None;
+                if let Some((article, range)) = target {
+                    self.jump(article, range);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            pane.refresh(&self.articles);
+        }
+        pane.keep_visible(ui::mentions::rows(self.size));
+    }
+
+    /// `o`: open the outline and give it the keys; from the outline, close it.
+    fn toggle_outline(&mut self) {
+        if self.reader.is_none() {
+            return;
+        }
+        if self.focus == Focus::Outline {
+            self.outline = None;
+            self.focus = Focus::Reader;
+            return;
+        }
+        self.focus = Focus::Outline;
+        self.editing = None;
+        if self.outline.is_none() {
+            self.build_outline();
+        }
+    }
+
+    /// Outline the article in the reader.
+    fn build_outline(&mut self) {
+        let Some(view) = &mut self.reader else {
+            self.outline = None;
+            return;
+        };
+        let whole = view.highlight_through(outline::OUTLINE_BYTES);
+        let entries = entities::outline(&view.article.body, &view.spans);
+        let mut outline = OutlineView::new(view.index, entries, !whole);
+        outline.keep_visible(self.outline_height());
+        self.outline = Some(outline);
+    }
+
+    /// Keep the outline on the article in the reader.
+    fn sync_outline(&mut self) {
+        let stale = match (&self.outline, &self.reader) {
+            (Some(o), Some(v)) => o.article != v.index,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if stale {
+            self.build_outline();
+        }
+        if self.outline.is_none() && self.focus == Focus::Outline {
+            self.focus = if self.reader.is_some() {
+                Focus::Reader
+            } else {
+                Focus::List
+            };
+        }
+    }
+
+    pub fn outline_height(&self) -> usize {
+        self.areas()
+            .outline
+            .map_or(1, |r| usize::from(ui::outline::inner(r).height).max(1))
+    }
+
+    fn outline_action(&mut self, action: &Action) {
+        let height = self.outline_height();
+        let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(outline) = &mut self.outline else {
+            return;
+        };
+        match *action {
+            Action::Move(step) => outline.move_by(step),
+            Action::PageDown => outline.move_by(page),
+            Action::PageUp => outline.move_by(-page),
+            Action::Top => outline.move_by(isize::MIN / 2),
+            Action::Bottom => outline.move_by(isize::MAX / 2),
+            Action::Submit => {
+                self.pick_outline_entry();
+                return;
+            }
+            Action::Back | Action::ToggleOutline => {
+                self.outline = None;
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusReader | Action::ToggleFocus => {
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusList => {
+                self.focus = Focus::List;
+                return;
+            }
+            Action::NextMatch(step) => {
+                self.next_match(step);
+                return;
+            }
+            Action::History(step) => {
+                self.go_history(step);
+                return;
+            }
+            _ => return,
+        }
+        outline.keep_visible(height);
+    }
+
+    /// Enter in the outline: the reader goes to the entry's first mention,
+    /// and `n` `N` step through its mentions.
+    fn pick_outline_entry(&mut self) {
+        let Some(entry) = self
+            .outline
+            .as_ref()
+            .and_then(OutlineView::current)
+            .cloned()
+        else {
+            return;
+        };
+        let Some(first) = entry.mentions.first().cloned() else {
+            return;
+        };
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let Some(view) = &mut self.reader else { return };
+        self.find_input.clear();
+        view.find = reader::Find::of_mentions(entry.label, entry.mentions, view.article.body.len());
+        view.show_cursor(first, height);
+    }
+
+    /// `n` `N`: the next find match, or the next mention of the outline's
+    /// entry (whichever was asked for last), the cursor following a mention.
+    fn next_match(&mut self, step: isize) {
+        let height = self.reader_height();
+        if let Some(view) = &mut self.reader {
+            view.step_find(step, height);
+            if view.find.outline {
+                view.cursor = view
+                    .find
+                    .current
+                    .and_then(|i| view.find.matches.get(i))
+                    .cloned();
+            }
+        }
+    }
+
+    /// Where the reader is: to come back to after a jump.
+    fn here(&self) -> Option<Place> {
+        self.reader.as_ref().map(|view| Place {
+            article: view.index,
+            top: view.top_offset(),
+            cursor: view.cursor.clone(),
+        })
+    }
+
+    /// Open the article at load position `article` with the cursor on
+    /// `range`, a third down the screen, remembering where the reader was.
+    fn jump(&mut self, article: usize, range: Range<usize>) {
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        if self.select_article(article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.show_cursor(range, height);
+            }
+        }
+    }
+
+    /// Back (`-1`) or forward (`1`) through the places jumped from.
+    fn go_history(&mut self, step: isize) {
+        let here = self.here();
+        let place = if step < 0 {
+            self.history.back(here)
+        } else {
+            self.history.forward(here)
+        };
+        let Some(place) = place else { return };
+        if self.select_article(place.article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.restore_top(place.top, height);
+                view.cursor = place.cursor;
+            }
+        }
+    }
+
+    /// Select the article at load position `article` and read it; when the
+    /// filter hides it, clear the filter first. Whether it is open.
+    fn select_article(&mut self, article: usize) -> bool {
+        let position = |app: &Self| match &app.hits {
+            None => (article < app.articles.len()).then_some(article),
+            Some(hits) => hits.iter().position(|h| h.index == article),
+        };
+        if position(self).is_none() && !self.filter_input.is_empty() {
+            self.filter_input.clear();
+            self.filter_changed();
+        }
+        let Some(p) = position(self) else {
+            return false;
+        };
+        self.selected = p;
+        self.editing = None;
+        self.focus = Focus::Reader;
+        self.sync_reader();
+        self.reader.as_ref().is_some_and(|v| v.index == article)
+    }
+
     fn toggle_focus(&mut self) {
         self.focus = match self.focus {
             Focus::List if self.reader.is_some() => Focus::Reader,
@@ -760,7 +1081,7 @@ impl App {
     fn move_by(&mut self, step: isize) {
         match self.focus {
             Focus::List => self.move_selection(step),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 let height = self.reader_height();
                 if let Some(view) = &mut self.reader {
                     view.scroll_by(step, height);
@@ -794,13 +1115,13 @@ impl App {
     fn page(&self, sign: isize) -> isize {
         let height = match self.focus {
             Focus::List => self.list_height(),
-            Focus::Reader => self.reader_height(),
+            Focus::Reader | Focus::Outline => self.reader_height(),
         };
         sign * isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     fn areas(&self) -> ui::Areas {
-        ui::areas(self.size, self.focus)
+        ui::areas(self.size, self.focus, self.outline.is_some())
     }
 
     pub fn list_height(&self) -> usize {

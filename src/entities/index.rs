@@ -19,7 +19,7 @@ use crate::highlight::{self, EntityKind, Span};
 
 /// An entity of an [`EntityIndex`]: a number that stays the same while the
 /// index grows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(u32);
 
 impl EntityId {
