@@ -14,8 +14,10 @@
 mod dates;
 mod decode;
 mod draft;
+mod feed;
 mod fields;
 mod format;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -490,7 +492,7 @@ fn load_bytes(
         Ok(decoded) => decoded,
         Err(note) => return FileLoaded::failed(path, note.message),
     };
-    let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
+    let format = Format::of(format, &decoded.text);
     let parsed = format.parse(&decoded.text);
     let mut notes: Vec<Note> = decoded.warning.into_iter().collect();
     notes.extend(parsed.notes);
@@ -933,7 +935,7 @@ mod tests {
                 ),
                 (
                     "latin1.txt".to_owned(),
-                    "Caf\u{fffd} reopens on the quay",
+                    "Caf\u{e9} reopens on the quay",
                     "news",
                     String::new()
                 ),
@@ -969,7 +971,7 @@ mod tests {
                 "cut.json: skipped: not valid JSON: EOF while parsing a string at line 3 column 15",
                 "empty.txt: skipped: empty file",
                 "image.txt: skipped: binary file",
-                "latin1.txt:1: warning: invalid UTF-8 (first bad byte on this line); decoded with replacement characters",
+                "latin1.txt:1: warning: invalid UTF-8 (first bad byte on this line); read as windows-1252, the likeliest encoding",
                 "wire.jsonl:2: skipped: not valid JSON: expected `,` or `}` at column 21",
                 "wire.jsonl:3: warning: unrecognised date \"someday\"; loaded without a date",
             ]
@@ -1484,7 +1486,7 @@ mod tests {
 
             #[test]
             fn any_bytes_through_decode_sniff_and_every_format(bytes in article_ish()) {
-                for format in [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Json), Some(Format::JsonLines)] {
+                for format in [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Json), Some(Format::JsonLines), Some(Format::Feed), Some(Format::Html)] {
                     let loaded = load_bytes(bytes.clone(), Path::new("x"), format, "src");
                     for issue in &loaded.issues {
                         prop_assert!(!issue.to_string().contains('\n'));
@@ -1498,7 +1500,7 @@ mod tests {
 
             #[test]
             fn any_text_through_each_parser(text in "\\PC{0,300}") {
-                for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines] {
+                for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines, Format::Feed, Format::Html] {
                     let parsed = format.parse(&text);
                     prop_assert!(parsed.drafts.len() <= text.len() + 1);
                 }
