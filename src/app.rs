@@ -685,10 +685,18 @@ impl App {
                     .saturating_sub(usize::from(self.size.height / 2));
             }
             Action::Top => self.overlay_scroll = 0,
-            Action::Bottom => self.overlay_scroll = usize::MAX / 2,
+            Action::Bottom => self.overlay_scroll = usize::MAX,
             Action::Back => self.overlay = None,
             _ => {}
         }
+        // Past the end, the next move up is seen at once.
+        let screen = Rect::new(0, 0, self.size.width, self.size.height);
+        let max = match self.overlay {
+            Some(Overlay::Help) => ui::help::max_scroll(screen),
+            Some(Overlay::Messages) => ui::messages::max_scroll(self, screen),
+            _ => usize::MAX,
+        };
+        self.overlay_scroll = self.overlay_scroll.min(max);
     }
 
     fn editing_action(&mut self, action: &Action) {
