@@ -356,3 +356,62 @@ fn the_outline_follows_the_article_being_read() {
     press(&mut app, KeyCode::Esc);
     assert!(app.outline.is_none());
 }
+
+#[test]
+fn e_opens_the_entity_index_and_enter_filters_the_list_by_an_entity_and_several_combine() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.key_context(), KeyContext::Entities);
+    let list = app.entity_list.as_ref().expect("the entity index");
+    assert_eq!(list.sort, entities::EntitySort::Mentions);
+    assert!(list.within.is_none());
+    let verhoeven = list
+        .names
+        .iter()
+        .position(|n| n == "Anneke Verhoeven")
+        .unwrap();
+    let row = list.rows[verhoeven];
+    assert_eq!((row.mentions, row.articles, row.sources), (4, 3, 3));
+    // Tab sorts by the next column.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.entity_list.as_ref().unwrap().sort,
+        entities::EntitySort::Articles
+    );
+    // Typing narrows; Enter puts the term in the filter bar.
+    type_text(&mut app, "anneke");
+    let list = app.entity_list.as_ref().unwrap();
+    assert_eq!(list.current_name(), Some("Anneke Verhoeven"));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.entity_list.is_none());
+    let term = "person:\"Anneke Verhoeven\"";
+    assert_eq!(app.filter_input, term);
+    let mut titles: Vec<String> = (0..app.visible_len())
+        .map(|p| app.visible(p).unwrap().1.title.clone())
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Dock workers strike in Rotterdam",
+            "Ships queue off the port",
+            "Strike ends with a deal"
+        ]
+    );
+    // Opened again: counted over the filtered articles; a second entity
+    // narrows further.
+    press(&mut app, KeyCode::Char('e'));
+    let list = app.entity_list.as_ref().unwrap();
+    assert!(list.within.is_some());
+    assert!(!list.names.iter().any(|n| n == "Andalusia"));
+    assert_eq!(app.focus, Focus::List);
+    type_text(&mut app, "rotterdam");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter_input, format!("{term} place:\"Rotterdam\""));
+    assert_eq!(app.visible_len(), 2, "the Harbor Ledger names no Rotterdam");
+    // Esc closes without filtering.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.entity_list.is_none());
+    assert_eq!(app.visible_len(), 2);
+}

@@ -163,3 +163,46 @@ fn the_outline_lists_each_kind_under_a_heading_with_counts_in_the_kind_style() {
         row_text(&buf, reader.bottom() - 1)
     );
 }
+
+#[test]
+fn the_entity_index_shows_columns_in_kind_styles_with_the_sorted_one_marked() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('e'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let popup = entity_list::area(app.size);
+    assert!(find_in(&buf, popup, "Entities").is_some());
+    assert!(find_in(&buf, popup, "by mentions").is_some());
+    assert!(styled_in(&buf, popup, "Mentions ▼", theme.group_header));
+    assert!(styled_in(&buf, popup, "Articles", theme.list_meta));
+    // The top entity is highlighted; the others in their kind's style.
+    let (_, y) = find_in(&buf, popup, "Anneke Verhoeven").unwrap();
+    let row: String = (popup.x + 1..popup.right() - 1)
+        .map(|x| buf[(x, y)].symbol())
+        .collect();
+    assert!(row.contains("person"), "{row}");
+    let counts: Vec<&str> = row.split_whitespace().rev().take(3).collect();
+    assert_eq!(counts, ["3", "3", "4"], "{row}");
+    assert!(styled_in(
+        &buf,
+        popup,
+        "Anneke Verhoeven",
+        theme.list_selected
+    ));
+    assert!(styled_in(
+        &buf,
+        popup,
+        "Andalusia",
+        theme.entity(EntityKind::Place)
+    ));
+    // Typed letters are marked in the names.
+    for c in "adls".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Tab);
+    let buf = draw(&app);
+    assert!(find_in(&buf, popup, "Mentions ▼").is_none());
+    assert!(find_in(&buf, popup, "Articles ▼").is_some());
+    let (x, y) = find_in(&buf, popup, "Andalusia").unwrap();
+    assert!(buf[(x, y)].modifier.contains(theme.list_match.add_modifier));
+}
