@@ -903,9 +903,11 @@ impl App {
         };
         let whole = view.highlight_through(outline::OUTLINE_BYTES);
         let entries = entities::outline(&view.article.body, &view.spans);
-        let mut outline = OutlineView::new(view.index, entries, !whole);
-        outline.keep_visible(self.outline_height());
-        self.outline = Some(outline);
+        self.outline = Some(OutlineView::new(view.index, entries, !whole));
+        let height = self.outline_height();
+        if let Some(outline) = &mut self.outline {
+            outline.keep_visible(height);
+        }
     }
 
     /// Keep the outline on the article in the reader.

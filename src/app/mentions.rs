@@ -93,7 +93,8 @@ impl MentionsPane {
     }
 
     /// Narrow the rows to what is typed: every word must fuzzy-match the
-    /// article's title, its source or the mention's sentence. Typing on
+    /// article's title or its source, or be in the mention's sentence
+    /// (fuzzy matching a whole sentence would let nearly anything through). Typing on
     /// only narrows, so then only the rows shown are tried.
     pub fn refresh(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().cloned();
@@ -127,10 +128,12 @@ impl MentionsPane {
                 };
                 let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
                 let source = &self.groups[group].source;
+                let sentence = sentence.to_lowercase();
                 let all = words.iter().all(|w| {
-                    [article.title.as_str(), source, sentence]
+                    [article.title.as_str(), source]
                         .iter()
                         .any(|text| matcher.fuzzy_match(text, w).is_some())
+                        || sentence.contains(&w.to_lowercase())
                 });
                 if !all {
                     continue;
