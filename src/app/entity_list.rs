@@ -12,8 +12,10 @@ use crate::highlight::EntityKind;
 pub struct EntityList {
     /// Every entity, in the sort order.
     pub rows: Vec<EntityRow>,
-    /// Display names, one per row.
-    pub names: Vec<String>,
+    /// Display names, one per row, end to end (one allocation however
+    /// many entities): row `i`'s ends at `name_ends[i]`.
+    name_text: String,
+    name_ends: Vec<u32>,
     pub sort: EntitySort,
     /// The articles counted, when the list is filtered.
     pub within: Option<ArticleSet>,
@@ -32,7 +34,8 @@ impl EntityList {
     pub fn new(index: &EntityIndex, sort: EntitySort, within: Option<ArticleSet>) -> Self {
         let mut list = Self {
             rows: Vec::new(),
-            names: Vec::new(),
+            name_text: String::new(),
+            name_ends: Vec::new(),
             sort,
             within,
             input: String::new(),
@@ -49,11 +52,13 @@ impl EntityList {
     fn load(&mut self, index: &EntityIndex) {
         let kept = self.current().map(|r| r.id);
         self.rows = index.entities(self.sort, self.within.as_ref());
-        self.names = self
-            .rows
-            .iter()
-            .map(|r| index.name(r.id).to_string())
-            .collect();
+        self.name_text.clear();
+        self.name_ends.clear();
+        for row in &self.rows {
+            self.name_text.push_str(index.name(row.id));
+            self.name_ends
+                .push(u32::try_from(self.name_text.len()).unwrap_or(u32::MAX));
+        }
         self.matched = None;
         self.refresh();
         if let Some(k) = kept.and_then(|id| {
@@ -81,9 +86,22 @@ impl EntityList {
     }
 
     pub fn current_name(&self) -> Option<&str> {
-        self.names
-            .get(*self.matches.get(self.selected)?)
-            .map(String::as_str)
+        Some(self.name(*self.matches.get(self.selected)?))
+    }
+
+    /// The name of row `i` (empty past the end).
+    pub fn name(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.name_ends.get(p))
+            .map_or(0, |&e| e as usize);
+        let end = self.name_ends.get(i).map_or(start, |&e| e as usize);
+        self.name_text.get(start..end).unwrap_or("")
+    }
+
+    /// Every row's name, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        (0..self.rows.len()).map(|i| self.name(i))
     }
 
     /// Narrow to what is typed: every word fuzzy-matches the name; the
@@ -102,11 +120,11 @@ impl EntityList {
             self.matches
                 .iter()
                 .copied()
-                .filter(|&i| accept(&self.names[i]))
+                .filter(|&i| accept(self.name(i)))
                 .collect()
         } else {
             (0..self.rows.len())
-                .filter(|&i| accept(&self.names[i]))
+                .filter(|&i| accept(self.name(i)))
                 .collect()
         };
         self.matched = Some(self.input.clone());
@@ -201,7 +219,7 @@ mod tests {
         assert_eq!(list.sort, EntitySort::Sources);
         list.cycle_sort(&index);
         assert_eq!(list.sort, EntitySort::Name);
-        assert_eq!(list.names[list.matches[0]], "Anneke Verhoeven");
+        assert_eq!(list.name(list.matches[0]), "Anneke Verhoeven");
         assert_eq!(
             list.current_name(),
             Some("Rotterdam"),
@@ -217,11 +235,7 @@ mod tests {
         let mut list = EntityList::new(&index, EntitySort::Mentions, None);
         list.input = "vr".into();
         list.refresh();
-        let names: Vec<&str> = list
-            .matches
-            .iter()
-            .map(|&i| list.names[i].as_str())
-            .collect();
+        let names: Vec<&str> = list.matches.iter().map(|&i| list.name(i)).collect();
         assert!(names.contains(&"Anneke Verhoeven"));
         assert!(names.contains(&"Jan de Vries"));
         list.input = "vries".into();
@@ -240,8 +254,8 @@ mod tests {
             EntitySort::Mentions,
             Some(ArticleSet::from_indices([2])),
         );
-        assert!(list.names.iter().all(|n| n != "Rotterdam"));
-        assert!(list.names.iter().any(|n| n == "Utrecht"));
+        assert!(list.names().all(|n| n != "Rotterdam"));
+        assert!(list.names().any(|n| n == "Utrecht"));
     }
 
     #[test]

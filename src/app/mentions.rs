@@ -118,6 +118,9 @@ impl MentionsPane {
         };
         let mut rows = Vec::with_capacity(candidates.len() + self.groups.len());
         let mut header_at = None;
+        // Which words the title or source of the last article met matched:
+        // an article's mentions come one after another.
+        let mut last: Option<(usize, Vec<bool>)> = None;
         for (group, index) in candidates {
             let Some(m) = self.groups.get(group).and_then(|g| g.mentions.get(index)) else {
                 continue;
@@ -126,14 +129,23 @@ impl MentionsPane {
                 let Some(article) = articles.get(m.article) else {
                     continue;
                 };
-                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
-                let source = &self.groups[group].source;
-                let sentence = sentence.to_lowercase();
-                let all = words.iter().all(|w| {
-                    [article.title.as_str(), source]
+                if last.as_ref().is_none_or(|(a, _)| *a != m.article) {
+                    let source = &self.groups[group].source;
+                    let fields = words
                         .iter()
-                        .any(|text| matcher.fuzzy_match(text, w).is_some())
-                        || sentence.contains(&w.to_lowercase())
+                        .map(|w| {
+                            [article.title.as_str(), source]
+                                .iter()
+                                .any(|text| matcher.fuzzy_match(text, w).is_some())
+                        })
+                        .collect();
+                    last = Some((m.article, fields));
+                }
+                let in_fields = last.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
+                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
+                let all = words.iter().enumerate().all(|(k, w)| {
+                    in_fields.get(k).copied().unwrap_or(false)
+                        || !super::reader::find_all(sentence, w).is_empty()
                 });
                 if !all {
                     continue;

@@ -187,7 +187,7 @@ fn row_line(
 ) -> Option<Line<'static>> {
     let i = *list.matches.get(k)?;
     let row = list.rows.get(i)?;
-    let name = sanitize::line(list.names.get(i)?).into_owned();
+    let name = sanitize::line(list.name(i)).into_owned();
     let name_cols = name_width(cols);
     let name = truncate(&name, name_cols);
     let mut positions: Vec<usize> = list

@@ -365,11 +365,7 @@ fn e_opens_the_entity_index_and_enter_filters_the_list_by_an_entity_and_several_
     let list = app.entity_list.as_ref().expect("the entity index");
     assert_eq!(list.sort, entities::EntitySort::Mentions);
     assert!(list.within.is_none());
-    let verhoeven = list
-        .names
-        .iter()
-        .position(|n| n == "Anneke Verhoeven")
-        .unwrap();
+    let verhoeven = list.names().position(|n| n == "Anneke Verhoeven").unwrap();
     let row = list.rows[verhoeven];
     assert_eq!((row.mentions, row.articles, row.sources), (4, 3, 3));
     // Tab sorts by the next column.
@@ -403,7 +399,7 @@ fn e_opens_the_entity_index_and_enter_filters_the_list_by_an_entity_and_several_
     press(&mut app, KeyCode::Char('e'));
     let list = app.entity_list.as_ref().unwrap();
     assert!(list.within.is_some());
-    assert!(!list.names.iter().any(|n| n == "Andalusia"));
+    assert!(!list.names().any(|n| n == "Andalusia"));
     assert_eq!(app.focus, Focus::List);
     type_text(&mut app, "rotterdam");
     press(&mut app, KeyCode::Enter);
