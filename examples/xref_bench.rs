@@ -287,6 +287,7 @@ fn screens(index: &EntityIndex, articles: &[Arc<Article>], people: [&EntityRow; 
             }),
         );
     }
+    figure(index, runs);
     line(
         "e: the entity index (every entity, by mentions)",
         time(runs, || {
@@ -314,4 +315,26 @@ fn screens(index: &EntityIndex, articles: &[Arc<Article>], people: [&EntityRow; 
         "Tab: sort the entity index by the next column",
         time(runs, || list.cycle_sort(index)),
     );
+}
+
+/// Enter on a figure: the articles holding its value read again.
+fn figure(index: &EntityIndex, runs: usize) {
+    let line = |what: &str, (median, p99): (f64, f64)| {
+        println!("{what:<58} {median:>9.2} {p99:>8.2}");
+    };
+    if let Some(&value) = index.article_numbers(0).first() {
+        let (groups, cut) = index.figure_mentions(value, None, dateline::app::FIGURE_ARTICLES);
+        let count: usize = groups.iter().map(|g| g.mentions.len()).sum();
+        let more = if cut { ", more left out" } else { "" };
+        line(
+            &format!("Enter on the figure {value}: {count} mentions{more}"),
+            time(runs, || {
+                std::hint::black_box(index.figure_mentions(
+                    value,
+                    None,
+                    dateline::app::FIGURE_ARTICLES,
+                ));
+            }),
+        );
+    }
 }

@@ -349,7 +349,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
-            ("Enter", "every mention of the name under the cursor"),
+            ("Enter", "every mention of the name or figure under it"),
         ],
     ),
     (

@@ -33,6 +33,10 @@ use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
 
+/// Enter on a figure reads at most this many articles holding its value
+/// again (figures are indexed by value per article, not per mention).
+pub const FIGURE_ARTICLES: usize = 300;
+
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -811,6 +815,10 @@ impl App {
         let Some(span) = view.cursor_span() else {
             return;
         };
+        if span.kind == crate::highlight::EntityKind::Number {
+            self.open_figure_mentions(span.start..span.end);
+            return;
+        }
         if !entities::is_name_kind(span.kind) {
             return;
         }
@@ -831,6 +839,34 @@ impl App {
         drop(index);
         let mut pane = MentionsPane::new(id, name, kind, groups, within.is_some(), &self.articles);
         pane.select(article, span.start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    /// Enter on a figure: its mentions by value (`3,800` also finds
+    /// `3800`), in at most [`FIGURE_ARTICLES`] articles.
+    fn open_figure_mentions(&mut self, range: Range<usize>) {
+        let Some(view) = &self.reader else { return };
+        let (article, start) = (view.index, range.start);
+        let text = view.article.body.get(range).unwrap_or("").to_string();
+        let [value] = entities::values::values_of(&text)[..] else {
+            return;
+        };
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let (groups, partial) = index.figure_mentions(value, within.as_ref(), FIGURE_ARTICLES);
+        drop(index);
+        let mut pane = MentionsPane::new(
+            entities::EntityId::default(),
+            text,
+            crate::highlight::EntityKind::Number,
+            groups,
+            within.is_some(),
+            &self.articles,
+        );
+        pane.partial = partial;
+        pane.select(article, start);
         pane.keep_visible(ui::mentions::rows(self.size));
         self.editing = None;
         self.mentions = Some(pane);

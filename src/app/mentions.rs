@@ -33,6 +33,9 @@ pub struct MentionsPane {
     pub groups: Vec<SourceMentions>,
     /// Whether only the filtered articles were searched.
     pub filtered: bool,
+    /// Whether some articles were left out (a figure found in too many to
+    /// read them all again).
+    pub partial: bool,
     pub input: String,
     /// The rows shown for what is typed.
     pub rows: Vec<MentionRow>,
@@ -59,6 +62,7 @@ impl MentionsPane {
             kind,
             groups,
             filtered,
+            partial: false,
             input: String::new(),
             rows: Vec::new(),
             selected: 0,

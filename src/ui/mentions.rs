@@ -54,6 +54,9 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     if pane.filtered {
         title.push_str(" (filtered list)");
     }
+    if pane.partial {
+        title.push_str(" (the first articles only)");
+    }
     if !pane.input.trim().is_empty() {
         title = format!("{title} · {} shown", count(pane.shown()));
     }

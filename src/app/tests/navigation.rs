@@ -18,7 +18,8 @@ pub(crate) fn xref_articles() -> Vec<Arc<Article>> {
             1,
             "Reservoirs fall in Spain",
             "Valley Courier",
-            "Reservoirs in Andalusia held 33 per cent of capacity on Tuesday.",
+            "Reservoirs in Andalusia held 33 per cent of capacity on Tuesday. \
+             Some 3800 farms are short of water.",
         ),
         article(
             2,
@@ -187,7 +188,7 @@ fn enter_on_a_name_lists_its_mentions_by_source_from_the_one_under_the_cursor() 
 }
 
 #[test]
-fn enter_with_no_cursor_puts_it_on_the_first_name_and_numbers_open_nothing() {
+fn enter_with_no_cursor_puts_it_on_the_first_name_and_a_figure_lists_it_by_value() {
     let mut app = xref_app();
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Enter);
@@ -196,7 +197,40 @@ fn enter_with_no_cursor_puts_it_on_the_first_name_and_numbers_open_nothing() {
     press(&mut app, KeyCode::Char(']'));
     assert_eq!(cursor_text(&app), "3,800");
     press(&mut app, KeyCode::Enter);
-    assert!(app.mentions.is_none(), "a figure is not a name");
+    let pane = app.mentions.as_ref().expect("the figure's mentions");
+    assert_eq!(pane.name, "3,800");
+    assert_eq!(pane.kind, EntityKind::Number);
+    assert!(!pane.partial);
+    let found: Vec<(usize, &str)> = pane
+        .groups
+        .iter()
+        .flat_map(|g| &g.mentions)
+        .map(|m| (m.article, &app.articles[m.article].body[m.range.clone()]))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&(0, "3,800")));
+    assert!(
+        found.contains(&(1, "3800")),
+        "the same value written otherwise"
+    );
+    // Picking the other opens it at the figure.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    while app.mentions.as_ref().unwrap().current().unwrap().article != 1 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(cursor_text(&app), "3800");
+    // A date has no mentions pane.
+    press(&mut app, KeyCode::Char('<'));
+    let mut steps = 0;
+    while app.reader.as_ref().unwrap().cursor_span().map(|s| s.kind) != Some(EntityKind::Date) {
+        press(&mut app, KeyCode::Char(']'));
+        steps += 1;
+        assert!(steps < 20, "no date in the article");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.mentions.is_none());
 }
 
 #[test]
