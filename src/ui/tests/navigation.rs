@@ -206,3 +206,38 @@ fn the_entity_index_shows_columns_in_kind_styles_with_the_sorted_one_marked() {
     let (x, y) = find_in(&buf, popup, "Andalusia").unwrap();
     assert!(buf[(x, y)].modifier.contains(theme.list_match.add_modifier));
 }
+
+#[test]
+fn every_new_pane_draws_at_any_size_without_panic() {
+    let sizes = [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (30, 6),
+        (79, 12),
+        (80, 5),
+        (200, 60),
+    ];
+    let open: [&[KeyCode]; 4] = [
+        &[KeyCode::Char(']'), KeyCode::Char(']')],
+        &[KeyCode::Char(']'), KeyCode::Enter],
+        &[KeyCode::Char('o'), KeyCode::Char('j'), KeyCode::Enter],
+        &[KeyCode::Char('e'), KeyCode::Char('a'), KeyCode::Tab],
+    ];
+    for (w, h) in sizes {
+        for keys in open {
+            let mut app = xref_app();
+            app.update(Action::Resize(w, h));
+            for &k in keys {
+                press(&mut app, k);
+            }
+            let _ = draw(&app);
+            // Moving, paging and resizing with the pane open.
+            for k in [KeyCode::Down, KeyCode::PageDown, KeyCode::Up, KeyCode::End] {
+                press(&mut app, k);
+            }
+            app.update(Action::Resize(h, w));
+            let _ = draw(&app);
+        }
+    }
+}
