@@ -349,7 +349,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
-            ("Enter", "every mention of the name under the cursor"),
+            ("Enter", "every mention of the name or figure under it"),
         ],
     ),
     (
@@ -359,6 +359,15 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("j k  g G", "move"),
             ("Enter", "go to the first mention; then n N step"),
             ("Tab  l  h", "to the reader, to the list"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "Entity index (e)",
+        &[
+            ("type", "narrow the names (fuzzy)"),
+            ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
+            ("Enter", "filter the list to it (person:\"…\"); again adds"),
             ("Esc", "close"),
         ],
     ),
@@ -613,6 +622,72 @@ mod tests {
                 Some(Action::CycleColors)
             ));
         }
+    }
+
+    #[test]
+    fn name_keys_cursor_mentions_outline_entities_and_history() {
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char(']')), context),
+                Some(Action::MoveCursor(1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('[')), context),
+                Some(Action::MoveCursor(-1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('o')), context),
+                Some(Action::ToggleOutline)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('e')), context),
+                Some(Action::OpenEntities)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::Reader),
+            Some(Action::OpenMentions)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::List),
+            Some(Action::Open)
+        ));
+        for context in [KeyContext::List, KeyContext::Reader, KeyContext::Outline] {
+            for back in [ctrl('o'), key(KeyCode::Backspace), key(KeyCode::Char('<'))] {
+                assert!(matches!(keymap(back, context), Some(Action::History(-1))));
+            }
+            for forward in [ctrl('i'), key(KeyCode::Char('>'))] {
+                assert!(matches!(keymap(forward, context), Some(Action::History(1))));
+            }
+        }
+        // Tab stays Tab: where the terminal cannot tell Ctrl-i from it.
+        assert!(matches!(
+            keymap(key(KeyCode::Tab), KeyContext::Reader),
+            Some(Action::ToggleFocus)
+        ));
+        // Typing panes take letters as text, Backspace as a deletion.
+        for context in [KeyContext::Mentions, KeyContext::Entities] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('o')), context),
+                Some(Action::Insert('o'))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Backspace), context),
+                Some(Action::DeleteBack)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Tab), KeyContext::Entities),
+            Some(Action::CycleSort)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::Outline),
+            Some(Action::Submit)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('n')), KeyContext::Outline),
+            Some(Action::NextMatch(1))
+        ));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
+pub mod entity_list;
 pub mod grouping;
 pub mod history;
 pub mod mentions;
@@ -24,12 +25,17 @@ use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
+use entity_list::EntityList;
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
 use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
+
+/// Enter on a figure reads at most this many articles holding its value
+/// again (figures are indexed by value per article, not per mention).
+pub const FIGURE_ARTICLES: usize = 300;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +117,8 @@ pub struct App {
     pub history: History,
     /// The outline of the open article, while it is shown.
     pub outline: Option<OutlineView>,
+    /// The entity index, while it is open.
+    pub entity_list: Option<EntityList>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -157,6 +165,7 @@ impl App {
             mentions: None,
             history: History::default(),
             outline: None,
+            entity_list: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -210,6 +219,8 @@ impl App {
             KeyContext::Picker
         } else if self.mentions.is_some() {
             KeyContext::Mentions
+        } else if self.entity_list.is_some() {
+            KeyContext::Entities
         } else if self.overlay == Some(Overlay::Legend) {
             KeyContext::Legend
         } else if self.overlay.is_some() {
@@ -311,13 +322,18 @@ impl App {
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
-            Action::Mouse(_) if self.picker.is_some() || self.mentions.is_some() => {}
+            Action::Mouse(_)
+                if self.picker.is_some()
+                    || self.mentions.is_some()
+                    || self.entity_list.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.mentions.is_some() => self.mentions_action(&action),
-            _ if self.focus == Focus::Outline => self.outline_action(&action),
+            _ if self.entity_list.is_some() => self.entity_list_action(&action),
+            Action::OpenEntities => self.open_entities(),
             _ if self.editing.is_some() => self.editing_action(&action),
+            _ if self.focus == Focus::Outline => self.outline_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
             Action::PageUp => self.move_by(self.page(-1)),
@@ -353,8 +369,7 @@ impl App {
             Action::OpenMentions => self.open_mentions(),
             Action::History(step) => self.go_history(step),
             Action::ToggleOutline => self.toggle_outline(),
-            Action::OpenEntities
-            | Action::CycleSort
+            Action::CycleSort
             | Action::Insert(_)
             | Action::DeleteBack
             | Action::DeleteWord
@@ -808,15 +823,16 @@ impl App {
         let Some(span) = view.cursor_span() else {
             return;
         };
+        if span.kind == crate::highlight::EntityKind::Number {
+            self.open_figure_mentions(span.start..span.end);
+            return;
+        }
         if !entities::is_name_kind(span.kind) {
             return;
         }
         let article = view.index;
         let text = view.article.body.get(span.start..span.end).unwrap_or("");
-        let within = self
-            .hits
-            .as_ref()
-            .map(|hits| ArticleSet::from_indices(hits.iter().map(|h| h.index)));
+        let within = self.filtered_set();
         let index = entities::read(&self.entities);
         // The index knows the mention once the entity worker has reached
         // the article; before that, the name is looked up as typed.
@@ -831,6 +847,34 @@ impl App {
         drop(index);
         let mut pane = MentionsPane::new(id, name, kind, groups, within.is_some(), &self.articles);
         pane.select(article, span.start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    /// Enter on a figure: its mentions by value (`3,800` also finds
+    /// `3800`), in at most [`FIGURE_ARTICLES`] articles.
+    fn open_figure_mentions(&mut self, range: Range<usize>) {
+        let Some(view) = &self.reader else { return };
+        let (article, start) = (view.index, range.start);
+        let text = view.article.body.get(range).unwrap_or("").to_string();
+        let [value] = entities::values::values_of(&text)[..] else {
+            return;
+        };
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let (groups, partial) = index.figure_mentions(value, within.as_ref(), FIGURE_ARTICLES);
+        drop(index);
+        let mut pane = MentionsPane::new(
+            entities::EntityId::default(),
+            text,
+            crate::highlight::EntityKind::Number,
+            groups,
+            within.is_some(),
+            &self.articles,
+        );
+        pane.partial = partial;
+        pane.select(article, start);
         pane.keep_visible(ui::mentions::rows(self.size));
         self.editing = None;
         self.mentions = Some(pane);
@@ -903,9 +947,11 @@ impl App {
         };
         let whole = view.highlight_through(outline::OUTLINE_BYTES);
         let entries = entities::outline(&view.article.body, &view.spans);
-        let mut outline = OutlineView::new(view.index, entries, !whole);
-        outline.keep_visible(self.outline_height());
-        self.outline = Some(outline);
+        self.outline = Some(OutlineView::new(view.index, entries, !whole));
+        let height = self.outline_height();
+        if let Some(outline) = &mut self.outline {
+            outline.keep_visible(height);
+        }
     }
 
     /// Keep the outline on the article in the reader.
@@ -1014,6 +1060,82 @@ impl App {
                     .cloned();
             }
         }
+    }
+
+    /// The filtered articles, when a filter is on.
+    fn filtered_set(&self) -> Option<ArticleSet> {
+        self.hits
+            .as_ref()
+            .map(|hits| ArticleSet::from_indices(hits.iter().map(|h| h.index)))
+    }
+
+    /// `e`: the entity index over the loaded (or filtered) articles.
+    fn open_entities(&mut self) {
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let mut list = EntityList::new(&index, entities::EntitySort::default(), within);
+        drop(index);
+        list.keep_visible(ui::entity_list::rows(self.size));
+        self.editing = None;
+        self.entity_list = Some(list);
+    }
+
+    fn entity_list_action(&mut self, action: &Action) {
+        let rows = ui::entity_list::rows(self.size);
+        let step = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(list) = &mut self.entity_list else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => list.input.push(c),
+            Action::DeleteBack => {
+                list.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = list.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                list.input.truncate(kept);
+            }
+            Action::ClearInput => list.input.clear(),
+            Action::Move(n) => list.move_by(n),
+            Action::PageDown => list.move_by(step),
+            Action::PageUp => list.move_by(-step),
+            Action::CycleSort => list.cycle_sort(&entities::read(&self.entities)),
+            Action::Back => {
+                self.entity_list = None;
+                return;
+            }
+            Action::Submit => {
+                let term = list
+                    .current()
+                    .zip(list.current_name())
+                    .map(|(row, name)| entity_list::entity_term(row.kind, name));
+                self.entity_list = None;
+                if let Some(term) = term {
+                    self.add_filter_term(&term);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            list.refresh();
+        }
+        list.keep_visible(rows);
+    }
+
+    /// Add `term` to the filter bar's query (all its terms must match).
+    fn add_filter_term(&mut self, term: &str) {
+        let kept = self.filter_input.trim_end();
+        self.filter_input = if kept.is_empty() {
+            term.to_string()
+        } else {
+            format!("{kept} {term}")
+        };
+        self.filter_changed();
+        self.focus = Focus::List;
     }
 
     /// Where the reader is: to come back to after a jump.

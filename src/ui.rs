@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app's state, one file per pane.
 
+pub mod entity_list;
 pub mod filter_bar;
 pub mod help;
 pub mod legend;
@@ -102,6 +103,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if app.mentions.is_some() {
         cursor = mentions::render(app, buf, &theme);
+    }
+    if app.entity_list.is_some() {
+        cursor = entity_list::render(app, buf, &theme);
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

@@ -33,6 +33,9 @@ pub struct MentionsPane {
     pub groups: Vec<SourceMentions>,
     /// Whether only the filtered articles were searched.
     pub filtered: bool,
+    /// Whether some articles were left out (a figure found in too many to
+    /// read them all again).
+    pub partial: bool,
     pub input: String,
     /// The rows shown for what is typed.
     pub rows: Vec<MentionRow>,
@@ -59,6 +62,7 @@ impl MentionsPane {
             kind,
             groups,
             filtered,
+            partial: false,
             input: String::new(),
             rows: Vec::new(),
             selected: 0,
@@ -93,7 +97,8 @@ impl MentionsPane {
     }
 
     /// Narrow the rows to what is typed: every word must fuzzy-match the
-    /// article's title, its source or the mention's sentence. Typing on
+    /// article's title or its source, or be in the mention's sentence
+    /// (fuzzy matching a whole sentence would let nearly anything through). Typing on
     /// only narrows, so then only the rows shown are tried.
     pub fn refresh(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().cloned();
@@ -117,6 +122,9 @@ impl MentionsPane {
         };
         let mut rows = Vec::with_capacity(candidates.len() + self.groups.len());
         let mut header_at = None;
+        // Which words the title or source of the last article met matched:
+        // an article's mentions come one after another.
+        let mut last: Option<(usize, Vec<bool>)> = None;
         for (group, index) in candidates {
             let Some(m) = self.groups.get(group).and_then(|g| g.mentions.get(index)) else {
                 continue;
@@ -125,12 +133,23 @@ impl MentionsPane {
                 let Some(article) = articles.get(m.article) else {
                     continue;
                 };
-                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
-                let source = &self.groups[group].source;
-                let all = words.iter().all(|w| {
-                    [article.title.as_str(), source, sentence]
+                if last.as_ref().is_none_or(|(a, _)| *a != m.article) {
+                    let source = &self.groups[group].source;
+                    let fields = words
                         .iter()
-                        .any(|text| matcher.fuzzy_match(text, w).is_some())
+                        .map(|w| {
+                            [article.title.as_str(), source]
+                                .iter()
+                                .any(|text| matcher.fuzzy_match(text, w).is_some())
+                        })
+                        .collect();
+                    last = Some((m.article, fields));
+                }
+                let in_fields = last.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
+                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
+                let all = words.iter().enumerate().all(|(k, w)| {
+                    in_fields.get(k).copied().unwrap_or(false)
+                        || !super::reader::find_all(sentence, w).is_empty()
                 });
                 if !all {
                     continue;

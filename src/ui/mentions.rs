@@ -54,6 +54,9 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     if pane.filtered {
         title.push_str(" (filtered list)");
     }
+    if pane.partial {
+        title.push_str(" (the first articles only)");
+    }
     if !pane.input.trim().is_empty() {
         title = format!("{title} · {} shown", count(pane.shown()));
     }
@@ -255,7 +258,13 @@ fn tail(text: &str, room: usize) -> String {
         used += w;
         start = i;
     }
-    format!("…{}", &text[start..])
+    // Start at a word when one begins in what is kept.
+    let kept = &text[start..];
+    let kept = match kept.find(' ') {
+        Some(space) if start > 0 && space + 1 < kept.len() => &kept[space + 1..],
+        _ => kept,
+    };
+    format!("…{kept}")
 }
 
 #[cfg(test)]
@@ -266,6 +275,7 @@ mod tests {
     fn tail_keeps_the_end_in_its_columns() {
         assert_eq!(tail("abcdef", 10), "abcdef");
         assert_eq!(tail("abcdef", 4), "…def");
+        assert_eq!(tail("on Tuesday, Nov. 24, and", 15), "…Nov. 24, and");
         assert_eq!(tail("abcdef", 0), "");
         assert_eq!(tail("日本語です", 5), "…です");
     }

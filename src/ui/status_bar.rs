@@ -16,6 +16,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
         _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
         _ if app.mentions.is_some() => &[("type", "narrow"), ("Enter", "open"), ("Esc", "close")],
+        _ if app.entity_list.is_some() => &[
+            ("type", "narrow"),
+            ("Tab", "sort"),
+            ("Enter", "filter"),
+            ("Esc", "close"),
+        ],
         (true, _) => &[("Enter", "done"), ("Esc", "clear")],
         (false, Focus::List) => &[
             ("/", "filter"),

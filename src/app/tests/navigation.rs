@@ -18,7 +18,8 @@ pub(crate) fn xref_articles() -> Vec<Arc<Article>> {
             1,
             "Reservoirs fall in Spain",
             "Valley Courier",
-            "Reservoirs in Andalusia held 33 per cent of capacity on Tuesday.",
+            "Reservoirs in Andalusia held 33 per cent of capacity on Tuesday. \
+             Some 3800 farms are short of water.",
         ),
         article(
             2,
@@ -187,7 +188,7 @@ fn enter_on_a_name_lists_its_mentions_by_source_from_the_one_under_the_cursor() 
 }
 
 #[test]
-fn enter_with_no_cursor_puts_it_on_the_first_name_and_numbers_open_nothing() {
+fn enter_with_no_cursor_puts_it_on_the_first_name_and_a_figure_lists_it_by_value() {
     let mut app = xref_app();
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Enter);
@@ -196,7 +197,40 @@ fn enter_with_no_cursor_puts_it_on_the_first_name_and_numbers_open_nothing() {
     press(&mut app, KeyCode::Char(']'));
     assert_eq!(cursor_text(&app), "3,800");
     press(&mut app, KeyCode::Enter);
-    assert!(app.mentions.is_none(), "a figure is not a name");
+    let pane = app.mentions.as_ref().expect("the figure's mentions");
+    assert_eq!(pane.name, "3,800");
+    assert_eq!(pane.kind, EntityKind::Number);
+    assert!(!pane.partial);
+    let found: Vec<(usize, &str)> = pane
+        .groups
+        .iter()
+        .flat_map(|g| &g.mentions)
+        .map(|m| (m.article, &app.articles[m.article].body[m.range.clone()]))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&(0, "3,800")));
+    assert!(
+        found.contains(&(1, "3800")),
+        "the same value written otherwise"
+    );
+    // Picking the other opens it at the figure.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    while app.mentions.as_ref().unwrap().current().unwrap().article != 1 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(cursor_text(&app), "3800");
+    // A date has no mentions pane.
+    press(&mut app, KeyCode::Char('<'));
+    let mut steps = 0;
+    while app.reader.as_ref().unwrap().cursor_span().map(|s| s.kind) != Some(EntityKind::Date) {
+        press(&mut app, KeyCode::Char(']'));
+        steps += 1;
+        assert!(steps < 20, "no date in the article");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.mentions.is_none());
 }
 
 #[test]
@@ -355,4 +389,59 @@ fn the_outline_follows_the_article_being_read() {
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Esc);
     assert!(app.outline.is_none());
+}
+
+#[test]
+fn e_opens_the_entity_index_and_enter_filters_the_list_by_an_entity_and_several_combine() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.key_context(), KeyContext::Entities);
+    let list = app.entity_list.as_ref().expect("the entity index");
+    assert_eq!(list.sort, entities::EntitySort::Mentions);
+    assert!(list.within.is_none());
+    let verhoeven = list.names().position(|n| n == "Anneke Verhoeven").unwrap();
+    let row = list.rows[verhoeven];
+    assert_eq!((row.mentions, row.articles, row.sources), (4, 3, 3));
+    // Tab sorts by the next column.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.entity_list.as_ref().unwrap().sort,
+        entities::EntitySort::Articles
+    );
+    // Typing narrows; Enter puts the term in the filter bar.
+    type_text(&mut app, "anneke");
+    let list = app.entity_list.as_ref().unwrap();
+    assert_eq!(list.current_name(), Some("Anneke Verhoeven"));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.entity_list.is_none());
+    let term = "person:\"Anneke Verhoeven\"";
+    assert_eq!(app.filter_input, term);
+    let mut titles: Vec<String> = (0..app.visible_len())
+        .map(|p| app.visible(p).unwrap().1.title.clone())
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Dock workers strike in Rotterdam",
+            "Ships queue off the port",
+            "Strike ends with a deal"
+        ]
+    );
+    // Opened again: counted over the filtered articles; a second entity
+    // narrows further.
+    press(&mut app, KeyCode::Char('e'));
+    let list = app.entity_list.as_ref().unwrap();
+    assert!(list.within.is_some());
+    assert!(!list.names().any(|n| n == "Andalusia"));
+    assert_eq!(app.focus, Focus::List);
+    type_text(&mut app, "rotterdam");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter_input, format!("{term} place:\"Rotterdam\""));
+    assert_eq!(app.visible_len(), 2, "the Harbor Ledger names no Rotterdam");
+    // Esc closes without filtering.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.entity_list.is_none());
+    assert_eq!(app.visible_len(), 2);
 }

@@ -163,3 +163,81 @@ fn the_outline_lists_each_kind_under_a_heading_with_counts_in_the_kind_style() {
         row_text(&buf, reader.bottom() - 1)
     );
 }
+
+#[test]
+fn the_entity_index_shows_columns_in_kind_styles_with_the_sorted_one_marked() {
+    let mut app = xref_app();
+    press(&mut app, KeyCode::Char('e'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let popup = entity_list::area(app.size);
+    assert!(find_in(&buf, popup, "Entities").is_some());
+    assert!(find_in(&buf, popup, "by mentions").is_some());
+    assert!(styled_in(&buf, popup, "Mentions ▼", theme.group_header));
+    assert!(styled_in(&buf, popup, "Articles", theme.list_meta));
+    // The top entity is highlighted; the others in their kind's style.
+    let (_, y) = find_in(&buf, popup, "Anneke Verhoeven").unwrap();
+    let row: String = (popup.x + 1..popup.right() - 1)
+        .map(|x| buf[(x, y)].symbol())
+        .collect();
+    assert!(row.contains("person"), "{row}");
+    let counts: Vec<&str> = row.split_whitespace().rev().take(3).collect();
+    assert_eq!(counts, ["3", "3", "4"], "{row}");
+    assert!(styled_in(
+        &buf,
+        popup,
+        "Anneke Verhoeven",
+        theme.list_selected
+    ));
+    assert!(styled_in(
+        &buf,
+        popup,
+        "Andalusia",
+        theme.entity(EntityKind::Place)
+    ));
+    // Typed letters are marked in the names.
+    for c in "adls".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Tab);
+    let buf = draw(&app);
+    assert!(find_in(&buf, popup, "Mentions ▼").is_none());
+    assert!(find_in(&buf, popup, "Articles ▼").is_some());
+    let (x, y) = find_in(&buf, popup, "Andalusia").unwrap();
+    assert!(buf[(x, y)].modifier.contains(theme.list_match.add_modifier));
+}
+
+#[test]
+fn every_new_pane_draws_at_any_size_without_panic() {
+    let sizes = [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (30, 6),
+        (79, 12),
+        (80, 5),
+        (200, 60),
+    ];
+    let open: [&[KeyCode]; 4] = [
+        &[KeyCode::Char(']'), KeyCode::Char(']')],
+        &[KeyCode::Char(']'), KeyCode::Enter],
+        &[KeyCode::Char('o'), KeyCode::Char('j'), KeyCode::Enter],
+        &[KeyCode::Char('e'), KeyCode::Char('a'), KeyCode::Tab],
+    ];
+    for (w, h) in sizes {
+        for keys in open {
+            let mut app = xref_app();
+            app.update(Action::Resize(w, h));
+            for &k in keys {
+                press(&mut app, k);
+            }
+            let _ = draw(&app);
+            // Moving, paging and resizing with the pane open.
+            for k in [KeyCode::Down, KeyCode::PageDown, KeyCode::Up, KeyCode::End] {
+                press(&mut app, k);
+            }
+            app.update(Action::Resize(h, w));
+            let _ = draw(&app);
+        }
+    }
+}
