@@ -19,6 +19,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod entities;
 pub mod event;
 pub mod filter;
