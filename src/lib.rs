@@ -25,6 +25,7 @@ pub mod event;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
+pub mod logfile;
 pub mod samples;
 pub mod sanitize;
 pub mod state;
