@@ -13,7 +13,7 @@ use crate::ui::theme::ColorMode;
 // Doc comments here are the help text, where backticks would show as such.
 #[allow(clippy::doc_markdown)]
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dateline", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -219,6 +219,16 @@ mod tests {
         ));
         let cli = Cli::try_parse_from(["dateline", "--log", "d.log", "list"]).unwrap();
         assert_eq!(cli.log, Some(PathBuf::from("d.log")));
+        assert!(matches!(cli.command, Some(Command::List { .. })));
+        let cli = Cli::try_parse_from(["dateline", "--config", "c.toml", "config"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Config {
+                default: false,
+                path: false
+            })
+        ));
+        assert!(cli.paths.is_empty());
         assert!(Cli::try_parse_from(["dateline", "--color", "sometimes"]).is_err());
         assert!(Cli::try_parse_from(["dateline", "config", "--default", "--path"]).is_err());
         assert!(Cli::try_parse_from(["dateline", "completions", "zsh"]).is_ok());
