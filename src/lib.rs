@@ -12,7 +12,10 @@
 //! is [`app`] (state, update, run loop), [`action`] (intents and the keymap),
 //! [`event`] (the threads that feed the loop), and [`ui`] with one file per
 //! pane and every style in [`ui::theme`]. [`commands`] prints the same data
-//! for scripts.
+//! for scripts. What dateline keeps between runs is pure data too:
+//! [`config`] (the TOML config: theme, keys, layout, paths) and [`state`]
+//! (read and starred articles, the last place, saved atomically);
+//! [`logfile`] writes a log to a file when asked for.
 
 pub mod action;
 pub mod app;
