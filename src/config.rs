@@ -163,8 +163,17 @@ impl Config {
                 });
             }
         };
+        // TOML is UTF-8: other bytes are reported, and read as U+FFFD.
+        let not_utf8 = std::str::from_utf8(&text).err().map(|e| Problem {
+            line: memchr::memchr_iter(b'\n', &text[..e.valid_up_to()]).count() + 1,
+            key: String::new(),
+            message: "not UTF-8; the bytes that are not are read as \u{fffd}".to_owned(),
+        });
         let text = String::from_utf8_lossy(&text);
-        let (config, problems) = Self::parse(&text);
+        let (config, mut problems) = Self::parse(&text);
+        if let Some(problem) = not_utf8 {
+            problems.insert(0, problem);
+        }
         Ok(Loaded {
             config,
             problems: problems.iter().map(|p| p.in_file(path)).collect(),

@@ -242,3 +242,18 @@ fn text_in_messages_is_terminal_safe() {
     assert_eq!(problems.len(), 1);
     assert!(!problems[0].contains('\u{1b}'), "{problems:?}");
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_and_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, b"[layout]\n# caf\xe9\nwrap_width = 80\n").unwrap();
+    let loaded = Config::load(&path, true).unwrap();
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].contains(":2: not UTF-8"),
+        "{:?}",
+        loaded.problems
+    );
+    assert_eq!(loaded.config.layout.wrap_width, Some(80));
+}
