@@ -1359,8 +1359,12 @@ impl App {
         }
     }
 
-    /// Run the terminal app until the user quits.
-    pub fn run(inputs: Vec<Input>, terminal: &mut DefaultTerminal) -> Result<()> {
+    /// Run the terminal app until the user quits, in colour or not.
+    pub fn run(
+        inputs: Vec<Input>,
+        colors: ColorMode,
+        terminal: &mut DefaultTerminal,
+    ) -> Result<()> {
         let (tx, rx) = mpsc::channel();
         let size = terminal.size()?;
         let shared = entities::shared();
@@ -1371,10 +1375,11 @@ impl App {
             Searcher::Worker { filter, entities },
             shared,
         );
-        // NO_COLOR picks the theme without colour; crossterm would also drop
-        // every colour it is asked to write, which would leave `C` (colour
-        // on request) without effect. The theme decides instead.
-        app.colors = ColorMode::from_env();
+        // NO_COLOR and --color pick the theme without colour; crossterm
+        // would also drop every colour it is asked to write under NO_COLOR,
+        // which would leave `C` (colour on request) without effect. The
+        // theme decides instead.
+        app.colors = colors;
         ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());

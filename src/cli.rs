@@ -2,14 +2,18 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::commands::export::ExportFormat;
 use crate::loader::Input;
+use crate::ui::theme::ColorMode;
 
 /// A terminal reader for news articles: names and numbers highlighted,
 /// fuzzy filtering, every source at hand.
+// Doc comments here are the help text, where backticks would show as such.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dateline", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -17,6 +21,54 @@ pub struct Cli {
     /// standard input. Without any, the built-in sample articles.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Run without reading or writing the read state (read and starred
+    /// articles, the last place).
+    #[arg(long, global = true)]
+    pub no_state: bool,
+    /// When to draw in colour: auto (unless NO_COLOR is set or TERM is
+    /// dumb), always, never.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Read this config file instead of $XDG_CONFIG_HOME/dateline/config.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Append a log to FILE (also set by DATELINE_LOG); nothing is ever
+    /// logged to the screen.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log: Option<PathBuf>,
+}
+
+/// The `--color` choice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Colour or not, given the `NO_COLOR` and `TERM` variables: `auto` is
+    /// no colour when `NO_COLOR` is set and not empty (<https://no-color.org>)
+    /// or the terminal is `dumb`.
+    pub fn resolve(
+        self,
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+    ) -> ColorMode {
+        match self {
+            ColorChoice::Always => ColorMode::Color,
+            ColorChoice::Never => ColorMode::Mono,
+            ColorChoice::Auto => {
+                let no_color = no_color.is_some_and(|v| !v.is_empty());
+                if no_color || term.is_some_and(|t| t == "dumb") {
+                    ColorMode::Mono
+                } else {
+                    ColorMode::Color
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +113,35 @@ pub enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+    /// Write the articles (those the filter shows, in its order) with their
+    /// metadata, names and numbers, and read state, for other tools.
+    Export {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only the articles the filter bar would show for QUERY, in its order.
+        #[arg(long, short, value_name = "QUERY")]
+        filter: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Check the config file and name each problem; --default prints the
+    /// documented default config, --path where it is read from.
+    Config {
+        /// Print the default config, every key documented.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the config file's path.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), for `man -l -` or a man folder.
+    Man,
 }
 
 /// What to load for these paths: the samples when there are none.
@@ -112,6 +193,82 @@ mod tests {
         assert_eq!(paths, vec![PathBuf::from("x")]);
         assert!(!json);
         assert!(Cli::try_parse_from(["dateline", "list", "--nope"]).is_err());
+    }
+
+    #[test]
+    fn global_flags_parse_before_and_after_a_subcommand() {
+        let cli =
+            Cli::try_parse_from(["dateline", "--no-state", "--color", "never", "news"]).unwrap();
+        assert!(cli.no_state && cli.color == ColorChoice::Never && cli.paths.len() == 1);
+        let cli = Cli::try_parse_from([
+            "dateline",
+            "export",
+            "a",
+            "--format",
+            "csv",
+            "--no-state",
+            "--config",
+            "c.toml",
+        ])
+        .unwrap();
+        assert!(cli.no_state);
+        assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export { format: ExportFormat::Csv, ref paths, filter: None }) if paths.len() == 1
+        ));
+        let cli = Cli::try_parse_from(["dateline", "--log", "d.log", "list"]).unwrap();
+        assert_eq!(cli.log, Some(PathBuf::from("d.log")));
+        assert!(matches!(cli.command, Some(Command::List { .. })));
+        let cli = Cli::try_parse_from(["dateline", "--config", "c.toml", "config"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Config {
+                default: false,
+                path: false
+            })
+        ));
+        assert!(cli.paths.is_empty());
+        assert!(Cli::try_parse_from(["dateline", "--color", "sometimes"]).is_err());
+        assert!(Cli::try_parse_from(["dateline", "config", "--default", "--path"]).is_err());
+        assert!(Cli::try_parse_from(["dateline", "completions", "zsh"]).is_ok());
+        assert!(Cli::try_parse_from(["dateline", "completions", "tcsh"]).is_err());
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_term() {
+        use std::ffi::OsStr;
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        let dumb = Some(OsStr::new("dumb"));
+        let xterm = Some(OsStr::new("xterm-256color"));
+        assert_eq!(ColorChoice::Auto.resolve(None, xterm), ColorMode::Color);
+        assert_eq!(ColorChoice::Auto.resolve(set, xterm), ColorMode::Mono);
+        assert_eq!(ColorChoice::Auto.resolve(empty, xterm), ColorMode::Color);
+        assert_eq!(ColorChoice::Auto.resolve(None, dumb), ColorMode::Mono);
+        assert_eq!(ColorChoice::Always.resolve(set, dumb), ColorMode::Color);
+        assert_eq!(ColorChoice::Never.resolve(None, xterm), ColorMode::Mono);
+    }
+
+    #[test]
+    fn the_man_page_and_completions_come_from_these_definitions() {
+        use clap::CommandFactory as _;
+        let mut page = Vec::new();
+        clap_mangen::Man::new(Cli::command())
+            .render(&mut page)
+            .unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.contains(".TH dateline"), "{page}");
+        assert!(page.contains("read state"), "{page}");
+        let mut script = Vec::new();
+        clap_complete::generate(
+            clap_complete::Shell::Bash,
+            &mut Cli::command(),
+            "dateline",
+            &mut script,
+        );
+        let script = String::from_utf8(script).unwrap();
+        assert!(script.contains("export") && script.contains("--format"));
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The subcommands for scripts: the same articles, filter and highlights as
-//! the terminal app, printed as lines of text or JSON.
+//! the terminal app, printed as lines of text or JSON; [`export`] writes
+//! them with their entities and read state for other tools.
+
+pub mod export;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -23,22 +26,7 @@ pub fn list(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-    let order: Vec<usize> = match filter.map(FilterQuery::parse) {
-        Some(query) if !query.is_empty() => {
-            let index = SearchIndex::for_query(&articles, &query);
-            let lookups = if query.needs_entities() {
-                query.lookup(&entity_index(&articles))
-            } else {
-                Lookups::default()
-            };
-            index
-                .search_with(&query, &lookups)
-                .into_iter()
-                .map(|hit| hit.index)
-                .collect()
-        }
-        _ => (0..articles.len()).collect(),
-    };
+    let order = filtered(&articles, filter);
     for i in order {
         let Some(article) = articles.get(i) else {
             continue;
@@ -58,6 +46,27 @@ pub fn list(
         }
     }
     Ok(())
+}
+
+/// The positions of the articles the filter bar would show for `filter`, in
+/// its order; every article in load order without one.
+pub fn filtered(articles: &[Arc<Article>], filter: Option<&str>) -> Vec<usize> {
+    match filter.map(FilterQuery::parse) {
+        Some(query) if !query.is_empty() => {
+            let index = SearchIndex::for_query(articles, &query);
+            let lookups = if query.needs_entities() {
+                query.lookup(&entity_index(articles))
+            } else {
+                Lookups::default()
+            };
+            index
+                .search_with(&query, &lookups)
+                .into_iter()
+                .map(|hit| hit.index)
+                .collect()
+        }
+        _ => (0..articles.len()).collect(),
+    }
 }
 
 /// The entity index of `articles`, highlighting them on every core.

@@ -12,19 +12,25 @@
 //! is [`app`] (state, update, run loop), [`action`] (intents and the keymap),
 //! [`event`] (the threads that feed the loop), and [`ui`] with one file per
 //! pane and every style in [`ui::theme`]. [`commands`] prints the same data
-//! for scripts.
+//! for scripts. What dateline keeps between runs is pure data too:
+//! [`config`] (the TOML config: theme, keys, layout, paths) and [`state`]
+//! (read and starred articles, the last place, saved atomically);
+//! [`logfile`] writes a log to a file when asked for.
 
 pub mod action;
 pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod entities;
 pub mod event;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
+pub mod logfile;
 pub mod samples;
 pub mod sanitize;
+pub mod state;
 pub mod ui;
 pub mod wrap;

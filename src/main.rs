@@ -1,13 +1,18 @@
 //! The `dateline` binary: the terminal app, or a subcommand for scripts.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser as _;
+use clap::{CommandFactory as _, Parser as _};
 use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
+use dateline::config::{self, Config};
 use dateline::loader::{self, Input, Loaded};
-use dateline::{commands, sanitize};
+use dateline::state::store::{self as state_store, StateFile};
+use dateline::ui::theme::ColorMode;
+use dateline::{commands, logfile, sanitize};
 use ratatui::crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
     PushKeyboardEnhancementFlags,
@@ -29,22 +34,88 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
+    let log = cli.log.clone().or_else(|| {
+        std::env::var_os(logfile::ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(path) = &log
+        && let Err(e) = logfile::init(path)
+    {
+        eprintln!(
+            "dateline: log file {}: {e}",
+            sanitize::line(&path.display().to_string())
+        );
+        return ExitCode::from(2);
+    }
+    logfile::info(&format!("dateline {} started", env!("CARGO_PKG_VERSION")));
+    let code = run(cli);
+    logfile::info("done");
+    code
+}
+
+fn run(cli: Cli) -> ExitCode {
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(*shell, &mut Cli::command(), "dateline", &mut out);
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Man) => {
+            return print(|out| clap_mangen::Man::new(Cli::command()).render(out));
+        }
+        Some(Command::Config { default, path }) => {
+            return config_command(cli.config.as_deref(), *default, *path);
+        }
+        _ => {}
+    }
+    let Some((settings, problems)) = load_config(cli.config.as_deref()) else {
+        return ExitCode::from(2);
+    };
+    // Without paths, the config's default paths (the samples when none).
+    let paths = |paths: Vec<PathBuf>| {
+        if paths.is_empty() {
+            settings.paths.clone()
+        } else {
+            paths
+        }
+    };
+    if cli.command.is_some() {
+        // Scripts see config problems at once; the reader after it quits.
+        for problem in &problems {
+            eprintln!("dateline: {}", sanitize::line(problem));
+        }
+    }
     let result = match cli.command {
-        None => read(cli::inputs(&cli.paths)),
+        None => {
+            let colors = cli.color.resolve(
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            );
+            let result = read(cli::inputs(&paths(cli.paths)), colors);
+            for problem in &problems {
+                eprintln!("dateline: {}", sanitize::line(problem));
+            }
+            result
+        }
         Some(Command::List {
-            paths,
+            paths: p,
             filter,
             json,
-        }) => script(&paths, |articles, out| {
+        }) => script(&paths(p), |articles, out| {
             commands::list(articles, filter.as_deref(), json, out)
         }),
-        Some(Command::Entities { paths, jsonl }) => script(&paths, |articles, out| {
+        Some(Command::Entities { paths: p, jsonl }) => script(&paths(p), |articles, out| {
             commands::entities(&articles, jsonl, out)
         }),
-        Some(Command::Sources { paths, json }) => script(&paths, |articles, out| {
+        Some(Command::Sources { paths: p, json }) => script(&paths(p), |articles, out| {
             commands::sources(&articles, json, out)
         }),
-        Some(Command::Mentions { name, paths, json }) => script(&paths, |articles, out| {
+        Some(Command::Mentions {
+            name,
+            paths: p,
+            json,
+        }) => script(&paths(p), |articles, out| {
             let found = commands::mentions(articles, &name, json, out)?;
             if found == commands::Found::NoSuchName {
                 eprintln!(
@@ -54,11 +125,122 @@ fn main() -> ExitCode {
             }
             Ok(())
         }),
+        Some(Command::Export {
+            paths: p,
+            filter,
+            format,
+        }) => {
+            let state = if cli.no_state { None } else { open_state() };
+            script(&paths(p), |articles, out| {
+                let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
+                let order = commands::filtered(&articles, filter.as_deref());
+                commands::export::export(&articles, &order, state.as_ref(), format, out)
+            })
+        }
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => {
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("dateline: {}", sanitize::line(&format!("{err:#}")));
+            let message = format!("{err:#}");
+            logfile::error(&message);
+            eprintln!("dateline: {}", sanitize::line(&message));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The config: the file named with `--config` (which must exist), else the
+/// one in the XDG config folder (if any). Problems come back as lines and
+/// are logged; `None` (after saying why) when a named file cannot be read.
+fn load_config(named: Option<&Path>) -> Option<(Config, Vec<String>)> {
+    let (path, required) = match named {
+        Some(p) => (p.to_path_buf(), true),
+        None => match config::default_path() {
+            Some(p) => (p, false),
+            None => return Some((Config::default(), Vec::new())),
+        },
+    };
+    match Config::load(&path, required) {
+        Ok(loaded) => {
+            logfile::info(&format!("config {}", path.display()));
+            for problem in &loaded.problems {
+                logfile::warn(problem);
+            }
+            Some((loaded.config, loaded.problems))
+        }
+        Err(e) => {
+            let message = format!("config file {e}");
+            logfile::error(&message);
+            eprintln!("dateline: {}", sanitize::line(&message));
+            None
+        }
+    }
+}
+
+/// The read state, for reading only; `None` when there is nowhere to keep
+/// it. A corrupt file is set aside, with a warning on standard error.
+fn open_state() -> Option<dateline::state::ReadState> {
+    let Some(path) = state_store::default_path() else {
+        let message = "no home folder: running without read state";
+        logfile::warn(message);
+        eprintln!("dateline: {message}");
+        return None;
+    };
+    let opened = StateFile::open(&path);
+    logfile::info(&format!("state {}", path.display()));
+    for warning in &opened.warnings {
+        logfile::warn(warning);
+        eprintln!("dateline: {}", sanitize::line(warning));
+    }
+    Some(opened.state)
+}
+
+/// `dateline config`: the default config, its path, or a check of it.
+fn config_command(named: Option<&Path>, default: bool, path: bool) -> ExitCode {
+    if default {
+        return print(|out| out.write_all(config::default_toml().as_bytes()));
+    }
+    let Some(file) = named.map(Path::to_path_buf).or_else(config::default_path) else {
+        eprintln!("dateline: no home folder, so no config file");
+        return ExitCode::FAILURE;
+    };
+    let shown = file.display().to_string();
+    let shown = sanitize::line(&shown);
+    if path {
+        return print(|out| writeln!(out, "{shown}"));
+    }
+    if named.is_none() && !file.exists() {
+        println!(
+            "{shown}: no such file; the defaults apply (dateline config --default prints them)"
+        );
+        return ExitCode::SUCCESS;
+    }
+    let Some((_, problems)) = load_config(named.or(Some(&file))) else {
+        return ExitCode::from(2);
+    };
+    for problem in &problems {
+        eprintln!("dateline: {}", sanitize::line(problem));
+    }
+    if problems.is_empty() {
+        println!("{shown}: no problems");
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Write to standard output; a closed pipe is not an error.
+fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: {e}");
             ExitCode::FAILURE
         }
     }
@@ -72,7 +254,9 @@ fn script(
 ) -> anyhow::Result<ExitCode> {
     let Loaded { articles, issues } = loader::load_all(&cli::inputs(paths));
     for issue in &issues {
-        eprintln!("dateline: {}", sanitize::line(&issue.to_string()));
+        let issue = issue.to_string();
+        logfile::warn(&issue);
+        eprintln!("dateline: {}", sanitize::line(&issue));
     }
     if articles.is_empty() {
         eprintln!("dateline: no articles could be loaded");
@@ -96,7 +280,7 @@ fn script(
 /// share a code with); the others ignore the request, which is why it is
 /// sent without asking the terminal first (asking would wait on terminals
 /// that never answer).
-fn read(inputs: Vec<Input>) -> anyhow::Result<ExitCode> {
+fn read(inputs: Vec<Input>, colors: ColorMode) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "dateline: standard output is not a terminal; `dateline list` prints for scripts"
@@ -118,7 +302,7 @@ fn read(inputs: Vec<Input>) -> anyhow::Result<ExitCode> {
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, &mut terminal);
+    let result = App::run(inputs, colors, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

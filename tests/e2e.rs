@@ -423,6 +423,54 @@ fn no_color_draws_without_colour_and_c_brings_it_back() {
 }
 
 #[test]
+fn color_flag_overrides_no_color_either_way() {
+    let dir = news_folder();
+    let xdg = tempfile::tempdir().unwrap();
+    let config = xdg.path().display().to_string();
+    let env = [("NO_COLOR", "1"), ("XDG_CONFIG_HOME", config.as_str())];
+    let mut s = Session::start_with_env(&["--color", "always", "."], &env, dir.path(), 120, 30);
+    s.wait_for("kept its main rate at 3.5%");
+    s.wait_until("colours despite NO_COLOR", coloured);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    let env = [("XDG_CONFIG_HOME", config.as_str())];
+    let mut s = Session::start_with_env(&["--color", "never", "."], &env, dir.path(), 120, 30);
+    s.wait_for("kept its main rate at 3.5%");
+    assert!(
+        !coloured(s.screen.lock().unwrap().screen()),
+        "{}",
+        s.contents()
+    );
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_config_names_what_to_read_and_its_mistakes_show_after_quitting() {
+    let dir = news_folder();
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("dateline");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.toml"),
+        format!(
+            "[paths]\ndefault = [{:?}]\n[layout]\nwrap_width = 3\n",
+            dir.path().display().to_string()
+        ),
+    )
+    .unwrap();
+    let config = xdg.path().display().to_string();
+    let env = [("XDG_CONFIG_HOME", config.as_str())];
+    // No path given: the config's, not the samples.
+    let mut s = Session::start_with_env(&[], &env, xdg.path(), 160, 30);
+    s.wait_for("Articles 3");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    s.wait_for("config.toml:4: layout.wrap_width: 3 is not a width");
+}
+
+#[test]
 fn a_hostile_folder_shows_placeholders_reports_every_bad_file_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     hostile::write_good(dir.path());
