@@ -34,9 +34,8 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, Note> {
             check_text_bytes(bytes.get(..SNIFF_BYTES).unwrap_or(&bytes))?;
             let declared = if bom { None } else { declared_encoding(&bytes) };
             match declared {
-                Some(encoding) if encoding != UTF_8 => {
-                    legacy(&bytes, encoding, true).unwrap_or_else(|| guessed(&bytes, Some(encoding)))
-                }
+                Some(encoding) if encoding != UTF_8 => legacy(&bytes, encoding, true)
+                    .unwrap_or_else(|| guessed(&bytes, Some(encoding))),
                 _ => match String::from_utf8(bytes) {
                     Ok(text) => (text, None),
                     Err(err) if bom => utf8_lossy(err.as_bytes()),
