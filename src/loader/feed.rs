@@ -549,6 +549,23 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_no_overflow() {
+        for inner in ["<x>".repeat(100_000), "&lt;div&gt;".repeat(100_000)] {
+            let rss = format!(
+                "<rss version=\"2.0\"><channel><title>Deep</title><item><title>Deep item</title><description>{inner}</description></item></channel></rss>"
+            );
+            let parsed = parse(&rss);
+            assert!(parsed.drafts.len() + parsed.notes.len() >= 1);
+        }
+        let json = format!(
+            "{{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{}1{}]}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(parse(&json).drafts.len(), 0);
+    }
+
+    #[test]
     fn feeds_are_told_from_other_xml() {
         assert!(is_xml_feed(
             "<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"
