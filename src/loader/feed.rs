@@ -59,7 +59,12 @@ fn parser_noting_dates(unrecognised: &Arc<Mutex<Vec<String>>>) -> Parser {
     parser::Builder::new()
         .sanitize_content(false)
         .timestamp_parser(move |text| {
-            let date = dates::parse(text);
+            let date = dates::parse(text).or_else(|| {
+                // a weekday in another language: `mer, 16 nov 2022 …`
+                let (day, rest) = text.trim().split_once(',')?;
+                let a_word = !day.is_empty() && day.chars().all(char::is_alphabetic);
+                a_word.then(|| dates::parse(rest)).flatten()
+            });
             if date.is_none() && !text.trim().is_empty() {
                 let mut list = unrecognised.lock().unwrap_or_else(PoisonError::into_inner);
                 list.push(text.to_owned());
@@ -493,6 +498,7 @@ mod tests {
         let rss = r#"<rss version="2.0"><channel><title>Metro &#8211; Wire</title>
 <item><title>Late edition</title><pubDate>Tue, 03 Mar 2026 23:15:00 -0500</pubDate></item>
 <item><title>Odd date</title><pubDate>Sat, Dec 16 2023 02:02:33 PM</pubDate></item>
+<item><title>Italian</title><pubDate>mer, 16 nov 2022 00:38:15 +0100</pubDate></item>
 <item><title>No date</title><pubDate>the day before yesterday</pubDate></item>
 </channel></rss>"#;
         let parsed = parse(rss);
@@ -501,7 +507,7 @@ mod tests {
             .iter()
             .map(|d| d.date.map(|d| d.to_string()).unwrap_or_default())
             .collect();
-        assert_eq!(dates, ["2026-03-03", "2023-12-16", ""]);
+        assert_eq!(dates, ["2026-03-03", "2023-12-16", "2022-11-16", ""]);
         assert_eq!(
             parsed.drafts[0].source.as_deref(),
             Some("Metro \u{2013} Wire")
