@@ -547,3 +547,38 @@ fn feeds_and_pages_list_with_sources_dates_and_clean_text() {
         assert!(!page.contains(chrome), "{chrome} in {page}");
     }
 }
+
+#[test]
+fn a_feed_or_a_page_on_standard_input_is_told_by_its_content() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["list", "-"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let feed = run(
+        b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Valley Courier</title><id>urn:x</id>\
+<updated>2026-03-05T00:00:00Z</updated><entry><title>Bridge reopens</title><id>urn:y</id>\
+<updated>2026-03-04T18:00:00Z</updated><summary>Cars from Monday.</summary></entry></feed>",
+    );
+    assert!(
+        feed.contains("\tValley Courier\t2026-03-04\tBridge reopens"),
+        "{feed}"
+    );
+    let paragraph = "<p>The harbour board voted on Tuesday to close the old ferry terminal by the end of March, ending ninety years of sailings.</p>";
+    let page = run(
+        format!("<!doctype html><html><head><title>Terminal to close</title></head><body><article>{}</article></body></html>", paragraph.repeat(4))
+            .as_bytes(),
+    );
+    assert!(page.contains("\tstdin\t\tTerminal to close"), "{page}");
+}
