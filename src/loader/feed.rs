@@ -25,7 +25,7 @@ use super::title;
 pub(crate) fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let text = text.trim_start();
-    let text = declared_utf8(text);
+    let text = without_declared_encodings(text);
     let unrecognised = Arc::new(Mutex::new(Vec::new()));
     let parser = parser_noting_dates(&unrecognised);
     match parser.parse(text.as_bytes()) {
@@ -118,29 +118,35 @@ pub(crate) fn is_xml_feed(text: &str) -> bool {
     false
 }
 
-/// The text with its XML prolog's `encoding` (if any) made `UTF-8`: the
-/// text has been decoded already, and the parser would decode it again.
-fn declared_utf8(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(prolog_end) = text.starts_with("<?xml").then(|| text.find("?>")).flatten() else {
+/// The text without an `encoding` in any XML declaration: the text has
+/// been decoded already, and the parser would decode it again (and panics
+/// on a declaration that is not at the very start). A declaration naming an
+/// encoding becomes a plain `<?xml version="1.0"?>`.
+fn without_declared_encodings(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut fixed = String::new();
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), "<?xml") {
+        if at < copied {
+            continue;
+        }
+        let rest = text.get(at + 5..).unwrap_or_default();
+        if !rest.starts_with(|c: char| c.is_whitespace() || c == '?') {
+            continue; // `<?xml-stylesheet …?>` and the like
+        }
+        let Some(end) = rest.find("?>").map(|end| at + 5 + end + 2) else {
+            break;
+        };
+        let declaration = text.get(at..end).unwrap_or_default();
+        if declaration.contains("encoding") {
+            fixed.push_str(text.get(copied..at).unwrap_or_default());
+            fixed.push_str("<?xml version=\"1.0\"?>");
+            copied = end;
+        }
+    }
+    if copied == 0 {
         return text.into();
-    };
-    let prolog = text.get(..prolog_end).unwrap_or_default();
-    let Some(at) = prolog.find("encoding") else {
-        return text.into();
-    };
-    let after = prolog.get(at..).unwrap_or_default();
-    let Some(open) = after.find(['"', '\'']) else {
-        return text.into();
-    };
-    let quote = after.get(open..=open).unwrap_or("\"");
-    let value_start = at + open + 1;
-    let Some(len) = prolog.get(value_start..).and_then(|v| v.find(quote)) else {
-        return text.into();
-    };
-    let mut fixed = String::with_capacity(text.len());
-    fixed.push_str(text.get(..value_start).unwrap_or_default());
-    fixed.push_str("UTF-8");
-    fixed.push_str(text.get(value_start + len..).unwrap_or_default());
+    }
+    fixed.push_str(text.get(copied..).unwrap_or_default());
     fixed.into()
 }
 
@@ -529,13 +535,27 @@ mod tests {
             Some("Caf\u{e9} Soci\u{e9}t\u{e9}")
         );
         assert_eq!(drafts[0].title.as_deref(), Some("Cr\u{e8}me"));
+        let f = |t| without_declared_encodings(t).into_owned();
         assert_eq!(
-            declared_utf8("<?xml version='1.0' encoding='latin1' ?><a/>"),
-            "<?xml version='1.0' encoding='UTF-8' ?><a/>"
+            f("<?xml version='1.0' encoding='latin1' ?><a/>"),
+            "<?xml version=\"1.0\"?><a/>"
         );
+        assert_eq!(f("<?xml version='1.0'?><a/>"), "<?xml version='1.0'?><a/>");
         assert_eq!(
-            declared_utf8("<?xml version='1.0'?><a/>"),
-            "<?xml version='1.0'?><a/>"
+            f("<?xml-stylesheet encoding='x'?><a><?xml version='1.0' encoding='utf-16'?></a>"),
+            "<?xml-stylesheet encoding='x'?><a><?xml version=\"1.0\"?></a>"
+        );
+        assert_eq!(f("<?xml encoding='x'"), "<?xml encoding='x'");
+    }
+
+    #[test]
+    fn a_declaration_after_other_text_is_no_panic() {
+        // found by fuzzing: the XML parser panicked when asked to change
+        // encoding once past the start of the text
+        let text = "\u{fffd}!,,<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>V</title><entry><title>B\u{e9}</title></entry></feed>";
+        let _ = parse(text);
+        let _ = parse(
+            "<rss version=\"2.0\"><channel><?xml version=\"1.0\" encoding=\"UTF-16\"?><title>T</title></channel></rss>",
         );
     }
 
