@@ -26,8 +26,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use dateline::app::entity_list::EntityList;
+use dateline::app::mentions::MentionsPane;
 use dateline::article::Article;
-use dateline::entities::{ArticleSet, EntityIndex, EntitySort, Extracted, extract};
+use dateline::entities::{ArticleSet, EntityIndex, EntityRow, EntitySort, Extracted, extract};
 use dateline::filter::FilterQuery;
 use dateline::highlight::EntityKind;
 use dateline::loader::{self, Input};
@@ -207,12 +209,131 @@ fn report(index: &mut EntityIndex, articles: &[Arc<Article>]) {
             std::hint::black_box(index.entities(EntitySort::Mentions, Some(&half)));
         }),
     );
+    screens(index, articles, [top, rare], runs);
     for q in [format!("person:{top_name:?}"), "num:>1000".to_string()] {
         let query = FilterQuery::parse(&q);
         line(
             &format!("filter lookup {q}"),
             time(runs, || {
                 std::hint::black_box(query.lookup(index));
+            }),
+        );
+    }
+}
+
+/// What the screens do on a key press, end to end: Enter on a name (find
+/// the entity under the cursor, list its mentions by source, lay out the
+/// pane's rows), and `e` (every entity with its counts and names, sorted),
+/// then typing and sorting in it.
+fn screens(index: &EntityIndex, articles: &[Arc<Article>], people: [&EntityRow; 2], runs: usize) {
+    let line = |what: &str, (median, p99): (f64, f64)| {
+        println!("{what:<58} {median:>9.2} {p99:>8.2}");
+    };
+    println!("\nscreens (what one key costs)");
+    for (label, row) in ["most mentioned person", "rare person"]
+        .into_iter()
+        .zip(people)
+    {
+        let first = index.mentions(row.id, None);
+        let Some(m) = first.first().and_then(|g| g.mentions.first()).cloned() else {
+            continue;
+        };
+        line(
+            &format!("Enter on the {label}: mentions pane"),
+            time(runs, || {
+                let id = index.entity_at(m.article, m.range.start).unwrap_or(row.id);
+                let groups = index.mentions(id, None);
+                std::hint::black_box(MentionsPane::new(
+                    id,
+                    index.name(id).to_string(),
+                    index.kind(id),
+                    groups,
+                    false,
+                    articles,
+                ));
+            }),
+        );
+        line(
+            &format!("Enter on the {label}, half the articles filtered"),
+            time(runs, || {
+                let within = ArticleSet::from_indices((0..articles.len()).step_by(2));
+                let groups = index.mentions(row.id, Some(&within));
+                std::hint::black_box(MentionsPane::new(
+                    row.id,
+                    index.name(row.id).to_string(),
+                    index.kind(row.id),
+                    groups,
+                    true,
+                    articles,
+                ));
+            }),
+        );
+        let groups = index.mentions(row.id, None);
+        let mut pane = MentionsPane::new(
+            row.id,
+            index.name(row.id).to_string(),
+            index.kind(row.id),
+            groups,
+            false,
+            articles,
+        );
+        line(
+            &format!("typing a word, then deleting it, in the {label}'s pane"),
+            time(runs, || {
+                pane.input = "the".to_string();
+                pane.refresh(articles);
+                pane.input.clear();
+                pane.refresh(articles);
+            }),
+        );
+    }
+    figure(index, runs);
+    line(
+        "e: the entity index (every entity, by mentions)",
+        time(runs, || {
+            std::hint::black_box(EntityList::new(index, EntitySort::Mentions, None));
+        }),
+    );
+    line(
+        "e with half the articles filtered",
+        time(runs, || {
+            let within = ArticleSet::from_indices((0..articles.len()).step_by(2));
+            std::hint::black_box(EntityList::new(index, EntitySort::Mentions, Some(within)));
+        }),
+    );
+    let mut list = EntityList::new(index, EntitySort::Mentions, None);
+    line(
+        "typing a letter, then deleting it, in the entity index",
+        time(runs, || {
+            list.input = "k".to_string();
+            list.refresh();
+            list.input.clear();
+            list.refresh();
+        }),
+    );
+    line(
+        "Tab: sort the entity index by the next column",
+        time(runs, || list.cycle_sort(index)),
+    );
+}
+
+/// Enter on a figure: the articles holding its value read again.
+fn figure(index: &EntityIndex, runs: usize) {
+    let line = |what: &str, (median, p99): (f64, f64)| {
+        println!("{what:<58} {median:>9.2} {p99:>8.2}");
+    };
+    if let Some(&value) = index.article_numbers(0).first() {
+        let (groups, cut) = index.figure_mentions(value, None, dateline::app::FIGURE_ARTICLES);
+        let count: usize = groups.iter().map(|g| g.mentions.len()).sum();
+        let more = if cut { ", more left out" } else { "" };
+        line(
+            &format!("Enter on the figure {value}: {count} mentions{more}"),
+            time(runs, || {
+                std::hint::black_box(index.figure_mentions(
+                    value,
+                    None,
+                    dateline::app::FIGURE_ARTICLES,
+                ));
             }),
         );
     }

@@ -59,6 +59,19 @@ pub enum Action {
     ToggleSelectedKind,
     /// Switch between colour and no colour.
     CycleColors,
+    /// Move the reader's cursor to the next (`1`) or previous (`-1`)
+    /// highlighted name or number.
+    MoveCursor(isize),
+    /// Enter in the reader: list every mention of the name under the cursor.
+    OpenMentions,
+    /// Go back (`-1`) or forward (`1`) in the history of jumps.
+    History(isize),
+    /// Open or close the outline of the open article (or focus it).
+    ToggleOutline,
+    /// Open the entity index.
+    OpenEntities,
+    /// In the entity index: sort by the next column.
+    CycleSort,
     Mouse(MouseEvent),
     Resize(u16, u16),
     /// Idle time: lay out or search a little more of a long article.
@@ -104,6 +117,12 @@ pub enum KeyContext {
     Legend,
     /// The help or messages overlay is open.
     Overlay,
+    /// The outline of the open article has the keyboard.
+    Outline,
+    /// Typing in the mentions pane.
+    Mentions,
+    /// Typing in the entity index.
+    Entities,
 }
 
 /// The keymap: vim keys and arrows alike.
@@ -115,7 +134,12 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
     match context {
         KeyContext::Editing => return editing_keymap(key, ctrl),
         KeyContext::Picker => return picker_keymap(key, ctrl),
+        KeyContext::Mentions => return mentions_keymap(key, ctrl),
+        KeyContext::Entities => return entities_keymap(key, ctrl),
         _ => {}
+    }
+    if let Some(action) = history_keymap(key, ctrl, context) {
+        return Some(action);
     }
     let action = match key.code {
         KeyCode::Char('q') => Action::Quit,
@@ -126,6 +150,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char(c @ '1'..='6') if !ctrl => Action::ToggleKind(kind_key(c)?),
         _ if context == KeyContext::Legend => legend_keymap(key)?,
         _ if context == KeyContext::Overlay => overlay_keymap(key, ctrl)?,
+        _ if context == KeyContext::Outline => outline_keymap(key, ctrl)?,
         KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
         KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
         KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
@@ -134,7 +159,12 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
         KeyCode::Char('g') | KeyCode::Home => Action::Top,
         KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Enter if context == KeyContext::Reader => Action::OpenMentions,
         KeyCode::Enter => Action::Open,
+        KeyCode::Char(']') => Action::MoveCursor(1),
+        KeyCode::Char('[') => Action::MoveCursor(-1),
+        KeyCode::Char('o') => Action::ToggleOutline,
+        KeyCode::Char('e') => Action::OpenEntities,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
         KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
         KeyCode::Char('l') | KeyCode::Right => Action::FocusReader,
@@ -157,6 +187,64 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
 fn kind_key(c: char) -> Option<EntityKind> {
     let n = c.to_digit(10)?.checked_sub(1)?;
     EntityKind::ALL.get(usize::try_from(n).ok()?).copied()
+}
+
+/// Back and forward through the jumps, in the list, the reader and the
+/// outline: `Ctrl-o`, `Backspace` and `<` go back; `Ctrl-i` (where the
+/// terminal tells it from `Tab`) and `>` go forward.
+fn history_keymap(key: KeyEvent, ctrl: bool, context: KeyContext) -> Option<Action> {
+    if !matches!(
+        context,
+        KeyContext::List | KeyContext::Reader | KeyContext::Outline
+    ) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char('o') if ctrl => Some(Action::History(-1)),
+        KeyCode::Char('i') if ctrl => Some(Action::History(1)),
+        KeyCode::Backspace | KeyCode::Char('<') => Some(Action::History(-1)),
+        KeyCode::Char('>') => Some(Action::History(1)),
+        _ => None,
+    }
+}
+
+fn outline_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
+        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
+        KeyCode::Char('u') if ctrl => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Char('o') => Action::ToggleOutline,
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Char('l') | KeyCode::Right => {
+            Action::FocusReader
+        }
+        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
+        KeyCode::Char('n') => Action::NextMatch(1),
+        KeyCode::Char('N') => Action::NextMatch(-1),
+        KeyCode::Char('e') => Action::OpenEntities,
+        _ => return None,
+    };
+    Some(action)
+}
+
+fn mentions_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Tab | KeyCode::BackTab => None,
+        _ => editing_keymap(key, ctrl),
+    }
+}
+
+fn entities_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Tab | KeyCode::BackTab => Some(Action::CycleSort),
+        KeyCode::Char('s') if ctrl => Some(Action::CycleSort),
+        _ => editing_keymap(key, ctrl),
+    }
 }
 
 fn picker_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -260,6 +348,46 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("J K", "next, previous article"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
+            ("] [", "cursor to the next, previous name or number"),
+            ("Enter", "every mention of the name or figure under it"),
+        ],
+    ),
+    (
+        "Outline (o in the list or reader)",
+        &[
+            ("o", "open the outline, or close it from there"),
+            ("j k  g G", "move"),
+            ("Enter", "go to the first mention; then n N step"),
+            ("Tab  l  h", "to the reader, to the list"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "Entity index (e)",
+        &[
+            ("type", "narrow the names (fuzzy)"),
+            ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
+            ("Enter", "filter the list to it (person:\"…\"); again adds"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "History (list, reader, outline)",
+        &[
+            ("Ctrl-o  Backspace  <", "back to where you jumped from"),
+            (
+                "Ctrl-i  >",
+                "forward again (Ctrl-i where the terminal tells it from Tab)",
+            ),
+        ],
+    ),
+    (
+        "Mentions",
+        &[
+            ("type", "narrow by title, source or sentence (fuzzy)"),
+            ("↓ ↑  Ctrl-n Ctrl-p", "move"),
+            ("Enter", "open the article at the mention"),
+            ("Esc", "close"),
         ],
     ),
     (
@@ -494,6 +622,72 @@ mod tests {
                 Some(Action::CycleColors)
             ));
         }
+    }
+
+    #[test]
+    fn name_keys_cursor_mentions_outline_entities_and_history() {
+        for context in [KeyContext::List, KeyContext::Reader] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char(']')), context),
+                Some(Action::MoveCursor(1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('[')), context),
+                Some(Action::MoveCursor(-1))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('o')), context),
+                Some(Action::ToggleOutline)
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Char('e')), context),
+                Some(Action::OpenEntities)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::Reader),
+            Some(Action::OpenMentions)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::List),
+            Some(Action::Open)
+        ));
+        for context in [KeyContext::List, KeyContext::Reader, KeyContext::Outline] {
+            for back in [ctrl('o'), key(KeyCode::Backspace), key(KeyCode::Char('<'))] {
+                assert!(matches!(keymap(back, context), Some(Action::History(-1))));
+            }
+            for forward in [ctrl('i'), key(KeyCode::Char('>'))] {
+                assert!(matches!(keymap(forward, context), Some(Action::History(1))));
+            }
+        }
+        // Tab stays Tab: where the terminal cannot tell Ctrl-i from it.
+        assert!(matches!(
+            keymap(key(KeyCode::Tab), KeyContext::Reader),
+            Some(Action::ToggleFocus)
+        ));
+        // Typing panes take letters as text, Backspace as a deletion.
+        for context in [KeyContext::Mentions, KeyContext::Entities] {
+            assert!(matches!(
+                keymap(key(KeyCode::Char('o')), context),
+                Some(Action::Insert('o'))
+            ));
+            assert!(matches!(
+                keymap(key(KeyCode::Backspace), context),
+                Some(Action::DeleteBack)
+            ));
+        }
+        assert!(matches!(
+            keymap(key(KeyCode::Tab), KeyContext::Entities),
+            Some(Action::CycleSort)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Enter), KeyContext::Outline),
+            Some(Action::Submit)
+        ));
+        assert!(matches!(
+            keymap(key(KeyCode::Char('n')), KeyContext::Outline),
+            Some(Action::NextMatch(1))
+        ));
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
+pub mod entity_list;
 pub mod grouping;
+pub mod history;
+pub mod mentions;
+pub mod outline;
 pub mod picker;
 pub mod reader;
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc;
 
@@ -14,21 +19,31 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
-use crate::entities::{self, SharedEntityIndex};
+use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
+use entity_list::EntityList;
 use grouping::{GroupRow, Groups, SourceIndex};
+use history::{History, Place};
+use mentions::MentionsPane;
+use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
+
+/// Enter on a figure reads at most this many articles holding its value
+/// again (figures are indexed by value per article, not per mention).
+pub const FIGURE_ARTICLES: usize = 300;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
     Reader,
+    /// The outline beside the reader.
+    Outline,
 }
 
 /// A text field being typed into.
@@ -96,6 +111,14 @@ pub struct App {
     /// The list grouped by source, while it is.
     pub groups: Option<Groups>,
     pub picker: Option<SourcePicker>,
+    /// Every mention of a name, while that pane is open.
+    pub mentions: Option<MentionsPane>,
+    /// The places jumped from, to go back (and forward) to.
+    pub history: History,
+    /// The outline of the open article, while it is shown.
+    pub outline: Option<OutlineView>,
+    /// The entity index, while it is open.
+    pub entity_list: Option<EntityList>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -139,6 +162,10 @@ impl App {
             sources: SourceIndex::default(),
             groups: None,
             picker: None,
+            mentions: None,
+            history: History::default(),
+            outline: None,
+            entity_list: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -190,10 +217,16 @@ impl App {
             KeyContext::Editing
         } else if self.picker.is_some() {
             KeyContext::Picker
+        } else if self.mentions.is_some() {
+            KeyContext::Mentions
+        } else if self.entity_list.is_some() {
+            KeyContext::Entities
         } else if self.overlay == Some(Overlay::Legend) {
             KeyContext::Legend
         } else if self.overlay.is_some() {
             KeyContext::Overlay
+        } else if self.focus == Focus::Outline {
+            KeyContext::Outline
         } else if self.focus == Focus::Reader {
             KeyContext::Reader
         } else {
@@ -289,11 +322,18 @@ impl App {
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
-            Action::Mouse(_) if self.picker.is_some() => {}
+            Action::Mouse(_)
+                if self.picker.is_some()
+                    || self.mentions.is_some()
+                    || self.entity_list.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
+            _ if self.mentions.is_some() => self.mentions_action(&action),
+            _ if self.entity_list.is_some() => self.entity_list_action(&action),
+            Action::OpenEntities => self.open_entities(),
             _ if self.editing.is_some() => self.editing_action(&action),
+            _ if self.focus == Focus::Outline => self.outline_action(&action),
             Action::Move(step) => self.move_by(step),
             Action::PageDown => self.move_by(self.page(1)),
             Action::PageUp => self.move_by(self.page(-1)),
@@ -323,14 +363,14 @@ impl App {
                 self.picker = Some(picker);
             }
             Action::Search => self.start_search(),
-            Action::NextMatch(step) => {
-                let height = self.reader_height();
-                if let Some(view) = &mut self.reader {
-                    view.step_find(step, height);
-                }
-            }
+            Action::NextMatch(step) => self.next_match(step),
             Action::Back => self.back(),
-            Action::Insert(_)
+            Action::MoveCursor(step) => self.move_cursor(step),
+            Action::OpenMentions => self.open_mentions(),
+            Action::History(step) => self.go_history(step),
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::CycleSort
+            | Action::Insert(_)
             | Action::DeleteBack
             | Action::DeleteWord
             | Action::ClearInput
@@ -339,6 +379,7 @@ impl App {
             | Action::ToggleSelectedKind => {}
         }
         self.sync_reader();
+        self.sync_outline();
         self.keep_selection_visible();
     }
 
@@ -659,10 +700,18 @@ impl App {
                     .saturating_sub(usize::from(self.size.height / 2));
             }
             Action::Top => self.overlay_scroll = 0,
-            Action::Bottom => self.overlay_scroll = usize::MAX / 2,
+            Action::Bottom => self.overlay_scroll = usize::MAX,
             Action::Back => self.overlay = None,
             _ => {}
         }
+        // Past the end, the next move up is seen at once.
+        let screen = Rect::new(0, 0, self.size.width, self.size.height);
+        let max = match self.overlay {
+            Some(Overlay::Help) => ui::help::max_scroll(screen),
+            Some(Overlay::Messages) => ui::messages::max_scroll(self, screen),
+            _ => usize::MAX,
+        };
+        self.overlay_scroll = self.overlay_scroll.min(max);
     }
 
     fn editing_action(&mut self, action: &Action) {
@@ -727,7 +776,7 @@ impl App {
     fn start_search(&mut self) {
         match self.focus {
             Focus::List => self.editing = Some(Editing::Filter),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 self.find_input.clear();
                 self.editing = Some(Editing::Find);
             }
@@ -749,6 +798,408 @@ impl App {
         }
     }
 
+    /// `]` and `[`: the reader's cursor to the next or previous name or
+    /// number of a kind shown (from the list, the reader takes the keys).
+    fn move_cursor(&mut self, step: isize) {
+        if self.reader.is_none() {
+            return;
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let shown = self.shown;
+        if let Some(view) = &mut self.reader {
+            view.move_cursor(step, height, |kind| shown.contains(kind));
+        }
+    }
+
+    /// Enter in the reader: open the mentions of the name under the cursor
+    /// (with no cursor, the cursor goes to the first name on screen).
+    fn open_mentions(&mut self) {
+        if self.reader.as_ref().is_some_and(|v| v.cursor.is_none()) {
+            self.move_cursor(1);
+            return;
+        }
+        let Some(view) = &self.reader else { return };
+        let Some(span) = view.cursor_span() else {
+            return;
+        };
+        if span.kind == crate::highlight::EntityKind::Number {
+            self.open_figure_mentions(span.start..span.end);
+            return;
+        }
+        if !entities::is_name_kind(span.kind) {
+            return;
+        }
+        let article = view.index;
+        let text = view.article.body.get(span.start..span.end).unwrap_or("");
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        // The index knows the mention once the entity worker has reached
+        // the article; before that, the name is looked up as typed.
+        let Some(id) = index
+            .entity_at(article, span.start)
+            .or_else(|| index.resolve(text, &[span.kind]).first().copied())
+        else {
+            return;
+        };
+        let groups = index.mentions(id, within.as_ref());
+        let (name, kind) = (index.name(id).to_string(), index.kind(id));
+        drop(index);
+        let mut pane = MentionsPane::new(id, name, kind, groups, within.is_some(), &self.articles);
+        pane.select(article, span.start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    /// Enter on a figure: its mentions by value (`3,800` also finds
+    /// `3800`), in at most [`FIGURE_ARTICLES`] articles.
+    fn open_figure_mentions(&mut self, range: Range<usize>) {
+        let Some(view) = &self.reader else { return };
+        let (article, start) = (view.index, range.start);
+        let text = view.article.body.get(range).unwrap_or("").to_string();
+        let [value] = entities::values::values_of(&text)[..] else {
+            return;
+        };
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let (groups, partial) = index.figure_mentions(value, within.as_ref(), FIGURE_ARTICLES);
+        drop(index);
+        let mut pane = MentionsPane::new(
+            entities::EntityId::default(),
+            text,
+            crate::highlight::EntityKind::Number,
+            groups,
+            within.is_some(),
+            &self.articles,
+        );
+        pane.partial = partial;
+        pane.select(article, start);
+        pane.keep_visible(ui::mentions::rows(self.size));
+        self.editing = None;
+        self.mentions = Some(pane);
+    }
+
+    fn mentions_action(&mut self, action: &Action) {
+        let step =
+            isize::try_from(ui::mentions::rows(self.size).saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(pane) = &mut self.mentions else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => pane.input.push(c),
+            Action::DeleteBack => {
+                pane.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                pane.input.truncate(kept);
+            }
+            Action::ClearInput => pane.input.clear(),
+            Action::Move(step) => pane.move_by(step),
+            Action::PageDown => pane.move_by(step),
+            Action::PageUp => pane.move_by(-step),
+            Action::Back => {
+                self.mentions = None;
+                return;
+            }
+            Action::Submit => {
+                let target = pane.current().map(|m| (m.article, m.range.clone()));
+                self.mentions = None;
+                if let Some((article, range)) = target {
+                    self.jump(article, range);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            pane.refresh(&self.articles);
+        }
+        pane.keep_visible(ui::mentions::rows(self.size));
+    }
+
+    /// `o`: open the outline and give it the keys; from the outline, close it.
+    fn toggle_outline(&mut self) {
+        if self.reader.is_none() {
+            return;
+        }
+        if self.focus == Focus::Outline {
+            self.outline = None;
+            self.focus = Focus::Reader;
+            return;
+        }
+        self.focus = Focus::Outline;
+        self.editing = None;
+        if self.outline.is_none() {
+            self.build_outline();
+        }
+    }
+
+    /// Outline the article in the reader.
+    fn build_outline(&mut self) {
+        let Some(view) = &mut self.reader else {
+            self.outline = None;
+            return;
+        };
+        let whole = view.highlight_through(outline::OUTLINE_BYTES);
+        let entries = entities::outline(&view.article.body, &view.spans);
+        self.outline = Some(OutlineView::new(view.index, entries, !whole));
+        let height = self.outline_height();
+        if let Some(outline) = &mut self.outline {
+            outline.keep_visible(height);
+        }
+    }
+
+    /// Keep the outline on the article in the reader.
+    fn sync_outline(&mut self) {
+        let stale = match (&self.outline, &self.reader) {
+            (Some(o), Some(v)) => o.article != v.index,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if stale {
+            self.build_outline();
+        }
+        if self.outline.is_none() && self.focus == Focus::Outline {
+            self.focus = if self.reader.is_some() {
+                Focus::Reader
+            } else {
+                Focus::List
+            };
+        }
+    }
+
+    pub fn outline_height(&self) -> usize {
+        self.areas()
+            .outline
+            .map_or(1, |r| usize::from(ui::outline::inner(r).height).max(1))
+    }
+
+    fn outline_action(&mut self, action: &Action) {
+        let height = self.outline_height();
+        let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(outline) = &mut self.outline else {
+            return;
+        };
+        match *action {
+            Action::Move(step) => outline.move_by(step),
+            Action::PageDown => outline.move_by(page),
+            Action::PageUp => outline.move_by(-page),
+            Action::Top => outline.move_by(isize::MIN / 2),
+            Action::Bottom => outline.move_by(isize::MAX / 2),
+            Action::Submit => {
+                self.pick_outline_entry();
+                return;
+            }
+            Action::Back | Action::ToggleOutline => {
+                self.outline = None;
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusReader | Action::ToggleFocus => {
+                self.focus = Focus::Reader;
+                return;
+            }
+            Action::FocusList => {
+                self.focus = Focus::List;
+                return;
+            }
+            Action::NextMatch(step) => {
+                self.next_match(step);
+                return;
+            }
+            Action::History(step) => {
+                self.go_history(step);
+                return;
+            }
+            _ => return,
+        }
+        outline.keep_visible(height);
+    }
+
+    /// Enter in the outline: the reader goes to the entry's first mention,
+    /// and `n` `N` step through its mentions.
+    fn pick_outline_entry(&mut self) {
+        let Some(entry) = self
+            .outline
+            .as_ref()
+            .and_then(OutlineView::current)
+            .cloned()
+        else {
+            return;
+        };
+        let Some(first) = entry.mentions.first().cloned() else {
+            return;
+        };
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        self.focus = Focus::Reader;
+        let height = self.reader_height();
+        let Some(view) = &mut self.reader else { return };
+        self.find_input.clear();
+        view.find = reader::Find::of_mentions(entry.label, entry.mentions, view.article.body.len());
+        view.show_cursor(first, height);
+    }
+
+    /// `n` `N`: the next find match, or the next mention of the outline's
+    /// entry (whichever was asked for last), the cursor following a mention.
+    fn next_match(&mut self, step: isize) {
+        let height = self.reader_height();
+        if let Some(view) = &mut self.reader {
+            view.step_find(step, height);
+            if view.find.outline {
+                view.cursor = view
+                    .find
+                    .current
+                    .and_then(|i| view.find.matches.get(i))
+                    .cloned();
+            }
+        }
+    }
+
+    /// The filtered articles, when a filter is on.
+    fn filtered_set(&self) -> Option<ArticleSet> {
+        self.hits
+            .as_ref()
+            .map(|hits| ArticleSet::from_indices(hits.iter().map(|h| h.index)))
+    }
+
+    /// `e`: the entity index over the loaded (or filtered) articles.
+    fn open_entities(&mut self) {
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let mut list = EntityList::new(&index, entities::EntitySort::default(), within);
+        drop(index);
+        list.keep_visible(ui::entity_list::rows(self.size));
+        self.editing = None;
+        self.entity_list = Some(list);
+    }
+
+    fn entity_list_action(&mut self, action: &Action) {
+        let rows = ui::entity_list::rows(self.size);
+        let step = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(list) = &mut self.entity_list else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => list.input.push(c),
+            Action::DeleteBack => {
+                list.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = list.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                list.input.truncate(kept);
+            }
+            Action::ClearInput => list.input.clear(),
+            Action::Move(n) => list.move_by(n),
+            Action::PageDown => list.move_by(step),
+            Action::PageUp => list.move_by(-step),
+            Action::CycleSort => list.cycle_sort(&entities::read(&self.entities)),
+            Action::Back => {
+                self.entity_list = None;
+                return;
+            }
+            Action::Submit => {
+                let term = list
+                    .current()
+                    .zip(list.current_name())
+                    .map(|(row, name)| entity_list::entity_term(row.kind, name));
+                self.entity_list = None;
+                if let Some(term) = term {
+                    self.add_filter_term(&term);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            list.refresh();
+        }
+        list.keep_visible(rows);
+    }
+
+    /// Add `term` to the filter bar's query (all its terms must match).
+    fn add_filter_term(&mut self, term: &str) {
+        let kept = self.filter_input.trim_end();
+        self.filter_input = if kept.is_empty() {
+            term.to_string()
+        } else {
+            format!("{kept} {term}")
+        };
+        self.filter_changed();
+        self.focus = Focus::List;
+    }
+
+    /// Where the reader is: to come back to after a jump.
+    fn here(&self) -> Option<Place> {
+        self.reader.as_ref().map(|view| Place {
+            article: view.index,
+            top: view.top_offset(),
+            cursor: view.cursor.clone(),
+        })
+    }
+
+    /// Open the article at load position `article` with the cursor on
+    /// `range`, a third down the screen, remembering where the reader was.
+    fn jump(&mut self, article: usize, range: Range<usize>) {
+        if let Some(here) = self.here() {
+            self.history.leave(here);
+        }
+        if self.select_article(article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.show_cursor(range, height);
+            }
+        }
+    }
+
+    /// Back (`-1`) or forward (`1`) through the places jumped from.
+    fn go_history(&mut self, step: isize) {
+        let here = self.here();
+        let place = if step < 0 {
+            self.history.back(here)
+        } else {
+            self.history.forward(here)
+        };
+        let Some(place) = place else { return };
+        if self.select_article(place.article) {
+            let height = self.reader_height();
+            if let Some(view) = &mut self.reader {
+                view.restore_top(place.top, height);
+                view.cursor = place.cursor;
+            }
+        }
+    }
+
+    /// Select the article at load position `article` and read it; when the
+    /// filter hides it, clear the filter first. Whether it is open.
+    fn select_article(&mut self, article: usize) -> bool {
+        let position = |app: &Self| match &app.hits {
+            None => (article < app.articles.len()).then_some(article),
+            Some(hits) => hits.iter().position(|h| h.index == article),
+        };
+        if position(self).is_none() && !self.filter_input.is_empty() {
+            self.filter_input.clear();
+            self.filter_changed();
+        }
+        let Some(p) = position(self) else {
+            return false;
+        };
+        self.selected = p;
+        self.editing = None;
+        self.focus = Focus::Reader;
+        self.sync_reader();
+        self.reader.as_ref().is_some_and(|v| v.index == article)
+    }
+
     fn toggle_focus(&mut self) {
         self.focus = match self.focus {
             Focus::List if self.reader.is_some() => Focus::Reader,
@@ -760,7 +1211,7 @@ impl App {
     fn move_by(&mut self, step: isize) {
         match self.focus {
             Focus::List => self.move_selection(step),
-            Focus::Reader => {
+            Focus::Reader | Focus::Outline => {
                 let height = self.reader_height();
                 if let Some(view) = &mut self.reader {
                     view.scroll_by(step, height);
@@ -794,13 +1245,13 @@ impl App {
     fn page(&self, sign: isize) -> isize {
         let height = match self.focus {
             Focus::List => self.list_height(),
-            Focus::Reader => self.reader_height(),
+            Focus::Reader | Focus::Outline => self.reader_height(),
         };
         sign * isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     fn areas(&self) -> ui::Areas {
-        ui::areas(self.size, self.focus)
+        ui::areas(self.size, self.focus, self.outline.is_some())
     }
 
     pub fn list_height(&self) -> usize {

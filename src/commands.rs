@@ -25,8 +25,7 @@ pub fn list(
     let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
     let order: Vec<usize> = match filter.map(FilterQuery::parse) {
         Some(query) if !query.is_empty() => {
-            let mut index = SearchIndex::new();
-            index.add(&articles);
+            let index = SearchIndex::for_query(&articles, &query);
             let lookups = if query.needs_entities() {
                 query.lookup(&entity_index(&articles))
             } else {

@@ -344,6 +344,7 @@ impl<T> Tested<T> {
 }
 
 /// One alternative of the query, ready to test articles against.
+#[derive(Clone)]
 struct Alt<'q> {
     term: &'q Term,
     /// For entity and figure terms, the articles they match.
@@ -367,22 +368,60 @@ impl SearchIndex {
             let Ok(pos) = u32::try_from(self.len()) else {
                 break;
             };
-            let title = text::lowercase(&article.title);
-            self.titles.push_str(&title);
-            self.title_ends.push(self.titles.len());
-            self.title_masks.push(query::char_mask(&title));
-            let author = text::lowercase(article.author.as_deref().unwrap_or(""));
-            self.authors.push_str(&author);
-            self.author_ends
-                .push(u32::try_from(self.authors.len()).unwrap_or(u32::MAX));
-            self.dates
-                .push(article.date.map_or(i32::MIN, |d| d.num_days_from_ce()));
-            let source = self.intern_source(&article.source);
-            self.source_of.push(source);
+            self.add_fields(article);
             self.body.add_body(pos, &article.body);
-            self.articles.push(Arc::clone(article));
         }
         self.body.finish_batch();
+    }
+
+    /// An index for one search only, as `dateline list --filter` needs:
+    /// every article's title, source, author and date, but of the bodies
+    /// only the words and numbers that `query`'s terms can match, looked
+    /// for on every core. Searching it for `query` gives the same hits, in
+    /// the same order, as searching an index built with [`add`](Self::add);
+    /// it is much quicker to build and far smaller.
+    pub fn for_query(articles: &[Arc<Article>], query: &FilterQuery) -> Self {
+        let keep = index::WordFilter::new(
+            query
+                .groups
+                .iter()
+                .flat_map(|g| &g.alts)
+                .flat_map(|t| &t.body)
+                .map(|(k, m)| (k.as_str(), *m))
+                .collect(),
+        );
+        let articles = articles
+            .get(..articles.len().min(u32::MAX as usize))
+            .unwrap_or(articles);
+        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        let keys = index::kept_keys_of_all(&bodies, &keep);
+        let mut index = Self::new();
+        for (article, keys) in articles.iter().zip(keys) {
+            let Ok(pos) = u32::try_from(index.len()) else {
+                break;
+            };
+            index.add_fields(article);
+            index.body.add_keys(pos, keys.iter().map(|k| &**k));
+        }
+        index.body.finish_batch();
+        index
+    }
+
+    /// Everything of `article` but its body, at the next position.
+    fn add_fields(&mut self, article: &Arc<Article>) {
+        let title = text::lowercase(&article.title);
+        self.titles.push_str(&title);
+        self.title_ends.push(self.titles.len());
+        self.title_masks.push(query::char_mask(&title));
+        let author = text::lowercase(article.author.as_deref().unwrap_or(""));
+        self.authors.push_str(&author);
+        self.author_ends
+            .push(u32::try_from(self.authors.len()).unwrap_or(u32::MAX));
+        self.dates
+            .push(article.date.map_or(i32::MIN, |d| d.num_days_from_ce()));
+        let source = self.intern_source(&article.source);
+        self.source_of.push(source);
+        self.articles.push(Arc::clone(article));
     }
 
     fn intern_source(&mut self, source: &str) -> u32 {
@@ -580,18 +619,87 @@ impl SearchIndex {
                     .collect(),
             );
         }
-        let mut groups = self.prepare(query, lookups, cancel)?;
+        let candidates: Vec<usize> = candidates.filter(|&i| i < self.len()).collect();
+        // Many candidates are tested on every core, in runs of load order;
+        // each run keeps its own caches of source matches and scores.
+        let runs = if candidates.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        } else {
+            1
+        };
+        self.run_split(query, lookups, &candidates, runs, cancel)
+    }
+
+    /// [`run`](Self::run) on `candidates` split into `runs` runs, each on a
+    /// thread of its own.
+    fn run_split(
+        &self,
+        query: &FilterQuery,
+        lookups: &Lookups,
+        candidates: &[usize],
+        runs: usize,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Hit>> {
+        let groups = self.prepare(query, lookups, cancel)?;
+        let parts: Vec<&[usize]> = candidates
+            .chunks(candidates.len().div_ceil(runs).max(1))
+            .collect();
+        let tested: Vec<Option<Matched>> = match parts.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![self.test(query, groups, one, cancel)],
+            [first, rest @ ..] => std::thread::scope(|scope| {
+                let workers: Vec<_> = rest
+                    .iter()
+                    .map(|part| {
+                        let groups = groups.clone();
+                        scope.spawn(move || self.test(query, groups, part, cancel))
+                    })
+                    .collect();
+                let mut all = vec![self.test(query, groups, first, cancel)];
+                all.extend(workers.into_iter().map(|w| w.join().ok().flatten()));
+                all
+            }),
+        };
+        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
+        let mut order: Vec<(u128, usize)> = Vec::with_capacity(candidates.len());
+        for part in tested {
+            let part = part?;
+            order.extend(
+                part.keys
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, key)| (key, hits.len() + k)),
+            );
+            hits.extend(part.hits);
+        }
+        // Sort small keys rather than the hits themselves: best first, ties
+        // by load order (indices are unique, so an unstable sort is exact).
+        order.sort_unstable_by_key(|&(key, _)| key);
+        let mut from: Vec<usize> = order.into_iter().map(|(_, slot)| slot).collect();
+        permute(&mut hits, &mut from);
+        Some(hits)
+    }
+
+    /// Test `candidates` against the prepared `groups`: the hits, in the
+    /// candidates' order, with their sort keys. `None` when cancelled.
+    fn test(
+        &self,
+        query: &FilterQuery,
+        mut groups: Vec<Vec<Alt>>,
+        candidates: &[usize],
+        cancel: &AtomicBool,
+    ) -> Option<Matched> {
         let mut scorer = Scorer::new();
         let bases: Vec<usize> = (0..groups.len())
             .map(|g| offset(g, &query.groups))
             .collect();
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
-        let (low, high) = candidates.size_hint();
-        let expect = high.unwrap_or(low).min(self.len());
-        let mut hits: Vec<Hit> = Vec::with_capacity(expect);
-        let mut order: Vec<(u128, usize)> = Vec::with_capacity(expect);
-        for (n, i) in candidates.enumerate() {
+        let mut matched = Matched {
+            hits: Vec::with_capacity(candidates.len()),
+            keys: Vec::with_capacity(candidates.len()),
+        };
+        for (n, &i) in candidates.iter().enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
             }
@@ -620,17 +728,21 @@ impl SearchIndex {
                     .any(|(a, alt)| cx.matches(alt, base + a))
             }) {
                 let ranked = cx.rank(&mut groups, &query.groups);
-                order.push((ranked.sort_key(), hits.len()));
-                hits.push(ranked.hit);
+                matched.keys.push(ranked.sort_key());
+                matched.hits.push(ranked.hit);
             }
         }
-        // Sort small keys rather than the hits themselves: best first, ties
-        // by load order (indices are unique, so an unstable sort is exact).
-        order.sort_unstable_by_key(|&(key, _)| key);
-        let mut from: Vec<usize> = order.into_iter().map(|(_, slot)| slot).collect();
-        permute(&mut hits, &mut from);
-        Some(hits)
+        Some(matched)
     }
+}
+
+/// From how many candidates a search is shared out across cores.
+const PARALLEL_FROM: usize = 16_384;
+
+/// Hits of one run of candidates, with their sort keys.
+struct Matched {
+    hits: Vec<Hit>,
+    keys: Vec<u128>,
 }
 
 /// Reorder `items` in place so that position `i` gets the item that was at
@@ -1444,7 +1556,94 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_index_for_one_query_finds_what_the_full_index_finds() {
+        let articles = corpus();
+        let full = index_of(&articles);
+        for q in [
+            "japan",
+            "j",
+            "z",
+            "4",
+            "ceasefire talks",
+            "\"ceasefire talks\"",
+            "'ceasefire",
+            "^fire",
+            "fire$",
+            "ire$ 400",
+            "40,005",
+            "40005 | japanese",
+            "!japan rates",
+            "!fire",
+            "zürich",
+            "ZÜRICH genève",
+            "source:reuters ceasefire",
+            "title:japan exports",
+            "covid-19",
+            "nothing-matches-this",
+        ] {
+            let query = FilterQuery::parse(q);
+            let one = SearchIndex::for_query(&articles, &query);
+            assert_eq!(one.search(&query), full.search(&query), "{q}");
+            assert!(one.vocabulary_len() <= full.vocabulary_len());
+        }
+    }
+
+    #[test]
+    fn searches_split_across_threads_rank_as_one_does() {
+        let rows = corpus();
+        let articles: Vec<Arc<Article>> = (0..600)
+            .map(|i| {
+                let a = &rows[i % rows.len()];
+                let title = format!("{} {i}", a.title);
+                article(i + 1, &title, &a.source, &a.body)
+            })
+            .collect();
+        let index = index_of(&articles);
+        let all: Vec<usize> = (0..articles.len()).collect();
+        let cancel = AtomicBool::new(false);
+        for q in [
+            "j",
+            "japan",
+            "ceasefire | fire",
+            "source:reuters",
+            "!aid",
+            "4",
+        ] {
+            let query = FilterQuery::parse(q);
+            let lookups = Lookups::default();
+            let one = index.run_split(&query, &lookups, &all, 1, &cancel);
+            assert!(one.as_ref().is_some_and(|h| !h.is_empty()), "{q}");
+            for runs in [2, 3, 7] {
+                let split = index.run_split(&query, &lookups, &all, runs, &cancel);
+                assert_eq!(split, one, "{q} in {runs} runs");
+            }
+        }
+        let stop = AtomicBool::new(true);
+        let query = FilterQuery::parse("japan");
+        assert!(
+            index
+                .run_split(&query, &Lookups::default(), &all, 2, &stop)
+                .is_none()
+        );
+    }
+
     proptest! {
+        #[test]
+        fn an_index_for_one_query_agrees_on_any_text(
+            query in "[!'^$| a-cé0-9,.İ\"]{0,16}",
+            bodies in proptest::collection::vec("[ a-cA-Cé0-9,.İ'-]{0,60}", 1..6),
+        ) {
+            let articles: Vec<Arc<Article>> = bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| article(i + 1, "t", "s", b))
+                .collect();
+            let q = FilterQuery::parse(&query);
+            let one = SearchIndex::for_query(&articles, &q);
+            prop_assert_eq!(one.search(&q), index_of(&articles).search(&q));
+        }
+
         #[test]
         fn nothing_panics(query in "\\PC{0,24}", body in "\\PC{0,200}", title in "\\PC{0,40}") {
             let q = FilterQuery::parse(&query);

@@ -351,6 +351,63 @@ mod tests {
     }
 
     #[test]
+    fn official_names_joined_by_and_or_to_stay_whole() {
+        assert_eq!(
+            names(
+                "MPs debated the Serious and Organised Crime Bill. Staff at the \
+                 Natural Hazards Research and Applications Information Center and the \
+                 Committee to Protect Journalists agreed, as did Gazprom and Rosneft."
+            ),
+            [
+                ("Serious and Organised Crime Bill", Name),
+                (
+                    "Natural Hazards Research and Applications Information Center",
+                    Organization
+                ),
+                ("Committee to Protect Journalists", Organization),
+                ("Gazprom", Organization),
+                ("Rosneft", Organization)
+            ]
+        );
+        // a state, not a country, before a university is part of its name
+        assert_eq!(
+            names("She studied at Colorado State University, not the US Health Department."),
+            [
+                ("Colorado State University", Organization),
+                ("US", Place),
+                ("Health Department", Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apposition_tells_what_an_unknown_name_is() {
+        let text = "Velmora, a blog search engine, tracks posts. Brannock, the former \
+                    striker, agreed. Quillon, the fizzy mineral water owned by a food group, \
+                    sold well. Later Velmora and Brannock and Quillon were named again.";
+        assert_eq!(
+            names(text),
+            [
+                ("Velmora", Organization),
+                ("Brannock", Person),
+                ("Quillon", Name),
+                ("Velmora", Organization),
+                ("Brannock", Person),
+                ("Quillon", Name)
+            ]
+        );
+        // a founder, a unit: the body they belong to
+        assert_eq!(
+            names("Kestrel Tessel founder Mira Kell spoke as its Dunmore unit was sold."),
+            [
+                ("Kestrel Tessel", Organization),
+                ("Mira Kell", Person),
+                ("Dunmore", Organization)
+            ]
+        );
+    }
+
+    #[test]
     fn places_by_shape_context_and_gazetteer() {
         let text = "Fighting spread from the Gaza Strip to Zarqa Province, Harbin City \
                     and Damascus Airport, and residents fled to Khan Younis and Rafah.";

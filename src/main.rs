@@ -8,7 +8,10 @@ use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::loader::{self, Input, Loaded};
 use dateline::{commands, sanitize};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
+};
 use ratatui::crossterm::execute;
 
 fn main() -> ExitCode {
@@ -86,7 +89,13 @@ fn script(
 }
 
 /// The terminal app. The terminal is restored on quit, on error and on panic
-/// (ratatui's hook, with mouse capture undone first).
+/// (ratatui's hook, with mouse capture and the keyboard mode undone first).
+///
+/// Terminals that speak the kitty keyboard protocol are asked to tell
+/// `Ctrl-i` from `Tab` (and `Ctrl-o`, `Esc` and the rest from what they
+/// share a code with); the others ignore the request, which is why it is
+/// sent without asking the terminal first (asking would wait on terminals
+/// that never answer).
 fn read(inputs: Vec<Input>) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -96,13 +105,25 @@ fn read(inputs: Vec<Input>) -> anyhow::Result<ExitCode> {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            io::stdout(),
+            PopKeyboardEnhancementFlags,
+            DisableMouseCapture
+        );
         previous(info);
     }));
     let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        EnableMouseCapture,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+    );
     let result = App::run(inputs, &mut terminal);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        PopKeyboardEnhancementFlags,
+        DisableMouseCapture
+    );
     ratatui::restore();
     result?;
     Ok(ExitCode::SUCCESS)

@@ -1,10 +1,13 @@
 //! Drawing: a pure function of the app's state, one file per pane.
 
+pub mod entity_list;
 pub mod filter_bar;
 pub mod help;
 pub mod legend;
 pub mod list;
+pub mod mentions;
 pub mod messages;
+pub mod outline;
 pub mod picker;
 pub mod reader;
 pub mod status_bar;
@@ -30,11 +33,16 @@ pub const NARROW: u16 = 80;
 pub struct Areas {
     pub list: Option<Rect>,
     pub reader: Option<Rect>,
+    /// The outline of the open article, at the reader's right, when open.
+    pub outline: Option<Rect>,
     pub bar: Rect,
     pub status: Rect,
 }
 
-pub fn areas(size: Rect, focus: Focus) -> Areas {
+/// The widest the outline gets.
+pub const OUTLINE_WIDTH: u16 = 34;
+
+pub fn areas(size: Rect, focus: Focus, outline: bool) -> Areas {
     let [main, bar, status] = size.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -43,7 +51,7 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
     let (list, reader) = if size.width < NARROW {
         match focus {
             Focus::List => (Some(main), None),
-            Focus::Reader => (None, Some(main)),
+            Focus::Reader | Focus::Outline => (None, Some(main)),
         }
     } else {
         let list_width = (size.width / 2).clamp(32, 72);
@@ -53,9 +61,21 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
         ]));
         (Some(list), Some(reader))
     };
+    let (reader, outline) = match reader {
+        Some(r) if outline => {
+            let width = OUTLINE_WIDTH.min(r.width / 2);
+            let [reader, outline] = r.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(width),
+            ]));
+            (Some(reader), Some(outline))
+        }
+        other => (other, None),
+    };
     Areas {
         list,
         reader,
+        outline,
         bar,
         status,
     }
@@ -65,7 +85,7 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme::new(app.colors, app.shown);
     let screen = frame.area();
-    let areas = areas(screen, app.focus);
+    let areas = areas(screen, app.focus, app.outline.is_some());
     let buf = frame.buffer_mut();
     if let Some(area) = areas.list {
         list::render(app, area, buf, &theme);
@@ -73,10 +93,19 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(area) = areas.reader {
         reader::render(app, area, buf, &theme);
     }
+    if let Some(area) = areas.outline {
+        outline::render(app, area, buf, &theme);
+    }
     status_bar::render(app, areas.status, buf, &theme);
     let mut cursor = filter_bar::render(app, areas.bar, buf, &theme);
     if app.picker.is_some() {
         cursor = picker::render(app, buf, &theme);
+    }
+    if app.mentions.is_some() {
+        cursor = mentions::render(app, buf, &theme);
+    }
+    if app.entity_list.is_some() {
+        cursor = entity_list::render(app, buf, &theme);
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

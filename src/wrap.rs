@@ -1,6 +1,12 @@
 //! Wrapping text into screen lines that point back into it, so that
 //! highlights given as byte ranges of the text can be drawn on each line.
 //!
+//! Where a line may break is textwrap's answer: the Unicode line-breaking
+//! rules (after a space or a dash, between ideographs, never before a
+//! closing bracket, a question mark or a Japanese full stop) and its hyphen
+//! rule. The greedy fitting is done here, on those break points, because
+//! the columns must be counted as this screen draws them.
+//!
 //! Widths are measured the way the screen draws the text: per grapheme
 //! (so a family emoji joined by zero-width joiners, or a letter with its
 //! combining accents, is one cell or two, never the sum of its parts), with
@@ -13,6 +19,7 @@
 
 use std::ops::Range;
 
+use textwrap::{WordSeparator, WordSplitter};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -86,59 +93,69 @@ pub fn screen_text(piece: &str, col: &mut usize) -> String {
     out
 }
 
-/// Whitespace a line may break at (no-break spaces are not).
-fn is_break_space(g: &str) -> bool {
-    let mut chars = g.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => matches!(
-            c,
-            ' ' | '\t' | '\u{2000}'..='\u{200a}' | '\u{205f}' | '\u{3000}'
-        ),
-        _ => false,
+/// Whitespace a line may break at and leave out at its ends (no-break
+/// spaces are not).
+fn is_break_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{2000}'..='\u{200a}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// How far past the budget a window may grow to reach a second break
+/// opportunity; a word longer than this is broken where the window ends.
+const MAX_WINDOW: usize = 1 << 20;
+
+/// Where a line may break in `piece` (a stretch of one paragraph that starts
+/// at a break opportunity): offsets after the first, in order, ending with
+/// `piece.len()`. The Unicode line-breaking rules (UAX #14, through
+/// textwrap) decide, plus textwrap's hyphen rule (after a hyphen between
+/// letters or digits).
+fn break_points(piece: &str) -> Vec<usize> {
+    let mut points = Vec::new();
+    for word in WordSeparator::UnicodeBreakProperties.find_words(piece) {
+        let start = offset_in(piece, word.word);
+        for split in WordSplitter::HyphenSplitter.split_points(word.word) {
+            points.push(start + split);
+        }
+        points.push(start + word.word.len() + word.whitespace.len());
     }
+    points.dedup();
+    points.retain(|&p| p > 0);
+    if points.last() != Some(&piece.len()) {
+        points.push(piece.len());
+    }
+    points
 }
 
-/// What the grapheme before the current one was, for break opportunities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Before {
-    /// Start of a paragraph or whitespace.
-    Nothing,
-    /// Two columns wide (CJK, emoji): a line may break after it.
-    Wide,
-    /// A hyphen after a letter: a line may break after it, before a letter.
-    Hyphen,
-    Letter,
-    Other,
-}
-
-/// Where the current line could end if the next grapheme does not fit.
-#[derive(Debug, Clone, Copy)]
-struct Break {
-    /// The end of the line's text (before any whitespace).
-    end: usize,
-    /// Where the next line starts.
-    next: usize,
-    /// The column `next` was at on the current line.
-    col: usize,
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
 }
 
 /// Greedy (first-fit) wrapping that can stop and go on: [`Wrapper::run`]
-/// takes a byte budget and continues from where it stopped.
+/// takes a byte budget and continues from where it stopped. Lines break
+/// where textwrap finds a break opportunity; a word wider than the screen
+/// is broken between graphemes.
 #[derive(Debug, Clone)]
 pub struct Wrapper {
     width: usize,
-    /// Where the next call starts: a grapheme boundary.
+    /// Where the next call starts: a paragraph's start, a break
+    /// opportunity, or (inside a word too long for any window) a char
+    /// boundary, see `in_word`.
     pos: usize,
     paragraph_start: usize,
+    /// Where the paragraph ends (its `\n`, or the end of the text), once
+    /// looked for.
+    paragraph_end: Option<usize>,
     line_start: usize,
     /// The end of the last visible grapheme on the current line, if any.
     content_end: Option<usize>,
-    /// Columns used on the current line.
+    /// Columns used on the current line, whitespace after the content
+    /// included.
     col: usize,
-    /// Where whitespace began since the last visible grapheme.
-    space_start: Option<usize>,
-    brk: Option<Break>,
-    before: Before,
+    /// Whether `pos` is inside a word that was cut where a window ended.
+    in_word: bool,
     /// Whether the paragraph had anything but whitespace.
     paragraph_content: bool,
     done: bool,
@@ -150,12 +167,11 @@ impl Wrapper {
             width: width.max(1),
             pos: 0,
             paragraph_start: 0,
+            paragraph_end: None,
             line_start: 0,
             content_end: None,
             col: 0,
-            space_start: None,
-            brk: None,
-            before: Before::Nothing,
+            in_word: false,
             paragraph_content: false,
             done: false,
         }
@@ -176,47 +192,76 @@ impl Wrapper {
         if self.done {
             return true;
         }
-        let from = self.pos;
-        let stop = from.saturating_add(budget.max(1));
-        let Some(rest) = text.get(from..) else {
-            self.done = true;
-            return true;
-        };
-        for (rel, g) in rest.grapheme_indices(true) {
-            let i = from + rel;
-            if i >= stop {
-                self.pos = i;
-                return false;
-            }
-            if g == "\n" || g == "\r\n" {
+        let stop = self.pos.saturating_add(budget.max(1));
+        while self.pos < stop {
+            if self.pos >= text.len() || !text.is_char_boundary(self.pos) {
                 self.end_paragraph(lines);
-                self.start_paragraph(i + g.len());
-            } else if is_break_space(g) {
-                self.space_start.get_or_insert(i);
-                self.col += if g == "\t" {
-                    tab_width(self.col)
-                } else {
-                    grapheme_width(g)
-                };
-                self.before = Before::Nothing;
-            } else {
-                self.visible(i, g, lines);
+                self.pos = text.len();
+                self.done = true;
+                return true;
+            }
+            let from = self.pos;
+            let end = *self.paragraph_end.get_or_insert_with(|| {
+                memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
+            });
+            self.paragraph(text, end, stop - self.pos, lines);
+            if self.pos == end && end < text.len() {
+                // `\n` (or `\r\n`) ends the paragraph.
+                self.end_paragraph(lines);
+                self.start_paragraph(end + 1);
             }
         }
-        self.end_paragraph(lines);
-        self.pos = text.len();
-        self.done = true;
-        true
+        false
+    }
+
+    /// Lay out from `pos` towards `end`, the end of its paragraph, about
+    /// `budget` bytes; `pos` is left at the first break point not laid out.
+    fn paragraph(&mut self, text: &str, end: usize, budget: usize, lines: &mut Vec<Range<usize>>) {
+        let mut window = budget.max(64);
+        loop {
+            let mut cut = self.pos.saturating_add(window).min(end);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let piece = text[self.pos..cut].trim_end_matches('\r');
+            let whole = cut == end;
+            let mut points = break_points(piece);
+            if !whole {
+                // The last word may go on past the window.
+                points.pop();
+                if points.is_empty() {
+                    if window < MAX_WINDOW {
+                        window = (window * 2).min(MAX_WINDOW);
+                        continue;
+                    }
+                    // A word longer than any window: lay out what there is
+                    // and go on inside it.
+                    self.segment(text, self.pos, self.pos + piece.len(), lines);
+                    self.in_word = true;
+                    self.pos += piece.len();
+                    return;
+                }
+            }
+            let base = self.pos;
+            let mut from = base;
+            for point in points {
+                self.segment(text, from, base + point, lines);
+                self.in_word = false;
+                from = base + point;
+            }
+            self.pos = if whole { end } else { from };
+            return;
+        }
     }
 
     fn start_paragraph(&mut self, at: usize) {
+        self.pos = at;
         self.paragraph_start = at;
+        self.paragraph_end = None;
         self.line_start = at;
         self.content_end = None;
         self.col = 0;
-        self.space_start = None;
-        self.brk = None;
-        self.before = Before::Nothing;
+        self.in_word = false;
         self.paragraph_content = false;
     }
 
@@ -230,63 +275,100 @@ impl Wrapper {
         }
     }
 
-    /// A grapheme that is not whitespace, at byte `i`.
-    fn visible(&mut self, i: usize, g: &str, lines: &mut Vec<Range<usize>>) {
-        let w = grapheme_width(g);
-        let letter = g.chars().next().is_some_and(char::is_alphabetic);
-        // A break opportunity before this grapheme.
-        if self.space_start.take().is_some() {
-            if let Some(end) = self.content_end {
-                self.brk = Some(Break {
-                    end,
-                    next: i,
-                    col: self.col,
-                });
-            }
-        } else if self.content_end.is_some()
-            && (self.before == Before::Wide || w > 1 || (self.before == Before::Hyphen && letter))
-        {
-            self.brk = Some(Break {
-                end: i,
-                next: i,
-                col: self.col,
-            });
-        }
-        if self.col + w > self.width {
-            if let Some(b) = self.brk.take() {
-                lines.push(self.line_start..b.end);
-                self.line_start = b.next;
-                self.col -= b.col;
-                self.content_end = (b.next < i).then_some(i);
+    /// Lay out `text[from..to]`: a word and the whitespace after it, with a
+    /// break opportunity before it (unless `in_word`) and at its end.
+    fn segment(&mut self, text: &str, from: usize, to: usize, lines: &mut Vec<Range<usize>>) {
+        let seg = &text[from..to];
+        let word_len = seg.trim_end_matches(is_break_space).len();
+        let word = &seg[..word_len];
+        if !word.is_empty() {
+            let printable_ascii = word.bytes().all(|b| (0x20..0x7f).contains(&b));
+            let w = if printable_ascii {
+                word.len()
             } else {
-                // Only whitespace so far (an indent wider than the screen)
-                // is dropped; a word too long is broken.
-                if let Some(end) = self.content_end {
+                self.width_from(word, self.col)
+            };
+            if self.col + w <= self.width {
+                // It fits: nothing inside it can reach the edge.
+                self.col += w;
+                self.content_end = Some(from + word_len);
+                self.paragraph_content = true;
+                self.space_after(&seg[word_len..]);
+                return;
+            }
+            if !self.in_word {
+                // Move to a new line: after the last line's content, or past
+                // an indent wider than the screen.
+                if let Some(end) = self.content_end.take() {
                     lines.push(self.line_start..end);
                 }
-                self.line_start = i;
+                self.line_start = from;
                 self.col = 0;
-                self.content_end = None;
             }
-            // What was carried over may still leave no room.
-            if self.col + w > self.width && self.content_end.is_some() {
-                lines.push(self.line_start..i);
-                self.line_start = i;
-                self.col = 0;
+            for (i, g) in word.grapheme_indices(true) {
+                let w = if g == "\t" {
+                    tab_width(self.col)
+                } else {
+                    grapheme_width(g)
+                };
+                let space = g.chars().all(is_break_space);
+                if self.col + w > self.width {
+                    if space {
+                        // Whitespace at the edge: the line ends before it.
+                        if let Some(end) = self.content_end.take() {
+                            lines.push(self.line_start..end);
+                        }
+                        self.line_start = from + i + g.len();
+                        self.col = 0;
+                        continue;
+                    }
+                    // Wider than the screen: break between graphemes (or
+                    // drop an indent wider than the screen).
+                    if let Some(end) = self.content_end.take() {
+                        lines.push(self.line_start..end);
+                    }
+                    self.line_start = from + i;
+                    self.col = 0;
+                }
+                self.col += w;
+                if !space {
+                    self.content_end = Some(from + i + g.len());
+                }
+            }
+            self.paragraph_content = true;
+        }
+        self.space_after(&seg[word_len..]);
+    }
+
+    /// Columns for the whitespace after a word.
+    fn space_after(&mut self, space: &str) {
+        if space.bytes().all(|b| b == b' ') {
+            self.col += space.len();
+            return;
+        }
+        for g in space.graphemes(true) {
+            self.col += if g == "\t" {
+                tab_width(self.col)
+            } else {
+                grapheme_width(g)
+            };
+        }
+    }
+
+    /// The columns `word` takes when it starts at column `col`.
+    fn width_from(&self, word: &str, col: usize) -> usize {
+        let mut at = col;
+        for g in word.graphemes(true) {
+            at += if g == "\t" {
+                tab_width(at)
+            } else {
+                grapheme_width(g)
+            };
+            if at > self.width {
+                break;
             }
         }
-        self.col += w;
-        self.content_end = Some(i + g.len());
-        self.paragraph_content = true;
-        self.before = if w > 1 {
-            Before::Wide
-        } else if g == "-" && self.before == Before::Letter {
-            Before::Hyphen
-        } else if letter {
-            Before::Letter
-        } else {
-            Before::Other
-        };
+        at - col
     }
 }
 
@@ -359,6 +441,50 @@ mod tests {
         );
         // A wide character never straddles the edge.
         assert_eq!(lines("ab東京", 3), vec!["ab", "東", "京"]);
+    }
+
+    #[test]
+    fn lines_break_where_the_unicode_rules_allow() {
+        // After a dash between words.
+        assert_eq!(
+            lines("the strike—and the lockout", 12),
+            vec!["the strike—", "and the", "lockout"]
+        );
+        // Never before a question mark or a closing quote, spaces or not.
+        assert_eq!(
+            lines("Il a dit : « Vraiment ? » puis", 17),
+            vec!["Il a dit :", "« Vraiment ? »", "puis"]
+        );
+        // Japanese commas and full stops never start a line.
+        assert_eq!(
+            lines("港の労働者が、ストライキを始めた。今日", 10),
+            vec!["港の労働者", "が、ストラ", "イキを始め", "た。今日"]
+        );
+    }
+
+    #[test]
+    fn whitespace_glued_to_a_mark_is_still_whitespace() {
+        // A tab followed by a zero-width joiner: the tab does not fit after
+        // the ideograph, so the line ends before it and it is left out.
+        assert_eq!(lines("東\t\u{200d}", 6), vec!["東", "\u{200d}"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_any_window_is_laid_out_in_pieces() {
+        let word = "x".repeat(3 * MAX_WINDOW + 5);
+        let text = format!("start {word} end");
+        let whole = wrap_ranges(&text, 100);
+        // "start", then the word in pieces of 100, " end" after the last.
+        assert_eq!(whole.len(), 1 + word.len().div_ceil(100));
+        assert!(text[whole[whole.len() - 1].clone()].ends_with("x end"));
+        let mut w = Wrapper::new(100);
+        let mut got = Vec::new();
+        let mut calls = 0;
+        while !w.run(&text, 4096, &mut got) {
+            calls += 1;
+        }
+        assert!(calls >= 3, "{calls} calls");
+        assert_eq!(got, whole);
     }
 
     #[test]

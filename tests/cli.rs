@@ -582,3 +582,91 @@ fn a_feed_or_a_page_on_standard_input_is_told_by_its_content() {
     );
     assert!(page.contains("\tstdin\t\tTerminal to close"), "{page}");
 }
+
+// The benchmarks' generator: its float conversions only shape the text.
+#[path = "../examples/common/synthetic.rs"]
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+mod synthetic;
+
+/// Article ids in the order the filter bar lists them for `query`, typed
+/// into the app (which indexes every body word) key by key.
+fn filter_bar_ids(
+    articles: &[std::sync::Arc<dateline::article::Article>],
+    query: &str,
+) -> Vec<String> {
+    use dateline::action::{Action, Update};
+    let mut app = dateline::app::App::new(ratatui::layout::Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(articles.to_vec()));
+    app.update(Update::LoadFinished);
+    app.update(Action::Search);
+    for c in query.chars() {
+        app.update(Action::Insert(c));
+    }
+    (0..app.visible_len())
+        .filter_map(|row| app.visible(row).map(|(_, a, _)| a.id.to_string()))
+        .collect()
+}
+
+#[test]
+fn list_filter_answers_as_the_filter_bar_does_on_a_generated_corpus() {
+    use synthetic::{Cast, Rng, Words, make_news_article};
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(7);
+    let words = Words::new(&mut rng, 3_000);
+    let cast = Cast::new(&mut rng, 60);
+    let mut lines = String::new();
+    for i in 0..150 {
+        let a = make_news_article(&mut rng, &words, &cast, i);
+        let row = serde_json::json!({
+            "title": a.title, "source": a.source, "body": a.body,
+            "date": a.date.map(|d| d.to_string()),
+        });
+        lines.push_str(&row.to_string());
+        lines.push('\n');
+    }
+    let path = dir.path().join("corpus.jsonl");
+    std::fs::write(&path, lines).unwrap();
+    let loaded = dateline::loader::load_all(&[dateline::loader::Input::Path(path.clone())]);
+    let articles: Vec<_> = loaded
+        .articles
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
+    assert_eq!(articles.len(), 150);
+    let (given, surname) = &cast.people[0];
+    let surname = surname.to_lowercase();
+    let queries = [
+        "ceasefire talks".to_string(),
+        "\"ceasefire talks\"".into(),
+        "minister".into(),
+        "m".into(),
+        "'rates budget".into(),
+        "^infl | court".into(),
+        "ion$ 2".into(),
+        "!police market".into(),
+        surname[..3].to_string(),
+        format!("{} {surname}", given.to_lowercase()),
+        "source:reuters election".into(),
+        "date:2025-03 s".into(),
+        format!("person:{surname}"),
+        "num:>1000 energy".into(),
+    ];
+    for query in &queries {
+        let out = dateline(
+            &["list", "--filter", query, path.to_str().unwrap()],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let ids: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split('\t').next().map(str::to_string))
+            .collect();
+        let expected = filter_bar_ids(&articles, query);
+        assert!(
+            !expected.is_empty() || query.starts_with('!'),
+            "{query} finds nothing"
+        );
+        assert_eq!(ids, expected, "{query}");
+    }
+}

@@ -586,3 +586,118 @@ fn feeds_and_pages_read_as_articles_and_their_escapes_do_not_act() {
         "an input file changed"
     );
 }
+
+/// Whether the reader's cursor is on `word`: its line is marked in the
+/// margin and the word is drawn on a background of its own.
+fn cursor_on(screen: &vt100::Screen, word: &str) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        let cells: Vec<String> = (0..cols)
+            .map(|col| {
+                screen
+                    .cell(row, col)
+                    .map_or_else(String::new, |c| c.contents().to_string())
+            })
+            .collect();
+        let line: String = cells
+            .iter()
+            .map(|c| if c.is_empty() { " " } else { c })
+            .collect();
+        if !line.contains('▸') {
+            return false;
+        }
+        let Some(byte) = line.find(word) else {
+            return false;
+        };
+        let col = line[..byte].chars().count();
+        screen
+            .cell(row, u16::try_from(col).unwrap())
+            .is_some_and(|c| c.bgcolor() != vt100::Color::Default)
+    })
+}
+
+/// The list's selected row while each article is read.
+const NORTHLINE: &str = "▌Rotterdam dockworkers strike";
+const MERIDIAN: &str = "▌Ships pile up off Rotterdam";
+
+#[test]
+fn following_a_name_to_another_sources_article_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], dir.path(), 120, 40);
+    s.wait_for("Articles 12");
+    s.wait_until("names indexed", |screen| {
+        !screen.contents().contains("indexing") && !screen.contents().contains("loading")
+    });
+    s.keys("/person:verhoeven\r");
+    s.wait_for("Articles 4/12");
+    s.wait_for("Northline Wire · 2026-11-16");
+    // The cursor, name by name, to Verhoeven.
+    let mut steps = 0;
+    while !cursor_on(s.screen.lock().unwrap().screen(), "Verhoeven") {
+        assert!(
+            steps < 40,
+            "the cursor never reached Verhoeven:\n{}",
+            s.contents()
+        );
+        s.keys("]");
+        steps += 1;
+        thread::sleep(Duration::from_millis(60));
+    }
+    // Enter: every mention, by source; narrow to the Meridian Post's.
+    s.keys("\r");
+    s.wait_for("Anneke Verhoeven · person ·");
+    s.wait_for("The Harbor Ledger");
+    s.keys("meridian");
+    s.wait_for("2 shown");
+    s.keys("\r");
+    s.wait_for(MERIDIAN);
+    s.wait_until("the cursor on the mention", |screen| {
+        cursor_on(screen, "Verhoeven")
+    });
+    // Back with Ctrl-o: the first article, the cursor where it was.
+    s.keys("\x0f");
+    s.wait_for(NORTHLINE);
+    s.wait_until("the cursor back on Verhoeven", |screen| {
+        cursor_on(screen, "Verhoeven")
+    });
+    // Forward with Ctrl-i as a terminal that tells it from Tab sends it.
+    s.keys("\x1b[105;5u");
+    s.wait_for(MERIDIAN);
+    // Backspace goes back too, and > forward.
+    s.keys("\x7f");
+    s.wait_for(NORTHLINE);
+    s.keys(">");
+    s.wait_for(MERIDIAN);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_outline_and_the_entity_index_in_the_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], dir.path(), 120, 40);
+    s.wait_for("Articles 12");
+    s.wait_until("names indexed", |screen| {
+        !screen.contents().contains("indexing") && !screen.contents().contains("loading")
+    });
+    // The entity index, narrowed to an organization, filters the list.
+    s.keys("e");
+    s.wait_for("Mentions ▼");
+    s.keys("havenbond");
+    s.wait_for("organization");
+    s.keys("\r");
+    s.wait_for("Filter: org:\"Havenbond\"");
+    s.wait_for("Articles 4/12");
+    // The outline of the article read.
+    s.keys("o");
+    s.wait_for("Outline");
+    s.wait_for("People");
+    s.keys("\r");
+    s.wait_until("the cursor on a name", |screen| {
+        screen.contents().contains('▸')
+    });
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

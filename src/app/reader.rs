@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::filter::FilterQuery;
-use crate::highlight::{self, Span};
+use crate::highlight::{self, EntityKind, Span};
 use crate::wrap::{Wrapper, wrap_ranges};
 
 /// Names, numbers and filter matches are found in pieces of about this many
@@ -27,6 +27,9 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 const PREPARE_BYTES: usize = 256 * 1024;
 /// How much of the body one idle tick wraps, and searches for a find.
 const TICK_BYTES: usize = 256 * 1024;
+/// How many chunks one cursor step highlights at most while looking for
+/// the next name or number (a long stretch without any stops there).
+const CURSOR_CHUNKS: usize = 8;
 
 /// One line of the reader, top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +49,9 @@ pub enum DocLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Find {
     pub needle: String,
+    /// Set when the matches are an outline entry's mentions (named by the
+    /// needle) rather than a search of the text.
+    pub outline: bool,
     /// Byte ranges of the body, in order.
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the one the view is on.
@@ -58,6 +64,19 @@ pub struct Find {
 }
 
 impl Find {
+    /// The mentions of an outline entry named `label`, to step through as
+    /// find matches (nothing left to search in a body of `body_len`).
+    pub fn of_mentions(label: String, matches: Vec<Range<usize>>, body_len: usize) -> Self {
+        Self {
+            needle: label,
+            outline: true,
+            current: (!matches.is_empty()).then_some(0),
+            matches,
+            scanned: body_len,
+            from: 0,
+        }
+    }
+
     /// Whether the whole body has been searched.
     pub fn complete(&self, body: &str) -> bool {
         self.needle.is_empty() || self.scanned >= body.len()
@@ -79,6 +98,8 @@ pub struct ReaderView {
     /// First line on screen.
     pub scroll: usize,
     pub find: Find,
+    /// The name or number the cursor is on: a byte range of the body.
+    pub cursor: Option<Range<usize>>,
     query: FilterQuery,
     /// Chunk starts, and the body's end last.
     chunks: Vec<usize>,
@@ -107,6 +128,7 @@ impl ReaderView {
             width: 0,
             scroll: 0,
             find: Find::default(),
+            cursor: None,
             query: query.clone(),
             chunks,
             highlighted: vec![false; count],
@@ -396,6 +418,195 @@ impl ReaderView {
         let line = self.line_of(m.start);
         if line < self.scroll || line >= self.scroll + height.max(1) {
             self.scroll_to(line.saturating_sub(height / 3), height);
+        }
+    }
+
+    /// The body offset at the top of the screen (`None` on the title).
+    pub fn top_offset(&self) -> Option<usize> {
+        self.body_offset_at(self.scroll)
+    }
+
+    /// Show the body from `top` (the title when `None`), as a history
+    /// entry remembers it; laid out in ticks when far down.
+    pub fn restore_top(&mut self, top: Option<usize>, height: usize) {
+        self.follow_end = false;
+        match top {
+            None => self.scroll_to(0, height),
+            Some(offset) => {
+                self.anchor = Some(offset);
+                self.settle(height);
+            }
+        }
+    }
+
+    /// Move the cursor to the next (`step` > 0) or previous name or number
+    /// of a kind `shown` accepts, and scroll to it. From a cursor off
+    /// screen (or none), the first on screen (or the last, going back) is
+    /// the one to go to.
+    pub fn move_cursor(&mut self, step: isize, height: usize, shown: impl Fn(EntityKind) -> bool) {
+        let height = height.max(1);
+        let on_screen = self.cursor.as_ref().is_some_and(|c| {
+            let line = self.line_of(c.start);
+            line >= self.scroll && line < self.scroll + height
+        });
+        let found = if on_screen {
+            let from = self.cursor.as_ref().map_or(0, |c| c.start);
+            if step > 0 {
+                self.span_after(from + 1, &shown)
+            } else {
+                self.span_before(from, &shown)
+            }
+        } else {
+            let top = self.body_offset_at(self.scroll).unwrap_or(0);
+            if step > 0 {
+                self.span_after(top, &shown)
+            } else {
+                let bottom = self
+                    .lines
+                    .iter()
+                    .skip(self.scroll)
+                    .take(height)
+                    .filter_map(|l| match l {
+                        DocLine::Body(r) => Some(r.end),
+                        _ => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                self.span_before(bottom, &shown)
+            }
+        };
+        if let Some(range) = found {
+            self.set_cursor(range, height);
+        }
+    }
+
+    /// Put the cursor on `range` of the body and scroll so it is on screen.
+    pub fn set_cursor(&mut self, range: Range<usize>, height: usize) {
+        let start = range.start;
+        self.cursor = Some(range);
+        self.reveal(start, height);
+    }
+
+    /// Put the cursor on `range` and show it a third down the screen (a
+    /// jump from elsewhere, where scrolling as little as possible would
+    /// leave it on the last line).
+    pub fn show_cursor(&mut self, range: Range<usize>, height: usize) {
+        let start = range.start;
+        self.cursor = Some(range);
+        let laid_out = self.wrapper.is_done() || self.last_body_start().is_some_and(|s| s > start);
+        if laid_out {
+            let line = self.line_of(start);
+            self.scroll_to(line.saturating_sub(height / 3), height);
+        } else {
+            self.reveal(start, height);
+        }
+    }
+
+    /// The name or number under the cursor, with its kind.
+    pub fn cursor_span(&self) -> Option<Span> {
+        let c = self.cursor.as_ref()?;
+        let i = self.spans.partition_point(|s| s.start < c.start);
+        self.spans
+            .get(i)
+            .filter(|s| s.start == c.start && s.end == c.end)
+            .copied()
+    }
+
+    /// The first span starting at or after `from`, highlighting chunks as
+    /// far as it takes (within [`CURSOR_CHUNKS`]).
+    fn span_after(
+        &mut self,
+        from: usize,
+        shown: &impl Fn(EntityKind) -> bool,
+    ) -> Option<Range<usize>> {
+        let first = self.chunk_of(from);
+        for k in first..first + CURSOR_CHUNKS {
+            if k >= self.highlighted.len() {
+                return None;
+            }
+            self.mark_chunk(k);
+            let end = self.chunks[k + 1];
+            let i = self.spans.partition_point(|s| s.start < from);
+            if let Some(s) = self.spans[i..]
+                .iter()
+                .take_while(|s| s.start < end)
+                .find(|s| shown(s.kind))
+            {
+                return Some(s.start..s.end);
+            }
+        }
+        None
+    }
+
+    /// The last span starting before `before`, highlighting chunks back
+    /// as far as it takes (within [`CURSOR_CHUNKS`]).
+    fn span_before(
+        &mut self,
+        before: usize,
+        shown: &impl Fn(EntityKind) -> bool,
+    ) -> Option<Range<usize>> {
+        let mut k = self.chunk_of(before.saturating_sub(1));
+        for _ in 0..CURSOR_CHUNKS {
+            if k >= self.highlighted.len() {
+                return None;
+            }
+            self.mark_chunk(k);
+            let start = self.chunks[k];
+            let i = self.spans.partition_point(|s| s.start < before);
+            if let Some(s) = self.spans[..i]
+                .iter()
+                .rev()
+                .take_while(|s| s.start >= start)
+                .find(|s| shown(s.kind))
+            {
+                return Some(s.start..s.end);
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// The chunk holding body offset `offset`.
+    fn chunk_of(&self, offset: usize) -> usize {
+        self.chunks
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+            .min(self.highlighted.len().saturating_sub(1))
+    }
+
+    /// Highlight the whole body, or its first `limit` bytes when longer;
+    /// whether it was all done.
+    pub fn highlight_through(&mut self, limit: usize) -> bool {
+        for k in 0..self.highlighted.len() {
+            if self.chunks[k] >= limit {
+                return false;
+            }
+            self.mark_chunk(k);
+        }
+        true
+    }
+
+    /// Scroll as little as keeps body offset `offset` on screen, laying
+    /// out as far as that takes.
+    fn reveal(&mut self, offset: usize, height: usize) {
+        let laid_out = self.wrapper.is_done() || self.last_body_start().is_some_and(|s| s > offset);
+        if !laid_out {
+            self.follow_end = false;
+            self.anchor = Some(offset);
+            self.settle(height);
+            if self.anchor.is_none() {
+                self.scroll = self.scroll.saturating_sub(height / 3);
+                self.settle(height);
+            }
+            return;
+        }
+        let line = self.line_of(offset);
+        if line < self.scroll {
+            self.scroll_to(line, height);
+        } else if line >= self.scroll + height.max(1) {
+            self.scroll_to(line + 1 - height.max(1), height);
+        } else {
+            self.settle(height);
         }
     }
 

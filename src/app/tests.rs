@@ -279,10 +279,10 @@ fn q_and_ctrl_c_quit() {
 fn narrow_terminals_show_one_pane_at_a_time() {
     let mut app = loaded_app();
     app.update(Action::Resize(60, 20));
-    let areas = ui::areas(app.size, app.focus);
+    let areas = ui::areas(app.size, app.focus, false);
     assert!(areas.list.is_some() && areas.reader.is_none());
     press(&mut app, KeyCode::Enter);
-    let areas = ui::areas(app.size, app.focus);
+    let areas = ui::areas(app.size, app.focus, false);
     assert!(areas.list.is_none() && areas.reader.is_some());
 }
 
@@ -315,7 +315,7 @@ fn the_list_scrolls_to_keep_the_selection_visible() {
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
     let mut app = loaded_app();
-    let list = ui::areas(app.size, app.focus).list.unwrap();
+    let list = ui::areas(app.size, app.focus, false).list.unwrap();
     let inner = ui::list::inner(list);
     let click = MouseEvent {
         kind: MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
@@ -647,7 +647,7 @@ fn the_grouped_list_follows_the_filter() {
 fn a_click_on_a_header_selects_the_first_article_under_it() {
     let mut app = sourced_app();
     press(&mut app, KeyCode::Char('s'));
-    let inner = ui::list::inner(ui::areas(app.size, app.focus).list.unwrap());
+    let inner = ui::list::inner(ui::areas(app.size, app.focus, false).list.unwrap());
     let click = MouseEvent {
         kind: MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
         column: inner.x + 2,
@@ -847,3 +847,5 @@ fn idle_ticks_finish_laying_out_a_long_article() {
     );
     assert!(!app.busy());
 }
+
+pub(crate) mod navigation;

@@ -19,7 +19,7 @@ use crate::highlight::{self, EntityKind, Span};
 
 /// An entity of an [`EntityIndex`]: a number that stays the same while the
 /// index grows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(u32);
 
 impl EntityId {
@@ -795,6 +795,88 @@ impl EntityIndex {
                 .then_with(|| a.source.cmp(&b.source))
         });
         groups
+    }
+
+    /// Every mention of a figure of value `value` (`3,800` is `3800`, `$4bn`
+    /// is `4 billion`) in the articles (or those of `within`) that hold it,
+    /// grouped by source as [`EntityIndex::mentions`] groups them. Figures
+    /// are not kept per mention, so the articles holding the value are
+    /// highlighted again: at most `limit` of them, in load order; the flag
+    /// says whether some were left out.
+    pub fn figure_mentions(
+        &self,
+        value: f64,
+        within: Option<&ArticleSet>,
+        limit: usize,
+    ) -> (Vec<SourceMentions>, bool) {
+        let mut holding = (0..self.articles.len())
+            .filter(|&a| within.is_none_or(|set| set.contains(a)))
+            .filter(|&a| {
+                self.article_numbers(a)
+                    .iter()
+                    .any(|&v| values::same_value(v, value))
+            });
+        let chosen: Vec<usize> = holding.by_ref().take(limit).collect();
+        let left_out = holding.next().is_some();
+        // (source, date, article) and the article's mentions.
+        let mut runs: Vec<((u32, i32, usize), Vec<Mention>)> = Vec::new();
+        for article in chosen {
+            let Some(a) = self.articles.get(article) else {
+                continue;
+            };
+            let body = &a.body;
+            let found: Vec<Mention> = highlight::highlight(body)
+                .into_iter()
+                .filter(|s| s.kind == EntityKind::Number)
+                .filter(|s| {
+                    body.get(s.start..s.end).is_some_and(|text| {
+                        values::values_of(text)
+                            .iter()
+                            .any(|&v| values::same_value(v, value))
+                    })
+                })
+                .map(|s| Mention {
+                    article,
+                    range: s.start..s.end,
+                    sentence: super::sentence_around(body, s.start..s.end),
+                })
+                .collect();
+            if !found.is_empty() {
+                let source = self.article_source.get(article).copied().unwrap_or(NONE);
+                let date = a
+                    .date
+                    .map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
+                runs.push(((source, date, article), found));
+            }
+        }
+        runs.sort_unstable_by_key(|(key, _)| *key);
+        let mut groups: Vec<SourceMentions> = Vec::new();
+        let mut last_source = None;
+        for ((source, _, _), found) in runs {
+            match groups.last_mut() {
+                Some(group) if last_source == Some(source) => {
+                    group.articles += 1;
+                    group.mentions.extend(found);
+                }
+                _ => groups.push(SourceMentions {
+                    source: self
+                        .sources
+                        .get(source as usize)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    articles: 1,
+                    mentions: found,
+                }),
+            }
+            last_source = Some(source);
+        }
+        groups.sort_by(|a, b| {
+            b.mentions
+                .len()
+                .cmp(&a.mentions.len())
+                .then_with(|| a.source.cmp(&b.source))
+        });
+        (groups, left_out)
     }
 
     /// Every entity (roots only) with its counts, sorted. With `within`,

@@ -415,3 +415,51 @@ fn extraction_can_happen_apart_from_adding() {
     assert!(index.memory_bytes() > 0);
     assert!(index.mention_count() > 0);
 }
+
+#[test]
+fn a_figure_is_found_by_value_grouped_by_source_within_a_limit() {
+    let articles = vec![
+        article(
+            0,
+            "Wire",
+            3,
+            "About 3,800 workers walked out. Pay rose 3.5%.",
+        ),
+        article(1, "Post", 4, "Some 3800 farms and 12 towns were dry."),
+        article(
+            2,
+            "Post",
+            5,
+            "The port paid $3.8 thousand in fines and 3,800 more.",
+        ),
+        article(3, "Wire", 6, "Nothing of the kind: 38 ships."),
+    ];
+    let index = index_of(&articles);
+    let (groups, left_out) = index.figure_mentions(3800.0, None, 10);
+    assert!(!left_out);
+    let found: Vec<(String, usize, &str)> = groups
+        .iter()
+        .flat_map(|g| {
+            g.mentions.iter().map(|m| {
+                (
+                    g.source.clone(),
+                    m.article,
+                    &articles[m.article].body[m.range.clone()],
+                )
+            })
+        })
+        .collect();
+    assert_eq!(found[0].0, "Post", "the source with most mentions first");
+    assert!(found.iter().any(|(_, a, t)| *a == 0 && *t == "3,800"));
+    assert!(found.iter().any(|(_, a, t)| *a == 1 && *t == "3800"));
+    assert!(found.iter().any(|(_, a, t)| *a == 2 && *t == "3,800"));
+    assert!(found.iter().all(|(_, a, _)| *a != 3));
+    let m = &groups[0].mentions[0];
+    assert!(articles[m.article].body[m.sentence.clone()].contains("3800"));
+    // Within a set, and cut at a number of articles.
+    let (groups, _) = index.figure_mentions(3800.0, Some(&ArticleSet::from_indices([1])), 10);
+    assert_eq!(groups.len(), 1);
+    let (groups, left_out) = index.figure_mentions(3800.0, None, 1);
+    assert!(left_out);
+    assert_eq!(groups.iter().map(|g| g.articles).sum::<usize>(), 1);
+}

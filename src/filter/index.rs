@@ -154,6 +154,124 @@ impl Bitset {
     }
 }
 
+/// Which body words a one-off search can match: those that one of its
+/// keys accepts by its mode. Built for [`kept_keys`].
+pub(crate) struct WordFilter<'q> {
+    keys: Vec<(&'q str, Mode)>,
+    /// When every key must start a matching word (no suffix keys), the
+    /// ASCII bytes that can start one, lowercase: a word starting with
+    /// another ASCII byte is passed over without computing its key.
+    initials: Option<[bool; 128]>,
+}
+
+impl<'q> WordFilter<'q> {
+    pub(crate) fn new(keys: Vec<(&'q str, Mode)>) -> Self {
+        let mut initials = [false; 128];
+        let mut anchored = true;
+        for &(key, mode) in &keys {
+            match (mode, key.as_bytes().first()) {
+                (Mode::Suffix, _) | (_, None) => anchored = false,
+                (_, Some(&b)) => {
+                    if let Some(slot) = initials.get_mut(usize::from(b)) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        Self {
+            keys,
+            initials: anchored.then_some(initials),
+        }
+    }
+
+    /// Whether a word whose text starts with byte `b` may be kept. Keys are
+    /// lowercase and a word's key starts with its first char lowercased
+    /// (digits stay as they are in a number's key), so an ASCII `b` whose
+    /// lowercase starts no key rules the word out.
+    #[inline]
+    fn may_start_with(&self, b: u8) -> bool {
+        match &self.initials {
+            Some(initials) if b < 0x80 => initials
+                .get(usize::from(b.to_ascii_lowercase()))
+                .copied()
+                .unwrap_or(false),
+            _ => true,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn keeps(&self, key: &str) -> bool {
+        self.keys.iter().any(|&(k, mode)| mode.accepts(key, k))
+    }
+}
+
+/// The keys of `body`'s words and numbers that `filter` keeps, sorted, each
+/// once: what [`BodyIndex::add_body`] would index of this body, less what
+/// the filter leaves out.
+pub(crate) fn kept_keys(body: &str, filter: &WordFilter) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    let mut key = String::new();
+    let bytes = body.as_bytes();
+    for Token { range, kind } in text::tokens(body) {
+        if !bytes
+            .get(range.start)
+            .is_some_and(|&b| filter.may_start_with(b))
+        {
+            continue;
+        }
+        text::token_key(&body[range], kind, &mut key);
+        if filter.keeps(&key) {
+            out.push(key.as_str().into());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The [`kept_keys`] of a run of bodies, with the run's number.
+type PartKeys = (usize, Vec<Vec<Box<str>>>);
+
+/// [`kept_keys`] of each of `bodies`, in order, found on every core.
+pub(crate) fn kept_keys_of_all(bodies: &[&str], filter: &WordFilter) -> Vec<Vec<Box<str>>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Small parts, handed out in turn, keep every core busy to the end.
+    let parts: Vec<&[&str]> = bodies
+        .chunks(bodies.len().div_ceil(threads * 16).max(64))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let scan = || {
+        let mut done: Vec<PartKeys> = Vec::new();
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = parts.get(n) else { break };
+            done.push((n, part.iter().map(|b| kept_keys(b, filter)).collect()));
+        }
+        done
+    };
+    let mut found: Vec<PartKeys> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads.min(parts.len()))
+            .map(|_| scope.spawn(scan))
+            .collect();
+        let mut all = scan();
+        for worker in workers {
+            all.extend(worker.join().unwrap_or_default());
+        }
+        all
+    });
+    found.sort_unstable_by_key(|&(n, _)| n);
+    let mut out = Vec::with_capacity(bodies.len());
+    let mut found = found.into_iter().peekable();
+    for (n, part) in parts.iter().enumerate() {
+        match found.next_if(|(m, _)| *m == n) {
+            Some((_, keys)) => out.extend(keys),
+            // A part whose thread failed is done here.
+            None => out.extend(part.iter().map(|b| kept_keys(b, filter))),
+        }
+    }
+    out
+}
+
 #[inline]
 fn hash(word: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(word.as_bytes())
@@ -255,6 +373,14 @@ impl BodyIndex {
             self.add_key(pos, &key);
         }
         self.key = key;
+    }
+
+    /// Index, under position `pos`, keys already computed by
+    /// [`kept_keys`] (positions must not go down from one call to the next).
+    pub(crate) fn add_keys<'k>(&mut self, pos: u32, keys: impl IntoIterator<Item = &'k str>) {
+        for key in keys {
+            self.add_key(pos, key);
+        }
     }
 
     /// Bring the sorted runs up to date with the words added since the last

@@ -330,6 +330,41 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
+        // "Serious and Organised Crime Bill", "Natural Hazards Research and
+        // Applications Information Center": one name when what follows ends
+        // in a head word and neither side is a name of its own
+        if w == "and"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.has(k + 1, SPACE)
+            && !self.has(k + 1, LINE_START)
+            && !self.gaz_covers(k - 1)
+        {
+            let mut m = k + 1;
+            while m < self.toks.len() && m - k <= 5 && self.is_cap(m) && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            let last = m - 1;
+            let headed = last > k + 1
+                && self.lower_is(last, |w| is_org_head(w) || is_event_head(w))
+                && (k + 1..m).all(|j| !self.gaz_covers(j))
+                && (k + 1..last).all(|j| !self.lex.is_first_name(self.word(j)));
+            if headed && !self.lex.is_first_name(self.word(k - 1)) {
+                return Some(k + 1);
+            }
+        }
+        // "Committee to Protect Journalists", "Campaign to End Hunger"
+        if w == "to"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k - 1, is_org_head)
+            && self.is_cap(k + 1)
+            && self.is_cap(k + 2)
+            && !self.has(k + 1, LINE_START)
+            && (k + 1..k + 3).all(|m| !self.gaz_covers(m) && !self.risky(m))
+        {
+            return Some(k + 1);
+        }
         // "Kempen and Co", "Smith and Sons"
         if w == "and"
             && k > 0
@@ -360,6 +395,17 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// Is token `i` inside a gazetteer entry (starting there or before)?
+    fn gaz_covers(&self, i: usize) -> bool {
+        (i.saturating_sub(MAX_RUN)..=i).any(|j| {
+            self.gaz
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|(n, _)| j + n > i)
+        })
     }
 
     fn gaz_at(&self, i: usize, end: usize) -> Option<(usize, &'static Entry)> {
@@ -624,7 +670,12 @@ impl Ctx<'_> {
         let q_word = if self.bare_hyphen(q) { q + 1 } else { q };
         let modifier = matches!(e.kind, EntityKind::Place | EntityKind::Name);
         // US State Department, Gaza Health Ministry, Egyptian Foreign Minister
-        if modifier && q < end && self.is_cap(q) && self.lower_is(q, is_dept_word) {
+        if modifier
+            && q < end
+            && self.is_cap(q)
+            && self.lower_is(q, is_dept_word)
+            && !self.names_an_institution(q, end)
+        {
             self.emit_entry(p, q, e);
             return Some(q);
         }
@@ -687,6 +738,36 @@ impl Ctx<'_> {
         let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
+    }
+
+    /// Do the department words from `q` lead to a university, a school, a
+    /// hospital? Then the place before them is part of its name: "Colorado
+    /// State University", "Moscow State University".
+    fn names_an_institution(&self, q: usize, end: usize) -> bool {
+        let mut k = q;
+        while k < end && self.is_cap(k) && self.lower_is(k, is_dept_word) {
+            k += 1;
+        }
+        k < end
+            && self.is_cap(k)
+            && self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "university"
+                        | "college"
+                        | "school"
+                        | "institute"
+                        | "academy"
+                        | "hospital"
+                        | "museum"
+                        | "library"
+                        | "theatre"
+                        | "theater"
+                        | "orchestra"
+                        | "prison"
+                        | "park"
+                )
+            })
     }
 
     fn emit_entry(&mut self, p: usize, q: usize, e: &Entry) {
@@ -1019,6 +1100,11 @@ impl Ctx<'_> {
                 Some(EntityKind::Name)
             } else if has_of && self.lower_is(first, is_org_prefix) {
                 Some(EntityKind::Organization)
+            } else if words.iter().any(|&k| {
+                k > p && self.lower_is(k, |w| w == "to") && self.lower_is(k - 1, is_org_head)
+            }) {
+                // "Committee to Protect Journalists"
+                Some(EntityKind::Organization)
             } else if (has_of && self.lower_is(first, is_place_prefix))
                 || self.lower_is(first, is_place_lead)
             {
@@ -1153,6 +1239,16 @@ impl Ctx<'_> {
                 return Some(EntityKind::Place);
             }
         }
+        self.cue_after(a, b)
+    }
+
+    /// What the words after a name at `a..b` make it.
+    fn cue_after(&self, a: usize, b: usize) -> Option<EntityKind> {
+        let lower_word = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+        };
         let mut k = b;
         let apostrophe = self
             .toks
@@ -1174,6 +1270,14 @@ impl Ctx<'_> {
         }
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
+        }
+        // "Technorati, a blog search engine,", "Perrier, the French
+        // mineral water owned by Nestle"
+        if !possessive
+            && self.toks.get(k).is_some_and(|t| t.is_punct(','))
+            && let Some(kind) = self.apposition(k + 1)
+        {
+            return Some(kind);
         }
         // "Antwerp and Zeebrugge": like the place before
         if a >= 2
@@ -1222,6 +1326,63 @@ impl Ctx<'_> {
             return Some(EntityKind::Person);
         }
         None
+    }
+
+    /// What an apposition starting at `j` (`a`, `an` or `the`, a few
+    /// words, then a comma or a word such as `of` or `owned`) says a name
+    /// is, by its last noun: `a blog search engine` a body, `the former
+    /// striker` a person, `the port town` a place, `the mineral water` a
+    /// product.
+    fn apposition(&self, j: usize) -> Option<EntityKind> {
+        if !self.lower_is(j, |w| matches!(w, "a" | "an" | "the")) || !self.has(j, LOWER) {
+            return None;
+        }
+        let mut last = None;
+        for m in j + 1..(j + 7).min(self.toks.len()) {
+            let t = self.toks[m];
+            if t.has(LINE_START) {
+                break;
+            }
+            if !t.is_word() {
+                if matches!(t.kind, Kind::Punct(c) if is_hyphen(c)) || t.kind == Kind::Poss {
+                    continue;
+                }
+                break;
+            }
+            if self.lower_is(m, |w| {
+                matches!(
+                    w,
+                    "of" | "who"
+                        | "which"
+                        | "that"
+                        | "with"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "by"
+                        | "and"
+                        | "owned"
+                        | "based"
+                        | "known"
+                        | "said"
+                        | "says"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                )
+            }) {
+                break;
+            }
+            last = Some(m);
+        }
+        let m = last?;
+        if !self.has(m, LOWER) {
+            return None;
+        }
+        let mut b = [0u8; 32];
+        lower(self.word(m), &mut b).and_then(apposition_kind)
     }
 
     fn last_word(&self, p: usize, r: usize) -> usize {
@@ -1386,6 +1547,40 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         out.push(c);
     }
     out
+}
+
+/// The kind of name a noun in apposition describes.
+fn apposition_kind(noun: &str) -> Option<EntityKind> {
+    Some(match noun {
+        "company" | "firm" | "group" | "maker" | "manufacturer" | "giant" | "carrier"
+        | "airline" | "retailer" | "bank" | "lender" | "insurer" | "engine" | "website"
+        | "service" | "network" | "agency" | "charity" | "organisation" | "organization"
+        | "union" | "club" | "side" | "operator" | "supplier" | "chain" | "conglomerate"
+        | "broadcaster" | "publisher" | "newspaper" | "label" | "studio" | "developer"
+        | "exchange" | "regulator" | "watchdog" | "party" | "unit" | "subsidiary" | "division"
+        | "business" | "startup" | "provider" | "consortium" | "fund" | "institute"
+        | "university" | "team" | "brand" | "militia" | "movement" => EntityKind::Organization,
+        "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "striker" | "midfielder"
+        | "defender" | "goalkeeper" | "singer" | "actor" | "actress" | "player" | "chief"
+        | "president" | "executive" | "director" | "leader" | "manager" | "coach" | "star"
+        | "founder" | "lawyer" | "economist" | "analyst" | "author" | "writer" | "official"
+        | "senator" | "mayor" | "governor" | "boss" | "chairman" | "chairwoman" | "rapper"
+        | "artist" | "journalist" | "professor" | "researcher" | "scientist" | "captain"
+        | "champion" | "son" | "daughter" | "wife" | "husband" | "mother" | "father"
+        | "brother" | "sister" | "presenter" | "comedian" | "musician" | "guitarist"
+        | "novelist" | "filmmaker" | "teacher" | "doctor" | "chancellor" | "ambassador"
+        | "envoy" | "commissioner" | "judge" | "politician" | "businessman" | "businesswoman"
+        | "entrepreneur" | "tycoon" | "billionaire" | "spokesmen" => EntityKind::Person,
+        "town" | "city" | "village" | "region" | "province" | "country" | "island" | "port"
+        | "capital" | "district" | "suburb" | "county" | "enclave" | "territory" => {
+            EntityKind::Place
+        }
+        "water" | "drink" | "beer" | "film" | "movie" | "album" | "song" | "single" | "novel"
+        | "book" | "show" | "series" | "game" | "phone" | "handset" | "drug" | "console"
+        | "software" | "programme" | "program" | "festival" | "fair" | "ceremony"
+        | "exhibition" | "tournament" => EntityKind::Name,
+        _ => return None,
+    })
 }
 
 /// `WorldCom`, `DaimlerChrysler`, `PeopleSoft`: a capital after a small

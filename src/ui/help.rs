@@ -30,14 +30,22 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// The popup on a screen of `area` for help of `lines` lines.
+fn popup(area: Rect, lines: usize) -> Rect {
+    let height = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    centered(area, 72, height)
+}
+
+/// How far the help can scroll on a screen of `area`.
+pub fn max_scroll(area: Rect) -> usize {
+    let lines = lines(&Theme::default()).len();
+    lines.saturating_sub(usize::from(popup(area, lines).height.saturating_sub(2)))
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = lines(theme);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 72, height);
-    let inner_height = usize::from(popup.height.saturating_sub(2));
-    let scroll = app
-        .overlay_scroll
-        .min(lines.len().saturating_sub(inner_height));
+    let popup = popup(area, lines.len());
+    let scroll = app.overlay_scroll.min(max_scroll(area));
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))

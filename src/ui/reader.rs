@@ -15,6 +15,9 @@ use crate::app::{App, Focus};
 use crate::sanitize;
 use crate::wrap;
 
+/// Drawn in the margin of the line the reader's cursor is on.
+pub const CURSOR_MARK: &str = "▸";
+
 /// The widest the text runs, however wide the pane: long lines tire the eye.
 pub const MAX_TEXT_WIDTH: usize = 100;
 
@@ -56,10 +59,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         block = block.title_bottom(Line::styled(find_label(view), theme.bar_label).left_aligned());
     }
     block.render(area, buf);
+    let cursor = view.cursor.as_ref().map(|c| c.start);
     for (i, doc_line) in view.lines.iter().skip(view.scroll).take(height).enumerate() {
         let line = styled_line(view, doc_line, theme);
         let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
         buf.set_line(inner.x, y, &line, inner.width);
+        // The cursor's line is marked in the margin left of the text.
+        if let (Some(at), DocLine::Body(r)) = (cursor, doc_line)
+            && (r.contains(&at) || (r.is_empty() && r.start == at))
+            && inner.x > area.x + 1
+        {
+            buf.set_string(inner.x - 1, y, CURSOR_MARK, theme.cursor_mark);
+        }
     }
 }
 
@@ -86,6 +97,10 @@ pub fn position_label(view: &ReaderView, height: usize) -> String {
 fn find_label(view: &ReaderView) -> String {
     let count = view.find.matches.len();
     let needle = sanitize::line(&view.find.needle);
+    if view.find.outline {
+        let at = view.find.current.map_or(0, |i| i + 1);
+        return format!(" {needle} {at}/{count} (n N) ");
+    }
     let more = if view.find.complete(&view.article.body) {
         ""
     } else {
@@ -131,6 +146,13 @@ fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span
     }
     cuts.sort_unstable();
     cuts.dedup();
+    let cursor = view.cursor.clone();
+    if let Some(c) = &cursor {
+        cuts.push(c.start.clamp(range.start, range.end));
+        cuts.push(c.end.clamp(range.start, range.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
     let current = view
         .find
         .current
@@ -158,6 +180,9 @@ fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span
             } else {
                 theme.find_match
             });
+        }
+        if cursor.as_ref().is_some_and(inside) {
+            style = style.patch(theme.cursor);
         }
         spans.push(Span::styled(wrap::screen_text(text, &mut col), style));
     }

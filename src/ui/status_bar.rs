@@ -15,6 +15,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let left = Line::from(summary(app, theme)).style(theme.status);
     let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
         _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
+        _ if app.mentions.is_some() => &[("type", "narrow"), ("Enter", "open"), ("Esc", "close")],
+        _ if app.entity_list.is_some() => &[
+            ("type", "narrow"),
+            ("Tab", "sort"),
+            ("Enter", "filter"),
+            ("Esc", "close"),
+        ],
         (true, _) => &[("Enter", "done"), ("Esc", "clear")],
         (false, Focus::List) => &[
             ("/", "filter"),
@@ -23,9 +30,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("?", "help"),
             ("q", "quit"),
         ],
+        (false, Focus::Outline) => &[
+            ("Enter", "go to"),
+            ("n/N", "mentions"),
+            ("o", "close"),
+            ("?", "help"),
+        ],
         (false, Focus::Reader) => &[
             ("/", "find"),
-            ("J/K", "next/prev"),
+            ("] [", "names"),
+            ("Enter", "mentions"),
+            ("Ctrl-o", "back"),
             ("?", "help"),
             ("q", "quit"),
         ],

@@ -228,7 +228,7 @@ fn the_status_bar_groups_thousands_and_tells_what_is_still_loading() {
 #[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
     // No articles, so the examples are only in the legend.
-    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 80));
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 150));
     app.update(Update::LoadFinished);
     press(&mut app, KeyCode::Char('?'));
     let buf = draw(&app);
@@ -290,7 +290,7 @@ fn the_grouped_list_has_a_header_per_source_with_count_and_dates() {
     press(&mut app, KeyCode::Char('s'));
     let buf = draw(&app);
     let theme = Theme::default();
-    let list = areas(app.size, app.focus).list.unwrap();
+    let list = areas(app.size, app.focus, false).list.unwrap();
     let header = row_text(&buf, 1);
     assert!(
         header.starts_with("│Northline Wire ──"),
@@ -458,7 +458,7 @@ fn a_kind_switched_off_reads_as_plain_text() {
     press(&mut app, KeyCode::Char('6'));
     let buf = draw(&app);
     let theme = Theme::default();
-    let reader = areas(app.size, app.focus).reader.unwrap();
+    let reader = areas(app.size, app.focus, false).reader.unwrap();
     for word in ["Rotterdam", "Monday"] {
         let (x, y) = find_in(&buf, reader, word).unwrap();
         let cell = &buf[(x, y)];
@@ -480,7 +480,7 @@ fn without_colour_nothing_is_coloured_and_kinds_differ_by_modifiers() {
     for cell in &buf.content {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
-    let reader = areas(app.size, app.focus).reader.unwrap();
+    let reader = areas(app.size, app.focus, false).reader.unwrap();
     let mut seen = Vec::new();
     for text in [
         "Anneke Verhoeven",
@@ -497,7 +497,7 @@ fn without_colour_nothing_is_coloured_and_kinds_differ_by_modifiers() {
         seen.push(modifier);
     }
     // The selected row is reversed instead of coloured.
-    let list = areas(app.size, app.focus).list.unwrap();
+    let list = areas(app.size, app.focus, false).list.unwrap();
     let (x, y) = find_in(&buf, list, "Port strike").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
@@ -505,11 +505,11 @@ fn without_colour_nothing_is_coloured_and_kinds_differ_by_modifiers() {
 // Layout and text helpers.
 #[test]
 fn wide_terminals_show_both_panes_narrow_ones_one() {
-    let wide = areas(Rect::new(0, 0, 120, 40), Focus::List);
+    let wide = areas(Rect::new(0, 0, 120, 40), Focus::List, false);
     assert!(wide.list.is_some() && wide.reader.is_some());
     assert_eq!(wide.status.y, 39);
     assert_eq!(wide.bar.y, 38);
-    let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader);
+    let narrow = areas(Rect::new(0, 0, 60, 20), Focus::Reader, false);
     assert!(narrow.list.is_none());
     assert_eq!(narrow.reader.map(|r| r.width), Some(60));
 }
@@ -730,3 +730,5 @@ fn any_size_from_1x1_to_500x200_and_back_while_loading_and_filtering() {
         assert_only_safe_cells(terminal.backend().buffer());
     }
 }
+
+mod navigation;

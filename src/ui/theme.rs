@@ -96,6 +96,10 @@ pub struct Theme {
     pub find_match: Style,
     /// The find match the view is on.
     pub find_current: Style,
+    /// The name or number under the reader's cursor, and the mark in the
+    /// margin of its line (so it is found without colour too).
+    pub cursor: Style,
+    pub cursor_mark: Style,
     pub bar_label: Style,
     pub bar_text: Style,
     pub bar_hint: Style,
@@ -156,6 +160,11 @@ impl Theme {
                 .bg(Color::LightRed)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
+            cursor: Style::new()
+                .bg(Color::White)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            cursor_mark: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
             bar_label: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             bar_text: Style::new(),
             bar_hint: Style::new().fg(Color::DarkGray),
@@ -211,6 +220,8 @@ impl Theme {
             filter_match: with(Modifier::REVERSED),
             find_match: with(Modifier::REVERSED | Modifier::BOLD),
             find_current: with(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            cursor: with(Modifier::REVERSED | Modifier::UNDERLINED),
+            cursor_mark: with(Modifier::BOLD),
             bar_label: plain(self.bar_label),
             bar_text: plain(self.bar_text),
             bar_hint: plain(self.bar_hint),

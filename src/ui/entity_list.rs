@@ -1,0 +1,221 @@
+//! The entity index: a window over the panes with what is typed on top and
+//! the entities under it in columns (name in its kind's style, kind,
+//! mentions, articles, sources), the sorted column marked.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::list::marked;
+use super::theme::Theme;
+use super::{centered, count, hint_line, truncate, width};
+use crate::app::App;
+use crate::app::entity_list::{EntityList, sort_label};
+use crate::entities::EntitySort;
+use crate::sanitize;
+
+/// The window for a screen of `size`.
+pub fn area(size: Rect) -> Rect {
+    centered(
+        size,
+        size.width.saturating_sub(4).min(100),
+        size.height.saturating_sub(2),
+    )
+}
+
+/// How many entities the window shows at once (below the input, the rule
+/// and the column headings).
+pub fn rows(size: Rect) -> usize {
+    usize::from(area(size).height.saturating_sub(5)).max(1)
+}
+
+/// Width of each count column.
+const COUNT: usize = 10;
+/// Width of the kind column.
+const KIND: usize = 14;
+
+/// Draw the window; returns where the cursor goes.
+pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
+    let list = app.entity_list.as_ref()?;
+    let popup = area(app.size);
+    Clear.render(popup, buf);
+    let mut title = format!(" Entities {}", count(list.rows.len()));
+    if !list.input.trim().is_empty() {
+        title = format!(
+            " Entities {}/{}",
+            count(list.matches.len()),
+            count(list.rows.len())
+        );
+    }
+    if list.within.is_some() {
+        title.push_str(" in the filtered list");
+    }
+    title = format!("{title} · by {} ", sort_label(list.sort));
+    let hints = hint_line(
+        &[
+            ("Enter", "filter by it"),
+            ("Tab", "sort"),
+            ("Esc", "close "),
+        ],
+        theme,
+    );
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.pane_title))
+        .title_bottom(hints.right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    let label = "Entity: ";
+    let typed = sanitize::line(&list.input);
+    let room = usize::from(inner.width).saturating_sub(width(label) + 1);
+    let shown = truncate(&typed, room);
+    let cursor_x = inner.x + u16::try_from(width(label) + width(&shown)).unwrap_or(u16::MAX);
+    Line::from(vec![
+        Span::styled(label, theme.bar_label),
+        Span::styled(shown, theme.bar_text),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+    if inner.height > 1 {
+        let rule = "─".repeat(usize::from(inner.width));
+        buf.set_string(inner.x, inner.y + 1, rule, theme.border);
+    }
+    let cols = usize::from(inner.width);
+    if inner.height > 2 {
+        buf.set_line(
+            inner.x,
+            inner.y + 2,
+            &heading_line(list, cols, theme),
+            inner.width,
+        );
+    }
+    let body = Rect {
+        y: inner.y.saturating_add(3),
+        height: inner.height.saturating_sub(3),
+        ..inner
+    };
+    if list.matches.is_empty() && body.height > 0 {
+        let text = if list.rows.is_empty() {
+            "No names indexed yet."
+        } else {
+            "No entity matches."
+        };
+        buf.set_line(
+            body.x,
+            body.y,
+            &Line::styled(text, theme.list_meta),
+            body.width,
+        );
+    }
+    let matcher = SkimMatcherV2::default();
+    for (i, k) in (list.offset..list.matches.len())
+        .take(usize::from(body.height))
+        .enumerate()
+    {
+        let y = body.y + u16::try_from(i).unwrap_or(u16::MAX);
+        let selected = k == list.selected;
+        if selected {
+            buf.set_style(Rect::new(body.x, y, body.width, 1), theme.list_selected);
+        }
+        let Some(line) = row_line(list, k, cols, selected, &matcher, theme) else {
+            continue;
+        };
+        buf.set_line(body.x, y, &line, body.width);
+    }
+    Some(Position::new(
+        cursor_x.min(inner.right().saturating_sub(1)),
+        inner.y,
+    ))
+}
+
+/// The width of the name column in a row of `cols` columns.
+fn name_width(cols: usize) -> usize {
+    cols.saturating_sub(1 + KIND + 3 * COUNT)
+}
+
+/// `Name  Kind  Mentions  Articles  Sources`, the sorted one marked `▼`.
+fn heading_line(list: &EntityList, cols: usize, theme: &Theme) -> Line<'static> {
+    let mark = |sort: EntitySort, text: &str| {
+        if list.sort == sort {
+            format!("{text} ▼")
+        } else {
+            text.to_string()
+        }
+    };
+    let style = |sort: EntitySort| {
+        if list.sort == sort {
+            theme.group_header
+        } else {
+            theme.list_meta
+        }
+    };
+    let name = mark(EntitySort::Name, "Name");
+    let name_cols = name_width(cols);
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(truncate(&name, name_cols), style(EntitySort::Name)),
+        Span::raw(" ".repeat(name_cols.saturating_sub(width(&name)))),
+        Span::styled(format!("{:<KIND$}", "Kind"), theme.list_meta),
+    ];
+    for (sort, text) in [
+        (EntitySort::Mentions, "Mentions"),
+        (EntitySort::Articles, "Articles"),
+        (EntitySort::Sources, "Sources"),
+    ] {
+        spans.push(Span::styled(
+            format!("{:>COUNT$}", mark(sort, text)),
+            style(sort),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// One entity: name (matched letters marked), kind and counts.
+fn row_line(
+    list: &EntityList,
+    k: usize,
+    cols: usize,
+    selected: bool,
+    matcher: &SkimMatcherV2,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let i = *list.matches.get(k)?;
+    let row = list.rows.get(i)?;
+    let name = sanitize::line(list.name(i)).into_owned();
+    let name_cols = name_width(cols);
+    let name = truncate(&name, name_cols);
+    let mut positions: Vec<usize> = list
+        .input
+        .split_whitespace()
+        .filter_map(|w| matcher.fuzzy_indices(&name, w).map(|(_, p)| p))
+        .flatten()
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let (name_style, meta_style): (Style, Style) = if selected {
+        (theme.list_selected, theme.list_selected)
+    } else {
+        (theme.entity(row.kind), theme.list_meta)
+    };
+    let mut spans = vec![Span::styled(if selected { "▌" } else { " " }, name_style)];
+    let name_w = width(&name);
+    spans.extend(marked(&name, &positions, name_style, theme.list_match));
+    spans.push(Span::raw(" ".repeat(name_cols.saturating_sub(name_w))));
+    spans.push(Span::styled(
+        format!("{:<KIND$}", row.kind.label()),
+        meta_style,
+    ));
+    for n in [row.mentions, row.articles, row.sources] {
+        spans.push(Span::styled(
+            format!("{:>COUNT$}", count(n as usize)),
+            meta_style,
+        ));
+    }
+    Some(Line::from(spans))
+}
