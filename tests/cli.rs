@@ -395,6 +395,194 @@ fn list_filter_takes_field_terms() {
     assert_eq!(titles("\"sent envoys\""), ["Talks resume in Doha"]);
 }
 
+/// A folder of feeds and saved pages in every flavour, some in legacy
+/// encodings, one broken.
+fn feeds_and_pages() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    // RSS 2.0 in ISO-8859-1, as its prolog says: é is one byte, 0xE9
+    write(
+        "harbour.xml",
+        b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Harbour Wire</title>\
+<item><title>Caf\xe9 on the quay reopens</title><link>https://wire.example/cafe</link>\
+<pubDate>Mon, 02 Mar 2026 07:00:00 +0100</pubDate><author>desk@wire.example (Nora Lynch)</author>\
+<description>&lt;p&gt;The caf\xe9 &amp;amp; bakery opened at &lt;b&gt;nine&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;See &lt;a href=\"https://wire.example/menu\"&gt;the menu&lt;/a&gt;.&lt;/p&gt;</description></item>\
+<item><title>Tide tables for March</title><link>https://wire.example/tides</link><description>High water at 06:12.</description></item>\
+</channel></rss>",
+    );
+    write(
+        "courier.atom",
+        br#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Courier</title><id>urn:x:courier</id><updated>2026-03-05T00:00:00Z</updated>
+<entry><title>Bridge reopens after repairs</title><id>urn:x:bridge</id><link href="https://courier.example/bridge"/>
+<updated>2026-03-04T18:00:00Z</updated><author><name>Tomas Brennan</name></author>
+<content type="html">&lt;ul&gt;&lt;li&gt;Cars from Monday&lt;/li&gt;&lt;li&gt;Lorries from May&lt;/li&gt;&lt;/ul&gt;</content></entry>
+</feed>"#,
+    );
+    write(
+        "metro.json",
+        br#"{"version": "https://jsonfeed.org/version/1.1", "title": "Metro Notes", "items": [
+  {"id": "1", "url": "https://metro.example/buses", "title": "Night buses return", "content_text": "From Friday, every 20 minutes.", "date_published": "2026-03-06T21:00:00Z"},
+  {"id": "2", "title": ["not", "a", "title"]}
+]}"#,
+    );
+    write(
+        "lists.rdf",
+        br#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://lists.example/"><title>Lists Weekly</title><link>https://lists.example/</link><description>d</description></channel>
+<item rdf:about="https://lists.example/mirror"><title>Mirror moves to a new host</title><link>https://lists.example/mirror</link><description>On Friday.</description><dc:date>2026-03-07</dc:date></item>
+</rdf:RDF>"#,
+    );
+    // a saved page in Windows-1252, as its meta says: curly quotes are 0x93 0x94
+    let paragraph = "<p>The harbour board voted on Tuesday to close the old ferry terminal by the end of March, ending ninety years of sailings from the pier at Kilmore.</p>";
+    let mut page = format!(
+        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+<title>Terminal to close | Southeast Ledger</title>\
+<meta property=\"og:title\" content=\"Ferry terminal to close\"><meta property=\"og:site_name\" content=\"Southeast Ledger\">\
+<meta property=\"article:published_time\" content=\"2026-02-10T09:30:00+00:00\"><meta name=\"author\" content=\"Cathal Byrne\">\
+<link rel=\"canonical\" href=\"https://ledger.example/terminal\"></head><body>\
+<nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport pages</a></nav><article><h1>Ferry terminal to close</h1>{}",
+        paragraph.repeat(4)
+    )
+    .into_bytes();
+    page.extend_from_slice(b"<p>\x93It is the end of an era,\x94 said the harbour master.</p></article><div class=\"comments\">Comment: first!</div></body></html>");
+    write("terminal.html", &page);
+    write(
+        "broken.xml",
+        b"<rss version=\"2.0\"><channel><title>Cut</title><item><title>x",
+    );
+    write(
+        "sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url><loc>https://a.example/</loc></url></urlset>",
+    );
+    dir
+}
+
+#[test]
+fn feeds_and_pages_list_with_sources_dates_and_clean_text() {
+    let dir = feeds_and_pages();
+    let out = dateline(&["list", "--json", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = |title: &str| {
+        rows.iter()
+            .find(|r| r["title"] == title)
+            .unwrap_or_else(|| panic!("no {title} in {rows:#?}"))
+    };
+    let cafe = row("Caf\u{e9} on the quay reopens");
+    assert_eq!(cafe["source"], "Harbour Wire");
+    assert_eq!(cafe["date"], "2026-03-02");
+    assert_eq!(cafe["url"], "https://wire.example/cafe");
+    assert_eq!(cafe["line"], 1);
+    assert_eq!(row("Tide tables for March")["line"], 2);
+    let bridge = row("Bridge reopens after repairs");
+    assert_eq!(bridge["source"], "Valley Courier");
+    assert_eq!(bridge["author"], "Tomas Brennan");
+    assert_eq!(bridge["date"], "2026-03-04");
+    assert_eq!(row("Night buses return")["source"], "Metro Notes");
+    assert_eq!(row("Mirror moves to a new host")["date"], "2026-03-07");
+    let page = row("Ferry terminal to close");
+    assert_eq!(page["source"], "Southeast Ledger");
+    assert_eq!(page["author"], "Cathal Byrne");
+    assert_eq!(page["date"], "2026-02-10");
+    assert_eq!(page["url"], "https://ledger.example/terminal");
+    assert_eq!(rows.len(), 6, "{rows:#?}");
+    // one line per problem: the broken feed, the sitemap, the bad item
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("broken.xml: skipped: not a readable feed")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("sitemap.xml: skipped: not a feed")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("metro.json:2: skipped: not a feed item")),
+        "{err}"
+    );
+
+    // the text: no tags, no entities, links as references
+    let out = dateline(
+        &[
+            "entities",
+            "--jsonl",
+            "harbour.xml",
+            "courier.atom",
+            "terminal.html",
+        ],
+        dir.path(),
+    );
+    let bodies: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["body"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        bodies[0],
+        "The caf\u{e9} & bakery opened at nine.\n\nSee [the menu][1].\n\n[1]: https://wire.example/menu"
+    );
+    assert_eq!(bodies[2], "* Cars from Monday\n* Lorries from May");
+    let page = &bodies[3];
+    assert!(
+        page.contains("\u{201c}It is the end of an era,\u{201d}"),
+        "{page}"
+    );
+    for chrome in ["Sport pages", "first!", "<p>", "&amp;"] {
+        assert!(!page.contains(chrome), "{chrome} in {page}");
+    }
+}
+
+#[test]
+fn a_feed_or_a_page_on_standard_input_is_told_by_its_content() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["list", "-"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let feed = run(
+        b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Valley Courier</title><id>urn:x</id>\
+<updated>2026-03-05T00:00:00Z</updated><entry><title>Bridge reopens</title><id>urn:y</id>\
+<updated>2026-03-04T18:00:00Z</updated><summary>Cars from Monday.</summary></entry></feed>",
+    );
+    assert!(
+        feed.contains("\tValley Courier\t2026-03-04\tBridge reopens"),
+        "{feed}"
+    );
+    let paragraph = "<p>The harbour board voted on Tuesday to close the old ferry terminal by the end of March, ending ninety years of sailings.</p>";
+    let page = run(
+        format!("<!doctype html><html><head><title>Terminal to close</title></head><body><article>{}</article></body></html>", paragraph.repeat(4))
+            .as_bytes(),
+    );
+    assert!(page.contains("\tstdin\t\tTerminal to close"), "{page}");
+}
+
 // The benchmarks' generator: its float conversions only shape the text.
 #[path = "../examples/common/synthetic.rs"]
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]

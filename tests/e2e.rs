@@ -566,6 +566,75 @@ fn a_50_mb_line_opens_at_once_and_keys_work_while_it_is_laid_out() {
     s.assert_restored();
 }
 
+#[test]
+fn feeds_and_pages_read_as_articles_and_their_escapes_do_not_act() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("harbour.rss"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Wire</title>
+<item><title>Ferry fares rise in May</title><link>https://wire.example/fares</link>
+<pubDate>Tue, 03 Mar 2026 08:15:00 GMT</pubDate>
+<description><![CDATA[<p>Fares on the <a href="https://ferries.example/">island ferry</a> rise by 4% on 1 May.</p><ul><li>Adults: 12 euro</li></ul>]]></description></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("notes.json"),
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Metro\u001b]0;owned\u0007 Notes",
+"items": [{"id": "1", "title": "Night buses return", "content_html": "<p>Buses \u001b[2J run \u001b]52;c;aGk=\u0007 again.</p>"}]}"#,
+    )
+    .unwrap();
+    let para = "<p>The harbour board voted on Tuesday to close the old ferry terminal by the end of March, ending ninety years of sailings.</p>";
+    std::fs::write(
+        dir.path().join("terminal.html"),
+        format!(
+            "<!DOCTYPE html><html><head><title>Ferry terminal to close</title><meta property=\"og:site_name\" content=\"Southeast Ledger\"></head>\
+<body><nav>Home Sport Weather</nav><article>{}<p>Sailings end \u{1b}[31mred\u{1b}[0m on 31 March.</p></article></body></html>",
+            para.repeat(4)
+        ),
+    )
+    .unwrap();
+    let before = hostile::snapshot(dir.path());
+    let mut s = Session::start(&["."], dir.path(), 140, 40);
+    s.wait_for("Articles 3");
+    s.wait_for("Ferry fares rise in May");
+    s.wait_for("Harbour Wire");
+    s.wait_for("Southeast Led");
+    s.wait_for("2026-03-03");
+    s.keys("/fares\r");
+    s.wait_for("Fares on the [island ferry][1] rise by 4% on 1 May.");
+    s.wait_for("* Adults: 12 euro");
+    s.wait_for("[1]: https://ferries.example/");
+    s.escape();
+    s.escape();
+    s.keys("/buses\r");
+    // HTML drops control characters; plain text shows them as pictures
+    s.wait_for("Buses [2J run ]52;c;aGk= again.");
+    s.wait_for("Metro␛]0;owned␇ Notes");
+    s.escape();
+    s.escape();
+    s.keys("/terminal\r");
+    s.wait_for("Southeast Ledger");
+    s.keys("G");
+    s.wait_for("Sailings end [31mred[0m on 31 March.");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    let parser = s.screen.lock().unwrap();
+    assert_eq!(
+        parser.callbacks(),
+        &Effects::default(),
+        "the terminal was made to act"
+    );
+    drop(parser);
+    assert_eq!(
+        hostile::snapshot(dir.path()),
+        before,
+        "an input file changed"
+    );
+}
+
 /// Whether the reader's cursor is on `word`: its line is marked in the
 /// margin and the word is drawn on a background of its own.
 fn cursor_on(screen: &vt100::Screen, word: &str) -> bool {

@@ -34,6 +34,22 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, Note> {
             check_text_bytes(bytes.get(..SNIFF_BYTES).unwrap_or(&bytes))?;
             let declared = if bom { None } else { declared_encoding(&bytes) };
             match declared {
+                // valid UTF-8 beyond ASCII is UTF-8 whatever it says: text in
+                // a legacy encoding is next to never valid UTF-8 by chance
+                Some(encoding) if encoding != UTF_8 && is_utf8_beyond_ascii(&bytes) => {
+                    let text = String::from_utf8(bytes).unwrap_or_default();
+                    let line = text.find(|c: char| !c.is_ascii()).map_or(1, |at| {
+                        line_of(text.get(..at).unwrap_or_default().as_bytes())
+                    });
+                    let note = Note::warning(
+                        Some(line),
+                        format!(
+                            "declared {} but written in UTF-8 (from this line); read as UTF-8",
+                            encoding.name()
+                        ),
+                    );
+                    (text, Some(note))
+                }
                 Some(encoding) if encoding != UTF_8 => legacy(&bytes, encoding, true)
                     .unwrap_or_else(|| guessed(&bytes, Some(encoding))),
                 _ => match String::from_utf8(bytes) {
@@ -142,6 +158,10 @@ fn guessed(bytes: &[u8], declared: Option<&'static Encoding>) -> (String, Option
         note.message.push_str(&lossy.message);
     }
     (text, Some(note))
+}
+
+fn is_utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 /// UTF-8 with a few bad bytes rather than another encoding: more valid
@@ -458,8 +478,7 @@ mod tests {
 
     #[test]
     fn a_declaration_that_does_not_hold_falls_back_to_utf8_or_a_guess() {
-        // says Shift_JIS, is UTF-8 (a common mistake)... decoded as declared
-        // only if it decodes cleanly; UTF-8 bytes rarely do.
+        // says UTF-8, is UTF-8
         let xml = "<?xml version='1.0' encoding='utf-8'?><feed><title>Caf\u{e9}</title></feed>";
         assert_eq!(text_of(xml.as_bytes()), xml);
         // says UTF-8, is Latin-1
@@ -472,6 +491,22 @@ mod tests {
             d.text
         );
         assert_eq!(d.warning.unwrap().line, Some(2));
+        // says ISO-8859-1, is UTF-8 (as often): UTF-8, with a warning
+        let d = decode(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<t>Caf\u{e9}</t>"
+                .as_bytes()
+                .to_vec(),
+        )
+        .unwrap();
+        assert!(d.text.ends_with("<t>Caf\u{e9}</t>"), "{}", d.text);
+        let w = d.warning.unwrap();
+        assert_eq!(w.line, Some(2));
+        assert!(
+            w.message
+                .starts_with("declared windows-1252 but written in UTF-8"),
+            "{}",
+            w.message
+        );
         // an unknown label is no declaration
         let d =
             decode(b"<?xml version=\"1.0\" encoding=\"x-made-up\"?><t>ok</t>".to_vec()).unwrap();

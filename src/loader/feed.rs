@@ -25,7 +25,7 @@ use super::title;
 pub(crate) fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let text = text.trim_start();
-    let text = declared_utf8(text);
+    let text = without_declared_encodings(text);
     let unrecognised = Arc::new(Mutex::new(Vec::new()));
     let parser = parser_noting_dates(&unrecognised);
     match parser.parse(text.as_bytes()) {
@@ -59,7 +59,12 @@ fn parser_noting_dates(unrecognised: &Arc<Mutex<Vec<String>>>) -> Parser {
     parser::Builder::new()
         .sanitize_content(false)
         .timestamp_parser(move |text| {
-            let date = dates::parse(text);
+            let date = dates::parse(text).or_else(|| {
+                // a weekday in another language: `mer, 16 nov 2022 …`
+                let (day, rest) = text.trim().split_once(',')?;
+                let a_word = !day.is_empty() && day.chars().all(char::is_alphabetic);
+                a_word.then(|| dates::parse(rest)).flatten()
+            });
             if date.is_none() && !text.trim().is_empty() {
                 let mut list = unrecognised.lock().unwrap_or_else(PoisonError::into_inner);
                 list.push(text.to_owned());
@@ -113,29 +118,35 @@ pub(crate) fn is_xml_feed(text: &str) -> bool {
     false
 }
 
-/// The text with its XML prolog's `encoding` (if any) made `UTF-8`: the
-/// text has been decoded already, and the parser would decode it again.
-fn declared_utf8(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(prolog_end) = text.starts_with("<?xml").then(|| text.find("?>")).flatten() else {
+/// The text without an `encoding` in any XML declaration: the text has
+/// been decoded already, and the parser would decode it again (and panics
+/// on a declaration that is not at the very start). A declaration naming an
+/// encoding becomes a plain `<?xml version="1.0"?>`.
+fn without_declared_encodings(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut fixed = String::new();
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), "<?xml") {
+        if at < copied {
+            continue;
+        }
+        let rest = text.get(at + 5..).unwrap_or_default();
+        if !rest.starts_with(|c: char| c.is_whitespace() || c == '?') {
+            continue; // `<?xml-stylesheet …?>` and the like
+        }
+        let Some(end) = rest.find("?>").map(|end| at + 5 + end + 2) else {
+            break;
+        };
+        let declaration = text.get(at..end).unwrap_or_default();
+        if declaration.contains("encoding") {
+            fixed.push_str(text.get(copied..at).unwrap_or_default());
+            fixed.push_str("<?xml version=\"1.0\"?>");
+            copied = end;
+        }
+    }
+    if copied == 0 {
         return text.into();
-    };
-    let prolog = text.get(..prolog_end).unwrap_or_default();
-    let Some(at) = prolog.find("encoding") else {
-        return text.into();
-    };
-    let after = prolog.get(at..).unwrap_or_default();
-    let Some(open) = after.find(['"', '\'']) else {
-        return text.into();
-    };
-    let quote = after.get(open..=open).unwrap_or("\"");
-    let value_start = at + open + 1;
-    let Some(len) = prolog.get(value_start..).and_then(|v| v.find(quote)) else {
-        return text.into();
-    };
-    let mut fixed = String::with_capacity(text.len());
-    fixed.push_str(text.get(..value_start).unwrap_or_default());
-    fixed.push_str("UTF-8");
-    fixed.push_str(text.get(value_start + len..).unwrap_or_default());
+    }
+    fixed.push_str(text.get(copied..).unwrap_or_default());
     fixed.into()
 }
 
@@ -493,6 +504,7 @@ mod tests {
         let rss = r#"<rss version="2.0"><channel><title>Metro &#8211; Wire</title>
 <item><title>Late edition</title><pubDate>Tue, 03 Mar 2026 23:15:00 -0500</pubDate></item>
 <item><title>Odd date</title><pubDate>Sat, Dec 16 2023 02:02:33 PM</pubDate></item>
+<item><title>Italian</title><pubDate>mer, 16 nov 2022 00:38:15 +0100</pubDate></item>
 <item><title>No date</title><pubDate>the day before yesterday</pubDate></item>
 </channel></rss>"#;
         let parsed = parse(rss);
@@ -501,7 +513,7 @@ mod tests {
             .iter()
             .map(|d| d.date.map(|d| d.to_string()).unwrap_or_default())
             .collect();
-        assert_eq!(dates, ["2026-03-03", "2023-12-16", ""]);
+        assert_eq!(dates, ["2026-03-03", "2023-12-16", "2022-11-16", ""]);
         assert_eq!(
             parsed.drafts[0].source.as_deref(),
             Some("Metro \u{2013} Wire")
@@ -523,13 +535,27 @@ mod tests {
             Some("Caf\u{e9} Soci\u{e9}t\u{e9}")
         );
         assert_eq!(drafts[0].title.as_deref(), Some("Cr\u{e8}me"));
+        let f = |t| without_declared_encodings(t).into_owned();
         assert_eq!(
-            declared_utf8("<?xml version='1.0' encoding='latin1' ?><a/>"),
-            "<?xml version='1.0' encoding='UTF-8' ?><a/>"
+            f("<?xml version='1.0' encoding='latin1' ?><a/>"),
+            "<?xml version=\"1.0\"?><a/>"
         );
+        assert_eq!(f("<?xml version='1.0'?><a/>"), "<?xml version='1.0'?><a/>");
         assert_eq!(
-            declared_utf8("<?xml version='1.0'?><a/>"),
-            "<?xml version='1.0'?><a/>"
+            f("<?xml-stylesheet encoding='x'?><a><?xml version='1.0' encoding='utf-16'?></a>"),
+            "<?xml-stylesheet encoding='x'?><a><?xml version=\"1.0\"?></a>"
+        );
+        assert_eq!(f("<?xml encoding='x'"), "<?xml encoding='x'");
+    }
+
+    #[test]
+    fn a_declaration_after_other_text_is_no_panic() {
+        // found by fuzzing: the XML parser panicked when asked to change
+        // encoding once past the start of the text
+        let text = "\u{fffd}!,,<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>V</title><entry><title>B\u{e9}</title></entry></feed>";
+        let _ = parse(text);
+        let _ = parse(
+            "<rss version=\"2.0\"><channel><?xml version=\"1.0\" encoding=\"UTF-16\"?><title>T</title></channel></rss>",
         );
     }
 
@@ -546,6 +572,23 @@ mod tests {
             assert_eq!(parsed.notes.len(), 1, "{text}");
             assert!(!parsed.notes[0].message.contains('\n'));
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_no_overflow() {
+        for inner in ["<x>".repeat(100_000), "&lt;div&gt;".repeat(100_000)] {
+            let rss = format!(
+                "<rss version=\"2.0\"><channel><title>Deep</title><item><title>Deep item</title><description>{inner}</description></item></channel></rss>"
+            );
+            let parsed = parse(&rss);
+            assert!(parsed.drafts.len() + parsed.notes.len() >= 1);
+        }
+        let json = format!(
+            "{{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{}1{}]}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(parse(&json).drafts.len(), 0);
     }
 
     #[test]
