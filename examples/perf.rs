@@ -95,11 +95,12 @@ fn main() {
         .status()
         .is_ok_and(|s| s.success());
     println!(
-        "dateline {}; fzf {}; {} runs each; {} cores",
+        "dateline {}; fzf {}; {} runs each; {} cores; load average {}",
         bin.display(),
         if fzf { "found" } else { "not installed" },
         runs,
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        load_average()
     );
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut rows = Vec::new();
@@ -120,6 +121,17 @@ fn main() {
         std::fs::remove_dir_all(&out).ok();
     }
     print_table(&rows);
+    println!("\nload average at the end: {}", load_average());
+}
+
+/// The first three fields of `/proc/loadavg` (empty elsewhere).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The release binary beside this example (`target/release/dateline`).

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
-use crate::filter::{FilterQuery, Lookups, SearchIndex, SearchResults};
+use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 
 /// Everything the run loop reacts to.
@@ -231,10 +231,14 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         };
         let found = index.search_narrowing(query, &lookups, last.as_ref(), cancel);
         busy.store(false, Ordering::SeqCst);
-        if let Some(results) = found {
+        if let Some(mut results) = found {
+            // The next search narrows by positions only: keep those and
+            // send the hits themselves, rather than a deep copy of them.
+            let positions = results.hits.iter().map(|h| Hit::bare(h.index)).collect();
+            let hits = std::mem::replace(&mut results.hits, positions);
             let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
-                hits: results.hits.clone(),
+                hits,
             }));
             last = Some(results);
             stale = false;
