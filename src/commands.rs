@@ -12,7 +12,7 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use crate::article::Article;
-use crate::entities::{EntityIndex, Extracted};
+use crate::entities::EntityIndex;
 use crate::filter::{FilterQuery, Lookups, SearchIndex};
 use crate::highlight::{self, EntityKind};
 use crate::sanitize;
@@ -72,26 +72,7 @@ pub fn filtered(articles: &[Arc<Article>], filter: Option<&str>) -> Vec<usize> {
 /// The entity index of `articles`, highlighting them on every core.
 pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = articles.len().div_ceil(threads).max(1);
-    let extracted: Vec<Extracted> = std::thread::scope(|scope| {
-        let workers: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                let worker = scope.spawn(move || {
-                    part.iter()
-                        .map(|a| crate::entities::extract(a))
-                        .collect::<Vec<_>>()
-                });
-                (part.len(), worker)
-            })
-            .collect();
-        // A part whose thread failed counts as articles without names, so
-        // that the rest keep their positions.
-        workers
-            .into_iter()
-            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Extracted::default(); len]))
-            .collect()
-    });
+    let extracted = crate::entities::extract_all(articles, threads);
     let mut index = EntityIndex::new();
     index.add_extracted(articles, extracted);
     index

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
-use crate::filter::{FilterQuery, Lookups, SearchIndex, SearchResults};
+use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 
 /// Everything the run loop reacts to.
@@ -231,10 +231,14 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         };
         let found = index.search_narrowing(query, &lookups, last.as_ref(), cancel);
         busy.store(false, Ordering::SeqCst);
-        if let Some(results) = found {
+        if let Some(mut results) = found {
+            // The next search narrows by positions only: keep those and
+            // send the hits themselves, rather than a deep copy of them.
+            let positions = results.hits.iter().map(|h| Hit::bare(h.index)).collect();
+            let hits = std::mem::replace(&mut results.hits, positions);
             let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
-                hits: results.hits.clone(),
+                hits,
             }));
             last = Some(results);
             stale = false;
@@ -243,8 +247,8 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
     }
 }
 
-/// How many articles the entity worker highlights between looks at the
-/// filter worker and the queue.
+/// How many articles the entity worker highlights per core between looks at
+/// the filter worker and the queue.
 const ENTITY_CHUNK: usize = 64;
 
 /// How often the entity worker reports progress while it is behind.
@@ -255,11 +259,11 @@ const ENTITY_REPORT: Duration = Duration::from_millis(200);
 const ENTITY_IDLE: Duration = Duration::from_secs(2);
 
 /// The entity worker: highlights articles and resolves their names on its
-/// own thread, then adds them to the shared entity index, holding it for
-/// writing only for that append. It reports how many articles the index
-/// covers as [`Update::EntitiesIndexed`]. Between chunks of
-/// [`ENTITY_CHUNK`] articles it waits while a filter search runs, so that
-/// typing in the filter bar keeps a core.
+/// own thread and a helper per other core, then adds them to the shared
+/// entity index, holding it for writing only for that append. It reports
+/// how many articles the index covers as [`Update::EntitiesIndexed`].
+/// Between chunks of [`ENTITY_CHUNK`] articles per core it waits while a
+/// filter search runs, so that typing in the filter bar keeps a core.
 pub struct EntityWorker {
     requests: Sender<Vec<Arc<Article>>>,
 }
@@ -286,6 +290,8 @@ fn run_entity_worker(
     events: &Sender<Event>,
     filter_busy: &AtomicBool,
 ) {
+    // Articles are highlighted on every core, a chunk per core at a time.
+    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
     let mut last_report = Instant::now();
     let mut grown = false;
@@ -309,10 +315,9 @@ fn run_entity_worker(
             while filter_busy.load(Ordering::SeqCst) && waited.elapsed() < Duration::from_secs(1) {
                 thread::sleep(Duration::from_millis(2));
             }
-            let take = queue.len().min(ENTITY_CHUNK);
+            let take = queue.len().min(ENTITY_CHUNK * threads);
             let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
-            let extracted: Vec<entities::Extracted> =
-                chunk.iter().map(|a| entities::extract(a)).collect();
+            let extracted = entities::extract_all(&chunk, threads);
             let covered = {
                 let mut index = entities::write(index);
                 index.add_extracted(&chunk, extracted);

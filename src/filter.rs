@@ -249,7 +249,8 @@ pub struct Hit {
 }
 
 impl Hit {
-    fn bare(index: usize) -> Self {
+    /// The article at `index`, with nothing to highlight.
+    pub fn bare(index: usize) -> Self {
         Self {
             index,
             title_positions: Vec::new(),
@@ -838,7 +839,7 @@ impl Candidate<'_, '_> {
         self.search
             .articles
             .get(self.index)
-            .is_some_and(|a| !text::phrase_ranges(&a.body, &alt.term.body).is_empty())
+            .is_some_and(|a| text::has_phrase(&a.body, &alt.term.body))
     }
 
     fn rank(&mut self, groups: &mut [Vec<Alt>], query: &[Group]) -> Ranked {

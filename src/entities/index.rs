@@ -45,6 +45,33 @@ pub fn extract(article: &Article) -> Extracted {
     extract_from_spans(&article.body, &spans)
 }
 
+/// [`extract`] of each article, in order, on up to `threads` threads (the
+/// calling one among them), each taking a run of articles. An article
+/// whose thread failed counts as one without names, so that the rest
+/// keep their positions.
+pub fn extract_all(articles: &[Arc<Article>], threads: usize) -> Vec<Extracted> {
+    let run = articles.len().div_ceil(threads.max(1)).max(1);
+    let mut runs = articles.chunks(run);
+    let Some(first) = runs.next() else {
+        return Vec::new();
+    };
+    let extract_run = |run: &[Arc<Article>]| run.iter().map(|a| extract(a)).collect::<Vec<_>>();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = runs
+            .map(|run| (run.len(), scope.spawn(move || extract_run(run))))
+            .collect();
+        let mut all = extract_run(first);
+        for (len, worker) in others {
+            all.extend(
+                worker
+                    .join()
+                    .unwrap_or_else(|_| vec![Extracted::default(); len]),
+            );
+        }
+        all
+    })
+}
+
 /// [`extract`] for a body already highlighted (the reader has the spans).
 pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
     let mut numbers = Vec::new();

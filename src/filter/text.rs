@@ -66,6 +66,7 @@ pub(crate) fn tokens(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }
 }
 
+#[derive(Clone)]
 pub(crate) struct Tokens<'a> {
     text: &'a str,
     pos: usize,
@@ -178,6 +179,66 @@ pub(crate) fn phrase_ranges(
         }
     }
     out
+}
+
+/// Whether [`phrase_ranges`] would find anything: the words of `keys` one
+/// after another somewhere in `text`. Stops at the first; a word that
+/// cannot start the phrase (its first byte, lowercased, is ASCII and not
+/// the first key's) is passed over without computing its key.
+pub(crate) fn has_phrase(text: &str, keys: &[(String, super::query::Mode)]) -> bool {
+    let Some(((first, _), rest)) = keys.split_first() else {
+        return false;
+    };
+    let initial = first.as_bytes().first().copied();
+    let bytes = text.as_bytes();
+    let mut key = String::new();
+    let is = |t: &Token, want: &str, key: &mut String| {
+        let Some(word) = text.get(t.range.clone()) else {
+            return false;
+        };
+        token_key(word, t.kind, key);
+        key == want
+    };
+    let at = |pos: usize, key: &mut String| {
+        let mut toks = Tokens { text, pos };
+        keys.iter()
+            .all(|(want, _)| toks.next().is_some_and(|t| is(&t, want, key)))
+    };
+    // A phrase starting with an ASCII letter starts at that letter, in
+    // either case, after a char that is not alphanumeric: find those
+    // quickly rather than read every word. Only `İ` and the Kelvin sign
+    // lowercase to ASCII (`i`, `k`); phrases starting with those take the
+    // word-by-word way.
+    if let Some(b) = initial
+        && b.is_ascii_lowercase()
+        && b != b'i'
+        && b != b'k'
+    {
+        return memchr::memchr2_iter(b, b.to_ascii_uppercase(), bytes).any(|pos| {
+            let before = text.get(..pos).and_then(|s| s.chars().next_back());
+            !before.is_some_and(char::is_alphanumeric) && at(pos, &mut key)
+        });
+    }
+    let mut toks = tokens(text);
+    while let Some(t) = toks.next() {
+        if let (Some(want), Some(&b)) = (initial, bytes.get(t.range.start))
+            && b < 0x80
+            && b.to_ascii_lowercase() != want
+        {
+            continue;
+        }
+        if !is(&t, first, &mut key) {
+            continue;
+        }
+        let mut after = toks.clone();
+        if rest
+            .iter()
+            .all(|(want, _)| after.next().is_some_and(|t| is(&t, want, &mut key)))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Truncate `s` to at most [`MAX_KEY_BYTES`], on a char boundary.
@@ -356,6 +417,21 @@ mod tests {
             let got: Vec<_> = tokens(&text).map(|t| (t.range, t.kind)).collect();
             prop_assert_eq!(got, reference(&text));
         }
+
+        #[test]
+        fn has_phrase_agrees_with_phrase_ranges(
+            text in "[abAB0-9 ,.'İé\\-]{0,40}",
+            phrase in "[abİ0-9 ]{1,8}",
+        ) {
+            let keys: Vec<(String, super::super::query::Mode)> = tokens(&phrase)
+                .map(|t| {
+                    let mut k = String::new();
+                    token_key(&phrase[t.range], t.kind, &mut k);
+                    (k, super::super::query::Mode::Whole)
+                })
+                .collect();
+            prop_assert_eq!(has_phrase(&text, &keys), !phrase_ranges(&text, &keys).is_empty());
+        }
     }
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
@@ -470,6 +546,31 @@ mod tests {
         assert!(phrase_ranges(text, &keys("talk ceasefire")).is_empty());
         assert!(phrase_ranges("", &keys("a b")).is_empty());
         assert!(phrase_ranges(text, &[]).is_empty());
+        for (t, k) in [
+            (text, "ceasefire talks"),
+            (text, "talk"),
+            (text, "said ceasefire talks"),
+            ("Zürich İstanbul 40,005 ships", "zürich istanbul 40005"),
+            ("a a a b", "a a b"),
+            ("İstanbul talks", "istanbul talks"),
+            ("\u{212a}iev talks", "kiev talks"),
+            ("CEASEFIRE Talks", "ceasefire talks"),
+            ("x,ab c", "ab c"),
+            ("éa b; ab c", "ab c"),
+        ] {
+            assert!(has_phrase(t, &keys(k)), "{k} in {t}");
+        }
+        for (t, k) in [
+            (text, "talks ceasefire"),
+            (text, "talk ceasefire"),
+            ("a b", "b a"),
+            ("éa b", "a b"),
+            ("ceasefires talks", "ceasefire talks"),
+            ("", "a b"),
+        ] {
+            assert!(!has_phrase(t, &keys(k)), "{k} in {t}");
+        }
+        assert!(!has_phrase(text, &[]));
     }
 
     #[test]
