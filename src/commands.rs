@@ -63,9 +63,18 @@ pub fn list(
 
 /// The entity index of `articles`, highlighting them on every core.
 pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
+    let extracted = extract_all(articles);
+    let mut index = EntityIndex::new();
+    index.add_extracted(articles, extracted);
+    index
+}
+
+/// What [`crate::entities::extract`] finds in each article, highlighting
+/// them on every core.
+pub fn extract_all(articles: &[Arc<Article>]) -> Vec<Extracted> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = articles.len().div_ceil(threads).max(1);
-    let extracted: Vec<Extracted> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let workers: Vec<_> = articles
             .chunks(chunk)
             .map(|part| {
@@ -83,10 +92,7 @@ pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
             .into_iter()
             .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Extracted::default(); len]))
             .collect()
-    });
-    let mut index = EntityIndex::new();
-    index.add_extracted(articles, extracted);
-    index
+    })
 }
 
 /// JSON in which every character [`sanitize`] replaces on screen is written

@@ -26,5 +26,6 @@ pub mod highlight;
 pub mod loader;
 pub mod samples;
 pub mod sanitize;
+pub mod stories;
 pub mod ui;
 pub mod wrap;
