@@ -14,6 +14,9 @@ use crate::filter::{FilterQuery, Lookups, SearchIndex};
 use crate::highlight::{self, EntityKind};
 use crate::sanitize;
 
+mod stories;
+pub use stories::{figures, stories};
+
 /// `dateline list`: the articles the filter bar would show for `filter`, in
 /// its order; every article in load order without one.
 pub fn list(
@@ -72,25 +75,30 @@ pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
 /// What [`crate::entities::extract`] finds in each article, highlighting
 /// them on every core.
 pub fn extract_all(articles: &[Arc<Article>]) -> Vec<Extracted> {
+    on_every_core(articles, crate::entities::extract)
+}
+
+/// `f` of each article, the articles shared out between the cores, in
+/// order. A part whose thread failed gives the default for each of its
+/// articles (no names, no spans), so that the rest keep their positions.
+pub(crate) fn on_every_core<T: Send + Default + Clone>(
+    articles: &[Arc<Article>],
+    f: impl Fn(&Article) -> T + Sync,
+) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = articles.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
         let workers: Vec<_> = articles
             .chunks(chunk)
             .map(|part| {
-                let worker = scope.spawn(move || {
-                    part.iter()
-                        .map(|a| crate::entities::extract(a))
-                        .collect::<Vec<_>>()
-                });
+                let worker = scope.spawn(move || part.iter().map(|a| f(a)).collect::<Vec<T>>());
                 (part.len(), worker)
             })
             .collect();
-        // A part whose thread failed counts as articles without names, so
-        // that the rest keep their positions.
         workers
             .into_iter()
-            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Extracted::default(); len]))
+            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![T::default(); len]))
             .collect()
     })
 }

@@ -41,6 +41,16 @@ fn main() -> ExitCode {
         Some(Command::Sources { paths, json }) => script(&paths, |articles, out| {
             commands::sources(&articles, json, out)
         }),
+        Some(Command::Stories { paths, json }) => script(&paths, |articles, out| {
+            commands::stories(articles, json, out)
+        }),
+        Some(Command::Figures {
+            paths,
+            json,
+            disagreements,
+        }) => script(&paths, |articles, out| {
+            commands::figures(articles, json, disagreements, out)
+        }),
         Some(Command::Mentions { name, paths, json }) => script(&paths, |articles, out| {
             let found = commands::mentions(articles, &name, json, out)?;
             if found == commands::Found::NoSuchName {

@@ -14,9 +14,12 @@
 //! their own concept, singular.
 //!
 //! Two figures of a story **disagree** when they have the same concept,
-//! come from different articles, differ in value, and are within a factor of
-//! [`COMPARABLE_RATIO`] of each other: `3,800` and `4,600` workers are two
-//! counts of one thing, `€1,000` and `€95 million` are not. Percentages
+//! come from different articles, differ in value, and are close: the
+//! values of a concept are sorted and cut where one is more than
+//! [`COMPARABLE_RATIO`] times the one below it, and figures disagree only
+//! within a run. `3,800` and `4,600` workers are two counts of one thing;
+//! a payment of `€1,250`, a loss of `€95 million` and one of `€150
+//! million` make two runs (payments, losses), each its own disagreement. Percentages
 //! without a noun are not compared: `3.5%` and `8%` of a wage dispute are
 //! an offer and a demand, not a disagreement.
 
@@ -30,9 +33,9 @@ use crate::entities::sentence_around;
 use crate::entities::values::{same_value, values_of};
 use crate::highlight::{EntityKind, Span};
 
-/// Two differing values of one concept are compared (and may disagree)
-/// when the larger is at most this many times the smaller.
-pub const COMPARABLE_RATIO: f64 = 3.0;
+/// Values of one concept are compared (and may disagree) in runs where each
+/// is at most this many times the one below it.
+pub const COMPARABLE_RATIO: f64 = 2.0;
 
 /// What a figure's text stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,6 +118,33 @@ pub struct Figure {
     pub concept: Option<String>,
     /// Byte range of the sentence around it.
     pub sentence: Range<usize>,
+}
+
+impl Figure {
+    /// The figure as a reader would quote it: its text, then what it counts
+    /// unless the text already says (`3,800 dockworkers`, `€25m a day`,
+    /// `18 million euros`, `54.2% vote`).
+    pub fn label(&self, body: &str) -> String {
+        let text = body.get(self.range.clone()).unwrap_or("");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = text.to_lowercase();
+        let sign = text.starts_with(['$', '€', '£', '¥', '₹']) || lower.starts_with("us$");
+        let mut label = text;
+        for word in self.counts.split(' ').filter(|w| !w.is_empty()) {
+            let said = match word {
+                "percent" => {
+                    lower.ends_with('%') || lower.contains("per cent") || lower.contains("percent")
+                }
+                "euros" | "dollars" | "pounds" | "yen" | "rupees" => sign,
+                _ => false,
+            };
+            if !said {
+                label.push(' ');
+                label.push_str(word);
+            }
+        }
+        label
+    }
 }
 
 /// Words after a figure that end the search for what it counts.
@@ -628,26 +658,45 @@ pub fn disagreements<'a>(articles: &[&'a [Figure]]) -> Vec<Disagreement<'a>> {
         FigureValue::Number(v) => v,
         _ => f64::NAN,
     };
-    concepts
-        .into_iter()
-        .filter_map(|(concept, figures)| {
-            let disagrees = |a: &StoryFigure, b: &StoryFigure| {
-                let (x, y) = (number(a), number(b));
-                a.article != b.article
-                    && !same_value(x, y)
-                    && x.abs().max(y.abs()) <= COMPARABLE_RATIO * x.abs().min(y.abs())
+    let mut out = Vec::new();
+    for (concept, mut figures) in concepts {
+        // Runs of values each within the ratio of the one before.
+        let mut order: Vec<usize> = (0..figures.len()).collect();
+        order.sort_by(|&a, &b| number(&figures[a]).total_cmp(&number(&figures[b])));
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for i in order {
+            let v = number(&figures[i]);
+            match runs.last_mut() {
+                Some(run)
+                    if run.last().is_some_and(|&p| {
+                        let u = number(&figures[p]);
+                        v.abs() <= COMPARABLE_RATIO * u.abs()
+                    }) =>
+                {
+                    run.push(i);
+                }
+                _ => runs.push(vec![i]),
+            }
+        }
+        for mut run in runs {
+            run.sort_unstable();
+            let differs = |a: usize| {
+                run.iter().any(|&b| {
+                    figures[a].article != figures[b].article
+                        && !same_value(number(&figures[a]), number(&figures[b]))
+                })
             };
-            let flagged: Vec<StoryFigure> = figures
-                .iter()
-                .filter(|a| figures.iter().any(|b| disagrees(a, b)))
-                .copied()
-                .collect();
-            (!flagged.is_empty()).then(|| Disagreement {
-                concept: concept.to_string(),
-                figures: flagged,
-            })
-        })
-        .collect()
+            let flagged: Vec<usize> = run.iter().copied().filter(|&a| differs(a)).collect();
+            if !flagged.is_empty() {
+                out.push(Disagreement {
+                    concept: concept.to_string(),
+                    figures: flagged.iter().map(|&i| figures[i]).collect(),
+                });
+            }
+        }
+        figures.clear();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -223,3 +223,40 @@ fn different_things_or_far_apart_values_or_one_article_do_not_disagree() {
     let out = disagreeing(&["On Monday 3,800 workers struck; by Wednesday 4,600 workers."]);
     assert!(out.is_empty(), "{out:?}");
 }
+
+#[test]
+fn labels_say_what_is_counted_once() {
+    let body = "Losses of €25m a day, 18 million euros, 54.2% of the vote, 8 per cent, \
+                3,800 dockworkers.";
+    let f = read(body, None);
+    let labels: Vec<String> = f.iter().map(|f| f.label(body)).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "€25m a day",
+            "18 million euros",
+            "54.2% vote",
+            "8 per cent",
+            "3,800 dockworkers"
+        ]
+    );
+}
+
+#[test]
+fn far_apart_values_of_one_concept_make_separate_disagreements() {
+    let out = disagreeing(&[
+        "The offer included a payment of €1,000. Losses reached €95 million.",
+        "Each worker gets €1,250. Losses came to €150 million.",
+    ]);
+    let texts: Vec<Vec<&str>> = out
+        .iter()
+        .map(|(_, list)| list.iter().map(|(_, t)| t.as_str()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            vec!["€1,000", "€1,250"],
+            vec!["€95 million", "€150 million"]
+        ]
+    );
+}
