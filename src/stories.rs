@@ -32,9 +32,11 @@
 //!   pair to the articles of that day with that feature; an article looks
 //!   up its features on the days within [`DAY_WINDOW`] of its own date, so
 //!   only articles that share something and are close in time are ever
-//!   scored. A (feature, day) list longer than [`COMMON_FEATURE`] is skipped:
-//!   a name in that many articles of one day says little about which story
-//!   an article is. Two articles are linked when their weighted overlap
+//!   scored. A feature in more than [`COMMON_SHARE`] of the articles
+//!   (`London`, `2.5%`) is neither indexed nor weighed, and a (feature,
+//!   day) list longer than [`COMMON_FEATURE`] is skipped: a name in that
+//!   many articles says little about which story an article is, and
+//!   reading its lists would be most of the work. Two articles are linked when their weighted overlap
 //!   (the cosine of their idf-weighted feature sets) reaches
 //!   [`STORY_SIMILARITY`] and they share at least [`MIN_SHARED`] features.
 //!   Undated articles are compared with undated articles only.
@@ -89,6 +91,10 @@ pub const STORY_SIMILARITY: f64 = 0.2;
 
 /// Features two articles must share to be linked by them.
 pub const MIN_SHARED: usize = 3;
+
+/// A feature in more than this share of the articles (counting the
+/// assumed ones of [`IDF_PRIOR`]) is common: not indexed, not weighed.
+pub const COMMON_SHARE: f64 = 0.2;
 
 /// A (feature, day) list longer than this is not looked at.
 pub const COMMON_FEATURE: usize = 400;
@@ -152,14 +158,15 @@ impl Default for Settings {
 pub struct Stories {
     settings: Settings,
     articles: Vec<Arc<Article>>,
-    /// Per article: its features (hashes), sorted, each once.
-    features: Vec<Box<[u64]>>,
+    /// Per article: the norm of its idf-weighted features, as they weighed
+    /// when it was added.
+    norms: Vec<f64>,
     /// Articles with each feature so far.
     df: HashMap<u64, u32, FixedState>,
     /// (feature, day) to the articles with that feature on that day.
-    by_day: HashMap<(u64, i32), Vec<u32>, FixedState>,
+    by_day: Chains<u64>,
     /// LSH bucket to the articles in it.
-    buckets: HashMap<u64, Vec<u32>, FixedState>,
+    buckets: Chains<u64>,
     signatures: Vec<Option<Box<Signature>>>,
     /// Union-find forest.
     parent: Vec<u32>,
@@ -249,11 +256,11 @@ impl Stories {
     pub fn add(&mut self, batch: &[Arc<Article>], extracted: &[Extracted]) {
         for (k, article) in batch.iter().enumerate() {
             let features = extracted.get(k).map(features).unwrap_or_default();
-            self.push(Arc::clone(article), features);
+            self.push(Arc::clone(article), &features);
         }
     }
 
-    fn push(&mut self, article: Arc<Article>, features: Vec<u64>) {
+    fn push(&mut self, article: Arc<Article>, features: &[u64]) {
         let Ok(me) = u32::try_from(self.articles.len()) else {
             return;
         };
@@ -264,18 +271,17 @@ impl Stories {
         self.size.push(1);
         self.member_days.push(vec![day]);
         self.strength.push(0.0);
-        for f in &features {
+        for f in features {
             *self.df.entry(*f).or_insert(0) += 1;
         }
         if let Some(sig) = &signature {
             self.near_duplicates(me, sig);
         }
         self.signatures.push(signature);
-        self.story_links(me, day, &features);
-        for f in &features {
-            self.by_day.entry((*f, day)).or_default().push(me);
+        let kept = self.story_links(me, day, features);
+        for f in kept {
+            self.by_day.push(day_key(f, day), me);
         }
-        self.features.push(features.into_boxed_slice());
     }
 
     /// Near-duplicates through the LSH buckets: link `me` to the articles
@@ -283,14 +289,12 @@ impl Stories {
     fn near_duplicates(&mut self, me: u32, sig: &Signature) {
         let mut seen: Vec<u32> = Vec::new();
         for key in sig.band_keys() {
-            let bucket = self.buckets.entry(key).or_default();
-            for &other in bucket.iter().rev().take(BUCKET_REACH) {
-                if seen.contains(&other) {
-                    continue;
+            for other in self.buckets.newest(&key).take(BUCKET_REACH) {
+                if !seen.contains(&other) {
+                    seen.push(other);
                 }
-                seen.push(other);
             }
-            bucket.push(me);
+            self.buckets.push(key, me);
         }
         for other in seen {
             let Some(theirs) = &self.signatures[other as usize] else {
@@ -308,7 +312,8 @@ impl Stories {
 
     /// Stories through shared features close in time: link `me` to the
     /// stories whose articles it resembles enough on average.
-    fn story_links(&mut self, me: u32, day: i32, features: &[u64]) {
+    /// Returns the features that are not common, to be indexed.
+    fn story_links(&mut self, me: u32, day: i32, features: &[u64]) -> Vec<u64> {
         let n = self.articles.len();
         let n = f64::from(u32::try_from(n).unwrap_or(u32::MAX));
         let idf = |df: u32| (1.0 + (n + IDF_PRIOR) / f64::from(df + 1)).ln();
@@ -319,23 +324,28 @@ impl Stories {
             (day - self.settings.day_window..=day + self.settings.day_window).collect()
         };
         let mut mine = 0.0;
+        let mut kept = Vec::with_capacity(features.len());
         for f in features {
-            let w = idf(self.df.get(f).copied().unwrap_or(1));
+            let df = self.df.get(f).copied().unwrap_or(1);
+            if f64::from(df) > COMMON_SHARE * (n + IDF_PRIOR) {
+                continue;
+            }
+            kept.push(*f);
+            let w = idf(df);
             mine += w * w;
             for d in &days {
-                let Some(list) = self.by_day.get(&(*f, *d)) else {
-                    continue;
-                };
-                if list.len() > COMMON_FEATURE {
+                let key = day_key(*f, *d);
+                if self.by_day.len(&key) > COMMON_FEATURE {
                     continue;
                 }
-                for &other in list {
+                for other in self.by_day.newest(&key) {
                     let entry = self.scratch.entry(other).or_insert((0.0, 0));
                     entry.0 += w * w;
                     entry.1 += 1;
                 }
             }
         }
+        self.norms.push(mine);
         let candidates: Vec<(u32, f64)> = self
             .scratch
             .iter()
@@ -347,13 +357,7 @@ impl Stories {
         // within the window (all of them for undated articles).
         let mut evidence: Vec<(u32, f64)> = Vec::new();
         for (other, shared) in candidates {
-            let theirs: f64 = self.features[other as usize]
-                .iter()
-                .map(|f| {
-                    let w = idf(self.df.get(f).copied().unwrap_or(1));
-                    w * w
-                })
-                .sum();
+            let theirs = self.norms[other as usize];
             let similarity = shared / (mine * theirs).sqrt().max(f64::MIN_POSITIVE);
             if similarity < LINK_FLOOR {
                 continue;
@@ -375,6 +379,7 @@ impl Stories {
                 self.link(me, root);
             }
         }
+        kept
     }
 
     fn find(&mut self, mut a: u32) -> u32 {
@@ -511,13 +516,70 @@ impl Stories {
 
     /// Bytes held, roughly (for the benchmark).
     pub fn memory_bytes(&self) -> usize {
-        let features: usize = self.features.iter().map(|f| f.len() * 8 + 16).sum();
+        let norms = self.norms.len() * 8;
         let signatures = self.signatures.iter().flatten().count() * size_of::<Signature>()
             + self.signatures.len() * 8;
-        let by_day: usize = self.by_day.values().map(|v| v.capacity() * 4 + 40).sum();
-        let buckets: usize = self.buckets.values().map(|v| v.capacity() * 4 + 32).sum();
-        features + signatures + by_day + buckets + self.df.len() * 16 + self.articles.len() * 24
+        let by_day = self.by_day.memory_bytes();
+        let buckets = self.buckets.memory_bytes();
+        norms + signatures + by_day + buckets + self.df.len() * 16 + self.articles.len() * 24
     }
+}
+
+/// Lists of articles by key, all in one arena: each key holds the newest
+/// entry of its list and its length, each entry the one before it. One
+/// allocation for millions of short lists, where a `Vec` per key would
+/// cost one each.
+#[derive(Debug)]
+struct Chains<K> {
+    heads: HashMap<K, (u32, u32), FixedState>,
+    /// (article, index of the entry before it, or `NONE`).
+    entries: Vec<(u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<K> Default for Chains<K> {
+    fn default() -> Self {
+        Self {
+            heads: HashMap::default(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn push(&mut self, key: K, article: u32) {
+        let Ok(at) = u32::try_from(self.entries.len()) else {
+            return;
+        };
+        let head = self.heads.entry(key).or_insert((NONE, 0));
+        self.entries.push((article, head.0));
+        *head = (at, head.1 + 1);
+    }
+
+    fn len(&self, key: &K) -> usize {
+        self.heads.get(key).map_or(0, |&(_, len)| len as usize)
+    }
+
+    /// The articles of a key's list, newest first.
+    fn newest(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(key).map_or(NONE, |&(head, _)| head);
+        std::iter::from_fn(move || {
+            let &(article, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(article)
+        })
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.heads.capacity() * (size_of::<K>() + 9) + self.entries.capacity() * 8
+    }
+}
+
+/// The key of a feature on a day in the per-day index: one `u64` (a
+/// collision only adds a candidate that is then scored).
+fn day_key(feature: u64, day: i32) -> u64 {
+    feature.rotate_left(17) ^ u64::from(day.cast_unsigned()).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Sort key of an article by date: oldest first, undated last.

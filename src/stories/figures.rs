@@ -322,17 +322,22 @@ pub fn figures(body: &str, spans: &[Span], date: Option<NaiveDate>) -> Vec<Figur
 fn noun_after(after: &[(Range<usize>, String)], k: usize) -> Vec<&str> {
     let mut noun_words: Vec<&str> = Vec::new();
     let mut j = k;
-    while after
-        .get(j)
-        .is_some_and(|(_, w)| LINK_WORDS.contains(&w.as_str()))
-        && j < k + 3
-    {
+    // `4,600 of its members`: after `of`, a determiner or two may follow.
+    if after.get(j).is_some_and(|(_, w)| w == "of") {
         j += 1;
+        while after
+            .get(j)
+            .is_some_and(|(_, w)| LINK_WORDS.contains(&w.as_str()))
+            && j < k + 3
+        {
+            j += 1;
+        }
     }
     while let Some((_, w)) = after.get(j) {
         let content = w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !STOP_WORDS.contains(&w.as_str())
-            && w.chars().count() > 1;
+            && w.chars().count() > 1
+            && values_of(w).is_empty();
         // A second word only after a modifier (`port workers`), not after a
         // plural (`dockworkers walked`), and only a noun-like one.
         let second_ok = noun_words.first().is_none_or(|first| {

@@ -19,7 +19,8 @@
     clippy::cast_possible_truncation,
     clippy::cast_precision_loss,
     clippy::cast_possible_wrap,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::cast_sign_loss
 )]
 
 use dateline::article::{Article, ArticleId, Origin};
@@ -78,7 +79,7 @@ impl Rng {
         // Inverse of the continuous approximation of the harmonic sum.
         let h = ((n + 1) as f64).ln();
         let k = (self.unit() * h).exp() - 1.0;
-        (k as usize).min(n.saturating_sub(1))
+        (k.max(0.0) as usize).min(n.saturating_sub(1))
     }
 }
 

@@ -44,6 +44,16 @@ fn a_count_is_what_the_noun_after_it_names() {
 }
 
 #[test]
+fn a_noun_is_looked_for_after_of_only_and_is_never_a_number() {
+    let body = "Cranes stopped at five of the seven terminals. They want 8% the union said. \
+                It hit 4,600 of the strikers.";
+    let f = read(body, None);
+    assert_eq!(find(body, &f, "five").counts, "");
+    assert_eq!(find(body, &f, "8%").counts, "percent");
+    assert_eq!(find(body, &f, "4,600").counts, "strikers");
+}
+
+#[test]
 fn money_takes_its_currency_and_rate() {
     let body = "The board now puts losses at €25m a day, up from 18 million euros. \
                 Analysts said $2bn of goods waited.";
