@@ -12,7 +12,8 @@
 //! is [`app`] (state, update, run loop), [`action`] (intents and the keymap),
 //! [`event`] (the threads that feed the loop), and [`ui`] with one file per
 //! pane and every style in [`ui::theme`]. [`commands`] prints the same data
-//! for scripts.
+//! for scripts. [`entities`] and [`stories`] (articles grouped into stories,
+//! figures compared across sources) are pure domain modules too.
 
 pub mod action;
 pub mod app;
