@@ -105,6 +105,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the stories: articles from any sources reporting the same events
+    /// (shared names and figures a few days apart, or copies of one text).
+    /// Each story's line (id, sources, articles, first and last date,
+    /// headline; tab-separated) is followed by its articles, indented, copies
+    /// marked "near-duplicate of ID".
+    Stories {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// One JSON object per story: its id, headline, counts, dates and
+        /// sources, its articles (each with the ids it is a near-duplicate
+        /// of) and the near-duplicate pairs.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every number and date: article id, source, date, kind, text,
+    /// value, what it counts, "≠ WHAT" when another article of its story
+    /// gives a different figure for the same thing, and the sentence
+    /// (tab-separated).
+    Figures {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// JSON Lines: id, source, date, kind, text, value, counts, sentence,
+        /// start, end (byte offsets into the body), story, disagrees.
+        #[arg(long)]
+        json: bool,
+        /// Only the disagreements, one per line: story, what is counted, each
+        /// figure with its source and date, headline.
+        #[arg(long)]
+        disagreements: bool,
+    },
     /// Print the names and numbers found in each article.
     Entities {
         #[arg(value_name = "PATH")]
@@ -269,6 +299,21 @@ mod tests {
         );
         let script = String::from_utf8(script).unwrap();
         assert!(script.contains("export") && script.contains("--format"));
+    }
+
+    #[test]
+    fn stories_and_figures_parse() {
+        let cli = Cli::try_parse_from(["dateline", "stories", "a", "--json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Stories { ref paths, json: true }) if paths == &[PathBuf::from("a")]
+        ));
+        let cli =
+            Cli::try_parse_from(["dateline", "figures", "--disagreements", "a", "b"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Figures { ref paths, json: false, disagreements: true }) if paths.len() == 2
+        ));
     }
 
     #[test]

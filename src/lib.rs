@@ -15,7 +15,9 @@
 //! for scripts. What dateline keeps between runs is pure data too:
 //! [`config`] (the TOML config: theme, keys, layout, paths) and [`state`]
 //! (read and starred articles, the last place, saved atomically);
-//! [`logfile`] writes a log to a file when asked for.
+//! [`logfile`] writes a log to a file when asked for. [`entities`] and
+//! [`stories`] (articles grouped into stories, figures compared across
+//! sources) are pure domain modules too.
 
 pub mod action;
 pub mod app;
@@ -32,5 +34,6 @@ pub mod logfile;
 pub mod samples;
 pub mod sanitize;
 pub mod state;
+pub mod stories;
 pub mod ui;
 pub mod wrap;

@@ -11,7 +11,7 @@
 //! Each format is one file below `loader/` with a pure `parse(&str)`; the
 //! format is chosen in [`format`](self) by extension or by sniffing.
 
-mod dates;
+pub(crate) mod dates;
 mod decode;
 mod draft;
 mod feed;

@@ -111,6 +111,16 @@ fn run(cli: Cli) -> ExitCode {
         Some(Command::Sources { paths: p, json }) => script(&paths(p), |articles, out| {
             commands::sources(&articles, json, out)
         }),
+        Some(Command::Stories { paths: p, json }) => script(&paths(p), |articles, out| {
+            commands::stories(articles, json, out)
+        }),
+        Some(Command::Figures {
+            paths: p,
+            json,
+            disagreements,
+        }) => script(&paths(p), |articles, out| {
+            commands::figures(articles, json, disagreements, out)
+        }),
         Some(Command::Mentions {
             name,
             paths: p,

@@ -670,3 +670,201 @@ fn list_filter_answers_as_the_filter_bar_does_on_a_generated_corpus() {
         assert_eq!(ids, expected, "{query}");
     }
 }
+
+/// Three outlets on one ceasefire story (one republishing another's wire
+/// copy), and an unrelated article, written as a folder per outlet.
+fn ceasefire() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = "Mediators from Qatar and Egypt said on Monday that talks in Doha \
+        between Israel and Hamas would resume, as the Gaza health ministry said \
+        40,005 people had been killed since the war began. Envoy Brett Halvorsen \
+        met Benjamin Netanyahu in Jerusalem before flying to Doha.";
+    let files = [
+        (
+            "agence",
+            "a.txt",
+            "2024-08-15",
+            "Talks to resume in Doha",
+            wire.to_string(),
+        ),
+        (
+            "courier",
+            "b.txt",
+            "2024-08-16",
+            "Doha talks set to resume",
+            wire.replace(
+                "before flying to Doha.",
+                "before he flew to Doha on Tuesday.",
+            ),
+        ),
+        (
+            "ledger",
+            "c.txt",
+            "2024-08-18",
+            "Hopes rise in Doha as envoy returns",
+            "Brett Halvorsen returned to Doha, where mediators from Qatar and Egypt \
+             met delegations from Israel and Hamas. The death toll in Gaza has reached \
+             40,139, the health ministry said. Benjamin Netanyahu did not comment."
+                .to_string(),
+        ),
+        (
+            "ledger",
+            "d.txt",
+            "2024-08-17",
+            "Reservoirs fall in Catalonia",
+            "Reservoirs in Catalonia fell to 21.4% of capacity, officials in Barcelona \
+             said, as the drought entered its third year."
+                .to_string(),
+        ),
+    ];
+    for (folder, name, date, title, body) in files {
+        let path = dir.path().join(folder);
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::write(
+            path.join(name),
+            format!("Title: {title}\nDate: {date}\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn stories_print_each_story_then_its_articles_and_mark_copies() {
+    let dir = ceasefire();
+    let out = dateline(&["stories", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let head: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(
+        head[1..5],
+        ["3 sources", "3 articles", "2024-08-15", "2024-08-18"],
+        "{text}"
+    );
+    let articles: Vec<Vec<&str>> = lines[1..4]
+        .iter()
+        .map(|l| l.trim_start().split('\t').collect())
+        .collect();
+    assert!(lines[1..4].iter().all(|l| l.starts_with("  ")));
+    assert_eq!(
+        articles.iter().map(|a| a[1]).collect::<Vec<_>>(),
+        ["agence", "courier", "ledger"]
+    );
+    // The republished copy and its original are marked, each naming the other.
+    assert_eq!(
+        articles[0][4],
+        format!("near-duplicate of {}", articles[1][0])
+    );
+    assert_eq!(
+        articles[1][4],
+        format!("near-duplicate of {}", articles[0][0])
+    );
+    assert_eq!(articles[2].len(), 4);
+    // The reservoirs are a story of one.
+    assert!(lines[4].contains("\t1 source\t1 article\t"), "{text}");
+    assert_eq!(lines.len(), 6);
+
+    let out = dateline(&["stories", ".", "--json"], dir.path());
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["source_count"], 3);
+    assert_eq!(
+        rows[0]["sources"],
+        serde_json::json!(["agence", "courier", "ledger"])
+    );
+    assert_eq!(rows[0]["duplicates"].as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["articles"][2]["path"], "./ledger/c.txt");
+}
+
+#[test]
+fn figures_give_every_number_and_date_and_flag_the_toll_that_differs() {
+    let dir = ceasefire();
+    let out = dateline(&["figures", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 9), "{text}");
+    let toll: Vec<&Vec<&str>> = rows.iter().filter(|r| r[4].starts_with("40,")).collect();
+    assert_eq!(toll.len(), 3, "{text}");
+    for r in &toll {
+        assert_eq!(r[7], "≠ deaths", "{text}");
+    }
+    assert_eq!(toll[2][5], "40139");
+    assert_eq!(toll[2][1], "ledger");
+    assert_eq!(
+        toll[2][8],
+        "The death toll in Gaza has reached 40,139, the health ministry said."
+    );
+    let monday = rows.iter().find(|r| r[4] == "Monday").unwrap();
+    assert_eq!((monday[3], monday[5]), ("date", "2024-08-12"));
+    let share = rows.iter().find(|r| r[4] == "21.4%").unwrap();
+    assert_eq!(
+        (share[5], share[6], share[7]),
+        ("21.4", "percent capacity", "")
+    );
+
+    let out = dateline(&["figures", ".", "--disagreements"], dir.path());
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains(
+            "\tdeaths\t40,005 people killed (agence, 2024-08-15) · 40,005 people killed \
+             (courier, 2024-08-16) · 40,139 deaths (ledger, 2024-08-18)\t"
+        ),
+        "{text}"
+    );
+
+    let out = dateline(&["figures", ".", "--json"], dir.path());
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    for key in [
+        "id",
+        "source",
+        "date",
+        "kind",
+        "text",
+        "value",
+        "counts",
+        "sentence",
+        "start",
+        "end",
+        "story",
+        "disagrees",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing in {first}");
+    }
+}
+
+#[test]
+fn stories_and_figures_keep_articles_from_acting_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        "Title: Strike \u{1b}]0;owned\u{7}\nSource: Wire\u{1b}[2J\n\nAbout 3,800 \u{9b}31m workers \
+         walked out in Rotterdam \u{202e} on Monday.\n",
+    )
+    .unwrap();
+    for args in [
+        &["stories", "."][..],
+        &["stories", ".", "--json"],
+        &["figures", "."],
+        &["figures", ".", "--json"],
+    ] {
+        let out = dateline(args, dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(!text.is_empty());
+        assert!(
+            !text
+                .chars()
+                .any(|c| c != '\n' && c != '\t' && (c.is_control() || c == '\u{202e}')),
+            "{args:?}: {text}"
+        );
+    }
+    let out = dateline(&["stories", "missing"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,0 +1,615 @@
+//! Stories: the articles, from any number of sources, that report the same
+//! events, and the near-duplicates among them (wire copy republished).
+//!
+//! Pure: no terminal code. Built on what [`crate::entities::extract`]
+//! finds in each article (its resolved names and the values of its
+//! figures).
+//!
+//! # How articles are grouped
+//!
+//! Articles arrive in batches, in load order ([`Stories::add`]); each joins
+//! the stories it belongs to when it arrives, and nothing already grouped is
+//! looked at again except through the indexes below. Stories are the
+//! connected parts of a graph whose edges are found two ways:
+//!
+//! - **Near-duplicates.** Each body gets a one-permutation `MinHash`
+//!   signature of its four-word shingles ([`signature`]); signatures are
+//!   cut into 21 bands of 3 bins and each band hashed into a bucket. An
+//!   article is compared only with the articles sharing one of its buckets
+//!   (the newest [`BUCKET_REACH`] of each), and is a near-duplicate of those
+//!   whose signatures agree in at least [`DUPLICATE_SIMILARITY`] of their
+//!   bins (an estimated Jaccard similarity of the shingle sets). Dates do not
+//!   matter here: a copy republished a week later is still a copy.
+//! - **Shared distinctive names and figures.** An article's features are its
+//!   resolved entities (kind and key: `Anneke Verhoeven`, `Havenbond`) and
+//!   its distinctive figures (values of 100 and more, or with a fraction:
+//!   `3,800`, `€95 million`, `3.5%`; small counts such as `two` are not
+//!   evidence). Each feature weighs its inverse document frequency
+//!   `ln(1 + (n + 1000) / (df + 1))` as counted so far, so a rare surname
+//!   counts for much more than `United States`; the 1,000 articles assumed
+//!   besides the `n` seen keep the first articles of a corpus from taking
+//!   every name they share for a common one. An inverted index maps a (feature, day)
+//!   pair to the articles of that day with that feature; an article looks
+//!   up its features on the days within [`DAY_WINDOW`] of its own date, so
+//!   only articles that share something and are close in time are ever
+//!   scored. A feature in more than [`COMMON_SHARE`] of the articles
+//!   (`London`, `2.5%`) is neither indexed nor weighed, and a (feature,
+//!   day) list longer than [`COMMON_FEATURE`] is skipped: a name in that
+//!   many articles says little about which story an article is, and
+//!   reading its lists would be most of the work. Two articles are linked when their weighted overlap
+//!   (the cosine of their idf-weighted feature sets) reaches
+//!   [`STORY_SIMILARITY`] and they share at least [`MIN_SHARED`] features.
+//!   Undated articles are compared with undated articles only.
+//!
+//! Links are kept in a union-find forest (path halving, union by size), so
+//! an article that links two stories merges them, and a story can run on
+//! for weeks through articles each a few days apart. Why not all pairs:
+//! 100,000 articles make five billion pairs; the indexes keep the work
+//! per article to the few hundred articles it could belong with (see
+//! `cargo run --release --example stories_bench` for the times).
+//!
+//! Because idf is counted as articles arrive, the first articles of a
+//! corpus see every name as rarer than it will turn out to be; the
+//! minimum of shared features keeps that from joining stories on one
+//! common name, and the result does depend a little on load order.
+//!
+//! # What a story shows
+//!
+//! [`Stories::stories`] lists them: each with an id (its first article's),
+//! a headline (the title of its most central article: the one with the
+//! strongest links, ties to the earliest), its articles (oldest first), the
+//! sources, the date range and the near-duplicate pairs. [`additions`]
+//! finds what each article of a story says that the others do not, and
+//! [`figures`] reads every figure with what it counts and flags those that
+//! disagree within a story.
+
+pub mod additions;
+pub mod figures;
+pub mod signature;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use foldhash::fast::FixedState;
+
+use crate::article::{Article, ArticleId};
+use crate::entities::Extracted;
+pub use additions::{Addition, additions};
+use signature::Signature;
+
+/// Articles this many days apart or closer can be linked by their names
+/// and figures.
+pub const DAY_WINDOW: i32 = 4;
+
+/// Estimated Jaccard similarity of two bodies' shingles from which they
+/// are near-duplicates.
+pub const DUPLICATE_SIMILARITY: f32 = 0.5;
+
+/// Weighted overlap of features from which two articles are one story.
+pub const STORY_SIMILARITY: f64 = 0.2;
+
+/// Features two articles must share to be linked by them.
+pub const MIN_SHARED: usize = 3;
+
+/// A feature in more than this share of the articles (counting the
+/// assumed ones of [`IDF_PRIOR`]) is common: not indexed, not weighed.
+pub const COMMON_SHARE: f64 = 0.2;
+
+/// A (feature, day) list longer than this is not looked at: at 100,000
+/// articles a year, the cities every story mentions in passing have lists
+/// this long, and reading them was most of the time.
+pub const COMMON_FEATURE: usize = 24;
+
+/// Similarity below which an article is no evidence for a story.
+pub const LINK_FLOOR: f64 = 0.1;
+
+/// Articles assumed seen besides those added, in the idf of a feature.
+const IDF_PRIOR: f64 = 1000.0;
+
+/// Articles of one LSH bucket compared with a new one: the newest this many.
+pub const BUCKET_REACH: usize = 64;
+
+/// The day of undated articles in the feature index.
+const UNDATED: i32 = i32::MIN;
+
+/// One story, as [`Stories::stories`] lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// The id of the story's first article in load order: stable while the
+    /// same files are read.
+    pub id: ArticleId,
+    /// Position (load order) of the article whose title is the headline.
+    pub headline: usize,
+    /// Positions of its articles: oldest first (undated last), then load
+    /// order.
+    pub articles: Vec<usize>,
+    /// Its sources, in the order of `articles`, each once.
+    pub sources: Vec<String>,
+    /// The oldest and newest article dates.
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    /// Near-duplicate pairs (positions, the earlier loaded first) with the
+    /// estimated similarity of their texts.
+    pub duplicates: Vec<(usize, usize, f32)>,
+}
+
+/// The thresholds of the grouping (the defaults are the constants above).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    pub day_window: i32,
+    pub story_similarity: f64,
+    pub min_shared: usize,
+    pub duplicate_similarity: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            day_window: DAY_WINDOW,
+            story_similarity: STORY_SIMILARITY,
+            min_shared: MIN_SHARED,
+            duplicate_similarity: DUPLICATE_SIMILARITY,
+        }
+    }
+}
+
+/// Stories over a growing list of articles. See the module documentation
+/// for how they are found.
+#[derive(Debug, Default)]
+pub struct Stories {
+    settings: Settings,
+    articles: Vec<Arc<Article>>,
+    /// Per article: the norm of its idf-weighted features, as they weighed
+    /// when it was added.
+    norms: Vec<f64>,
+    /// Articles with each feature so far.
+    df: HashMap<u64, u32, FixedState>,
+    /// (feature, day) to the articles with that feature on that day.
+    by_day: Chains<u64>,
+    /// LSH bucket to the articles in it.
+    buckets: Chains<u64>,
+    signatures: Vec<Option<Box<Signature>>>,
+    /// Union-find forest.
+    parent: Vec<u32>,
+    size: Vec<u32>,
+    /// Per story root, the days of its articles, sorted.
+    member_days: Vec<Vec<i32>>,
+    /// Sum of the similarities of each article's links: how central it is.
+    strength: Vec<f32>,
+    duplicates: Vec<(u32, u32, f32)>,
+    links: usize,
+    /// Scratch: candidate to accumulated shared weight.
+    scratch: HashMap<u32, (f64, u32), FixedState>,
+}
+
+fn day_number(date: Option<NaiveDate>) -> i32 {
+    date.map_or(UNDATED, |d| d.num_days_from_ce())
+}
+
+use chrono::Datelike as _;
+
+/// The features of an article: its entities and distinctive figures, as
+/// hashes, sorted, each once.
+pub fn features(extracted: &Extracted) -> Vec<u64> {
+    let mut out: Vec<u64> = extracted
+        .names
+        .entities
+        .iter()
+        .map(|e| xxhash_rust::xxh3::xxh3_64_with_seed(e.key.as_bytes(), e.kind as u64 + 1))
+        .collect();
+    for &v in &extracted.numbers {
+        if is_distinctive(v) {
+            out.push(figure_feature(v));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a figure is evidence of a story: 100 and more, or a fraction.
+fn is_distinctive(v: f64) -> bool {
+    v.is_finite() && (v.abs() >= 100.0 || v.fract().abs() > 1e-9)
+}
+
+/// A figure's feature: its value to six significant digits, so that
+/// `3.5%` and `3.5 per cent` agree and rounding noise does not split them.
+fn figure_feature(v: f64) -> u64 {
+    let text = format!("{v:.5e}");
+    xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), 0xf16)
+}
+
+impl Stories {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// With other thresholds (for measuring them).
+    pub fn with_settings(settings: Settings) -> Self {
+        Self {
+            settings,
+            ..Self::default()
+        }
+    }
+
+    /// How many articles have been added.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// How many links (near-duplicate or shared features) were made.
+    pub fn links(&self) -> usize {
+        self.links
+    }
+
+    /// The article at a position.
+    pub fn article(&self, position: usize) -> Option<&Arc<Article>> {
+        self.articles.get(position)
+    }
+
+    /// Add a batch of articles with what [`crate::entities::extract`] found
+    /// in each (an article without its extract counts as one without names
+    /// or figures). Each joins its stories now.
+    pub fn add(&mut self, batch: &[Arc<Article>], extracted: &[Extracted]) {
+        for (k, article) in batch.iter().enumerate() {
+            let features = extracted.get(k).map(features).unwrap_or_default();
+            self.push(Arc::clone(article), &features);
+        }
+    }
+
+    fn push(&mut self, article: Arc<Article>, features: &[u64]) {
+        let Ok(me) = u32::try_from(self.articles.len()) else {
+            return;
+        };
+        let day = day_number(article.date);
+        let signature = Signature::of(&article.body).map(Box::new);
+        self.articles.push(article);
+        self.parent.push(me);
+        self.size.push(1);
+        self.member_days.push(vec![day]);
+        self.strength.push(0.0);
+        for f in features {
+            *self.df.entry(*f).or_insert(0) += 1;
+        }
+        if let Some(sig) = &signature {
+            self.near_duplicates(me, sig);
+        }
+        self.signatures.push(signature);
+        let kept = self.story_links(me, day, features);
+        for f in kept {
+            self.by_day.push(day_key(f, day), me);
+        }
+    }
+
+    /// Near-duplicates through the LSH buckets: link `me` to the articles
+    /// sharing a bucket whose signatures agree enough.
+    fn near_duplicates(&mut self, me: u32, sig: &Signature) {
+        let mut seen: Vec<u32> = Vec::new();
+        for key in sig.band_keys() {
+            for other in self.buckets.newest(&key).take(BUCKET_REACH) {
+                if !seen.contains(&other) {
+                    seen.push(other);
+                }
+            }
+            self.buckets.push(key, me);
+        }
+        for other in seen {
+            let Some(theirs) = &self.signatures[other as usize] else {
+                continue;
+            };
+            let similarity = sig.similarity(theirs);
+            if similarity >= self.settings.duplicate_similarity {
+                self.duplicates.push((other, me, similarity));
+                self.strength[me as usize] += similarity;
+                self.strength[other as usize] += similarity;
+                self.link(me, other);
+            }
+        }
+    }
+
+    /// Stories through shared features close in time: link `me` to the
+    /// stories whose articles it resembles enough on average.
+    /// Returns the features that are not common, to be indexed.
+    fn story_links(&mut self, me: u32, day: i32, features: &[u64]) -> Vec<u64> {
+        let n = self.articles.len();
+        let n = f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        let idf = |df: u32| (1.0 + (n + IDF_PRIOR) / f64::from(df + 1)).ln();
+        self.scratch.clear();
+        let days: Vec<i32> = if day == UNDATED {
+            vec![UNDATED]
+        } else {
+            (day - self.settings.day_window..=day + self.settings.day_window).collect()
+        };
+        let mut mine = 0.0;
+        let mut kept = Vec::with_capacity(features.len());
+        for f in features {
+            let df = self.df.get(f).copied().unwrap_or(1);
+            if f64::from(df) > COMMON_SHARE * (n + IDF_PRIOR) {
+                continue;
+            }
+            kept.push(*f);
+            let w = idf(df);
+            mine += w * w;
+            for d in &days {
+                let key = day_key(*f, *d);
+                if self.by_day.len(&key) > COMMON_FEATURE {
+                    continue;
+                }
+                for other in self.by_day.newest(&key) {
+                    let entry = self.scratch.entry(other).or_insert((0.0, 0));
+                    entry.0 += w * w;
+                    entry.1 += 1;
+                }
+            }
+        }
+        self.norms.push(mine);
+        let candidates: Vec<(u32, f64)> = self
+            .scratch
+            .iter()
+            .filter(|(_, (_, shared))| *shared as usize >= self.settings.min_shared)
+            .map(|(&other, &(weight, _))| (other, weight))
+            .collect();
+        // Average link: the evidence for each story is the sum of the
+        // similarities to its articles, over how many of its articles are
+        // within the window (all of them for undated articles).
+        let mut evidence: Vec<(u32, f64)> = Vec::new();
+        for (other, shared) in candidates {
+            let theirs = self.norms[other as usize];
+            let similarity = shared / (mine * theirs).sqrt().max(f64::MIN_POSITIVE);
+            if similarity < LINK_FLOOR {
+                continue;
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                self.strength[me as usize] += similarity as f32;
+                self.strength[other as usize] += similarity as f32;
+            }
+            let root = self.find(other);
+            match evidence.iter_mut().find(|(r, _)| *r == root) {
+                Some(e) => e.1 += similarity,
+                None => evidence.push((root, similarity)),
+            }
+        }
+        for (root, sum) in evidence {
+            let members = self.members_near(root, day).max(1);
+            if sum / f64::from(members) >= self.settings.story_similarity {
+                self.link(me, root);
+            }
+        }
+        kept
+    }
+
+    fn find(&mut self, mut a: u32) -> u32 {
+        while self.parent[a as usize] != a {
+            let grand = self.parent[self.parent[a as usize] as usize];
+            self.parent[a as usize] = grand;
+            a = grand;
+        }
+        a
+    }
+
+    fn find_const(&self, mut a: u32) -> u32 {
+        while self.parent[a as usize] != a {
+            a = self.parent[a as usize];
+        }
+        a
+    }
+
+    /// How many articles of the story rooted at `root` are dated within
+    /// the window of `day` (undated: how many are undated).
+    fn members_near(&self, root: u32, day: i32) -> u32 {
+        let days = &self.member_days[root as usize];
+        let (from, to) = if day == UNDATED {
+            (UNDATED, UNDATED)
+        } else {
+            (
+                day - self.settings.day_window,
+                day + self.settings.day_window,
+            )
+        };
+        let count = days.partition_point(|&d| d <= to) - days.partition_point(|&d| d < from);
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
+    fn link(&mut self, a: u32, b: u32) {
+        self.links += 1;
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small as usize] = big;
+        self.size[big as usize] += self.size[small as usize];
+        let moved = std::mem::take(&mut self.member_days[small as usize]);
+        let days = &mut self.member_days[big as usize];
+        days.extend(moved);
+        days.sort_unstable();
+    }
+
+    /// For each article, a number naming its story (equal for articles of
+    /// the same story): the position of one of its articles.
+    pub fn labels(&self) -> Vec<usize> {
+        (0..self.articles.len())
+            .map(|a| self.find_const(u32::try_from(a).unwrap_or(0)) as usize)
+            .collect()
+    }
+
+    /// Whether two articles are near-duplicates.
+    pub fn are_duplicates(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        self.duplicates
+            .iter()
+            .any(|&(x, y, _)| x as usize == a && y as usize == b)
+    }
+
+    /// Every story: the most sources first, then the most articles, then
+    /// the newest; single articles are stories of one.
+    pub fn stories(&self) -> Vec<Story> {
+        let labels = self.labels();
+        let mut members: HashMap<usize, Vec<usize>, FixedState> = HashMap::default();
+        for (a, &label) in labels.iter().enumerate() {
+            members.entry(label).or_default().push(a);
+        }
+        let mut dups: HashMap<usize, Vec<(usize, usize, f32)>, FixedState> = HashMap::default();
+        for &(a, b, s) in &self.duplicates {
+            dups.entry(labels[a as usize])
+                .or_default()
+                .push((a as usize, b as usize, s));
+        }
+        let mut out: Vec<Story> = members
+            .into_iter()
+            .map(|(label, mut articles)| {
+                let id = self.articles[articles[0]].id;
+                let headline = articles
+                    .iter()
+                    .copied()
+                    .max_by(|&a, &b| {
+                        self.strength[a]
+                            .total_cmp(&self.strength[b])
+                            .then_with(|| {
+                                date_key(&self.articles[b]).cmp(&date_key(&self.articles[a]))
+                            })
+                            .then_with(|| b.cmp(&a))
+                    })
+                    .unwrap_or(articles[0]);
+                articles.sort_by_key(|&a| (date_key(&self.articles[a]), a));
+                let mut sources: Vec<String> = Vec::new();
+                for &a in &articles {
+                    let s = &self.articles[a].source;
+                    if !sources.iter().any(|x| x == s) {
+                        sources.push(s.clone());
+                    }
+                }
+                let dates = articles.iter().filter_map(|&a| self.articles[a].date);
+                let first = dates.clone().min();
+                let last = dates.max();
+                let mut duplicates = dups.remove(&label).unwrap_or_default();
+                duplicates.sort_by_key(|&(a, b, _)| (a, b));
+                Story {
+                    id,
+                    headline,
+                    articles,
+                    sources,
+                    first,
+                    last,
+                    duplicates,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.sources
+                .len()
+                .cmp(&a.sources.len())
+                .then_with(|| b.articles.len().cmp(&a.articles.len()))
+                .then_with(|| b.last.cmp(&a.last))
+                .then_with(|| a.articles[0].cmp(&b.articles[0]))
+        });
+        out
+    }
+
+    /// Bytes held, roughly (for the benchmark).
+    pub fn memory_bytes(&self) -> usize {
+        let norms = self.norms.len() * 8;
+        let signatures = self.signatures.iter().flatten().count() * size_of::<Signature>()
+            + self.signatures.len() * 8;
+        let by_day = self.by_day.memory_bytes();
+        let buckets = self.buckets.memory_bytes();
+        norms + signatures + by_day + buckets + self.df.len() * 16 + self.articles.len() * 24
+    }
+}
+
+/// Lists of articles by key, all in one arena: each key holds the newest
+/// entry of its list and its length, each entry the one before it. One
+/// allocation for millions of short lists, where a `Vec` per key would
+/// cost one each.
+#[derive(Debug)]
+struct Chains<K> {
+    heads: HashMap<K, (u32, u32), FixedState>,
+    /// (article, index of the entry before it, or `NONE`).
+    entries: Vec<(u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<K> Default for Chains<K> {
+    fn default() -> Self {
+        Self {
+            heads: HashMap::default(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn push(&mut self, key: K, article: u32) {
+        let Ok(at) = u32::try_from(self.entries.len()) else {
+            return;
+        };
+        let head = self.heads.entry(key).or_insert((NONE, 0));
+        self.entries.push((article, head.0));
+        *head = (at, head.1 + 1);
+    }
+
+    fn len(&self, key: &K) -> usize {
+        self.heads.get(key).map_or(0, |&(_, len)| len as usize)
+    }
+
+    /// The articles of a key's list, newest first.
+    fn newest(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(key).map_or(NONE, |&(head, _)| head);
+        std::iter::from_fn(move || {
+            let &(article, before) = self.entries.get(at as usize)?;
+            at = before;
+            Some(article)
+        })
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.heads.capacity() * (size_of::<K>() + 9) + self.entries.capacity() * 8
+    }
+}
+
+/// The key of a feature on a day in the per-day index: one `u64` (a
+/// collision only adds a candidate that is then scored).
+fn day_key(feature: u64, day: i32) -> u64 {
+    feature.rotate_left(17) ^ u64::from(day.cast_unsigned()).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Sort key of an article by date: oldest first, undated last.
+fn date_key(article: &Article) -> (bool, Option<NaiveDate>) {
+    (article.date.is_none(), article.date)
+}
+
+/// Pairwise precision and recall of a grouping against the truth: of the
+/// pairs of articles put in one story, the share that truly are one; of the
+/// pairs that truly are one story, the share put in one. Each argument
+/// gives, per article, a label of its group.
+pub fn pairwise_quality(predicted: &[usize], truth: &[usize]) -> (f64, f64) {
+    let pairs = |counts: &HashMap<_, u64, FixedState>| -> u64 {
+        counts.values().map(|&n| n * n.saturating_sub(1) / 2).sum()
+    };
+    let mut both: HashMap<(usize, usize), u64, FixedState> = HashMap::default();
+    let mut pred: HashMap<(usize, usize), u64, FixedState> = HashMap::default();
+    let mut tru: HashMap<(usize, usize), u64, FixedState> = HashMap::default();
+    for (&p, &t) in predicted.iter().zip(truth) {
+        *both.entry((p, t)).or_insert(0) += 1;
+        *pred.entry((p, 0)).or_insert(0) += 1;
+        *tru.entry((t, 0)).or_insert(0) += 1;
+    }
+    let (agree, predicted_pairs, true_pairs) = (pairs(&both), pairs(&pred), pairs(&tru));
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    (ratio(agree, predicted_pairs), ratio(agree, true_pairs))
+}
+
+#[cfg(test)]
+mod tests;
