@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use dateline::article::Article;
-use dateline::commands::extract_all;
+use dateline::entities::extract_all;
 use dateline::loader::{self, Input};
 use dateline::stories::{Settings, Stories, pairwise_quality};
 
@@ -35,7 +35,7 @@ const BATCH: usize = 1000;
 
 fn group(articles: &[Arc<Article>]) -> (Stories, f64, f64) {
     let start = Instant::now();
-    let extracted = extract_all(articles);
+    let extracted = extract_all(articles, cores());
     let extract_ms = start.elapsed().as_secs_f64() * 1000.0;
     let start = Instant::now();
     let mut settings = Settings::default();
@@ -150,4 +150,9 @@ fn real(paths: &[String]) {
             }
         }
     }
+}
+
+/// The cores to highlight on.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }

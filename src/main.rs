@@ -125,16 +125,7 @@ fn run(cli: Cli) -> ExitCode {
             name,
             paths: p,
             json,
-        }) => script(&paths(p), |articles, out| {
-            let found = commands::mentions(articles, &name, json, out)?;
-            if found == commands::Found::NoSuchName {
-                eprintln!(
-                    "dateline: no person, organization, place or other name matches {}",
-                    sanitize::line(&format!("{name:?}"))
-                );
-            }
-            Ok(())
-        }),
+        }) => mentions(&paths(p), &name, json),
         Some(Command::Export {
             paths: p,
             filter,
@@ -160,6 +151,20 @@ fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `dateline mentions NAME`: saying so when no name matches.
+fn mentions(paths: &[PathBuf], name: &str, json: bool) -> anyhow::Result<ExitCode> {
+    script(paths, |articles, out| {
+        let found = commands::mentions(articles, name, json, out)?;
+        if found == commands::Found::NoSuchName {
+            eprintln!(
+                "dateline: no person, organization, place or other name matches {}",
+                sanitize::line(&format!("{name:?}"))
+            );
+        }
+        Ok(())
+    })
 }
 
 /// The config: the file named with `--config` (which must exist), else the
