@@ -70,6 +70,10 @@ pub enum Action {
     ToggleOutline,
     /// Open the entity index.
     OpenEntities,
+    /// Mark the selected article read if it is unread, unread if read.
+    ToggleRead,
+    /// Star the selected article, or take its star away.
+    ToggleStar,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -165,6 +169,8 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('[') => Action::MoveCursor(-1),
         KeyCode::Char('o') => Action::ToggleOutline,
         KeyCode::Char('e') => Action::OpenEntities,
+        KeyCode::Char('r') => Action::ToggleRead,
+        KeyCode::Char('*') => Action::ToggleStar,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
         KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
         KeyCode::Char('l') | KeyCode::Right => Action::FocusReader,
@@ -322,7 +328,9 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("j k  ↓ ↑", "move"),
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
-            ("Enter", "read the article"),
+            ("Enter", "read the article (marks it read)"),
+            ("r", "mark read or unread (unread titles are bold)"),
+            ("*", "star or unstar (★ after the title)"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -346,6 +354,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl-d Ctrl-u", "scroll a page"),
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
+            ("r  *", "mark read or unread, star or unstar"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),

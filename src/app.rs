@@ -23,6 +23,8 @@ use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
+use crate::state::store::StateFile;
+use crate::state::{ArticleKey, ReadState};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use entity_list::EntityList;
@@ -138,6 +140,13 @@ pub struct App {
     pub entities: SharedEntityIndex,
     /// How many articles (in load order) the entity index covers so far.
     pub entities_indexed: usize,
+    /// Which articles are read and starred (see [`crate::state`]).
+    pub read_state: ReadState,
+    /// Counts the changes to `read_state`, so the run loop knows when to save.
+    pub state_changes: u64,
+    /// The article last marked read by opening it, so that marking it
+    /// unread again while it is open sticks.
+    marked_open: Option<usize>,
     searcher: Searcher,
 }
 
@@ -179,6 +188,9 @@ impl App {
             quit: false,
             entities,
             entities_indexed: 0,
+            read_state: ReadState::default(),
+            state_changes: 0,
+            marked_open: None,
             searcher,
         }
     }
@@ -369,6 +381,8 @@ impl App {
             Action::OpenMentions => self.open_mentions(),
             Action::History(step) => self.go_history(step),
             Action::ToggleOutline => self.toggle_outline(),
+            Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
+            Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
             | Action::DeleteBack
@@ -379,8 +393,57 @@ impl App {
             | Action::ToggleSelectedKind => {}
         }
         self.sync_reader();
+        self.mark_open_read();
         self.sync_outline();
         self.keep_selection_visible();
+    }
+
+    /// The identity the article at load-order `index` is remembered by.
+    pub fn article_key(&self, index: usize) -> Option<ArticleKey> {
+        self.articles.get(index).map(|a| ArticleKey::of(a))
+    }
+
+    /// Whether the article at load-order `index` has been read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.article_key(index)
+            .is_some_and(|k| self.read_state.is_read(&k))
+    }
+
+    /// Whether the article at load-order `index` is starred.
+    pub fn is_starred(&self, index: usize) -> bool {
+        self.article_key(index)
+            .is_some_and(|k| self.read_state.is_starred(&k))
+    }
+
+    /// Flip the read or starred state of the selected article.
+    fn toggle_state(&mut self, toggle: fn(&mut ReadState, &ArticleKey) -> bool) {
+        let Some(key) = self
+            .visible(self.selected)
+            .map(|(_, article, _)| ArticleKey::of(article))
+        else {
+            return;
+        };
+        toggle(&mut self.read_state, &key);
+        self.state_changes += 1;
+    }
+
+    /// An article opened in the reader (the reader or its outline has the
+    /// keyboard) is read: marked once each time it is opened.
+    fn mark_open_read(&mut self) {
+        let open = match (&self.reader, self.focus) {
+            (Some(view), Focus::Reader | Focus::Outline) => Some(view.index),
+            _ => None,
+        };
+        if open == self.marked_open {
+            return;
+        }
+        self.marked_open = open;
+        if let Some(key) = open.and_then(|index| self.article_key(index))
+            && !self.read_state.is_read(&key)
+        {
+            self.read_state.set_read(&key, true);
+            self.state_changes += 1;
+        }
     }
 
     fn add_articles(&mut self, batch: Vec<Arc<Article>>) {
@@ -1360,9 +1423,14 @@ impl App {
     }
 
     /// Run the terminal app until the user quits, in colour or not.
+    ///
+    /// With a state file, the read state starts from `state` and is saved
+    /// on a background thread after each change (the newest state wins), and
+    /// once more, on this thread, when the app stops.
     pub fn run(
         inputs: Vec<Input>,
         colors: ColorMode,
+        state: Option<(StateFile, ReadState)>,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
         let (tx, rx) = mpsc::channel();
@@ -1380,15 +1448,39 @@ impl App {
         // which would leave `C` (colour on request) without effect. The
         // theme decides instead.
         app.colors = colors;
+        let (file, read_state) = match state {
+            Some((file, read_state)) => (Some(file), read_state),
+            None => (None, ReadState::default()),
+        };
+        app.read_state = read_state;
+        let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());
         event::spawn_loader(inputs, tx);
-        terminal.draw(|frame| ui::render(frame, &app))?;
+        let result = app.event_loop(&rx, saver.as_ref(), terminal);
+        // The last save waits for the one in flight, then writes the newest.
+        drop(saver);
+        if let Some(file) = file
+            && let Err(e) = file.save(&app.read_state)
+        {
+            crate::logfile::error(&format!("read state not saved: {e}"));
+        }
+        result
+    }
+
+    fn event_loop(
+        &mut self,
+        rx: &mpsc::Receiver<Event>,
+        saver: Option<&event::StateSaver>,
+        terminal: &mut DefaultTerminal,
+    ) -> Result<()> {
+        let mut changes_sent = self.state_changes;
+        terminal.draw(|frame| ui::render(frame, self))?;
         loop {
             // While a long article is laid out, events come first and idle
             // moments go to the layout; otherwise wait for the next event.
-            let first = if app.busy() {
+            let first = if self.busy() {
                 match rx.try_recv() {
                     Ok(event) => Some(event),
                     Err(mpsc::TryRecvError::Empty) => None,
@@ -1404,17 +1496,23 @@ impl App {
                 // Apply everything that is waiting, then draw once.
                 Some(first) => {
                     for event in std::iter::once(first).chain(rx.try_iter()) {
-                        if let Some(action) = app.action_for(event) {
-                            app.update(action);
+                        if let Some(action) = self.action_for(event) {
+                            self.update(action);
                         }
-                        if app.quit {
+                        if self.quit {
                             return Ok(());
                         }
                     }
                 }
-                None => app.update(Action::Tick),
+                None => self.update(Action::Tick),
             }
-            terminal.draw(|frame| ui::render(frame, &app))?;
+            if let Some(saver) = saver
+                && self.state_changes != changes_sent
+            {
+                changes_sent = self.state_changes;
+                saver.save(self.read_state.clone());
+            }
+            terminal.draw(|frame| ui::render(frame, self))?;
         }
     }
 }

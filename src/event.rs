@@ -334,3 +334,45 @@ fn run_entity_worker(
         }
     }
 }
+
+/// Saves the read state on its own thread, so that a keystroke never waits
+/// for the disk. States sent while a save runs are skipped but the newest;
+/// dropping the saver waits for the save in flight.
+pub struct StateSaver {
+    tx: Option<Sender<crate::state::ReadState>>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl StateSaver {
+    pub fn spawn(file: crate::state::store::StateFile) -> Self {
+        let (tx, rx) = mpsc::channel::<crate::state::ReadState>();
+        let thread = thread::spawn(move || {
+            while let Ok(first) = rx.recv() {
+                let newest = rx.try_iter().last().unwrap_or(first);
+                if let Err(e) = file.save(&newest) {
+                    crate::logfile::warn(&format!("read state not saved: {e}"));
+                }
+            }
+        });
+        Self {
+            tx: Some(tx),
+            thread: Some(thread),
+        }
+    }
+
+    /// Save `state` soon.
+    pub fn save(&self, state: crate::state::ReadState) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(state);
+        }
+    }
+}
+
+impl Drop for StateSaver {
+    fn drop(&mut self) {
+        self.tx = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -10,6 +10,7 @@ use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::config::{self, Config};
 use dateline::loader::{self, Input, Loaded};
+use dateline::state::ReadState;
 use dateline::state::store::{self as state_store, StateFile};
 use dateline::ui::theme::ColorMode;
 use dateline::{commands, logfile, sanitize};
@@ -92,7 +93,8 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
                 std::env::var_os("TERM").as_deref(),
             );
-            let result = read(cli::inputs(&paths(cli.paths)), colors);
+            let state = if cli.no_state { None } else { state_file() };
+            let result = read(cli::inputs(&paths(cli.paths)), colors, state);
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
@@ -197,7 +199,13 @@ fn load_config(named: Option<&Path>) -> Option<(Config, Vec<String>)> {
 
 /// The read state, for reading only; `None` when there is nowhere to keep
 /// it. A corrupt file is set aside, with a warning on standard error.
-fn open_state() -> Option<dateline::state::ReadState> {
+fn open_state() -> Option<ReadState> {
+    state_file().map(|(_, state)| state)
+}
+
+/// The state file and the state read from it; `None` when there is nowhere
+/// to keep it. A corrupt file is set aside, with a warning on standard error.
+fn state_file() -> Option<(StateFile, ReadState)> {
     let Some(path) = state_store::default_path() else {
         let message = "no home folder: running without read state";
         logfile::warn(message);
@@ -210,7 +218,7 @@ fn open_state() -> Option<dateline::state::ReadState> {
         logfile::warn(warning);
         eprintln!("dateline: {}", sanitize::line(warning));
     }
-    Some(opened.state)
+    Some((opened.file, opened.state))
 }
 
 /// `dateline config`: the default config, its path, or a check of it.
@@ -295,7 +303,11 @@ fn script(
 /// share a code with); the others ignore the request, which is why it is
 /// sent without asking the terminal first (asking would wait on terminals
 /// that never answer).
-fn read(inputs: Vec<Input>, colors: ColorMode) -> anyhow::Result<ExitCode> {
+fn read(
+    inputs: Vec<Input>,
+    colors: ColorMode,
+    state: Option<(StateFile, ReadState)>,
+) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "dateline: standard output is not a terminal; `dateline list` prints for scripts"
@@ -317,7 +329,7 @@ fn read(inputs: Vec<Input>, colors: ColorMode) -> anyhow::Result<ExitCode> {
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, &mut terminal);
+    let result = App::run(inputs, colors, state, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

@@ -54,6 +54,9 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
+    /// The read state's folder unless a test names its own: tests never
+    /// touch the state of whoever runs them.
+    _state: tempfile::TempDir,
 }
 
 impl Session {
@@ -81,6 +84,8 @@ impl Session {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let state = tempfile::tempdir().unwrap();
+        cmd.env("XDG_STATE_HOME", state.path());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -113,6 +118,7 @@ impl Session {
             writer,
             child,
             _master: pair.master,
+            _state: state,
         }
     }
 
@@ -748,4 +754,87 @@ fn the_outline_and_the_entity_index_in_the_real_terminal() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+/// Whether the first cell of `text` on screen is bold.
+fn bold_at(screen: &vt100::Screen, text: &str) -> Option<bool> {
+    let (rows, cols) = screen.size();
+    for row in 0..rows {
+        let line: String = (0..cols)
+            .map(|col| {
+                screen
+                    .cell(row, col)
+                    .map_or(String::new(), |c| c.contents().to_owned())
+            })
+            .map(|c| if c.is_empty() { " ".to_owned() } else { c })
+            .collect();
+        if let Some(byte) = line.find(text) {
+            let col = u16::try_from(line[..byte].chars().count()).unwrap();
+            return screen.cell(row, col).map(vt100::Cell::bold);
+        }
+    }
+    None
+}
+
+#[test]
+fn read_and_starred_articles_are_remembered_after_quitting() {
+    let dir = news_folder();
+    let state = tempfile::tempdir().unwrap();
+    let home = state.path().to_str().unwrap().to_owned();
+    let env = [("XDG_STATE_HOME", home.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("Reservoirs fall to a third");
+    // Everything is unread: every title bold.
+    for title in [
+        "Dock workers strike",
+        "Reservoirs fall",
+        "Central bank holds",
+    ] {
+        s.wait_until(&format!("{title} in bold"), |screen| {
+            bold_at(screen, title) == Some(true)
+        });
+    }
+    // Opening "Central bank" reads it; "Reservoirs" is opened, marked
+    // unread again with r and starred.
+    s.keys("/central\r");
+    s.wait_for("Articles 1/3");
+    s.keys("h");
+    s.escape();
+    s.wait_for("Articles 3");
+    s.keys("/reservoirs\r");
+    s.wait_for("Articles 1/3");
+    s.keys("hr*");
+    s.wait_for("★");
+    s.escape();
+    s.wait_for("Articles 3");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = std::fs::read_to_string(state.path().join("dateline/state.json")).unwrap();
+    assert!(saved.contains("Central bank holds rates"), "{saved}");
+
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("Central bank holds rates");
+    s.wait_for("Reservoirs fall to a third ★");
+    // Away from the first row, which is selected (and so bold) at start.
+    s.keys("G");
+    s.wait_until("the read article plain, the unread ones bold", |screen| {
+        bold_at(screen, "Central bank holds") == Some(false)
+            && bold_at(screen, "Reservoirs fall") == Some(true)
+    });
+    assert_eq!(s.contents().matches('★').count(), 1);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // --no-state reads nothing: no star, every title unread.
+    let mut s = Session::start_with_env(&["--no-state", "."], &env, dir.path(), 120, 30);
+    s.wait_for("Central bank holds rates");
+    s.keys("G");
+    s.wait_until("the read article bold again", |screen| {
+        bold_at(screen, "Central bank holds") == Some(true)
+    });
+    assert!(!s.contents().contains('★'));
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
 }

@@ -849,3 +849,63 @@ fn idle_ticks_finish_laying_out_a_long_article() {
 }
 
 pub(crate) mod navigation;
+
+#[test]
+fn opening_an_article_marks_it_read_and_moving_in_the_list_does_not() {
+    let mut app = loaded_app();
+    assert!(!app.is_read(0));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(
+        (0..4).all(|i| !app.is_read(i)),
+        "moving in the list reads nothing"
+    );
+    assert_eq!(app.state_changes, 0);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Reader);
+    assert!(app.is_read(2));
+    // The next article opened from the reader is read too.
+    press(&mut app, KeyCode::Char('J'));
+    assert!(app.is_read(3));
+    assert!(!app.is_read(0) && !app.is_read(1));
+    assert_eq!(app.state_changes, 2);
+}
+
+#[test]
+fn r_toggles_read_and_it_sticks_while_the_article_stays_open() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.is_read(0));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(!app.is_read(0), "marked unread from the reader");
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Down);
+    assert!(!app.is_read(0), "reading on does not mark it again");
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.is_read(1), "marked read from the list");
+    press(&mut app, KeyCode::Char('r'));
+    assert!(!app.is_read(1));
+}
+
+#[test]
+fn star_toggles_a_star_on_the_selected_article() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('*'));
+    assert!(app.is_starred(1) && !app.is_starred(0));
+    assert_eq!(app.read_state.starred_count(), 1);
+    press(&mut app, KeyCode::Char('*'));
+    assert!(!app.is_starred(1));
+    assert_eq!(app.state_changes, 2);
+}
+
+#[test]
+fn read_and_star_keys_type_into_the_filter_bar_instead() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "r*");
+    assert_eq!(app.filter_input, "r*");
+    assert_eq!(app.state_changes, 0);
+}

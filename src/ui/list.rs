@@ -16,6 +16,8 @@ use crate::sanitize;
 
 const DATE_WIDTH: usize = 10;
 const SOURCE_WIDTH: usize = 14;
+/// After a starred article's title.
+pub const STAR: &str = " ★";
 
 pub fn block<'a>(app: &App, theme: &Theme) -> Block<'a> {
     let total = app.articles.len();
@@ -121,15 +123,15 @@ pub fn header_line(
     Some(Line::from(spans))
 }
 
-/// The row of the article at flat position `position`: `▌ title … source
-/// date` (no source when grouped), cut to `width` columns.
+/// The row of the article at flat position `position`: `▌ title ★ … source
+/// date` (the star when starred) (no source when grouped), cut to `width` columns.
 pub fn row_line(
     app: &App,
     position: usize,
     width_cols: usize,
     theme: &Theme,
 ) -> Option<Line<'static>> {
-    let (_, article, hit) = app.visible(position)?;
+    let (index, article, hit) = app.visible(position)?;
     let selected = position == app.selected;
     let grouped = app.groups.is_some();
     let marker = if selected { "▌" } else { " " };
@@ -140,6 +142,14 @@ pub fn row_line(
     } else {
         (theme.list_title, theme.list_meta)
     };
+    // Unread titles are bold (the selected row is bold already); a star
+    // follows a starred title.
+    let title_style = if app.is_read(index) {
+        title_style
+    } else {
+        title_style.patch(theme.list_unread)
+    };
+    let star = if app.is_starred(index) { STAR } else { "" };
     let date = article.date_label();
     let show_meta = width_cols >= 44 || (grouped && width_cols >= 24);
     let source = sanitize::line(&article.source);
@@ -153,7 +163,7 @@ pub fn row_line(
     } else {
         0
     };
-    let title_width = width_cols.saturating_sub(1 + meta_width);
+    let title_width = width_cols.saturating_sub(1 + meta_width + width(star));
     let title = sanitize::line(&article.title);
     let title_positions = hit.map_or(&[][..], |h| &h.title_positions[..]);
     let source_positions = hit.map_or(&[][..], |h| &h.source_positions[..]);
@@ -165,7 +175,15 @@ pub fn row_line(
         title_style,
         theme.list_match,
     ));
-    let used = 1 + width(&title_cut);
+    if !star.is_empty() {
+        let star_style = if selected {
+            theme.list_selected
+        } else {
+            theme.list_star
+        };
+        spans.push(Span::styled(star, star_style));
+    }
+    let used = 1 + width(&title_cut) + width(star);
     if show_meta {
         let pad = width_cols.saturating_sub(used + meta_width) + 1;
         spans.push(Span::raw(" ".repeat(pad)));

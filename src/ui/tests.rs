@@ -732,3 +732,41 @@ fn any_size_from_1x1_to_500x200_and_back_while_loading_and_filtering() {
 }
 
 mod navigation;
+
+#[test]
+fn unread_titles_are_bold_read_ones_plain_and_starred_ones_have_a_star() {
+    let mut app = loaded_app();
+    // Read the second article and star the third; select the fourth.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('*'));
+    press(&mut app, KeyCode::Char('j'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    assert!(styled(&buf, "Dock workers strike", bold), "unread");
+    let (x, y) = find(&buf, "Reservoirs fall").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD), "read");
+    let (_, y) = find(&buf, "★").expect("a star");
+    let row = row_text(&buf, y);
+    assert!(
+        row.contains("Central bank holds rates at … ★ Meridian Post"),
+        "{row}"
+    );
+    assert!(styled(&buf, "★", theme.list_star));
+    assert_eq!(
+        (0..4)
+            .map(|i| row_text(&buf, i + 1).matches('★').count())
+            .sum::<usize>(),
+        1
+    );
+    // Without colour the unread ones are still bold.
+    app.update(Action::CycleColors);
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "Dock workers strike").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    let (x, y) = find(&buf, "Reservoirs fall").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
+}

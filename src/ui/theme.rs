@@ -87,6 +87,10 @@ pub struct Theme {
     pub list_meta: Style,
     pub list_selected: Style,
     pub list_match: Style,
+    /// An unread article's title (bold, so it stands out without colour).
+    pub list_unread: Style,
+    /// The star after a starred article's title.
+    pub list_star: Style,
     pub reader_title: Style,
     pub reader_meta: Style,
     pub reader_body: Style,
@@ -151,6 +155,8 @@ impl Theme {
             list_match: Style::new()
                 .fg(Color::LightYellow)
                 .add_modifier(Modifier::UNDERLINED),
+            list_unread: Style::new().add_modifier(Modifier::BOLD),
+            list_star: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             reader_title: Style::new().add_modifier(Modifier::BOLD),
             reader_meta: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             reader_body: Style::new(),
@@ -214,6 +220,8 @@ impl Theme {
             list_meta: plain(self.list_meta),
             list_selected: with(Modifier::REVERSED | Modifier::BOLD),
             list_match: with(Modifier::UNDERLINED),
+            list_unread: plain(self.list_unread),
+            list_star: plain(self.list_star),
             reader_title: plain(self.reader_title),
             reader_meta: plain(self.reader_meta),
             reader_body: plain(self.reader_body),
