@@ -21,7 +21,7 @@ use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
-use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex};
+use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
 use crate::state::{ArticleKey, ReadState};
@@ -425,6 +425,25 @@ impl App {
         };
         toggle(&mut self.read_state, &key);
         self.state_changes += 1;
+        if let Some((index, _, _)) = self.visible(self.selected) {
+            self.send_marks(index, true);
+        }
+    }
+
+    /// Tell the search what is remembered of the article at `index`
+    /// (`always`: even when it is neither read nor starred).
+    fn send_marks(&mut self, index: usize, always: bool) {
+        let marks = Marks {
+            read: self.is_read(index),
+            starred: self.is_starred(index),
+        };
+        if !always && marks == Marks::default() {
+            return;
+        }
+        match &mut self.searcher {
+            Searcher::Inline(search) => search.set_marks(index, marks),
+            Searcher::Worker { filter, .. } => filter.mark(index, marks),
+        }
     }
 
     /// An article opened in the reader (the reader or its outline has the
@@ -438,11 +457,13 @@ impl App {
             return;
         }
         self.marked_open = open;
-        if let Some(key) = open.and_then(|index| self.article_key(index))
+        if let Some(index) = open
+            && let Some(key) = self.article_key(index)
             && !self.read_state.is_read(&key)
         {
             self.read_state.set_read(&key, true);
             self.state_changes += 1;
+            self.send_marks(index, true);
         }
     }
 
@@ -465,6 +486,11 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        if self.read_state.read_count() + self.read_state.starred_count() > 0 {
+            for index in first_new..self.articles.len() {
+                self.send_marks(index, false);
+            }
+        }
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(self.search_inline(index));
         }

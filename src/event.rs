@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
-use crate::filter::{FilterQuery, Hit, Lookups, SearchIndex, SearchResults};
+use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 
 /// Everything the run loop reacts to.
@@ -86,6 +86,9 @@ enum Request {
     /// The entity index covers more articles: a query with entity or
     /// figure terms has more to find.
     EntitiesGrew,
+    /// The article at this index was marked read or unread, starred or not
+    /// (for the next search: the list shown stays as it is).
+    Mark(usize, Marks),
 }
 
 /// How often results are refreshed while articles keep arriving under a
@@ -149,6 +152,11 @@ impl FilterWorker {
         let _ = self.requests.send(Request::Add(batch));
     }
 
+    /// What the reader now remembers of the article at `index`.
+    pub fn mark(&self, index: usize, marks: Marks) {
+        let _ = self.requests.send(Request::Mark(index, marks));
+    }
+
     pub fn query(&self, generation: u64, query: FilterQuery) {
         self.latest.store(generation, Ordering::SeqCst);
         self.cancel.store(true, Ordering::SeqCst);
@@ -198,6 +206,7 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
                     current = Some((generation, query));
                     fresh_query = true;
                 }
+                Request::Mark(at, marks) => index.set_marks(at, marks),
                 Request::EntitiesGrew => {
                     if current.as_ref().is_some_and(|(_, q)| q.needs_entities()) {
                         stale = true;

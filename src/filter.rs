@@ -132,6 +132,14 @@ impl FilterQuery {
             .any(|t| t.scope.needs_entities())
     }
 
+    /// Whether the query has `is:` terms, which match the articles' [`Marks`].
+    pub fn has_marks(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.alts)
+            .any(|t| matches!(t.scope, Scope::Marked(_)))
+    }
+
     /// Look up the query's entity and figure terms in `entities`: which
     /// articles each one matches. Quick (a name lookup and a union of
     /// posting lists per term), so a shared index need only be held for
@@ -237,6 +245,26 @@ impl Lookups {
     }
 }
 
+/// What the reader remembers of an article, as `is:` terms see it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub read: bool,
+    pub starred: bool,
+}
+
+impl Marks {
+    fn bits(self) -> u8 {
+        u8::from(self.read) | u8::from(self.starred) << 1
+    }
+
+    fn from_bits(bits: u8) -> Self {
+        Self {
+            read: bits & 1 != 0,
+            starred: bits & 2 != 0,
+        }
+    }
+}
+
 /// One article that matched, with what to highlight in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -295,6 +323,8 @@ pub struct SearchIndex {
     /// Days from the common era; `i32::MIN` for an undated article.
     dates: Vec<i32>,
     source_of: Vec<u32>,
+    /// Per article, its [`Marks`] as bits; articles past its end have none.
+    marks: Vec<u8>,
     sources: Vec<Source>,
     source_ids: hashbrown::HashTable<u32>,
     body: BodyIndex,
@@ -409,6 +439,22 @@ impl SearchIndex {
     }
 
     /// Everything of `article` but its body, at the next position.
+    /// Set what the reader remembers of the article at `index` (load
+    /// order), for `is:` terms.
+    pub fn set_marks(&mut self, index: usize, marks: Marks) {
+        if index >= self.len() {
+            return;
+        }
+        if self.marks.len() <= index {
+            self.marks.resize(index + 1, 0);
+        }
+        self.marks[index] = marks.bits();
+    }
+
+    fn marks(&self, index: usize) -> Marks {
+        Marks::from_bits(self.marks.get(index).copied().unwrap_or(0))
+    }
+
     fn add_fields(&mut self, article: &Arc<Article>) {
         let title = text::lowercase(&article.title);
         self.titles.push_str(&title);
@@ -549,8 +595,10 @@ impl SearchIndex {
         cancel: &AtomicBool,
     ) -> Option<SearchResults> {
         let len = self.len();
+        // Marks change between searches: `is:` queries search afresh.
         let same_entities = |prev: &SearchResults| {
-            !query.needs_entities() || prev.entities_covered == lookups.covered
+            (!query.needs_entities() || prev.entities_covered == lookups.covered)
+                && !query.has_marks()
         };
         let hits = match previous {
             Some(prev)
@@ -817,6 +865,10 @@ impl Candidate<'_, '_> {
             }
             Scope::Entity(_) | Scope::Number(_) => {
                 alt.lookup.is_some_and(|set| set.get(self.index))
+            }
+            Scope::Marked(test) => {
+                let marks = self.search.marks(self.index);
+                test.is_some_and(|t| t.accepts(marks))
             }
             Scope::Date(range) => {
                 let date = self.search.dates.get(self.index).copied();
@@ -1372,6 +1424,64 @@ mod tests {
                  dollars had been lost, and 12 ships waited.",
             ),
         ]
+    }
+
+    #[test]
+    fn is_terms_match_what_the_reader_marked() {
+        let articles = desk();
+        let mut index = index_of(&articles);
+        let all: Vec<usize> = (0..articles.len()).collect();
+        let sorted = |q: &str, index: &SearchIndex| {
+            let mut v = found(index, q);
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(sorted("is:unread", &index), all);
+        assert!(sorted("is:read", &index).is_empty());
+        assert!(sorted("is:starred", &index).is_empty());
+        assert!(
+            sorted("is:bogus", &index).is_empty(),
+            "an unknown word matches none"
+        );
+        index.set_marks(
+            1,
+            Marks {
+                read: true,
+                starred: false,
+            },
+        );
+        index.set_marks(
+            2,
+            Marks {
+                read: true,
+                starred: true,
+            },
+        );
+        index.set_marks(99, Marks::default());
+        assert_eq!(sorted("is:read", &index), vec![1, 2]);
+        assert_eq!(sorted("IS:Starred", &index), vec![2]);
+        let unread: Vec<usize> = all.iter().copied().filter(|&i| i != 1 && i != 2).collect();
+        assert_eq!(sorted("is:unread", &index), unread);
+        assert_eq!(sorted("!is:read", &index), unread);
+        assert_eq!(
+            sorted("is:starred | is:unread", &index).len(),
+            unread.len() + 1
+        );
+        // A query with `is:` terms searches afresh: marks change in between.
+        let cancel = AtomicBool::new(false);
+        let q = FilterQuery::parse("is:unread");
+        let first = index
+            .search_narrowing(&q, &Lookups::default(), None, &cancel)
+            .unwrap();
+        index.set_marks(1, Marks::default());
+        let wider = FilterQuery::parse("is:unread s");
+        let second = index
+            .search_narrowing(&wider, &Lookups::default(), Some(&first), &cancel)
+            .unwrap();
+        let mut narrowed: Vec<usize> = second.hits.iter().map(|h| h.index).collect();
+        narrowed.sort_unstable();
+        assert_eq!(narrowed, sorted("is:unread s", &index));
+        assert!(narrowed.contains(&1), "{narrowed:?}");
     }
 
     fn search_desk(q: &str) -> Vec<usize> {

@@ -909,3 +909,40 @@ fn read_and_star_keys_type_into_the_filter_bar_instead() {
     assert_eq!(app.filter_input, "r*");
     assert_eq!(app.state_changes, 0);
 }
+
+#[test]
+fn is_terms_filter_by_what_was_read_and_starred() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('*'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "is:unread");
+    assert_eq!(app.visible_len(), 3);
+    assert!((0..3).all(|row| app.visible(row).is_some_and(|(i, _, _)| i != 0)));
+    app.update(Action::ClearInput);
+    type_text(&mut app, "is:starred");
+    assert_eq!(selected_title(&app), "Reservoirs fall to a third in Spain");
+    assert_eq!(app.visible_len(), 1);
+    app.update(Action::ClearInput);
+    type_text(&mut app, "is:read");
+    assert_eq!(app.visible_len(), 1);
+    assert_eq!(selected_title(&app), "Dock workers strike in Rotterdam");
+}
+
+#[test]
+fn articles_loaded_later_are_filtered_by_the_state_they_came_with() {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    let first = article(0, "Ferry fares rise", "Harbour Wire", "Fares rise in May.");
+    let key = crate::state::ArticleKey::of(&first);
+    app.read_state.toggle_star(&key);
+    app.update(Action::Search);
+    type_text(&mut app, "is:starred");
+    app.update(Update::Loaded(vec![
+        first,
+        article(1, "Night buses return", "Metro Notes", "Every 20 minutes."),
+    ]));
+    assert_eq!(app.visible_len(), 1);
+    assert_eq!(selected_title(&app), "Ferry fares rise");
+}

@@ -48,6 +48,36 @@ pub(crate) enum Scope {
     /// `num:`: articles with a figure the test accepts; `None` when the
     /// value could not be read (matches none).
     Number(Option<NumberTest>),
+    /// `is:read`, `is:unread`, `is:starred`: what the reader remembers of
+    /// the article; `None` for another word (matches none).
+    Marked(Option<MarkTest>),
+}
+
+/// What an `is:` term asks of an article's [`Marks`](super::Marks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarkTest {
+    Read,
+    Unread,
+    Starred,
+}
+
+impl MarkTest {
+    fn parse(word: &str) -> Option<Self> {
+        Some(match word.to_ascii_lowercase().as_str() {
+            "read" => Self::Read,
+            "unread" | "new" => Self::Unread,
+            "starred" | "star" => Self::Starred,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn accepts(self, marks: super::Marks) -> bool {
+        match self {
+            Self::Read => marks.read,
+            Self::Unread => !marks.read,
+            Self::Starred => marks.starred,
+        }
+    }
 }
 
 impl Scope {
@@ -232,6 +262,7 @@ fn field_scope(name: &str) -> Option<Scope> {
         "name" => Scope::Entity(EntityKind::Name),
         "date" => Scope::Date(None),
         "num" => Scope::Number(None),
+        "is" => Scope::Marked(None),
         _ => return None,
     })
 }
@@ -312,6 +343,7 @@ fn field_term(negated: bool, scope: Scope, value: &str) -> Option<Term> {
         }
         Scope::Date(_) => Scope::Date(parse_date_range(inner)),
         Scope::Number(_) => Scope::Number(parse_number_test(inner)),
+        Scope::Marked(_) => Scope::Marked(MarkTest::parse(inner)),
         other => other,
     };
     let text = text::lowercase(inner);
