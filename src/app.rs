@@ -24,7 +24,7 @@ use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
-use crate::state::{ArticleKey, ReadState};
+use crate::state::{self as remembered, ArticleKey, ReadState};
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use entity_list::EntityList;
@@ -147,6 +147,12 @@ pub struct App {
     /// The article last marked read by opening it, so that marking it
     /// unread again while it is open sticks.
     marked_open: Option<usize>,
+    /// The set of inputs read (see [`remembered::corpus_key`]): where the
+    /// reader was is remembered per corpus, on quit.
+    pub corpus: Option<String>,
+    /// Where the reader was last time, until that article arrives or the
+    /// user moves first.
+    pending_place: Option<remembered::Place>,
     searcher: Searcher,
 }
 
@@ -191,6 +197,8 @@ impl App {
             read_state: ReadState::default(),
             state_changes: 0,
             marked_open: None,
+            corpus: None,
+            pending_place: None,
             searcher,
         }
     }
@@ -305,8 +313,15 @@ impl App {
     /// The only place the app's state changes.
     pub fn update(&mut self, action: impl Into<Action>) {
         let action = action.into();
+        // The user's own move wins over going back to the last place.
+        if !matches!(
+            action,
+            Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit
+        ) {
+            self.pending_place = None;
+        }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.remember_place_and_quit(),
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::Update(Update::Loaded(batch)) => self.add_articles(batch),
             Action::Update(Update::LoadIssue(issue)) => self.issues.push(issue),
@@ -398,6 +413,60 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// Read the state at start: articles loaded from now on show as read or
+    /// starred, and the last place in `corpus` is gone back to when its
+    /// article arrives (unless the user moves first).
+    pub fn start_from(&mut self, state: ReadState, corpus: String) {
+        self.pending_place = state.place(&corpus).cloned();
+        self.read_state = state;
+        self.corpus = Some(corpus);
+    }
+
+    /// Note the article open and its scroll in the state, for next time.
+    fn remember_place_and_quit(&mut self) {
+        self.quit = true;
+        let (Some(corpus), Some(view)) = (&self.corpus, &self.reader) else {
+            return;
+        };
+        let Some(article) = self.article_key(view.index) else {
+            return;
+        };
+        let place = remembered::Place {
+            article,
+            scroll: view.scroll,
+        };
+        if self.read_state.place(corpus) != Some(&place) {
+            self.read_state.set_place(&corpus.clone(), place);
+            self.state_changes += 1;
+        }
+    }
+
+    /// Select the remembered article if it is among those from `first_new`
+    /// on, and scroll the reader to where it was.
+    fn restore_place(&mut self, first_new: usize) {
+        let Some(place) = &self.pending_place else {
+            return;
+        };
+        let Some(found) = (first_new..self.articles.len())
+            .find(|&i| self.article_key(i).as_ref() == Some(&place.article))
+        else {
+            return;
+        };
+        let scroll = place.scroll;
+        self.pending_place = None;
+        let position = match &self.hits {
+            None => Some(found),
+            Some(hits) => hits.iter().position(|h| h.index == found),
+        };
+        let Some(position) = position else { return };
+        self.selected = position;
+        self.sync_reader();
+        let height = self.reader_height();
+        if let Some(view) = &mut self.reader {
+            view.scroll_to(scroll, height);
+        }
+    }
+
     /// The identity the article at load-order `index` is remembered by.
     pub fn article_key(&self, index: usize) -> Option<ArticleKey> {
         self.articles.get(index).map(|a| ArticleKey::of(a))
@@ -486,6 +555,9 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        if self.pending_place.is_some() {
+            self.restore_place(first_new);
+        }
         if self.read_state.read_count() + self.read_state.starred_count() > 0 {
             for index in first_new..self.articles.len() {
                 self.send_marks(index, false);
@@ -1478,7 +1550,7 @@ impl App {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),
         };
-        app.read_state = read_state;
+        app.start_from(read_state, remembered::corpus_key(&inputs));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());

@@ -946,3 +946,67 @@ fn articles_loaded_later_are_filtered_by_the_state_they_came_with() {
     assert_eq!(app.visible_len(), 1);
     assert_eq!(selected_title(&app), "Ferry fares rise");
 }
+
+fn long_articles() -> Vec<Arc<Article>> {
+    let body = "Dock workers walked out again on the second day of the strike. ".repeat(80);
+    (0..3)
+        .map(|i| article(i, &format!("Strike day {i}"), "Northline Wire", &body))
+        .collect()
+}
+
+#[test]
+fn the_last_place_is_remembered_on_quit_and_gone_back_to_on_start() {
+    let mut app = App::new(Rect::new(0, 0, 120, 30));
+    app.start_from(ReadState::default(), "news".into());
+    app.update(Update::Loaded(long_articles()));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(7));
+    press(&mut app, KeyCode::Char('q'));
+    let place = app.read_state.place("news").cloned().expect("remembered");
+    assert_eq!(place.scroll, 7);
+    assert_eq!(Some(&place.article), app.article_key(1).as_ref());
+
+    // Next time, the same article selected and scrolled as it was; another
+    // corpus starts at the top.
+    let mut next = App::new(Rect::new(0, 0, 120, 30));
+    next.start_from(app.read_state.clone(), "news".into());
+    let articles = long_articles();
+    next.update(Update::Loaded(articles[..1].to_vec()));
+    assert_eq!(next.selected, 0, "not there yet");
+    next.update(Update::Loaded(articles[1..].to_vec()));
+    assert_eq!(next.selected, 1);
+    assert_eq!(
+        next.reader.as_ref().map(|v| (v.index, v.scroll)),
+        Some((1, 7))
+    );
+    assert_eq!(next.focus, Focus::List);
+    let mut other = App::new(Rect::new(0, 0, 120, 30));
+    other.start_from(app.read_state.clone(), "elsewhere".into());
+    other.update(Update::Loaded(long_articles()));
+    assert_eq!(other.selected, 0);
+    assert_eq!(other.reader.as_ref().map(|v| v.scroll), Some(0));
+}
+
+#[test]
+fn moving_before_the_last_article_arrives_keeps_the_users_place() {
+    let mut state = ReadState::default();
+    let articles = long_articles();
+    state.set_place(
+        "news",
+        crate::state::Place {
+            article: crate::state::ArticleKey::of(&articles[2]),
+            scroll: 3,
+        },
+    );
+    let mut app = App::new(Rect::new(0, 0, 120, 30));
+    app.start_from(state, "news".into());
+    app.update(Update::Loaded(articles[..2].to_vec()));
+    press(&mut app, KeyCode::Char('j'));
+    app.update(Update::Loaded(articles[2..].to_vec()));
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
+}
