@@ -19,6 +19,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
+use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
@@ -147,6 +148,8 @@ pub struct App {
     /// The article last marked read by opening it, so that marking it
     /// unread again while it is open sticks.
     marked_open: Option<usize>,
+    /// The styles the config gives (the default `dark` palette without one).
+    pub palette: Palette,
     /// The set of inputs read (see [`remembered::corpus_key`]): where the
     /// reader was is remembered per corpus, on quit.
     pub corpus: Option<String>,
@@ -197,6 +200,7 @@ impl App {
             read_state: ReadState::default(),
             state_changes: 0,
             marked_open: None,
+            palette: Palette::default(),
             corpus: None,
             pending_place: None,
             searcher,
@@ -1528,6 +1532,7 @@ impl App {
     pub fn run(
         inputs: Vec<Input>,
         colors: ColorMode,
+        palette: Palette,
         state: Option<(StateFile, ReadState)>,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
@@ -1546,6 +1551,7 @@ impl App {
         // which would leave `C` (colour on request) without effect. The
         // theme decides instead.
         app.colors = colors;
+        app.palette = palette;
         let (file, read_state) = match state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),

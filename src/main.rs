@@ -94,7 +94,11 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("TERM").as_deref(),
             );
             let state = if cli.no_state { None } else { state_file() };
-            let result = read(cli::inputs(&paths(cli.paths)), colors, state);
+            let depth = config::theme::ColorDepth::from_colorterm(
+                std::env::var("COLORTERM").ok().as_deref(),
+            );
+            let palette = settings.palette.clone().fitted(depth);
+            let result = read(cli::inputs(&paths(cli.paths)), colors, palette, state);
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
@@ -306,6 +310,7 @@ fn script(
 fn read(
     inputs: Vec<Input>,
     colors: ColorMode,
+    palette: config::theme::Palette,
     state: Option<(StateFile, ReadState)>,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
@@ -329,7 +334,7 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, state, &mut terminal);
+    let result = App::run(inputs, colors, palette, state, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

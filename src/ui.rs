@@ -83,7 +83,7 @@ pub fn areas(size: Rect, focus: Focus, outline: bool) -> Areas {
 
 /// Draw the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
-    let theme = Theme::new(app.colors, app.shown);
+    let theme = Theme::from_palette(app.colors, app.shown, &app.palette);
     let screen = frame.area();
     let areas = areas(screen, app.focus, app.outline.is_some());
     let buf = frame.buffer_mut();

@@ -838,3 +838,28 @@ fn read_and_starred_articles_and_the_last_article_are_remembered_after_quitting(
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_configs_theme_colours_the_screen() {
+    let dir = news_folder();
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("dateline");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.toml"),
+        "[theme]\nlist_selected = { fg = \"black\", bg = \"green\" }\n",
+    )
+    .unwrap();
+    let config = xdg.path().display().to_string();
+    let env = [("XDG_CONFIG_HOME", config.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    // The selected row (the first, under the border) has the config's green.
+    s.wait_until("the selection in green", |screen| {
+        screen
+            .cell(1, 3)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
+    });
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}

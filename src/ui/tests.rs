@@ -770,3 +770,34 @@ fn unread_titles_are_bold_read_ones_plain_and_starred_ones_have_a_star() {
     let (x, y) = find(&buf, "Reservoirs fall").unwrap();
     assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn the_configs_palette_colours_the_reader_and_the_list() {
+    use crate::config::theme::{Element, Palette};
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 140, 30));
+    app.update(Update::Loaded(vec![article(
+        0,
+        "Dock workers strike",
+        "Northline Wire",
+        "Union leader Anneke Verhoeven told Reuters in Rotterdam on Monday that 1,250 Dutch dock workers would stay out.",
+    )]));
+    let mut palette = Palette::default();
+    let person = Style::new()
+        .fg(Color::Indexed(208))
+        .add_modifier(Modifier::UNDERLINED);
+    palette.set(Element::Person, person);
+    palette.set(
+        Element::ListSelected,
+        Style::new().fg(Color::Black).bg(Color::Green),
+    );
+    app.palette = palette;
+    let buf = draw(&app);
+    assert!(styled(&buf, "Anneke Verhoeven", person));
+    let selected = Style::new().fg(Color::Black).bg(Color::Green);
+    assert!(styled(&buf, "Dock workers strike", selected));
+    // Without colour the kind keeps its modifiers' distinction, not the colour.
+    app.update(Action::CycleColors);
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "Anneke Verhoeven").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+}

@@ -2,6 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::theme::{Element, Palette};
 use crate::highlight::EntityKind;
 
 /// Whether dateline draws in colour. Without colour every style keeps only
@@ -76,7 +77,7 @@ impl ShownKinds {
 }
 
 /// The styles of every pane, for one colour mode and set of shown kinds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub mode: ColorMode,
     pub shown: ShownKinds,
@@ -133,6 +134,52 @@ impl Default for Theme {
 impl Theme {
     pub fn new(mode: ColorMode, shown: ShownKinds) -> Self {
         let theme = Self::colored(shown);
+        match mode {
+            ColorMode::Color => theme,
+            ColorMode::Mono => theme.without_color(),
+        }
+    }
+
+    /// The theme with the config's styles (see [`Palette`]); the same as
+    /// [`new`](Self::new) for the default (`dark`) palette. Without colour
+    /// its colours are dropped, as [`new`](Self::new) drops the default's.
+    pub fn from_palette(mode: ColorMode, shown: ShownKinds, palette: &Palette) -> Self {
+        use Element as E;
+        let p = |e: E| palette.get(e);
+        let theme = Self {
+            person: p(E::Person),
+            organization: p(E::Organization),
+            place: p(E::Place),
+            name: p(E::Name),
+            number: p(E::Number),
+            date: p(E::Date),
+            list_title: p(E::ListTitle),
+            list_meta: p(E::ListMeta),
+            list_selected: p(E::ListSelected),
+            list_match: p(E::ListMatch),
+            group_header: p(E::GroupHeader),
+            group_meta: p(E::GroupMeta),
+            reader_title: p(E::ReaderTitle),
+            reader_meta: p(E::ReaderMeta),
+            reader_body: p(E::ReaderBody),
+            filter_match: p(E::FilterMatch),
+            find_match: p(E::FindMatch),
+            find_current: p(E::FindCurrent),
+            cursor: p(E::Cursor),
+            cursor_mark: p(E::CursorMark),
+            border: p(E::Border),
+            border_focused: p(E::BorderFocused),
+            pane_title: p(E::PaneTitle),
+            bar_label: p(E::BarLabel),
+            bar_text: p(E::BarText),
+            bar_hint: p(E::BarHint),
+            status: p(E::Status),
+            status_warning: p(E::StatusWarning),
+            status_error: p(E::StatusError),
+            key: p(E::Key),
+            legend_off: p(E::LegendOff),
+            ..Self::colored(shown)
+        };
         match mode {
             ColorMode::Color => theme,
             ColorMode::Mono => theme.without_color(),
@@ -281,5 +328,29 @@ impl Theme {
             EntityKind::Number => self.number,
             EntityKind::Date => self.date,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_palette_gives_the_default_theme_in_both_modes() {
+        let shown = ShownKinds::default();
+        for mode in [ColorMode::Color, ColorMode::Mono] {
+            assert_eq!(
+                Theme::from_palette(mode, shown, &Palette::default()),
+                Theme::new(mode, shown)
+            );
+        }
+        let light = Theme::from_palette(ColorMode::Color, shown, &Palette::light());
+        assert_ne!(light, Theme::default());
+        assert_eq!(light.person, Palette::light().get(Element::Person));
+        // Without colour a light theme is the same as a dark one.
+        assert_eq!(
+            Theme::from_palette(ColorMode::Mono, shown, &Palette::light()),
+            Theme::new(ColorMode::Mono, shown)
+        );
     }
 }
