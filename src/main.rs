@@ -93,12 +93,13 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
                 std::env::var_os("TERM").as_deref(),
             );
-            let state = if cli.no_state { None } else { state_file() };
-            let depth = config::theme::ColorDepth::from_colorterm(
-                std::env::var("COLORTERM").ok().as_deref(),
+            let palette = fitted(&settings);
+            let result = read(
+                cli::inputs(&paths(cli.paths)),
+                colors,
+                palette,
+                cli.no_state,
             );
-            let palette = settings.palette.clone().fitted(depth);
-            let result = read(cli::inputs(&paths(cli.paths)), colors, palette, state);
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
@@ -157,6 +158,14 @@ fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The config's palette in colours the terminal shows (`COLORTERM` tells
+/// whether `#rrggbb` works).
+fn fitted(settings: &Config) -> config::theme::Palette {
+    let depth =
+        config::theme::ColorDepth::from_colorterm(std::env::var("COLORTERM").ok().as_deref());
+    settings.palette.clone().fitted(depth)
 }
 
 /// `dateline mentions NAME`: saying so when no name matches.
@@ -311,7 +320,7 @@ fn read(
     inputs: Vec<Input>,
     colors: ColorMode,
     palette: config::theme::Palette,
-    state: Option<(StateFile, ReadState)>,
+    no_state: bool,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -319,6 +328,8 @@ fn read(
         );
         return Ok(ExitCode::from(2));
     }
+    // Read (and warned about) before the screen is taken over.
+    let state = if no_state { None } else { state_file() };
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(
