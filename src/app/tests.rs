@@ -849,3 +849,4 @@ fn idle_ticks_finish_laying_out_a_long_article() {
 }
 
 pub(crate) mod navigation;
+pub(crate) mod stories;

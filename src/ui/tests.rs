@@ -732,3 +732,5 @@ fn any_size_from_1x1_to_500x200_and_back_while_loading_and_filtering() {
 }
 
 mod navigation;
+
+mod stories;
