@@ -255,6 +255,10 @@ const ENTITY_CHUNK: usize = 64;
 /// How often the entity worker reports progress while it is behind.
 const ENTITY_REPORT: Duration = Duration::from_millis(200);
 
+/// How often the entity worker sends the stories grouped so far while it
+/// has articles queued.
+const STORIES_REPORT: Duration = Duration::from_secs(1);
+
 /// How long the entity worker waits for more articles before it gives the
 /// index's spare capacity back (loading has most likely finished).
 const ENTITY_IDLE: Duration = Duration::from_secs(2);
@@ -299,6 +303,7 @@ fn run_entity_worker(
     let mut grown = false;
     // Stories are grouped from what the highlighter extracts, as it comes.
     let mut stories = Stories::new();
+    let mut last_stories = Instant::now();
     loop {
         let batch = match rx.recv_timeout(ENTITY_IDLE) {
             Ok(batch) => batch,
@@ -335,6 +340,11 @@ fn run_entity_worker(
                 if events.send(Event::Update(update)).is_err() {
                     return;
                 }
+            }
+            // The stories' table costs about 50 ms at 100,000 articles:
+            // sent less often than the count, and when the queue empties.
+            if queue.is_empty() || last_stories.elapsed() >= STORIES_REPORT {
+                last_stories = Instant::now();
                 let table = Arc::new(stories.table());
                 if events
                     .send(Event::Update(Update::StoriesGrouped(table)))
