@@ -44,6 +44,8 @@ pub enum Action {
     ToggleMessages,
     /// Group the document list by source, or stop grouping it.
     ToggleGroups,
+    /// Show the list as stories (a header per story), or not.
+    ToggleStories,
     /// Go to the first article of the next (`1`) or previous (`-1`) source
     /// in the list.
     NextSource(isize),
@@ -100,6 +102,9 @@ pub enum Update {
     },
     /// The entity index now covers this many articles (in load order).
     EntitiesIndexed(usize),
+    /// The articles the entity worker has read so far, grouped into
+    /// stories.
+    StoriesGrouped(Arc<crate::stories::StoryTable>),
 }
 
 impl From<Update> for Action {
@@ -181,6 +186,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('N') => Action::NextMatch(-1),
         KeyCode::Char('m') => Action::ToggleMessages,
         KeyCode::Char('s') => Action::ToggleGroups,
+        KeyCode::Char('t') => Action::ToggleStories,
         KeyCode::Char('S') => Action::PickSource,
         KeyCode::Char('}') => Action::NextSource(1),
         KeyCode::Char('{') => Action::NextSource(-1),
@@ -403,6 +409,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
         "Sources (list and reader)",
         &[
             ("s", "group the list by source, or not"),
+            ("t", "show the list as stories, or not"),
             ("} {", "next, previous source"),
             ("S", "source picker"),
         ],

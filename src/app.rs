@@ -26,6 +26,7 @@ use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
 use crate::state::{self as remembered, ArticleKey, ReadState};
+use crate::stories::StoryTable;
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use entity_list::EntityList;
@@ -111,8 +112,13 @@ pub struct App {
     pub list_offset: usize,
     /// Every source of the loaded articles.
     pub sources: SourceIndex,
-    /// The list grouped by source, while it is.
+    /// The list grouped by source or by story, while it is.
     pub groups: Option<Groups>,
+    /// Whether `groups` are stories rather than sources.
+    pub by_story: bool,
+    /// The articles grouped into stories, as far as the entity worker has
+    /// read them.
+    pub stories: Option<Arc<StoryTable>>,
     pub picker: Option<SourcePicker>,
     /// Every mention of a name, while that pane is open.
     pub mentions: Option<MentionsPane>,
@@ -179,6 +185,8 @@ impl App {
             list_offset: 0,
             sources: SourceIndex::default(),
             groups: None,
+            by_story: false,
+            stories: None,
             picker: None,
             mentions: None,
             history: History::default(),
@@ -327,21 +335,7 @@ impl App {
         match action {
             Action::Quit => self.remember_place_and_quit(),
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
-            Action::Update(Update::Loaded(batch)) => self.add_articles(batch),
-            Action::Update(Update::LoadIssue(issue)) => self.issues.push(issue),
-            Action::Update(Update::LoadProgress(files)) => self.loading.files = files,
-            Action::Update(Update::LoadFinished) => self.loading.done = true,
-            Action::Update(Update::Filtered { generation, hits }) => {
-                self.apply_hits(generation, hits);
-            }
-            Action::Update(Update::EntitiesIndexed(covered)) => {
-                self.entities_indexed = covered;
-                if let Searcher::Worker { filter, .. } = &self.searcher
-                    && self.query.needs_entities()
-                {
-                    filter.entities_grew();
-                }
-            }
+            Action::Update(update) => self.apply_update(update),
             Action::Tick => {
                 let height = self.reader_height();
                 if let Some(view) = &mut self.reader {
@@ -384,7 +378,8 @@ impl App {
             Action::FocusList => self.focus = Focus::List,
             Action::ToggleFocus => self.toggle_focus(),
             Action::NextArticle(step) => self.move_selection(step),
-            Action::ToggleGroups => self.toggle_groups(),
+            Action::ToggleGroups => self.toggle_groups(false),
+            Action::ToggleStories => self.toggle_groups(true),
             Action::NextSource(step) => self.next_source(step),
             Action::PickSource => {
                 self.editing = None;
@@ -415,6 +410,33 @@ impl App {
         self.mark_open_read();
         self.sync_outline();
         self.keep_selection_visible();
+    }
+
+    /// What the loader and the workers report.
+    fn apply_update(&mut self, update: Update) {
+        match update {
+            Update::Loaded(batch) => self.add_articles(batch),
+            Update::LoadIssue(issue) => self.issues.push(issue),
+            Update::LoadProgress(files) => self.loading.files = files,
+            Update::LoadFinished => self.loading.done = true,
+            Update::Filtered { generation, hits } => {
+                self.apply_hits(generation, hits);
+            }
+            Update::StoriesGrouped(table) => {
+                self.stories = Some(table);
+                if self.by_story {
+                    self.regroup_in_place();
+                }
+            }
+            Update::EntitiesIndexed(covered) => {
+                self.entities_indexed = covered;
+                if let Searcher::Worker { filter, .. } = &self.searcher
+                    && self.query.needs_entities()
+                {
+                    filter.entities_grew();
+                }
+            }
+        }
     }
 
     /// Read the state at start: articles loaded from now on show as read or
@@ -584,9 +606,11 @@ impl App {
             }
         } else if let Some(groups) = &mut self.groups {
             // Unfiltered, the new articles go at the end of the list.
+            let (sources, stories) = (&self.sources, self.stories.as_deref());
+            let by_story = self.by_story;
             groups.extend((first_new..self.articles.len()).map(|i| {
                 (
-                    self.sources.of_article(i).unwrap_or(0),
+                    group_key(sources, stories, by_story, i),
                     self.articles[i].date,
                 )
             }));
@@ -605,18 +629,29 @@ impl App {
         let rows: Vec<_> = (0..self.visible_len())
             .filter_map(|p| {
                 let (index, article, _) = self.visible(p)?;
-                Some((self.sources.of_article(index).unwrap_or(0), article.date))
+                let key = group_key(&self.sources, self.stories.as_deref(), self.by_story, index);
+                Some((key, article.date))
             })
             .collect();
         self.groups = Some(Groups::build(rows));
     }
 
-    fn toggle_groups(&mut self) {
+    /// Regroup, keeping the selected article as far down the screen.
+    fn regroup_in_place(&mut self) {
+        let on_screen = self.selected_row().saturating_sub(self.list_offset);
+        self.regroup();
+        self.list_offset = self.selected_row().saturating_sub(on_screen);
+    }
+
+    /// `s` (`stories` false) and `t`: group the list by source or by story;
+    /// the same key again shows the flat list, the other key switches.
+    fn toggle_groups(&mut self, stories: bool) {
         // The selected article stays selected, and as far down the screen.
         let on_screen = self.selected_row().saturating_sub(self.list_offset);
-        if self.groups.is_some() {
+        if self.groups.is_some() && self.by_story == stories {
             self.groups = None;
         } else {
+            self.by_story = stories;
             self.groups = Some(Groups::default());
             self.regroup();
         }
@@ -683,11 +718,11 @@ impl App {
     /// The first article of `source` in the list as shown, if it has one.
     fn first_of_source(&self, source: usize) -> Option<usize> {
         match &self.groups {
-            Some(groups) => groups
+            Some(groups) if !self.by_story => groups
                 .group_of_source(source)
                 .and_then(|g| groups.group(g))
                 .and_then(|g| g.members.first().copied()),
-            None => (0..self.visible_len()).find(|&p| self.source_at(p) == Some(source)),
+            _ => (0..self.visible_len()).find(|&p| self.source_at(p) == Some(source)),
         }
     }
 
@@ -1619,6 +1654,24 @@ impl App {
             terminal.draw(|frame| ui::render(frame, self))?;
         }
     }
+}
+
+/// The group of the article at load position `index`: its source, or, by
+/// story, its story (an article the worker has not read yet is a group of
+/// its own, numbered after every story).
+fn group_key(
+    sources: &SourceIndex,
+    stories: Option<&StoryTable>,
+    by_story: bool,
+    index: usize,
+) -> usize {
+    if !by_story {
+        return sources.of_article(index).unwrap_or(0);
+    }
+    let known = stories.map_or(0, |t| t.stories.len());
+    stories
+        .and_then(|t| t.story_of(index))
+        .unwrap_or(known + index)
 }
 
 #[cfg(test)]

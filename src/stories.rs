@@ -134,6 +134,29 @@ pub struct Story {
     pub duplicates: Vec<(usize, usize, f32)>,
 }
 
+/// The stories of the articles added so far, looked up by article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryTable {
+    /// Per article (load position): the index of its story in `stories`.
+    pub of_article: Vec<u32>,
+    /// Per article: whether it is a near-duplicate of one loaded before it.
+    pub copy: Vec<bool>,
+    /// As [`Stories::stories`] lists them.
+    pub stories: Vec<Story>,
+}
+
+impl StoryTable {
+    /// The story of the article at load position `article`, once grouped.
+    pub fn story_of(&self, article: usize) -> Option<usize> {
+        self.of_article.get(article).map(|&n| n as usize)
+    }
+
+    /// Whether the article at `article` is a copy of an earlier one.
+    pub fn is_copy(&self, article: usize) -> bool {
+        self.copy.get(article).copied().unwrap_or(false)
+    }
+}
+
 /// The thresholds of the grouping (the defaults are the constants above).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
@@ -514,6 +537,28 @@ impl Stories {
                 .then_with(|| a.articles[0].cmp(&b.articles[0]))
         });
         out
+    }
+
+    /// Every story, and for each article its story and whether it is a
+    /// copy: what the document list needs to show stories.
+    pub fn table(&self) -> StoryTable {
+        let stories = self.stories();
+        let mut of_article = vec![0u32; self.articles.len()];
+        let mut copy = vec![false; self.articles.len()];
+        for (n, story) in stories.iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            for &a in &story.articles {
+                of_article[a] = n;
+            }
+            for &(_, later, _) in &story.duplicates {
+                copy[later] = true;
+            }
+        }
+        StoryTable {
+            of_article,
+            copy,
+            stories,
+        }
     }
 
     /// Bytes held, roughly (for the benchmark).

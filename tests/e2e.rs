@@ -863,3 +863,56 @@ fn the_configs_theme_colours_the_screen() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn t_shows_the_list_as_stories_with_copies_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let strike = "Dockworkers led by Anneke Verhoeven of the Havenbond union walked out in \
+        Rotterdam on Monday, and the Maas Harbour Board said 27 ships were waiting at anchor. \
+        Rotterdam Terminal Operators offered 3.5% and a one-off payment of 1,250 euros, which \
+        Verhoeven called an insult to every crane driver on the quays.";
+    let follow = "A day into the walkout called by Anneke Verhoeven, the Maas Harbour Board \
+        counted 41 ships at anchor. The Havenbond union turned down the 3.5% offered by \
+        Rotterdam Terminal Operators and the payment of 1,250 euros.";
+    let other = "Astronomers at the Kepler Ridge observatory found water vapour around a \
+        rocky planet 41 light-years away.";
+    let line = |title: &str, source: &str, date: &str, body: &str| {
+        serde_json::json!({"title": title, "source": source, "date": date, "body": body})
+            .to_string()
+    };
+    let lines = [
+        line("Dockworkers walk out", "Alpha Wire", "2026-11-16", strike),
+        line(
+            "Water found on a far planet",
+            "Gamma Times",
+            "2026-11-16",
+            other,
+        ),
+        line(
+            "Ships wait as strike goes on",
+            "Beta Post",
+            "2026-11-17",
+            follow,
+        ),
+        line(
+            "Port strike halts Rotterdam",
+            "Delta Daily",
+            "2026-11-18",
+            strike,
+        ),
+    ];
+    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
+    s.wait_for("Articles 4");
+    s.keys("t");
+    s.wait_for("4 articles in 2 stories");
+    s.wait_for("3 sources · 2026-11-16 – 2026-11-18");
+    s.wait_for("≈ Port strike halts Rotterdam");
+    // Enter reads the selected article; t again is the flat list.
+    s.keys("j\r");
+    s.wait_for("A day into the walkout");
+    s.keys("t");
+    s.wait_gone("in 2 stories");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}

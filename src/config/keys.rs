@@ -183,6 +183,12 @@ pub const ACTIONS: &[ActionInfo] = &[
         "group the list by source, or not",
     ),
     action(
+        "stories",
+        Scope::Both,
+        &["t"],
+        "show the list as stories, or not",
+    ),
+    action(
         "next_source",
         Scope::Both,
         &["}"],

@@ -135,6 +135,16 @@ fn republished_copy_is_a_near_duplicate_in_the_same_story_whatever_its_date() {
     assert!(similarity >= DUPLICATE_SIMILARITY);
     assert!(stories.are_duplicates(1, 0));
     assert!(!stories.are_duplicates(0, 2));
+    // The table the list reads: the later article is the copy.
+    let table = stories.table();
+    assert_eq!(table.story_of(0), table.story_of(1));
+    assert_ne!(table.story_of(0), table.story_of(2));
+    assert_eq!(table.story_of(3), None);
+    assert!(table.is_copy(1));
+    assert!(!table.is_copy(0));
+    assert!(!table.is_copy(2));
+    let n = table.story_of(0).unwrap();
+    assert_eq!(table.stories[n].articles, vec![0, 1]);
 }
 
 #[test]

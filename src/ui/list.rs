@@ -1,7 +1,9 @@
 //! The document list: title, source and date of each article, the selected
 //! row marked, the filter's matched characters highlighted. Grouped by
 //! source, a header row per source gives its article count and date range,
-//! and the rows under it leave the source out.
+//! and the rows under it leave the source out. As stories, a header row per
+//! story gives its headline, number of sources and date range, and the
+//! near-duplicates under it are marked `≈`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::Theme;
 use super::{count, truncate, width};
+use crate::app::grouping::Group;
 use crate::app::{App, Focus, ListRow};
 use crate::sanitize;
 
@@ -85,6 +88,9 @@ pub fn header_line(
     theme: &Theme,
 ) -> Option<Line<'static>> {
     let group = app.groups.as_ref()?.group(group)?;
+    if app.by_story {
+        return Some(story_header(app, group, width_cols, theme));
+    }
     let info = app.sources.get(group.source)?;
     let shown = group.members.len();
     let noun = if info.articles == 1 {
@@ -110,8 +116,13 @@ pub fn header_line(
         .filter(|m| !dates.is_empty() || !m.ends_with(" · "))
         .find(|m| width(m) + 3 + 8 <= width_cols)
         .unwrap_or_default();
-    let meta_width = if meta.is_empty() { 0 } else { width(&meta) + 3 };
-    let name = truncate(&name, width_cols.saturating_sub(meta_width));
+    Some(ruled(&name, &meta, width_cols, theme))
+}
+
+/// `name ──── meta` in `width_cols` columns, the name cut to fit.
+fn ruled(name: &str, meta: &str, width_cols: usize, theme: &Theme) -> Line<'static> {
+    let meta_width = if meta.is_empty() { 0 } else { width(meta) + 3 };
+    let name = truncate(name, width_cols.saturating_sub(meta_width));
     let mut spans = vec![Span::styled(name.clone(), theme.group_header)];
     if !meta.is_empty() {
         let rule = width_cols.saturating_sub(width(&name) + meta_width) + 1;
@@ -120,7 +131,43 @@ pub fn header_line(
             theme.group_meta,
         ));
     }
-    Some(Line::from(spans))
+    Line::from(spans)
+}
+
+/// A story's header: its headline, then `3 sources · 2026-11-16 – 2026-11-21`
+/// (of the articles shown), the dates dropped when the row is too narrow.
+fn story_header(app: &App, group: &Group, width_cols: usize, theme: &Theme) -> Line<'static> {
+    let story = app
+        .stories
+        .as_deref()
+        .and_then(|t| t.stories.get(group.source));
+    // An article not yet grouped heads a story of its own.
+    let headline = story.map_or_else(
+        || {
+            group
+                .members
+                .first()
+                .and_then(|&p| app.visible(p))
+                .map(|(_, a, _)| a.title.clone())
+                .unwrap_or_default()
+        },
+        |s| {
+            app.articles
+                .get(s.headline)
+                .map(|a| a.title.clone())
+                .unwrap_or_default()
+        },
+    );
+    let sources = story.map_or(1, |s| s.sources.len());
+    let noun = if sources == 1 { "source" } else { "sources" };
+    let counted = format!("{} {noun}", count(sources));
+    let dates = group.dates.label();
+    let meta = [format!("{counted} · {dates}"), counted]
+        .into_iter()
+        .filter(|m| !dates.is_empty() || !m.ends_with(" · "))
+        .find(|m| width(m) + 3 + 8 <= width_cols)
+        .unwrap_or_default();
+    ruled(&sanitize::line(&headline), &meta, width_cols, theme)
 }
 
 /// The row of the article at flat position `position`: `▌ title ★ … source
@@ -133,7 +180,14 @@ pub fn row_line(
 ) -> Option<Line<'static>> {
     let (index, article, hit) = app.visible(position)?;
     let selected = position == app.selected;
-    let grouped = app.groups.is_some();
+    // Grouped by source, the rows leave the source out; as stories they
+    // keep it, and mark a near-duplicate.
+    let grouped = app.groups.is_some() && !app.by_story;
+    let copy = app.by_story
+        && app
+            .stories
+            .as_deref()
+            .is_some_and(|t| t.is_copy(app.visible(position).map_or(usize::MAX, |v| v.0)));
     let marker = if selected { "▌" } else { " " };
     // On the selected row everything takes the selection's colours, and
     // matches stay marked on top.
@@ -163,11 +217,15 @@ pub fn row_line(
     } else {
         0
     };
-    let title_width = width_cols.saturating_sub(1 + meta_width + width(star));
+    let copy_width = if copy { 2 } else { 0 };
+    let title_width = width_cols.saturating_sub(1 + copy_width + meta_width + width(star));
     let title = sanitize::line(&article.title);
     let title_positions = hit.map_or(&[][..], |h| &h.title_positions[..]);
     let source_positions = hit.map_or(&[][..], |h| &h.source_positions[..]);
     let mut spans = vec![Span::raw(marker)];
+    if copy {
+        spans.push(Span::styled("≈ ", theme.copy_mark));
+    }
     let title_cut = truncate(&title, title_width);
     spans.extend(marked(
         &title_cut,
@@ -183,7 +241,7 @@ pub fn row_line(
         };
         spans.push(Span::styled(star, star_style));
     }
-    let used = 1 + width(&title_cut) + width(star);
+    let used = 1 + copy_width + width(&title_cut) + width(star);
     if show_meta {
         let pad = width_cols.saturating_sub(used + meta_width) + 1;
         spans.push(Span::raw(" ".repeat(pad)));

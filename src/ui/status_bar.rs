@@ -74,8 +74,13 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     }
     if let Some(groups) = &app.groups {
         let n = groups.groups().len();
-        let s = if n == 1 { "" } else { "s" };
-        spans.push(Span::raw(format!(" in {} source{s}", count(n))));
+        let noun = match (app.by_story, n == 1) {
+            (false, true) => "source",
+            (false, false) => "sources",
+            (true, true) => "story",
+            (true, false) => "stories",
+        };
+        spans.push(Span::raw(format!(" in {} {noun}", count(n))));
     }
     let hidden: Vec<&str> = app.shown.hidden().map(EntityKind::label).collect();
     if !hidden.is_empty() {

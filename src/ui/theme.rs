@@ -115,6 +115,8 @@ pub struct Theme {
     /// A source's header row in the grouped list, and the rest of it.
     pub group_header: Style,
     pub group_meta: Style,
+    /// The `≈` before a near-duplicate in the list of stories.
+    pub copy_mark: Style,
     /// A switched-off kind in the legend.
     pub legend_off: Style,
     pub person: Style,
@@ -227,6 +229,7 @@ impl Theme {
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             group_header: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             group_meta: Style::new().fg(Color::DarkGray),
+            copy_mark: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             legend_off: Style::new()
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::CROSSED_OUT),
@@ -286,6 +289,7 @@ impl Theme {
             key: plain(self.key),
             group_header: with(Modifier::BOLD | Modifier::UNDERLINED),
             group_meta: plain(self.group_meta),
+            copy_mark: with(Modifier::BOLD),
             legend_off: plain(self.legend_off),
             person: with(Modifier::BOLD),
             organization: with(Modifier::BOLD | Modifier::ITALIC),
