@@ -836,10 +836,15 @@ impl App {
             view.set_query(&self.query);
         }
         if self.query.is_empty() {
+            // The article selected under the filter stays selected.
+            let article = match &self.hits {
+                Some(hits) => hits.get(self.selected).map(|h| h.index),
+                None => Some(self.selected),
+            };
             self.hits = None;
             self.regroup();
             self.hits_generation = self.generation;
-            self.selected = 0;
+            self.selected = article.filter(|&a| a < self.articles.len()).unwrap_or(0);
             self.list_offset = 0;
             if let Searcher::Worker { filter, .. } = &self.searcher {
                 filter.query(self.generation, self.query.clone());

@@ -144,6 +144,20 @@ fn slash_in_the_list_filters_live_and_esc_clears() {
 }
 
 #[test]
+fn clearing_the_filter_keeps_the_selected_article() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ships");
+    assert_eq!(app.visible_len(), 2);
+    // The title match ranks first: the fourth article loaded.
+    let chosen = selected_title(&app);
+    assert!(chosen.starts_with("Ships queue"), "{chosen}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_len(), 4);
+    assert_eq!(selected_title(&app), chosen);
+}
+
+#[test]
 fn q_types_into_the_filter_instead_of_quitting() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('/'));
