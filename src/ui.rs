@@ -17,12 +17,14 @@ pub mod theme;
 mod tests;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, Overlay};
-use crate::wrap;
+use crate::{sanitize, wrap};
 use theme::Theme;
 
 /// Below this width the list and the reader take the whole screen in turn.
@@ -162,6 +164,26 @@ pub fn hint_line<'a>(pairs: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 }
 
 /// A rectangle of at most `width` x `height` in the middle of `area`.
+/// The first two rows of a popup that narrows a list as you type: `label`
+/// and what was typed (cut to fit), then a rule. The column where the
+/// typing cursor goes.
+fn input_header(inner: Rect, label: &str, input: &str, buf: &mut Buffer, theme: &Theme) -> u16 {
+    let typed = sanitize::line(input);
+    let room = usize::from(inner.width).saturating_sub(width(label) + 1);
+    let shown = truncate(&typed, room);
+    let cursor_x = inner.x + u16::try_from(width(label) + width(&shown)).unwrap_or(u16::MAX);
+    Line::from(vec![
+        Span::styled(label.to_owned(), theme.bar_label),
+        Span::styled(shown, theme.bar_text),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+    if inner.height > 1 {
+        let rule = "─".repeat(usize::from(inner.width));
+        buf.set_string(inner.x, inner.y + 1, rule, theme.border);
+    }
+    cursor_x
+}
+
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);

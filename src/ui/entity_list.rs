@@ -72,20 +72,7 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     if inner.height == 0 || inner.width == 0 {
         return None;
     }
-    let label = "Entity: ";
-    let typed = sanitize::line(&list.input);
-    let room = usize::from(inner.width).saturating_sub(width(label) + 1);
-    let shown = truncate(&typed, room);
-    let cursor_x = inner.x + u16::try_from(width(label) + width(&shown)).unwrap_or(u16::MAX);
-    Line::from(vec![
-        Span::styled(label, theme.bar_label),
-        Span::styled(shown, theme.bar_text),
-    ])
-    .render(Rect { height: 1, ..inner }, buf);
-    if inner.height > 1 {
-        let rule = "─".repeat(usize::from(inner.width));
-        buf.set_string(inner.x, inner.y + 1, rule, theme.border);
-    }
+    let cursor_x = super::input_header(inner, "Entity: ", &list.input, buf, theme);
     let cols = usize::from(inner.width);
     if inner.height > 2 {
         buf.set_line(
