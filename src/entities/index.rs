@@ -794,14 +794,25 @@ impl EntityIndex {
             });
         }
         runs.sort_unstable();
+        self.group_by_source(runs.into_iter().map(|(source, _, _, from, to)| {
+            (source, found.get(from as usize..to as usize).unwrap_or(&[]))
+        }))
+    }
+
+    /// One article's mentions a run, sorted by source: the runs of each
+    /// source as one group, the groups with most mentions first.
+    fn group_by_source<M: AsRef<[Mention]>>(
+        &self,
+        runs: impl IntoIterator<Item = (u32, M)>,
+    ) -> Vec<SourceMentions> {
         let mut groups: Vec<SourceMentions> = Vec::new();
         let mut last_source = None;
-        for (source, _, _, from, to) in runs {
-            let slice = found.get(from as usize..to as usize).unwrap_or(&[]);
+        for (source, found) in runs {
+            let found = found.as_ref();
             match groups.last_mut() {
                 Some(group) if last_source == Some(source) => {
                     group.articles += 1;
-                    group.mentions.extend_from_slice(slice);
+                    group.mentions.extend_from_slice(found);
                 }
                 _ => groups.push(SourceMentions {
                     source: self
@@ -810,7 +821,7 @@ impl EntityIndex {
                         .map(ToString::to_string)
                         .unwrap_or_default(),
                     articles: 1,
-                    mentions: slice.to_vec(),
+                    mentions: found.to_vec(),
                 }),
             }
             last_source = Some(source);
@@ -877,32 +888,10 @@ impl EntityIndex {
             }
         }
         runs.sort_unstable_by_key(|(key, _)| *key);
-        let mut groups: Vec<SourceMentions> = Vec::new();
-        let mut last_source = None;
-        for ((source, _, _), found) in runs {
-            match groups.last_mut() {
-                Some(group) if last_source == Some(source) => {
-                    group.articles += 1;
-                    group.mentions.extend(found);
-                }
-                _ => groups.push(SourceMentions {
-                    source: self
-                        .sources
-                        .get(source as usize)
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    articles: 1,
-                    mentions: found,
-                }),
-            }
-            last_source = Some(source);
-        }
-        groups.sort_by(|a, b| {
-            b.mentions
-                .len()
-                .cmp(&a.mentions.len())
-                .then_with(|| a.source.cmp(&b.source))
-        });
+        let groups = self.group_by_source(
+            runs.into_iter()
+                .map(|((source, _, _), found)| (source, found)),
+        );
         (groups, left_out)
     }
 
