@@ -447,6 +447,64 @@ mod tests {
     }
 
     #[test]
+    fn words_that_only_look_like_names_are_left_alone() {
+        // contractions, prefixes, units glued to numbers, sentence starts the
+        // article also writes in lower case, a weekday before a lost stop
+        let text = "\"Aren't we clever?\" he asked. Don't go. Ex-chat show host Kilroy                     spoke. It holds 40GB of music and 7.2MB of data. Handsets are small                     and every handset is cheap. Reviews follow on Monday If you wait.";
+        assert_eq!(names(text), [("Kilroy", Person)]);
+        assert_eq!(of(text, Date), ["Monday"]);
+    }
+
+    #[test]
+    fn team_lists_read_initials_and_clubs() {
+        let text = "Scotland: C Paterson; S Danielli, B Douglas. Paterson kicked well.\n\
+                    France: Yann Delaigue (Castres), Damien Traille (Biarritz), \
+                    Gilles Thomas (Toulouse). Referee: Joel Jutge (France).";
+        assert_eq!(
+            names(text),
+            [
+                ("Scotland", Place),
+                ("C Paterson", Person),
+                ("S Danielli", Person),
+                ("B Douglas", Person),
+                ("Paterson", Person),
+                ("France", Place),
+                ("Yann Delaigue", Person),
+                ("Castres", Organization),
+                ("Damien Traille", Person),
+                ("Biarritz", Organization),
+                ("Gilles Thomas", Person),
+                ("Toulouse", Organization),
+                ("Joel Jutge", Person),
+                ("France", Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_named_at_length_stay_whole() {
+        let text = "He chaired the Commission for Africa. Speaking to the Radio Times, \
+                    she praised the Trident Funds. The Northvale Telecoms Institute (Ntel) \
+                    agreed. Black Rebel Motorcycle Club and Bloc Party will play. The critic \
+                    attacked British TV over the first Gulf War and New Labour.";
+        assert_eq!(
+            names(text),
+            [
+                ("Commission for Africa", Organization),
+                ("Radio Times", Organization),
+                ("Trident Funds", Organization),
+                ("Northvale Telecoms Institute", Organization),
+                ("Ntel", Organization),
+                ("Black Rebel Motorcycle Club", Organization),
+                ("Bloc Party", Organization),
+                ("British", Name),
+                ("Gulf War", Name),
+                ("New Labour", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

@@ -13,9 +13,9 @@ use super::token::{
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_stopword, is_title_head, lower, org_cue_after, org_cue_before,
-    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
-    place_cue_before_of, takes_of,
+    is_place_preposition, is_stopword, is_title_head, is_word_prefix, lower, org_cue_after,
+    org_cue_before, org_cue_before_of, person_cue_after_possessive, person_cue_before,
+    place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -45,6 +45,9 @@ pub(crate) struct Cand {
     pub yields: bool,
     /// What the words around this mention make it, if anything.
     pub cue: Option<EntityKind>,
+    /// An unknown word whose capital proves nothing (a sentence start):
+    /// an ordinary word if the article also writes it in lower case.
+    pub lower_test: bool,
 }
 
 struct Ctx<'a> {
@@ -93,8 +96,49 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool], dates: &[bool]) ->
             i += 1;
         }
     }
-    let out = std::mem::take(&mut cx.out);
+    let mut out = std::mem::take(&mut cx.out);
+    lower_evidence(text, toks, &mut out);
     resolve(text, toks, lex, out)
+}
+
+/// Sentence-start words the article also writes in lower case (`Handsets`
+/// beside `handset`) prove nothing by their capital: they become pending.
+fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
+    let tested: Vec<(usize, &str)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.lower_test)
+        .map(|(i, c)| (i, toks[c.a].text(text)))
+        .collect();
+    if tested.is_empty() {
+        return;
+    }
+    let same = |word: &str, low: &str| {
+        let (w, l) = (word.as_bytes(), low.as_bytes());
+        let plural = |long: &[u8], short: &[u8]| {
+            long.len() == short.len() + 1
+                && long.last() == Some(&b's')
+                && long[..short.len()].eq_ignore_ascii_case(short)
+        };
+        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(&l.to_ascii_lowercase(), w)
+    };
+    let mut found = vec![false; tested.len()];
+    for t in toks {
+        if !(t.is_word() && t.has(LOWER)) {
+            continue;
+        }
+        let low = t.text(text);
+        for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
+            if !*slot && word.len().abs_diff(low.len()) <= 1 && same(word, low) {
+                *slot = true;
+            }
+        }
+    }
+    for (&(i, _), hit) in tested.iter().zip(found) {
+        if hit {
+            cands[i].strength = Strength::Pending;
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -113,7 +157,27 @@ impl Ctx<'_> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.is_free(i) && self.toks.get(i).is_some_and(Token::is_capitalised)
+        self.is_free(i)
+            && self.toks.get(i).is_some_and(Token::is_capitalised)
+            && !self.negated(i)
+            && !self.unit_after_number(i)
+    }
+
+    /// A word glued to the number before it is its unit: `40GB`, `7.2MB`.
+    fn unit_after_number(&self, i: usize) -> bool {
+        i > 0 && !self.has(i, SPACE) && self.toks[i - 1].kind == Kind::Num
+    }
+
+    /// A word with a negative contraction after it: `Aren't`, `Don't`.
+    fn negated(&self, i: usize) -> bool {
+        let end = self.toks[i].end;
+        let rest = self.text.as_bytes().get(end..).unwrap_or(&[]);
+        let after = match rest {
+            [b'\'', b't' | b'T', rest @ ..] => rest,
+            [0xE2, 0x80, 0x99, b't' | b'T', rest @ ..] => rest,
+            _ => return false,
+        };
+        after.first().is_none_or(|b| !b.is_ascii_alphanumeric())
     }
 
     fn has(&self, i: usize, flag: u16) -> bool {
@@ -336,6 +400,30 @@ impl Ctx<'_> {
         if w == "and"
             && k > 0
             && self.is_cap(k - 1)
+            && !self.lower_is(k - 1, |w| {
+                // a name complete in itself: "Black Rebel Motorcycle Club and
+                // Bloc Party" are two
+                matches!(
+                    w,
+                    "club"
+                        | "party"
+                        | "group"
+                        | "bank"
+                        | "company"
+                        | "corporation"
+                        | "corp"
+                        | "inc"
+                        | "ltd"
+                        | "plc"
+                        | "fc"
+                        | "united"
+                        | "league"
+                        | "association"
+                        | "federation"
+                        | "council"
+                        | "cup"
+                )
+            })
             && self.has(k + 1, SPACE)
             && !self.has(k + 1, LINE_START)
             && !self.gaz_covers(k - 1)
@@ -507,6 +595,14 @@ impl Ctx<'_> {
         } else {
             kind
         };
+        // "Yann Delaigue (Castres)": a player's club; "European
+        // Telecommunications Institute (Etsi)": a body's short name
+        let kind = match self.bracketed_after(a, b) {
+            Some(EntityKind::Person | EntityKind::Organization) if kind == EntityKind::Person => {
+                EntityKind::Organization
+            }
+            _ => kind,
+        };
         self.out.push(Cand {
             a,
             b,
@@ -514,7 +610,23 @@ impl Ctx<'_> {
             strength,
             yields: false,
             cue: None,
+            lower_test: false,
         });
+    }
+
+    /// The kind of the name just before `(` when `a..b` is all there is
+    /// between the brackets.
+    fn bracketed_after(&self, a: usize, b: usize) -> Option<EntityKind> {
+        if a < 2
+            || !self.toks[a - 1].is_punct('(')
+            || !self.toks.get(b).is_some_and(|t| t.is_punct(')'))
+        {
+            return None;
+        }
+        self.out
+            .last()
+            .filter(|c| c.b == a - 1 && c.strength != Strength::Pending)
+            .map(|c| c.kind)
     }
 
     fn is_name_end(&self, i: usize) -> bool {
@@ -565,6 +677,14 @@ impl Ctx<'_> {
                 p += title;
                 continue;
             }
+            // "C Paterson", "B Douglas" in a team list: an initial, then a
+            // surname that is also a town
+            if !after_title && self.initial_then_name(p, end) {
+                let r = self.person_extent(p, end);
+                self.emit_person_like(p, r, Strength::Strong);
+                p = r.max(p + 1);
+                continue;
+            }
             // after "Mr", "Ms Essex" is a person, whatever else Essex is
             let gz = gz.filter(|&(n, _)| !(after_title && n == 1));
             if let Some((n, e)) = gz
@@ -597,6 +717,24 @@ impl Ctx<'_> {
             self.classify_unknown(p, r);
             p = r.max(p + 1);
         }
+    }
+
+    /// A capital letter standing alone for a given name, then a one-word
+    /// surname that a list would read as a town: `C Paterson`, `S Orlando`.
+    fn initial_then_name(&self, p: usize, end: usize) -> bool {
+        let w = self.word(p);
+        let letter = w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) && w != "I";
+        let q = p + 1;
+        letter
+            && w != "A"
+            && q < end
+            && self.is_cap(q)
+            && self.has(q, SPACE)
+            && !self.has(q, UPPER)
+            && !self.has(p, CAPS_LINE)
+            && self.gaz_at(q, end).is_some_and(|(n, g)| {
+                n == 1 && matches!(g.source, Source::City | Source::Subdivision)
+            })
     }
 
     /// A dateline: `LONDON 1996-08-22`, `AL-AIN , United Arab Emirates
@@ -667,6 +805,17 @@ impl Ctx<'_> {
     /// Returns where to go on, or `None` to treat `p` as a given name.
     fn gazetteer_entry(&mut self, p: usize, n: usize, e: &Entry, end: usize) -> Option<usize> {
         let q = p + n;
+        // "Commission for Africa", "Commission of Inquiry": a listed body's
+        // short name heading a longer one
+        if n == 1
+            && e.kind == EntityKind::Organization
+            && q < end
+            && self.has(q, LOWER)
+            && self.lower_is(q, |w| w == "of" || w == "for")
+            && self.lower_is(p, takes_of)
+        {
+            return None;
+        }
         let q_word = if self.bare_hyphen(q) { q + 1 } else { q };
         let modifier = matches!(e.kind, EntityKind::Place | EntityKind::Name);
         // US State Department, Gaza Health Ministry, Egyptian Foreign Minister
@@ -776,6 +925,12 @@ impl Ctx<'_> {
             // a town in a results table is its club
             kind = EntityKind::Organization;
         }
+        // "G Thomas (Toulouse)": a player's club
+        if matches!(e.source, Source::City | Source::Subdivision)
+            && self.bracketed_after(p, q) == Some(EntityKind::Person)
+        {
+            kind = EntityKind::Organization;
+        }
         let strength = if q == p + 1
             && self.risky(p)
             && !self.has(p, TABLE_LINE)
@@ -839,6 +994,8 @@ impl Ctx<'_> {
                             | "military"
                             | "state"
                             | "city"
+                            | "tv"
+                            | "television"
                     );
                 if !generic {
                     if is_org_head(w) {
@@ -950,7 +1107,7 @@ impl Ctx<'_> {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
                 let after_of = r > p + 1
-                    && (self.lower_is(r - 1, |w| w == "of")
+                    && (self.lower_is(r - 1, |w| w == "of" || w == "for")
                         || (r > p + 2
                             && self.lower_is(r - 1, |w| w == "the")
                             && self.lower_is(r - 2, |w| w == "of")));
@@ -959,9 +1116,10 @@ impl Ctx<'_> {
                         r += n;
                         continue;
                     }
-                    // "National Electoral Commission": more words before a body's name
+                    // "National Electoral Commission": more words before a body's
+                    // name; "Radio Times": before a head word listed alone
                     if g.kind == EntityKind::Organization
-                        && n >= 2
+                        && (n >= 2 || self.lower_is(r, is_org_head))
                         && r > p
                         && self.has(r, SPACE)
                         && self.plain_name_words(p, r)
@@ -979,6 +1137,7 @@ impl Ctx<'_> {
                         && self.has(r, SPACE)
                         && !self.has(r, HEADLINE)
                         && self.plain_name_words(p, r)
+                        && !(r == p + 1 && self.word(p).chars().count() == 1)
                     {
                         self.club_end = Some(r + n);
                         return r + n;
@@ -1153,6 +1312,13 @@ impl Ctx<'_> {
         if self.lower_is(first, is_not_a_name_acronym) {
             return;
         }
+        // "Ex-chat show host", "Anti-war protesters": a prefix
+        if self.bare_hyphen(first + 1)
+            && self.has(first + 2, LOWER)
+            && self.lower_is(first, is_word_prefix)
+        {
+            return;
+        }
         // the second half of a word whose first half is not a name: "Spider-Man"
         if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
             return;
@@ -1195,8 +1361,14 @@ impl Ctx<'_> {
         };
         let cue = self.cue(first, first + 1);
         self.emit(first, first + 1, cue.unwrap_or(kind), strength);
+        let lower_test = strength == Strength::Weak
+            && self.risky(first)
+            && !upper
+            && !self.lex.is_first_name(self.word(first))
+            && cue.is_none();
         if let Some(c) = self.out.last_mut() {
             c.cue = cue;
+            c.lower_test = lower_test;
         }
     }
 
@@ -1746,6 +1918,7 @@ fn headline_names(
                 strength: Strength::Strong,
                 yields: false,
                 cue: None,
+                lower_test: false,
             });
             i += n;
         } else {

@@ -558,9 +558,14 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         if name_before {
             return None;
         }
+        // "Monday Night Football", but not "on Monday If you..." (a
+        // sentence with its stop lost)
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
-        });
+        }) && {
+            let mut nb = [0u8; 32];
+            !is_stopword(c.lower(i + 1, &mut nb))
+        };
         if next_cap && !t.has(UPPER) {
             return None;
         }

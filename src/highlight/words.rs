@@ -82,6 +82,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "foundation"
             | "trust"
             | "fund"
+            | "funds"
             | "society"
             | "organisation"
             | "organization"
@@ -675,6 +676,42 @@ pub(crate) fn is_particle(w: &str) -> bool {
 }
 
 /// Lower-case words that join a name with a hyphen: `al-Assad`, `as-Sadr`.
+/// Prefixes joined by a hyphen to an ordinary word: `Ex-minister`,
+/// `Anti-war`.
+pub(crate) fn is_word_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "ex" | "anti"
+            | "pro"
+            | "non"
+            | "mid"
+            | "post"
+            | "pre"
+            | "semi"
+            | "co"
+            | "self"
+            | "multi"
+            | "cross"
+            | "inter"
+            | "counter"
+            | "re"
+            | "sub"
+            | "half"
+            | "all"
+            | "well"
+            | "over"
+            | "under"
+            | "long"
+            | "short"
+            | "high"
+            | "low"
+            | "full"
+            | "part"
+            | "far"
+            | "once"
+    )
+}
+
 pub(crate) fn is_hyphen_particle(w: &str) -> bool {
     is_particle(w)
         || matches!(
@@ -841,6 +878,7 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         w,
         "dvd"
             | "dvds"
+            | "awol"
             | "cd"
             | "cds"
             | "tv"
