@@ -172,10 +172,9 @@ impl Ctx<'_> {
     fn negated(&self, i: usize) -> bool {
         let end = self.toks[i].end;
         let rest = self.text.as_bytes().get(end..).unwrap_or(&[]);
-        let after = match rest {
-            [b'\'', b't' | b'T', rest @ ..] => rest,
-            [0xE2, 0x80, 0x99, b't' | b'T', rest @ ..] => rest,
-            _ => return false,
+        let ([b'\'', b't' | b'T', after @ ..] | [0xE2, 0x80, 0x99, b't' | b'T', after @ ..]) = rest
+        else {
+            return false;
         };
         after.first().is_none_or(|b| !b.is_ascii_alphanumeric())
     }
