@@ -505,6 +505,31 @@ mod tests {
     }
 
     #[test]
+    fn people_with_listed_surnames_and_letters_after_their_names() {
+        let text = "Tory Liam Fox spoke. Lawyers Nicholas Blake QC and Manjit Singh Gill QC \
+                    quit. Former Holby City actor Jeremy Edwards agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Tory", Name),
+                ("Liam Fox", Person),
+                ("Nicholas Blake", Person),
+                ("Manjit Singh Gill", Person),
+                ("Holby City", Place),
+                ("Jeremy Edwards", Person),
+            ]
+        );
+        let text = "He joined the UN Economic Commission for Latin America in 2001.";
+        assert_eq!(
+            names(text),
+            [
+                ("UN", Organization),
+                ("Economic Commission for Latin America", Organization)
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

@@ -13,9 +13,9 @@ use super::token::{
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_stopword, is_title_head, is_word_prefix, lower, org_cue_after,
-    org_cue_before, org_cue_before_of, person_cue_after_possessive, person_cue_before,
-    place_cue_after, place_cue_before_of, takes_of,
+    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix, lower,
+    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -963,7 +963,17 @@ impl Ctx<'_> {
         while r < end {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
-                if r > q && self.gaz_at(r, end).is_some() {
+                if r > q
+                    && let Some((n, g)) = self.gaz_at(r, end)
+                {
+                    // "Economic Commission for Latin America"
+                    if let Some((b, kind)) = best
+                        && b + 1 == r
+                        && g.kind == EntityKind::Place
+                        && self.lower_is(b, |w| w == "of" || w == "for")
+                    {
+                        best = Some((r + n, kind));
+                    }
                     break;
                 }
                 let title = self.title_at(r, end);
@@ -1073,6 +1083,10 @@ impl Ctx<'_> {
                     if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
                         break;
                     }
+                    // letters after a name: "Nicholas Blake QC", "Jane Doe MP"
+                    if is_post_nominal(t.text(self.text)) {
+                        break;
+                    }
                 }
                 r += 1;
             } else {
@@ -1111,7 +1125,14 @@ impl Ctx<'_> {
                             && self.lower_is(r - 1, |w| w == "the")
                             && self.lower_is(r - 2, |w| w == "of")));
                 if let Some((n, g)) = self.gaz_at(r, end) {
-                    if after_of {
+                    // "Economic Commission for Africa": a listed head word
+                    // with more of the name after it
+                    let of_after = n == 1
+                        && self.lower_is(r, is_org_head)
+                        && self.has(r + 1, LOWER)
+                        && self.lower_is(r + 1, |w| w == "of" || w == "for")
+                        && r + 2 < end;
+                    if after_of || of_after {
                         r += n;
                         continue;
                     }
@@ -1141,11 +1162,25 @@ impl Ctx<'_> {
                         self.club_end = Some(r + n);
                         return r + n;
                     }
+                    // "Liam Fox", "Harrison Ford": an unknown word, then a
+                    // one-word body's name ending the run: a person
+                    if n == 1
+                        && r == p + 1
+                        && r + 1 == end
+                        && g.source == Source::Organization
+                        && self.has(r, SPACE)
+                        && !self.risky(p)
+                        && !self.has(p, UPPER)
+                        && !self.has(r, UPPER)
+                        && !self.lex.is_common_form(self.word(p))
+                    {
+                        return r + 1;
+                    }
                     if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
                         break;
                     }
                 }
-                if self.title_at(r, end) > 0 {
+                if self.title_at(r, end) > 0 || is_post_nominal(t.text(self.text)) {
                     break;
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
@@ -1200,7 +1235,7 @@ impl Ctx<'_> {
             if initial_letter {
                 break;
             }
-            let stop = self.lower_is(p, is_stopword);
+            let stop = self.lower_is(p, |w| is_stopword(w) || w == "former");
             let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
             let headed = words_after > 0
@@ -1259,9 +1294,12 @@ impl Ctx<'_> {
             } else if has_of && self.lower_is(first, is_org_prefix) {
                 Some(EntityKind::Organization)
             } else if words.iter().any(|&k| {
-                k > p && self.lower_is(k, |w| w == "to") && self.lower_is(k - 1, is_org_head)
+                k > p
+                    && self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
+                    && self.lower_is(k - 1, is_org_head)
             }) {
-                // "Committee to Protect Journalists"
+                // "Committee to Protect Journalists", "Economic Commission
+                // for Africa"
                 Some(EntityKind::Organization)
             } else if (has_of && self.lower_is(first, is_place_prefix))
                 || self.lower_is(first, is_place_lead)

@@ -557,6 +557,7 @@ pub(crate) fn is_dept_word(w: &str) -> bool {
     matches!(
         w,
         "foreign"
+            | "constitutional"
             | "defence"
             | "defense"
             | "health"
@@ -676,6 +677,14 @@ pub(crate) fn is_particle(w: &str) -> bool {
 }
 
 /// Lower-case words that join a name with a hyphen: `al-Assad`, `as-Sadr`.
+/// Letters after a person's name, outside it: `QC`, `MP`, `OBE`.
+pub(crate) fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE"
+    )
+}
+
 /// Prefixes joined by a hyphen to an ordinary word: `Ex-minister`,
 /// `Anti-war`.
 pub(crate) fn is_word_prefix(w: &str) -> bool {
@@ -879,6 +888,12 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         "dvd"
             | "dvds"
             | "awol"
+            | "qc"
+            | "kc"
+            | "obe"
+            | "mbe"
+            | "cbe"
+            | "kbe"
             | "cd"
             | "cds"
             | "tv"
