@@ -530,6 +530,23 @@ mod tests {
     }
 
     #[test]
+    fn a_town_is_its_club_when_the_report_says_so() {
+        let text = "Charlton manager Alan Curbishley was pleased after beating Norwich. \
+                    There had been talk about Norwich wanting his striker.";
+        assert_eq!(
+            names(text),
+            [
+                ("Charlton", Organization),
+                ("Alan Curbishley", Person),
+                ("Norwich", Organization),
+                ("Norwich", Organization),
+            ]
+        );
+        let text = "The mayor of Norwich opened a school.";
+        assert_eq!(names(text), [("Norwich", Place)]);
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

@@ -613,6 +613,45 @@ impl Ctx<'_> {
         });
     }
 
+    /// Do the words around a town at `a..b` make it a sports club: `Norwich
+    /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
+    /// Southampton`?
+    fn club_cue(&self, a: usize, b: usize) -> bool {
+        let mut k = b;
+        if self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
+            k += 1;
+        }
+        let after = self.has(k, LOWER)
+            && self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "boss"
+                        | "manager"
+                        | "fans"
+                        | "supporters"
+                        | "striker"
+                        | "midfielder"
+                        | "defender"
+                        | "goalkeeper"
+                        | "keeper"
+                        | "winger"
+                        | "forward"
+                        | "coach"
+                        | "squad"
+                        | "captain"
+                        | "chairman"
+                        | "v"
+                        | "vs"
+                )
+            });
+        let before = a > 0
+            && self.has(a - 1, LOWER)
+            && self.lower_is(a - 1, |w| {
+                matches!(w, "beat" | "beating" | "v" | "vs" | "thrashed" | "edged")
+            });
+        after || before
+    }
+
     /// The kind of the name just before `(` when `a..b` is all there is
     /// between the brackets.
     fn bracketed_after(&self, a: usize, b: usize) -> Option<EntityKind> {
@@ -924,10 +963,11 @@ impl Ctx<'_> {
             // a town in a results table is its club
             kind = EntityKind::Organization;
         }
-        // "G Thomas (Toulouse)": a player's club
-        if matches!(e.source, Source::City | Source::Subdivision)
-            && self.bracketed_after(p, q) == Some(EntityKind::Person)
-        {
+        // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
+        // Charlton": a town's club
+        let club = matches!(e.source, Source::City | Source::Subdivision)
+            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
+        if club {
             kind = EntityKind::Organization;
         }
         let strength = if q == p + 1
@@ -948,6 +988,9 @@ impl Ctx<'_> {
             && let Some(c) = self.out.last_mut()
         {
             c.yields = true;
+            if club {
+                c.cue = Some(EntityKind::Organization);
+            }
         }
     }
 
@@ -1828,7 +1871,8 @@ fn known_kinds<'k>(
             continue;
         }
         let key = arena.get(a..b).unwrap_or("");
-        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+        let club = c.yields && c.cue == Some(EntityKind::Organization);
+        if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || club) {
             table_clubs.insert(key);
         }
         let v = known.entry(key).or_insert((c.kind, c.strength));
