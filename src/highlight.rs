@@ -547,6 +547,23 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_name_does_not_shift_the_kinds_of_others() {
+        // a title-case line whose names are found again as headline names
+        // once replaced as many candidates as it added, and each later
+        // sentence start was judged by another name's key
+        let text = "## Analysis: Jon Sopel, BBC News, Washington\n\n\
+                    Children growing up during his presidency will differ, he said.";
+        assert_eq!(
+            names(text),
+            [
+                ("Jon Sopel", Person),
+                ("BBC News", Organization),
+                ("Washington", Place)
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

@@ -1760,17 +1760,16 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
     let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
     let cues = cue_kinds(&cands, &arena, &ranges);
     let mut buf = String::new();
-    let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
-        Some(new) => new,
-        None => cands,
-    };
+    // headline names replace what overlaps them: the keys are taken again
+    // (the count alone may not change)
     let mut arena2 = String::new();
     let mut ranges2 = Vec::new();
-    let (arena, ranges) = if ranges.len() == cands.len() {
-        (&arena, &ranges)
-    } else {
-        keys_into(&cands, &mut arena2, &mut ranges2);
-        (&arena2, &ranges2)
+    let (cands, arena, ranges) = match headline_names(text, toks, &known, &cands, &mut buf) {
+        Some(new) => {
+            keys_into(&new, &mut arena2, &mut ranges2);
+            (new, &arena2, &ranges2)
+        }
+        None => (cands, &arena, &ranges),
     };
     let mut out = Vec::with_capacity(cands.len());
     for (mut c, &(ka, kb)) in cands.into_iter().zip(ranges.iter()) {
