@@ -169,6 +169,9 @@ pub(crate) struct Lexicon {
     pub titles: Phrases<Title>,
     first_names: Set<Box<str>>,
     common: Set<Box<str>>,
+    /// Rarer words and their inflections: evidence against a capital at a
+    /// sentence start, never a reason for a kind.
+    more: Set<Box<str>>,
 }
 
 fn lines(list: &str) -> impl Iterator<Item = &str> {
@@ -218,6 +221,9 @@ impl Lexicon {
         for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
             common.insert(w.into());
         }
+        let more: Set<Box<str>> = lines(include_str!("../../assets/gazetteer/more_words.txt"))
+            .map(Into::into)
+            .collect();
         let mut first_names: Set<Box<str>> = Set::default();
         for w in lines(include_str!("../../assets/gazetteer/first_names.txt")) {
             let mut k = String::new();
@@ -260,6 +266,7 @@ impl Lexicon {
             titles,
             first_names,
             common,
+            more,
         }
     }
 
@@ -310,6 +317,13 @@ impl Lexicon {
                             || rest.strip_suffix('s').is_some_and(|r| self.common.contains(r))
                     })
             })
+    }
+
+    /// Is `word` (any case) one of the rarer English words (or their
+    /// inflections)? Only a single word at a sentence start asks.
+    pub fn is_rarer_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        words::lower(word, &mut buf).is_some_and(|w| self.more.contains(w))
     }
 
     /// Is `word` (any case) a known given name?

@@ -1434,7 +1434,11 @@ impl Ctx<'_> {
             self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
         let strength = if table_row {
             Strength::Weak
-        } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
+        } else if self.risky(first)
+            && (common
+                || self.lex.is_common_form(w)
+                || (self.lex.is_rarer_word(w) && !self.lex.is_first_name(w)))
+        {
             Strength::Pending
         } else {
             Strength::Weak

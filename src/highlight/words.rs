@@ -294,6 +294,7 @@ pub(crate) fn is_place_head(w: &str) -> bool {
             | "township"
             | "borough"
             | "palace"
+            | "room"
             | "stadium"
             | "arena"
             | "garden"
@@ -1303,6 +1304,9 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
         w,
         "airport"
             | "port"
+            | "slum"
+            | "slums"
+            | "township"
             | "harbour"
             | "harbor"
             | "border"
