@@ -564,6 +564,46 @@ mod tests {
     }
 
     #[test]
+    fn offices_awards_and_stations() {
+        let text = "She won the Whitbread Novel of the Year Award after the US Federal \
+                    Reserve met. Labour said no. Aid minister Hilary Benn agreed, and Labour \
+                    MSP Christine May told BBC Radio Scotland. Millions own MP3 players, RPGs \
+                    and NGOs. Fans packed into Melbourne Cricket Ground.";
+        assert_eq!(
+            names(text),
+            [
+                ("Whitbread Novel of the Year Award", Name),
+                ("US", Place),
+                ("Federal Reserve", Organization),
+                ("Labour", Organization),
+                ("Hilary Benn", Person),
+                ("Labour", Organization),
+                ("Christine May", Person),
+                ("BBC Radio Scotland", Organization),
+                ("Melbourne Cricket Ground", Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn units_on_the_digits_and_pronoun_one() {
+        let text = "He ran 4km on 35mm film at 3am for 24hours. Millions have one. She is \
+                    one to watch. He scored one goal in March, better than March.";
+        assert_eq!(
+            spans(text),
+            [
+                ("4km", Number),
+                ("35mm", Number),
+                ("3am", Date),
+                ("24hours", Date),
+                ("one", Number),
+                ("March", Date),
+                ("March", Date),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

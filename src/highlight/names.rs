@@ -393,11 +393,72 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
+        if w == "and"
+            && let Some(m) = self.and_end(k)
+        {
+            return Some(m);
+        }
+        // "Committee to Protect Journalists", "Campaign to End Hunger"
+        if w == "to"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k - 1, is_org_head)
+            && self.is_cap(k + 1)
+            && self.is_cap(k + 2)
+            && !self.has(k + 1, LINE_START)
+            && (k + 1..k + 3).all(|m| !self.gaz_covers(m) && !self.risky(m))
+        {
+            return Some(k + 1);
+        }
+        // "Whitbread Book of the Year", "Player of the Year Award"
+        if w == "of"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k + 1, |x| x == "the")
+            && self.word(k + 2) == "Year"
+            && !self.has(k + 2, LINE_START)
+        {
+            return Some(k + 2);
+        }
+        // "Kempen and Co", "Smith and Sons"
+        if w == "and"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.is_cap(k + 1)
+            && matches!(
+                self.word(k + 1),
+                "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Co."
+            )
+        {
+            return Some(k + 1);
+        }
+        let for_after_org = w == "for"
+            && k > 0
+            && self.lower_is(k - 1, is_org_head)
+            && !self.lower_is(k + 1, |x| x == "the");
+        if (w == "of" || for_after_org)
+            && k > 0
+            && self.lower_is(k - 1, takes_of)
+            && self.is_cap(k - 1)
+        {
+            let mut m = k + 1;
+            if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            if self.is_cap(m) && !self.has(m, LINE_START) {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// `and` inside one name: "Serious and Organised Crime Bill". Returns
+    /// the capital after it.
+    fn and_end(&self, k: usize) -> Option<usize> {
         // "Serious and Organised Crime Bill", "Natural Hazards Research and
         // Applications Information Center": one name when what follows ends
         // in a head word and neither side is a name of its own
-        if w == "and"
-            && k > 0
+        if k > 0
             && self.is_cap(k - 1)
             && !self.lower_is(k - 1, |w| {
                 // a name complete in itself: "Black Rebel Motorcycle Club and
@@ -438,47 +499,6 @@ impl Ctx<'_> {
                 && (k + 1..last).all(|j| !self.lex.is_first_name(self.word(j)));
             if headed && !self.lex.is_first_name(self.word(k - 1)) {
                 return Some(k + 1);
-            }
-        }
-        // "Committee to Protect Journalists", "Campaign to End Hunger"
-        if w == "to"
-            && k > 0
-            && self.is_cap(k - 1)
-            && self.lower_is(k - 1, is_org_head)
-            && self.is_cap(k + 1)
-            && self.is_cap(k + 2)
-            && !self.has(k + 1, LINE_START)
-            && (k + 1..k + 3).all(|m| !self.gaz_covers(m) && !self.risky(m))
-        {
-            return Some(k + 1);
-        }
-        // "Kempen and Co", "Smith and Sons"
-        if w == "and"
-            && k > 0
-            && self.is_cap(k - 1)
-            && self.is_cap(k + 1)
-            && matches!(
-                self.word(k + 1),
-                "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Co."
-            )
-        {
-            return Some(k + 1);
-        }
-        let for_after_org = w == "for"
-            && k > 0
-            && self.lower_is(k - 1, is_org_head)
-            && !self.lower_is(k + 1, |x| x == "the");
-        if (w == "of" || for_after_org)
-            && k > 0
-            && self.lower_is(k - 1, takes_of)
-            && self.is_cap(k - 1)
-        {
-            let mut m = k + 1;
-            if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
-                m += 1;
-            }
-            if self.is_cap(m) && !self.has(m, LINE_START) {
-                return Some(m);
             }
         }
         None
@@ -613,6 +633,36 @@ impl Ctx<'_> {
         });
     }
 
+    /// Does the word at `k` show that the name before it is a body: a
+    /// verb of saying, or an office held in it (`Labour MSP`)?
+    fn acts_as_body(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.has(LOWER) {
+            return self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "added"
+                        | "claimed"
+                        | "insisted"
+                        | "argued"
+                        | "warned"
+                        | "announced"
+                        | "denied"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "leader"
+                        | "candidate"
+                )
+            });
+        }
+        t.is_word() && is_post_nominal(t.text(self.text))
+    }
+
     /// Do the words around a town at `a..b` make it a sports club: `Norwich
     /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
     /// Southampton`?
@@ -691,6 +741,12 @@ impl Ctx<'_> {
         let mut after_title = false;
         while p < end {
             if !self.starts_name(p) {
+                p += 1;
+                continue;
+            }
+            // "Labour MSP Christine May": an office's letters as a title
+            if is_post_nominal(self.word(p)) && self.capital_follows(p + 1, end) {
+                after_title = true;
                 p += 1;
                 continue;
             }
@@ -982,6 +1038,16 @@ impl Ctx<'_> {
         } else {
             Strength::Strong
         };
+        // "Labour said", "Labour MSP Christine May": a body at a sentence
+        // start that acts as one
+        let strength = if strength == Strength::Pending
+            && e.kind == EntityKind::Organization
+            && self.acts_as_body(q)
+        {
+            Strength::Strong
+        } else {
+            strength
+        };
         self.emit(p, q, kind, strength);
         if q == p + 1
             && !matches!(e.source, Source::Country | Source::Demonym)
@@ -998,6 +1064,14 @@ impl Ctx<'_> {
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
     fn head_extension(&mut self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
+            return None;
+        }
+        // "US Federal Reserve": a country, then a listed body of its own
+        if matches!(e.source, Source::Country | Source::Demonym)
+            && self
+                .gaz_at(q, end)
+                .is_some_and(|(_, g)| g.kind == EntityKind::Organization)
+        {
             return None;
         }
         let mut best = None;
@@ -1390,6 +1464,20 @@ impl Ctx<'_> {
             return;
         }
         if self.lower_is(first, is_not_a_name_acronym) {
+            return;
+        }
+        // "RPGs", "NGOs": a common noun's abbreviation in the plural
+        if w.len() >= 3
+            && w.ends_with('s')
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return;
+        }
+        // "Aid minister Hilary Benn": a department before an office
+        if self.lower_is(first, is_dept_word)
+            && self.has(first + 1, LOWER)
+            && self.lower_is(first + 1, is_title_head)
+        {
             return;
         }
         // "Ex-chat show host", "Anti-war protesters": a prefix

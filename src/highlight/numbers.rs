@@ -43,6 +43,10 @@ fn is_time_unit(w: &str) -> bool {
             | "minutes"
             | "hour"
             | "hours"
+            | "hr"
+            | "hrs"
+            | "mins"
+            | "secs"
             | "day"
             | "days"
             | "week"
@@ -158,6 +162,7 @@ fn month_cue(w: &str) -> bool {
     matches!(
         w,
         "in" | "since"
+            | "than"
             | "for"
             | "until"
             | "till"
@@ -423,6 +428,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0) || suf.starts_with('x') {
             return None;
         }
+        // a unit written on the digits stays with them, as a span may not
+        // cut a word: 4km, 35mm; 3am and 24hours are times
+        if matches!(suf, "am" | "pm") || is_time_unit(suf) {
+            return date(i, i + 1);
+        }
+        if suf.len() <= 4 && suf.bytes().all(|b| b.is_ascii_lowercase()) {
+            return number(i, i + 1);
+        }
         return number(i, i);
     }
     // day month [year]: 22 August 1996, 5 March
@@ -531,8 +544,18 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
             // "March and April", "May to July"
             let month_pair = matches!(c.lower(i + 1, &mut nb), "and" | "or" | "to" | "through")
                 && c.month_at(i + 2) == Some(true);
-            let cue =
-                month_pair || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
+            // "than March", "in March": a cue before; a capital March inside
+            // a sentence is the month unless it marches somewhere
+            let march = w == "march"
+                && i > 0
+                && c.tok(i - 1).is_some_and(|p| p.has(LOWER))
+                && !matches!(
+                    c.lower(i + 1, &mut nb),
+                    "on" | "against" | "past" | "through"
+                );
+            let cue = month_pair
+                || march
+                || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
             if !cue || t.has(INITIAL) {
                 return None;
             }
@@ -694,8 +717,33 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
             | "big"
             | "new"
             | "old"
+            | "fake"
+            | "real"
+            | "true"
+            | "first"
+            | "better"
+            | "best"
     ) {
         return false;
+    }
+    // "millions have one.", "she is certainly one to watch": a pronoun
+    let stop_after = c
+        .tok(i + 1)
+        .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';' | '!' | '?')));
+    if stop_after
+        && matches!(
+            prev,
+            "have" | "has" | "had" | "own" | "owns" | "buy" | "get"
+        )
+    {
+        return false;
+    }
+    {
+        let mut b1 = [0u8; 32];
+        let mut b2 = [0u8; 32];
+        if c.lower(i + 1, &mut b1) == "to" && c.lower(i + 2, &mut b2) == "watch" {
+            return false;
+        }
     }
     let mut nb = [0u8; 32];
     let next = if c.is_word(i + 1) {
