@@ -604,6 +604,20 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_works_with_of_stay_whole() {
+        let text = "When the game World of Warcraft came out, the novel The Line of \
+                    Beauty won. Gamers still play Ultima Online.\n\nOnline gaming grew.";
+        assert_eq!(
+            names(text),
+            [
+                ("World of Warcraft", Name),
+                ("Line of Beauty", Name),
+                ("Ultima Online", Person),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

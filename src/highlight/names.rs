@@ -432,6 +432,25 @@ impl Ctx<'_> {
         {
             return Some(k + 1);
         }
+        // "World of Warcraft", "Call of Duty": an ordinary word, then `of`
+        if w == "of"
+            && k > 0
+            && self.is_cap(k - 1)
+            && !self.risky(k - 1)
+            && self.lex.is_common(self.word(k - 1))
+            && !self.lower_is(k - 1, |x| is_title_head(x) || is_stopword(x))
+        {
+            let mut m = k + 1;
+            if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            if self.is_cap(m)
+                && !self.has(m, LINE_START)
+                && self.gaz.get(m).copied().flatten().is_none()
+            {
+                return Some(m);
+            }
+        }
         let for_after_org = w == "for"
             && k > 0
             && self.lower_is(k - 1, is_org_head)
@@ -1437,8 +1456,9 @@ impl Ctx<'_> {
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
             let kind = if initial || self.lex.is_first_name(self.word(first)) {
                 EntityKind::Person
-            } else if self.lex.is_common(self.word(last))
-                && (n > 2 || self.lex.is_common(self.word(first)))
+            } else if (self.lex.is_common(self.word(last))
+                && (n > 2 || self.lex.is_common(self.word(first))))
+                || (has_of && self.lex.is_common(self.word(first)))
             {
                 EntityKind::Name
             } else {
@@ -1756,6 +1776,11 @@ fn name_parts(
     let mut oranges = Vec::new();
     for c in cands {
         if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
+            continue;
+        }
+        // a person only by default ("Ultima Online"): an ordinary last word
+        // is no surname
+        if c.strength == Strength::Weak && lex.is_common_form(toks[c.b - 1].text(text)) {
             continue;
         }
         // East Asian names put the family name first: "Xi" for "Xi Jinping"

@@ -326,6 +326,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
             | "championship"
             | "championships"
             | "year"
+            | "language"
             | "games"
             | "olympics"
             | "open"
