@@ -618,6 +618,23 @@ mod tests {
     }
 
     #[test]
+    fn numbers_that_name_and_split_modifiers() {
+        let text = "Yukos filed for Chapter 11 protection, as in World War 2. The \
+                    Australian Federal Police spoke on Radio 5 Live.";
+        assert_eq!(
+            names(text),
+            [
+                ("Yukos", Organization),
+                ("Chapter 11", Name),
+                ("World War 2", Name),
+                ("Australian", Name),
+                ("Federal Police", Organization),
+                ("Radio 5 Live", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

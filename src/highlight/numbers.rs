@@ -329,6 +329,32 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     if i > 0 && c.joined(i) && c.is_word(i - 1) {
         return None;
     }
+    // a number that names: "Chapter 11", "Section 5", "World War 2";
+    // "Radio 4" is left to the station's name
+    if i > 0 && c.is_word(i - 1) && c.tok(i).is_some_and(|t| t.has(SPACE)) && s.len() <= 3 {
+        let prev = c.text(i - 1);
+        if matches!(
+            prev,
+            "Chapter" | "Section" | "Article" | "Clause" | "Schedule" | "Proposition"
+        ) && c.digits(i).is_some()
+        {
+            return Some(Hit::Found(Found {
+                a: i - 1,
+                b: i,
+                kind: EntityKind::Name,
+            }));
+        }
+        if prev == "War" && i > 1 && c.text(i - 2) == "World" && c.digits(i).is_some() {
+            return Some(Hit::Found(Found {
+                a: i - 2,
+                b: i,
+                kind: EntityKind::Name,
+            }));
+        }
+        if prev == "Radio" {
+            return Some(Hit::Skip(i));
+        }
+    }
     // ISO date 2025-06-28 and 22/08/1996
     if c.year_at(i)
         && c.bare_hyphen(i + 1)

@@ -561,6 +561,7 @@ pub(crate) fn is_dept_word(w: &str) -> bool {
     matches!(
         w,
         "foreign"
+            | "federal"
             | "constitutional"
             | "aid"
             | "defence"
