@@ -635,6 +635,24 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_and_adverbs_stay_outside() {
+        let text = "It cost the CBS TV network a fine. Call of Duty comes next. Shares of \
+                    Halvorsen rose. As Opposition Leader Bill Shorten said, in the North \
+                    African nation. Done at Harvard\" Currently the project runs.";
+        assert_eq!(
+            names(text),
+            [
+                ("CBS", Organization),
+                ("Call of Duty", Name),
+                ("Halvorsen", Organization),
+                ("Bill Shorten", Person),
+                ("North African", Name),
+                ("Harvard", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

@@ -289,7 +289,9 @@ impl Lexicon {
         let Some(w) = words::lower(word, &mut buf) else {
             return false;
         };
-        let stem_common = |stem: &str| stem.len() >= 3 && self.common.contains(stem);
+        let stem_common = |stem: &str| {
+            stem.len() >= 3 && (self.common.contains(stem) || self.more.contains(stem))
+        };
         let mut y = String::new();
         if let Some(s) = w.strip_suffix("ies") {
             y.push_str(s);

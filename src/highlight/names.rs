@@ -436,7 +436,6 @@ impl Ctx<'_> {
         if w == "of"
             && k > 0
             && self.is_cap(k - 1)
-            && !self.risky(k - 1)
             && self.lex.is_common(self.word(k - 1))
             && !self.lower_is(k - 1, |x| is_title_head(x) || is_stopword(x))
         {
@@ -1099,6 +1098,10 @@ impl Ctx<'_> {
         while r < end {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
+                // "CBS TV network": a description, not the name
+                if self.has(r, UPPER) && self.lower_is(r, is_not_a_name_acronym) {
+                    break;
+                }
                 if r > q
                     && let Some((n, g)) = self.gaz_at(r, end)
                 {
@@ -1316,7 +1319,11 @@ impl Ctx<'_> {
                         break;
                     }
                 }
-                if self.title_at(r, end) > 0 || is_post_nominal(t.text(self.text)) {
+                if self.title_at(r, end) > 0
+                    || is_post_nominal(t.text(self.text))
+                    || (r > p && self.has(r, UPPER) && self.lower_is(r, is_not_a_name_acronym))
+                {
+                    // "CBS TV network": a description, not the name
                     break;
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
@@ -1382,7 +1389,11 @@ impl Ctx<'_> {
                 && self.has(p, LINE_START)
                 && words_after == 0
                 && self.is_score(p + 1);
-            if !table_row && (stop || (common && !headed)) {
+            // "Call of Duty comes with...": a title; not "Shares of ..."
+            let work = words_after > 0
+                && self.lower_is(p + 1, |x| x == "of")
+                && !self.word(p).ends_with('s');
+            if !table_row && !work && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
                 }
@@ -1484,6 +1495,14 @@ impl Ctx<'_> {
             return;
         }
         if self.lower_is(first, is_not_a_name_acronym) {
+            return;
+        }
+        // "Currently", "Clearly" after a lost stop: an adverb
+        if w.len() > 4
+            && w.ends_with("ly")
+            && self.lex.is_common(&w[..w.len() - 2])
+            && !self.lex.is_first_name(w)
+        {
             return;
         }
         // "RPGs", "NGOs": a common noun's abbreviation in the plural

@@ -562,6 +562,7 @@ pub(crate) fn is_dept_word(w: &str) -> bool {
         w,
         "foreign"
             | "federal"
+            | "opposition"
             | "constitutional"
             | "aid"
             | "defence"
