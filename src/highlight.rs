@@ -653,6 +653,22 @@ mod tests {
     }
 
     #[test]
+    fn accents_dropped_bands_and_family() {
+        let text = "He flew to Yaounde and Bogota. Songs by the Beatles played. President \
+                    Robert Mugabe and his wife Grace left.";
+        assert_eq!(
+            names(text),
+            [
+                ("Yaounde", Place),
+                ("Bogota", Place),
+                ("Beatles", Organization),
+                ("Robert Mugabe", Person),
+                ("Grace", Person),
+            ]
+        );
+    }
+
+    #[test]
     fn surnames_and_kinds_agree_across_the_article() {
         let text = "Spokesman Majed al-Ansari spoke on Monday. Later Ansari added more, \
                     and al-Ansari left. Singer Sue Essex visited. Ms Essex waved.";

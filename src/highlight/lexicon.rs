@@ -142,6 +142,36 @@ impl<V> Phrases<V> {
     }
 }
 
+/// `name` with its accented Latin letters plain (`Yaoundé` → `Yaounde`),
+/// if it has any.
+fn without_accents(name: &str) -> Option<String> {
+    let plain = |c: char| -> Option<char> {
+        Some(match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            'ý' | 'ÿ' => 'y',
+            'Ý' => 'Y',
+            _ => return None,
+        })
+    };
+    if !name.chars().any(|c| plain(c).is_some()) {
+        return None;
+    }
+    Some(name.chars().map(|c| plain(c).unwrap_or(c)).collect())
+}
+
 /// Append `word` to a key: lower case, one apostrophe, one hyphen.
 pub(crate) fn push_key(buf: &mut String, word: &str) {
     if word.is_ascii() {
@@ -245,6 +275,15 @@ impl Lexicon {
                     words: words.into_boxed_slice(),
                     common: c,
                 });
+                // "Yaounde", "Bogota": news often drops the accents
+                if let Some(plain) = without_accents(name) {
+                    gazetteer.insert(&plain, |words| Entry {
+                        kind: source.kind(),
+                        source,
+                        words: words.into_boxed_slice(),
+                        common: c,
+                    });
+                }
                 if source == Source::Demonym && takes_plural_s(name) {
                     let plural = format!("{name}s");
                     let c = is_common(&plural);

@@ -965,6 +965,17 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "Vitoria Guimaraes 0 Gil Vicente 1": a town, then more of a club's
+        // name on a line of results
+        if self.score_line.get(p).copied().unwrap_or(false)
+            && matches!(e.source, Source::City | Source::Subdivision)
+            && q < end
+            && self.has(q, SPACE)
+            && (q..end).all(|k| self.is_cap(k) && self.gaz_at(k, end).is_none())
+        {
+            self.emit(p, end, EntityKind::Organization, Strength::Strong);
+            return Some(end);
+        }
         // "Atlantic Lisbon", "Dynamo Kiev": a name, then a town ending the
         // run: a club
         if n == 1
@@ -1547,7 +1558,15 @@ impl Ctx<'_> {
                 || first
                     .checked_sub(1)
                     .is_some_and(|k| self.toks[k].kind == Kind::Num));
-        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) {
+        // "the Beatles", "the Killers", "the Saints": a band or a team
+        let the_plural = first > 0
+            && self.has(first - 1, LOWER)
+            && self.lower_is(first - 1, |x| x == "the")
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !upper;
+        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) || the_plural {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place

@@ -1280,6 +1280,19 @@ pub(crate) fn person_cue_before(w: &str) -> bool {
             | "governor"
             | "mayor"
             | "boss"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "nephew"
+            | "niece"
+            | "girlfriend"
+            | "boyfriend"
+            | "fiancee"
+            | "fiance"
     )
 }
 
