@@ -120,7 +120,7 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
                 && long.last() == Some(&b's')
                 && long[..short.len()].eq_ignore_ascii_case(short)
         };
-        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(&l.to_ascii_lowercase(), w)
+        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(l, w)
     };
     let mut found = vec![false; tested.len()];
     for t in toks {
