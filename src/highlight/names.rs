@@ -1560,7 +1560,7 @@ impl Ctx<'_> {
                     .is_some_and(|k| self.toks[k].kind == Kind::Num));
         // "the Beatles", "the Killers", "the Saints": a band or a team
         let the_plural = first > 0
-            && self.has(first - 1, LOWER)
+            && self.toks[first - 1].is_word()
             && self.lower_is(first - 1, |x| x == "the")
             && w.len() > 3
             && w.ends_with('s')
