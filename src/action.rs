@@ -94,6 +94,11 @@ pub enum Update {
     Loaded(Vec<Arc<Article>>),
     LoadIssue(LoadIssue),
     LoadProgress(usize),
+    /// `done` of `total` URLs fetched.
+    Fetching {
+        done: usize,
+        total: usize,
+    },
     LoadFinished,
     /// Results of a filter query, tagged with the query's generation.
     Filtered {

@@ -22,6 +22,7 @@ use crate::article::Article;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
+use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
@@ -80,6 +81,8 @@ pub enum ListRow {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Loading {
     pub files: usize,
+    /// URLs fetched so far, of how many.
+    pub fetched: Option<(usize, usize)>,
     pub done: bool,
 }
 
@@ -418,6 +421,7 @@ impl App {
             Update::Loaded(batch) => self.add_articles(batch),
             Update::LoadIssue(issue) => self.issues.push(issue),
             Update::LoadProgress(files) => self.loading.files = files,
+            Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
             Update::LoadFinished => self.loading.done = true,
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
@@ -1571,6 +1575,7 @@ impl App {
     /// once more, on this thread, when the app stops.
     pub fn run(
         inputs: Vec<Input>,
+        fetcher: Option<Arc<Fetcher>>,
         colors: ColorMode,
         palette: Palette,
         state: Option<(StateFile, ReadState)>,
@@ -1601,7 +1606,7 @@ impl App {
         ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());
-        event::spawn_loader(inputs, tx);
+        event::spawn_loader(inputs, fetcher, tx);
         let result = app.event_loop(&rx, saver.as_ref(), terminal);
         // The last save waits for the one in flight, then writes the newest.
         drop(saver);

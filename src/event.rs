@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
+use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 use crate::stories::Stories;
@@ -47,16 +48,18 @@ pub fn spawn_input(tx: Sender<Event>) {
     });
 }
 
-/// Load the inputs on their own thread, streaming articles as they come.
-pub fn spawn_loader(inputs: Vec<Input>, tx: Sender<Event>) {
+/// Load the inputs on their own thread, streaming articles as they come;
+/// URLs are fetched with `fetcher`.
+pub fn spawn_loader(inputs: Vec<Input>, fetcher: Option<Arc<Fetcher>>, tx: Sender<Event>) {
     thread::spawn(move || {
-        loader::load(&inputs, &mut |event| {
+        loader::load_fetching(&inputs, fetcher.as_deref(), &mut |event| {
             let event = match event {
                 LoadEvent::Articles(batch) => {
                     Update::Loaded(batch.into_iter().map(Arc::new).collect())
                 }
                 LoadEvent::Issue(issue) => Update::LoadIssue(issue),
                 LoadEvent::Progress { files } => Update::LoadProgress(files),
+                LoadEvent::Fetching { done, total } => Update::Fetching { done, total },
             };
             let _ = tx.send(Event::Update(event));
         });

@@ -951,6 +951,7 @@ mod tests {
     fn article(line: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
         let origin = Origin::at_line("news.jsonl", line);
         Arc::new(Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.to_string(),
             source: source.to_string(),
@@ -1372,6 +1373,7 @@ mod tests {
                    body: &str| {
             let origin = Origin::at_line("desk.jsonl", line);
             Arc::new(Article {
+                tags: Vec::new(),
                 id: ArticleId::derive(None, &origin, title),
                 title: title.to_string(),
                 source: source.to_string(),

@@ -9,6 +9,7 @@ use clap::{CommandFactory as _, Parser as _};
 use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::config::{self, Config};
+use dateline::fetch::Fetcher;
 use dateline::loader::{self, Input, Loaded};
 use dateline::state::ReadState;
 use dateline::state::store::{self as state_store, StateFile};
@@ -55,32 +56,42 @@ fn main() -> ExitCode {
     code
 }
 
-fn run(cli: Cli) -> ExitCode {
+/// The subcommands that need no articles, run; `None` for the others.
+fn without_articles(cli: &Cli) -> Option<ExitCode> {
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(*shell, &mut Cli::command(), "dateline", &mut out);
-            return ExitCode::SUCCESS;
+            Some(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            return print(|out| clap_mangen::Man::new(Cli::command()).render(out));
-        }
+        Some(Command::Man) => Some(print(|out| {
+            clap_mangen::Man::new(Cli::command()).render(out)
+        })),
         Some(Command::Config { default, path }) => {
-            return config_command(cli.config.as_deref(), *default, *path);
+            Some(config_command(cli.config.as_deref(), *default, *path))
         }
-        _ => {}
+        _ => None,
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
+    if let Some(code) = without_articles(&cli) {
+        return code;
     }
     let Some((settings, problems)) = load_config(cli.config.as_deref()) else {
         return ExitCode::from(2);
     };
-    // Without paths, the config's default paths (the samples when none).
-    let paths = |paths: Vec<PathBuf>| {
-        if paths.is_empty() {
-            settings.paths.clone()
-        } else {
-            paths
-        }
-    };
+    // Without paths or --urls, the config's default paths and the urls
+    // file in the config folder (the samples when neither is there).
+    let urls_file = cli.urls.clone();
+    let paths = |paths: Vec<PathBuf>| inputs_for(&paths, urls_file.as_ref(), &settings);
+    let fetcher = Arc::new(Fetcher::new(
+        cli.timeout,
+        (!cli.no_cache)
+            .then(dateline::fetch::Cache::default_folder)
+            .flatten()
+            .map(dateline::fetch::Cache::new),
+    ));
     if cli.command.is_some() {
         // Scripts see config problems at once; the reader after it quits.
         for problem in &problems {
@@ -93,11 +104,12 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
                 std::env::var_os("TERM").as_deref(),
             );
-            let palette = fitted(&settings);
+            let inputs = paths(cli.paths);
             let result = read(
-                cli::inputs(&paths(cli.paths)),
+                inputs,
+                Some(fetcher),
                 colors,
-                palette,
+                fitted(&settings),
                 cli.no_state,
             );
             for problem in &problems {
@@ -109,37 +121,43 @@ fn run(cli: Cli) -> ExitCode {
             paths: p,
             filter,
             json,
-        }) => script(&paths(p), |articles, out| {
+        }) => script(&paths(p), &fetcher, |articles, out| {
             commands::list(articles, filter.as_deref(), json, out)
         }),
-        Some(Command::Entities { paths: p, jsonl }) => script(&paths(p), |articles, out| {
-            commands::entities(&articles, jsonl, out)
-        }),
-        Some(Command::Sources { paths: p, json }) => script(&paths(p), |articles, out| {
-            commands::sources(&articles, json, out)
-        }),
-        Some(Command::Stories { paths: p, json }) => script(&paths(p), |articles, out| {
-            commands::stories(articles, json, out)
-        }),
+        Some(Command::Entities { paths: p, jsonl }) => {
+            script(&paths(p), &fetcher, |articles, out| {
+                commands::entities(&articles, jsonl, out)
+            })
+        }
+        Some(Command::Sources { paths: p, json }) => {
+            script(&paths(p), &fetcher, |articles, out| {
+                commands::sources(&articles, json, out)
+            })
+        }
+        Some(Command::Stories { paths: p, json }) => {
+            script(&paths(p), &fetcher, |articles, out| {
+                commands::stories(articles, json, out)
+            })
+        }
         Some(Command::Figures {
             paths: p,
             json,
             disagreements,
-        }) => script(&paths(p), |articles, out| {
+        }) => script(&paths(p), &fetcher, |articles, out| {
             commands::figures(articles, json, disagreements, out)
         }),
         Some(Command::Mentions {
             name,
             paths: p,
             json,
-        }) => mentions(&paths(p), &name, json),
+        }) => mentions(&paths(p), &fetcher, &name, json),
         Some(Command::Export {
             paths: p,
             filter,
             format,
         }) => {
             let state = if cli.no_state { None } else { open_state() };
-            script(&paths(p), |articles, out| {
+            script(&paths(p), &fetcher, |articles, out| {
                 let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
                 let order = commands::filtered(&articles, filter.as_deref());
                 commands::export::export(&articles, &order, state.as_ref(), format, out)
@@ -160,6 +178,23 @@ fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// What to read: the paths (and URLs) given and the `--urls` file; with
+/// neither, the config's default paths and the urls file in the config
+/// folder when there is one (the samples when there is nothing).
+fn inputs_for(paths: &[PathBuf], urls_file: Option<&PathBuf>, settings: &Config) -> Vec<Input> {
+    if !paths.is_empty() || urls_file.is_some() {
+        return cli::inputs(
+            paths,
+            urls_file.map(std::slice::from_ref).unwrap_or_default(),
+        );
+    }
+    let default_urls: Vec<PathBuf> = dateline::subscriptions::default_path()
+        .filter(|p| p.is_file())
+        .into_iter()
+        .collect();
+    cli::inputs(&settings.paths, &default_urls)
+}
+
 /// The config's palette in colours the terminal shows (`COLORTERM` tells
 /// whether `#rrggbb` works).
 fn fitted(settings: &Config) -> config::theme::Palette {
@@ -169,8 +204,13 @@ fn fitted(settings: &Config) -> config::theme::Palette {
 }
 
 /// `dateline mentions NAME`: saying so when no name matches.
-fn mentions(paths: &[PathBuf], name: &str, json: bool) -> anyhow::Result<ExitCode> {
-    script(paths, |articles, out| {
+fn mentions(
+    inputs: &[Input],
+    fetcher: &Fetcher,
+    name: &str,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    script(inputs, fetcher, |articles, out| {
         let found = commands::mentions(articles, name, json, out)?;
         if found == commands::Found::NoSuchName {
             eprintln!(
@@ -285,10 +325,11 @@ fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
 /// Load everything, report problems on stderr, then print for scripts.
 /// Exit status 1 when nothing could be loaded.
 fn script(
-    paths: &[std::path::PathBuf],
+    inputs: &[Input],
+    fetcher: &Fetcher,
     print: impl FnOnce(Vec<dateline::article::Article>, &mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<ExitCode> {
-    let Loaded { articles, issues } = loader::load_all(&cli::inputs(paths));
+    let Loaded { articles, issues } = loader::load_all_fetching(inputs, Some(fetcher));
     for issue in &issues {
         let issue = issue.to_string();
         logfile::warn(&issue);
@@ -318,6 +359,7 @@ fn script(
 /// that never answer).
 fn read(
     inputs: Vec<Input>,
+    fetcher: Option<Arc<Fetcher>>,
     colors: ColorMode,
     palette: config::theme::Palette,
     no_state: bool,
@@ -345,7 +387,7 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, palette, state, &mut terminal);
+    let result = App::run(inputs, fetcher, colors, palette, state, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

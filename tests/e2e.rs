@@ -86,6 +86,7 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         let state = tempfile::tempdir().unwrap();
         cmd.env("XDG_STATE_HOME", state.path());
+        cmd.env("XDG_CACHE_HOME", state.path().join("cache"));
         for (key, value) in env {
             cmd.env(key, value);
         }

@@ -13,6 +13,7 @@ use crate::ui::theme::ColorMode;
 pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
     let origin = Origin::file(format!("news/{source}/{i}.txt"));
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, title),
         title: title.into(),
         source: source.into(),

@@ -89,7 +89,15 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
             hidden.join(", ")
         )));
     }
-    if !app.loading.done {
+    if let (false, Some((done, total))) = (app.loading.done, app.loading.fetched)
+        && done < total
+    {
+        spans.push(Span::raw(format!(
+            " · fetching: {} of {} URLs done…",
+            count(done),
+            count(total)
+        )));
+    } else if !app.loading.done {
         spans.push(Span::raw(match app.loading.files {
             0 => " · loading…".to_string(),
             1 => " · loading, 1 file read…".to_string(),
