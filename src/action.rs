@@ -453,6 +453,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("date:2025-06", "dated then; 2025-01..2025-03 is a span"),
             ("num:>1000", "a figure by value: 40005 <5 1000..5000 4bn"),
             ("is:unread", "unread articles (is:read, is:starred)"),
+            ("tag:politics", "from feeds with that tag in the urls file"),
         ],
     ),
 ];

@@ -312,3 +312,75 @@ fn no_cache_keeps_nothing_and_a_closed_port_is_offline() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_urls_file_with_tags_titles_hidden_feeds_and_bad_lines() {
+    let server = Server::start(|request| match request.path.as_str() {
+        "/politics.xml" => Response::ok(
+            "application/rss+xml",
+            rss(
+                "Capitol Wire",
+                &[(
+                    "Senate passes budget",
+                    "https://news.example/budget",
+                    "The vote was 61 to 39.",
+                )],
+            ),
+        ),
+        "/hidden.xml" => panic!("a hidden feed is not fetched"),
+        _ => Response::ok("application/rss+xml", world_feed()),
+    });
+    let home = Home::new();
+    let urls = home.path().join("my urls");
+    std::fs::write(
+        &urls,
+        format!(
+            "# feeds\n\n{} \"politics\" \"~Hill Desk\"\nnot a url\n{} \"world\"\n{} \"!\"\n{} \"unclosed\n",
+            server.url("/politics.xml"),
+            server.url("/world.xml"),
+            server.url("/hidden.xml"),
+            server.url("/other.xml"),
+        ),
+    )
+    .unwrap();
+    let urls_arg = urls.to_str().unwrap();
+    let out = home.run(&["list", "--urls", urls_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(titles(&out).len(), 3, "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out).lines().collect::<Vec<_>>(),
+        [
+            format!("dateline: {urls_arg}:4: skipped: \"not\" is not an http or https URL"),
+            format!("dateline: {urls_arg}:7: skipped: a tag's quote is not closed: \"unclosed"),
+        ]
+    );
+    let politics = home.run(&["list", "--urls", urls_arg, "--filter", "tag:politics"]);
+    assert_eq!(titles(&politics), ["Senate passes budget"]);
+    let sources = home.run(&["sources", "--urls", urls_arg]);
+    let mut names: Vec<String> = stdout(&sources)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Hill Desk", "World Desk"], "{}", stdout(&sources));
+    assert!(
+        server.requests().iter().all(|r| r.path != "/hidden.xml"),
+        "hidden feeds stay unread"
+    );
+}
+
+#[test]
+fn the_urls_file_in_the_config_folder_is_read_when_nothing_is_named() {
+    let server = Server::start(|_| Response::ok("application/rss+xml", world_feed()));
+    let home = Home::new();
+    let folder = home.path().join("config/dateline");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("urls"), server.url("/world.xml") + "\n").unwrap();
+    let out = home.run(&["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(titles(&out).len(), 2, "{}", stdout(&out));
+    // a path given: the urls file is left alone
+    std::fs::write(home.path().join("one.txt"), "Local note\n\nA line.\n").unwrap();
+    let out = home.run(&["list", "one.txt"]);
+    assert_eq!(titles(&out), ["Local note"]);
+}
