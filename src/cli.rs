@@ -166,6 +166,21 @@ pub enum Command {
         filter: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+        /// Print the feeds followed instead (the urls file's, or --urls
+        /// FILE's, and any URL given) as OPML 2.0, tags as categories.
+        #[arg(long, conflicts_with_all = ["format", "filter"])]
+        opml: bool,
+    },
+    /// Read the feeds of an OPML file (as newsboat, russ and most feed
+    /// readers export them) and print them as a urls file; with --write,
+    /// add the feeds not listed yet to the urls file (the one in the config
+    /// folder, or --urls FILE) instead. Nothing already there is changed.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Add to the urls file rather than print.
+        #[arg(long)]
+        write: bool,
     },
     /// Check the config file and name each problem; --default prints the
     /// documented default config, --path where it is read from.
@@ -286,7 +301,7 @@ mod tests {
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
         assert!(matches!(
             cli.command,
-            Some(Command::Export { format: ExportFormat::Csv, ref paths, filter: None }) if paths.len() == 1
+            Some(Command::Export { format: ExportFormat::Csv, ref paths, filter: None, opml: false }) if paths.len() == 1
         ));
         let cli = Cli::try_parse_from(["dateline", "--log", "d.log", "list"]).unwrap();
         assert_eq!(cli.log, Some(PathBuf::from("d.log")));

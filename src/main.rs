@@ -9,7 +9,7 @@ use clap::{CommandFactory as _, Parser as _};
 use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::config::{self, Config};
-use dateline::fetch::Fetcher;
+use dateline::fetch::{Cache, Fetcher};
 use dateline::loader::{self, Input, Loaded};
 use dateline::state::ReadState;
 use dateline::state::store::{self as state_store, StateFile};
@@ -70,6 +70,12 @@ fn without_articles(cli: &Cli) -> Option<ExitCode> {
         Some(Command::Config { default, path }) => {
             Some(config_command(cli.config.as_deref(), *default, *path))
         }
+        Some(Command::Import { file, write }) => {
+            Some(import_command(file, *write, cli.urls.as_deref()))
+        }
+        Some(Command::Export {
+            paths, opml: true, ..
+        }) => Some(export_opml(paths, cli.urls.as_deref())),
         _ => None,
     }
 }
@@ -85,13 +91,8 @@ fn run(cli: Cli) -> ExitCode {
     // file in the config folder (the samples when neither is there).
     let urls_file = cli.urls.clone();
     let paths = |paths: Vec<PathBuf>| inputs_for(&paths, urls_file.as_ref(), &settings);
-    let fetcher = Arc::new(Fetcher::new(
-        cli.timeout,
-        (!cli.no_cache)
-            .then(dateline::fetch::Cache::default_folder)
-            .flatten()
-            .map(dateline::fetch::Cache::new),
-    ));
+    let cache = (!cli.no_cache).then(Cache::default_folder).flatten();
+    let fetcher = Arc::new(Fetcher::new(cli.timeout, cache.map(Cache::new)));
     if cli.command.is_some() {
         // Scripts see config problems at once; the reader after it quits.
         for problem in &problems {
@@ -155,6 +156,7 @@ fn run(cli: Cli) -> ExitCode {
             paths: p,
             filter,
             format,
+            opml: _,
         }) => {
             let state = if cli.no_state { None } else { open_state() };
             script(&paths(p), &fetcher, |articles, out| {
@@ -163,9 +165,8 @@ fn run(cli: Cli) -> ExitCode {
                 commands::export::export(&articles, &order, state.as_ref(), format, out)
             })
         }
-        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => {
-            Ok(ExitCode::SUCCESS)
-        }
+        // run by `without_articles`
+        Some(_) => Ok(ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -306,6 +307,101 @@ fn config_command(named: Option<&Path>, default: bool, path: bool) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The urls file named with `--urls`, else the one in the config folder.
+fn urls_file(named: Option<&Path>) -> Option<PathBuf> {
+    named
+        .map(Path::to_path_buf)
+        .or_else(dateline::subscriptions::default_path)
+}
+
+/// `dateline import FILE.opml`: its feeds as a urls file on standard
+/// output, or (`--write`) added to the urls file.
+fn import_command(file: &Path, write: bool, named: Option<&Path>) -> ExitCode {
+    let shown = |p: &Path| sanitize::line(&p.display().to_string()).into_owned();
+    let feeds = match std::fs::read(file) {
+        Ok(bytes) => dateline::subscriptions::opml::import(&String::from_utf8_lossy(&bytes)),
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(file));
+            return ExitCode::FAILURE;
+        }
+    };
+    let feeds = match feeds {
+        Ok(feeds) => feeds,
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(file));
+            return ExitCode::FAILURE;
+        }
+    };
+    let note = format!("imported from {}", file.display());
+    if !write {
+        return print(|out| {
+            out.write_all(dateline::subscriptions::to_text(&feeds, &note).as_bytes())
+        });
+    }
+    let Some(target) = urls_file(named) else {
+        eprintln!("dateline: no home folder, so no urls file; name one with --urls FILE");
+        return ExitCode::FAILURE;
+    };
+    let existing = match std::fs::read(&target) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(&target));
+            return ExitCode::FAILURE;
+        }
+    };
+    let (text, added) = dateline::subscriptions::merged(&existing, &feeds, &note);
+    if added > 0
+        && let Err(e) = dateline::subscriptions::write_atomically(&target, &text)
+    {
+        eprintln!("dateline: {}: {e}", shown(&target));
+        return ExitCode::FAILURE;
+    }
+    let noun = if added == 1 { "feed" } else { "feeds" };
+    eprintln!(
+        "dateline: {added} {noun} added to {} ({} already listed)",
+        shown(&target),
+        feeds.len() - added
+    );
+    ExitCode::SUCCESS
+}
+
+/// `dateline export --opml`: the feeds followed, as OPML.
+fn export_opml(paths: &[PathBuf], named: Option<&Path>) -> ExitCode {
+    let mut feeds = Vec::new();
+    if let Some(file) = urls_file(named) {
+        match dateline::subscriptions::read(&file) {
+            Ok(list) => {
+                for problem in &list.problems {
+                    eprintln!(
+                        "dateline: {}:{}: skipped: {}",
+                        sanitize::line(&file.display().to_string()),
+                        problem.line,
+                        sanitize::line(&problem.message)
+                    );
+                }
+                feeds = list.subscriptions;
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound && named.is_none() => {}
+            Err(e) => {
+                eprintln!(
+                    "dateline: {}: {e}",
+                    sanitize::line(&file.display().to_string())
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    for input in cli::inputs(paths, &[]) {
+        if let Input::Url(feed) = input {
+            feeds.push(feed);
+        }
+    }
+    print(|out| {
+        out.write_all(dateline::subscriptions::opml::export(&feeds, "dateline feeds").as_bytes())
+    })
 }
 
 /// Write to standard output; a closed pipe is not an error.

@@ -13,7 +13,7 @@
 //! export) but is not read. Every other tag is a group, which the filter
 //! bar finds as `tag:NAME`.
 
-// pub mod opml;
+pub mod opml;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -198,6 +198,61 @@ pub fn to_text(subscriptions: &[Subscription], header: &str) -> String {
     out
 }
 
+/// `existing` (a urls file's text, perhaps empty) with the feeds of `new`
+/// that it does not list yet added at its end under a `# note` line; and
+/// how many were added. Nothing already there changes.
+pub fn merged(existing: &str, new: &[Subscription], note: &str) -> (String, usize) {
+    let known: Vec<String> = parse(existing)
+        .subscriptions
+        .into_iter()
+        .map(|s| s.url)
+        .collect();
+    let mut added: Vec<&Subscription> = Vec::new();
+    for subscription in new {
+        if !known.contains(&subscription.url) && !added.iter().any(|a| a.url == subscription.url) {
+            added.push(subscription);
+        }
+    }
+    let mut text = existing.to_owned();
+    if added.is_empty() {
+        return (text, 0);
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let _ = writeln!(text, "# {note}");
+    for subscription in &added {
+        text.push_str(&subscription.to_line());
+        text.push('\n');
+    }
+    (text, added.len())
+}
+
+/// Write `text` to `path` whole or not at all: a temporary file beside
+/// it, renamed over it.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(folder)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "urls".into(), |n| n.to_string_lossy().into_owned());
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
 /// Read the urls file at `path`.
 pub fn read(path: &Path) -> std::io::Result<UrlsFile> {
     let bytes = std::fs::read(path)?;
@@ -274,6 +329,31 @@ mod tests {
         let back = parse(&text);
         assert!(back.problems.is_empty(), "{:?}", back.problems);
         assert_eq!(back.subscriptions, subscriptions);
+    }
+
+    #[test]
+    fn merging_adds_only_new_feeds_and_keeps_every_line() {
+        let existing = "# mine\nhttps://a.example/feed \"x\"\nnot a url";
+        let new = vec![
+            Subscription::new("https://a.example/feed"),
+            Subscription::new("https://b.example/feed"),
+            Subscription::new("https://b.example/feed"),
+        ];
+        let (text, added) = merged(existing, &new, "from OPML");
+        assert_eq!(added, 1);
+        assert_eq!(
+            text,
+            "# mine\nhttps://a.example/feed \"x\"\nnot a url\n# from OPML\nhttps://b.example/feed\n"
+        );
+        assert_eq!(merged(&text, &new, "again"), (text.clone(), 0));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("conf/urls");
+        write_atomically(&path, &text).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
     }
 
     #[test]

@@ -384,3 +384,75 @@ fn the_urls_file_in_the_config_folder_is_read_when_nothing_is_named() {
     let out = home.run(&["list", "one.txt"]);
     assert_eq!(titles(&out), ["Local note"]);
 }
+
+#[test]
+fn opml_import_prints_or_adds_to_the_urls_file_and_export_gives_it_back() {
+    let home = Home::new();
+    let opml = home.path().join("feeds.opml");
+    std::fs::write(
+        &opml,
+        r#"<?xml version="1.0"?>
+<opml version="2.0"><head><title>From another reader</title></head><body>
+  <outline text="politics">
+    <outline type="rss" text="Hill Desk" xmlUrl="https://hill.example/rss"/>
+  </outline>
+  <outline type="rss" text="https://world.example/atom" xmlUrl="https://world.example/atom"/>
+</body></opml>"#,
+    )
+    .unwrap();
+    let opml_arg = opml.to_str().unwrap();
+    let printed = home.run(&["import", opml_arg]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    let body: Vec<String> = stdout(&printed)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "https://hill.example/rss \"politics\" \"~Hill Desk\"",
+            "https://world.example/atom"
+        ]
+    );
+    let urls = home.path().join("config/dateline/urls");
+    assert!(!urls.exists(), "printing writes nothing");
+    std::fs::create_dir_all(urls.parent().unwrap()).unwrap();
+    std::fs::write(&urls, "https://world.example/atom \"mine\"\n").unwrap();
+    let written = home.run(&["import", "--write", opml_arg]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(
+        stderr(&written).contains("1 feed added to")
+            && stderr(&written).contains("(1 already listed)"),
+        "{}",
+        stderr(&written)
+    );
+    let text = std::fs::read_to_string(&urls).unwrap();
+    assert!(
+        text.starts_with("https://world.example/atom \"mine\"\n# imported from "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("https://hill.example/rss \"politics\" \"~Hill Desk\"\n"),
+        "{text}"
+    );
+    let exported = home.run(&["export", "--opml"]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let xml = stdout(&exported);
+    assert!(xml.contains("<opml version=\"2.0\">"), "{xml}");
+    assert!(
+        xml.contains("<outline type=\"rss\" text=\"https://world.example/atom\" xmlUrl=\"https://world.example/atom\" category=\"mine\"/>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<outline type=\"rss\" text=\"Hill Desk\" title=\"Hill Desk\" xmlUrl=\"https://hill.example/rss\" category=\"politics\"/>"),
+        "{xml}"
+    );
+    let bad = home.run(&["import", urls.to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("not readable OPML"),
+        "{}",
+        stderr(&bad)
+    );
+}
