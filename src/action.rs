@@ -76,6 +76,12 @@ pub enum Action {
     ToggleRead,
     /// Star the selected article, or take its star away.
     ToggleStar,
+    /// Fetch the URLs read again (revalidating the cached copies) and add
+    /// what is new.
+    Reload,
+    /// Show the selected article's linked page in full (fetched), or its
+    /// summary again.
+    FullArticle,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -100,6 +106,12 @@ pub enum Update {
         total: usize,
     },
     LoadFinished,
+    /// The text of the page an article links to (by load position), or why
+    /// there is none.
+    FullText {
+        index: usize,
+        result: Result<String, String>,
+    },
     /// Results of a filter query, tagged with the query's generation.
     Filtered {
         generation: u64,
@@ -179,7 +191,9 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('[') => Action::MoveCursor(-1),
         KeyCode::Char('o') => Action::ToggleOutline,
         KeyCode::Char('e') => Action::OpenEntities,
-        KeyCode::Char('r') => Action::ToggleRead,
+        KeyCode::Char('u') => Action::ToggleRead,
+        KeyCode::Char('r') => Action::Reload,
+        KeyCode::Char('f') => Action::FullArticle,
         KeyCode::Char('*') => Action::ToggleStar,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
         KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
@@ -340,7 +354,9 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("r", "mark read or unread (unread titles are bold)"),
+            ("u", "mark read or unread (unread titles are bold)"),
+            ("r", "reload: fetch the URLs again, add what is new"),
+            ("f", "the full article from its link, or the summary again"),
             ("*", "star or unstar (★ after the title)"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),

@@ -67,6 +67,35 @@ pub fn spawn_loader(inputs: Vec<Input>, fetcher: Option<Arc<Fetcher>>, tx: Sende
     });
 }
 
+/// Fetches for the app, each on a thread of its own, reported back as
+/// updates: a reload of the URLs read, or an article's linked page.
+pub struct Network {
+    tx: Sender<Event>,
+    fetcher: Arc<Fetcher>,
+}
+
+impl Network {
+    pub fn new(tx: Sender<Event>, fetcher: Arc<Fetcher>) -> Self {
+        Self { tx, fetcher }
+    }
+
+    /// Load `inputs` again, as at the start.
+    pub fn reload(&self, inputs: Vec<Input>) {
+        spawn_loader(inputs, Some(Arc::clone(&self.fetcher)), self.tx.clone());
+    }
+
+    /// Fetch the page at `url` and send its text back for the article at
+    /// `index`.
+    pub fn full_text(&self, index: usize, url: String) {
+        let fetcher = Arc::clone(&self.fetcher);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let result = loader::page_text(&fetcher, &url);
+            let _ = tx.send(Event::Update(Update::FullText { index, result }));
+        });
+    }
+}
+
 /// Turn SIGTERM, SIGHUP and SIGINT into [`Event::Terminate`], so the terminal
 /// is restored before the process ends.
 pub fn spawn_signals(tx: Sender<Event>) {

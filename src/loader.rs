@@ -649,6 +649,30 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
     loaded
 }
 
+/// The readable text of the web page at `url` (cached as feeds are), for
+/// an article whose feed carries only a summary; or why there is none.
+pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
+    let page = fetcher.fetch(url).map_err(|e| e.to_string())?;
+    let path = PathBuf::from(url);
+    let source = host_of(&page.final_url).unwrap_or_default();
+    let place = Place {
+        path: &path,
+        fallback_source: &source,
+        page_url: Some(&page.final_url),
+        subscription: None,
+    };
+    let format = format_of_media_type(page.content_type.as_deref()).or(Some(Format::Html));
+    let loaded = load_bytes_at(page.body, format, place);
+    match loaded.articles.into_iter().next() {
+        Some(article) if !article.body.trim().is_empty() => Ok(article.body),
+        _ => Err(loaded
+            .issues
+            .into_iter()
+            .find(|i| i.severity == Severity::Error)
+            .map_or_else(|| "no text found on the page".to_owned(), |i| i.message)),
+    }
+}
+
 /// `https://www.news.example:8080/feed` → `news.example`.
 fn host_of(url: &str) -> Option<String> {
     let uri: ureq::http::Uri = url.parse().ok()?;

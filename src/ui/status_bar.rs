@@ -108,6 +108,11 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         let percent = app.entities_indexed * 100 / total.max(1);
         spans.push(Span::raw(format!(" · indexing names {percent}%")));
     }
+    if app.fetching_full_text() {
+        spans.push(Span::raw(" · fetching the full article…"));
+    } else if app.full_shown.is_some() {
+        spans.push(Span::raw(" · full article (f: summary)"));
+    }
     let errors = app.errors();
     let warnings = app.issues.len() - errors;
     if errors > 0 {
