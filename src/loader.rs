@@ -636,6 +636,7 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
     };
     let format = format_of_media_type(body.content_type.as_deref());
     let mut loaded = load_bytes_at(body.body, format, place);
+    resolve_links(&mut loaded.articles, &body.final_url);
     if let Some(stale) = body.stale {
         loaded.issues.insert(
             0,
@@ -670,6 +671,25 @@ pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
             .into_iter()
             .find(|i| i.severity == Severity::Error)
             .map_or_else(|| "no text found on the page".to_owned(), |i| i.message)),
+    }
+}
+
+/// Links relative to the feed (`/2026/ferry`) made whole against the URL
+/// it came from, so that they can be fetched and tell articles apart.
+fn resolve_links(articles: &mut [Article], base: &str) {
+    let Ok(base) = url::Url::parse(base) else {
+        return;
+    };
+    for article in articles {
+        let Some(link) = article.url.as_deref().filter(|l| !fetch::is_url(l)) else {
+            continue;
+        };
+        if let Ok(whole) = base.join(link)
+            && matches!(whole.scheme(), "http" | "https")
+        {
+            article.url = Some(whole.to_string());
+            article.id = ArticleId::derive(article.url.as_deref(), &article.origin, &article.title);
+        }
     }
 }
 
@@ -1741,5 +1761,45 @@ mod tests {
                 let _ = title::from_body(&text);
             }
         }
+    }
+
+    #[test]
+    fn relative_links_of_a_fetched_feed_are_made_whole() {
+        let loaded = from_bytes(
+            b"<rss version=\"2.0\"><channel><title>Desk</title>\
+              <item><title>One</title><link>/2026/one</link></item>\
+              <item><title>Two</title><link>two.html</link></item>\
+              <item><title>Three</title><link>https://other.example/3</link></item>\
+              </channel></rss>"
+                .to_vec(),
+            Path::new("feed.xml"),
+        );
+        let mut articles = loaded.articles;
+        let before = articles[0].id;
+        resolve_links(&mut articles, "https://news.example/feeds/main.xml");
+        let urls: Vec<_> = articles.iter().map(|a| a.url.as_deref().unwrap()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://news.example/2026/one",
+                "https://news.example/feeds/two.html",
+                "https://other.example/3"
+            ]
+        );
+        assert_ne!(articles[0].id, before);
+        assert_eq!(
+            host_of("https://www.news.example:8080/x").as_deref(),
+            Some("news.example")
+        );
+        assert_eq!(
+            format_of_media_type(Some("application/atom+xml")),
+            Some(Format::Feed)
+        );
+        assert_eq!(format_of_media_type(Some("text/html")), Some(Format::Html));
+        assert_eq!(
+            format_of_media_type(Some("application/feed+json")),
+            Some(Format::Json)
+        );
+        assert_eq!(format_of_media_type(Some("text/plain")), None);
     }
 }
