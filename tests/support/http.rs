@@ -2,6 +2,9 @@
 //! every request gets back, and reads what was asked for afterwards. No
 //! outside network is ever touched.
 
+// Each test file uses part of it.
+#![allow(dead_code)]
+
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
