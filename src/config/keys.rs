@@ -165,6 +165,18 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     action("entities", Scope::Both, &["e"], "the index of every name"),
     action(
+        "reload",
+        Scope::Both,
+        &["r"],
+        "fetch the URLs again and add what is new",
+    ),
+    action(
+        "full_article",
+        Scope::Both,
+        &["f"],
+        "the full article from its link, or the summary",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],
