@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
 use crate::article::Article;
+use crate::config::keys::KeyBindings;
 use crate::filter::Hit;
 use crate::highlight::EntityKind;
 use crate::loader::LoadIssue;
@@ -134,8 +135,10 @@ pub enum KeyContext {
     Entities,
 }
 
-/// The keymap: vim keys and arrows alike.
-pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
+/// The keymap: the config's bindings (see [`KeyBindings`], whose defaults
+/// are vim keys and arrows alike) in the list, the reader and the panes
+/// drawn over them; fixed keys where text is typed.
+pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c')) {
         return Some(Action::Quit);
@@ -147,101 +150,175 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::Entities => return entities_keymap(key, ctrl),
         _ => {}
     }
-    if let Some(action) = history_keymap(key, ctrl, context) {
-        return Some(action);
-    }
-    let action = match key.code {
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Char('L') => Action::ToggleLegend,
-        KeyCode::Char('C') => Action::CycleColors,
-        KeyCode::Char(c @ '1'..='6') if !ctrl => Action::ToggleKind(kind_key(c)?),
-        _ if context == KeyContext::Legend => legend_keymap(key)?,
-        _ if context == KeyContext::Overlay => overlay_keymap(key, ctrl)?,
-        _ if context == KeyContext::Outline => outline_keymap(key, ctrl)?,
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::Char('u' | 'b') if ctrl => Action::PageUp,
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter if context == KeyContext::Reader => Action::OpenMentions,
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char(']') => Action::MoveCursor(1),
-        KeyCode::Char('[') => Action::MoveCursor(-1),
-        KeyCode::Char('o') => Action::ToggleOutline,
-        KeyCode::Char('e') => Action::OpenEntities,
-        KeyCode::Char('r') => Action::ToggleRead,
-        KeyCode::Char('*') => Action::ToggleStar,
-        KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        KeyCode::Char('l') | KeyCode::Right => Action::FocusReader,
-        KeyCode::Char('J') => Action::NextArticle(1),
-        KeyCode::Char('K') => Action::NextArticle(-1),
-        KeyCode::Char('/') => Action::Search,
-        KeyCode::Char('n') => Action::NextMatch(1),
-        KeyCode::Char('N') => Action::NextMatch(-1),
-        KeyCode::Char('m') => Action::ToggleMessages,
-        KeyCode::Char('s') => Action::ToggleGroups,
-        KeyCode::Char('t') => Action::ToggleStories,
-        KeyCode::Char('S') => Action::PickSource,
-        KeyCode::Char('}') => Action::NextSource(1),
-        KeyCode::Char('{') => Action::NextSource(-1),
-        _ => return None,
-    };
-    Some(action)
-}
-
-/// The kind a digit key switches: `1` person … `6` date, in legend order.
-fn kind_key(c: char) -> Option<EntityKind> {
-    let n = c.to_digit(10)?.checked_sub(1)?;
-    EntityKind::ALL.get(usize::try_from(n).ok()?).copied()
-}
-
-/// Back and forward through the jumps, in the list, the reader and the
-/// outline: `Ctrl-o`, `Backspace` and `<` go back; `Ctrl-i` (where the
-/// terminal tells it from `Tab`) and `>` go forward.
-fn history_keymap(key: KeyEvent, ctrl: bool, context: KeyContext) -> Option<Action> {
-    if !matches!(
-        context,
-        KeyContext::List | KeyContext::Reader | KeyContext::Outline
-    ) {
-        return None;
-    }
-    match key.code {
-        KeyCode::Char('o') if ctrl => Some(Action::History(-1)),
-        KeyCode::Char('i') if ctrl => Some(Action::History(1)),
-        KeyCode::Backspace | KeyCode::Char('<') => Some(Action::History(-1)),
-        KeyCode::Char('>') => Some(Action::History(1)),
-        _ => None,
+    let in_reader = matches!(context, KeyContext::Reader | KeyContext::Outline);
+    let bound = bindings.action(&key, in_reader).and_then(|name| {
+        let action = named(name)?;
+        allowed(&action, context).then_some(action)
+    });
+    match context {
+        // Enter picks the outline's entry whatever it does elsewhere.
+        KeyContext::Outline if key.code == KeyCode::Enter => Some(Action::Submit),
+        KeyContext::List | KeyContext::Reader | KeyContext::Outline => bound,
+        KeyContext::Legend => bound.or_else(|| legend_keymap(key)),
+        _ => bound.or_else(|| (key.code == KeyCode::Enter).then_some(Action::Back)),
     }
 }
 
-fn outline_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
-    let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('u') if ctrl => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Char('o') => Action::ToggleOutline,
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Char('l') | KeyCode::Right => {
-            Action::FocusReader
+/// Whether a bound action works with `context` open: the outline, the
+/// legend and the overlays take a few of the list's and reader's.
+fn allowed(action: &Action, context: KeyContext) -> bool {
+    let everywhere = matches!(
+        action,
+        Action::Quit
+            | Action::ToggleHelp
+            | Action::Back
+            | Action::ToggleLegend
+            | Action::CycleColors
+            | Action::ToggleKind(_)
+    );
+    let moves = matches!(
+        action,
+        Action::Move(_) | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+    );
+    match context {
+        KeyContext::List | KeyContext::Reader => true,
+        KeyContext::Outline => {
+            everywhere
+                || moves
+                || matches!(
+                    action,
+                    Action::ToggleOutline
+                        | Action::FocusReader
+                        | Action::ToggleFocus
+                        | Action::FocusList
+                        | Action::NextMatch(_)
+                        | Action::OpenEntities
+                        | Action::History(_)
+                )
         }
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        KeyCode::Char('n') => Action::NextMatch(1),
-        KeyCode::Char('N') => Action::NextMatch(-1),
-        KeyCode::Char('e') => Action::OpenEntities,
-        _ => return None,
-    };
-    Some(action)
+        // Space switches the kind under the cursor there.
+        KeyContext::Legend => {
+            everywhere || (moves && !matches!(action, Action::PageUp | Action::PageDown))
+        }
+        KeyContext::Overlay => everywhere || moves || matches!(action, Action::ToggleMessages),
+        _ => false,
+    }
+}
+
+/// The action a row of [`ACTIONS`](crate::config::keys::ACTIONS) names.
+pub fn named(name: &str) -> Option<Action> {
+    Some(match name {
+        "quit" => Action::Quit,
+        "help" => Action::ToggleHelp,
+        "back" => Action::Back,
+        "messages" => Action::ToggleMessages,
+        "down" => Action::Move(1),
+        "up" => Action::Move(-1),
+        "page_down" => Action::PageDown,
+        "page_up" => Action::PageUp,
+        "top" => Action::Top,
+        "bottom" => Action::Bottom,
+        "open" => Action::Open,
+        "toggle_focus" => Action::ToggleFocus,
+        "focus_list" => Action::FocusList,
+        "focus_reader" => Action::FocusReader,
+        "next_article" => Action::NextArticle(1),
+        "prev_article" => Action::NextArticle(-1),
+        "search" => Action::Search,
+        "next_match" => Action::NextMatch(1),
+        "prev_match" => Action::NextMatch(-1),
+        "cursor_next" => Action::MoveCursor(1),
+        "cursor_prev" => Action::MoveCursor(-1),
+        "mentions" => Action::OpenMentions,
+        "outline" => Action::ToggleOutline,
+        "entities" => Action::OpenEntities,
+        "history_back" => Action::History(-1),
+        "history_forward" => Action::History(1),
+        "group_by_source" => Action::ToggleGroups,
+        "stories" => Action::ToggleStories,
+        "next_source" => Action::NextSource(1),
+        "prev_source" => Action::NextSource(-1),
+        "pick_source" => Action::PickSource,
+        "legend" => Action::ToggleLegend,
+        "colors" => Action::CycleColors,
+        "toggle_read" => Action::ToggleRead,
+        "star" => Action::ToggleStar,
+        _ => {
+            let kind = EntityKind::ALL
+                .into_iter()
+                .find(|&k| name_of(&Action::ToggleKind(k)) == Some(name))?;
+            Action::ToggleKind(kind)
+        }
+    })
+}
+
+/// The name of the action a key of the list or the reader can do; `None`
+/// for what only the machinery or a typing pane asks for. Every variant is
+/// listed, so a new action has to say whether it is bound.
+pub fn name_of(action: &Action) -> Option<&'static str> {
+    Some(match action {
+        Action::Quit => "quit",
+        Action::ToggleHelp => "help",
+        Action::Back => "back",
+        Action::ToggleMessages => "messages",
+        Action::Move(1) => "down",
+        Action::Move(-1) => "up",
+        Action::PageDown => "page_down",
+        Action::PageUp => "page_up",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::Open => "open",
+        Action::ToggleFocus => "toggle_focus",
+        Action::FocusList => "focus_list",
+        Action::FocusReader => "focus_reader",
+        Action::NextArticle(1) => "next_article",
+        Action::NextArticle(-1) => "prev_article",
+        Action::Search => "search",
+        Action::NextMatch(1) => "next_match",
+        Action::NextMatch(-1) => "prev_match",
+        Action::MoveCursor(1) => "cursor_next",
+        Action::MoveCursor(-1) => "cursor_prev",
+        Action::OpenMentions => "mentions",
+        Action::ToggleOutline => "outline",
+        Action::OpenEntities => "entities",
+        Action::History(-1) => "history_back",
+        Action::History(1) => "history_forward",
+        Action::ToggleGroups => "group_by_source",
+        Action::ToggleStories => "stories",
+        Action::NextSource(1) => "next_source",
+        Action::NextSource(-1) => "prev_source",
+        Action::PickSource => "pick_source",
+        Action::ToggleLegend => "legend",
+        Action::CycleColors => "colors",
+        Action::ToggleRead => "toggle_read",
+        Action::ToggleStar => "star",
+        Action::ToggleKind(kind) => match kind {
+            EntityKind::Person => "toggle_person",
+            EntityKind::Organization => "toggle_organization",
+            EntityKind::Place => "toggle_place",
+            EntityKind::Name => "toggle_name",
+            EntityKind::Number => "toggle_number",
+            EntityKind::Date => "toggle_date",
+        },
+        Action::Move(_)
+        | Action::NextArticle(_)
+        | Action::NextMatch(_)
+        | Action::MoveCursor(_)
+        | Action::History(_)
+        | Action::NextSource(_)
+        | Action::Insert(_)
+        | Action::DeleteBack
+        | Action::DeleteWord
+        | Action::ClearInput
+        | Action::Submit
+        | Action::FilterBySource
+        | Action::ToggleSelectedKind
+        | Action::CycleSort
+        | Action::Mouse(_)
+        | Action::Resize(..)
+        | Action::Tick
+        | Action::Update(_) => return None,
+    })
 }
 
 fn mentions_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -267,12 +344,9 @@ fn picker_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
     }
 }
 
+/// The legend's own keys, after the bound ones.
 fn legend_keymap(key: KeyEvent) -> Option<Action> {
     let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
         KeyCode::Char(' ' | 'x') | KeyCode::Enter => Action::ToggleSelectedKind,
         KeyCode::Char('c') => Action::CycleColors,
         _ => return None,
@@ -300,22 +374,6 @@ fn editing_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(action)
 }
 
-fn overlay_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
-    let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Char('m') => Action::ToggleMessages,
-        KeyCode::Enter => Action::Back,
-        _ => return None,
-    };
-    Some(action)
-}
-
 /// The keys the help overlay lists, as (keys, what they do) per section.
 pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
     (
@@ -326,6 +384,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Tab  h  l", "switch between list and reader"),
             ("m", "messages: files that could not be read"),
             ("Esc", "clear the find or filter, close, go back"),
+            ("config [keys]", "every key of the list and reader can move"),
         ],
     ),
     (
@@ -335,7 +394,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("r", "mark read or unread (unread titles are bold)"),
+            ("u", "mark read or unread (unread titles are bold)"),
             ("*", "star or unstar (★ after the title)"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
@@ -360,7 +419,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl-d Ctrl-u", "scroll a page"),
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
-            ("r  *", "mark read or unread, star or unstar"),
+            ("u  *", "mark read or unread, star or unstar"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
@@ -455,6 +514,11 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::keys::KeySpec;
+
+    fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
+        super::keymap(key, context, &KeyBindings::default())
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -705,6 +769,35 @@ mod tests {
             keymap(key(KeyCode::Char('n')), KeyContext::Outline),
             Some(Action::NextMatch(1))
         ));
+    }
+
+    #[test]
+    fn every_row_of_the_key_table_names_an_action_and_back() {
+        for info in crate::config::keys::ACTIONS {
+            let action = named(info.name).unwrap_or_else(|| panic!("{}", info.name));
+            assert_eq!(name_of(&action), Some(info.name));
+        }
+        assert!(named("no_such_action").is_none());
+        assert!(name_of(&Action::Insert('x')).is_none());
+    }
+
+    #[test]
+    fn remapped_keys_work_in_the_outline_and_overlays_too() {
+        let (b, _) = KeyBindings::with_overrides(&[
+            ("down", vec![KeySpec::parse("x").unwrap()]),
+            ("quit", vec![KeySpec::parse("Q").unwrap()]),
+        ]);
+        for context in [KeyContext::Outline, KeyContext::Overlay, KeyContext::Legend] {
+            assert!(matches!(
+                super::keymap(key(KeyCode::Char('x')), context, &b),
+                Some(Action::Move(1))
+            ));
+            assert!(super::keymap(key(KeyCode::Char('j')), context, &b).is_none());
+            assert!(matches!(
+                super::keymap(key(KeyCode::Char('Q')), context, &b),
+                Some(Action::Quit)
+            ));
+        }
     }
 
     #[test]

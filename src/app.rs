@@ -19,6 +19,8 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
+use crate::config::Config;
+use crate::config::keys::KeyBindings;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
@@ -156,6 +158,8 @@ pub struct App {
     marked_open: Option<usize>,
     /// The styles the config gives (the default `dark` palette without one).
     pub palette: Palette,
+    /// The keys of the list and the reader, as the config gives them.
+    pub keys: KeyBindings,
     /// The set of inputs read (see [`remembered::corpus_key`]): where the
     /// reader was is remembered per corpus, on quit.
     pub corpus: Option<String>,
@@ -209,6 +213,7 @@ impl App {
             state_changes: 0,
             marked_open: None,
             palette: Palette::default(),
+            keys: KeyBindings::default(),
             corpus: None,
             pending_place: None,
             searcher,
@@ -313,7 +318,7 @@ impl App {
                 if key.kind != ratatui::crossterm::event::KeyEventKind::Press {
                     return None;
                 }
-                return keymap(key, self.key_context());
+                return keymap(key, self.key_context(), &self.keys);
             }
             Event::Mouse(m) => Action::Mouse(m),
             Event::Resize(w, h) => Action::Resize(w, h),
@@ -1564,7 +1569,8 @@ impl App {
         }
     }
 
-    /// Run the terminal app until the user quits, in colour or not.
+    /// Run the terminal app until the user quits, in colour or not, with
+    /// the config's palette (fitted to the terminal), keys and layout.
     ///
     /// With a state file, the read state starts from `state` and is saved
     /// on a background thread after each change (the newest state wins), and
@@ -1572,7 +1578,7 @@ impl App {
     pub fn run(
         inputs: Vec<Input>,
         colors: ColorMode,
-        palette: Palette,
+        config: Config,
         state: Option<(StateFile, ReadState)>,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
@@ -1591,7 +1597,8 @@ impl App {
         // which would leave `C` (colour on request) without effect. The
         // theme decides instead.
         app.colors = colors;
-        app.palette = palette;
+        app.palette = config.palette;
+        app.keys = config.keys;
         let (file, read_state) = match state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),

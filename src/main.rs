@@ -93,13 +93,12 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
                 std::env::var_os("TERM").as_deref(),
             );
-            let palette = fitted(&settings);
-            let result = read(
-                cli::inputs(&paths(cli.paths)),
-                colors,
-                palette,
-                cli.no_state,
-            );
+            let inputs = cli::inputs(&paths(cli.paths));
+            let config = Config {
+                palette: fitted(&settings),
+                ..settings.clone()
+            };
+            let result = read(inputs, colors, config, cli.no_state);
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
@@ -319,7 +318,7 @@ fn script(
 fn read(
     inputs: Vec<Input>,
     colors: ColorMode,
-    palette: config::theme::Palette,
+    config: Config,
     no_state: bool,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
@@ -345,7 +344,7 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, palette, state, &mut terminal);
+    let result = App::run(inputs, colors, config, state, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

@@ -796,7 +796,7 @@ fn read_and_starred_articles_and_the_last_article_are_remembered_after_quitting(
         });
     }
     // Opening "Central bank" reads it; "Reservoirs" is opened, marked
-    // unread again with r and starred.
+    // unread again with u and starred.
     s.keys("/central\r");
     s.wait_for("Articles 1/3");
     s.keys("h");
@@ -804,7 +804,7 @@ fn read_and_starred_articles_and_the_last_article_are_remembered_after_quitting(
     s.wait_for("Articles 3");
     s.keys("/reservoirs\r");
     s.wait_for("Articles 1/3");
-    s.keys("hr*");
+    s.keys("hu*");
     s.wait_for("★");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -847,7 +847,8 @@ fn the_configs_theme_colours_the_screen() {
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(
         folder.join("config.toml"),
-        "[theme]\nlist_selected = { fg = \"black\", bg = \"green\" }\n",
+        "[theme]\nlist_selected = { fg = \"black\", bg = \"green\" }\n\
+         [keys]\nquit = \"x\"\ndown = [\"Ctrl-n\"]\n",
     )
     .unwrap();
     let config = xdg.path().display().to_string();
@@ -860,7 +861,29 @@ fn the_configs_theme_colours_the_screen() {
             .cell(1, 3)
             .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
     });
+    // The config's keys: Ctrl-n moves down, j no longer does, x quits and
+    // q no longer does.
+    let selected = |s: &Session, row| {
+        s.screen
+            .lock()
+            .unwrap()
+            .screen()
+            .cell(row, 3)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
+    };
+    s.keys("j");
+    thread::sleep(Duration::from_millis(300));
+    assert!(selected(&s, 1), "j still moves");
+    s.keys("\x0e");
+    s.wait_until("the second row selected", |screen| {
+        screen
+            .cell(2, 3)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
+    });
     s.keys("q");
+    thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "q still quits");
+    s.keys("x");
     assert_eq!(s.wait_exit(), 0);
 }
 

@@ -886,20 +886,20 @@ fn opening_an_article_marks_it_read_and_moving_in_the_list_does_not() {
 }
 
 #[test]
-fn r_toggles_read_and_it_sticks_while_the_article_stays_open() {
+fn u_toggles_read_and_it_sticks_while_the_article_stays_open() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Enter);
     assert!(app.is_read(0));
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(!app.is_read(0), "marked unread from the reader");
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Down);
     assert!(!app.is_read(0), "reading on does not mark it again");
     press(&mut app, KeyCode::Char('h'));
     press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(app.is_read(1), "marked read from the list");
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(!app.is_read(1));
 }
 
@@ -919,8 +919,8 @@ fn star_toggles_a_star_on_the_selected_article() {
 fn read_and_star_keys_type_into_the_filter_bar_instead() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "r*");
-    assert_eq!(app.filter_input, "r*");
+    type_text(&mut app, "u*");
+    assert_eq!(app.filter_input, "u*");
     assert_eq!(app.state_changes, 0);
 }
 
@@ -1024,4 +1024,5 @@ fn moving_before_the_last_article_arrives_keeps_the_users_place() {
     assert_eq!(app.selected, 1);
     assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
 }
+pub(crate) mod prefs;
 pub(crate) mod stories;

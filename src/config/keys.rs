@@ -165,6 +165,18 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     action("entities", Scope::Both, &["e"], "the index of every name"),
     action(
+        "toggle_read",
+        Scope::Both,
+        &["u"],
+        "mark the article read or unread",
+    ),
+    action(
+        "star",
+        Scope::Both,
+        &["*"],
+        "star the article, or take the star away",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],

@@ -738,7 +738,7 @@ fn unread_titles_are_bold_read_ones_plain_and_starred_ones_have_a_star() {
     let mut app = loaded_app();
     // Read the second article and star the third; select the fourth.
     press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('*'));
     press(&mut app, KeyCode::Char('j'));
