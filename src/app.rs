@@ -160,6 +160,8 @@ pub struct App {
     pub palette: Palette,
     /// The keys of the list and the reader, as the config gives them.
     pub keys: KeyBindings,
+    /// The list's width, the reader's widest line, the list's dates.
+    pub layout: crate::config::Layout,
     /// The set of inputs read (see [`remembered::corpus_key`]): where the
     /// reader was is remembered per corpus, on quit.
     pub corpus: Option<String>,
@@ -214,6 +216,7 @@ impl App {
             marked_open: None,
             palette: Palette::default(),
             keys: KeyBindings::default(),
+            layout: crate::config::Layout::default(),
             corpus: None,
             pending_place: None,
             searcher,
@@ -1460,8 +1463,13 @@ impl App {
         sign * isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
-    fn areas(&self) -> ui::Areas {
-        ui::areas(self.size, self.focus, self.outline.is_some())
+    pub fn areas(&self) -> ui::Areas {
+        ui::areas_with(
+            self.size,
+            self.focus,
+            self.outline.is_some(),
+            self.layout.list_width,
+        )
     }
 
     pub fn list_height(&self) -> usize {
@@ -1478,7 +1486,7 @@ impl App {
 
     fn reader_width(&self) -> usize {
         let area = self.areas().reader.unwrap_or(self.size);
-        ui::reader::text_width(area)
+        ui::reader::text_width(area, self.layout.wrap_width)
     }
 
     /// Keep the reader on the selected article, laid out for the pane.
@@ -1599,6 +1607,7 @@ impl App {
         app.colors = colors;
         app.palette = config.palette;
         app.keys = config.keys;
+        app.layout = config.layout;
         let (file, read_state) = match state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),

@@ -1,0 +1,130 @@
+//! The config's `[layout]` on screen: the list's width, the reader's widest
+//! line, the list's date format.
+
+use super::*;
+use crate::config::{Layout, ListWidth};
+
+fn app_with(layout: Layout, width: u16, body: &str) -> App {
+    let mut app = App::new(Rect::new(0, 0, width, 30));
+    app.layout = layout;
+    app.update(Update::Loaded(vec![
+        article(
+            0,
+            "Dock workers strike in Rotterdam",
+            "Northline Wire",
+            body,
+        ),
+        article(1, "Reservoirs fall to a third", "Valley Courier", "Dry."),
+    ]));
+    app.update(Update::LoadFinished);
+    app
+}
+
+/// The widest run of text on the rows of `area`, in cells from its first
+/// non-blank to its last.
+fn widest_text(buf: &Buffer, area: Rect) -> usize {
+    (area.top()..area.bottom())
+        .map(|y| {
+            let cells: Vec<&str> = (area.left()..area.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect();
+            let first = cells.iter().position(|s| !s.trim().is_empty());
+            let last = cells.iter().rposition(|s| !s.trim().is_empty());
+            match (first, last) {
+                (Some(a), Some(b)) => b - a + 1,
+                _ => 0,
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn the_list_is_as_wide_as_the_config_says() {
+    let theme = Theme::default();
+    for (width, expected) in [
+        (ListWidth::Columns(40), 40),
+        (ListWidth::Percent(25), 30),
+        (ListWidth::Auto, 60),
+        // Never so wide that the reader goes.
+        (ListWidth::Columns(500), 120 - MIN_READER_WIDTH),
+    ] {
+        let layout = Layout {
+            list_width: width,
+            ..Layout::default()
+        };
+        let app = app_with(layout, 120, "Dock workers walked out.");
+        let buf = draw(&app);
+        let right = expected - 1;
+        assert_eq!(buf[(right, 0)].symbol(), "┐", "{width:?}");
+        assert_eq!(buf[(right, 0)].fg, theme.border_focused.fg.unwrap());
+        assert_eq!(buf[(expected, 0)].symbol(), "┌", "{width:?}");
+        assert!(row_text(&buf, 0)[..].contains("Reader"));
+    }
+}
+
+#[test]
+fn the_reader_wraps_at_the_configs_width() {
+    let body = "Dock workers walked out on Monday in Rotterdam and the port said that forty \
+                ships waited at anchor while the union and the employers met again. "
+        .repeat(6);
+    for (cap, most) in [(Some(30), 30), (Some(100), 100), (None, 138)] {
+        let layout = Layout {
+            wrap_width: cap,
+            list_width: ListWidth::Columns(20),
+            ..Layout::default()
+        };
+        let mut app = app_with(layout, 160, &body);
+        app.update(Action::FocusReader);
+        let buf = draw(&app);
+        let reader = app.areas().reader.unwrap();
+        let text = super::reader::inner(reader);
+        let widest = widest_text(&buf, text);
+        assert!(widest <= most, "{cap:?}: {widest}");
+        assert!(widest > most - 15, "{cap:?}: only {widest}");
+        assert!(styled_in(
+            &buf,
+            text,
+            "Dock workers",
+            Theme::default().reader_body
+        ));
+    }
+}
+
+#[test]
+fn the_list_writes_dates_in_the_configs_format() {
+    let theme = Theme::default();
+    let layout = Layout {
+        date_format: "%d %b %Y".into(),
+        ..Layout::default()
+    };
+    let app = app_with(layout, 120, "Dock workers walked out.");
+    let buf = draw(&app);
+    let list = app.areas().list.unwrap();
+    // The first row is selected; the second is drawn in the meta style.
+    assert!(find_in(&buf, list, "01 Nov 2026").is_some());
+    assert!(styled_in(&buf, list, "02 Nov 2026", theme.list_meta));
+    assert!(find_in(&buf, list, "2026-11-02").is_none());
+    let (x, y) = find_in(&buf, list, "02 Nov 2026").unwrap();
+    // Right-aligned against the border.
+    assert_eq!(x + 11, list.right() - 1, "{}", row_text(&buf, y));
+    // Long formats get a wider column, never past the cap; the default
+    // stays ten columns.
+    assert_eq!(super::list::date_width("%Y-%m-%d"), 10);
+    assert_eq!(super::list::date_width("%A %e %B %Y"), 24);
+    assert_eq!(
+        super::list::date_text(
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 3).unwrap(),
+            "%-d %B"
+        ),
+        "3 September"
+    );
+    // A format the date cannot fill falls back to the ISO date.
+    assert_eq!(
+        super::list::date_text(
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 3).unwrap(),
+            "%H:%M"
+        ),
+        "2026-09-03"
+    );
+}
