@@ -77,6 +77,8 @@ pub enum Action {
     ToggleRead,
     /// Star the selected article, or take its star away.
     ToggleStar,
+    /// Go to the next (`1`) or previous (`-1`) unread article of the list.
+    NextUnread(isize),
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -243,6 +245,8 @@ pub fn named(name: &str) -> Option<Action> {
         "colors" => Action::CycleColors,
         "toggle_read" => Action::ToggleRead,
         "star" => Action::ToggleStar,
+        "next_unread" => Action::NextUnread(1),
+        "prev_unread" => Action::NextUnread(-1),
         _ => {
             let kind = EntityKind::ALL
                 .into_iter()
@@ -292,6 +296,8 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::CycleColors => "colors",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "star",
+        Action::NextUnread(1) => "next_unread",
+        Action::NextUnread(-1) => "prev_unread",
         Action::ToggleKind(kind) => match kind {
             EntityKind::Person => "toggle_person",
             EntityKind::Organization => "toggle_organization",
@@ -306,6 +312,7 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         | Action::MoveCursor(_)
         | Action::History(_)
         | Action::NextSource(_)
+        | Action::NextUnread(_)
         | Action::Insert(_)
         | Action::DeleteBack
         | Action::DeleteWord
@@ -396,6 +403,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Enter", "read the article (marks it read)"),
             ("u", "mark read or unread (unread titles are bold)"),
             ("*", "star or unstar (★ after the title)"),
+            (". ,", "next, previous unread article (round the end)"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -420,6 +428,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
             ("u  *", "mark read or unread, star or unstar"),
+            (". ,", "read the next, previous unread article"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
@@ -778,6 +787,51 @@ mod tests {
             assert_eq!(name_of(&action), Some(info.name));
         }
         assert!(named("no_such_action").is_none());
+        // And every action a key can do has its row.
+        let mut every = vec![
+            Action::Quit,
+            Action::ToggleHelp,
+            Action::Back,
+            Action::ToggleMessages,
+            Action::PageDown,
+            Action::PageUp,
+            Action::Top,
+            Action::Bottom,
+            Action::Open,
+            Action::ToggleFocus,
+            Action::FocusList,
+            Action::FocusReader,
+            Action::Search,
+            Action::OpenMentions,
+            Action::ToggleOutline,
+            Action::OpenEntities,
+            Action::ToggleGroups,
+            Action::ToggleStories,
+            Action::PickSource,
+            Action::ToggleLegend,
+            Action::CycleColors,
+            Action::ToggleRead,
+            Action::ToggleStar,
+        ];
+        for step in [1, -1] {
+            every.extend([
+                Action::Move(step),
+                Action::NextArticle(step),
+                Action::NextMatch(step),
+                Action::MoveCursor(step),
+                Action::History(step),
+                Action::NextSource(step),
+                Action::NextUnread(step),
+            ]);
+        }
+        every.extend(EntityKind::ALL.map(Action::ToggleKind));
+        for action in &every {
+            let name = name_of(action).unwrap_or_else(|| panic!("{action:?} has no name"));
+            assert!(
+                crate::config::keys::action_info(name).is_some(),
+                "{name} is not in the key table"
+            );
+        }
         assert!(name_of(&Action::Insert('x')).is_none());
     }
 

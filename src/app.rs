@@ -153,6 +153,11 @@ pub struct App {
     pub read_state: ReadState,
     /// Counts the changes to `read_state`, so the run loop knows when to save.
     pub state_changes: u64,
+    /// The unread articles of each source (numbered as in `sources`).
+    pub unread: Vec<usize>,
+    /// A line for the status bar about what the last key did, until the
+    /// next key.
+    pub notice: Option<String>,
     /// The article last marked read by opening it, so that marking it
     /// unread again while it is open sticks.
     marked_open: Option<usize>,
@@ -213,6 +218,8 @@ impl App {
             entities_indexed: 0,
             read_state: ReadState::default(),
             state_changes: 0,
+            unread: Vec::new(),
+            notice: None,
             marked_open: None,
             palette: Palette::default(),
             keys: KeyBindings::default(),
@@ -339,6 +346,7 @@ impl App {
             Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit
         ) {
             self.pending_place = None;
+            self.notice = None;
         }
         match action {
             Action::Quit => self.remember_place_and_quit(),
@@ -404,6 +412,7 @@ impl App {
             Action::History(step) => self.go_history(step),
             Action::ToggleOutline => self.toggle_outline(),
             Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
+            Action::NextUnread(step) => self.next_unread(step),
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -526,10 +535,76 @@ impl App {
         else {
             return;
         };
+        let was_read = self.read_state.is_read(&key);
         toggle(&mut self.read_state, &key);
         self.state_changes += 1;
         if let Some((index, _, _)) = self.visible(self.selected) {
+            self.count_unread(index, was_read);
             self.send_marks(index, true);
+        }
+    }
+
+    /// The article at `index` was read (`was_read`) before a change: keep
+    /// its source's unread count.
+    fn count_unread(&mut self, index: usize, was_read: bool) {
+        let now_read = self.is_read(index);
+        let Some(count) = self
+            .sources
+            .of_article(index)
+            .and_then(|s| self.unread.get_mut(s))
+        else {
+            return;
+        };
+        match (was_read, now_read) {
+            (true, false) => *count += 1,
+            (false, true) => *count = count.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// The unread articles of `source`.
+    pub fn unread_of(&self, source: usize) -> usize {
+        self.unread.get(source).copied().unwrap_or(0)
+    }
+
+    /// `.` and `,`: select the next (or previous) unread article in the
+    /// list's order, going round at the end; the reader, when it has the
+    /// keyboard, opens it (and so marks it read).
+    fn next_unread(&mut self, step: isize) {
+        let rows = self.list_len();
+        let start = self.selected_row();
+        let found = (1..=rows)
+            .map(|k| {
+                if step < 0 {
+                    (start + rows - k % rows) % rows
+                } else {
+                    (start + k) % rows
+                }
+            })
+            .find_map(|row| match self.list_row(row) {
+                Some(ListRow::Article(p)) => self
+                    .visible(p)
+                    .filter(|&(index, _, _)| !self.is_read(index))
+                    .map(|_| p),
+                _ => None,
+            });
+        match found {
+            Some(position) => {
+                if position != self.selected
+                    && let Some(here) = self.here()
+                {
+                    self.history.leave(here);
+                }
+                self.selected = position;
+                self.reveal_jump();
+            }
+            None => {
+                self.notice = Some(if self.query.is_empty() {
+                    "No unread articles.".to_owned()
+                } else {
+                    "No unread articles in the filtered list.".to_owned()
+                });
+            }
         }
     }
 
@@ -566,6 +641,7 @@ impl App {
         {
             self.read_state.set_read(&key, true);
             self.state_changes += 1;
+            self.count_unread(index, false);
             self.send_marks(index, true);
         }
     }
@@ -576,6 +652,7 @@ impl App {
         }
         self.sources.add(&batch);
         let first_new = self.articles.len();
+        self.unread.resize(self.sources.len(), 0);
         match &mut self.searcher {
             Searcher::Inline(index) => {
                 index.add(&batch);
@@ -589,6 +666,13 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        for index in first_new..self.articles.len() {
+            if !self.is_read(index)
+                && let Some(source) = self.sources.of_article(index)
+            {
+                self.unread[source] += 1;
+            }
+        }
         if self.pending_place.is_some() {
             self.restore_place(first_new);
         }

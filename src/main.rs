@@ -104,49 +104,7 @@ fn run(cli: Cli) -> ExitCode {
             }
             result
         }
-        Some(Command::List {
-            paths: p,
-            filter,
-            json,
-        }) => script(&paths(p), |articles, out| {
-            commands::list(articles, filter.as_deref(), json, out)
-        }),
-        Some(Command::Entities { paths: p, jsonl }) => script(&paths(p), |articles, out| {
-            commands::entities(&articles, jsonl, out)
-        }),
-        Some(Command::Sources { paths: p, json }) => script(&paths(p), |articles, out| {
-            commands::sources(&articles, json, out)
-        }),
-        Some(Command::Stories { paths: p, json }) => script(&paths(p), |articles, out| {
-            commands::stories(articles, json, out)
-        }),
-        Some(Command::Figures {
-            paths: p,
-            json,
-            disagreements,
-        }) => script(&paths(p), |articles, out| {
-            commands::figures(articles, json, disagreements, out)
-        }),
-        Some(Command::Mentions {
-            name,
-            paths: p,
-            json,
-        }) => mentions(&paths(p), &name, json),
-        Some(Command::Export {
-            paths: p,
-            filter,
-            format,
-        }) => {
-            let state = if cli.no_state { None } else { open_state() };
-            script(&paths(p), |articles, out| {
-                let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
-                let order = commands::filtered(&articles, filter.as_deref());
-                commands::export::export(&articles, &order, state.as_ref(), format, out)
-            })
-        }
-        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => {
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(command) => script_command(command, paths, cli.no_state),
     };
     match result {
         Ok(code) => code,
@@ -155,6 +113,72 @@ fn run(cli: Cli) -> ExitCode {
             logfile::error(&message);
             eprintln!("dateline: {}", sanitize::line(&message));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// A command for scripts: load, filter, print.
+fn script_command(
+    command: Command,
+    paths: impl Fn(Vec<PathBuf>) -> Vec<PathBuf>,
+    no_state: bool,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::List {
+            paths: p,
+            filter,
+            json,
+        } => {
+            // The state is read only when the filter asks about it.
+            let state = (!no_state && commands::filter_needs_state(filter.as_deref()))
+                .then(open_state)
+                .flatten();
+            script(&paths(p), |articles, out| {
+                commands::list(articles, filter.as_deref(), state.as_ref(), json, out)
+            })
+        }
+        Command::Entities { paths: p, jsonl } => script(&paths(p), |articles, out| {
+            commands::entities(&articles, jsonl, out)
+        }),
+        Command::Sources {
+            paths: p,
+            json,
+            unread,
+        } => {
+            let state = (unread && !no_state).then(open_state).flatten();
+            script(&paths(p), |articles, out| {
+                commands::sources(&articles, unread.then_some(state.as_ref()), json, out)
+            })
+        }
+        Command::Stories { paths: p, json } => script(&paths(p), |articles, out| {
+            commands::stories(articles, json, out)
+        }),
+        Command::Figures {
+            paths: p,
+            json,
+            disagreements,
+        } => script(&paths(p), |articles, out| {
+            commands::figures(articles, json, disagreements, out)
+        }),
+        Command::Mentions {
+            name,
+            paths: p,
+            json,
+        } => mentions(&paths(p), &name, json),
+        Command::Export {
+            paths: p,
+            filter,
+            format,
+        } => {
+            let state = if no_state { None } else { open_state() };
+            script(&paths(p), |articles, out| {
+                let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
+                let order = commands::filtered(&articles, filter.as_deref(), state.as_ref());
+                commands::export::export(&articles, &order, state.as_ref(), format, out)
+            })
+        }
+        Command::Completions { .. } | Command::Man | Command::Config { .. } => {
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -177,6 +177,18 @@ pub const ACTIONS: &[ActionInfo] = &[
         "star the article, or take the star away",
     ),
     action(
+        "next_unread",
+        Scope::Both,
+        &["."],
+        "the next unread article, round the end of the list",
+    ),
+    action(
+        "prev_unread",
+        Scope::Both,
+        &[","],
+        "the previous unread article, round the start",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],

@@ -80,8 +80,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// A source's header: `Northline Wire ──── 3 articles · 2026-11-09 – 2026-11-16`,
-/// the count and dates dropped when the row is too narrow for them.
+/// A source's header: `Northline Wire ──── 3 articles · 1 unread ·
+/// 2026-11-09 – 2026-11-16`, the dates, then the counts, dropped when the
+/// row is too narrow for them.
 pub fn header_line(
     app: &App,
     group: usize,
@@ -110,12 +111,34 @@ pub fn header_line(
     } else {
         sanitize::line(&info.name)
     };
-    // The name, a rule, and as much of count and dates as leaves room for
-    // a few letters of the name: `Name ──── 3 articles · dates`.
-    let meta = [format!("{count} · {dates}"), count]
-        .into_iter()
-        .filter(|m| !dates.is_empty() || !m.ends_with(" · "))
-        .find(|m| width(m) + 3 + 8 <= width_cols)
+    // The source's unread articles, filtered or not: shown where the whole
+    // name still fits, dropped before the dates.
+    let unread = match app.unread_of(group.source) {
+        0 => String::new(),
+        n => format!(" · {} unread", super::count(n)),
+    };
+    let with_dates = |m: &str| {
+        if dates.is_empty() {
+            m.to_owned()
+        } else {
+            format!("{m} · {dates}")
+        }
+    };
+    let whole_name = [
+        with_dates(&format!("{count}{unread}")),
+        with_dates(&count),
+        format!("{count}{unread}"),
+    ]
+    .into_iter()
+    .find(|m| width(m) + 3 + width(&name) <= width_cols);
+    // Else the name, a rule, and as much of count and dates as leaves room
+    // for a few letters of the name: `Name ──── 3 articles · dates`.
+    let meta = whole_name
+        .or_else(|| {
+            [with_dates(&count), count]
+                .into_iter()
+                .find(|m| width(m) + 3 + 8 <= width_cols)
+        })
         .unwrap_or_default();
     Some(ruled(&name, &meta, width_cols, theme))
 }

@@ -45,7 +45,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("q", "quit"),
         ],
     };
-    let right = hint_line(hints, theme).style(theme.status);
+    // What the last key did says so in place of the hints.
+    let right = match &app.notice {
+        Some(notice) => Line::from(format!("{} ", crate::sanitize::line(notice))),
+        None => hint_line(hints, theme),
+    }
+    .style(theme.status);
     let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
     left.render(area, buf);
     if usize::from(area.width) > right.width() + width(&line_text(&summary(app, theme))) + 2 {

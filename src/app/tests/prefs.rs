@@ -86,3 +86,113 @@ fn by_default_u_toggles_read_and_r_is_free() {
     let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
     assert!(app.action_for(crate::event::Event::Key(r)).is_none());
 }
+
+/// Mark the articles at load positions `read` read, from the list.
+fn mark_read(app: &mut App, read: &[usize]) {
+    for &i in read {
+        app.selected = i;
+        app.update(Action::ToggleRead);
+    }
+    app.selected = 0;
+}
+
+#[test]
+fn dot_goes_to_the_next_unread_article_in_list_order_and_round_the_end() {
+    let mut app = sourced_app();
+    mark_read(&mut app, &[1, 2, 3, 5]);
+    // Unread: 0, 4, 6.
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(app.selected, 4);
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(app.selected, 6);
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(app.selected, 0, "round the end");
+    press(&mut app, KeyCode::Char(','));
+    assert_eq!(app.selected, 6, "round the start");
+    press(&mut app, KeyCode::Char(','));
+    assert_eq!(app.selected, 4);
+    // From the list nothing is marked read by it.
+    assert!(!app.is_read(4));
+    assert!(app.notice.is_none());
+}
+
+#[test]
+fn next_unread_follows_the_grouped_order_and_opens_in_the_reader() {
+    let mut app = sourced_app();
+    press(&mut app, KeyCode::Char('s'));
+    // Grouped: Northline (0, 4), Meridian (1, 3), Valley (2, 5), Harbor (6).
+    mark_read(&mut app, &[4, 1]);
+    let titles = |app: &App| selected_title(app);
+    app.update(Action::Top);
+    assert_eq!(titles(&app), "Port strike begins");
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.focus, Focus::Reader);
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(titles(&app), "Reservoirs low");
+    assert_eq!(app.focus, Focus::Reader);
+    let open = app.reader.as_ref().map(|v| v.index);
+    assert_eq!(open, Some(3), "open in the reader");
+    assert!(app.is_read(3), "and so read");
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(titles(&app), "Port deal reached");
+    // The reader's history goes back to where it was.
+    press(&mut app, KeyCode::Char('<'));
+    assert_eq!(titles(&app), "Reservoirs low");
+}
+
+#[test]
+fn with_nothing_unread_next_unread_says_so_and_stays() {
+    let mut app = loaded_app();
+    mark_read(&mut app, &[0, 1, 2, 3]);
+    app.selected = 2;
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.notice.as_deref(), Some("No unread articles."));
+    // The next key clears the notice.
+    press(&mut app, KeyCode::Char('k'));
+    assert!(app.notice.is_none());
+    // Filtered to nothing unread, it says so of the filter.
+    app.selected = 0;
+    app.update(Action::ToggleRead);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "is:read");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("No unread articles in the filtered list.")
+    );
+}
+
+#[test]
+fn unread_counts_per_source_follow_every_change() {
+    let mut app = sourced_app();
+    let counts = |app: &App| {
+        (0..app.sources.len())
+            .map(|s| app.unread_of(s))
+            .collect::<Vec<_>>()
+    };
+    // Sources by first appearance: Northline, Meridian, Valley, Harbor.
+    assert_eq!(counts(&app), [2, 2, 2, 1]);
+    mark_read(&mut app, &[1, 3]);
+    assert_eq!(counts(&app), [2, 0, 2, 1]);
+    mark_read(&mut app, &[3]);
+    assert_eq!(counts(&app), [2, 1, 2, 1]);
+    // Opening an article reads it.
+    app.selected = 6;
+    app.update(Action::Open);
+    app.update(Action::FocusReader);
+    assert_eq!(counts(&app), [2, 1, 2, 0]);
+    // Articles loaded later that the state knows are read count as read.
+    let mut state = ReadState::default();
+    let later = article(9, "Late report", "Meridian Post", "Late.");
+    state.set_read(&ArticleKey::of(&later), true);
+    let mut fresh = App::new(Rect::new(0, 0, 120, 40));
+    fresh.start_from(state, "corpus".into());
+    fresh.update(Update::Loaded(vec![
+        later,
+        article(10, "Other", "Meridian Post", "x"),
+    ]));
+    assert_eq!(counts(&fresh), [1]);
+}

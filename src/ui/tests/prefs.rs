@@ -2,6 +2,7 @@
 //! line, the list's date format.
 
 use super::*;
+use crate::app::tests::sourced_app;
 use crate::config::{Layout, ListWidth};
 
 fn app_with(layout: Layout, width: u16, body: &str) -> App {
@@ -127,4 +128,66 @@ fn the_list_writes_dates_in_the_configs_format() {
         ),
         "2026-09-03"
     );
+}
+
+#[test]
+fn source_headers_and_the_picker_count_the_unread_articles() {
+    let mut app = sourced_app();
+    // Read one of Meridian Post's two articles, and The Harbor Ledger's.
+    for i in [3, 6] {
+        app.selected = i;
+        app.update(Action::ToggleRead);
+    }
+    app.selected = 0;
+    // Wide enough for the whole header (the list is 72 columns).
+    app.update(Action::Resize(160, 40));
+    press(&mut app, KeyCode::Char('s'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let list = app.areas().list.unwrap();
+    let (_, y) = find_in(&buf, list, "Meridian Post ──").unwrap();
+    assert!(
+        row_text(&buf, y).contains("── 2 articles · 1 unread · 2026-11-02 – 2026-11-04│"),
+        "{}",
+        row_text(&buf, y)
+    );
+    assert!(styled_in(&buf, list, "1 unread", theme.group_meta));
+    // Nothing unread: no count.
+    let (_, y) = find_in(&buf, list, "The Harbor Ledger ──").unwrap();
+    assert!(row_text(&buf, y).contains("── 1 article · 2026-11-07│"));
+    // The picker has a column of them.
+    press(&mut app, KeyCode::Char('S'));
+    let buf = draw(&app);
+    let popup = picker::area(app.size, app.sources.len());
+    let (_, y) = find_in(&buf, popup, "Meridian Post").unwrap();
+    assert!(
+        row_text(&buf, y).contains("2026-11-04  1 unread"),
+        "{}",
+        row_text(&buf, y)
+    );
+    assert!(styled_in(&buf, popup, "1 unread", theme.list_meta));
+    let (_, y) = find_in(&buf, popup, "Northline Wire").unwrap();
+    assert!(row_text(&buf, y).contains("2 unread"));
+    let (_, y) = find_in(&buf, popup, "The Harbor Ledger").unwrap();
+    assert!(!row_text(&buf, y).contains("unread"));
+}
+
+#[test]
+fn a_notice_takes_the_place_of_the_hints_until_the_next_key() {
+    let mut app = loaded_app();
+    for i in 0..4 {
+        app.selected = i;
+        app.update(Action::ToggleRead);
+    }
+    press(&mut app, KeyCode::Char('.'));
+    let buf = draw(&app);
+    let status = row_text(&buf, buf.area.height - 1);
+    assert!(
+        status.trim_end().ends_with("No unread articles."),
+        "{status}"
+    );
+    assert!(styled(&buf, "No unread articles.", Theme::default().status));
+    press(&mut app, KeyCode::Char('k'));
+    let buf = draw(&app);
+    assert!(find(&buf, "No unread").is_none());
 }
