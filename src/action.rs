@@ -79,6 +79,12 @@ pub enum Action {
     ToggleStar,
     /// Go to the next (`1`) or previous (`-1`) unread article of the list.
     NextUnread(isize),
+    /// Open the selected article's link in the browser.
+    OpenInBrowser,
+    /// Copy the selected article's link (or title and path) to the clipboard.
+    CopyLink,
+    /// Ask for a command to pipe the selected article to (Enter: `$PAGER`).
+    Pipe,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -108,6 +114,9 @@ pub enum Update {
     /// The articles the entity worker has read so far, grouped into
     /// stories.
     StoriesGrouped(Arc<crate::stories::StoryTable>),
+    /// A line for the status bar: how a program started for the user
+    /// (browser, pager) fared.
+    Notice(String),
 }
 
 impl From<Update> for Action {
@@ -153,7 +162,16 @@ pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Opt
         _ => {}
     }
     let in_reader = matches!(context, KeyContext::Reader | KeyContext::Outline);
-    let bound = bindings.action(&key, in_reader).and_then(|name| {
+    // Alt with a key no binding has is the key: terminals send Esc then
+    // the key as Alt-key when the two come quickly.
+    let unalted = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+    let name = bindings.action(&key, in_reader).or_else(|| {
+        key.modifiers
+            .contains(KeyModifiers::ALT)
+            .then(|| bindings.action(&unalted, in_reader))
+            .flatten()
+    });
+    let bound = name.and_then(|name| {
         let action = named(name)?;
         allowed(&action, context).then_some(action)
     });
@@ -245,6 +263,9 @@ pub fn named(name: &str) -> Option<Action> {
         "colors" => Action::CycleColors,
         "toggle_read" => Action::ToggleRead,
         "star" => Action::ToggleStar,
+        "open_browser" => Action::OpenInBrowser,
+        "copy_link" => Action::CopyLink,
+        "pipe" => Action::Pipe,
         "next_unread" => Action::NextUnread(1),
         "prev_unread" => Action::NextUnread(-1),
         _ => {
@@ -296,6 +317,9 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::CycleColors => "colors",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "star",
+        Action::OpenInBrowser => "open_browser",
+        Action::CopyLink => "copy_link",
+        Action::Pipe => "pipe",
         Action::NextUnread(1) => "next_unread",
         Action::NextUnread(-1) => "prev_unread",
         Action::ToggleKind(kind) => match kind {
@@ -391,7 +415,6 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Tab  h  l", "switch between list and reader"),
             ("m", "messages: files that could not be read"),
             ("Esc", "clear the find or filter, close, go back"),
-            ("config [keys]", "every key of the list and reader can move"),
         ],
     ),
     (
@@ -404,6 +427,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("u", "mark read or unread (unread titles are bold)"),
             ("*", "star or unstar (★ after the title)"),
             (". ,", "next, previous unread article (round the end)"),
+            ("O  y  |", "open its link, copy it, pipe it to $PAGER"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -428,7 +452,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
             ("u  *", "mark read or unread, star or unstar"),
-            (". ,", "read the next, previous unread article"),
+            (". ,  O y |", "next unread, previous; link, copy, pipe"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
@@ -569,6 +593,21 @@ mod tests {
         assert!(matches!(
             keymap(key(KeyCode::Down), KeyContext::Editing),
             Some(Action::Move(1))
+        ));
+    }
+
+    #[test]
+    fn alt_with_an_unbound_key_is_the_key_and_a_bound_alt_key_wins() {
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert!(matches!(
+            keymap(alt_q, KeyContext::List),
+            Some(Action::Quit)
+        ));
+        let (b, _) =
+            KeyBindings::with_overrides(&[("help", vec![KeySpec::parse("Alt-q").unwrap()])]);
+        assert!(matches!(
+            super::keymap(alt_q, KeyContext::List, &b),
+            Some(Action::ToggleHelp)
         ));
     }
 
@@ -812,6 +851,9 @@ mod tests {
             Action::CycleColors,
             Action::ToggleRead,
             Action::ToggleStar,
+            Action::OpenInBrowser,
+            Action::CopyLink,
+            Action::Pipe,
         ];
         for step in [1, -1] {
             every.extend([

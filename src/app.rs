@@ -24,6 +24,7 @@ use crate::config::keys::KeyBindings;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker};
+use crate::external::{self, Effect};
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
@@ -57,6 +58,8 @@ pub enum Focus {
 pub enum Editing {
     Filter,
     Find,
+    /// The command to pipe the article to.
+    Pipe,
 }
 
 /// A window drawn over the panes.
@@ -138,6 +141,10 @@ pub struct App {
     pub focus: Focus,
     pub editing: Option<Editing>,
     pub find_input: String,
+    /// The command typed at the pipe prompt.
+    pub pipe_input: String,
+    /// What the run loop is to do outside the app, in order.
+    pub effects: Vec<Effect>,
     pub overlay: Option<Overlay>,
     pub overlay_scroll: usize,
     pub reader: Option<ReaderView>,
@@ -209,6 +216,8 @@ impl App {
             focus: Focus::List,
             editing: None,
             find_input: String::new(),
+            pipe_input: String::new(),
+            effects: Vec::new(),
             overlay: None,
             overlay_scroll: 0,
             reader: None,
@@ -343,7 +352,7 @@ impl App {
         // The user's own move wins over going back to the last place.
         if !matches!(
             action,
-            Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit
+            Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit | Action::Mouse(_)
         ) {
             self.pending_place = None;
             self.notice = None;
@@ -413,6 +422,14 @@ impl App {
             Action::ToggleOutline => self.toggle_outline(),
             Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
             Action::NextUnread(step) => self.next_unread(step),
+            Action::OpenInBrowser => self.open_in_browser(),
+            Action::CopyLink => self.copy_link(),
+            Action::Pipe => {
+                if self.visible(self.selected).is_some() {
+                    self.pipe_input.clear();
+                    self.editing = Some(Editing::Pipe);
+                }
+            }
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -436,6 +453,7 @@ impl App {
             Update::LoadIssue(issue) => self.issues.push(issue),
             Update::LoadProgress(files) => self.loading.files = files,
             Update::LoadFinished => self.loading.done = true,
+            Update::Notice(text) => self.notice = Some(text),
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -565,6 +583,54 @@ impl App {
     /// The unread articles of `source`.
     pub fn unread_of(&self, source: usize) -> usize {
         self.unread.get(source).copied().unwrap_or(0)
+    }
+
+    /// `O`: open the selected article's link in the browser (the run loop
+    /// starts it); without a link, say so.
+    fn open_in_browser(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        match article
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            Some(url) => {
+                let url = url.to_owned();
+                self.notice = Some(format!("Opening {url}"));
+                self.effects.push(Effect::OpenUrl(url));
+            }
+            None => self.notice = Some("This article has no link to open.".to_owned()),
+        }
+    }
+
+    /// `y`: copy the selected article's link, or its title and path.
+    fn copy_link(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let what = if article.url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+            "the link"
+        } else {
+            "the title and path (no link)"
+        };
+        let text = external::clip_text(article);
+        self.notice = Some(format!("Copied {what}: {text}"));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    /// Enter at the pipe prompt: the selected article's text to the command
+    /// typed, or to `$PAGER` when nothing was.
+    fn pipe_article(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let text = external::article_text(article);
+        let command = self.pipe_input.trim();
+        let command = (!command.is_empty()).then(|| command.to_owned());
+        self.effects.push(Effect::Pipe { text, command });
     }
 
     /// `.` and `,`: select the next (or previous) unread article in the
@@ -1024,6 +1090,11 @@ impl App {
                 input.truncate(kept);
             }
             Action::ClearInput => self.input_mut(field).clear(),
+            Action::Submit if field == Editing::Pipe => {
+                self.editing = None;
+                self.pipe_article();
+                return;
+            }
             Action::Submit => {
                 self.editing = None;
                 if field == Editing::Filter && self.reader.is_some() {
@@ -1049,6 +1120,7 @@ impl App {
         }
         match field {
             Editing::Filter => self.filter_changed(),
+            Editing::Pipe => {}
             Editing::Find => {
                 let height = self.reader_height();
                 let needle = self.find_input.clone();
@@ -1067,6 +1139,7 @@ impl App {
         match field {
             Editing::Filter => &mut self.filter_input,
             Editing::Find => &mut self.find_input,
+            Editing::Pipe => &mut self.pipe_input,
         }
     }
 
@@ -1699,10 +1772,12 @@ impl App {
         app.start_from(read_state, remembered::corpus_key(&inputs));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
-        event::spawn_signals(tx.clone());
-        event::spawn_input(tx.clone());
-        event::spawn_loader(inputs, tx);
-        let result = app.event_loop(&rx, saver.as_ref(), terminal);
+        let input = event::InputSwitch::default();
+        event::spawn_signals(tx.clone(), &input);
+        event::spawn_input(tx.clone(), &input);
+        event::spawn_loader(inputs, tx.clone());
+        let outside = Outside { input, tx };
+        let result = app.event_loop(&rx, saver.as_ref(), &outside, terminal);
         // The last save waits for the one in flight, then writes the newest.
         drop(saver);
         if let Some(file) = file
@@ -1717,6 +1792,7 @@ impl App {
         &mut self,
         rx: &mpsc::Receiver<Event>,
         saver: Option<&event::StateSaver>,
+        outside: &Outside,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
         let mut changes_sent = self.state_changes;
@@ -1750,6 +1826,9 @@ impl App {
                 }
                 None => self.update(Action::Tick),
             }
+            for effect in std::mem::take(&mut self.effects) {
+                self.carry_out(effect, outside, terminal)?;
+            }
             if let Some(saver) = saver
                 && self.state_changes != changes_sent
             {
@@ -1759,6 +1838,130 @@ impl App {
             terminal.draw(|frame| ui::render(frame, self))?;
         }
     }
+}
+
+/// What the run loop needs to carry out effects: the input thread's switch
+/// and a way to report back.
+struct Outside {
+    input: event::InputSwitch,
+    tx: mpsc::Sender<Event>,
+}
+
+impl App {
+    /// Do what the app asked for outside itself, between frames: the
+    /// terminal is the run loop's here, not mid-frame.
+    fn carry_out(
+        &mut self,
+        effect: Effect,
+        outside: &Outside,
+        terminal: &mut DefaultTerminal,
+    ) -> Result<()> {
+        match effect {
+            Effect::OpenUrl(url) => {
+                let browser = std::env::var("BROWSER").ok();
+                match external::open_url(browser.as_deref(), &url) {
+                    Ok(Some(mut child)) => {
+                        // Waited for on a thread of its own: the screen goes on.
+                        let tx = outside.tx.clone();
+                        std::thread::spawn(move || {
+                            let failed = match child.wait() {
+                                Ok(status) if status.success() => None,
+                                Ok(status) => Some(format!("the browser failed ({status})")),
+                                Err(e) => Some(format!("the browser: {e}")),
+                            };
+                            if let Some(text) = failed {
+                                crate::logfile::warn(&text);
+                                let _ = tx.send(Event::Update(Update::Notice(text)));
+                            }
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.external_failed(&format!("could not open {url}: {e}")),
+                }
+            }
+            Effect::Copy(text) => {
+                use std::io::Write as _;
+                let backend = terminal.backend_mut();
+                backend.write_all(external::osc52(&text).as_bytes())?;
+                backend.flush()?;
+            }
+            Effect::Pipe { text, command } => {
+                outside.input.pause();
+                suspend_terminal();
+                let program = match &command {
+                    Some(c) => vec!["sh".to_owned(), "-c".to_owned(), c.clone()],
+                    None => external::pager_command(std::env::var("PAGER").ok().as_deref()),
+                };
+                let result = external::run_with_input(&program, &text);
+                if command.is_some() {
+                    wait_for_enter();
+                }
+                resume_terminal();
+                // Everything is drawn again: the screen was cleared, and a
+                // blank frame makes the next one differ in every cell drawn.
+                // (`Terminal::clear` would ask the terminal where its
+                // cursor is, and not every terminal answers.)
+                terminal.draw(|_| {})?;
+                outside.input.resume();
+                let shown = program.join(" ");
+                match result {
+                    Ok(status) if status.success() => {}
+                    Ok(status) => self.external_failed(&format!("{shown}: {status}")),
+                    Err(e) => self.external_failed(&format!("{shown}: {e}")),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A program could not be started or failed: said in the status bar
+    /// and logged.
+    fn external_failed(&mut self, text: &str) {
+        crate::logfile::warn(text);
+        self.update(Update::Notice(text.to_owned()));
+    }
+}
+
+/// Hand the terminal over: main screen, cooked mode, cursor, no mouse.
+fn suspend_terminal() {
+    use ratatui::crossterm::event::{DisableMouseCapture, PopKeyboardEnhancementFlags};
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        PopKeyboardEnhancementFlags,
+        DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Take the terminal back as the app had it.
+fn resume_terminal() {
+    use ratatui::crossterm::event::{
+        EnableMouseCapture, KeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    };
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let _ = terminal::enable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All),
+        EnableMouseCapture,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
+        cursor::Hide
+    );
+}
+
+/// After a command's output: wait for Enter before the screen comes back.
+fn wait_for_enter() {
+    use std::io::{BufRead as _, Write as _};
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\n[dateline: press Enter to go back]");
+    let _ = out.flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
 }
 
 /// The group of the article at load position `index`: its source, or, by

@@ -302,8 +302,10 @@ fn help_lists_the_keys_and_the_legend() {
     s.keys("?");
     s.wait_for("Help");
     s.wait_for("next, previous article");
+    // The legend is at the end.
+    s.keys("G");
     s.wait_for("person");
-    s.keys("\x1b");
+    s.escape();
     s.wait_gone("next, previous article");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -938,4 +940,146 @@ fn t_shows_the_list_as_stories_with_copies_marked() {
     s.wait_gone("in 2 stories");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// A folder with one article that has a link and one that has none.
+fn linked_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("wire.jsonl"),
+        concat!(
+            r#"{"title": "Ferry service resumes", "source": "Northline Wire", "date": "2026-11-20", "url": "https://wire.test/ferry?day=1&x=2", "body": "The ferry to Texel ran again on Friday after a week of storms."}"#,
+            "\n",
+            r#"{"title": "Harbour fees rise", "source": "Northline Wire", "date": "2026-11-19", "body": "Fees at the harbour rise by 4 per cent in January."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+/// An executable script in `dir` that runs `body` with `sh`.
+fn script(dir: &Path, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+/// Wait until `path` holds text that `check` accepts; its text.
+fn wait_for_file(path: &Path, check: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    while start.elapsed() < DEADLINE {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && check(&text)
+        {
+            return text;
+        }
+        thread::sleep(Duration::from_millis(25));
+    }
+    panic!("{} never came", path.display());
+}
+
+#[test]
+fn shift_o_opens_the_link_with_browser_and_y_copies_it_through_the_terminal() {
+    let dir = linked_folder();
+    let tools = tempfile::tempdir().unwrap();
+    let opened = tools.path().join("opened.txt");
+    let browser = script(
+        tools.path(),
+        "browser",
+        &format!("printf '%s' \"$1\" > '{}'", opened.display()),
+    );
+    let env = [("BROWSER", browser.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 120, 30);
+    s.wait_for("Ferry service resumes");
+    s.keys("O");
+    let url = wait_for_file(&opened, |t| !t.is_empty());
+    assert_eq!(url, "https://wire.test/ferry?day=1&x=2");
+    s.wait_for("Opening https://wire.test/ferry");
+    // Copy: the terminal is asked to set its clipboard to the link.
+    s.keys("y");
+    s.wait_for("Copied the link");
+    let start = Instant::now();
+    let clip = loop {
+        let got = s.screen.lock().unwrap().callbacks().clipboard.clone();
+        if let Some(data) = got.first() {
+            break data.clone();
+        }
+        assert!(start.elapsed() < DEADLINE, "no OSC 52 came");
+        thread::sleep(Duration::from_millis(25));
+    };
+    let clip = String::from_utf8(clip).unwrap();
+    // The emulator hands over the base64 payload or the text it stands for.
+    assert!(
+        clip == "aHR0cHM6Ly93aXJlLnRlc3QvZmVycnk/ZGF5PTEmeD0y"
+            || clip == "https://wire.test/ferry?day=1&x=2",
+        "{clip}"
+    );
+    // No link: said so, nothing started.
+    s.keys("j");
+    s.wait_until("the second article selected", |screen| {
+        screen.contents().contains("Fees at the harbour")
+    });
+    std::fs::remove_file(&opened).unwrap();
+    s.keys("O");
+    s.wait_for("This article has no link to open.");
+    thread::sleep(Duration::from_millis(200));
+    assert!(!opened.exists());
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_pipe_key_hands_the_article_to_the_pager_or_a_command_and_the_screen_comes_back() {
+    let dir = linked_folder();
+    let tools = tempfile::tempdir().unwrap();
+    let pager_out = tools.path().join("pager_out.txt");
+    let pager = script(
+        tools.path(),
+        "pager",
+        &format!("cat > '{}'", pager_out.display()),
+    );
+    let env = [("PAGER", pager.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 100, 24);
+    s.wait_for("Ferry service resumes");
+    s.keys("|");
+    s.wait_for("Pipe to:");
+    s.keys("\r");
+    let text = wait_for_file(&pager_out, |t| t.ends_with("storms.\n"));
+    assert!(
+        text.starts_with("Ferry service resumes\nSource: Northline Wire\nDate: 2026-11-20\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("URL: https://wire.test/ferry?day=1&x=2\n"),
+        "{text}"
+    );
+    // The app has the screen and the keys again.
+    s.wait_until("the alternate screen again", |screen| {
+        screen.alternate_screen()
+    });
+    s.wait_for("Ferry service resumes");
+    s.keys("j");
+    s.wait_for("Fees at the harbour");
+    // A typed command runs with the shell; its output stays until Enter.
+    let counted = tools.path().join("counted.txt");
+    s.keys("|");
+    s.wait_for("Pipe to:");
+    s.keys(&format!("wc -l > '{}'; echo piped-ok\r", counted.display()));
+    s.wait_for("press Enter to go back");
+    assert!(s.contents().contains("piped-ok"));
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+    let lines = wait_for_file(&counted, |t| !t.is_empty());
+    assert_eq!(lines.trim(), "6", "title, source, date, from, blank, body");
+    s.keys("\r");
+    s.wait_until("the alternate screen again", |screen| {
+        screen.alternate_screen()
+    });
+    s.wait_for("Harbour fees rise");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

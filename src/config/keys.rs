@@ -189,6 +189,24 @@ pub const ACTIONS: &[ActionInfo] = &[
         "the previous unread article, round the start",
     ),
     action(
+        "open_browser",
+        Scope::Both,
+        &["O"],
+        "open the article's link in the browser",
+    ),
+    action(
+        "copy_link",
+        Scope::Both,
+        &["y"],
+        "copy the article's link (or title and path) with OSC 52",
+    ),
+    action(
+        "pipe",
+        Scope::Both,
+        &["|"],
+        "pipe the article to $PAGER, or to a command typed",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],

@@ -4,6 +4,7 @@
 use super::*;
 use crate::action::name_of;
 use crate::config::keys::{ACTIONS, KeySpec, Scope};
+use crate::external::Effect;
 
 fn event(spec: KeySpec) -> crate::event::Event {
     crate::event::Event::Key(KeyEvent::new(spec.code, spec.modifiers))
@@ -195,4 +196,112 @@ fn unread_counts_per_source_follow_every_change() {
         article(10, "Other", "Meridian Post", "x"),
     ]));
     assert_eq!(counts(&fresh), [1]);
+}
+
+/// Two articles, the first with a link.
+fn linked_app() -> App {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    let origin = Origin::file("news/wire.jsonl");
+    let linked = Arc::new(Article {
+        id: ArticleId::derive(Some("https://wire.test/strike"), &origin, "Dock strike"),
+        title: "Dock strike".into(),
+        source: "Northline Wire".into(),
+        date: None,
+        author: None,
+        url: Some("https://wire.test/strike".into()),
+        origin,
+        body: "Workers walked out.".into(),
+    });
+    app.update(Update::Loaded(vec![
+        linked,
+        article(1, "Rates held", "Meridian Post", "The bank waited."),
+    ]));
+    app
+}
+
+#[test]
+fn shift_o_asks_for_the_browser_on_the_link_or_says_there_is_none() {
+    let mut app = linked_app();
+    press(&mut app, KeyCode::Char('O'));
+    assert_eq!(
+        app.effects,
+        [Effect::OpenUrl("https://wire.test/strike".into())]
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Opening https://wire.test/strike")
+    );
+    app.effects.clear();
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('O'));
+    assert!(app.effects.is_empty());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("This article has no link to open.")
+    );
+    // A failure reported later shows in its place.
+    app.update(Update::Notice("the browser failed (exit status: 3)".into()));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("the browser failed (exit status: 3)")
+    );
+}
+
+#[test]
+fn y_copies_the_link_or_the_title_and_path() {
+    let mut app = linked_app();
+    app.update(Action::FocusReader);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        app.effects,
+        [Effect::Copy("https://wire.test/strike".into())]
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Copied the link: https://wire.test/strike")
+    );
+    app.effects.clear();
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        app.effects,
+        [Effect::Copy("Rates held — news/Meridian Post/1.txt".into())]
+    );
+}
+
+#[test]
+fn pipe_asks_for_a_command_and_enter_alone_means_the_pager() {
+    let mut app = linked_app();
+    press(&mut app, KeyCode::Char('|'));
+    assert_eq!(app.editing, Some(Editing::Pipe));
+    type_text(&mut app, "wc -w");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.editing, None);
+    let [Effect::Pipe { text, command }] = &app.effects[..] else {
+        panic!("{:?}", app.effects)
+    };
+    assert_eq!(command.as_deref(), Some("wc -w"));
+    assert!(
+        text.starts_with("Dock strike\nSource: Northline Wire\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("\nWorkers walked out.\n"), "{text}");
+    app.effects.clear();
+    // Enter alone: $PAGER; the prompt starts empty again.
+    press(&mut app, KeyCode::Char('|'));
+    assert_eq!(app.pipe_input, "");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        &app.effects[..],
+        [Effect::Pipe { command: None, .. }]
+    ));
+    app.effects.clear();
+    // Esc: nothing.
+    press(&mut app, KeyCode::Char('|'));
+    type_text(&mut app, "less");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.editing, None);
+    assert!(app.effects.is_empty());
+    // The filter is untouched by all this.
+    assert_eq!(app.filter_input, "");
 }

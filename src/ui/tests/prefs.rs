@@ -191,3 +191,20 @@ fn a_notice_takes_the_place_of_the_hints_until_the_next_key() {
     let buf = draw(&app);
     assert!(find(&buf, "No unread").is_none());
 }
+
+#[test]
+fn the_pipe_prompt_shows_in_the_bar_with_its_hint_then_what_is_typed() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('|'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let bar = app.areas().bar;
+    assert!(styled_in(&buf, bar, "Pipe to: ", theme.bar_label));
+    assert!(styled_in(&buf, bar, "Enter for $PAGER", theme.bar_hint));
+    for c in "wc -w".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    assert!(styled_in(&buf, bar, "wc -w", theme.bar_text));
+    assert!(find_in(&buf, bar, "$PAGER").is_none());
+}
