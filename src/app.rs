@@ -1070,7 +1070,7 @@ impl App {
         // Past the end, the next move up is seen at once.
         let screen = Rect::new(0, 0, self.size.width, self.size.height);
         let max = match self.overlay {
-            Some(Overlay::Help) => ui::help::max_scroll(screen),
+            Some(Overlay::Help) => ui::help::max_scroll(&self.keys, screen),
             Some(Overlay::Messages) => ui::messages::max_scroll(self, screen),
             _ => usize::MAX,
         };

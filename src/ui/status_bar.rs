@@ -13,7 +13,45 @@ use crate::highlight::EntityKind;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.status);
     let left = Line::from(summary(app, theme)).style(theme.status);
-    let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
+    // The list's, reader's and outline's hints name the keys as bound.
+    let bound: &[(&[&str], &str)] = match (app.editing.is_some(), app.focus) {
+        (false, Focus::List) => &[
+            (&["search"], "filter"),
+            (&["group_by_source"], "group"),
+            (&["open"], "read"),
+            (&["help"], "help"),
+            (&["quit"], "quit"),
+        ],
+        (false, Focus::Outline) => &[
+            (&["next_match", "prev_match"], "mentions"),
+            (&["outline"], "close"),
+            (&["help"], "help"),
+        ],
+        (false, Focus::Reader) => &[
+            (&["search"], "find"),
+            (&["cursor_next", "cursor_prev"], "names"),
+            (&["mentions"], "mentions"),
+            (&["history_back"], "back"),
+            (&["help"], "help"),
+            (&["quit"], "quit"),
+        ],
+        _ => &[],
+    };
+    let keys: Vec<(String, &str)> = bound
+        .iter()
+        .filter_map(|(names, what)| {
+            let keys: Vec<String> = names
+                .iter()
+                .filter_map(|n| app.keys.keys(n).first().map(ToString::to_string))
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join(" "), *what))
+        })
+        .collect();
+    let mut owned: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    if app.focus == Focus::Outline && app.editing.is_none() {
+        owned.insert(0, ("Enter", "go to"));
+    }
+    let hints: &[(&str, &str)] = match app.editing.is_some() {
         _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
         _ if app.mentions.is_some() => &[("type", "narrow"), ("Enter", "open"), ("Esc", "close")],
         _ if app.entity_list.is_some() => &[
@@ -22,28 +60,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("Enter", "filter"),
             ("Esc", "close"),
         ],
-        (true, _) => &[("Enter", "done"), ("Esc", "clear")],
-        (false, Focus::List) => &[
-            ("/", "filter"),
-            ("s", "group"),
-            ("Enter", "read"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        (false, Focus::Outline) => &[
-            ("Enter", "go to"),
-            ("n/N", "mentions"),
-            ("o", "close"),
-            ("?", "help"),
-        ],
-        (false, Focus::Reader) => &[
-            ("/", "find"),
-            ("] [", "names"),
-            ("Enter", "mentions"),
-            ("Ctrl-o", "back"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+        true => &[("Enter", "done"), ("Esc", "clear")],
+        false => &owned,
     };
     // What the last key did says so in place of the hints.
     let right = match &app.notice {

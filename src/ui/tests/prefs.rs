@@ -208,3 +208,42 @@ fn the_pipe_prompt_shows_in_the_bar_with_its_hint_then_what_is_typed() {
     assert!(styled_in(&buf, bar, "wc -w", theme.bar_text));
     assert!(find_in(&buf, bar, "$PAGER").is_none());
 }
+
+#[test]
+fn remapped_keys_show_in_the_status_hints_and_head_the_help() {
+    use crate::config::keys::{KeyBindings, KeySpec};
+    let mut app = loaded_app();
+    let (keys, _) = KeyBindings::with_overrides(&[
+        ("quit", vec![KeySpec::parse("Ctrl-q").unwrap()]),
+        (
+            "search",
+            vec![KeySpec::parse("F3").unwrap(), KeySpec::parse("/").unwrap()],
+        ),
+        ("group_by_source", vec![]),
+    ]);
+    app.keys = keys;
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let status = row_text(&buf, buf.area.height - 1);
+    assert!(
+        status.contains("F3 filter  Enter read  ? help  Ctrl-q quit"),
+        "{status}"
+    );
+    assert!(!status.contains("group"), "{status}");
+    assert!(styled(&buf, "Ctrl-q", theme.key));
+    press(&mut app, KeyCode::Char('?'));
+    let buf = draw(&app);
+    let (_, y) = find(&buf, "Keys your config changes").expect("the section");
+    let first = row_text(&buf, y + 1);
+    assert!(
+        first.contains("Ctrl-q") && first.contains("quit"),
+        "{first}"
+    );
+    assert!(row_text(&buf, y + 2).contains("F3  /"));
+    assert!(row_text(&buf, y + 3).contains("(none)"));
+    assert!(styled(&buf, "(none)", theme.key));
+    // Without changes there is no such section.
+    let mut plain = loaded_app();
+    press(&mut plain, KeyCode::Char('?'));
+    assert!(find(&draw(&plain), "Keys your config").is_none());
+}
