@@ -684,6 +684,11 @@ impl App {
         if !always && marks == Marks::default() {
             return;
         }
+        self.set_marks(index, marks);
+    }
+
+    /// Tell the search the marks of the article at `index`.
+    fn set_marks(&mut self, index: usize, marks: Marks) {
         match &mut self.searcher {
             Searcher::Inline(search) => search.set_marks(index, marks),
             Searcher::Worker { filter, .. } => filter.mark(index, marks),
@@ -732,20 +737,31 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        // Each new article's source counts it unless the state has it read;
+        // what the state remembers of it goes to the search. (Its key is
+        // made once, and not at all while the state is empty.)
+        let remembered = self.read_state.read_count() + self.read_state.starred_count() > 0;
         for index in first_new..self.articles.len() {
-            if !self.is_read(index)
+            let marks = if remembered {
+                let key = ArticleKey::of(&self.articles[index]);
+                Marks {
+                    read: self.read_state.is_read(&key),
+                    starred: self.read_state.is_starred(&key),
+                }
+            } else {
+                Marks::default()
+            };
+            if !marks.read
                 && let Some(source) = self.sources.of_article(index)
             {
                 self.unread[source] += 1;
             }
+            if marks != Marks::default() {
+                self.set_marks(index, marks);
+            }
         }
         if self.pending_place.is_some() {
             self.restore_place(first_new);
-        }
-        if self.read_state.read_count() + self.read_state.starred_count() > 0 {
-            for index in first_new..self.articles.len() {
-                self.send_marks(index, false);
-            }
         }
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(self.search_inline(index));
