@@ -117,6 +117,10 @@ pub enum Update {
     /// A line for the status bar: how a program started for the user
     /// (browser, pager) fared.
     Notice(String),
+    /// Something went wrong outside the app (a program could not start or
+    /// failed, the config has a mistake): in the status bar, and kept in
+    /// the messages.
+    Problem(String),
 }
 
 impl From<Update> for Action {

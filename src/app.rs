@@ -101,6 +101,9 @@ enum Searcher {
 pub struct App {
     pub articles: Vec<Arc<Article>>,
     pub issues: Vec<LoadIssue>,
+    /// Problems that are not a file's: the config's, and programs started
+    /// for the user that failed. Shown in the messages after the files'.
+    pub notes: Vec<String>,
     pub loading: Loading,
     /// What is typed in the filter bar.
     pub filter_input: String,
@@ -193,6 +196,7 @@ impl App {
         Self {
             articles: Vec::new(),
             issues: Vec::new(),
+            notes: Vec::new(),
             loading: Loading::default(),
             filter_input: String::new(),
             query: FilterQuery::default(),
@@ -454,6 +458,10 @@ impl App {
             Update::LoadProgress(files) => self.loading.files = files,
             Update::LoadFinished => self.loading.done = true,
             Update::Notice(text) => self.notice = Some(text),
+            Update::Problem(text) => {
+                self.notice = Some(format!("{text} (m: messages)"));
+                self.notes.push(text);
+            }
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -1751,7 +1759,8 @@ impl App {
     }
 
     /// Run the terminal app until the user quits, in colour or not, with
-    /// the config's palette (fitted to the terminal), keys and layout.
+    /// the config's palette (fitted to the terminal), keys and layout, and
+    /// its `problems` among the messages.
     ///
     /// With a state file, the read state starts from `state` and is saved
     /// on a background thread after each change (the newest state wins), and
@@ -1760,6 +1769,7 @@ impl App {
         inputs: Vec<Input>,
         colors: ColorMode,
         config: Config,
+        problems: Vec<String>,
         state: Option<(StateFile, ReadState)>,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
@@ -1781,6 +1791,8 @@ impl App {
         app.palette = config.palette;
         app.keys = config.keys;
         app.layout = config.layout;
+        // The config's mistakes are in the messages from the start.
+        app.notes = problems;
         let (file, read_state) = match state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),
@@ -1887,7 +1899,7 @@ impl App {
                             };
                             if let Some(text) = failed {
                                 crate::logfile::warn(&text);
-                                let _ = tx.send(Event::Update(Update::Notice(text)));
+                                let _ = tx.send(Event::Update(Update::Problem(text)));
                             }
                         });
                     }
@@ -1934,7 +1946,7 @@ impl App {
     /// and logged.
     fn external_failed(&mut self, text: &str) {
         crate::logfile::warn(text);
-        self.update(Update::Notice(text.to_owned()));
+        self.update(Update::Problem(text.to_owned()));
     }
 }
 

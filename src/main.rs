@@ -98,7 +98,7 @@ fn run(cli: Cli) -> ExitCode {
                 palette: fitted(&settings),
                 ..settings.clone()
             };
-            let result = read(inputs, colors, config, cli.no_state);
+            let result = read(inputs, colors, config, problems.clone(), cli.no_state);
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
@@ -343,6 +343,7 @@ fn read(
     inputs: Vec<Input>,
     colors: ColorMode,
     config: Config,
+    problems: Vec<String>,
     no_state: bool,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
@@ -368,7 +369,7 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, config, state, &mut terminal);
+    let result = App::run(inputs, colors, config, problems, state, &mut terminal);
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

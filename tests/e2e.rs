@@ -1083,3 +1083,31 @@ fn the_pipe_key_hands_the_article_to_the_pager_or_a_command_and_the_screen_comes
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn a_key_conflict_in_the_config_is_in_the_messages_and_a_failing_browser_is_reported() {
+    let dir = linked_folder();
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("dateline");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("config.toml"), "[keys]\nquit = \"s\"\n").unwrap();
+    let tools = tempfile::tempdir().unwrap();
+    let browser = script(tools.path(), "browser", "exit 3");
+    let config = xdg.path().display().to_string();
+    let env = [
+        ("XDG_CONFIG_HOME", config.as_str()),
+        ("BROWSER", browser.as_str()),
+    ];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 140, 30);
+    s.wait_for("1 other problem (m)");
+    s.keys("m");
+    s.wait_for("s is bound to both quit and group_by_source; it does quit");
+    s.escape();
+    s.wait_gone("it does quit");
+    s.keys("O");
+    s.wait_for("the browser failed (exit status: 3)");
+    s.wait_for("2 other problems (m)");
+    s.keys("s");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -64,8 +64,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         false => &owned,
     };
     // What the last key did says so in place of the hints.
+    // A long one is cut to the room beside the summary.
+    let room = usize::from(area.width)
+        .saturating_sub(width(&line_text(&summary(app, theme))) + 4)
+        .max(1);
     let right = match &app.notice {
-        Some(notice) => Line::from(format!("{} ", crate::sanitize::line(notice))),
+        Some(notice) => Line::from(format!(
+            "{} ",
+            super::truncate(&crate::sanitize::line(notice), room)
+        )),
         None => hint_line(hints, theme),
     }
     .style(theme.status);
@@ -136,6 +143,14 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         let s = if warnings == 1 { "" } else { "s" };
         spans.push(Span::styled(
             format!(" · {warnings} warning{s} (m)"),
+            theme.status_warning,
+        ));
+    }
+    let notes = app.notes.len();
+    if notes > 0 {
+        let s = if notes == 1 { "" } else { "s" };
+        spans.push(Span::styled(
+            format!(" · {notes} other problem{s} (m)"),
             theme.status_warning,
         ));
     }

@@ -247,3 +247,32 @@ fn remapped_keys_show_in_the_status_hints_and_head_the_help() {
     press(&mut plain, KeyCode::Char('?'));
     assert!(find(&draw(&plain), "Keys your config").is_none());
 }
+
+#[test]
+fn problems_outside_the_files_are_counted_and_listed_in_the_messages() {
+    let mut app = loaded_app();
+    app.update(Update::Problem(
+        "config.toml:3: keys.quit: s is bound to both quit and group_by_source; it does quit"
+            .into(),
+    ));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let status = row_text(&buf, buf.area.height - 1);
+    assert!(status.contains("1 other problem (m)"), "{status}");
+    assert!(styled(&buf, "1 other problem (m)", theme.status_warning));
+    // The notice is cut to fit beside the count.
+    assert!(
+        status.contains(" config.toml:3: keys.quit: s is bound"),
+        "{status}"
+    );
+    assert!(status.trim_end().ends_with('…'), "{status}");
+    press(&mut app, KeyCode::Char('m'));
+    let buf = draw(&app);
+    assert!(find(&buf, "Messages: 1").is_some());
+    assert!(find(&buf, "Every file loaded cleanly.").is_some());
+    assert!(styled(
+        &buf,
+        "s is bound to both quit",
+        theme.status_warning
+    ));
+}
