@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
 use crate::article::Article;
+use crate::config::keys::KeyBindings;
 use crate::filter::Hit;
 use crate::highlight::EntityKind;
 use crate::loader::LoadIssue;
@@ -82,6 +83,14 @@ pub enum Action {
     /// Show the selected article's linked page in full (fetched), or its
     /// summary again.
     FullArticle,
+    /// Go to the next (`1`) or previous (`-1`) unread article of the list.
+    NextUnread(isize),
+    /// Open the selected article's link in the browser.
+    OpenInBrowser,
+    /// Copy the selected article's link (or title and path) to the clipboard.
+    CopyLink,
+    /// Ask for a command to pipe the selected article to (Enter: `$PAGER`).
+    Pipe,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -122,6 +131,13 @@ pub enum Update {
     /// The articles the entity worker has read so far, grouped into
     /// stories.
     StoriesGrouped(Arc<crate::stories::StoryTable>),
+    /// A line for the status bar: how a program started for the user
+    /// (browser, pager) fared.
+    Notice(String),
+    /// Something went wrong outside the app (a program could not start or
+    /// failed, the config has a mistake): in the status bar, and kept in
+    /// the messages.
+    Problem(String),
 }
 
 impl From<Update> for Action {
@@ -151,8 +167,10 @@ pub enum KeyContext {
     Entities,
 }
 
-/// The keymap: vim keys and arrows alike.
-pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
+/// The keymap: the config's bindings (see [`KeyBindings`], whose defaults
+/// are vim keys and arrows alike) in the list, the reader and the panes
+/// drawn over them; fixed keys where text is typed.
+pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, KeyCode::Char('c')) {
         return Some(Action::Quit);
@@ -164,103 +182,199 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::Entities => return entities_keymap(key, ctrl),
         _ => {}
     }
-    if let Some(action) = history_keymap(key, ctrl, context) {
-        return Some(action);
-    }
-    let action = match key.code {
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Char('L') => Action::ToggleLegend,
-        KeyCode::Char('C') => Action::CycleColors,
-        KeyCode::Char(c @ '1'..='6') if !ctrl => Action::ToggleKind(kind_key(c)?),
-        _ if context == KeyContext::Legend => legend_keymap(key)?,
-        _ if context == KeyContext::Overlay => overlay_keymap(key, ctrl)?,
-        _ if context == KeyContext::Outline => outline_keymap(key, ctrl)?,
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::Char('u' | 'b') if ctrl => Action::PageUp,
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter if context == KeyContext::Reader => Action::OpenMentions,
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char(']') => Action::MoveCursor(1),
-        KeyCode::Char('[') => Action::MoveCursor(-1),
-        KeyCode::Char('o') => Action::ToggleOutline,
-        KeyCode::Char('e') => Action::OpenEntities,
-        KeyCode::Char('u') => Action::ToggleRead,
-        KeyCode::Char('r') => Action::Reload,
-        KeyCode::Char('f') => Action::FullArticle,
-        KeyCode::Char('*') => Action::ToggleStar,
-        KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        KeyCode::Char('l') | KeyCode::Right => Action::FocusReader,
-        KeyCode::Char('J') => Action::NextArticle(1),
-        KeyCode::Char('K') => Action::NextArticle(-1),
-        KeyCode::Char('/') => Action::Search,
-        KeyCode::Char('n') => Action::NextMatch(1),
-        KeyCode::Char('N') => Action::NextMatch(-1),
-        KeyCode::Char('m') => Action::ToggleMessages,
-        KeyCode::Char('s') => Action::ToggleGroups,
-        KeyCode::Char('t') => Action::ToggleStories,
-        KeyCode::Char('S') => Action::PickSource,
-        KeyCode::Char('}') => Action::NextSource(1),
-        KeyCode::Char('{') => Action::NextSource(-1),
-        _ => return None,
-    };
-    Some(action)
-}
-
-/// The kind a digit key switches: `1` person … `6` date, in legend order.
-fn kind_key(c: char) -> Option<EntityKind> {
-    let n = c.to_digit(10)?.checked_sub(1)?;
-    EntityKind::ALL.get(usize::try_from(n).ok()?).copied()
-}
-
-/// Back and forward through the jumps, in the list, the reader and the
-/// outline: `Ctrl-o`, `Backspace` and `<` go back; `Ctrl-i` (where the
-/// terminal tells it from `Tab`) and `>` go forward.
-fn history_keymap(key: KeyEvent, ctrl: bool, context: KeyContext) -> Option<Action> {
-    if !matches!(
-        context,
-        KeyContext::List | KeyContext::Reader | KeyContext::Outline
-    ) {
-        return None;
-    }
-    match key.code {
-        KeyCode::Char('o') if ctrl => Some(Action::History(-1)),
-        KeyCode::Char('i') if ctrl => Some(Action::History(1)),
-        KeyCode::Backspace | KeyCode::Char('<') => Some(Action::History(-1)),
-        KeyCode::Char('>') => Some(Action::History(1)),
-        _ => None,
+    let in_reader = matches!(context, KeyContext::Reader | KeyContext::Outline);
+    // Alt with a key no binding has is the key: terminals send Esc then
+    // the key as Alt-key when the two come quickly.
+    let unalted = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+    let name = bindings.action(&key, in_reader).or_else(|| {
+        key.modifiers
+            .contains(KeyModifiers::ALT)
+            .then(|| bindings.action(&unalted, in_reader))
+            .flatten()
+    });
+    let bound = name.and_then(|name| {
+        let action = named(name)?;
+        allowed(&action, context).then_some(action)
+    });
+    match context {
+        // Enter picks the outline's entry whatever it does elsewhere.
+        KeyContext::Outline if key.code == KeyCode::Enter => Some(Action::Submit),
+        KeyContext::List | KeyContext::Reader | KeyContext::Outline => bound,
+        KeyContext::Legend => bound.or_else(|| legend_keymap(key)),
+        _ => bound.or_else(|| (key.code == KeyCode::Enter).then_some(Action::Back)),
     }
 }
 
-fn outline_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
-    let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('u') if ctrl => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Char('o') => Action::ToggleOutline,
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Char('l') | KeyCode::Right => {
-            Action::FocusReader
+/// Whether a bound action works with `context` open: the outline, the
+/// legend and the overlays take a few of the list's and reader's.
+fn allowed(action: &Action, context: KeyContext) -> bool {
+    let everywhere = matches!(
+        action,
+        Action::Quit
+            | Action::ToggleHelp
+            | Action::Back
+            | Action::ToggleLegend
+            | Action::CycleColors
+            | Action::ToggleKind(_)
+    );
+    let moves = matches!(
+        action,
+        Action::Move(_) | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+    );
+    match context {
+        KeyContext::List | KeyContext::Reader => true,
+        KeyContext::Outline => {
+            everywhere
+                || moves
+                || matches!(
+                    action,
+                    Action::ToggleOutline
+                        | Action::FocusReader
+                        | Action::ToggleFocus
+                        | Action::FocusList
+                        | Action::NextMatch(_)
+                        | Action::OpenEntities
+                        | Action::History(_)
+                )
         }
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
-        KeyCode::Char('n') => Action::NextMatch(1),
-        KeyCode::Char('N') => Action::NextMatch(-1),
-        KeyCode::Char('e') => Action::OpenEntities,
-        _ => return None,
-    };
-    Some(action)
+        // Space switches the kind under the cursor there.
+        KeyContext::Legend => {
+            everywhere || (moves && !matches!(action, Action::PageUp | Action::PageDown))
+        }
+        KeyContext::Overlay => everywhere || moves || matches!(action, Action::ToggleMessages),
+        _ => false,
+    }
+}
+
+/// The action a row of [`ACTIONS`](crate::config::keys::ACTIONS) names.
+pub fn named(name: &str) -> Option<Action> {
+    Some(match name {
+        "quit" => Action::Quit,
+        "help" => Action::ToggleHelp,
+        "back" => Action::Back,
+        "messages" => Action::ToggleMessages,
+        "down" => Action::Move(1),
+        "up" => Action::Move(-1),
+        "page_down" => Action::PageDown,
+        "page_up" => Action::PageUp,
+        "top" => Action::Top,
+        "bottom" => Action::Bottom,
+        "open" => Action::Open,
+        "toggle_focus" => Action::ToggleFocus,
+        "focus_list" => Action::FocusList,
+        "focus_reader" => Action::FocusReader,
+        "next_article" => Action::NextArticle(1),
+        "prev_article" => Action::NextArticle(-1),
+        "search" => Action::Search,
+        "next_match" => Action::NextMatch(1),
+        "prev_match" => Action::NextMatch(-1),
+        "cursor_next" => Action::MoveCursor(1),
+        "cursor_prev" => Action::MoveCursor(-1),
+        "mentions" => Action::OpenMentions,
+        "outline" => Action::ToggleOutline,
+        "entities" => Action::OpenEntities,
+        "history_back" => Action::History(-1),
+        "history_forward" => Action::History(1),
+        "group_by_source" => Action::ToggleGroups,
+        "stories" => Action::ToggleStories,
+        "next_source" => Action::NextSource(1),
+        "prev_source" => Action::NextSource(-1),
+        "pick_source" => Action::PickSource,
+        "legend" => Action::ToggleLegend,
+        "colors" => Action::CycleColors,
+        "toggle_read" => Action::ToggleRead,
+        "star" => Action::ToggleStar,
+        "open_browser" => Action::OpenInBrowser,
+        "copy_link" => Action::CopyLink,
+        "pipe" => Action::Pipe,
+        "reload" => Action::Reload,
+        "full_article" => Action::FullArticle,
+        "next_unread" => Action::NextUnread(1),
+        "prev_unread" => Action::NextUnread(-1),
+        _ => {
+            let kind = EntityKind::ALL
+                .into_iter()
+                .find(|&k| name_of(&Action::ToggleKind(k)) == Some(name))?;
+            Action::ToggleKind(kind)
+        }
+    })
+}
+
+/// The name of the action a key of the list or the reader can do; `None`
+/// for what only the machinery or a typing pane asks for. Every variant is
+/// listed, so a new action has to say whether it is bound.
+pub fn name_of(action: &Action) -> Option<&'static str> {
+    Some(match action {
+        Action::Quit => "quit",
+        Action::ToggleHelp => "help",
+        Action::Back => "back",
+        Action::ToggleMessages => "messages",
+        Action::Move(1) => "down",
+        Action::Move(-1) => "up",
+        Action::PageDown => "page_down",
+        Action::PageUp => "page_up",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::Open => "open",
+        Action::ToggleFocus => "toggle_focus",
+        Action::FocusList => "focus_list",
+        Action::FocusReader => "focus_reader",
+        Action::NextArticle(1) => "next_article",
+        Action::NextArticle(-1) => "prev_article",
+        Action::Search => "search",
+        Action::NextMatch(1) => "next_match",
+        Action::NextMatch(-1) => "prev_match",
+        Action::MoveCursor(1) => "cursor_next",
+        Action::MoveCursor(-1) => "cursor_prev",
+        Action::OpenMentions => "mentions",
+        Action::ToggleOutline => "outline",
+        Action::OpenEntities => "entities",
+        Action::History(-1) => "history_back",
+        Action::History(1) => "history_forward",
+        Action::ToggleGroups => "group_by_source",
+        Action::ToggleStories => "stories",
+        Action::NextSource(1) => "next_source",
+        Action::NextSource(-1) => "prev_source",
+        Action::PickSource => "pick_source",
+        Action::ToggleLegend => "legend",
+        Action::CycleColors => "colors",
+        Action::ToggleRead => "toggle_read",
+        Action::ToggleStar => "star",
+        Action::OpenInBrowser => "open_browser",
+        Action::CopyLink => "copy_link",
+        Action::Pipe => "pipe",
+        Action::Reload => "reload",
+        Action::FullArticle => "full_article",
+        Action::NextUnread(1) => "next_unread",
+        Action::NextUnread(-1) => "prev_unread",
+        Action::ToggleKind(kind) => match kind {
+            EntityKind::Person => "toggle_person",
+            EntityKind::Organization => "toggle_organization",
+            EntityKind::Place => "toggle_place",
+            EntityKind::Name => "toggle_name",
+            EntityKind::Number => "toggle_number",
+            EntityKind::Date => "toggle_date",
+        },
+        Action::Move(_)
+        | Action::NextArticle(_)
+        | Action::NextMatch(_)
+        | Action::MoveCursor(_)
+        | Action::History(_)
+        | Action::NextSource(_)
+        | Action::NextUnread(_)
+        | Action::Insert(_)
+        | Action::DeleteBack
+        | Action::DeleteWord
+        | Action::ClearInput
+        | Action::Submit
+        | Action::FilterBySource
+        | Action::ToggleSelectedKind
+        | Action::CycleSort
+        | Action::Mouse(_)
+        | Action::Resize(..)
+        | Action::Tick
+        | Action::Update(_) => return None,
+    })
 }
 
 fn mentions_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -286,12 +400,9 @@ fn picker_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
     }
 }
 
+/// The legend's own keys, after the bound ones.
 fn legend_keymap(key: KeyEvent) -> Option<Action> {
     let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
         KeyCode::Char(' ' | 'x') | KeyCode::Enter => Action::ToggleSelectedKind,
         KeyCode::Char('c') => Action::CycleColors,
         _ => return None,
@@ -319,22 +430,6 @@ fn editing_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(action)
 }
 
-fn overlay_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
-    let action = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
-        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Char('m') => Action::ToggleMessages,
-        KeyCode::Enter => Action::Back,
-        _ => return None,
-    };
-    Some(action)
-}
-
 /// The keys the help overlay lists, as (keys, what they do) per section.
 pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
     (
@@ -354,7 +449,10 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("u  *", "mark read or unread (bold), star or unstar (★)"),
+            ("u", "mark read or unread (unread titles are bold)"),
+            ("*", "star or unstar (★ after the title)"),
+            (". ,", "next, previous unread article (round the end)"),
+            ("O  y  |", "open its link, copy it, pipe it to $PAGER"),
             ("r  f", "reload the URLs; f: the linked page in full"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
@@ -380,6 +478,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
             ("u  *", "mark read or unread, star or unstar"),
+            (". ,  O y |", "next unread, previous; link, copy, pipe"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
@@ -477,6 +576,11 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::keys::KeySpec;
+
+    fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
+        super::keymap(key, context, &KeyBindings::default())
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -518,6 +622,21 @@ mod tests {
         assert!(matches!(
             keymap(key(KeyCode::Down), KeyContext::Editing),
             Some(Action::Move(1))
+        ));
+    }
+
+    #[test]
+    fn alt_with_an_unbound_key_is_the_key_and_a_bound_alt_key_wins() {
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert!(matches!(
+            keymap(alt_q, KeyContext::List),
+            Some(Action::Quit)
+        ));
+        let (b, _) =
+            KeyBindings::with_overrides(&[("help", vec![KeySpec::parse("Alt-q").unwrap()])]);
+        assert!(matches!(
+            super::keymap(alt_q, KeyContext::List, &b),
+            Some(Action::ToggleHelp)
         ));
     }
 
@@ -727,6 +846,83 @@ mod tests {
             keymap(key(KeyCode::Char('n')), KeyContext::Outline),
             Some(Action::NextMatch(1))
         ));
+    }
+
+    #[test]
+    fn every_row_of_the_key_table_names_an_action_and_back() {
+        for info in crate::config::keys::ACTIONS {
+            let action = named(info.name).unwrap_or_else(|| panic!("{}", info.name));
+            assert_eq!(name_of(&action), Some(info.name));
+        }
+        assert!(named("no_such_action").is_none());
+        // And every action a key can do has its row.
+        let mut every = vec![
+            Action::Quit,
+            Action::ToggleHelp,
+            Action::Back,
+            Action::ToggleMessages,
+            Action::PageDown,
+            Action::PageUp,
+            Action::Top,
+            Action::Bottom,
+            Action::Open,
+            Action::ToggleFocus,
+            Action::FocusList,
+            Action::FocusReader,
+            Action::Search,
+            Action::OpenMentions,
+            Action::ToggleOutline,
+            Action::OpenEntities,
+            Action::ToggleGroups,
+            Action::ToggleStories,
+            Action::PickSource,
+            Action::ToggleLegend,
+            Action::CycleColors,
+            Action::ToggleRead,
+            Action::ToggleStar,
+            Action::OpenInBrowser,
+            Action::CopyLink,
+            Action::Pipe,
+        ];
+        for step in [1, -1] {
+            every.extend([
+                Action::Move(step),
+                Action::NextArticle(step),
+                Action::NextMatch(step),
+                Action::MoveCursor(step),
+                Action::History(step),
+                Action::NextSource(step),
+                Action::NextUnread(step),
+            ]);
+        }
+        every.extend(EntityKind::ALL.map(Action::ToggleKind));
+        for action in &every {
+            let name = name_of(action).unwrap_or_else(|| panic!("{action:?} has no name"));
+            assert!(
+                crate::config::keys::action_info(name).is_some(),
+                "{name} is not in the key table"
+            );
+        }
+        assert!(name_of(&Action::Insert('x')).is_none());
+    }
+
+    #[test]
+    fn remapped_keys_work_in_the_outline_and_overlays_too() {
+        let (b, _) = KeyBindings::with_overrides(&[
+            ("down", vec![KeySpec::parse("x").unwrap()]),
+            ("quit", vec![KeySpec::parse("Q").unwrap()]),
+        ]);
+        for context in [KeyContext::Outline, KeyContext::Overlay, KeyContext::Legend] {
+            assert!(matches!(
+                super::keymap(key(KeyCode::Char('x')), context, &b),
+                Some(Action::Move(1))
+            ));
+            assert!(super::keymap(key(KeyCode::Char('j')), context, &b).is_none());
+            assert!(matches!(
+                super::keymap(key(KeyCode::Char('Q')), context, &b),
+                Some(Action::Quit)
+            ));
+        }
     }
 
     #[test]

@@ -20,9 +20,12 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
+use crate::config::Config;
+use crate::config::keys::KeyBindings;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
 use crate::event::{self, EntityWorker, Event, FilterWorker, Network};
+use crate::external::{self, Effect};
 use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
@@ -58,6 +61,8 @@ pub enum Focus {
 pub enum Editing {
     Filter,
     Find,
+    /// The command to pipe the article to.
+    Pipe,
 }
 
 /// A window drawn over the panes.
@@ -101,6 +106,9 @@ enum Searcher {
 pub struct App {
     pub articles: Vec<Arc<Article>>,
     pub issues: Vec<LoadIssue>,
+    /// Problems that are not a file's: the config's, and programs started
+    /// for the user that failed. Shown in the messages after the files'.
+    pub notes: Vec<String>,
     pub loading: Loading,
     /// What is typed in the filter bar.
     pub filter_input: String,
@@ -141,6 +149,10 @@ pub struct App {
     pub focus: Focus,
     pub editing: Option<Editing>,
     pub find_input: String,
+    /// The command typed at the pipe prompt.
+    pub pipe_input: String,
+    /// What the run loop is to do outside the app, in order.
+    pub effects: Vec<Effect>,
     pub overlay: Option<Overlay>,
     pub overlay_scroll: usize,
     pub reader: Option<ReaderView>,
@@ -156,11 +168,20 @@ pub struct App {
     pub read_state: ReadState,
     /// Counts the changes to `read_state`, so the run loop knows when to save.
     pub state_changes: u64,
+    /// The unread articles of each source (numbered as in `sources`).
+    pub unread: Vec<usize>,
+    /// A line for the status bar about what the last key did, until the
+    /// next key.
+    pub notice: Option<String>,
     /// The article last marked read by opening it, so that marking it
     /// unread again while it is open sticks.
     marked_open: Option<usize>,
     /// The styles the config gives (the default `dark` palette without one).
     pub palette: Palette,
+    /// The keys of the list and the reader, as the config gives them.
+    pub keys: KeyBindings,
+    /// The list's width, the reader's widest line, the list's dates.
+    pub layout: crate::config::Layout,
     /// The set of inputs read (see [`remembered::corpus_key`]): where the
     /// reader was is remembered per corpus, on quit.
     pub corpus: Option<String>,
@@ -188,6 +209,7 @@ impl App {
         Self {
             articles: Vec::new(),
             issues: Vec::new(),
+            notes: Vec::new(),
             loading: Loading::default(),
             filter_input: String::new(),
             query: FilterQuery::default(),
@@ -211,6 +233,8 @@ impl App {
             focus: Focus::List,
             editing: None,
             find_input: String::new(),
+            pipe_input: String::new(),
+            effects: Vec::new(),
             overlay: None,
             overlay_scroll: 0,
             reader: None,
@@ -220,8 +244,12 @@ impl App {
             entities_indexed: 0,
             read_state: ReadState::default(),
             state_changes: 0,
+            unread: Vec::new(),
+            notice: None,
             marked_open: None,
             palette: Palette::default(),
+            keys: KeyBindings::default(),
+            layout: crate::config::Layout::default(),
             corpus: None,
             pending_place: None,
             searcher,
@@ -330,7 +358,7 @@ impl App {
                 if key.kind != ratatui::crossterm::event::KeyEventKind::Press {
                     return None;
                 }
-                return keymap(key, self.key_context());
+                return keymap(key, self.key_context(), &self.keys);
             }
             Event::Mouse(m) => Action::Mouse(m),
             Event::Resize(w, h) => Action::Resize(w, h),
@@ -345,9 +373,10 @@ impl App {
         // The user's own move wins over going back to the last place.
         if !matches!(
             action,
-            Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit
+            Action::Update(_) | Action::Tick | Action::Resize(..) | Action::Quit | Action::Mouse(_)
         ) {
             self.pending_place = None;
+            self.notice = None;
         }
         match action {
             Action::Quit => self.remember_place_and_quit(),
@@ -415,6 +444,15 @@ impl App {
             Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
             Action::Reload => self.reload(),
             Action::FullArticle => self.toggle_full_article(),
+            Action::NextUnread(step) => self.next_unread(step),
+            Action::OpenInBrowser => self.open_in_browser(),
+            Action::CopyLink => self.copy_link(),
+            Action::Pipe => {
+                if self.visible(self.selected).is_some() {
+                    self.pipe_input.clear();
+                    self.editing = Some(Editing::Pipe);
+                }
+            }
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -440,6 +478,11 @@ impl App {
             Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
             Update::LoadFinished => self.loading.done = true,
             Update::FullText { index, result } => self.full_text_arrived(index, result),
+            Update::Notice(text) => self.notice = Some(text),
+            Update::Problem(text) => {
+                self.notice = Some(format!("{text} (m: messages)"));
+                self.notes.push(text);
+            }
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -539,10 +582,124 @@ impl App {
         else {
             return;
         };
+        let was_read = self.read_state.is_read(&key);
         toggle(&mut self.read_state, &key);
         self.state_changes += 1;
         if let Some((index, _, _)) = self.visible(self.selected) {
+            self.count_unread(index, was_read);
             self.send_marks(index, true);
+        }
+    }
+
+    /// The article at `index` was read (`was_read`) before a change: keep
+    /// its source's unread count.
+    fn count_unread(&mut self, index: usize, was_read: bool) {
+        let now_read = self.is_read(index);
+        let Some(count) = self
+            .sources
+            .of_article(index)
+            .and_then(|s| self.unread.get_mut(s))
+        else {
+            return;
+        };
+        match (was_read, now_read) {
+            (true, false) => *count += 1,
+            (false, true) => *count = count.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// The unread articles of `source`.
+    pub fn unread_of(&self, source: usize) -> usize {
+        self.unread.get(source).copied().unwrap_or(0)
+    }
+
+    /// `O`: open the selected article's link in the browser (the run loop
+    /// starts it); without a link, say so.
+    fn open_in_browser(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        match article
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            Some(url) => {
+                let url = url.to_owned();
+                self.notice = Some(format!("Opening {url}"));
+                self.effects.push(Effect::OpenUrl(url));
+            }
+            None => self.notice = Some("This article has no link to open.".to_owned()),
+        }
+    }
+
+    /// `y`: copy the selected article's link, or its title and path.
+    fn copy_link(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let what = if article.url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+            "the link"
+        } else {
+            "the title and path (no link)"
+        };
+        let text = external::clip_text(article);
+        self.notice = Some(format!("Copied {what}: {text}"));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    /// Enter at the pipe prompt: the selected article's text to the command
+    /// typed, or to `$PAGER` when nothing was.
+    fn pipe_article(&mut self) {
+        let Some((_, article, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let text = external::article_text(article);
+        let command = self.pipe_input.trim();
+        let command = (!command.is_empty()).then(|| command.to_owned());
+        self.effects.push(Effect::Pipe { text, command });
+    }
+
+    /// `.` and `,`: select the next (or previous) unread article in the
+    /// list's order, going round at the end; the reader, when it has the
+    /// keyboard, opens it (and so marks it read).
+    fn next_unread(&mut self, step: isize) {
+        let rows = self.list_len();
+        let start = self.selected_row();
+        let found = (1..=rows)
+            .map(|k| {
+                if step < 0 {
+                    (start + rows - k % rows) % rows
+                } else {
+                    (start + k) % rows
+                }
+            })
+            .find_map(|row| match self.list_row(row) {
+                Some(ListRow::Article(p)) => self
+                    .visible(p)
+                    .filter(|&(index, _, _)| !self.is_read(index))
+                    .map(|_| p),
+                _ => None,
+            });
+        match found {
+            Some(position) => {
+                if position != self.selected
+                    && let Some(here) = self.here()
+                {
+                    self.history.leave(here);
+                }
+                self.selected = position;
+                self.reveal_jump();
+            }
+            None => {
+                self.notice = Some(if self.query.is_empty() {
+                    "No unread articles.".to_owned()
+                } else {
+                    "No unread articles in the filtered list.".to_owned()
+                });
+            }
         }
     }
 
@@ -556,6 +713,11 @@ impl App {
         if !always && marks == Marks::default() {
             return;
         }
+        self.set_marks(index, marks);
+    }
+
+    /// Tell the search the marks of the article at `index`.
+    fn set_marks(&mut self, index: usize, marks: Marks) {
         match &mut self.searcher {
             Searcher::Inline(search) => search.set_marks(index, marks),
             Searcher::Worker { filter, .. } => filter.mark(index, marks),
@@ -579,6 +741,7 @@ impl App {
         {
             self.read_state.set_read(&key, true);
             self.state_changes += 1;
+            self.count_unread(index, false);
             self.send_marks(index, true);
         }
     }
@@ -593,6 +756,7 @@ impl App {
         }
         self.sources.add(&batch);
         let first_new = self.articles.len();
+        self.unread.resize(self.sources.len(), 0);
         match &mut self.searcher {
             Searcher::Inline(index) => {
                 index.add(&batch);
@@ -606,13 +770,31 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        // Each new article's source counts it unless the state has it read;
+        // what the state remembers of it goes to the search. (Its key is
+        // made once, and not at all while the state is empty.)
+        let remembered = self.read_state.read_count() + self.read_state.starred_count() > 0;
+        for index in first_new..self.articles.len() {
+            let marks = if remembered {
+                let key = ArticleKey::of(&self.articles[index]);
+                Marks {
+                    read: self.read_state.is_read(&key),
+                    starred: self.read_state.is_starred(&key),
+                }
+            } else {
+                Marks::default()
+            };
+            if !marks.read
+                && let Some(source) = self.sources.of_article(index)
+            {
+                self.unread[source] += 1;
+            }
+            if marks != Marks::default() {
+                self.set_marks(index, marks);
+            }
+        }
         if self.pending_place.is_some() {
             self.restore_place(first_new);
-        }
-        if self.read_state.read_count() + self.read_state.starred_count() > 0 {
-            for index in first_new..self.articles.len() {
-                self.send_marks(index, false);
-            }
         }
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(self.search_inline(index));
@@ -937,7 +1119,7 @@ impl App {
         // Past the end, the next move up is seen at once.
         let screen = Rect::new(0, 0, self.size.width, self.size.height);
         let max = match self.overlay {
-            Some(Overlay::Help) => ui::help::max_scroll(screen),
+            Some(Overlay::Help) => ui::help::max_scroll(&self.keys, screen),
             Some(Overlay::Messages) => ui::messages::max_scroll(self, screen),
             _ => usize::MAX,
         };
@@ -957,6 +1139,11 @@ impl App {
                 input.truncate(kept);
             }
             Action::ClearInput => self.input_mut(field).clear(),
+            Action::Submit if field == Editing::Pipe => {
+                self.editing = None;
+                self.pipe_article();
+                return;
+            }
             Action::Submit => {
                 self.editing = None;
                 if field == Editing::Filter && self.reader.is_some() {
@@ -982,6 +1169,7 @@ impl App {
         }
         match field {
             Editing::Filter => self.filter_changed(),
+            Editing::Pipe => {}
             Editing::Find => {
                 let height = self.reader_height();
                 let needle = self.find_input.clone();
@@ -1000,6 +1188,7 @@ impl App {
         match field {
             Editing::Filter => &mut self.filter_input,
             Editing::Find => &mut self.find_input,
+            Editing::Pipe => &mut self.pipe_input,
         }
     }
 
@@ -1484,8 +1673,13 @@ impl App {
         sign * isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
-    fn areas(&self) -> ui::Areas {
-        ui::areas(self.size, self.focus, self.outline.is_some())
+    pub fn areas(&self) -> ui::Areas {
+        ui::areas_with(
+            self.size,
+            self.focus,
+            self.outline.is_some(),
+            self.layout.list_width,
+        )
     }
 
     pub fn list_height(&self) -> usize {
@@ -1502,7 +1696,7 @@ impl App {
 
     fn reader_width(&self) -> usize {
         let area = self.areas().reader.unwrap_or(self.size);
-        ui::reader::text_width(area)
+        ui::reader::text_width(area, self.layout.wrap_width)
     }
 
     /// Keep the reader on the selected article, laid out for the pane.
@@ -1594,7 +1788,9 @@ impl App {
         }
     }
 
-    /// Run the terminal app until the user quits, in colour or not.
+    /// Run the terminal app until the user quits, in colour or not, with
+    /// the config's palette (fitted to the terminal), keys and layout, and
+    /// its `problems` among the messages.
     ///
     /// With a state file, the read state starts from `state` and is saved
     /// on a background thread after each change (the newest state wins), and
@@ -1603,7 +1799,8 @@ impl App {
         inputs: Vec<Input>,
         fetcher: Option<Arc<Fetcher>>,
         colors: ColorMode,
-        palette: Palette,
+        config: Config,
+        problems: Vec<String>,
         state: Option<(StateFile, ReadState)>,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
@@ -1622,7 +1819,11 @@ impl App {
         // which would leave `C` (colour on request) without effect. The
         // theme decides instead.
         app.colors = colors;
-        app.palette = palette;
+        app.palette = config.palette;
+        app.keys = config.keys;
+        app.layout = config.layout;
+        // The config's mistakes are in the messages from the start.
+        app.notes = problems;
         let (file, read_state) = match state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),
@@ -1632,10 +1833,12 @@ impl App {
         app.network = fetcher.clone().map(|f| Network::new(tx.clone(), f));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
-        event::spawn_signals(tx.clone());
-        event::spawn_input(tx.clone());
-        event::spawn_loader(inputs, fetcher, tx);
-        let result = app.event_loop(&rx, saver.as_ref(), terminal);
+        let input = event::InputSwitch::default();
+        event::spawn_signals(tx.clone(), &input);
+        event::spawn_input(tx.clone(), &input);
+        event::spawn_loader(inputs, fetcher, tx.clone());
+        let outside = Outside { input, tx };
+        let result = app.event_loop(&rx, saver.as_ref(), &outside, terminal);
         // The last save waits for the one in flight, then writes the newest.
         drop(saver);
         if let Some(file) = file
@@ -1650,6 +1853,7 @@ impl App {
         &mut self,
         rx: &mpsc::Receiver<Event>,
         saver: Option<&event::StateSaver>,
+        outside: &Outside,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
         let mut changes_sent = self.state_changes;
@@ -1683,6 +1887,9 @@ impl App {
                 }
                 None => self.update(Action::Tick),
             }
+            for effect in std::mem::take(&mut self.effects) {
+                self.carry_out(effect, outside, terminal)?;
+            }
             if let Some(saver) = saver
                 && self.state_changes != changes_sent
             {
@@ -1692,6 +1899,130 @@ impl App {
             terminal.draw(|frame| ui::render(frame, self))?;
         }
     }
+}
+
+/// What the run loop needs to carry out effects: the input thread's switch
+/// and a way to report back.
+struct Outside {
+    input: event::InputSwitch,
+    tx: mpsc::Sender<Event>,
+}
+
+impl App {
+    /// Do what the app asked for outside itself, between frames: the
+    /// terminal is the run loop's here, not mid-frame.
+    fn carry_out(
+        &mut self,
+        effect: Effect,
+        outside: &Outside,
+        terminal: &mut DefaultTerminal,
+    ) -> Result<()> {
+        match effect {
+            Effect::OpenUrl(url) => {
+                let browser = std::env::var("BROWSER").ok();
+                match external::open_url(browser.as_deref(), &url) {
+                    Ok(Some(mut child)) => {
+                        // Waited for on a thread of its own: the screen goes on.
+                        let tx = outside.tx.clone();
+                        std::thread::spawn(move || {
+                            let failed = match child.wait() {
+                                Ok(status) if status.success() => None,
+                                Ok(status) => Some(format!("the browser failed ({status})")),
+                                Err(e) => Some(format!("the browser: {e}")),
+                            };
+                            if let Some(text) = failed {
+                                crate::logfile::warn(&text);
+                                let _ = tx.send(Event::Update(Update::Problem(text)));
+                            }
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.external_failed(&format!("could not open {url}: {e}")),
+                }
+            }
+            Effect::Copy(text) => {
+                use std::io::Write as _;
+                let backend = terminal.backend_mut();
+                backend.write_all(external::osc52(&text).as_bytes())?;
+                backend.flush()?;
+            }
+            Effect::Pipe { text, command } => {
+                outside.input.pause();
+                suspend_terminal();
+                let program = match &command {
+                    Some(c) => vec!["sh".to_owned(), "-c".to_owned(), c.clone()],
+                    None => external::pager_command(std::env::var("PAGER").ok().as_deref()),
+                };
+                let result = external::run_with_input(&program, &text);
+                if command.is_some() {
+                    wait_for_enter();
+                }
+                resume_terminal();
+                // Everything is drawn again: the screen was cleared, and a
+                // blank frame makes the next one differ in every cell drawn.
+                // (`Terminal::clear` would ask the terminal where its
+                // cursor is, and not every terminal answers.)
+                terminal.draw(|_| {})?;
+                outside.input.resume();
+                let shown = program.join(" ");
+                match result {
+                    Ok(status) if status.success() => {}
+                    Ok(status) => self.external_failed(&format!("{shown}: {status}")),
+                    Err(e) => self.external_failed(&format!("{shown}: {e}")),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A program could not be started or failed: said in the status bar
+    /// and logged.
+    fn external_failed(&mut self, text: &str) {
+        crate::logfile::warn(text);
+        self.update(Update::Problem(text.to_owned()));
+    }
+}
+
+/// Hand the terminal over: main screen, cooked mode, cursor, no mouse.
+fn suspend_terminal() {
+    use ratatui::crossterm::event::{DisableMouseCapture, PopKeyboardEnhancementFlags};
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        PopKeyboardEnhancementFlags,
+        DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Take the terminal back as the app had it.
+fn resume_terminal() {
+    use ratatui::crossterm::event::{
+        EnableMouseCapture, KeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    };
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let _ = terminal::enable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All),
+        EnableMouseCapture,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES),
+        cursor::Hide
+    );
+}
+
+/// After a command's output: wait for Enter before the screen comes back.
+fn wait_for_enter() {
+    use std::io::{BufRead as _, Write as _};
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\n[dateline: press Enter to go back]");
+    let _ = out.flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
 }
 
 /// The group of the article at load position `index`: its source, or, by

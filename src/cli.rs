@@ -90,7 +90,8 @@ pub enum Command {
     List {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Only the articles the filter bar would show for QUERY, in its order.
+        /// Only the articles the filter bar would show for QUERY, in its order
+        /// (is:unread, is:read and is:starred read the state file).
         #[arg(long, short, value_name = "QUERY")]
         filter: Option<String>,
         /// JSON Lines: id, source, date, title, author, url, path.
@@ -101,9 +102,13 @@ pub enum Command {
     Sources {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// JSON Lines: source, articles, first, last.
+        /// JSON Lines: source, articles, first, last (and unread).
         #[arg(long)]
         json: bool,
+        /// Add each source's unread articles, from the read state (all of
+        /// them with --no-state).
+        #[arg(long)]
+        unread: bool,
     },
     /// Print every mention of a name: article id, source, date, title, sentence
     /// (tab-separated). "Netanyahu" also finds "Benjamin Netanyahu"; "US" finds
@@ -390,7 +395,7 @@ mod tests {
         let cli = Cli::try_parse_from(["dateline", "sources", "a", "--json"]).unwrap();
         assert!(matches!(
             cli.command,
-            Some(Command::Sources { ref paths, json: true }) if paths == &[PathBuf::from("a")]
+            Some(Command::Sources { ref paths, json: true, .. }) if paths == &[PathBuf::from("a")]
         ));
         let cli = Cli::try_parse_from(["dateline", "mentions", "Tony Blair", "a", "b"]).unwrap();
         let Some(Command::Mentions { name, paths, json }) = cli.command else {

@@ -13,23 +13,26 @@ use chrono::NaiveDate;
 
 use crate::article::Article;
 use crate::entities::EntityIndex;
-use crate::filter::{FilterQuery, Lookups, SearchIndex};
+use crate::filter::{FilterQuery, Lookups, Marks, SearchIndex};
 use crate::highlight::{self, EntityKind};
 use crate::sanitize;
+use crate::state::{ArticleKey, ReadState};
 
 mod stories;
 pub use stories::{figures, stories};
 
 /// `dateline list`: the articles the filter bar would show for `filter`, in
-/// its order; every article in load order without one.
+/// its order; every article in load order without one. `is:` terms match
+/// what `state` remembers (nothing is read or starred without it).
 pub fn list(
     articles: Vec<Article>,
     filter: Option<&str>,
+    state: Option<&ReadState>,
     json: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-    let order = filtered(&articles, filter);
+    let order = filtered(&articles, filter, state);
     for i in order {
         let Some(article) = articles.get(i) else {
             continue;
@@ -51,12 +54,35 @@ pub fn list(
     Ok(())
 }
 
+/// Whether `filter` asks for what the read state remembers (`is:` terms):
+/// only then need a command that filters read it.
+pub fn filter_needs_state(filter: Option<&str>) -> bool {
+    filter.is_some_and(|f| FilterQuery::parse(f).has_marks())
+}
+
 /// The positions of the articles the filter bar would show for `filter`, in
-/// its order; every article in load order without one.
-pub fn filtered(articles: &[Arc<Article>], filter: Option<&str>) -> Vec<usize> {
+/// its order; every article in load order without one. `is:` terms match
+/// what `state` remembers of each article.
+pub fn filtered(
+    articles: &[Arc<Article>],
+    filter: Option<&str>,
+    state: Option<&ReadState>,
+) -> Vec<usize> {
     match filter.map(FilterQuery::parse) {
         Some(query) if !query.is_empty() => {
-            let index = SearchIndex::for_query(articles, &query);
+            let mut index = SearchIndex::for_query(articles, &query);
+            if let Some(state) = state.filter(|_| query.has_marks()) {
+                for (i, article) in articles.iter().enumerate() {
+                    let key = ArticleKey::of(article);
+                    index.set_marks(
+                        i,
+                        Marks {
+                            read: state.is_read(&key),
+                            starred: state.is_starred(&key),
+                        },
+                    );
+                }
+            }
             let lookups = if query.needs_entities() {
                 query.lookup(&entity_index(articles))
             } else {
@@ -206,20 +232,32 @@ pub fn source_summaries(articles: &[Article]) -> Vec<SourceSummary> {
 
 /// `dateline sources`: one line per source, `source<TAB>articles<TAB>first
 /// date<TAB>last date` (dates empty when none is known), or JSON Lines.
-pub fn sources(articles: &[Article], json: bool, out: &mut dyn Write) -> io::Result<()> {
+/// With `unread` (the read state, or `None` when it is not kept), a fifth
+/// column (a field `unread` in JSON) counts the source's unread articles.
+pub fn sources(
+    articles: &[Article],
+    unread: Option<Option<&ReadState>>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let counts = unread.map(|state| unread_by_source(articles, state));
     for summary in source_summaries(articles) {
+        let unread = counts
+            .as_ref()
+            .map(|c| c.get(summary.source.as_str()).copied().unwrap_or(0));
         if json {
             let row = SourceRow {
                 source: &summary.source,
                 articles: summary.articles,
                 first: date(summary.first),
                 last: date(summary.last),
+                unread,
             };
             write_json(&mut *out, &row)?;
             writeln!(out)?;
         } else {
-            writeln!(
+            write!(
                 out,
                 "{}\t{}\t{}\t{}",
                 sanitize::line(&summary.source),
@@ -227,9 +265,27 @@ pub fn sources(articles: &[Article], json: bool, out: &mut dyn Write) -> io::Res
                 date(summary.first).unwrap_or_default(),
                 date(summary.last).unwrap_or_default()
             )?;
+            match unread {
+                Some(n) => writeln!(out, "\t{n}")?,
+                None => writeln!(out)?,
+            }
         }
     }
     Ok(())
+}
+
+/// The unread articles of each source, by name: all of them without a
+/// read state.
+fn unread_by_source<'a>(
+    articles: &'a [Article],
+    state: Option<&ReadState>,
+) -> std::collections::HashMap<&'a str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for article in articles {
+        let read = state.is_some_and(|s| s.is_read(&ArticleKey::of(article)));
+        *counts.entry(article.source.as_str()).or_insert(0) += usize::from(!read);
+    }
+    counts
 }
 
 #[derive(Serialize)]
@@ -238,6 +294,8 @@ struct SourceRow<'a> {
     articles: usize,
     first: Option<String>,
     last: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unread: Option<usize>,
 }
 
 /// What `dateline mentions` found: whether the name matched any entity.
@@ -417,7 +475,7 @@ mod tests {
 
     fn run_list(articles: Vec<Article>, filter: Option<&str>, json: bool) -> String {
         let mut out = Vec::new();
-        list(articles, filter, json, &mut out).unwrap();
+        list(articles, filter, None, json, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

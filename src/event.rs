@@ -30,10 +30,58 @@ pub enum Event {
     Terminate,
 }
 
-/// Read terminal input on its own thread.
-pub fn spawn_input(tx: Sender<Event>) {
+/// The input thread's switch: paused while another program (a pager) has
+/// the terminal, so that no key meant for it is read here.
+#[derive(Debug, Clone, Default)]
+pub struct InputSwitch {
+    paused: Arc<AtomicBool>,
+    /// Set by the input thread once it has stopped reading.
+    idle: Arc<AtomicBool>,
+}
+
+impl InputSwitch {
+    /// Stop reading input; returns once the thread has stopped (or after a
+    /// second, should it be stuck).
+    pub fn pause(&self) {
+        self.idle.store(false, Ordering::SeqCst);
+        self.paused.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        while !self.idle.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(1) {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    pub fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+
+    /// Whether another program has the terminal.
+    pub fn paused(&self) -> bool {
+        self.paused.load(Ordering::SeqCst)
+    }
+}
+
+/// How long the input thread waits for a key before looking at its switch.
+const INPUT_POLL: Duration = Duration::from_millis(40);
+
+/// Read terminal input on its own thread, but not while `switch` pauses it.
+pub fn spawn_input(tx: Sender<Event>, switch: &InputSwitch) {
+    let theirs = switch.clone();
     thread::spawn(move || {
         loop {
+            if theirs.paused.load(Ordering::SeqCst) {
+                theirs.idle.store(true, Ordering::SeqCst);
+                thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+            match term::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => {
+                    let _ = tx.send(Event::Terminate);
+                    break;
+                }
+            }
             let event = match term::read() {
                 Ok(term::Event::Key(key)) => Event::Key(key),
                 Ok(term::Event::Mouse(mouse)) => Event::Mouse(mouse),
@@ -97,14 +145,19 @@ impl Network {
 }
 
 /// Turn SIGTERM, SIGHUP and SIGINT into [`Event::Terminate`], so the terminal
-/// is restored before the process ends.
-pub fn spawn_signals(tx: Sender<Event>) {
+/// is restored before the process ends. A Ctrl-c meant for a pager or
+/// command that has the terminal (`input` paused) is left to it.
+pub fn spawn_signals(tx: Sender<Event>, input: &InputSwitch) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
         return;
     };
+    let input = input.clone();
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if signals
+            .forever()
+            .any(|signal| signal != SIGINT || !input.paused())
+        {
             let _ = tx.send(Event::Terminate);
         }
     });

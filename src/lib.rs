@@ -18,7 +18,9 @@
 //! for scripts. What dateline keeps between runs is pure data too:
 //! [`config`] (the TOML config: theme, keys, layout, paths) and [`state`]
 //! (read and starred articles, the last place, saved atomically);
-//! [`logfile`] writes a log to a file when asked for. [`entities`] and
+//! [`logfile`] writes a log to a file when asked for; [`external`] decides
+//! what the browser, the clipboard and a pager are handed (the run loop
+//! hands it over, as effects the app asks for). [`entities`] and
 //! [`stories`] (articles grouped into stories, figures compared across
 //! sources) are pure domain modules too.
 
@@ -30,6 +32,7 @@ pub mod commands;
 pub mod config;
 pub mod entities;
 pub mod event;
+pub mod external;
 pub mod fetch;
 pub mod filter;
 pub mod highlight;

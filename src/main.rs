@@ -106,11 +106,16 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("TERM").as_deref(),
             );
             let inputs = paths(cli.paths);
+            let config = Config {
+                palette: fitted(&settings),
+                ..settings.clone()
+            };
             let result = read(
                 inputs,
                 Some(fetcher),
                 colors,
-                fitted(&settings),
+                config,
+                problems.clone(),
                 cli.no_state,
             );
             for problem in &problems {
@@ -118,55 +123,7 @@ fn run(cli: Cli) -> ExitCode {
             }
             result
         }
-        Some(Command::List {
-            paths: p,
-            filter,
-            json,
-        }) => script(&paths(p), &fetcher, |articles, out| {
-            commands::list(articles, filter.as_deref(), json, out)
-        }),
-        Some(Command::Entities { paths: p, jsonl }) => {
-            script(&paths(p), &fetcher, |articles, out| {
-                commands::entities(&articles, jsonl, out)
-            })
-        }
-        Some(Command::Sources { paths: p, json }) => {
-            script(&paths(p), &fetcher, |articles, out| {
-                commands::sources(&articles, json, out)
-            })
-        }
-        Some(Command::Stories { paths: p, json }) => {
-            script(&paths(p), &fetcher, |articles, out| {
-                commands::stories(articles, json, out)
-            })
-        }
-        Some(Command::Figures {
-            paths: p,
-            json,
-            disagreements,
-        }) => script(&paths(p), &fetcher, |articles, out| {
-            commands::figures(articles, json, disagreements, out)
-        }),
-        Some(Command::Mentions {
-            name,
-            paths: p,
-            json,
-        }) => mentions(&paths(p), &fetcher, &name, json),
-        Some(Command::Export {
-            paths: p,
-            filter,
-            format,
-            opml: _,
-        }) => {
-            let state = if cli.no_state { None } else { open_state() };
-            script(&paths(p), &fetcher, |articles, out| {
-                let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
-                let order = commands::filtered(&articles, filter.as_deref());
-                commands::export::export(&articles, &order, state.as_ref(), format, out)
-            })
-        }
-        // run by `without_articles`
-        Some(_) => Ok(ExitCode::SUCCESS),
+        Some(command) => script_command(command, paths, &fetcher, cli.no_state),
     };
     match result {
         Ok(code) => code,
@@ -194,6 +151,73 @@ fn inputs_for(paths: &[PathBuf], urls_file: Option<&PathBuf>, settings: &Config)
         .into_iter()
         .collect();
     cli::inputs(&settings.paths, &default_urls)
+}
+
+/// A command for scripts: load, filter, print.
+fn script_command(
+    command: Command,
+    paths: impl Fn(Vec<PathBuf>) -> Vec<Input>,
+    fetcher: &Fetcher,
+    no_state: bool,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::List {
+            paths: p,
+            filter,
+            json,
+        } => {
+            // The state is read only when the filter asks about it.
+            let state = (!no_state && commands::filter_needs_state(filter.as_deref()))
+                .then(open_state)
+                .flatten();
+            script(&paths(p), fetcher, |articles, out| {
+                commands::list(articles, filter.as_deref(), state.as_ref(), json, out)
+            })
+        }
+        Command::Entities { paths: p, jsonl } => script(&paths(p), fetcher, |articles, out| {
+            commands::entities(&articles, jsonl, out)
+        }),
+        Command::Sources {
+            paths: p,
+            json,
+            unread,
+        } => {
+            let state = (unread && !no_state).then(open_state).flatten();
+            script(&paths(p), fetcher, |articles, out| {
+                commands::sources(&articles, unread.then_some(state.as_ref()), json, out)
+            })
+        }
+        Command::Stories { paths: p, json } => script(&paths(p), fetcher, |articles, out| {
+            commands::stories(articles, json, out)
+        }),
+        Command::Figures {
+            paths: p,
+            json,
+            disagreements,
+        } => script(&paths(p), fetcher, |articles, out| {
+            commands::figures(articles, json, disagreements, out)
+        }),
+        Command::Mentions {
+            name,
+            paths: p,
+            json,
+        } => mentions(&paths(p), fetcher, &name, json),
+        Command::Export {
+            paths: p,
+            filter,
+            format,
+            opml: _,
+        } => {
+            let state = if no_state { None } else { open_state() };
+            script(&paths(p), fetcher, |articles, out| {
+                let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
+                let order = commands::filtered(&articles, filter.as_deref(), state.as_ref());
+                commands::export::export(&articles, &order, state.as_ref(), format, out)
+            })
+        }
+        // run by `without_articles`
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// The config's palette in colours the terminal shows (`COLORTERM` tells
@@ -457,7 +481,8 @@ fn read(
     inputs: Vec<Input>,
     fetcher: Option<Arc<Fetcher>>,
     colors: ColorMode,
-    palette: config::theme::Palette,
+    config: Config,
+    problems: Vec<String>,
     no_state: bool,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
@@ -483,7 +508,15 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, fetcher, colors, palette, state, &mut terminal);
+    let result = App::run(
+        inputs,
+        fetcher,
+        colors,
+        config,
+        problems,
+        state,
+        &mut terminal,
+    );
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

@@ -24,6 +24,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, Overlay};
+use crate::config::ListWidth;
 use crate::{sanitize, wrap};
 use theme::Theme;
 
@@ -44,7 +45,18 @@ pub struct Areas {
 /// The widest the outline gets.
 pub const OUTLINE_WIDTH: u16 = 34;
 
+/// The reader keeps at least this many columns beside the list, however
+/// wide the config makes the list.
+pub const MIN_READER_WIDTH: u16 = 30;
+
+/// [`areas_with`] the list at its default width.
 pub fn areas(size: Rect, focus: Focus, outline: bool) -> Areas {
+    areas_with(size, focus, outline, ListWidth::Auto)
+}
+
+/// Where each pane goes for a terminal of `size`, the list `list_width`
+/// wide when both panes show.
+pub fn areas_with(size: Rect, focus: Focus, outline: bool, list_width: ListWidth) -> Areas {
     let [main, bar, status] = size.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -56,7 +68,10 @@ pub fn areas(size: Rect, focus: Focus, outline: bool) -> Areas {
             Focus::Reader | Focus::Outline => (None, Some(main)),
         }
     } else {
-        let list_width = (size.width / 2).clamp(32, 72);
+        let list_width = list_width
+            .columns(size.width)
+            .min(size.width.saturating_sub(MIN_READER_WIDTH))
+            .max(1);
         let [list, reader] = main.layout(&Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Fill(1),
@@ -87,7 +102,12 @@ pub fn areas(size: Rect, focus: Focus, outline: bool) -> Areas {
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme::from_palette(app.colors, app.shown, &app.palette);
     let screen = frame.area();
-    let areas = areas(screen, app.focus, app.outline.is_some());
+    let areas = areas_with(
+        screen,
+        app.focus,
+        app.outline.is_some(),
+        app.layout.list_width,
+    );
     let buf = frame.buffer_mut();
     if let Some(area) = areas.list {
         list::render(app, area, buf, &theme);

@@ -307,8 +307,10 @@ fn help_lists_the_keys_and_the_legend() {
     s.keys("?");
     s.wait_for("Help");
     s.wait_for("next, previous article");
+    // The legend is at the end.
+    s.keys("G");
     s.wait_for("person");
-    s.keys("\x1b");
+    s.escape();
     s.wait_gone("next, previous article");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -801,7 +803,7 @@ fn read_and_starred_articles_and_the_last_article_are_remembered_after_quitting(
         });
     }
     // Opening "Central bank" reads it; "Reservoirs" is opened, marked
-    // unread again with r and starred.
+    // unread again with u and starred.
     s.keys("/central\r");
     s.wait_for("Articles 1/3");
     s.keys("h");
@@ -809,7 +811,7 @@ fn read_and_starred_articles_and_the_last_article_are_remembered_after_quitting(
     s.wait_for("Articles 3");
     s.keys("/reservoirs\r");
     s.wait_for("Articles 1/3");
-    s.keys("hr*");
+    s.keys("hu*");
     s.wait_for("★");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -852,7 +854,8 @@ fn the_configs_theme_colours_the_screen() {
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(
         folder.join("config.toml"),
-        "[theme]\nlist_selected = { fg = \"black\", bg = \"green\" }\n",
+        "[theme]\nlist_selected = { fg = \"black\", bg = \"green\" }\n\
+         [keys]\nquit = \"x\"\ndown = [\"Ctrl-n\"]\n",
     )
     .unwrap();
     let config = xdg.path().display().to_string();
@@ -865,7 +868,29 @@ fn the_configs_theme_colours_the_screen() {
             .cell(1, 3)
             .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
     });
+    // The config's keys: Ctrl-n moves down, j no longer does, x quits and
+    // q no longer does.
+    let selected = |s: &Session, row| {
+        s.screen
+            .lock()
+            .unwrap()
+            .screen()
+            .cell(row, 3)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
+    };
+    s.keys("j");
+    thread::sleep(Duration::from_millis(300));
+    assert!(selected(&s, 1), "j still moves");
+    s.keys("\x0e");
+    s.wait_until("the second row selected", |screen| {
+        screen
+            .cell(2, 3)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(2))
+    });
     s.keys("q");
+    thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "q still quits");
+    s.keys("x");
     assert_eq!(s.wait_exit(), 0);
 }
 
@@ -977,4 +1002,174 @@ fn urls_load_with_progress_r_reloads_and_f_reads_the_full_article() {
     s.wait_gone("120 passengers aboard");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// A folder with one article that has a link and one that has none.
+fn linked_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("wire.jsonl"),
+        concat!(
+            r#"{"title": "Ferry service resumes", "source": "Northline Wire", "date": "2026-11-20", "url": "https://wire.test/ferry?day=1&x=2", "body": "The ferry to Texel ran again on Friday after a week of storms."}"#,
+            "\n",
+            r#"{"title": "Harbour fees rise", "source": "Northline Wire", "date": "2026-11-19", "body": "Fees at the harbour rise by 4 per cent in January."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+/// An executable script in `dir` that runs `body` with `sh`.
+fn script(dir: &Path, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+/// Wait until `path` holds text that `check` accepts; its text.
+fn wait_for_file(path: &Path, check: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    while start.elapsed() < DEADLINE {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && check(&text)
+        {
+            return text;
+        }
+        thread::sleep(Duration::from_millis(25));
+    }
+    panic!("{} never came", path.display());
+}
+
+#[test]
+fn shift_o_opens_the_link_with_browser_and_y_copies_it_through_the_terminal() {
+    let dir = linked_folder();
+    let tools = tempfile::tempdir().unwrap();
+    let opened = tools.path().join("opened.txt");
+    let browser = script(
+        tools.path(),
+        "browser",
+        &format!("printf '%s' \"$1\" > '{}'", opened.display()),
+    );
+    let env = [("BROWSER", browser.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 120, 30);
+    s.wait_for("Ferry service resumes");
+    s.keys("O");
+    let url = wait_for_file(&opened, |t| !t.is_empty());
+    assert_eq!(url, "https://wire.test/ferry?day=1&x=2");
+    s.wait_for("Opening https://wire.test/ferry");
+    // Copy: the terminal is asked to set its clipboard to the link.
+    s.keys("y");
+    s.wait_for("Copied the link");
+    let start = Instant::now();
+    let clip = loop {
+        let got = s.screen.lock().unwrap().callbacks().clipboard.clone();
+        if let Some(data) = got.first() {
+            break data.clone();
+        }
+        assert!(start.elapsed() < DEADLINE, "no OSC 52 came");
+        thread::sleep(Duration::from_millis(25));
+    };
+    let clip = String::from_utf8(clip).unwrap();
+    // The emulator hands over the base64 payload or the text it stands for.
+    assert!(
+        clip == "aHR0cHM6Ly93aXJlLnRlc3QvZmVycnk/ZGF5PTEmeD0y"
+            || clip == "https://wire.test/ferry?day=1&x=2",
+        "{clip}"
+    );
+    // No link: said so, nothing started.
+    s.keys("j");
+    s.wait_until("the second article selected", |screen| {
+        screen.contents().contains("Fees at the harbour")
+    });
+    std::fs::remove_file(&opened).unwrap();
+    s.keys("O");
+    s.wait_for("This article has no link to open.");
+    thread::sleep(Duration::from_millis(200));
+    assert!(!opened.exists());
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_pipe_key_hands_the_article_to_the_pager_or_a_command_and_the_screen_comes_back() {
+    let dir = linked_folder();
+    let tools = tempfile::tempdir().unwrap();
+    let pager_out = tools.path().join("pager_out.txt");
+    let pager = script(
+        tools.path(),
+        "pager",
+        &format!("cat > '{}'", pager_out.display()),
+    );
+    let env = [("PAGER", pager.as_str())];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 100, 24);
+    s.wait_for("Ferry service resumes");
+    s.keys("|");
+    s.wait_for("Pipe to:");
+    s.keys("\r");
+    let text = wait_for_file(&pager_out, |t| t.ends_with("storms.\n"));
+    assert!(
+        text.starts_with("Ferry service resumes\nSource: Northline Wire\nDate: 2026-11-20\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("URL: https://wire.test/ferry?day=1&x=2\n"),
+        "{text}"
+    );
+    // The app has the screen and the keys again.
+    s.wait_until("the alternate screen again", |screen| {
+        screen.alternate_screen()
+    });
+    s.wait_for("Ferry service resumes");
+    s.keys("j");
+    s.wait_for("Fees at the harbour");
+    // A typed command runs with the shell; its output stays until Enter.
+    let counted = tools.path().join("counted.txt");
+    s.keys("|");
+    s.wait_for("Pipe to:");
+    s.keys(&format!("wc -l > '{}'; echo piped-ok\r", counted.display()));
+    s.wait_for("press Enter to go back");
+    assert!(s.contents().contains("piped-ok"));
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+    let lines = wait_for_file(&counted, |t| !t.is_empty());
+    assert_eq!(lines.trim(), "6", "title, source, date, from, blank, body");
+    s.keys("\r");
+    s.wait_until("the alternate screen again", |screen| {
+        screen.alternate_screen()
+    });
+    s.wait_for("Harbour fees rise");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_key_conflict_in_the_config_is_in_the_messages_and_a_failing_browser_is_reported() {
+    let dir = linked_folder();
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("dateline");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("config.toml"), "[keys]\nquit = \"s\"\n").unwrap();
+    let tools = tempfile::tempdir().unwrap();
+    let browser = script(tools.path(), "browser", "exit 3");
+    let config = xdg.path().display().to_string();
+    let env = [
+        ("XDG_CONFIG_HOME", config.as_str()),
+        ("BROWSER", browser.as_str()),
+    ];
+    let mut s = Session::start_with_env(&["."], &env, dir.path(), 140, 30);
+    s.wait_for("1 other problem (m)");
+    s.keys("m");
+    s.wait_for("s is bound to both quit and group_by_source; it does quit");
+    s.escape();
+    s.wait_gone("it does quit");
+    s.keys("O");
+    s.wait_for("the browser failed (exit status: 3)");
+    s.wait_for("2 other problems (m)");
+    s.keys("s");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

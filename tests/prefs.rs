@@ -325,3 +325,67 @@ fn completions_and_man_page() {
     let out = home.run(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn list_and_export_filter_by_the_read_state_and_sources_count_the_unread() {
+    let home = Home::new();
+    home.write_state(STATE);
+    let titles = |args: &[&str]| {
+        let out = home.run(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&["list", "news", "--filter", "is:unread"]),
+        ["Dock workers strike in Rotterdam"]
+    );
+    assert_eq!(
+        titles(&["list", "news", "--filter", "is:starred"]),
+        ["Central bank holds rates, \"for now\""]
+    );
+    assert_eq!(
+        titles(&["list", "news", "--filter", "is:read dock"]).len(),
+        0
+    );
+    // Without the state nothing is read or starred.
+    assert_eq!(
+        titles(&["--no-state", "list", "news", "--filter", "is:unread"]).len(),
+        2
+    );
+    let out = home.run(&[
+        "export",
+        "news",
+        "--filter",
+        "is:unread",
+        "--format",
+        "jsonl",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("Dock workers strike"), "{text}");
+
+    let out = home.run(&["sources", "news", "--unread"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            "Meridian Post\t1\t2026-11-12\t2026-11-12\t0",
+            "northline\t1\t2026-11-16\t2026-11-16\t1"
+        ]
+    );
+    let out = home.run(&["sources", "news", "--unread", "--json"]);
+    assert!(stdout(&out).contains(r#""source":"Meridian Post","articles":1,"first":"2026-11-12","last":"2026-11-12","unread":0"#), "{}", stdout(&out));
+    // Without --unread the columns are as they were.
+    let out = home.run(&["sources", "news"]);
+    assert!(stdout(&out).lines().all(|l| l.split('\t').count() == 4));
+    // Only read: the state file is as it was.
+    assert_eq!(
+        std::fs::read_to_string(home.state_folder().join("state.json")).unwrap(),
+        STATE
+    );
+}

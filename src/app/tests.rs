@@ -887,7 +887,7 @@ fn opening_an_article_marks_it_read_and_moving_in_the_list_does_not() {
 }
 
 #[test]
-fn r_toggles_read_and_it_sticks_while_the_article_stays_open() {
+fn u_toggles_read_and_it_sticks_while_the_article_stays_open() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Enter);
     assert!(app.is_read(0));
@@ -920,8 +920,8 @@ fn star_toggles_a_star_on_the_selected_article() {
 fn read_and_star_keys_type_into_the_filter_bar_instead() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "r*");
-    assert_eq!(app.filter_input, "r*");
+    type_text(&mut app, "u*");
+    assert_eq!(app.filter_input, "u*");
     assert_eq!(app.state_changes, 0);
 }
 
@@ -1026,4 +1026,5 @@ fn moving_before_the_last_article_arrives_keeps_the_users_place() {
     assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
 }
 mod network;
+pub(crate) mod prefs;
 pub(crate) mod stories;

@@ -177,6 +177,48 @@ pub const ACTIONS: &[ActionInfo] = &[
         "the full article from its link, or the summary",
     ),
     action(
+        "toggle_read",
+        Scope::Both,
+        &["u"],
+        "mark the article read or unread",
+    ),
+    action(
+        "star",
+        Scope::Both,
+        &["*"],
+        "star the article, or take the star away",
+    ),
+    action(
+        "next_unread",
+        Scope::Both,
+        &["."],
+        "the next unread article, round the end of the list",
+    ),
+    action(
+        "prev_unread",
+        Scope::Both,
+        &[","],
+        "the previous unread article, round the start",
+    ),
+    action(
+        "open_browser",
+        Scope::Both,
+        &["O"],
+        "open the article's link in the browser",
+    ),
+    action(
+        "copy_link",
+        Scope::Both,
+        &["y"],
+        "copy the article's link (or title and path) with OSC 52",
+    ),
+    action(
+        "pipe",
+        Scope::Both,
+        &["|"],
+        "pipe the article to $PAGER, or to a command typed",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],

@@ -17,6 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<
     let (label, text, editing) = match app.editing {
         Some(Editing::Find) => ("Find: ", app.find_input.as_str(), true),
         Some(Editing::Filter) => ("Filter: ", app.filter_input.as_str(), true),
+        Some(Editing::Pipe) => ("Pipe to: ", app.pipe_input.as_str(), true),
         None => ("Filter: ", app.filter_input.as_str(), false),
     };
     let mut spans = vec![Span::styled(label, theme.bar_label)];
@@ -27,6 +28,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<
     if text.is_empty() && !editing {
         spans.push(Span::styled(
             "press / to filter: words, 'exact, ^start, end$, !not, a | b",
+            theme.bar_hint,
+        ));
+    } else if app.editing == Some(Editing::Pipe) && text.is_empty() {
+        spans.push(Span::styled(
+            "a command (sh -c), or Enter for $PAGER; Esc to cancel",
             theme.bar_hint,
         ));
     } else if app.editing == Some(Editing::Filter) && app.filtering() {

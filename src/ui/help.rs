@@ -10,10 +10,41 @@ use super::theme::Theme;
 use super::{centered, legend};
 use crate::action::KEY_HELP;
 use crate::app::App;
+use crate::config::keys::{ACTIONS, KeyBindings};
 
-/// The help's lines, top to bottom.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// The help's lines, top to bottom: first the keys the config changed
+/// (the sections after list the defaults).
+pub fn lines(bindings: &KeyBindings, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    let defaults = KeyBindings::default();
+    let changed: Vec<_> = ACTIONS
+        .iter()
+        .filter(|a| bindings.keys(a.name) != defaults.keys(a.name))
+        .collect();
+    if !changed.is_empty() {
+        lines.push(Line::styled(
+            "Keys your config changes (the sections below list the defaults)",
+            theme.pane_title,
+        ));
+        for action in changed {
+            let keys: Vec<String> = bindings
+                .keys(action.name)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let keys = if keys.is_empty() {
+                "(none)".to_owned()
+            } else {
+                keys.join("  ")
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{keys:<20}"), theme.key),
+                Span::raw(action.about),
+            ]));
+        }
+        lines.push(Line::default());
+    }
     for (section, keys) in KEY_HELP {
         lines.push(Line::styled(*section, theme.pane_title));
         for (key, what) in *keys {
@@ -36,16 +67,16 @@ fn popup(area: Rect, lines: usize) -> Rect {
     centered(area, 72, height)
 }
 
-/// How far the help can scroll on a screen of `area`.
-pub fn max_scroll(area: Rect) -> usize {
-    let lines = lines(&Theme::default()).len();
+/// How far the help for `bindings` can scroll on a screen of `area`.
+pub fn max_scroll(bindings: &KeyBindings, area: Rect) -> usize {
+    let lines = lines(bindings, &Theme::default()).len();
     lines.saturating_sub(usize::from(popup(area, lines).height.saturating_sub(2)))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let lines = lines(theme);
+    let lines = lines(&app.keys, theme);
     let popup = popup(area, lines.len());
-    let scroll = app.overlay_scroll.min(max_scroll(area));
+    let scroll = app.overlay_scroll.min(max_scroll(&app.keys, area));
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))

@@ -17,7 +17,8 @@ use crate::app::grouping::Group;
 use crate::app::{App, Focus, ListRow};
 use crate::sanitize;
 
-const DATE_WIDTH: usize = 10;
+/// The widest a date column gets, whatever the format.
+const MAX_DATE_WIDTH: usize = 24;
 const SOURCE_WIDTH: usize = 14;
 /// After a starred article's title.
 pub const STAR: &str = " ★";
@@ -79,8 +80,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// A source's header: `Northline Wire ──── 3 articles · 2026-11-09 – 2026-11-16`,
-/// the count and dates dropped when the row is too narrow for them.
+/// A source's header: `Northline Wire ──── 3 articles · 1 unread ·
+/// 2026-11-09 – 2026-11-16`, the dates, then the counts, dropped when the
+/// row is too narrow for them.
 pub fn header_line(
     app: &App,
     group: usize,
@@ -109,12 +111,34 @@ pub fn header_line(
     } else {
         sanitize::line(&info.name)
     };
-    // The name, a rule, and as much of count and dates as leaves room for
-    // a few letters of the name: `Name ──── 3 articles · dates`.
-    let meta = [format!("{count} · {dates}"), count]
-        .into_iter()
-        .filter(|m| !dates.is_empty() || !m.ends_with(" · "))
-        .find(|m| width(m) + 3 + 8 <= width_cols)
+    // The source's unread articles, filtered or not: shown where the whole
+    // name still fits, dropped before the dates.
+    let unread = match app.unread_of(group.source) {
+        0 => String::new(),
+        n => format!(" · {} unread", super::count(n)),
+    };
+    let with_dates = |m: &str| {
+        if dates.is_empty() {
+            m.to_owned()
+        } else {
+            format!("{m} · {dates}")
+        }
+    };
+    let whole_name = [
+        with_dates(&format!("{count}{unread}")),
+        with_dates(&count),
+        format!("{count}{unread}"),
+    ]
+    .into_iter()
+    .find(|m| width(m) + 3 + width(&name) <= width_cols);
+    // Else the name, a rule, and as much of count and dates as leaves room
+    // for a few letters of the name: `Name ──── 3 articles · dates`.
+    let meta = whole_name
+        .or_else(|| {
+            [with_dates(&count), count]
+                .into_iter()
+                .find(|m| width(m) + 3 + 8 <= width_cols)
+        })
         .unwrap_or_default();
     Some(ruled(&name, &meta, width_cols, theme))
 }
@@ -204,7 +228,12 @@ pub fn row_line(
         title_style.patch(theme.list_unread)
     };
     let star = if app.is_starred(index) { STAR } else { "" };
-    let date = article.date_label();
+    let format = &app.layout.date_format;
+    let date_width = date_width(format);
+    let date = article
+        .date
+        .map(|d| truncate(&date_text(d, format), date_width))
+        .unwrap_or_default();
     let show_meta = width_cols >= 44 || (grouped && width_cols >= 24);
     let source = sanitize::line(&article.source);
     let source_cell = if show_meta && !grouped {
@@ -213,7 +242,7 @@ pub fn row_line(
         String::new()
     };
     let meta_width = if show_meta {
-        width(&source_cell) + 2 + DATE_WIDTH + 1
+        width(&source_cell) + 2 + date_width + 1
     } else {
         0
     };
@@ -251,9 +280,37 @@ pub fn row_line(
             meta_style,
             theme.list_match,
         ));
-        spans.push(Span::styled(format!("  {date:>DATE_WIDTH$}"), meta_style));
+        let pad = date_width.saturating_sub(width(&date));
+        spans.push(Span::styled(
+            format!("  {}{date}", " ".repeat(pad)),
+            meta_style,
+        ));
     }
     Some(Line::from(spans))
+}
+
+/// `date` as the config's strftime `format` writes it, on one line; the
+/// ISO date when the format cannot be written.
+pub fn date_text(date: chrono::NaiveDate, format: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if write!(out, "{}", date.format(format)).is_err() {
+        out.clear();
+        let _ = write!(out, "{}", date.format("%Y-%m-%d"));
+    }
+    sanitize::line(&out).into_owned()
+}
+
+/// The date column's width for `format`: the widest of a few dates with
+/// long and short month and day names, at most [`MAX_DATE_WIDTH`].
+pub fn date_width(format: &str) -> usize {
+    [(2026, 9, 30), (2026, 5, 3), (2026, 2, 28), (2026, 12, 27)]
+        .into_iter()
+        .filter_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .map(|d| width(&date_text(d, format)))
+        .max()
+        .unwrap_or(10)
+        .min(MAX_DATE_WIDTH)
 }
 
 /// `text` in `base` style with the chars at `positions` in `mark` style.

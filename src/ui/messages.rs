@@ -1,5 +1,5 @@
 //! The messages overlay: every file that was skipped or loaded with a
-//! warning. A message wider than the overlay goes on over more lines,
+//! warning, then the config's mistakes and programs that failed. A message wider than the overlay goes on over more lines,
 //! indented, so that the reason at its end is never cut off.
 
 use ratatui::buffer::Buffer;
@@ -37,7 +37,7 @@ pub fn max_scroll(app: &App, area: Rect) -> usize {
 
 /// Every message as screen lines `width` wide.
 fn lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    if app.issues.is_empty() {
+    let mut lines: Vec<Line<'static>> = if app.issues.is_empty() {
         vec![Line::styled("Every file loaded cleanly.", theme.list_meta)]
     } else {
         app.issues
@@ -50,7 +50,11 @@ fn lines(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
                 wrapped(&sanitize::line(&issue.to_string()), width, style)
             })
             .collect()
+    };
+    for note in &app.notes {
+        lines.extend(wrapped(&sanitize::line(note), width, theme.status_warning));
     }
+    lines
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -61,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .overlay_scroll
         .min(lines.len().saturating_sub(inner_height));
     Clear.render(popup, buf);
-    let title = format!(" Messages: {} ", app.issues.len());
+    let title = format!(" Messages: {} ", app.issues.len() + app.notes.len());
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .block(

@@ -96,7 +96,7 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     ))
 }
 
-/// One source: `▌Name …  12 articles  2026-10-01 – 2026-11-21`.
+/// One source: `▌Name …  12 articles  3 unread  2026-10-01 – 2026-11-21`.
 fn row_line(
     app: &App,
     picker: &SourcePicker,
@@ -118,7 +118,14 @@ fn row_line(
         "articles"
     };
     let dates = info.dates.label();
-    let meta = format!("{:>7} {noun}  {dates:<23}", count(info.articles));
+    let unread = match app.unread_of(found.source) {
+        0 => String::new(),
+        n => format!("{} unread", count(n)),
+    };
+    let meta = format!(
+        "{:>7} {noun}  {dates:<23} {unread:>9}",
+        count(info.articles)
+    );
     let meta = if width(&meta) + 12 <= width_cols {
         meta
     } else {

@@ -18,9 +18,6 @@ use crate::wrap;
 /// Drawn in the margin of the line the reader's cursor is on.
 pub const CURSOR_MARK: &str = "▸";
 
-/// The widest the text runs, however wide the pane: long lines tire the eye.
-pub const MAX_TEXT_WIDTH: usize = 100;
-
 /// The text's area inside the pane's border and padding.
 pub fn inner(area: Rect) -> Rect {
     let inner = Block::bordered().inner(area);
@@ -31,9 +28,11 @@ pub fn inner(area: Rect) -> Rect {
     }
 }
 
-/// The width the body is wrapped to in a pane of `area`.
-pub fn text_width(area: Rect) -> usize {
-    usize::from(inner(area).width).clamp(1, MAX_TEXT_WIDTH)
+/// The width the body is wrapped to in a pane of `area`: at most `cap`
+/// columns (the config's `wrap_width`; `None` for the pane's width).
+pub fn text_width(area: Rect, cap: Option<u16>) -> usize {
+    let cap = cap.map_or(usize::MAX, usize::from);
+    usize::from(inner(area).width).min(cap).max(1)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -13,7 +13,45 @@ use crate::highlight::EntityKind;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.status);
     let left = Line::from(summary(app, theme)).style(theme.status);
-    let hints: &[(&str, &str)] = match (app.editing.is_some(), app.focus) {
+    // The list's, reader's and outline's hints name the keys as bound.
+    let bound: &[(&[&str], &str)] = match (app.editing.is_some(), app.focus) {
+        (false, Focus::List) => &[
+            (&["search"], "filter"),
+            (&["group_by_source"], "group"),
+            (&["open"], "read"),
+            (&["help"], "help"),
+            (&["quit"], "quit"),
+        ],
+        (false, Focus::Outline) => &[
+            (&["next_match", "prev_match"], "mentions"),
+            (&["outline"], "close"),
+            (&["help"], "help"),
+        ],
+        (false, Focus::Reader) => &[
+            (&["search"], "find"),
+            (&["cursor_next", "cursor_prev"], "names"),
+            (&["mentions"], "mentions"),
+            (&["history_back"], "back"),
+            (&["help"], "help"),
+            (&["quit"], "quit"),
+        ],
+        _ => &[],
+    };
+    let keys: Vec<(String, &str)> = bound
+        .iter()
+        .filter_map(|(names, what)| {
+            let keys: Vec<String> = names
+                .iter()
+                .filter_map(|n| app.keys.keys(n).first().map(ToString::to_string))
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join(" "), *what))
+        })
+        .collect();
+    let mut owned: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    if app.focus == Focus::Outline && app.editing.is_none() {
+        owned.insert(0, ("Enter", "go to"));
+    }
+    let hints: &[(&str, &str)] = match app.editing.is_some() {
         _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
         _ if app.mentions.is_some() => &[("type", "narrow"), ("Enter", "open"), ("Esc", "close")],
         _ if app.entity_list.is_some() => &[
@@ -22,30 +60,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("Enter", "filter"),
             ("Esc", "close"),
         ],
-        (true, _) => &[("Enter", "done"), ("Esc", "clear")],
-        (false, Focus::List) => &[
-            ("/", "filter"),
-            ("s", "group"),
-            ("Enter", "read"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        (false, Focus::Outline) => &[
-            ("Enter", "go to"),
-            ("n/N", "mentions"),
-            ("o", "close"),
-            ("?", "help"),
-        ],
-        (false, Focus::Reader) => &[
-            ("/", "find"),
-            ("] [", "names"),
-            ("Enter", "mentions"),
-            ("Ctrl-o", "back"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+        true => &[("Enter", "done"), ("Esc", "clear")],
+        false => &owned,
     };
-    let right = hint_line(hints, theme).style(theme.status);
+    // What the last key did says so in place of the hints.
+    // A long one is cut to the room beside the summary.
+    let room = usize::from(area.width)
+        .saturating_sub(width(&line_text(&summary(app, theme))) + 4)
+        .max(1);
+    let right = match &app.notice {
+        Some(notice) => Line::from(format!(
+            "{} ",
+            super::truncate(&crate::sanitize::line(notice), room)
+        )),
+        None => hint_line(hints, theme),
+    }
+    .style(theme.status);
     let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
     left.render(area, buf);
     if usize::from(area.width) > right.width() + width(&line_text(&summary(app, theme))) + 2 {
@@ -126,6 +156,14 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         let s = if warnings == 1 { "" } else { "s" };
         spans.push(Span::styled(
             format!(" · {warnings} warning{s} (m)"),
+            theme.status_warning,
+        ));
+    }
+    let notes = app.notes.len();
+    if notes > 0 {
+        let s = if notes == 1 { "" } else { "s" };
+        spans.push(Span::styled(
+            format!(" · {notes} other problem{s} (m)"),
             theme.status_warning,
         ));
     }

@@ -372,7 +372,7 @@ fn the_grouped_list_has_a_header_per_source_with_count_and_dates() {
     assert!(row_text(&buf, 3).starts_with("│ Rates cut"));
     assert!(row_text(&buf, 4).starts_with("│Meridian Post ──"));
     assert!(row_text(&buf, 10).starts_with("│The Harbor Ledger ──"));
-    assert!(row_text(&buf, 10).contains("── 1 article · 2026-11-07│"));
+    assert!(row_text(&buf, 10).contains("── 1 article · 1 unread · 2026-11-07│"));
     let status = row_text(&buf, buf.area.height - 1);
     assert!(status.contains("7 articles in 4 sources"), "{status}");
 }
@@ -389,7 +389,7 @@ fn a_filtered_group_counts_what_it_shows_of_the_source() {
     let header = row_text(&buf, 1);
     assert!(header.starts_with("│Northline Wire ──"), "{header}");
     assert!(
-        header.contains(" 1 of 2 articles · 2026-11-05│"),
+        header.contains(" 1 of 2 articles · 2 unread · 2026-11-05│"),
         "{header}"
     );
     assert!(row_text(&buf, 2).starts_with("│▌Rates cut"));
@@ -846,4 +846,5 @@ fn the_configs_palette_colours_the_reader_and_the_list() {
     let (x, y) = find(&buf, "Anneke Verhoeven").unwrap();
     assert_eq!(buf[(x, y)].fg, Color::Reset);
 }
+mod prefs;
 mod stories;
