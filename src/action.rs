@@ -72,6 +72,8 @@ pub enum Action {
     ToggleOutline,
     /// Open the entity index.
     OpenEntities,
+    /// Open the figures pane: every number and date.
+    OpenFigures,
     /// Mark the selected article read if it is unread, unread if read.
     ToggleRead,
     /// Star the selected article, or take its star away.
@@ -132,6 +134,8 @@ pub enum KeyContext {
     Mentions,
     /// Typing in the entity index.
     Entities,
+    /// Typing in the figures pane.
+    Figures,
 }
 
 /// The keymap: vim keys and arrows alike.
@@ -144,7 +148,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::Editing => return editing_keymap(key, ctrl),
         KeyContext::Picker => return picker_keymap(key, ctrl),
         KeyContext::Mentions => return mentions_keymap(key, ctrl),
-        KeyContext::Entities => return entities_keymap(key, ctrl),
+        KeyContext::Entities | KeyContext::Figures => return entities_keymap(key, ctrl),
         _ => {}
     }
     if let Some(action) = history_keymap(key, ctrl, context) {
@@ -174,6 +178,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('[') => Action::MoveCursor(-1),
         KeyCode::Char('o') => Action::ToggleOutline,
         KeyCode::Char('e') => Action::OpenEntities,
+        KeyCode::Char('F') => Action::OpenFigures,
         KeyCode::Char('r') => Action::ToggleRead,
         KeyCode::Char('*') => Action::ToggleStar,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
@@ -239,6 +244,7 @@ fn outline_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('n') => Action::NextMatch(1),
         KeyCode::Char('N') => Action::NextMatch(-1),
         KeyCode::Char('e') => Action::OpenEntities,
+        KeyCode::Char('F') => Action::OpenFigures,
         _ => return None,
     };
     Some(action)
@@ -383,6 +389,22 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("type", "narrow the names (fuzzy)"),
             ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
             ("Enter", "filter the list to it (person:\"…\"); again adds"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "Figures (F)",
+        &[
+            (
+                "type",
+                "narrow by title, source, digits (38), value (4bn), date",
+            ),
+            ("Tab  Ctrl-s", "sort by article date, value, source"),
+            (
+                "≠",
+                "disagrees with a figure of another source of the story",
+            ),
+            ("Enter", "open the article at the figure"),
             ("Esc", "close"),
         ],
     ),

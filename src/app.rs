@@ -1,6 +1,7 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
 pub mod entity_list;
+pub mod figures;
 pub mod grouping;
 pub mod history;
 pub mod mentions;
@@ -30,6 +31,7 @@ use crate::stories::StoryTable;
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use entity_list::EntityList;
+use figures::FiguresPane;
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
@@ -128,6 +130,8 @@ pub struct App {
     pub outline: Option<OutlineView>,
     /// The entity index, while it is open.
     pub entity_list: Option<EntityList>,
+    /// Every number and date, while that pane is open.
+    pub figures: Option<FiguresPane>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -192,6 +196,7 @@ impl App {
             history: History::default(),
             outline: None,
             entity_list: None,
+            figures: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -251,6 +256,8 @@ impl App {
             KeyContext::Picker
         } else if self.mentions.is_some() {
             KeyContext::Mentions
+        } else if self.figures.is_some() {
+            KeyContext::Figures
         } else if self.entity_list.is_some() {
             KeyContext::Entities
         } else if self.overlay == Some(Overlay::Legend) {
@@ -350,13 +357,16 @@ impl App {
             Action::Mouse(_)
                 if self.picker.is_some()
                     || self.mentions.is_some()
+                    || self.figures.is_some()
                     || self.entity_list.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.mentions.is_some() => self.mentions_action(&action),
+            _ if self.figures.is_some() => self.figures_action(&action),
             _ if self.entity_list.is_some() => self.entity_list_action(&action),
             Action::OpenEntities => self.open_entities(),
+            Action::OpenFigures => self.open_figures(),
             _ if self.editing.is_some() => self.editing_action(&action),
             _ if self.focus == Focus::Outline => self.outline_action(&action),
             Action::Move(step) => self.move_by(step),
@@ -410,6 +420,11 @@ impl App {
         self.mark_open_read();
         self.sync_outline();
         self.keep_selection_visible();
+        if let Some(pane) = &mut self.figures {
+            let rows = ui::figures::rows(self.size);
+            pane.keep_visible(rows);
+            pane.prepare(&self.articles, rows);
+        }
     }
 
     /// What the loader and the workers report.
@@ -1329,6 +1344,63 @@ impl App {
             list.refresh();
         }
         list.keep_visible(rows);
+    }
+
+    /// `F`: every number and date of the loaded (or filtered) articles.
+    fn open_figures(&mut self) {
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let pane = FiguresPane::new(
+            &index,
+            &self.articles,
+            within.as_ref(),
+            self.stories.clone(),
+        );
+        drop(index);
+        self.editing = None;
+        self.figures = Some(pane);
+    }
+
+    fn figures_action(&mut self, action: &Action) {
+        let rows = ui::figures::rows(self.size);
+        let step = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(pane) = &mut self.figures else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => pane.input.push(c),
+            Action::DeleteBack => {
+                pane.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                pane.input.truncate(kept);
+            }
+            Action::ClearInput => pane.input.clear(),
+            Action::Move(n) => pane.move_by(n),
+            Action::PageDown => pane.move_by(step),
+            Action::PageUp => pane.move_by(-step),
+            Action::CycleSort => pane.cycle_sort(&self.articles),
+            Action::Back => {
+                self.figures = None;
+                return;
+            }
+            Action::Submit => {
+                let target = pane.target(&self.articles);
+                self.figures = None;
+                if let Some((article, range)) = target {
+                    self.jump(article, range);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            pane.refresh(&self.articles);
+        }
     }
 
     /// Add `term` to the filter bar's query (all its terms must match).

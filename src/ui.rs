@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app's state, one file per pane.
 
 pub mod entity_list;
+pub mod figures;
 pub mod filter_bar;
 pub mod help;
 pub mod legend;
@@ -108,6 +109,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if app.entity_list.is_some() {
         cursor = entity_list::render(app, buf, &theme);
+    }
+    if app.figures.is_some() {
+        cursor = figures::render(app, buf, &theme);
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

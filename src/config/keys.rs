@@ -165,6 +165,12 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     action("entities", Scope::Both, &["e"], "the index of every name"),
     action(
+        "figures",
+        Scope::Both,
+        &["F"],
+        "every number and date, disagreements flagged",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],
