@@ -119,15 +119,19 @@ pub struct ReadFigure {
 
 #[derive(Debug, Clone)]
 pub struct FiguresPane {
-    /// Every figure, in the sort order.
+    /// Every figure, article by article in load order, each article's
+    /// numbers by value, then its dates.
     pub rows: Vec<FigureRow>,
+    /// Indices into `rows` in the sort order.
+    order: Vec<u32>,
     pub sort: FigureSort,
     /// Whether only the filtered articles were read.
     pub filtered: bool,
     /// How many articles have figures.
     pub articles: usize,
     pub input: String,
-    /// Indices into `rows` of the rows shown for what is typed.
+    /// Indices into `rows` of the rows shown for what is typed, in the
+    /// sort order.
     pub matches: Vec<u32>,
     /// Index into `matches` of the highlighted row.
     pub selected: usize,
@@ -177,6 +181,7 @@ impl FiguresPane {
         }
         let mut pane = Self {
             rows,
+            order: Vec::new(),
             sort: FigureSort::default(),
             filtered: within.is_some(),
             articles: with_figures,
@@ -201,11 +206,14 @@ impl FiguresPane {
         self.sort_rows(articles);
     }
 
+    /// Put `order` in the sort order. Rows are never compared one with
+    /// another by their article: the articles are sorted (by date, or by
+    /// source then date) and their rows, which the index gives in order of
+    /// value, follow one run after another; by value, that order is then
+    /// sorted again, stably, on a key each row carries.
     fn sort_rows(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().copied();
-        // Per article: newest first (undated last), and its source's rank
-        // by name.
-        let day = |a: u32| {
+        let newest_first = |a: u32| {
             Reverse(
                 articles
                     .get(a as usize)
@@ -213,41 +221,47 @@ impl FiguresPane {
                     .map_or(i32::MIN, |d| d.num_days_from_ce()),
             )
         };
-        let kind_rank = |k: EntityKind| u8::from(k == EntityKind::Date);
-        match self.sort {
-            FigureSort::Date => self.rows.sort_by(|x, y| {
-                day(x.article)
-                    .cmp(&day(y.article))
-                    .then(x.article.cmp(&y.article))
-                    .then(kind_rank(x.kind).cmp(&kind_rank(y.kind)))
-                    .then(x.value.total_cmp(&y.value))
-            }),
-            FigureSort::Value => self.rows.sort_by(|x, y| {
-                kind_rank(x.kind)
-                    .cmp(&kind_rank(y.kind))
-                    .then(x.value.total_cmp(&y.value))
-                    .then(day(x.article).cmp(&day(y.article)))
-                    .then(x.article.cmp(&y.article))
-            }),
-            FigureSort::Source => {
-                let mut names: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
-                names.sort_unstable();
-                names.dedup();
-                let rank = |a: u32| {
-                    articles
-                        .get(a as usize)
-                        .and_then(|a| names.binary_search(&a.source.as_str()).ok())
-                        .unwrap_or(usize::MAX)
-                };
-                self.rows.sort_by(|x, y| {
-                    rank(x.article)
-                        .cmp(&rank(y.article))
-                        .then(day(x.article).cmp(&day(y.article)))
-                        .then(x.article.cmp(&y.article))
-                        .then(kind_rank(x.kind).cmp(&kind_rank(y.kind)))
-                        .then(x.value.total_cmp(&y.value))
-                });
+        // (article, first row, end) of each article with figures.
+        let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+        let mut i = 0;
+        while i < self.rows.len() {
+            let article = self.rows[i].article;
+            let end = self.rows[i..]
+                .iter()
+                .position(|r| r.article != article)
+                .map_or(self.rows.len(), |n| i + n);
+            let (Ok(from), Ok(to)) = (u32::try_from(i), u32::try_from(end)) else {
+                break;
+            };
+            runs.push((article, from, to));
+            i = end;
+        }
+        if self.sort == FigureSort::Source {
+            let mut names: Vec<&str> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
+            for a in articles {
+                if seen.insert(a.source.as_str()) {
+                    names.push(a.source.as_str());
+                }
             }
+            names.sort_unstable();
+            let rank: HashMap<&str, usize> =
+                names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+            let rank_of = |a: u32| {
+                articles
+                    .get(a as usize)
+                    .and_then(|a| rank.get(a.source.as_str()).copied())
+                    .unwrap_or(usize::MAX)
+            };
+            runs.sort_by_cached_key(|&(a, _, _)| (rank_of(a), newest_first(a), a));
+        } else {
+            runs.sort_by_cached_key(|&(a, _, _)| (newest_first(a), a));
+        }
+        self.order = runs.iter().flat_map(|&(_, from, to)| from..to).collect();
+        if self.sort == FigureSort::Value {
+            let rows = &self.rows;
+            self.order
+                .sort_by_key(|&i| rows.get(i as usize).map_or(u64::MAX, value_key));
         }
         self.matched = None;
         self.refresh(articles);
@@ -282,20 +296,19 @@ impl FiguresPane {
         let narrowing = self.matched.as_ref().is_some_and(|before| {
             self.input.starts_with(before.as_str()) && words.iter().all(|w| w.value.is_none())
         });
-        let candidates: Vec<u32> = if words.is_empty() {
-            (0..u32::try_from(self.rows.len()).unwrap_or(u32::MAX)).collect()
-        } else if narrowing {
+        let candidates: Vec<u32> = if narrowing && !words.is_empty() {
             std::mem::take(&mut self.matches)
         } else {
-            (0..u32::try_from(self.rows.len()).unwrap_or(u32::MAX)).collect()
+            self.order.clone()
         };
         self.matches = if words.is_empty() {
             candidates
         } else {
             let matcher = SkimMatcherV2::default();
-            // Which words the title or source of the last article met
-            // matched: an article's rows mostly come one after another.
-            let mut last: Option<(u32, Vec<bool>)> = None;
+            // Whether each word matches the title or source of the last
+            // article met, found when first needed: an article's rows come
+            // one after another in every order but by value.
+            let mut last: Option<(u32, Vec<Option<bool>>)> = None;
             candidates
                 .into_iter()
                 .filter(|&i| {
@@ -306,19 +319,14 @@ impl FiguresPane {
                         return false;
                     };
                     if last.as_ref().is_none_or(|(a, _)| *a != row.article) {
-                        let fields = words
-                            .iter()
-                            .map(|w| {
-                                [article.title.as_str(), article.source.as_str()]
-                                    .iter()
-                                    .any(|text| matcher.fuzzy_match(text, &w.text).is_some())
-                            })
-                            .collect();
-                        last = Some((row.article, fields));
+                        last = Some((row.article, vec![None; words.len()]));
                     }
-                    let fields = last.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
-                    words.iter().enumerate().all(|(k, w)| {
-                        fields.get(k).copied().unwrap_or(false) || w.matches(row, article)
+                    let Some((_, fields)) = last.as_mut() else {
+                        return false;
+                    };
+                    words.iter().zip(fields.iter_mut()).all(|(w, field)| {
+                        w.matches(row, article)
+                            || *field.get_or_insert_with(|| w.in_fields(article, &matcher))
                     })
                 })
                 .collect()
@@ -473,6 +481,18 @@ impl FiguresPane {
     }
 }
 
+/// A key that sorts numbers by value, smallest first, then dates, oldest
+/// first (the order of `f64::total_cmp` kept in the bits).
+fn value_key(row: &FigureRow) -> u64 {
+    let bits = row.value.to_bits();
+    let ordered = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    (u64::from(row.kind == EntityKind::Date) << 63) | (ordered >> 1)
+}
+
 /// A word typed in the pane, read once.
 struct Word {
     text: String,
@@ -501,6 +521,18 @@ impl Word {
             digits,
             value,
         }
+    }
+
+    /// Whether the word is in the article's title or source: fuzzily, or
+    /// literally for digits (as the filter bar takes them).
+    fn in_fields(&self, article: &Article, matcher: &SkimMatcherV2) -> bool {
+        let fields = [article.title.as_str(), article.source.as_str()];
+        if self.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return fields.iter().any(|f| f.contains(self.text.as_str()));
+        }
+        fields
+            .iter()
+            .any(|f| matcher.fuzzy_match(f, &self.text).is_some())
     }
 
     fn matches(&self, row: &FigureRow, article: &Article) -> bool {
@@ -560,6 +592,14 @@ mod tests {
         FiguresPane::new(&index, articles, None, None)
     }
 
+    fn row(value: f64) -> FigureRow {
+        FigureRow {
+            article: 0,
+            kind: EntityKind::Number,
+            value,
+        }
+    }
+
     fn shown(pane: &FiguresPane) -> Vec<(usize, f64)> {
         (0..pane.matches.len())
             .filter_map(|k| pane.shown_row(k))
@@ -590,9 +630,17 @@ mod tests {
         );
         pane.cycle_sort(&articles);
         assert_eq!(pane.sort, FigureSort::Value);
-        let values: Vec<f64> = shown(&pane).into_iter().map(|(_, v)| v).collect();
-        assert_eq!(&values[..5], &[3.5, 27.0, 27.0, 3800.0, 4600.0]);
-        assert_eq!(pane.rows.last().map(|r| r.kind), Some(EntityKind::Date));
+        let values: Vec<(usize, f64)> = shown(&pane);
+        assert_eq!(
+            &values[..5],
+            &[(2, 3.5), (1, 27.0), (0, 27.0), (0, 3800.0), (1, 4600.0)],
+            "equal values: newest article first"
+        );
+        let last = pane.shown_row(pane.matches.len() - 1);
+        assert_eq!(last.map(|r| r.kind), Some(EntityKind::Date));
+        assert!(value_key(&row(-2.0)) < value_key(&row(-1.0)));
+        assert!(value_key(&row(-1.0)) < value_key(&row(0.5)));
+        assert!(value_key(&row(0.5)) < value_key(&row(3e9)));
         pane.selected = 3;
         pane.cycle_sort(&articles);
         assert_eq!(pane.sort, FigureSort::Source);
