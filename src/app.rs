@@ -629,6 +629,9 @@ impl App {
                     self.articles[i].date,
                 )
             }));
+            if by_story {
+                groups.newest_first();
+            }
         }
         if let Some(picker) = &mut self.picker {
             picker.refresh(&self.sources);
@@ -648,7 +651,13 @@ impl App {
                 Some((key, article.date))
             })
             .collect();
-        self.groups = Some(Groups::build(rows));
+        let mut groups = Groups::build(rows);
+        // Stories newest first; under a filter the best match's group
+        // stays first.
+        if self.by_story && self.hits.is_none() {
+            groups.newest_first();
+        }
+        self.groups = Some(groups);
     }
 
     /// Regroup, keeping the selected article as far down the screen.

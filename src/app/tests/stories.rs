@@ -171,3 +171,27 @@ fn stories_follow_the_filter() {
         app.articles.len() + app.stories.as_deref().unwrap().stories.len()
     );
 }
+
+#[test]
+fn stories_are_listed_newest_first_and_a_filter_keeps_its_ranking() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('t'));
+    let lasts: Vec<_> = app
+        .groups
+        .as_ref()
+        .unwrap()
+        .groups()
+        .iter()
+        .map(|g| g.dates.last)
+        .collect();
+    assert!(lasts.len() > 3);
+    assert!(lasts.windows(2).all(|w| w[0] >= w[1]), "{lasts:?}");
+    // The selection is still on the article it was on.
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.list_row(app.selected_row()), Some(ListRow::Article(0)));
+    // Filtered, the best match's story comes first.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "reservoirs");
+    let first = app.groups.as_ref().unwrap().group(0).unwrap();
+    assert_eq!(first.members.first(), Some(&0));
+}
