@@ -74,6 +74,8 @@ pub enum Action {
     OpenEntities,
     /// Open the figures pane: every number and date.
     OpenFigures,
+    /// Open the story of the selected article, its articles compared.
+    OpenStory,
     /// Mark the selected article read if it is unread, unread if read.
     ToggleRead,
     /// Star the selected article, or take its star away.
@@ -136,6 +138,8 @@ pub enum KeyContext {
     Entities,
     /// Typing in the figures pane.
     Figures,
+    /// Reading a story's articles compared.
+    Story,
 }
 
 /// The keymap: vim keys and arrows alike.
@@ -164,6 +168,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         _ if context == KeyContext::Legend => legend_keymap(key)?,
         _ if context == KeyContext::Overlay => overlay_keymap(key, ctrl)?,
         _ if context == KeyContext::Outline => outline_keymap(key, ctrl)?,
+        _ if context == KeyContext::Story => story_keymap(key, ctrl)?,
         KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
         KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
         KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
@@ -179,6 +184,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('o') => Action::ToggleOutline,
         KeyCode::Char('e') => Action::OpenEntities,
         KeyCode::Char('F') => Action::OpenFigures,
+        KeyCode::Char('T') => Action::OpenStory,
         KeyCode::Char('r') => Action::ToggleRead,
         KeyCode::Char('*') => Action::ToggleStar,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
@@ -245,6 +251,25 @@ fn outline_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('N') => Action::NextMatch(-1),
         KeyCode::Char('e') => Action::OpenEntities,
         KeyCode::Char('F') => Action::OpenFigures,
+        _ => return None,
+    };
+    Some(action)
+}
+
+fn story_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
+        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
+        KeyCode::Char('u') if ctrl => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char('}' | 'J') => Action::NextSource(1),
+        KeyCode::Char('{' | 'K') => Action::NextSource(-1),
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('T') => Action::OpenStory,
         _ => return None,
     };
     Some(action)
@@ -390,6 +415,27 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
             ("Enter", "filter the list to it (person:\"…\"); again adds"),
             ("Esc", "close"),
+        ],
+    ),
+    (
+        "Story (T in the list or reader)",
+        &[
+            (
+                "T",
+                "the selected article's story: its articles one after another",
+            ),
+            (
+                "green",
+                "what only that source says; underlined: names, figures",
+            ),
+            (
+                "≠",
+                "a figure another source gives otherwise (listed after)",
+            ),
+            ("j k  Space b  g G", "scroll"),
+            ("} {  J K", "next, previous article"),
+            ("Enter", "read the article at the top"),
+            ("Esc  T", "close"),
         ],
     ),
     (

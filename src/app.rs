@@ -8,6 +8,7 @@ pub mod mentions;
 pub mod outline;
 pub mod picker;
 pub mod reader;
+pub mod story;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -38,6 +39,7 @@ use mentions::MentionsPane;
 use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
+use story::StoryView;
 
 /// Enter on a figure reads at most this many articles holding its value
 /// again (figures are indexed by value per article, not per mention).
@@ -132,6 +134,8 @@ pub struct App {
     pub entity_list: Option<EntityList>,
     /// Every number and date, while that pane is open.
     pub figures: Option<FiguresPane>,
+    /// One story's articles compared, while open.
+    pub story: Option<StoryView>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -197,6 +201,7 @@ impl App {
             outline: None,
             entity_list: None,
             figures: None,
+            story: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -258,6 +263,8 @@ impl App {
             KeyContext::Mentions
         } else if self.figures.is_some() {
             KeyContext::Figures
+        } else if self.story.is_some() {
+            KeyContext::Story
         } else if self.entity_list.is_some() {
             KeyContext::Entities
         } else if self.overlay == Some(Overlay::Legend) {
@@ -358,15 +365,18 @@ impl App {
                 if self.picker.is_some()
                     || self.mentions.is_some()
                     || self.figures.is_some()
+                    || self.story.is_some()
                     || self.entity_list.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.mentions.is_some() => self.mentions_action(&action),
             _ if self.figures.is_some() => self.figures_action(&action),
+            _ if self.story.is_some() => self.story_action(&action),
             _ if self.entity_list.is_some() => self.entity_list_action(&action),
             Action::OpenEntities => self.open_entities(),
             Action::OpenFigures => self.open_figures(),
+            Action::OpenStory => self.open_story(),
             _ if self.editing.is_some() => self.editing_action(&action),
             _ if self.focus == Focus::Outline => self.outline_action(&action),
             Action::Move(step) => self.move_by(step),
@@ -420,10 +430,21 @@ impl App {
         self.mark_open_read();
         self.sync_outline();
         self.keep_selection_visible();
+        self.fit_windows();
+    }
+
+    /// Keep the figures pane and the story view fitted to the screen: the
+    /// figures on screen read, the story laid out for its width.
+    fn fit_windows(&mut self) {
         if let Some(pane) = &mut self.figures {
             let rows = ui::figures::rows(self.size);
             pane.keep_visible(rows);
             pane.prepare(&self.articles, rows);
+        }
+        if let Some(view) = &mut self.story {
+            let (width, height) = ui::story::text_size(self.size);
+            view.layout(width);
+            view.scroll_by(0, height);
         }
     }
 
@@ -1409,6 +1430,49 @@ impl App {
             Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
         ) {
             pane.refresh(&self.articles);
+        }
+    }
+
+    /// `T`: the story of the selected article, its articles compared.
+    fn open_story(&mut self) {
+        let Some(table) = self.stories.clone() else {
+            return;
+        };
+        let Some((index, _, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let Some(n) = table.story_of(index) else {
+            return;
+        };
+        let (width, _) = ui::story::text_size(self.size);
+        self.editing = None;
+        self.story = StoryView::new(&table, n, &self.articles, width);
+    }
+
+    fn story_action(&mut self, action: &Action) {
+        let (_, height) = ui::story::text_size(self.size);
+        let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(view) = &mut self.story else {
+            return;
+        };
+        match *action {
+            Action::Move(step) => view.scroll_by(step, height),
+            Action::PageDown => view.scroll_by(page, height),
+            Action::PageUp => view.scroll_by(-page, height),
+            Action::Top => view.scroll_by(isize::MIN / 2, height),
+            Action::Bottom => view.scroll_by(isize::MAX / 2, height),
+            Action::NextSource(step) | Action::NextArticle(step) => {
+                view.next_article(step, height);
+            }
+            Action::Back | Action::OpenStory => self.story = None,
+            Action::Open | Action::Submit => {
+                let article = view.current_article();
+                self.story = None;
+                if let Some(article) = article {
+                    self.jump(article, 0..0);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -12,6 +12,7 @@ pub mod outline;
 pub mod picker;
 pub mod reader;
 pub mod status_bar;
+pub mod story;
 pub mod theme;
 
 #[cfg(test)]
@@ -112,6 +113,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if app.figures.is_some() {
         cursor = figures::render(app, buf, &theme);
+    }
+    if app.story.is_some() {
+        story::render(app, buf, &theme);
+        cursor = None;
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

@@ -195,6 +195,12 @@ pub const ACTIONS: &[ActionInfo] = &[
         "show the list as stories, or not",
     ),
     action(
+        "story",
+        Scope::Both,
+        &["T"],
+        "the selected article's story, its sources compared",
+    ),
+    action(
         "next_source",
         Scope::Both,
         &["}"],

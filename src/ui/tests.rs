@@ -803,3 +803,4 @@ fn the_configs_palette_colours_the_reader_and_the_list() {
 }
 mod figures;
 mod stories;
+mod story;

@@ -1,0 +1,86 @@
+//! The story view: articles under their source and date, what only one
+//! source says and the figures that disagree in their own styles.
+
+use super::*;
+use crate::app::tests::stories::story_app;
+
+fn story_screen() -> (App, Buffer) {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('T'));
+    let buf = draw(&app);
+    (app, buf)
+}
+
+#[test]
+fn the_story_view_titles_its_story_and_heads_each_article() {
+    let (app, buf) = story_screen();
+    let theme = Theme::default();
+    let area = crate::ui::story::area(app.size);
+    let title = row_text(&buf, area.y);
+    assert!(
+        title.contains(" Story · 5 sources · 2026-11-16 – 2026-11-21 · Rotterdam dockworkers"),
+        "{title}"
+    );
+    let key = row_text(&buf, area.y + 1);
+    assert!(
+        key.contains("only this source · its names and figures · ≠ disagrees"),
+        "{key}"
+    );
+    assert!(styled_in(&buf, area, "only this source", theme.addition));
+    assert!(styled_in(&buf, area, "≠ disagrees", theme.disagree));
+    let first = row_text(&buf, area.y + 2);
+    assert!(first.contains("━━ Northline Wire · 2026-11-16"), "{first}");
+    assert!(styled_in(
+        &buf,
+        area,
+        "━━ Northline Wire",
+        theme.group_header
+    ));
+    assert!(styled_in(
+        &buf,
+        area,
+        "Rotterdam dockworkers strike over pay",
+        theme.reader_title
+    ));
+}
+
+#[test]
+fn what_only_one_source_says_and_disagreeing_figures_are_styled() {
+    let (app, buf) = story_screen();
+    let theme = Theme::default();
+    let area = crate::ui::story::area(app.size);
+    let text = Rect {
+        y: area.y + 2,
+        height: area.height - 3,
+        ..area
+    };
+    // 3,800 dockworkers: Meridian Post says 4,600.
+    assert!(styled_in(&buf, text, "3,800", theme.disagree));
+    // Some stretch of the first article is only its own.
+    let view = app.story.as_ref().unwrap();
+    let only: Vec<&str> = view.lines[..usize::from(text.height)]
+        .iter()
+        .flat_map(|l| l.pieces.iter())
+        .filter(|(t, m)| *m == crate::app::story::Mark::OnlyHere && t.len() > 3)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(!only.is_empty());
+    assert!(
+        only.iter()
+            .any(|t| styled_in(&buf, text, t, theme.only_here)),
+        "{only:?}"
+    );
+}
+
+#[test]
+fn without_colour_the_marks_differ_by_modifiers() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('C'));
+    press(&mut app, KeyCode::Char('T'));
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "only this source").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    let (x, y) = find(&buf, "≠ disagrees").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+}
