@@ -433,8 +433,9 @@ impl App {
         self.fit_windows();
     }
 
-    /// Keep the figures pane and the story view fitted to the screen: the
-    /// figures on screen read, the story laid out for its width.
+    /// Keep the figures pane and the story view fitted to the screen (the
+    /// figures on screen read, the story laid out for its width), and the
+    /// entity index's profile on the highlighted entity.
     fn fit_windows(&mut self) {
         if let Some(pane) = &mut self.figures {
             let rows = ui::figures::rows(self.size);
@@ -445,6 +446,9 @@ impl App {
             let (width, height) = ui::story::text_size(self.size);
             view.layout(width);
             view.scroll_by(0, height);
+        }
+        if let Some(list) = &mut self.entity_list {
+            list.profile_current(&entities::read(&self.entities));
         }
     }
 

@@ -244,3 +244,26 @@ fn the_story_view_is_laid_out_again_when_the_terminal_resizes() {
     app.update(Action::Resize(1, 1));
     assert!(app.story.is_some());
 }
+
+#[test]
+fn the_entity_index_profile_follows_the_highlight() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('e'));
+    let profiled = |app: &App| {
+        let list = app.entity_list.as_ref().unwrap();
+        (
+            list.profile.as_ref().map(|p| p.id),
+            list.current().map(|r| r.id),
+        )
+    };
+    let (profile, current) = profiled(&app);
+    assert!(profile.is_some());
+    assert_eq!(profile, current);
+    press(&mut app, KeyCode::Down);
+    let (moved, current) = profiled(&app);
+    assert_eq!(moved, current);
+    assert_ne!(moved, profile);
+    press(&mut app, KeyCode::Tab);
+    let (sorted, current) = profiled(&app);
+    assert_eq!(sorted, current);
+}

@@ -63,3 +63,46 @@ fn without_colour_the_copy_mark_is_bold() {
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     assert_eq!(buf[(x, y)].fg, Color::Reset);
 }
+
+#[test]
+fn the_entity_index_profiles_the_highlighted_name_with_a_sparkline() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('e'));
+    for c in "verhoeven".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let list = app.entity_list.as_ref().unwrap();
+    assert_eq!(list.current_name(), Some("Anneke Verhoeven"));
+    let profile = list.profile.as_ref().unwrap();
+    assert!(profile.sources.len() >= 3, "{:?}", profile.sources);
+    let area = crate::ui::entity_list::area(app.size);
+    let sources = row_text(&buf, area.bottom() - 5);
+    assert!(
+        sources.contains(" In The Harbor Ledger 3 · Coastal Daily 2 · "),
+        "{sources}"
+    );
+    let caption = row_text(&buf, area.bottom() - 4);
+    assert!(
+        caption.contains("Mentions per day, 2026-10-12 – 2026-11-21 (a bar a day, highest 3)"),
+        "{caption}"
+    );
+    // Bars on the strike's days, in the sparkline's style; none before.
+    let bars: String = (area.x..area.right())
+        .map(|x| buf[(x, area.bottom() - 2)].symbol().to_string())
+        .collect();
+    assert!(bars.contains('█'), "{bars}");
+    let (x, y) = find_in(
+        &buf,
+        Rect {
+            y: area.bottom() - 2,
+            height: 1,
+            ..area
+        },
+        "█",
+    )
+    .unwrap();
+    assert_eq!(buf[(x, y)].fg, theme.sparkline.fg.unwrap());
+    assert!(x > area.x + 20, "the strike is late in the corpus's dates");
+}
