@@ -23,6 +23,11 @@ use crate::stories::figures::{self, Figure, FigureValue, disagreements};
 use crate::stories::{Addition, StoryTable, additions};
 use crate::wrap;
 
+/// Stories with more original articles than this are shown without the
+/// comparison: each article is compared with every other, on the UI
+/// thread.
+pub const COMPARE_LIMIT: usize = 60;
+
 /// What a piece of the view is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -103,6 +108,8 @@ pub struct StoryView {
     pub sources: usize,
     pub dates: String,
     pub articles: Vec<StoryArticle>,
+    /// Whether the articles were compared (see [`COMPARE_LIMIT`]).
+    pub compared: bool,
     /// Laid out for `width`.
     pub lines: Vec<StoryLine>,
     pub width: usize,
@@ -130,9 +137,12 @@ impl StoryView {
             .iter()
             .filter_map(|&a| articles.get(a).map(|art| (a, Arc::clone(art))))
             .collect();
-        // Only the originals are compared.
-        let compared: Vec<usize> = (0..members.len())
+        // Only the originals are compared, and only so many.
+        let originals = (0..members.len())
             .filter(|&k| copy_of(members[k].0).is_none())
+            .count();
+        let compared: Vec<usize> = (0..members.len())
+            .filter(|&k| copy_of(members[k].0).is_none() && originals <= COMPARE_LIMIT)
             .collect();
         let spans: Vec<Vec<Span>> = compared
             .iter()
@@ -153,33 +163,9 @@ impl StoryView {
         } else {
             vec![Vec::new(); compared.len()]
         };
-        let lists: Vec<&[Figure]> = read.iter().map(Vec::as_slice).collect();
-        let mut disagreeing: HashMap<usize, Vec<Disagreeing>> = HashMap::new();
-        let value = |f: &Figure| match f.value {
-            FigureValue::Number(v) => v,
-            _ => f64::NAN,
-        };
-        for d in disagreements(&lists) {
-            for f in &d.figures {
-                let mine = &members[compared[f.article]].1;
-                let others: Vec<String> = d
-                    .figures
-                    .iter()
-                    .filter(|o| {
-                        o.article != f.article && !same_value(value(o.figure), value(f.figure))
-                    })
-                    .map(|o| {
-                        let a = &members[compared[o.article]].1;
-                        format!("{} ({})", o.figure.label(&a.body), source_and_date(a))
-                    })
-                    .collect();
-                disagreeing.entry(f.article).or_default().push(Disagreeing {
-                    range: f.figure.range.clone(),
-                    label: f.figure.label(&mine.body),
-                    others,
-                });
-            }
-        }
+        let compared_articles: Vec<&Article> =
+            compared.iter().map(|&k| members[k].1.as_ref()).collect();
+        let mut disagreeing = disagreeing_figures(&compared_articles, &read);
         let mut story_articles = Vec::new();
         for (k, (index, article)) in members.iter().enumerate() {
             let at = compared.iter().position(|&c| c == k);
@@ -210,6 +196,7 @@ impl StoryView {
             sources: s.sources.len(),
             dates,
             articles: story_articles,
+            compared: originals <= COMPARE_LIMIT,
             lines: Vec::new(),
             width: 0,
             scroll: 0,
@@ -228,6 +215,17 @@ impl StoryView {
         let top_article = self.lines.get(self.scroll).and_then(|l| l.article);
         self.width = width;
         self.lines = Vec::new();
+        if !self.compared {
+            let note = format!(
+                "{} articles: too many to compare here; they are shown unmarked.",
+                self.articles.len()
+            );
+            for range in wrap::wrap_ranges(&note, width) {
+                self.lines
+                    .push(StoryLine::new(None).push(piece(&note, range), Mark::Meta));
+            }
+            self.lines.push(StoryLine::new(None));
+        }
         for a in &self.articles {
             self.lines.extend(article_lines(a, &self.articles, width));
         }
@@ -272,6 +270,39 @@ impl StoryView {
             .and_then(|l| l.article)
             .or_else(|| self.articles.first().map(|a| a.index))
     }
+}
+
+/// The figures of each compared article (by its place among them) that
+/// another article gives otherwise, with the others' figures.
+fn disagreeing_figures(
+    articles: &[&Article],
+    read: &[Vec<Figure>],
+) -> HashMap<usize, Vec<Disagreeing>> {
+    let lists: Vec<&[Figure]> = read.iter().map(Vec::as_slice).collect();
+    let mut out: HashMap<usize, Vec<Disagreeing>> = HashMap::new();
+    let value = |f: &Figure| match f.value {
+        FigureValue::Number(v) => v,
+        _ => f64::NAN,
+    };
+    for d in disagreements(&lists) {
+        for f in &d.figures {
+            let others: Vec<String> = d
+                .figures
+                .iter()
+                .filter(|o| o.article != f.article && !same_value(value(o.figure), value(f.figure)))
+                .map(|o| {
+                    let a = articles[o.article];
+                    format!("{} ({})", o.figure.label(&a.body), source_and_date(a))
+                })
+                .collect();
+            out.entry(f.article).or_default().push(Disagreeing {
+                range: f.figure.range.clone(),
+                label: f.figure.label(&articles[f.article].body),
+                others,
+            });
+        }
+    }
+    out
 }
 
 fn source_and_date(a: &Article) -> String {
@@ -490,6 +521,52 @@ mod tests {
             note.contains("4,600 members (Meridian Post, 2026-11-18)"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn a_story_too_big_to_compare_is_shown_unmarked() {
+        let articles: Vec<Arc<Article>> = (0..=COMPARE_LIMIT)
+            .map(|i| {
+                crate::app::tests::article(
+                    i,
+                    &format!("Report {i}"),
+                    &format!("Outlet {i}"),
+                    &format!("Outlet {i} counted {} ships at anchor.", 20 + i),
+                )
+            })
+            .collect();
+        let table = StoryTable {
+            of_article: vec![0; articles.len()],
+            copy: vec![false; articles.len()],
+            stories: vec![crate::stories::Story {
+                id: articles[0].id,
+                headline: 0,
+                articles: (0..articles.len()).collect(),
+                sources: articles.iter().map(|a| a.source.clone()).collect(),
+                first: articles[0].date,
+                last: articles[27].date,
+                duplicates: Vec::new(),
+            }],
+        };
+        let view = StoryView::new(&table, 0, &articles, 80).unwrap();
+        assert!(!view.compared);
+        assert_eq!(
+            view.lines[0].text(),
+            "61 articles: too many to compare here; they are shown unmarked."
+        );
+        assert_eq!(view.heading_rows().count(), articles.len());
+        assert!(
+            view.lines
+                .iter()
+                .flat_map(|l| &l.pieces)
+                .all(|(_, m)| !matches!(m, Mark::Addition | Mark::OnlyHere | Mark::Disagree))
+        );
+        // One fewer is compared: the ship counts disagree.
+        let mut smaller = table.clone();
+        smaller.stories[0].articles.pop();
+        let view = StoryView::new(&smaller, 0, &articles, 80).unwrap();
+        assert!(view.compared);
+        assert!(view.articles.iter().any(|a| !a.disagreeing.is_empty()));
     }
 
     #[test]
