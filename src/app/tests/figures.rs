@@ -109,3 +109,19 @@ fn figures_that_disagree_within_the_story_carry_the_others() {
         read.elsewhere
     );
 }
+
+#[test]
+fn with_nothing_loaded_the_keys_open_empty_views_without_panicking() {
+    let mut app = App::new(Rect::new(0, 0, 60, 12));
+    press(&mut app, KeyCode::Char('F'));
+    let pane = app.figures.as_ref().unwrap();
+    assert!(pane.rows.is_empty());
+    type_text(&mut app, "3 x 2026-");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.figures.is_none());
+    assert!(app.reader.is_none());
+    press(&mut app, KeyCode::Char('T'));
+    assert!(app.story.is_none());
+}

@@ -84,3 +84,36 @@ fn without_colour_the_marks_differ_by_modifiers() {
     let (x, y) = find(&buf, "≠ disagrees").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn hostile_text_reaches_neither_the_figures_nor_the_story_as_control_sequences() {
+    let body = |n: &str| {
+        format!(
+            "Dockworkers led by Anneke Verhoeven \u{1b}[2J walked out in Rotterdam, and \
+             {n} ships\u{1b}]0;pwned\u{7} waited at anchor, the Maas Harbour Board said \
+             on Monday. Rotterdam Terminal Operators offered 3.5%\u{9b}c and \u{202e}1,250 euros."
+        )
+    };
+    let articles = vec![
+        crate::app::tests::article(0, "Strike \u{1b}[31m", "Wire\u{1b}[2J", &body("27")),
+        crate::app::tests::article(1, "Ships \u{7}wait", "Post\u{9b}", &body("41")),
+    ];
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(articles.clone()));
+    app.update(Update::StoriesGrouped(
+        crate::app::tests::stories::story_table(&articles),
+    ));
+    press(&mut app, KeyCode::Char('F'));
+    let buf = draw(&app);
+    super::assert_only_safe_cells(&buf);
+    assert!(find(&buf, "␛[2J").is_some());
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('T'));
+    assert!(app.story.is_some());
+    let buf = draw(&app);
+    super::assert_only_safe_cells(&buf);
+    assert!(find(&buf, "━━ Wire␛[2J").is_some());
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('e'));
+    super::assert_only_safe_cells(&draw(&app));
+}
