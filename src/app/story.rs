@@ -28,6 +28,13 @@ use crate::wrap;
 /// thread.
 pub const COMPARE_LIMIT: usize = 60;
 
+/// From this many columns of text the articles are laid out two side by
+/// side.
+pub const SIDE_BY_SIDE: usize = 140;
+
+/// Between the two columns.
+const GUTTER: &str = " │ ";
+
 /// What a piece of the view is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -226,8 +233,24 @@ impl StoryView {
             }
             self.lines.push(StoryLine::new(None));
         }
-        for a in &self.articles {
-            self.lines.extend(article_lines(a, &self.articles, width));
+        if width >= SIDE_BY_SIDE && self.articles.len() > 1 {
+            // Two columns: the articles in pairs, the older on the left.
+            let column = (width - GUTTER.len()) / 2;
+            for pair in self.articles.chunks(2) {
+                let left = article_lines(&pair[0], &self.articles, column);
+                let right = pair
+                    .get(1)
+                    .map(|b| article_lines(b, &self.articles, column))
+                    .unwrap_or_default();
+                for k in 0..left.len().max(right.len()) {
+                    self.lines
+                        .push(side_by_side(left.get(k), right.get(k), column));
+                }
+            }
+        } else {
+            for a in &self.articles {
+                self.lines.extend(article_lines(a, &self.articles, width));
+            }
         }
         self.scroll = top_article
             .and_then(|t| self.heading_rows().find(|&(_, a)| a == t))
@@ -386,6 +409,31 @@ fn article_lines(a: &StoryArticle, all: &[StoryArticle], width: usize) -> Vec<St
     }
     out.push(StoryLine::new(index));
     out
+}
+
+/// A line of the left column, padded to `column`, the gutter, and the
+/// line of the right column beside it. It belongs to the left article
+/// (to the right one where the left has ended).
+fn side_by_side(left: Option<&StoryLine>, right: Option<&StoryLine>, column: usize) -> StoryLine {
+    let article = left
+        .and_then(|l| l.article)
+        .or_else(|| right.and_then(|r| r.article));
+    let mut line = StoryLine::new(article);
+    let mut used = 0;
+    if let Some(l) = left {
+        for (text, mark) in &l.pieces {
+            used += crate::ui::width(text);
+            line.pieces.push((text.clone(), *mark));
+        }
+    }
+    line.pieces.push((
+        format!("{}{GUTTER}", " ".repeat(column.saturating_sub(used))),
+        Mark::Meta,
+    ));
+    if let Some(r) = right {
+        line.pieces.extend(r.pieces.iter().cloned());
+    }
+    line
 }
 
 /// A piece of text as the screen shows it (tabs as spaces, controls as
@@ -567,6 +615,34 @@ mod tests {
         let view = StoryView::new(&smaller, 0, &articles, 80).unwrap();
         assert!(view.compared);
         assert!(view.articles.iter().any(|a| !a.disagreeing.is_empty()));
+    }
+
+    #[test]
+    fn wide_the_articles_stand_two_side_by_side() {
+        let view = strike_view(SIDE_BY_SIDE + 10);
+        let first = view.lines[0].text();
+        assert!(
+            first.starts_with("━━ Northline Wire · 2026-11-16 "),
+            "{first}"
+        );
+        let gutter = first.find(" │ ").unwrap();
+        assert!(first[gutter..].starts_with(" │ ━━ Coastal Daily · 2026-11-17"));
+        // Every line is in bounds and the gutter is in one column.
+        let column = crate::ui::width(&first[..gutter]);
+        for line in &view.lines {
+            let text = line.text();
+            assert!(crate::ui::width(&text) <= SIDE_BY_SIDE + 10, "{text}");
+            let at = text.find(" │ ").unwrap();
+            assert_eq!(crate::ui::width(&text[..at]), column, "{text}");
+        }
+        // Three pairs (five articles): headings on three rows, each the left
+        // article's.
+        let headings: Vec<usize> = view.heading_rows().map(|(_, a)| a).collect();
+        assert_eq!(headings.len(), 3);
+        assert_eq!(headings[0], 0);
+        // The fifth article has no partner: its lines end at the gutter.
+        let last = view.lines.last().unwrap().text();
+        assert!(last.trim_end().ends_with('│'), "{last}");
     }
 
     #[test]

@@ -11,16 +11,20 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::theme::Theme;
 use super::{centered, hint_line, truncate};
 use crate::app::App;
-use crate::app::story::Mark;
+use crate::app::story::{Mark, SIDE_BY_SIDE};
 use crate::sanitize;
 
-/// The window for a screen of `size`: nearly all of it.
+/// The window for a screen of `size`: nearly all of it, but no wider than
+/// a column of text reads well, unless there is room for two (see
+/// [`SIDE_BY_SIDE`]).
 pub fn area(size: Rect) -> Rect {
-    centered(
-        size,
-        size.width.saturating_sub(4).min(110),
-        size.height.saturating_sub(2),
-    )
+    let two_columns = u16::try_from(SIDE_BY_SIDE + 4).unwrap_or(u16::MAX);
+    let width = if size.width.saturating_sub(4) >= two_columns {
+        size.width.saturating_sub(4).min(220)
+    } else {
+        size.width.saturating_sub(4).min(110)
+    };
+    centered(size, width, size.height.saturating_sub(2))
 }
 
 /// The columns and lines the text has in the window: inside the border,

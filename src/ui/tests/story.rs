@@ -117,3 +117,30 @@ fn hostile_text_reaches_neither_the_figures_nor_the_story_as_control_sequences()
     press(&mut app, KeyCode::Char('e'));
     super::assert_only_safe_cells(&draw(&app));
 }
+
+#[test]
+fn a_wide_terminal_shows_the_articles_side_by_side() {
+    let mut app = story_app();
+    app.update(Action::Resize(170, 40));
+    press(&mut app, KeyCode::Char('T'));
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let area = crate::ui::story::area(app.size);
+    let first = row_text(&buf, area.y + 2);
+    assert!(first.contains("━━ Northline Wire · 2026-11-16"), "{first}");
+    assert!(
+        first.contains(" │ ━━ Coastal Daily · 2026-11-17"),
+        "{first}"
+    );
+    assert!(styled_in(
+        &buf,
+        area,
+        "━━ Coastal Daily",
+        theme.group_header
+    ));
+    // Back to 120 columns: one after the other.
+    app.update(Action::Resize(120, 40));
+    let buf = draw(&app);
+    let first = row_text(&buf, crate::ui::story::area(app.size).y + 2);
+    assert!(!first.contains("Coastal Daily"), "{first}");
+}
