@@ -361,11 +361,12 @@ impl App {
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
+            Action::Mouse(mouse) if self.story.is_some() || self.figures.is_some() => {
+                self.wheel(mouse);
+            }
             Action::Mouse(_)
                 if self.picker.is_some()
                     || self.mentions.is_some()
-                    || self.figures.is_some()
-                    || self.story.is_some()
                     || self.entity_list.is_some() => {}
             Action::Mouse(mouse) => self.mouse(mouse),
             _ if self.overlay.is_some() => self.overlay_action(&action),
@@ -1434,6 +1435,22 @@ impl App {
             Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
         ) {
             pane.refresh(&self.articles);
+        }
+    }
+
+    /// The mouse wheel over the story view or the figures view: scroll it,
+    /// or move the highlight, three lines at a time.
+    fn wheel(&mut self, mouse: ratatui::crossterm::event::MouseEvent) {
+        let step = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => return,
+        };
+        if let Some(view) = &mut self.story {
+            let (_, height) = ui::story::text_size(self.size);
+            view.scroll_by(step, height);
+        } else if let Some(pane) = &mut self.figures {
+            pane.move_by(step);
         }
     }
 

@@ -125,3 +125,27 @@ fn with_nothing_loaded_the_keys_open_empty_views_without_panicking() {
     press(&mut app, KeyCode::Char('T'));
     assert!(app.story.is_none());
 }
+
+#[test]
+fn the_wheel_scrolls_the_story_and_moves_in_the_figures() {
+    let wheel = |kind| {
+        Action::Mouse(MouseEvent {
+            kind,
+            column: 60,
+            row: 20,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('T'));
+    app.update(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.story.as_ref().unwrap().scroll, 3);
+    app.update(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.story.as_ref().unwrap().scroll, 0);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('F'));
+    app.update(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.figures.as_ref().unwrap().selected, 3);
+    // The list under the window stays where it was.
+    assert_eq!(app.selected, 0);
+}
