@@ -73,6 +73,10 @@ pub enum Action {
     ToggleOutline,
     /// Open the entity index.
     OpenEntities,
+    /// Open the figures pane: every number and date.
+    OpenFigures,
+    /// Open the story of the selected article, its articles compared.
+    OpenStory,
     /// Mark the selected article read if it is unread, unread if read.
     ToggleRead,
     /// Star the selected article, or take its star away.
@@ -165,6 +169,10 @@ pub enum KeyContext {
     Mentions,
     /// Typing in the entity index.
     Entities,
+    /// Typing in the figures pane.
+    Figures,
+    /// Reading a story's articles compared.
+    Story,
 }
 
 /// The keymap: the config's bindings (see [`KeyBindings`], whose defaults
@@ -179,7 +187,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Opt
         KeyContext::Editing => return editing_keymap(key, ctrl),
         KeyContext::Picker => return picker_keymap(key, ctrl),
         KeyContext::Mentions => return mentions_keymap(key, ctrl),
-        KeyContext::Entities => return entities_keymap(key, ctrl),
+        KeyContext::Entities | KeyContext::Figures => return entities_keymap(key, ctrl),
         _ => {}
     }
     let in_reader = matches!(context, KeyContext::Reader | KeyContext::Outline);
@@ -200,6 +208,8 @@ pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Opt
         // Enter picks the outline's entry whatever it does elsewhere.
         KeyContext::Outline if key.code == KeyCode::Enter => Some(Action::Submit),
         KeyContext::List | KeyContext::Reader | KeyContext::Outline => bound,
+        // the story view keeps its own scrolling keys
+        KeyContext::Story => story_keymap(key, ctrl).or(bound),
         KeyContext::Legend => bound.or_else(|| legend_keymap(key)),
         _ => bound.or_else(|| (key.code == KeyCode::Enter).then_some(Action::Back)),
     }
@@ -234,9 +244,11 @@ fn allowed(action: &Action, context: KeyContext) -> bool {
                         | Action::FocusList
                         | Action::NextMatch(_)
                         | Action::OpenEntities
+                        | Action::OpenFigures
                         | Action::History(_)
                 )
         }
+        KeyContext::Story => everywhere,
         // Space switches the kind under the cursor there.
         KeyContext::Legend => {
             everywhere || (moves && !matches!(action, Action::PageUp | Action::PageDown))
@@ -273,6 +285,8 @@ pub fn named(name: &str) -> Option<Action> {
         "mentions" => Action::OpenMentions,
         "outline" => Action::ToggleOutline,
         "entities" => Action::OpenEntities,
+        "figures" => Action::OpenFigures,
+        "story" => Action::OpenStory,
         "history_back" => Action::History(-1),
         "history_forward" => Action::History(1),
         "group_by_source" => Action::ToggleGroups,
@@ -329,6 +343,8 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::OpenMentions => "mentions",
         Action::ToggleOutline => "outline",
         Action::OpenEntities => "entities",
+        Action::OpenFigures => "figures",
+        Action::OpenStory => "story",
         Action::History(-1) => "history_back",
         Action::History(1) => "history_forward",
         Action::ToggleGroups => "group_by_source",
@@ -375,6 +391,25 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         | Action::Tick
         | Action::Update(_) => return None,
     })
+}
+
+fn story_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
+        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
+        KeyCode::Char('u') if ctrl => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char('}' | 'J') => Action::NextSource(1),
+        KeyCode::Char('{' | 'K') => Action::NextSource(-1),
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('T') => Action::OpenStory,
+        _ => return None,
+    };
+    Some(action)
 }
 
 fn mentions_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -501,6 +536,43 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("type", "narrow the names (fuzzy)"),
             ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
             ("Enter", "filter the list to it (person:\"…\"); again adds"),
+            ("Esc", "close"),
+        ],
+    ),
+    (
+        "Story (T in the list or reader)",
+        &[
+            (
+                "T",
+                "the selected article's story: its articles one after another",
+            ),
+            (
+                "green",
+                "what only that source says; underlined: names, figures",
+            ),
+            (
+                "≠",
+                "a figure another source gives otherwise (listed after)",
+            ),
+            ("j k  Space b  g G", "scroll"),
+            ("} {  J K", "next, previous article"),
+            ("Enter", "read the article at the top"),
+            ("Esc  T", "close"),
+        ],
+    ),
+    (
+        "Figures (F)",
+        &[
+            (
+                "type",
+                "narrow by title, source, digits (38), value (4bn), date",
+            ),
+            ("Tab  Ctrl-s", "sort by article date, value, source"),
+            (
+                "≠",
+                "disagrees with a figure of another source of the story",
+            ),
+            ("Enter", "open the article at the figure"),
             ("Esc", "close"),
         ],
     ),

@@ -894,9 +894,9 @@ fn the_configs_theme_colours_the_screen() {
     assert_eq!(s.wait_exit(), 0);
 }
 
-#[test]
-fn t_shows_the_list_as_stories_with_copies_marked() {
-    let dir = tempfile::tempdir().unwrap();
+/// A feed of four articles: a port strike reported by three sources (the
+/// last a copy of the first) and one unrelated article.
+fn write_strike_feed(dir: &std::path::Path) {
     let strike = "Dockworkers led by Anneke Verhoeven of the Havenbond union walked out in \
         Rotterdam on Monday, and the Maas Harbour Board said 27 ships were waiting at anchor. \
         Rotterdam Terminal Operators offered 3.5% and a one-off payment of 1,250 euros, which \
@@ -931,7 +931,13 @@ fn t_shows_the_list_as_stories_with_copies_marked() {
             strike,
         ),
     ];
-    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    std::fs::write(dir.join("feed.jsonl"), lines.join("\n")).unwrap();
+}
+
+#[test]
+fn t_shows_the_list_as_stories_with_copies_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_strike_feed(dir.path());
     let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
     s.wait_for("Articles 4");
     s.keys("t");
@@ -1172,4 +1178,38 @@ fn a_key_conflict_in_the_config_is_in_the_messages_and_a_failing_browser_is_repo
     s.keys("s");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn f_lists_figures_flags_disagreements_and_shift_t_compares_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    write_strike_feed(dir.path());
+    let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
+    s.wait_for("Articles 4");
+    // The stories come from the entity worker: wait until the list knows them.
+    s.keys("t");
+    s.wait_for("4 articles in 2 stories");
+    s.keys("t");
+    s.wait_gone("in 2 stories");
+    s.keys("F");
+    s.wait_for(" Figures · ");
+    s.keys("41 ships");
+    s.wait_for("41 ships ≠ 27 ships (Alpha Wire, 2026-11-16)");
+    s.wait_for("by article date · 1 shown");
+    // Tab sorts by value, Enter reads the article at the figure.
+    s.keys("\t");
+    s.wait_for("by value · 1 shown");
+    s.keys("\r");
+    s.wait_gone(" Figures · ");
+    s.wait_for("A day into the walkout");
+    // T: the story, article by article, the copy named, not repeated.
+    s.keys("T");
+    s.wait_for(" Story · 3 sources · 2026-11-16 – 2026-11-18");
+    s.wait_for("━━ Alpha Wire · 2026-11-16");
+    s.wait_for("≈ a near-copy of Alpha Wire, 2026-11-16");
+    s.wait_for("≠ 27 ships, elsewhere: 41 ships (Beta Post, 2026-11-17)");
+    s.keys("\x1b");
+    s.wait_gone(" Story · ");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
 }

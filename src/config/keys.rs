@@ -219,6 +219,12 @@ pub const ACTIONS: &[ActionInfo] = &[
         "pipe the article to $PAGER, or to a command typed",
     ),
     action(
+        "figures",
+        Scope::Both,
+        &["F"],
+        "every number and date, disagreements flagged",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],
@@ -241,6 +247,12 @@ pub const ACTIONS: &[ActionInfo] = &[
         Scope::Both,
         &["t"],
         "show the list as stories, or not",
+    ),
+    action(
+        "story",
+        Scope::Both,
+        &["T"],
+        "the selected article's story, its sources compared",
     ),
     action(
         "next_source",
