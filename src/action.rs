@@ -80,6 +80,12 @@ pub enum Action {
     ToggleRead,
     /// Star the selected article, or take its star away.
     ToggleStar,
+    /// Fetch the URLs read again (revalidating the cached copies) and add
+    /// what is new.
+    Reload,
+    /// Show the selected article's linked page in full (fetched), or its
+    /// summary again.
+    FullArticle,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -98,7 +104,18 @@ pub enum Update {
     Loaded(Vec<Arc<Article>>),
     LoadIssue(LoadIssue),
     LoadProgress(usize),
+    /// `done` of `total` URLs fetched.
+    Fetching {
+        done: usize,
+        total: usize,
+    },
     LoadFinished,
+    /// The text of the page an article links to (by load position), or why
+    /// there is none.
+    FullText {
+        index: usize,
+        result: Result<String, String>,
+    },
     /// Results of a filter query, tagged with the query's generation.
     Filtered {
         generation: u64,
@@ -185,7 +202,9 @@ pub fn keymap(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyCode::Char('e') => Action::OpenEntities,
         KeyCode::Char('F') => Action::OpenFigures,
         KeyCode::Char('T') => Action::OpenStory,
-        KeyCode::Char('r') => Action::ToggleRead,
+        KeyCode::Char('u') => Action::ToggleRead,
+        KeyCode::Char('r') => Action::Reload,
+        KeyCode::Char('f') => Action::FullArticle,
         KeyCode::Char('*') => Action::ToggleStar,
         KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
         KeyCode::Char('h') | KeyCode::Left => Action::FocusList,
@@ -366,8 +385,8 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("r", "mark read or unread (unread titles are bold)"),
-            ("*", "star or unstar (★ after the title)"),
+            ("u  *", "mark read or unread (bold), star or unstar (★)"),
+            ("r  f", "reload the URLs; f: the linked page in full"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -391,7 +410,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl-d Ctrl-u", "scroll a page"),
             ("g G", "top, bottom"),
             ("J K", "next, previous article"),
-            ("r  *", "mark read or unread, star or unstar"),
+            ("u  *", "mark read or unread, star or unstar"),
             ("/", "find in the article"),
             ("n N", "next, previous find match"),
             ("] [", "cursor to the next, previous name or number"),
@@ -515,7 +534,10 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("person:blair", "mentions that person (org: place: name:)"),
             ("date:2025-06", "dated then; 2025-01..2025-03 is a span"),
             ("num:>1000", "a figure by value: 40005 <5 1000..5000 4bn"),
-            ("is:unread", "unread articles (is:read, is:starred)"),
+            (
+                "is:unread  tag:x",
+                "unread (is:read, is:starred); a feed's tag",
+            ),
         ],
     ),
 ];

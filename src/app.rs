@@ -5,6 +5,7 @@ pub mod figures;
 pub mod grouping;
 pub mod history;
 pub mod mentions;
+pub mod network;
 pub mod outline;
 pub mod picker;
 pub mod reader;
@@ -23,7 +24,8 @@ use crate::action::{Action, KeyContext, Update, keymap};
 use crate::article::Article;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
-use crate::event::{self, EntityWorker, Event, FilterWorker};
+use crate::event::{self, EntityWorker, Event, FilterWorker, Network};
+use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
@@ -36,6 +38,7 @@ use figures::FiguresPane;
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
+use network::{FullText, Reloading};
 use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
@@ -84,6 +87,8 @@ pub enum ListRow {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Loading {
     pub files: usize,
+    /// URLs fetched so far, of how many.
+    pub fetched: Option<(usize, usize)>,
     pub done: bool,
 }
 
@@ -171,6 +176,14 @@ pub struct App {
     /// user moves first.
     pending_place: Option<remembered::Place>,
     searcher: Searcher,
+    /// What `r` fetches again, and what it has added so far.
+    pub reloading: Reloading,
+    /// Full texts of linked pages, by article (load position).
+    pub full_texts: std::collections::HashMap<usize, FullText>,
+    /// The article whose full text the reader shows.
+    pub full_shown: Option<usize>,
+    /// Where fetches are sent; `None` in tests and scripts.
+    network: Option<Network>,
 }
 
 impl App {
@@ -222,6 +235,10 @@ impl App {
             corpus: None,
             pending_place: None,
             searcher,
+            reloading: Reloading::default(),
+            full_texts: std::collections::HashMap::new(),
+            full_shown: None,
+            network: None,
         }
     }
 
@@ -417,6 +434,8 @@ impl App {
             Action::History(step) => self.go_history(step),
             Action::ToggleOutline => self.toggle_outline(),
             Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
+            Action::Reload => self.reload(),
+            Action::FullArticle => self.toggle_full_article(),
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -459,7 +478,9 @@ impl App {
             Update::Loaded(batch) => self.add_articles(batch),
             Update::LoadIssue(issue) => self.issues.push(issue),
             Update::LoadProgress(files) => self.loading.files = files,
+            Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
             Update::LoadFinished => self.loading.done = true,
+            Update::FullText { index, result } => self.full_text_arrived(index, result),
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -603,7 +624,11 @@ impl App {
         }
     }
 
-    fn add_articles(&mut self, batch: Vec<Arc<Article>>) {
+    fn add_articles(&mut self, mut batch: Vec<Arc<Article>>) {
+        if let Some(known) = &mut self.reloading.known {
+            // a reload adds only what is new
+            batch.retain(|a| known.insert(a.id));
+        }
         if batch.is_empty() {
             return;
         }
@@ -1553,6 +1578,10 @@ impl App {
     /// Select the article at load position `article` and read it; when the
     /// filter hides it, clear the filter first. Whether it is open.
     fn select_article(&mut self, article: usize) -> bool {
+        // places and ranges are of the article as loaded
+        if self.full_shown == Some(article) {
+            self.show_summary();
+        }
         let position = |app: &Self| match &app.hits {
             None => (article < app.articles.len()).then_some(article),
             Some(hits) => hits.iter().position(|h| h.index == article),
@@ -1662,6 +1691,7 @@ impl App {
                 view.settle(height);
             }
             _ => {
+                self.full_shown = None;
                 self.find_input.clear();
                 if self.editing == Some(Editing::Find) {
                     self.editing = None;
@@ -1737,6 +1767,7 @@ impl App {
     /// once more, on this thread, when the app stops.
     pub fn run(
         inputs: Vec<Input>,
+        fetcher: Option<Arc<Fetcher>>,
         colors: ColorMode,
         palette: Palette,
         state: Option<(StateFile, ReadState)>,
@@ -1763,11 +1794,13 @@ impl App {
             None => (None, ReadState::default()),
         };
         app.start_from(read_state, remembered::corpus_key(&inputs));
+        app.reloading.inputs = network::reloadable(&inputs);
+        app.network = fetcher.clone().map(|f| Network::new(tx.clone(), f));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
         event::spawn_signals(tx.clone());
         event::spawn_input(tx.clone());
-        event::spawn_loader(inputs, tx);
+        event::spawn_loader(inputs, fetcher, tx);
         let result = app.event_loop(&rx, saver.as_ref(), terminal);
         // The last save waits for the one in flight, then writes the newest.
         drop(saver);

@@ -13,6 +13,7 @@ use crate::ui::theme::ColorMode;
 pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
     let origin = Origin::file(format!("news/{source}/{i}.txt"));
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, title),
         title: title.into(),
         source: source.into(),
@@ -890,16 +891,16 @@ fn r_toggles_read_and_it_sticks_while_the_article_stays_open() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Enter);
     assert!(app.is_read(0));
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(!app.is_read(0), "marked unread from the reader");
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Down);
     assert!(!app.is_read(0), "reading on does not mark it again");
     press(&mut app, KeyCode::Char('h'));
     press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(app.is_read(1), "marked read from the list");
-    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('u'));
     assert!(!app.is_read(1));
 }
 
@@ -1025,4 +1026,5 @@ fn moving_before_the_last_article_arrives_keeps_the_users_place() {
     assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
 }
 pub(crate) mod figures;
+mod network;
 pub(crate) mod stories;

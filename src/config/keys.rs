@@ -171,6 +171,18 @@ pub const ACTIONS: &[ActionInfo] = &[
         "every number and date, disagreements flagged",
     ),
     action(
+        "reload",
+        Scope::Both,
+        &["r"],
+        "fetch the URLs again and add what is new",
+    ),
+    action(
+        "full_article",
+        Scope::Both,
+        &["f"],
+        "the full article from its link, or the summary",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],
