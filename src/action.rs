@@ -540,40 +540,28 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
-        "Story (T in the list or reader)",
+        "Story (T): the selected article's story",
         &[
+            ("j k  Space b  } {", "scroll; next, previous article"),
             (
-                "T",
-                "the selected article's story: its articles one after another",
+                "colours, ≠",
+                "only this source says it; a figure others give otherwise",
             ),
-            (
-                "green",
-                "what only that source says; underlined: names, figures",
-            ),
-            (
-                "≠",
-                "a figure another source gives otherwise (listed after)",
-            ),
-            ("j k  Space b  g G", "scroll"),
-            ("} {  J K", "next, previous article"),
-            ("Enter", "read the article at the top"),
-            ("Esc  T", "close"),
+            ("Enter  Esc", "read the article at the top; close"),
         ],
     ),
     (
-        "Figures (F)",
+        "Figures (F): every number and date",
         &[
             (
                 "type",
-                "narrow by title, source, digits (38), value (4bn), date",
+                "narrow: title, source, digits (38), value (4bn), 2026-11",
             ),
-            ("Tab  Ctrl-s", "sort by article date, value, source"),
             (
-                "≠",
-                "disagrees with a figure of another source of the story",
+                "Tab  Ctrl-s",
+                "sort by article date, value, source; ≠ disagrees",
             ),
-            ("Enter", "open the article at the figure"),
-            ("Esc", "close"),
+            ("Enter  Esc", "open the article at the figure; close"),
         ],
     ),
     (
