@@ -174,6 +174,11 @@ pub struct App {
     pub full_texts: std::collections::HashMap<usize, FullText>,
     /// The article whose full text the reader shows.
     pub full_shown: Option<usize>,
+    /// Sources whose articles open in full (lowercased; `*` for all).
+    pub full_article_sources: Vec<String>,
+    /// The article whose summary was asked for with `f` (or shown for a
+    /// jump), which stays so while it is open.
+    summary_wanted: Option<usize>,
     /// Where fetches are sent; `None` in tests and scripts.
     network: Option<Network>,
 }
@@ -228,6 +233,8 @@ impl App {
             reloading: Reloading::default(),
             full_texts: std::collections::HashMap::new(),
             full_shown: None,
+            full_article_sources: Vec::new(),
+            summary_wanted: None,
             network: None,
         }
     }
@@ -1533,6 +1540,7 @@ impl App {
                 let mut view = ReaderView::new(index, article, &self.query, width);
                 view.settle(height);
                 self.reader = Some(view);
+                self.opened(index);
             }
         }
     }
@@ -1602,6 +1610,7 @@ impl App {
     pub fn run(
         inputs: Vec<Input>,
         fetcher: Option<Arc<Fetcher>>,
+        full_article_sources: &[String],
         colors: ColorMode,
         palette: Palette,
         state: Option<(StateFile, ReadState)>,
@@ -1629,6 +1638,10 @@ impl App {
         };
         app.start_from(read_state, remembered::corpus_key(&inputs));
         app.reloading.inputs = network::reloadable(&inputs);
+        app.full_article_sources = full_article_sources
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
         app.network = fetcher.clone().map(|f| Network::new(tx.clone(), f));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);

@@ -109,6 +109,7 @@ fn run(cli: Cli) -> ExitCode {
             let result = read(
                 inputs,
                 Some(fetcher),
+                &settings.full_article,
                 colors,
                 fitted(&settings),
                 cli.no_state,
@@ -456,6 +457,7 @@ fn script(
 fn read(
     inputs: Vec<Input>,
     fetcher: Option<Arc<Fetcher>>,
+    full_article: &[String],
     colors: ColorMode,
     palette: config::theme::Palette,
     no_state: bool,
@@ -483,7 +485,15 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, fetcher, colors, palette, state, &mut terminal);
+    let result = App::run(
+        inputs,
+        fetcher,
+        full_article,
+        colors,
+        palette,
+        state,
+        &mut terminal,
+    );
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,
