@@ -10,8 +10,12 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
+
+/// Writes started by this process, to name their temporary files.
+static WRITES: AtomicU64 = AtomicU64::new(0);
 
 /// What is kept about a URL beside its body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,9 +95,12 @@ impl Cache {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // one temporary file per write, even for two threads writing the
+        // same URL at once
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
         let temp = self
             .folder
-            .join(format!(".{name}.{}.tmp", std::process::id()));
+            .join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         let written = (|| {
             let mut file = OpenOptions::new()
                 .write(true)
@@ -149,6 +156,23 @@ mod tests {
         assert_eq!(cache.get(url).unwrap().body, b"new");
         let names: Vec<_> = fs::read_dir(cache.folder()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn threads_writing_one_url_at_once_leave_one_whole_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().to_path_buf());
+        let url = "https://news.example/busy";
+        let bodies: Vec<Vec<u8>> = (0..8u8).map(|i| vec![b'a' + i; 64 * 1024]).collect();
+        std::thread::scope(|scope| {
+            for body in &bodies {
+                let cache = &cache;
+                scope.spawn(move || cache.put(url, &meta(url), body));
+            }
+        });
+        let entry = cache.get(url).unwrap();
+        assert!(bodies.contains(&entry.body));
+        assert_eq!(fs::read_dir(cache.folder()).unwrap().count(), 1);
     }
 
     #[test]
