@@ -635,7 +635,8 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
         subscription: Some(subscription),
     };
     let format = format_of_media_type(body.content_type.as_deref());
-    let mut loaded = load_bytes_at(body.body, format, place);
+    let charset = charset_named(body.charset.as_deref());
+    let mut loaded = load_bytes_as(body.body, format, charset, place);
     resolve_links(&mut loaded.articles, &body.final_url);
     if let Some(stale) = body.stale {
         loaded.issues.insert(
@@ -663,7 +664,8 @@ pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
         subscription: None,
     };
     let format = format_of_media_type(page.content_type.as_deref()).or(Some(Format::Html));
-    let loaded = load_bytes_at(page.body, format, place);
+    let charset = charset_named(page.charset.as_deref());
+    let loaded = load_bytes_as(page.body, format, charset, place);
     match loaded.articles.into_iter().next() {
         Some(article) if !article.body.trim().is_empty() => Ok(article.body),
         _ => Err(loaded
@@ -731,10 +733,26 @@ fn load_bytes(
     load_bytes_at(bytes, format, place)
 }
 
+/// The encoding a `charset` names, if the web knows it.
+fn charset_named(label: Option<&str>) -> Option<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(label?.as_bytes())
+}
+
 /// [`load_bytes`] for any place.
-fn load_bytes_at(bytes: Vec<u8>, format: Option<Format>, mut place: Place<'_>) -> FileLoaded {
+fn load_bytes_at(bytes: Vec<u8>, format: Option<Format>, place: Place<'_>) -> FileLoaded {
+    load_bytes_as(bytes, format, None, place)
+}
+
+/// [`load_bytes_at`], in the encoding the bytes came with (before what
+/// they declare themselves).
+fn load_bytes_as(
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    charset: Option<&'static encoding_rs::Encoding>,
+    mut place: Place<'_>,
+) -> FileLoaded {
     let path = place.path;
-    let decoded = match decode::decode(bytes) {
+    let decoded = match decode::decode_as(bytes, charset) {
         Ok(decoded) => decoded,
         Err(note) => return FileLoaded::failed(path, note.message),
     };

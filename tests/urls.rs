@@ -500,3 +500,36 @@ fn hostile_responses_are_messages_and_never_reach_the_terminal_as_control_codes(
     }
     assert!(lines[2].contains("more than 10 redirects"), "{err}");
 }
+
+#[test]
+fn the_charset_a_server_gives_decodes_the_body_and_is_kept_with_the_copy() {
+    let server = Server::start(|request| {
+        if request.header("if-none-match").is_some() {
+            return Response::status(304);
+        }
+        let mut body = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf".to_vec();
+        body.extend_from_slice(
+            b"\xE9 du Port</title><item><title>Cr\xE8me br\xFBl\xE9e returns</title>",
+        );
+        body.extend_from_slice(b"<link>https://news.example/c</link><description>Yes.</description></item></channel></rss>");
+        Response::ok("application/rss+xml; charset=ISO-8859-1", body).header("ETag", "\"1\"")
+    });
+    let home = Home::new();
+    let url = server.url("/latin1.xml");
+    for _ in 0..2 {
+        let out = home.run(&["list", &url]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).is_empty(),
+            "no guess, no warning: {}",
+            stderr(&out)
+        );
+        assert_eq!(titles(&out), ["Crème brûlée returns"]);
+        assert!(
+            stdout(&out).contains("\tCafé du Port\t"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    assert_eq!(server.requests().len(), 2);
+}

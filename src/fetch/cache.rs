@@ -27,6 +27,9 @@ pub struct Meta {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub content_type: Option<String>,
+    /// The `charset` given with the media type.
+    #[serde(default)]
+    pub charset: Option<String>,
     /// Seconds since 1970 when the body was last fetched or revalidated.
     pub fetched: u64,
 }
@@ -136,6 +139,7 @@ mod tests {
             etag: Some("\"v1\"".into()),
             last_modified: None,
             content_type: Some("application/rss+xml".into()),
+            charset: None,
             fetched: 1_700_000_000,
         }
     }
