@@ -203,6 +203,11 @@ pub struct App {
     pub full_texts: std::collections::HashMap<usize, FullText>,
     /// The article whose full text the reader shows.
     pub full_shown: Option<usize>,
+    /// Sources whose articles open in full (lowercased; `*` for all).
+    pub full_article_sources: Vec<String>,
+    /// The article whose summary was asked for with `f` (or shown for a
+    /// jump), which stays so while it is open.
+    summary_wanted: Option<usize>,
     /// Where fetches are sent; `None` in tests and scripts.
     network: Option<Network>,
 }
@@ -266,6 +271,8 @@ impl App {
             reloading: Reloading::default(),
             full_texts: std::collections::HashMap::new(),
             full_shown: None,
+            full_article_sources: Vec::new(),
+            summary_wanted: None,
             network: None,
         }
     }
@@ -1902,6 +1909,7 @@ impl App {
                 let mut view = ReaderView::new(index, article, &self.query, width);
                 view.settle(height);
                 self.reader = Some(view);
+                self.opened(index);
             }
         }
     }
@@ -2005,6 +2013,11 @@ impl App {
         };
         app.start_from(read_state, remembered::corpus_key(&inputs));
         app.reloading.inputs = network::reloadable(&inputs);
+        app.full_article_sources = config
+            .full_article
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
         app.network = fetcher.clone().map(|f| Network::new(tx.clone(), f));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);

@@ -1,11 +1,12 @@
 //! The config file: `$XDG_CONFIG_HOME/dateline/config.toml` (by default
-//! `~/.config/dateline/config.toml`), TOML with four tables:
+//! `~/.config/dateline/config.toml`), TOML with five tables:
 //!
 //! - `[theme]`: a built-in `base` (`dark` or `light`) and a style per
 //!   element ([`theme`]);
 //! - `[keys]`: the keys of every action by name ([`keys`]);
 //! - `[layout]`: list width, widest reader line, date format;
-//! - `[paths]`: what to read when no path is given.
+//! - `[paths]`: what to read when no path is given;
+//! - `[feeds]`: the sources whose articles open in full.
 //!
 //! A mistake never stops dateline: each gives one line naming the key and
 //! its line in the file, and that key keeps its default while the rest of
@@ -101,6 +102,9 @@ pub struct Config {
     /// What to read when no path is given (the samples when empty); `~/` is
     /// the home folder.
     pub paths: Vec<PathBuf>,
+    /// Sources whose articles open as the full page they link to (as `f`
+    /// shows it); `*` for every source.
+    pub full_article: Vec<String>,
 }
 
 /// One mistake in the config file, or a warning about it.
@@ -207,6 +211,7 @@ impl Config {
                 "keys" => reader.keys(value, &mut config),
                 "layout" => reader.layout(value, &mut config.layout),
                 "paths" => reader.paths(value, &mut config.paths),
+                "feeds" => reader.feeds(value, &mut config.full_article),
                 _ => reader.unknown(name, key.span()),
             }
         }
@@ -521,6 +526,38 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    fn feeds(&mut self, value: &Spanned<DeValue<'_>>, full_article: &mut Vec<String>) {
+        let Some(table) = self.table(value, "feeds") else {
+            return;
+        };
+        for (key, value) in table {
+            let name: &str = key.get_ref();
+            let dotted = format!("feeds.{name}");
+            if name != "full_article" {
+                self.unknown(&dotted, key.span());
+                continue;
+            }
+            let list: Option<Vec<String>> = match value.get_ref() {
+                DeValue::String(s) => Some(vec![s.to_string()]),
+                DeValue::Array(a) => a
+                    .iter()
+                    .map(|v| v.get_ref().as_str().map(str::to_owned))
+                    .collect(),
+                _ => None,
+            };
+            match list {
+                Some(list) => *full_article = list,
+                None => self.problem(
+                    value.span(),
+                    &dotted,
+                    "expected a source's name or a list of them; no source opens in full",
+                ),
+            }
+        }
+    }
+}
+
 /// A value as the messages quote it.
 fn shown(value: &DeValue<'_>) -> String {
     match value {
@@ -590,8 +627,14 @@ date_format = "{date_format}"
 
 [paths]
 # What to read when dateline is started without paths, such as
-# ["~/news", "~/feeds/today.jsonl"]; the built-in samples when empty.
+# ["~/news", "~/feeds/today.jsonl"]; the urls file in this folder is read
+# too; the built-in samples when neither gives anything.
 default = []
+
+[feeds]
+# Sources whose articles open as the whole page they link to, fetched (as
+# the f key shows it), such as ["Hill Desk"]; "*" for every source.
+full_article = []
 
 [theme]
 # The built-in theme: "dark" or "light" (for light backgrounds).

@@ -100,7 +100,7 @@ pub fn spawn_input(tx: Sender<Event>, switch: &InputSwitch) {
 /// URLs are fetched with `fetcher`.
 pub fn spawn_loader(inputs: Vec<Input>, fetcher: Option<Arc<Fetcher>>, tx: Sender<Event>) {
     thread::spawn(move || {
-        loader::load_fetching(&inputs, fetcher.as_deref(), &mut |event| {
+        loader::load_streaming(&inputs, fetcher.as_deref(), &mut |event| {
             let event = match event {
                 LoadEvent::Articles(batch) => {
                     Update::Loaded(batch.into_iter().map(Arc::new).collect())

@@ -48,6 +48,8 @@ pub struct Fetched {
     pub body: Vec<u8>,
     /// The media type the server gave, without parameters, lowercased.
     pub content_type: Option<String>,
+    /// The `charset` the server gave with it.
+    pub charset: Option<String>,
     /// Set when the body is a cached copy shown because the fetch failed:
     /// why, and how old the copy is.
     pub stale: Option<String>,
@@ -128,6 +130,7 @@ impl Fetcher {
                     Ok(Fetched {
                         final_url: entry.meta.final_url.clone(),
                         content_type: entry.meta.content_type.clone(),
+                        charset: entry.meta.charset.clone(),
                         body: entry.body,
                         stale: None,
                     })
@@ -147,7 +150,9 @@ impl Fetcher {
         };
         let etag = header("etag");
         let last_modified = header("last-modified");
-        let content_type = header("content-type").map(|t| media_type(&t));
+        let content_type_header = header("content-type");
+        let content_type = content_type_header.as_deref().map(media_type);
+        let charset = content_type_header.as_deref().and_then(charset_of);
         let final_url = {
             use ureq::ResponseExt as _;
             response.get_uri().to_string()
@@ -168,6 +173,7 @@ impl Fetcher {
                 etag,
                 last_modified,
                 content_type: content_type.clone(),
+                charset: charset.clone(),
                 fetched: unix_now(),
             };
             cache.put(url, &meta, &body);
@@ -176,6 +182,7 @@ impl Fetcher {
             final_url,
             body,
             content_type,
+            charset,
             stale: None,
         })
     }
@@ -188,6 +195,7 @@ impl Fetcher {
                 Ok(Fetched {
                     final_url: entry.meta.final_url,
                     content_type: entry.meta.content_type,
+                    charset: entry.meta.charset,
                     body: entry.body,
                     stale: Some(format!("{reason}; showing the copy from {}", ago(age))),
                 })
@@ -239,6 +247,17 @@ fn media_type(value: &str) -> String {
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase()
+}
+
+/// `text/html; Charset="ISO-8859-1"` → `iso-8859-1`.
+fn charset_of(value: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_ascii_lowercase())
+            .filter(|v| !v.is_empty())
+    })
 }
 
 /// `20 s`, `1.5 s`, `250 ms`.
@@ -295,6 +314,12 @@ mod tests {
     fn statuses_media_types_and_timeouts_read_as_one_line() {
         assert_eq!(describe_status(StatusCode::NOT_FOUND), "404 Not Found");
         assert_eq!(media_type("Text/HTML; charset=utf-8"), "text/html");
+        assert_eq!(
+            charset_of("text/html; Charset=\"ISO-8859-1\"").as_deref(),
+            Some("iso-8859-1")
+        );
+        assert_eq!(charset_of("text/html"), None);
+        assert_eq!(charset_of("text/html; charset="), None);
         assert_eq!(seconds(Duration::from_secs(20)), "20 s");
         assert_eq!(seconds(Duration::from_millis(300)), "300 ms");
         assert_eq!(seconds(Duration::from_millis(1500)), "1.5 s");

@@ -25,7 +25,7 @@ mod text;
 mod title;
 mod walk;
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -163,10 +163,34 @@ pub fn load_fetching(
     fetcher: Option<&Fetcher>,
     on_event: &mut dyn FnMut(LoadEvent),
 ) {
-    let readers = thread::available_parallelism()
+    load_with(inputs, readers(), fetcher, UrlOrder::AsGiven, on_event);
+}
+
+/// [`load_fetching`], reporting what each URL gives as soon as it is in
+/// (the reader's way: a slow server holds up nothing else) rather than in
+/// the inputs' order.
+pub fn load_streaming(
+    inputs: &[Input],
+    fetcher: Option<&Fetcher>,
+    on_event: &mut dyn FnMut(LoadEvent),
+) {
+    load_with(inputs, readers(), fetcher, UrlOrder::AsFetched, on_event);
+}
+
+/// How many threads read files.
+fn readers() -> usize {
+    thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .min(MAX_READERS);
-    load_with(inputs, readers, fetcher, on_event);
+        .min(MAX_READERS)
+}
+
+/// In which order what URLs give is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UrlOrder {
+    /// In the inputs' order, as the subcommands print it.
+    AsGiven,
+    /// As each comes in: a slow server holds up nothing else (the reader).
+    AsFetched,
 }
 
 /// [`load`] with a given number of reader threads (1: read on this thread).
@@ -174,13 +198,14 @@ fn load_with(
     inputs: &[Input],
     readers: usize,
     fetcher: Option<&Fetcher>,
+    order: UrlOrder,
     on_event: &mut dyn FnMut(LoadEvent),
 ) {
     let mut out = Emitter::new(on_event);
     let mut seen = SeenFiles::default();
     // The URLs given and those listed in urls files (whose bad lines are
-    // reported now) are fetched together, in parallel; what each gives is
-    // reported in its place among the inputs.
+    // reported now) are fetched in parallel from the start, while the
+    // other inputs load.
     let listed: Vec<Vec<Subscription>> = inputs
         .iter()
         .map(|input| match input {
@@ -190,38 +215,44 @@ fn load_with(
         })
         .collect();
     let urls: Vec<&Subscription> = listed.iter().flatten().filter(|s| !s.hidden).collect();
-    let mut results = if urls.is_empty() {
-        VecDeque::new()
-    } else {
-        fetch_all(&urls, fetcher, &mut out)
-    };
-    for (input, listed) in inputs.iter().zip(&listed) {
-        for _ in listed.iter().filter(|s| !s.hidden) {
-            if let Some(loaded) = results.pop_front() {
-                out.file(loaded);
+    thread::scope(|scope| {
+        let mut pool = Fetches::start(scope, &urls, fetcher, &mut out);
+        let mut next_url = 0;
+        for (input, listed) in inputs.iter().zip(&listed) {
+            match order {
+                UrlOrder::AsGiven => {
+                    for _ in listed.iter().filter(|s| !s.hidden) {
+                        if let Some(loaded) = pool.wait_for(next_url, &mut out) {
+                            out.file(loaded);
+                        }
+                        next_url += 1;
+                    }
+                }
+                UrlOrder::AsFetched => pool.pass_on_ready(&mut out),
             }
-        }
-        match input {
-            Input::Url(_) | Input::UrlsFile(_) => {}
-            Input::Path(path) => load_path(path, readers, &mut seen, &mut out),
-            Input::Stdin => {
-                let path = Path::new("-");
-                out.file(load_stream(
-                    io::stdin().lock(),
-                    MAX_FILE_BYTES,
-                    path,
-                    "stdin",
-                ));
-            }
-            Input::Samples => {
-                for sample in SAMPLES {
-                    let path = PathBuf::from(format!("<samples>/{}", sample.name));
-                    let format = Format::from_extension(Path::new(sample.name));
-                    out.file(load_bytes(sample.bytes.to_vec(), &path, format, "samples"));
+            match input {
+                Input::Url(_) | Input::UrlsFile(_) => {}
+                Input::Path(path) => load_path(path, readers, &mut seen, &mut out),
+                Input::Stdin => {
+                    let path = Path::new("-");
+                    out.file(load_stream(
+                        io::stdin().lock(),
+                        MAX_FILE_BYTES,
+                        path,
+                        "stdin",
+                    ));
+                }
+                Input::Samples => {
+                    for sample in SAMPLES {
+                        let path = PathBuf::from(format!("<samples>/{}", sample.name));
+                        let format = Format::from_extension(Path::new(sample.name));
+                        out.file(load_bytes(sample.bytes.to_vec(), &path, format, "samples"));
+                    }
                 }
             }
         }
-    }
+        pool.pass_on_rest(&mut out);
+    });
     out.finish();
 }
 
@@ -575,43 +606,94 @@ fn read_urls_file(path: &Path, out: &mut Emitter<'_>) -> Vec<Subscription> {
     }
 }
 
-/// Fetch every URL, [`MAX_FETCHES`] at a time, reporting progress as each
-/// one is done; what each gave comes back in the order of `urls`.
-fn fetch_all(
-    urls: &[&Subscription],
-    fetcher: Option<&Fetcher>,
-    out: &mut Emitter<'_>,
-) -> VecDeque<FileLoaded> {
-    let total = urls.len();
-    out.fetching(0, total);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
-    let mut results: Vec<Option<FileLoaded>> = (0..total).map(|_| None).collect();
-    thread::scope(|scope| {
-        for _ in 0..total.min(MAX_FETCHES) {
-            let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(subscription) = urls.get(i) else {
-                        break;
-                    };
-                    if tx.send((i, load_url(subscription, fetcher))).is_err() {
-                        break;
+/// URLs fetched on up to [`MAX_FETCHES`] threads, what each gave kept
+/// until it is passed on; progress is reported as each one is done.
+struct Fetches {
+    results: mpsc::Receiver<(usize, FileLoaded)>,
+    total: usize,
+    done: usize,
+    waiting: BTreeMap<usize, FileLoaded>,
+}
+
+impl Fetches {
+    fn start<'scope>(
+        scope: &'scope thread::Scope<'scope, '_>,
+        urls: &'scope [&'scope Subscription],
+        fetcher: Option<&'scope Fetcher>,
+        out: &mut Emitter<'_>,
+    ) -> Self {
+        let total = urls.len();
+        let (tx, results) = mpsc::channel();
+        if total > 0 {
+            out.fetching(0, total);
+            let next = std::sync::Arc::new(AtomicUsize::new(0));
+            for _ in 0..total.min(MAX_FETCHES) {
+                let tx = tx.clone();
+                let next = std::sync::Arc::clone(&next);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(subscription) = urls.get(i) else {
+                            break;
+                        };
+                        if tx.send((i, load_url(subscription, fetcher))).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
-        }
-        drop(tx);
-        for (done, (i, loaded)) in rx.into_iter().enumerate() {
-            out.fetching(done + 1, total);
-            if let Some(slot) = results.get_mut(i) {
-                *slot = Some(loaded);
+                });
             }
         }
-    });
-    results.into_iter().flatten().collect()
+        Self {
+            results,
+            total,
+            done: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    fn received(&mut self, i: usize, loaded: FileLoaded, out: &mut Emitter<'_>) {
+        self.done += 1;
+        out.fetching(self.done, self.total);
+        self.waiting.insert(i, loaded);
+    }
+
+    /// What the URL at `i` gave, waiting for it if need be.
+    fn wait_for(&mut self, i: usize, out: &mut Emitter<'_>) -> Option<FileLoaded> {
+        while !self.waiting.contains_key(&i) {
+            let (at, loaded) = self.results.recv().ok()?;
+            self.received(at, loaded, out);
+        }
+        self.waiting.remove(&i)
+    }
+
+    /// Report what has come in so far.
+    fn pass_on_ready(&mut self, out: &mut Emitter<'_>) {
+        while let Ok((at, loaded)) = self.results.try_recv() {
+            self.received(at, loaded, out);
+        }
+        for (_, loaded) in std::mem::take(&mut self.waiting) {
+            out.file(loaded);
+        }
+        out.flush();
+    }
+
+    /// Report everything left, as it comes in.
+    fn pass_on_rest(&mut self, out: &mut Emitter<'_>) {
+        for (_, loaded) in std::mem::take(&mut self.waiting) {
+            out.file(loaded);
+        }
+        while self.done < self.total {
+            let Ok((at, loaded)) = self.results.recv() else {
+                break;
+            };
+            self.received(at, loaded, out);
+            for (_, loaded) in std::mem::take(&mut self.waiting) {
+                out.file(loaded);
+            }
+            // a feed's articles are shown now, not with the next one's
+            out.flush();
+        }
+    }
 }
 
 /// Fetch one URL and read what it gives as a file of that media type
@@ -635,7 +717,8 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
         subscription: Some(subscription),
     };
     let format = format_of_media_type(body.content_type.as_deref());
-    let mut loaded = load_bytes_at(body.body, format, place);
+    let charset = charset_named(body.charset.as_deref());
+    let mut loaded = load_bytes_as(body.body, format, charset, place);
     resolve_links(&mut loaded.articles, &body.final_url);
     if let Some(stale) = body.stale {
         loaded.issues.insert(
@@ -663,7 +746,8 @@ pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
         subscription: None,
     };
     let format = format_of_media_type(page.content_type.as_deref()).or(Some(Format::Html));
-    let loaded = load_bytes_at(page.body, format, place);
+    let charset = charset_named(page.charset.as_deref());
+    let loaded = load_bytes_as(page.body, format, charset, place);
     match loaded.articles.into_iter().next() {
         Some(article) if !article.body.trim().is_empty() => Ok(article.body),
         _ => Err(loaded
@@ -731,10 +815,26 @@ fn load_bytes(
     load_bytes_at(bytes, format, place)
 }
 
+/// The encoding a `charset` names, if the web knows it.
+fn charset_named(label: Option<&str>) -> Option<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(label?.as_bytes())
+}
+
 /// [`load_bytes`] for any place.
-fn load_bytes_at(bytes: Vec<u8>, format: Option<Format>, mut place: Place<'_>) -> FileLoaded {
+fn load_bytes_at(bytes: Vec<u8>, format: Option<Format>, place: Place<'_>) -> FileLoaded {
+    load_bytes_as(bytes, format, None, place)
+}
+
+/// [`load_bytes_at`], in the encoding the bytes came with (before what
+/// they declare themselves).
+fn load_bytes_as(
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    charset: Option<&'static encoding_rs::Encoding>,
+    mut place: Place<'_>,
+) -> FileLoaded {
     let path = place.path;
-    let decoded = match decode::decode(bytes) {
+    let decoded = match decode::decode_as(bytes, charset) {
         Ok(decoded) => decoded,
         Err(note) => return FileLoaded::failed(path, note.message),
     };
@@ -1277,6 +1377,7 @@ mod tests {
                 &[Input::Path(root.clone()), Input::Path(root.join("nope"))],
                 readers,
                 None,
+                UrlOrder::AsGiven,
                 &mut |event| match event {
                     LoadEvent::Articles(batch) => articles.extend(
                         batch

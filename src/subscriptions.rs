@@ -356,6 +356,16 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panicking(text in "(https?://[a-z]{1,5}|[ \"\\\\~!#a-z\n\t]){0,40}") {
+            let file = parse(&text);
+            for s in &file.subscriptions {
+                proptest::prop_assert!(fetch::is_url(&s.url));
+            }
+        }
+    }
+
     #[test]
     fn nothing_in_a_line_panics() {
         for line in [

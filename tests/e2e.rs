@@ -1213,3 +1213,35 @@ fn f_lists_figures_flags_disagreements_and_shift_t_compares_the_story() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_status_bar_counts_urls_while_a_slow_one_is_fetched() {
+    let server = http::Server::start(|request| {
+        let feed = http::rss(
+            "Coast Desk",
+            &[(
+                "Tide tables printed",
+                "https://news.example/tide",
+                "Twice a day.",
+            )],
+        );
+        let response = http::Response::ok("application/rss+xml", feed);
+        if request.path == "/slow.xml" {
+            response.delayed(Duration::from_secs(3))
+        } else {
+            response
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (fast, slow) = (server.url("/fast.xml"), server.url("/slow.xml"));
+    let mut s = Session::start(&[&fast, &slow], dir.path(), 120, 30);
+    // the fast feed's article is listed while the slow one is fetched
+    s.wait_until("the first feed's article while fetching", |screen| {
+        let text = screen.contents();
+        text.contains("fetching: 1 of 2 URLs done…") && text.contains("Tide tables printed")
+    });
+    s.wait_gone("fetching:");
+    s.wait_for("1 article");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -456,3 +456,80 @@ fn opml_import_prints_or_adds_to_the_urls_file_and_export_gives_it_back() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn hostile_responses_are_messages_and_never_reach_the_terminal_as_control_codes() {
+    let server = Server::start(|request| match request.path.as_str() {
+        "/escape.xml" => Response::ok(
+            "application/rss+xml",
+            rss(
+                "Desk\u{1b}]0;owned\u{7}",
+                &[(
+                    "Title \u{1b}[2J cleared",
+                    "https://news.example/x",
+                    "Body \u{1b}]52;c;aGk=\u{7} text.",
+                )],
+            ),
+        ),
+        "/binary" => Response::ok("text/html", vec![0u8, 159, 146, 150, 0, 1, 2, 255]),
+        "/empty" => Response::ok("application/rss+xml", Vec::new()),
+        "/loop" => Response::status(302).header("Location", "/loop"),
+        _ => Response::ok("application/json", "{\"not\": \"articles\""),
+    });
+    let home = Home::new();
+    let urls: Vec<String> = ["/escape.xml", "/binary", "/empty", "/loop", "/json"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    let mut args = vec!["list", "--json"];
+    args.extend(urls.iter().map(String::as_str));
+    let out = home.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+    assert!(!out.stdout.contains(&0x07) && !out.stderr.contains(&0x07));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    for (line, url) in lines.iter().zip(&urls[1..]) {
+        assert!(
+            line.starts_with(&format!("dateline: {url}: skipped: ")),
+            "{err}"
+        );
+    }
+    assert!(lines[2].contains("more than 10 redirects"), "{err}");
+}
+
+#[test]
+fn the_charset_a_server_gives_decodes_the_body_and_is_kept_with_the_copy() {
+    let server = Server::start(|request| {
+        if request.header("if-none-match").is_some() {
+            return Response::status(304);
+        }
+        let mut body = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf".to_vec();
+        body.extend_from_slice(
+            b"\xE9 du Port</title><item><title>Cr\xE8me br\xFBl\xE9e returns</title>",
+        );
+        body.extend_from_slice(b"<link>https://news.example/c</link><description>Yes.</description></item></channel></rss>");
+        Response::ok("application/rss+xml; charset=ISO-8859-1", body).header("ETag", "\"1\"")
+    });
+    let home = Home::new();
+    let url = server.url("/latin1.xml");
+    for _ in 0..2 {
+        let out = home.run(&["list", &url]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).is_empty(),
+            "no guess, no warning: {}",
+            stderr(&out)
+        );
+        assert_eq!(titles(&out), ["Crème brûlée returns"]);
+        assert!(
+            stdout(&out).contains("\tCafé du Port\t"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    assert_eq!(server.requests().len(), 2);
+}

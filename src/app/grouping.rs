@@ -49,6 +49,8 @@ pub struct SourceInfo {
     pub name: String,
     pub articles: usize,
     pub dates: DateRange,
+    /// The tags of its feeds in the urls file, in the order first seen.
+    pub tags: Vec<String>,
 }
 
 /// Every source of the loaded articles, numbered in the order they first
@@ -74,12 +76,18 @@ impl SourceIndex {
                     name: article.source.clone(),
                     articles: 0,
                     dates: DateRange::default(),
+                    tags: Vec::new(),
                 });
                 id
             };
             let info = &mut self.sources[id];
             info.articles += 1;
             info.dates.include(article.date);
+            for tag in &article.tags {
+                if !info.tags.contains(tag) {
+                    info.tags.push(tag.clone());
+                }
+            }
             self.of_article.push(id);
         }
     }

@@ -76,13 +76,46 @@ impl App {
     /// `f`: the selected article's full text, fetched the first time; from
     /// the full text, the summary again.
     pub(super) fn toggle_full_article(&mut self) {
-        let Some((index, article, _)) = self.visible(self.selected) else {
+        let Some((index, _, _)) = self.visible(self.selected) else {
             return;
         };
         if self.full_shown == Some(index) {
             self.show_summary();
             return;
         }
+        self.summary_wanted = None;
+        self.want_full_text(index);
+    }
+
+    /// An article was opened in the reader: in full, when its source is
+    /// one the config names (and its summary was not asked for).
+    pub(super) fn opened(&mut self, index: usize) {
+        if self.summary_wanted.is_some_and(|i| i != index) {
+            self.summary_wanted = None;
+        }
+        if self.full_article_sources.is_empty() || self.summary_wanted == Some(index) {
+            return;
+        }
+        let Some(article) = self.articles.get(index) else {
+            return;
+        };
+        let source = article.source.to_lowercase();
+        if self
+            .full_article_sources
+            .iter()
+            .any(|s| s == "*" || *s == source)
+            && !matches!(self.full_texts.get(&index), Some(FullText::Failed(_)))
+        {
+            self.want_full_text(index);
+        }
+    }
+
+    /// Show the full text of the article at `index`, fetching it first if
+    /// need be.
+    fn want_full_text(&mut self, index: usize) {
+        let Some(article) = self.articles.get(index) else {
+            return;
+        };
         match self.full_texts.get(&index) {
             Some(FullText::Ready(_)) => self.show_full_text(index),
             Some(FullText::Fetching) => {}
@@ -151,6 +184,7 @@ impl App {
 
     /// The reader shows the article as loaded again.
     pub(super) fn show_summary(&mut self) {
+        self.summary_wanted = self.full_shown;
         self.full_shown = None;
         self.reader = None;
         self.sync_reader();

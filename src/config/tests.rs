@@ -257,3 +257,21 @@ fn a_file_that_is_not_utf8_is_reported_and_read() {
     );
     assert_eq!(loaded.config.layout.wrap_width, Some(80));
 }
+
+#[test]
+fn feeds_name_the_sources_that_open_in_full() {
+    let (config, problems) = parse("[feeds]\nfull_article = [\"Hill Desk\", \"*\"]\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.full_article, ["Hill Desk", "*"]);
+    let (config, _) = parse("[feeds]\nfull_article = \"Hill Desk\"\n");
+    assert_eq!(config.full_article, ["Hill Desk"]);
+    let (config, problems) = parse("[feeds]\nfull_article = 3\nmore = 1\n");
+    assert!(config.full_article.is_empty());
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("2: feeds.full_article: expected a source"),
+        "{lines:?}"
+    );
+    assert!(lines[1].contains("feeds.more"), "{lines:?}");
+}

@@ -10,8 +10,12 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
+
+/// Writes started by this process, to name their temporary files.
+static WRITES: AtomicU64 = AtomicU64::new(0);
 
 /// What is kept about a URL beside its body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +27,9 @@ pub struct Meta {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub content_type: Option<String>,
+    /// The `charset` given with the media type.
+    #[serde(default)]
+    pub charset: Option<String>,
     /// Seconds since 1970 when the body was last fetched or revalidated.
     pub fetched: u64,
 }
@@ -91,9 +98,12 @@ impl Cache {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // one temporary file per write, even for two threads writing the
+        // same URL at once
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
         let temp = self
             .folder
-            .join(format!(".{name}.{}.tmp", std::process::id()));
+            .join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         let written = (|| {
             let mut file = OpenOptions::new()
                 .write(true)
@@ -129,6 +139,7 @@ mod tests {
             etag: Some("\"v1\"".into()),
             last_modified: None,
             content_type: Some("application/rss+xml".into()),
+            charset: None,
             fetched: 1_700_000_000,
         }
     }
@@ -149,6 +160,23 @@ mod tests {
         assert_eq!(cache.get(url).unwrap().body, b"new");
         let names: Vec<_> = fs::read_dir(cache.folder()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn threads_writing_one_url_at_once_leave_one_whole_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().to_path_buf());
+        let url = "https://news.example/busy";
+        let bodies: Vec<Vec<u8>> = (0..8u8).map(|i| vec![b'a' + i; 64 * 1024]).collect();
+        std::thread::scope(|scope| {
+            for body in &bodies {
+                let cache = &cache;
+                scope.spawn(move || cache.put(url, &meta(url), body));
+            }
+        });
+        let entry = cache.get(url).unwrap();
+        assert!(bodies.contains(&entry.body));
+        assert_eq!(fs::read_dir(cache.folder()).unwrap().count(), 1);
     }
 
     #[test]

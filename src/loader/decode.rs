@@ -22,7 +22,18 @@ pub(crate) struct Decoded {
 }
 
 /// Decode a whole file. Errors (as notes) for binary and empty files.
-pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, Note> {
+#[cfg(test)]
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, Note> {
+    decode_as(bytes, None)
+}
+
+/// [`decode`] for bytes that came with an encoding named outside them (an
+/// HTTP `Content-Type: …; charset=…`): it comes before what the text
+/// declares, after a byte-order mark, as browsers have it.
+pub(crate) fn decode_as(
+    mut bytes: Vec<u8>,
+    charset: Option<&'static Encoding>,
+) -> Result<Decoded, Note> {
     let (text, warning) = match bytes.as_slice() {
         [0xFF, 0xFE, ..] => utf16(bytes.get(2..).unwrap_or_default(), u16::from_le_bytes)?,
         [0xFE, 0xFF, ..] => utf16(bytes.get(2..).unwrap_or_default(), u16::from_be_bytes)?,
@@ -32,7 +43,11 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, Note> {
                 bytes.drain(..3);
             }
             check_text_bytes(bytes.get(..SNIFF_BYTES).unwrap_or(&bytes))?;
-            let declared = if bom { None } else { declared_encoding(&bytes) };
+            let declared = if bom {
+                None
+            } else {
+                charset.or_else(|| declared_encoding(&bytes))
+            };
             match declared {
                 // valid UTF-8 beyond ASCII is UTF-8 whatever it says: text in
                 // a legacy encoding is next to never valid UTF-8 by chance
@@ -474,6 +489,23 @@ mod tests {
         let html5 =
             b"<html><head><meta charset=koi8-r></head><body>\xF0\xD2\xC9\xD7\xC5\xD4</body></html>";
         assert!(text_of(html5).contains("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}"));
+    }
+
+    #[test]
+    fn an_encoding_named_outside_the_text_comes_before_its_own() {
+        let latin1 = b"<rss><channel><title>Caf\xE9 du port</title></channel></rss>".to_vec();
+        let d = decode_as(latin1.clone(), Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert!(d.text.contains("Caf\u{e9} du port") && d.warning.is_none());
+        // without it, a guess, with a warning
+        assert!(decode(latin1).unwrap().warning.is_some());
+        // a server that says Latin-1 of UTF-8 text: UTF-8 all the same
+        let utf8 = "<p>Caf\u{e9}</p>".as_bytes().to_vec();
+        let d = decode_as(utf8, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert!(d.text.contains("Caf\u{e9}"), "{}", d.text);
+        // it names the encoding over the page's own meta
+        let page = b"<html><head><meta charset=\"utf-8\"></head><p>\xE9t\xE9</p></html>".to_vec();
+        let d = decode_as(page, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert!(d.text.contains("\u{e9}t\u{e9}"), "{}", d.text);
     }
 
     #[test]

@@ -271,6 +271,49 @@ mod tests {
         );
     }
 
+    /// Feeds with tags and names of awkward characters (markup, quotes,
+    /// accents), distinct URLs and distinct tags per feed; tags start with
+    /// neither `~` nor `!` and hold no comma, as urls files write them.
+    fn feeds() -> impl proptest::strategy::Strategy<Value = Vec<Subscription>> {
+        use proptest::prelude::*;
+        let word = "[a-zA-Z0-9&<>\"'#é ]{1,10}".prop_filter_map("not blank", |w: String| {
+            let w = w.trim().to_owned();
+            (!w.is_empty()).then_some(w)
+        });
+        let feed = (
+            proptest::collection::btree_set(word.clone(), 0..4),
+            proptest::option::of(word),
+            any::<bool>(),
+        );
+        proptest::collection::vec(feed, 0..8).prop_map(|list| {
+            list.into_iter()
+                .enumerate()
+                .map(|(i, (tags, title, hidden))| Subscription {
+                    url: format!("https://news.example/{i}?a=1&b=2"),
+                    tags: tags.into_iter().collect(),
+                    title,
+                    hidden,
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_list_survives_opml_and_the_urls_file(list in feeds()) {
+            let mut back = import(&export(&list, "feeds")).unwrap();
+            back.sort_by_key(|s| s.url.split('/').nth(3).map(str::to_owned));
+            let mut want = list.clone();
+            want.sort_by_key(|s| s.url.split('/').nth(3).map(str::to_owned));
+            // the export lists a feed's first tag first, then the rest
+            proptest::prop_assert_eq!(&back, &want);
+            let text = crate::subscriptions::to_text(&list, "test");
+            let parsed = crate::subscriptions::parse(&text);
+            proptest::prop_assert!(parsed.problems.is_empty());
+            proptest::prop_assert_eq!(parsed.subscriptions, list);
+        }
+    }
+
     #[test]
     fn what_is_not_opml_says_so_and_nothing_panics() {
         assert!(import("<rss><channel/></rss>").is_err());

@@ -21,7 +21,7 @@ pub fn area(size: Rect, sources: usize) -> Rect {
     let wanted = u16::try_from(sources.max(1) + 4).unwrap_or(u16::MAX);
     centered(
         size,
-        size.width.saturating_sub(4).min(76),
+        size.width.saturating_sub(4).min(100),
         size.height.saturating_sub(4).min(24).min(wanted),
     )
 }
@@ -136,15 +136,30 @@ fn row_line(
     } else {
         sanitize::line(&info.name)
     };
-    let name = truncate(&name, width_cols.saturating_sub(1 + width(&meta)));
+    // its feeds' tags after it, where there is room for them and a name
+    let room = width_cols.saturating_sub(1 + width(&meta));
+    let mut tags = String::new();
+    for tag in &info.tags {
+        tags.push_str("  #");
+        tags.push_str(&sanitize::line(tag));
+    }
+    let tags = if width(&tags) + 12 <= room {
+        tags
+    } else {
+        String::new()
+    };
+    let name = truncate(&name, room.saturating_sub(width(&tags)));
     let mut spans = vec![Span::raw(if selected { "▌" } else { " " })];
-    let name_width = width(&name);
+    let name_width = width(&name) + width(&tags);
     spans.extend(marked(
         &name,
         &found.positions,
         name_style,
         theme.list_match,
     ));
+    if !tags.is_empty() {
+        spans.push(Span::styled(tags, meta_style));
+    }
     if !meta.is_empty() {
         let pad = width_cols.saturating_sub(1 + name_width + width(&meta));
         spans.push(Span::raw(" ".repeat(pad)));

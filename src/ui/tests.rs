@@ -453,6 +453,38 @@ fn the_picker_lists_sources_with_counts_and_marks_what_matched() {
 }
 
 #[test]
+fn the_picker_shows_each_sources_feed_tags_in_the_meta_style() {
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let tagged = |i: usize, source: &str, tags: &[&str]| {
+        let mut a = (*crate::app::tests::article(i, "Budget vote", source, "Text.")).clone();
+        a.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        std::sync::Arc::new(a)
+    };
+    app.update(Update::Loaded(vec![
+        tagged(0, "Hill Desk", &["politics"]),
+        tagged(1, "Hill Desk", &["us", "politics"]),
+        tagged(2, "Coast Wire", &[]),
+    ]));
+    app.update(Update::LoadFinished);
+    press(&mut app, KeyCode::Char('S'));
+    let buf = draw(&app);
+    let popup = picker::area(app.size, app.sources.len());
+    let (_, y) = find_in(&buf, popup, "Hill Desk").unwrap();
+    let row = row_text(&buf, y);
+    assert!(row.contains("Hill Desk  #politics  #us"), "{row}");
+    let (_, y) = find_in(&buf, popup, "Coast Wire").unwrap();
+    assert!(!row_text(&buf, y).contains('#'));
+    // the selected row (the open article's source) in its style, the
+    // others' tags in the meta style
+    let theme = Theme::default();
+    assert!(row.contains("▌Hill Desk"), "{row}");
+    assert!(styled_in(&buf, popup, "#politics", theme.list_selected));
+    press(&mut app, KeyCode::Up);
+    let buf = draw(&app);
+    assert!(styled_in(&buf, popup, "#politics", theme.list_meta));
+}
+
+#[test]
 fn the_legend_labels_each_kind_and_crosses_out_the_ones_switched_off() {
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 120, 40));
     app.update(Update::LoadFinished);

@@ -138,3 +138,36 @@ fn a_page_that_fails_is_one_message_and_a_late_answer_for_another_article_waits(
         result: Ok("x".into()),
     });
 }
+
+#[test]
+fn a_source_the_config_names_opens_in_full_until_f_asks_for_the_summary() {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.full_article_sources = vec!["wire".into()];
+    app.update(Update::Loaded(vec![
+        linked(0, "Ferry resumes", Some("https://news.example/ferry")),
+        linked(1, "Harbour reopens", Some("https://news.example/harbour")),
+    ]));
+    // the first article opened as it arrived, and its page was asked for
+    assert_eq!(app.full_texts.get(&0), Some(&FullText::Fetching));
+    app.update(Update::FullText {
+        index: 0,
+        result: Ok("The whole ferry story.".into()),
+    });
+    assert_eq!(app.full_shown, Some(0));
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.full_shown, None, "f: the summary, and it stays");
+    app.update(Update::LoadFinished);
+    assert_eq!(app.full_shown, None);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.full_texts.get(&1), Some(&FullText::Fetching));
+    app.update(Update::FullText {
+        index: 1,
+        result: Err("404 Not Found".into()),
+    });
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.full_shown, Some(0), "back on it: in full again");
+    press(&mut app, KeyCode::Char('j'));
+    // a page that failed is not asked for again on opening
+    assert!(matches!(app.full_texts.get(&1), Some(FullText::Failed(_))));
+    assert_eq!(app.full_shown, None);
+}
