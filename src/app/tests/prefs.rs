@@ -305,3 +305,48 @@ fn pipe_asks_for_a_command_and_enter_alone_means_the_pager() {
     // The filter is untouched by all this.
     assert_eq!(app.filter_input, "");
 }
+
+#[test]
+fn articles_sharing_a_link_are_read_together_in_the_counts_and_the_filter() {
+    let linked = |i: usize, source: &str| {
+        let origin = Origin::file(format!("{source}/{i}.json"));
+        Arc::new(Article {
+            id: ArticleId::derive(Some("https://wire.test/same"), &origin, "Same story"),
+            title: "Same story".into(),
+            source: source.into(),
+            date: None,
+            author: None,
+            url: Some("https://wire.test/same".into()),
+            origin,
+            body: "Text.".into(),
+        })
+    };
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(vec![
+        linked(0, "Feed A"),
+        article(1, "Other story", "Feed B", "Other."),
+        linked(2, "Feed B"),
+    ]));
+    let counts = |app: &App| {
+        (0..app.sources.len())
+            .map(|s| app.unread_of(s))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(&app), [1, 2]);
+    // Opening the first reads both.
+    app.update(Action::Open);
+    app.update(Action::FocusReader);
+    assert!(app.is_read(0) && app.is_read(2));
+    assert_eq!(counts(&app), [0, 1]);
+    app.update(Action::FocusList);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "is:unread");
+    assert_eq!(selected_title(&app), "Other story");
+    assert_eq!(app.visible_len(), 1);
+    press(&mut app, KeyCode::Esc);
+    // Marked unread again from the second copy: both are.
+    app.selected = 2;
+    app.update(Action::ToggleRead);
+    assert!(!app.is_read(0) && !app.is_read(2));
+    assert_eq!(counts(&app), [1, 2]);
+}
