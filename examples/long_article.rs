@@ -24,6 +24,7 @@ fn main() {
     let body = sentence.repeat(megabytes * 1024 * 1024 / sentence.len());
     let origin = Origin::file("long.txt");
     let article = Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, ""),
         title: "One long line".into(),
         source: "Northline Wire".into(),

@@ -351,7 +351,7 @@ fn pipeline(path: &Path) {
     let filter = FilterWorker::spawn(tx.clone(), Arc::clone(&shared));
     let entity_worker = EntityWorker::spawn(Arc::clone(&shared), tx.clone(), filter.busy());
     let start = Instant::now();
-    event::spawn_loader(vec![Input::Path(path.to_path_buf())], tx);
+    event::spawn_loader(vec![Input::Path(path.to_path_buf())], None, tx);
     let mut articles = Vec::new();
     let (mut first, mut loaded, mut indexed) = (None, None, None);
     while indexed.is_none() {

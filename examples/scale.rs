@@ -100,7 +100,7 @@ fn main() {
                 }
                 issues += 1;
             }
-            LoadEvent::Progress { .. } => {}
+            LoadEvent::Progress { .. } | LoadEvent::Fetching { .. } => {}
         },
     );
     let elapsed = start.elapsed();

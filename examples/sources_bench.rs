@@ -59,6 +59,7 @@ fn articles(n: usize, sources: usize) -> Vec<Arc<Article>> {
             let origin = Origin::at_line("bench.jsonl", i + 1);
             let day = u32::try_from(next() % 365).unwrap_or(0);
             Arc::new(Article {
+                tags: Vec::new(),
                 id: ArticleId::derive(None, &origin, &title),
                 date: chrono::NaiveDate::from_yo_opt(2026, 1 + day),
                 body: format!("{title}. The {} said on Monday.", WORDS[i % WORDS.len()]),

@@ -26,6 +26,7 @@ fn key(n: usize) -> ArticleKey {
     );
     let origin = Origin::file(format!("news/{n}.txt"));
     ArticleKey::of(&Article {
+        tags: Vec::new(),
         id: ArticleId::derive(Some(&url), &origin, ""),
         title: String::new(),
         source: String::new(),

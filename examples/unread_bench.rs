@@ -40,6 +40,7 @@ fn articles(n: usize) -> Vec<Arc<Article>> {
                 author: None,
                 url,
                 origin,
+                tags: Vec::new(),
             })
         })
         .collect()

@@ -85,6 +85,12 @@ pub enum Action {
     CopyLink,
     /// Ask for a command to pipe the selected article to (Enter: `$PAGER`).
     Pipe,
+    /// Fetch the URLs read again (revalidating the cached copies) and add
+    /// what is new.
+    Reload,
+    /// Show the selected article's linked page in full (fetched), or its
+    /// summary again.
+    FullArticle,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -103,7 +109,18 @@ pub enum Update {
     Loaded(Vec<Arc<Article>>),
     LoadIssue(LoadIssue),
     LoadProgress(usize),
+    /// `done` of `total` URLs fetched.
+    Fetching {
+        done: usize,
+        total: usize,
+    },
     LoadFinished,
+    /// The text of the page an article links to (by load position), or why
+    /// there is none.
+    FullText {
+        index: usize,
+        result: Result<String, String>,
+    },
     /// Results of a filter query, tagged with the query's generation.
     Filtered {
         generation: u64,
@@ -267,6 +284,8 @@ pub fn named(name: &str) -> Option<Action> {
         "colors" => Action::CycleColors,
         "toggle_read" => Action::ToggleRead,
         "star" => Action::ToggleStar,
+        "reload" => Action::Reload,
+        "full_article" => Action::FullArticle,
         "open_browser" => Action::OpenInBrowser,
         "copy_link" => Action::CopyLink,
         "pipe" => Action::Pipe,
@@ -321,6 +340,8 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::CycleColors => "colors",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "star",
+        Action::Reload => "reload",
+        Action::FullArticle => "full_article",
         Action::OpenInBrowser => "open_browser",
         Action::CopyLink => "copy_link",
         Action::Pipe => "pipe",
@@ -428,10 +449,9 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("u", "mark read or unread (unread titles are bold)"),
-            ("*", "star or unstar (★ after the title)"),
-            (". ,", "next, previous unread article (round the end)"),
-            ("O  y  |", "open its link, copy it, pipe it to $PAGER"),
+            ("u  *", "mark read or unread (bold), star or unstar (★)"),
+            ("r  f", "reload the URLs; f: the linked page in full"),
+            (". ,  O y |", "next, previous unread; open link, copy, pipe"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -543,7 +563,10 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("person:blair", "mentions that person (org: place: name:)"),
             ("date:2025-06", "dated then; 2025-01..2025-03 is a span"),
             ("num:>1000", "a figure by value: 40005 <5 1000..5000 4bn"),
-            ("is:unread", "unread articles (is:read, is:starred)"),
+            (
+                "is:unread  tag:x",
+                "unread (is:read, is:starred); a feed's tag",
+            ),
         ],
     ),
 ];
@@ -858,6 +881,8 @@ mod tests {
             Action::OpenInBrowser,
             Action::CopyLink,
             Action::Pipe,
+            Action::Reload,
+            Action::FullArticle,
         ];
         for step in [1, -1] {
             every.extend([

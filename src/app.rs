@@ -4,6 +4,7 @@ pub mod entity_list;
 pub mod grouping;
 pub mod history;
 pub mod mentions;
+pub mod network;
 pub mod outline;
 pub mod picker;
 pub mod reader;
@@ -23,8 +24,9 @@ use crate::config::Config;
 use crate::config::keys::KeyBindings;
 use crate::config::theme::Palette;
 use crate::entities::{self, ArticleSet, SharedEntityIndex};
-use crate::event::{self, EntityWorker, Event, FilterWorker};
+use crate::event::{self, EntityWorker, Event, FilterWorker, Network};
 use crate::external::{self, Effect};
+use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex};
 use crate::loader::{Input, LoadIssue, Severity};
 use crate::state::store::StateFile;
@@ -36,6 +38,7 @@ use entity_list::EntityList;
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
+use network::{FullText, Reloading};
 use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
@@ -85,6 +88,8 @@ pub enum ListRow {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Loading {
     pub files: usize,
+    /// URLs fetched so far, of how many.
+    pub fetched: Option<(usize, usize)>,
     pub done: bool,
 }
 
@@ -187,6 +192,14 @@ pub struct App {
     /// user moves first.
     pending_place: Option<remembered::Place>,
     searcher: Searcher,
+    /// What `r` fetches again, and what it has added so far.
+    pub reloading: Reloading,
+    /// Full texts of linked pages, by article (load position).
+    pub full_texts: std::collections::HashMap<usize, FullText>,
+    /// The article whose full text the reader shows.
+    pub full_shown: Option<usize>,
+    /// Where fetches are sent; `None` in tests and scripts.
+    network: Option<Network>,
 }
 
 impl App {
@@ -244,6 +257,10 @@ impl App {
             corpus: None,
             pending_place: None,
             searcher,
+            reloading: Reloading::default(),
+            full_texts: std::collections::HashMap::new(),
+            full_shown: None,
+            network: None,
         }
     }
 
@@ -438,6 +455,8 @@ impl App {
                     self.editing = Some(Editing::Pipe);
                 }
             }
+            Action::Reload => self.reload(),
+            Action::FullArticle => self.toggle_full_article(),
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -460,12 +479,14 @@ impl App {
             Update::Loaded(batch) => self.add_articles(batch),
             Update::LoadIssue(issue) => self.issues.push(issue),
             Update::LoadProgress(files) => self.loading.files = files,
+            Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
             Update::LoadFinished => self.loading.done = true,
             Update::Notice(text) => self.notice = Some(text),
             Update::Problem(text) => {
                 self.notice = Some(format!("{text} (m: messages)"));
                 self.notes.push(text);
             }
+            Update::FullText { index, result } => self.full_text_arrived(index, result),
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -747,7 +768,11 @@ impl App {
         }
     }
 
-    fn add_articles(&mut self, batch: Vec<Arc<Article>>) {
+    fn add_articles(&mut self, mut batch: Vec<Arc<Article>>) {
+        if let Some(known) = &mut self.reloading.known {
+            // a reload adds only what is new
+            batch.retain(|a| known.insert(a.id));
+        }
         if batch.is_empty() {
             return;
         }
@@ -1603,6 +1628,10 @@ impl App {
     /// Select the article at load position `article` and read it; when the
     /// filter hides it, clear the filter first. Whether it is open.
     fn select_article(&mut self, article: usize) -> bool {
+        // places and ranges are of the article as loaded
+        if self.full_shown == Some(article) {
+            self.show_summary();
+        }
         let position = |app: &Self| match &app.hits {
             None => (article < app.articles.len()).then_some(article),
             Some(hits) => hits.iter().position(|h| h.index == article),
@@ -1717,6 +1746,7 @@ impl App {
                 view.settle(height);
             }
             _ => {
+                self.full_shown = None;
                 self.find_input.clear();
                 if self.editing == Some(Editing::Find) {
                     self.editing = None;
@@ -1794,6 +1824,7 @@ impl App {
     /// once more, on this thread, when the app stops.
     pub fn run(
         inputs: Vec<Input>,
+        fetcher: Option<Arc<Fetcher>>,
         colors: ColorMode,
         config: Config,
         problems: Vec<String>,
@@ -1825,12 +1856,14 @@ impl App {
             None => (None, ReadState::default()),
         };
         app.start_from(read_state, remembered::corpus_key(&inputs));
+        app.reloading.inputs = network::reloadable(&inputs);
+        app.network = fetcher.clone().map(|f| Network::new(tx.clone(), f));
         let saver = file.clone().map(event::StateSaver::spawn);
         ratatui::crossterm::style::force_color_output(true);
         let input = event::InputSwitch::default();
         event::spawn_signals(tx.clone(), &input);
         event::spawn_input(tx.clone(), &input);
-        event::spawn_loader(inputs, tx.clone());
+        event::spawn_loader(inputs, fetcher, tx.clone());
         let outside = Outside { input, tx };
         let result = app.event_loop(&rx, saver.as_ref(), &outside, terminal);
         // The last save waits for the one in flight, then writes the newest.

@@ -98,6 +98,9 @@ pub struct Article {
     pub origin: Origin,
     /// The text to read, without the title or metadata header.
     pub body: String,
+    /// The groups its feed is in (tags in a urls file), which `tag:`
+    /// filter terms find.
+    pub tags: Vec<String>,
 }
 
 impl Article {

@@ -17,10 +17,23 @@ use crate::ui::theme::ColorMode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or folders of articles (.txt, .md, .json, .jsonl), or - for
-    /// standard input. Without any, the built-in sample articles.
+    /// Files or folders of articles (.txt, .md, .json, .jsonl, feeds, saved
+    /// pages), http(s) URLs of feeds or pages, or - for standard input.
+    /// Without any, the config's default paths and urls file, else the
+    /// built-in sample articles.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Also read the feeds listed in FILE: one URL a line, tags in double
+    /// quotes after it (see the README). Without paths or --urls, the urls
+    /// file in the config folder is read when there is one.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub urls: Option<PathBuf>,
+    /// Fetch URLs without the disk cache: nothing cached is used or kept.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Give up on a URL after this many seconds.
+    #[arg(long, value_name = "SECS", global = true, default_value = "20", value_parser = parse_timeout)]
+    pub timeout: std::time::Duration,
     /// Run without reading or writing the read state (read and starred
     /// articles, the last place).
     #[arg(long, global = true)]
@@ -158,6 +171,21 @@ pub enum Command {
         filter: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+        /// Print the feeds followed instead (the urls file's, or --urls
+        /// FILE's, and any URL given) as OPML 2.0, tags as categories.
+        #[arg(long, conflicts_with_all = ["format", "filter"])]
+        opml: bool,
+    },
+    /// Read the feeds of an OPML file (as newsboat, russ and most feed
+    /// readers export them) and print them as a urls file; with --write,
+    /// add the feeds not listed yet to the urls file (the one in the config
+    /// folder, or --urls FILE) instead. Nothing already there is changed.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Add to the urls file rather than print.
+        #[arg(long)]
+        write: bool,
     },
     /// Check the config file and name each problem; --default prints the
     /// documented default config, --path where it is read from.
@@ -179,20 +207,32 @@ pub enum Command {
     Man,
 }
 
-/// What to load for these paths: the samples when there are none.
-pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
-    if paths.is_empty() {
+/// `--timeout`: seconds, more than none and at most an hour.
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if secs.is_finite() && secs > 0.0 && secs <= 3600.0 {
+        Ok(std::time::Duration::from_secs_f64(secs))
+    } else {
+        Err("expected more than 0 and at most 3600 seconds".to_owned())
+    }
+}
+
+/// What to load for these paths (URLs among them) and urls files: the
+/// samples when there are none.
+pub fn inputs(paths: &[PathBuf], urls_files: &[PathBuf]) -> Vec<Input> {
+    if paths.is_empty() && urls_files.is_empty() {
         return vec![Input::Samples];
     }
     paths
         .iter()
-        .map(|p| {
-            if p.as_os_str() == "-" {
-                Input::Stdin
-            } else {
-                Input::Path(p.clone())
-            }
+        .map(|p| match p.to_str() {
+            Some(arg) => Input::from_arg(arg),
+            None => Input::Path(p.clone()),
         })
+        .chain(urls_files.iter().cloned().map(Input::UrlsFile))
         .collect()
 }
 
@@ -202,10 +242,26 @@ mod tests {
 
     #[test]
     fn no_paths_means_the_samples_and_dash_means_stdin() {
-        assert_eq!(inputs(&[]), vec![Input::Samples]);
+        assert_eq!(inputs(&[], &[]), vec![Input::Samples]);
         assert_eq!(
-            inputs(&[PathBuf::from("-"), PathBuf::from("news")]),
+            inputs(&[PathBuf::from("-"), PathBuf::from("news")], &[]),
             vec![Input::Stdin, Input::Path(PathBuf::from("news"))]
+        );
+        assert_eq!(
+            inputs(
+                &[PathBuf::from("https://news.example/feed")],
+                &[PathBuf::from("urls")]
+            ),
+            vec![
+                Input::Url(crate::subscriptions::Subscription::new(
+                    "https://news.example/feed"
+                )),
+                Input::UrlsFile(PathBuf::from("urls"))
+            ]
+        );
+        assert_eq!(
+            inputs(&[], &[PathBuf::from("urls")]),
+            vec![Input::UrlsFile(PathBuf::from("urls"))]
         );
     }
 
@@ -250,7 +306,7 @@ mod tests {
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
         assert!(matches!(
             cli.command,
-            Some(Command::Export { format: ExportFormat::Csv, ref paths, filter: None }) if paths.len() == 1
+            Some(Command::Export { format: ExportFormat::Csv, ref paths, filter: None, opml: false }) if paths.len() == 1
         ));
         let cli = Cli::try_parse_from(["dateline", "--log", "d.log", "list"]).unwrap();
         assert_eq!(cli.log, Some(PathBuf::from("d.log")));
@@ -268,6 +324,19 @@ mod tests {
         assert!(Cli::try_parse_from(["dateline", "config", "--default", "--path"]).is_err());
         assert!(Cli::try_parse_from(["dateline", "completions", "zsh"]).is_ok());
         assert!(Cli::try_parse_from(["dateline", "completions", "tcsh"]).is_err());
+    }
+
+    #[test]
+    fn network_flags_parse() {
+        let cli = Cli::try_parse_from(["dateline", "list", "--urls", "u", "--no-cache"]).unwrap();
+        assert_eq!(cli.urls, Some(PathBuf::from("u")));
+        assert!(cli.no_cache);
+        assert_eq!(cli.timeout, std::time::Duration::from_secs(20));
+        let cli = Cli::try_parse_from(["dateline", "--timeout", "0.5"]).unwrap();
+        assert_eq!(cli.timeout, std::time::Duration::from_millis(500));
+        for bad in ["0", "-1", "x", "NaN", "4000"] {
+            assert!(Cli::try_parse_from(["dateline", "--timeout", bad]).is_err());
+        }
     }
 
     #[test]

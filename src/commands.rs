@@ -461,6 +461,7 @@ mod tests {
     fn article(title: &str, source: &str, body: &str, line: usize) -> Article {
         let origin = Origin::at_line("news.jsonl", line);
         Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.into(),
             source: source.into(),

@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
+use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 use crate::stories::Stories;
@@ -95,21 +96,52 @@ pub fn spawn_input(tx: Sender<Event>, switch: &InputSwitch) {
     });
 }
 
-/// Load the inputs on their own thread, streaming articles as they come.
-pub fn spawn_loader(inputs: Vec<Input>, tx: Sender<Event>) {
+/// Load the inputs on their own thread, streaming articles as they come;
+/// URLs are fetched with `fetcher`.
+pub fn spawn_loader(inputs: Vec<Input>, fetcher: Option<Arc<Fetcher>>, tx: Sender<Event>) {
     thread::spawn(move || {
-        loader::load(&inputs, &mut |event| {
+        loader::load_fetching(&inputs, fetcher.as_deref(), &mut |event| {
             let event = match event {
                 LoadEvent::Articles(batch) => {
                     Update::Loaded(batch.into_iter().map(Arc::new).collect())
                 }
                 LoadEvent::Issue(issue) => Update::LoadIssue(issue),
                 LoadEvent::Progress { files } => Update::LoadProgress(files),
+                LoadEvent::Fetching { done, total } => Update::Fetching { done, total },
             };
             let _ = tx.send(Event::Update(event));
         });
         let _ = tx.send(Event::Update(Update::LoadFinished));
     });
+}
+
+/// Fetches for the app, each on a thread of its own, reported back as
+/// updates: a reload of the URLs read, or an article's linked page.
+pub struct Network {
+    tx: Sender<Event>,
+    fetcher: Arc<Fetcher>,
+}
+
+impl Network {
+    pub fn new(tx: Sender<Event>, fetcher: Arc<Fetcher>) -> Self {
+        Self { tx, fetcher }
+    }
+
+    /// Load `inputs` again, as at the start.
+    pub fn reload(&self, inputs: Vec<Input>) {
+        spawn_loader(inputs, Some(Arc::clone(&self.fetcher)), self.tx.clone());
+    }
+
+    /// Fetch the page at `url` and send its text back for the article at
+    /// `index`.
+    pub fn full_text(&self, index: usize, url: String) {
+        let fetcher = Arc::clone(&self.fetcher);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let result = loader::page_text(&fetcher, &url);
+            let _ = tx.send(Event::Update(Update::FullText { index, result }));
+        });
+    }
 }
 
 /// Turn SIGTERM, SIGHUP and SIGINT into [`Event::Terminate`], so the terminal

@@ -170,6 +170,7 @@ mod tests {
             url: url.map(Into::into),
             origin,
             body: "Workers walked out.\n\nThe port\x1b]0;x\x07 waited.\n".into(),
+            tags: Vec::new(),
         }
     }
 

@@ -866,6 +866,11 @@ impl Candidate<'_, '_> {
             Scope::Entity(_) | Scope::Number(_) => {
                 alt.lookup.is_some_and(|set| set.get(self.index))
             }
+            Scope::Tag => self.search.articles.get(self.index).is_some_and(|a| {
+                a.tags
+                    .iter()
+                    .any(|tag| text::lowercase(tag) == alt.term.text)
+            }),
             Scope::Marked(test) => {
                 let marks = self.search.marks(self.index);
                 test.is_some_and(|t| t.accepts(marks))
@@ -951,6 +956,7 @@ mod tests {
     fn article(line: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
         let origin = Origin::at_line("news.jsonl", line);
         Arc::new(Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.to_string(),
             source: source.to_string(),
@@ -1083,6 +1089,22 @@ mod tests {
         assert_eq!(sorted(found(&index, "ZÜRICH")), vec![5, 6]);
         assert_eq!(found(&index, "genève"), vec![5]);
         assert!(found(&index, "geneve").is_empty());
+    }
+
+    #[test]
+    fn tag_terms_find_the_articles_of_tagged_feeds_in_any_case() {
+        let mut articles = corpus();
+        for (i, tags) in [(1, vec!["Asia", "markets"]), (2, vec!["markets"])] {
+            let mut tagged = (*articles[i]).clone();
+            tagged.tags = tags.into_iter().map(str::to_owned).collect();
+            articles[i] = Arc::new(tagged);
+        }
+        let index = index_of(&articles);
+        assert_eq!(sorted(found(&index, "tag:markets")), vec![1, 2]);
+        assert_eq!(found(&index, "TAG:asia"), vec![1]);
+        assert_eq!(found(&index, "tag:\"Asia\" japan"), vec![1]);
+        assert!(found(&index, "tag:market").is_empty());
+        assert_eq!(found(&index, "!tag:markets").len(), articles.len() - 2);
     }
 
     #[test]
@@ -1372,6 +1394,7 @@ mod tests {
                    body: &str| {
             let origin = Origin::at_line("desk.jsonl", line);
             Arc::new(Article {
+                tags: Vec::new(),
                 id: ArticleId::derive(None, &origin, title),
                 title: title.to_string(),
                 source: source.to_string(),

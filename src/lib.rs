@@ -1,13 +1,16 @@
 //! dateline: a terminal reader for news articles.
 //!
 //! ```text
+//! URLs ──fetch (disk cache)──┐
 //! files / stdin ──loader thread──▶ Event::Update(Loaded) ───┐
 //! terminal keys ──input thread───▶ Event::Key(k) ───────────┼─▶ App::update(Action) ─▶ ui::render(&App)
 //! filter worker ─────────────────▶ Event::Update(Filtered) ─┘
 //! ```
 //!
 //! Pure domain modules know nothing of the terminal: [`article`], [`loader`]
-//! (one file per format), [`highlight`] (names and numbers), [`filter`]
+//! (one file per format; [`fetch`] brings URLs to it over HTTP with a disk
+//! cache, and [`subscriptions`] reads urls files and OPML), [`highlight`]
+//! (names and numbers), [`filter`]
 //! (query, matching, ranking), [`wrap`] and [`sanitize`]. The terminal side
 //! is [`app`] (state, update, run loop), [`action`] (intents and the keymap),
 //! [`event`] (the threads that feed the loop), and [`ui`] with one file per
@@ -30,6 +33,7 @@ pub mod config;
 pub mod entities;
 pub mod event;
 pub mod external;
+pub mod fetch;
 pub mod filter;
 pub mod highlight;
 pub mod loader;
@@ -38,5 +42,6 @@ pub mod samples;
 pub mod sanitize;
 pub mod state;
 pub mod stories;
+pub mod subscriptions;
 pub mod ui;
 pub mod wrap;

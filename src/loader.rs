@@ -25,18 +25,21 @@ mod text;
 mod title;
 mod walk;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::article::{Article, ArticleId, Origin};
+use crate::fetch::{self, Fetcher};
 use crate::samples::SAMPLES;
+use crate::subscriptions::Subscription;
 use draft::{Note, Place};
 use format::Format;
 use walk::{FileJob, Found, SeenFiles};
@@ -58,6 +61,8 @@ const PART_BYTES: usize = 4 * 1024 * 1024;
 const MAX_ISSUES_PER_FILE: usize = 20;
 /// Files are read and parsed by up to this many threads.
 const MAX_READERS: usize = 4;
+/// URLs are fetched by up to this many threads at once.
+const MAX_FETCHES: usize = 6;
 /// Files are handed to reader threads this many at a time...
 const CHUNK: usize = 64;
 /// ...with at most this many chunks waiting to be read or reported.
@@ -72,13 +77,20 @@ pub enum Input {
     Stdin,
     /// The sample articles built into the binary.
     Samples,
+    /// A feed or a page on the web, fetched over HTTP(S).
+    Url(Subscription),
+    /// A list of URLs to fetch, one a line (see [`crate::subscriptions`]).
+    UrlsFile(PathBuf),
 }
 
 impl Input {
-    /// `-` is standard input; anything else a path.
+    /// `-` is standard input, `http://` and `https://` a URL; anything else
+    /// a path.
     pub fn from_arg(arg: &str) -> Self {
         if arg == "-" {
             Input::Stdin
+        } else if fetch::is_url(arg) {
+            Input::Url(Subscription::new(arg))
         } else {
             Input::Path(PathBuf::from(arg))
         }
@@ -120,6 +132,11 @@ pub enum LoadEvent {
     Progress {
         files: usize,
     },
+    /// `done` of `total` URLs fetched (or given up on).
+    Fetching {
+        done: usize,
+        total: usize,
+    },
 }
 
 /// Load every input, reporting articles in batches through `on_event`.
@@ -128,19 +145,64 @@ pub enum LoadEvent {
 /// name (depth first), articles in a file in file order. Problems are
 /// reported as [`LoadEvent::Issue`] as they are found and never stop the
 /// load. Never panics on any input.
+///
+/// URLs are fetched with the default timeout and cache; see
+/// [`load_fetching`] to choose them.
 pub fn load(inputs: &[Input], on_event: &mut dyn FnMut(LoadEvent)) {
+    let fetcher = inputs
+        .iter()
+        .any(|i| matches!(i, Input::Url(_)))
+        .then(|| Fetcher::with_default_cache(fetch::DEFAULT_TIMEOUT));
+    load_fetching(inputs, fetcher.as_ref(), on_event);
+}
+
+/// [`load`], fetching URLs with `fetcher` (none: every URL is reported
+/// as not fetched).
+pub fn load_fetching(
+    inputs: &[Input],
+    fetcher: Option<&Fetcher>,
+    on_event: &mut dyn FnMut(LoadEvent),
+) {
     let readers = thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
         .min(MAX_READERS);
-    load_with(inputs, readers, on_event);
+    load_with(inputs, readers, fetcher, on_event);
 }
 
 /// [`load`] with a given number of reader threads (1: read on this thread).
-fn load_with(inputs: &[Input], readers: usize, on_event: &mut dyn FnMut(LoadEvent)) {
+fn load_with(
+    inputs: &[Input],
+    readers: usize,
+    fetcher: Option<&Fetcher>,
+    on_event: &mut dyn FnMut(LoadEvent),
+) {
     let mut out = Emitter::new(on_event);
     let mut seen = SeenFiles::default();
-    for input in inputs {
+    // The URLs given and those listed in urls files (whose bad lines are
+    // reported now) are fetched together, in parallel; what each gives is
+    // reported in its place among the inputs.
+    let listed: Vec<Vec<Subscription>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Url(s) => vec![s.clone()],
+            Input::UrlsFile(path) => read_urls_file(path, &mut out),
+            _ => Vec::new(),
+        })
+        .collect();
+    let urls: Vec<&Subscription> = listed.iter().flatten().filter(|s| !s.hidden).collect();
+    let mut results = if urls.is_empty() {
+        VecDeque::new()
+    } else {
+        fetch_all(&urls, fetcher, &mut out)
+    };
+    for (input, listed) in inputs.iter().zip(&listed) {
+        for _ in listed.iter().filter(|s| !s.hidden) {
+            if let Some(loaded) = results.pop_front() {
+                out.file(loaded);
+            }
+        }
         match input {
+            Input::Url(_) | Input::UrlsFile(_) => {}
             Input::Path(path) => load_path(path, readers, &mut seen, &mut out),
             Input::Stdin => {
                 let path = Path::new("-");
@@ -179,7 +241,7 @@ pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Loaded {
     let mut collect = |event| match event {
         LoadEvent::Articles(batch) => loaded.articles.extend(batch),
         LoadEvent::Issue(issue) => loaded.issues.push(issue),
-        LoadEvent::Progress { .. } => {}
+        LoadEvent::Progress { .. } | LoadEvent::Fetching { .. } => {}
     };
     let mut out = Emitter::new(&mut collect);
     out.file(load_bytes(
@@ -193,11 +255,20 @@ pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Loaded {
 }
 
 pub fn load_all(inputs: &[Input]) -> Loaded {
+    let fetcher = inputs
+        .iter()
+        .any(|i| matches!(i, Input::Url(_)))
+        .then(|| Fetcher::with_default_cache(fetch::DEFAULT_TIMEOUT));
+    load_all_fetching(inputs, fetcher.as_ref())
+}
+
+/// [`load_all`], fetching URLs with `fetcher`.
+pub fn load_all_fetching(inputs: &[Input], fetcher: Option<&Fetcher>) -> Loaded {
     let mut loaded = Loaded::default();
-    load(inputs, &mut |event| match event {
+    load_fetching(inputs, fetcher, &mut |event| match event {
         LoadEvent::Articles(batch) => loaded.articles.extend(batch),
         LoadEvent::Issue(issue) => loaded.issues.push(issue),
-        LoadEvent::Progress { .. } => {}
+        LoadEvent::Progress { .. } | LoadEvent::Fetching { .. } => {}
     });
     loaded
 }
@@ -395,6 +466,8 @@ fn load_part(part: Part) -> Done {
     let place = Place {
         path: &part.path,
         fallback_source: &part.source,
+        page_url: None,
+        subscription: None,
     };
     let articles = finish_all(parsed.drafts, place, &mut notes);
     let issues = issues_of(notes, &part.path, usize::MAX);
@@ -481,6 +554,167 @@ fn load_stream(stream: impl Read, limit: u64, path: &Path, source: &str) -> File
     }
 }
 
+/// The subscriptions a urls file lists; an unreadable file and each bad
+/// line are reported.
+fn read_urls_file(path: &Path, out: &mut Emitter<'_>) -> Vec<Subscription> {
+    match crate::subscriptions::read(path) {
+        Ok(file) => {
+            for problem in file.problems {
+                out.issue(LoadIssue {
+                    origin: Origin::at_line(path, problem.line),
+                    severity: Severity::Error,
+                    message: problem.message,
+                });
+            }
+            file.subscriptions
+        }
+        Err(e) => {
+            out.issue(failed_issue(path, walk::describe_io_error(&e, path)));
+            Vec::new()
+        }
+    }
+}
+
+/// Fetch every URL, [`MAX_FETCHES`] at a time, reporting progress as each
+/// one is done; what each gave comes back in the order of `urls`.
+fn fetch_all(
+    urls: &[&Subscription],
+    fetcher: Option<&Fetcher>,
+    out: &mut Emitter<'_>,
+) -> VecDeque<FileLoaded> {
+    let total = urls.len();
+    out.fetching(0, total);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    let mut results: Vec<Option<FileLoaded>> = (0..total).map(|_| None).collect();
+    thread::scope(|scope| {
+        for _ in 0..total.min(MAX_FETCHES) {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(subscription) = urls.get(i) else {
+                        break;
+                    };
+                    if tx.send((i, load_url(subscription, fetcher))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (done, (i, loaded)) in rx.into_iter().enumerate() {
+            out.fetching(done + 1, total);
+            if let Some(slot) = results.get_mut(i) {
+                *slot = Some(loaded);
+            }
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+/// Fetch one URL and read what it gives as a file of that media type
+/// would be (the content has the last word): a feed's entries, or a page.
+/// The URL is the articles' origin; a page without a canonical URL of its
+/// own gets the one it was fetched from.
+fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoaded {
+    let path = PathBuf::from(&subscription.url);
+    let Some(fetcher) = fetcher else {
+        return FileLoaded::failed(&path, "not fetched: no network here".into());
+    };
+    let body = match fetcher.fetch(&subscription.url) {
+        Ok(body) => body,
+        Err(e) => return FileLoaded::failed(&path, e.to_string()),
+    };
+    let source = host_of(&body.final_url).unwrap_or_else(|| subscription.url.clone());
+    let place = Place {
+        path: &path,
+        fallback_source: &source,
+        page_url: Some(&body.final_url),
+        subscription: Some(subscription),
+    };
+    let format = format_of_media_type(body.content_type.as_deref());
+    let mut loaded = load_bytes_at(body.body, format, place);
+    resolve_links(&mut loaded.articles, &body.final_url);
+    if let Some(stale) = body.stale {
+        loaded.issues.insert(
+            0,
+            LoadIssue {
+                origin: Origin::file(&path),
+                severity: Severity::Warning,
+                message: stale,
+            },
+        );
+    }
+    loaded
+}
+
+/// The readable text of the web page at `url` (cached as feeds are), for
+/// an article whose feed carries only a summary; or why there is none.
+pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
+    let page = fetcher.fetch(url).map_err(|e| e.to_string())?;
+    let path = PathBuf::from(url);
+    let source = host_of(&page.final_url).unwrap_or_default();
+    let place = Place {
+        path: &path,
+        fallback_source: &source,
+        page_url: Some(&page.final_url),
+        subscription: None,
+    };
+    let format = format_of_media_type(page.content_type.as_deref()).or(Some(Format::Html));
+    let loaded = load_bytes_at(page.body, format, place);
+    match loaded.articles.into_iter().next() {
+        Some(article) if !article.body.trim().is_empty() => Ok(article.body),
+        _ => Err(loaded
+            .issues
+            .into_iter()
+            .find(|i| i.severity == Severity::Error)
+            .map_or_else(|| "no text found on the page".to_owned(), |i| i.message)),
+    }
+}
+
+/// Links relative to the feed (`/2026/ferry`) made whole against the URL
+/// it came from, so that they can be fetched and tell articles apart.
+fn resolve_links(articles: &mut [Article], base: &str) {
+    let Ok(base) = url::Url::parse(base) else {
+        return;
+    };
+    for article in articles {
+        let Some(link) = article.url.as_deref().filter(|l| !fetch::is_url(l)) else {
+            continue;
+        };
+        if let Ok(whole) = base.join(link)
+            && matches!(whole.scheme(), "http" | "https")
+        {
+            article.url = Some(whole.to_string());
+            article.id = ArticleId::derive(article.url.as_deref(), &article.origin, &article.title);
+        }
+    }
+}
+
+/// `https://www.news.example:8080/feed` → `news.example`.
+fn host_of(url: &str) -> Option<String> {
+    let uri: ureq::http::Uri = url.parse().ok()?;
+    let host = uri.host()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_owned())
+}
+
+/// The format a media type suggests; the text corrects it where they
+/// disagree (a feed served as `text/html` is read as a feed).
+fn format_of_media_type(media_type: Option<&str>) -> Option<Format> {
+    let t = media_type?;
+    if t.contains("html") {
+        Some(Format::Html)
+    } else if t.contains("rss") || t.contains("atom") || t.contains("rdf") || t.contains("xml") {
+        Some(Format::Feed)
+    } else if t.contains("json") {
+        Some(Format::Json)
+    } else {
+        None
+    }
+}
+
 /// Decode and parse a file's bytes; `format` `None` means sniff the text.
 fn load_bytes(
     bytes: Vec<u8>,
@@ -488,18 +722,30 @@ fn load_bytes(
     format: Option<Format>,
     fallback_source: &str,
 ) -> FileLoaded {
+    let place = Place {
+        path,
+        fallback_source,
+        page_url: None,
+        subscription: None,
+    };
+    load_bytes_at(bytes, format, place)
+}
+
+/// [`load_bytes`] for any place.
+fn load_bytes_at(bytes: Vec<u8>, format: Option<Format>, mut place: Place<'_>) -> FileLoaded {
+    let path = place.path;
     let decoded = match decode::decode(bytes) {
         Ok(decoded) => decoded,
         Err(note) => return FileLoaded::failed(path, note.message),
     };
     let format = Format::of(format, &decoded.text);
+    if format != Format::Html {
+        // a feed's entries without links must not share one
+        place.page_url = None;
+    }
     let parsed = format.parse(&decoded.text);
     let mut notes: Vec<Note> = decoded.warning.into_iter().collect();
     notes.extend(parsed.notes);
-    let place = Place {
-        path,
-        fallback_source,
-    };
     let articles = finish_all(parsed.drafts, place, &mut notes);
     if articles.is_empty() && !notes.iter().any(|n| n.severity == Severity::Error) {
         notes.push(Note::error(None, "no articles"));
@@ -708,6 +954,10 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    fn fetching(&mut self, done: usize, total: usize) {
+        (self.on_event)(LoadEvent::Fetching { done, total });
+    }
+
     fn issue(&mut self, issue: LoadIssue) {
         (self.on_event)(LoadEvent::Issue(issue));
     }
@@ -808,7 +1058,7 @@ mod tests {
         let mut on_event = |event| match event {
             LoadEvent::Articles(batch) => loaded.articles.extend(batch),
             LoadEvent::Issue(issue) => loaded.issues.push(issue),
-            LoadEvent::Progress { .. } => {}
+            LoadEvent::Progress { .. } | LoadEvent::Fetching { .. } => {}
         };
         let mut out = Emitter::new(&mut on_event);
         split_jsonl(job, part_bytes, &mut |job| out.found(job.run()));
@@ -1026,6 +1276,7 @@ mod tests {
             load_with(
                 &[Input::Path(root.clone()), Input::Path(root.join("nope"))],
                 readers,
+                None,
                 &mut |event| match event {
                     LoadEvent::Articles(batch) => articles.extend(
                         batch
@@ -1033,7 +1284,7 @@ mod tests {
                             .map(|a| format!("{} {}", a.origin, a.title)),
                     ),
                     LoadEvent::Issue(issue) => issues.push(issue.to_string()),
-                    LoadEvent::Progress { .. } => {}
+                    LoadEvent::Progress { .. } | LoadEvent::Fetching { .. } => {}
                 },
             );
             (articles, issues)
@@ -1194,6 +1445,7 @@ mod tests {
             &mut |event| match event {
                 LoadEvent::Articles(batch) => batches.push(batch),
                 LoadEvent::Progress { files } => progress.push(files),
+                LoadEvent::Fetching { .. } => {}
                 LoadEvent::Issue(issue) => panic!("unexpected issue {issue}"),
             },
         );
@@ -1509,5 +1761,45 @@ mod tests {
                 let _ = title::from_body(&text);
             }
         }
+    }
+
+    #[test]
+    fn relative_links_of_a_fetched_feed_are_made_whole() {
+        let loaded = from_bytes(
+            b"<rss version=\"2.0\"><channel><title>Desk</title>\
+              <item><title>One</title><link>/2026/one</link></item>\
+              <item><title>Two</title><link>two.html</link></item>\
+              <item><title>Three</title><link>https://other.example/3</link></item>\
+              </channel></rss>"
+                .to_vec(),
+            Path::new("feed.xml"),
+        );
+        let mut articles = loaded.articles;
+        let before = articles[0].id;
+        resolve_links(&mut articles, "https://news.example/feeds/main.xml");
+        let urls: Vec<_> = articles.iter().map(|a| a.url.as_deref().unwrap()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://news.example/2026/one",
+                "https://news.example/feeds/two.html",
+                "https://other.example/3"
+            ]
+        );
+        assert_ne!(articles[0].id, before);
+        assert_eq!(
+            host_of("https://www.news.example:8080/x").as_deref(),
+            Some("news.example")
+        );
+        assert_eq!(
+            format_of_media_type(Some("application/atom+xml")),
+            Some(Format::Feed)
+        );
+        assert_eq!(format_of_media_type(Some("text/html")), Some(Format::Html));
+        assert_eq!(
+            format_of_media_type(Some("application/feed+json")),
+            Some(Format::Json)
+        );
+        assert_eq!(format_of_media_type(Some("text/plain")), None);
     }
 }

@@ -9,6 +9,7 @@ use clap::{CommandFactory as _, Parser as _};
 use dateline::app::App;
 use dateline::cli::{self, Cli, Command};
 use dateline::config::{self, Config};
+use dateline::fetch::{Cache, Fetcher};
 use dateline::loader::{self, Input, Loaded};
 use dateline::state::ReadState;
 use dateline::state::store::{self as state_store, StateFile};
@@ -55,32 +56,43 @@ fn main() -> ExitCode {
     code
 }
 
-fn run(cli: Cli) -> ExitCode {
+/// The subcommands that need no articles, run; `None` for the others.
+fn without_articles(cli: &Cli) -> Option<ExitCode> {
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(*shell, &mut Cli::command(), "dateline", &mut out);
-            return ExitCode::SUCCESS;
+            Some(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            return print(|out| clap_mangen::Man::new(Cli::command()).render(out));
-        }
+        Some(Command::Man) => Some(print(|out| {
+            clap_mangen::Man::new(Cli::command()).render(out)
+        })),
         Some(Command::Config { default, path }) => {
-            return config_command(cli.config.as_deref(), *default, *path);
+            Some(config_command(cli.config.as_deref(), *default, *path))
         }
-        _ => {}
+        Some(Command::Import { file, write }) => {
+            Some(import_command(file, *write, cli.urls.as_deref()))
+        }
+        Some(Command::Export {
+            paths, opml: true, ..
+        }) => Some(export_opml(paths, cli.urls.as_deref())),
+        _ => None,
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
+    if let Some(code) = without_articles(&cli) {
+        return code;
     }
     let Some((settings, problems)) = load_config(cli.config.as_deref()) else {
         return ExitCode::from(2);
     };
-    // Without paths, the config's default paths (the samples when none).
-    let paths = |paths: Vec<PathBuf>| {
-        if paths.is_empty() {
-            settings.paths.clone()
-        } else {
-            paths
-        }
-    };
+    // Without paths or --urls, the config's default paths and the urls
+    // file in the config folder (the samples when neither is there).
+    let urls_file = cli.urls.clone();
+    let paths = |paths: Vec<PathBuf>| inputs_for(&paths, urls_file.as_ref(), &settings);
+    let cache = (!cli.no_cache).then(Cache::default_folder).flatten();
+    let fetcher = Arc::new(Fetcher::new(cli.timeout, cache.map(Cache::new)));
     if cli.command.is_some() {
         // Scripts see config problems at once; the reader after it quits.
         for problem in &problems {
@@ -93,18 +105,25 @@ fn run(cli: Cli) -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
                 std::env::var_os("TERM").as_deref(),
             );
-            let inputs = cli::inputs(&paths(cli.paths));
+            let inputs = paths(cli.paths);
             let config = Config {
                 palette: fitted(&settings),
                 ..settings.clone()
             };
-            let result = read(inputs, colors, config, problems.clone(), cli.no_state);
+            let result = read(
+                inputs,
+                Some(fetcher),
+                colors,
+                config,
+                problems.clone(),
+                cli.no_state,
+            );
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
             }
             result
         }
-        Some(command) => script_command(command, paths, cli.no_state),
+        Some(command) => script_command(command, &paths, &fetcher, cli.no_state),
     };
     match result {
         Ok(code) => code,
@@ -120,7 +139,8 @@ fn run(cli: Cli) -> ExitCode {
 /// A command for scripts: load, filter, print.
 fn script_command(
     command: Command,
-    paths: impl Fn(Vec<PathBuf>) -> Vec<PathBuf>,
+    paths: &dyn Fn(Vec<PathBuf>) -> Vec<Input>,
+    fetcher: &Fetcher,
     no_state: bool,
 ) -> anyhow::Result<ExitCode> {
     match command {
@@ -133,11 +153,11 @@ fn script_command(
             let state = (!no_state && commands::filter_needs_state(filter.as_deref()))
                 .then(open_state)
                 .flatten();
-            script(&paths(p), |articles, out| {
+            script(&paths(p), fetcher, |articles, out| {
                 commands::list(articles, filter.as_deref(), state.as_ref(), json, out)
             })
         }
-        Command::Entities { paths: p, jsonl } => script(&paths(p), |articles, out| {
+        Command::Entities { paths: p, jsonl } => script(&paths(p), fetcher, |articles, out| {
             commands::entities(&articles, jsonl, out)
         }),
         Command::Sources {
@@ -146,41 +166,58 @@ fn script_command(
             unread,
         } => {
             let state = (unread && !no_state).then(open_state).flatten();
-            script(&paths(p), |articles, out| {
+            script(&paths(p), fetcher, |articles, out| {
                 commands::sources(&articles, unread.then_some(state.as_ref()), json, out)
             })
         }
-        Command::Stories { paths: p, json } => script(&paths(p), |articles, out| {
+        Command::Stories { paths: p, json } => script(&paths(p), fetcher, |articles, out| {
             commands::stories(articles, json, out)
         }),
         Command::Figures {
             paths: p,
             json,
             disagreements,
-        } => script(&paths(p), |articles, out| {
+        } => script(&paths(p), fetcher, |articles, out| {
             commands::figures(articles, json, disagreements, out)
         }),
         Command::Mentions {
             name,
             paths: p,
             json,
-        } => mentions(&paths(p), &name, json),
+        } => mentions(&paths(p), fetcher, &name, json),
         Command::Export {
             paths: p,
             filter,
             format,
+            opml: _,
         } => {
             let state = if no_state { None } else { open_state() };
-            script(&paths(p), |articles, out| {
+            script(&paths(p), fetcher, |articles, out| {
                 let articles: Vec<Arc<_>> = articles.into_iter().map(Arc::new).collect();
                 let order = commands::filtered(&articles, filter.as_deref(), state.as_ref());
                 commands::export::export(&articles, &order, state.as_ref(), format, out)
             })
         }
-        Command::Completions { .. } | Command::Man | Command::Config { .. } => {
-            Ok(ExitCode::SUCCESS)
-        }
+        // run by `without_articles`
+        _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// What to read: the paths (and URLs) given and the `--urls` file; with
+/// neither, the config's default paths and the urls file in the config
+/// folder when there is one (the samples when there is nothing).
+fn inputs_for(paths: &[PathBuf], urls_file: Option<&PathBuf>, settings: &Config) -> Vec<Input> {
+    if !paths.is_empty() || urls_file.is_some() {
+        return cli::inputs(
+            paths,
+            urls_file.map(std::slice::from_ref).unwrap_or_default(),
+        );
+    }
+    let default_urls: Vec<PathBuf> = dateline::subscriptions::default_path()
+        .filter(|p| p.is_file())
+        .into_iter()
+        .collect();
+    cli::inputs(&settings.paths, &default_urls)
 }
 
 /// The config's palette in colours the terminal shows (`COLORTERM` tells
@@ -192,8 +229,13 @@ fn fitted(settings: &Config) -> config::theme::Palette {
 }
 
 /// `dateline mentions NAME`: saying so when no name matches.
-fn mentions(paths: &[PathBuf], name: &str, json: bool) -> anyhow::Result<ExitCode> {
-    script(paths, |articles, out| {
+fn mentions(
+    inputs: &[Input],
+    fetcher: &Fetcher,
+    name: &str,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    script(inputs, fetcher, |articles, out| {
         let found = commands::mentions(articles, name, json, out)?;
         if found == commands::Found::NoSuchName {
             eprintln!(
@@ -291,6 +333,101 @@ fn config_command(named: Option<&Path>, default: bool, path: bool) -> ExitCode {
     }
 }
 
+/// The urls file named with `--urls`, else the one in the config folder.
+fn urls_file(named: Option<&Path>) -> Option<PathBuf> {
+    named
+        .map(Path::to_path_buf)
+        .or_else(dateline::subscriptions::default_path)
+}
+
+/// `dateline import FILE.opml`: its feeds as a urls file on standard
+/// output, or (`--write`) added to the urls file.
+fn import_command(file: &Path, write: bool, named: Option<&Path>) -> ExitCode {
+    let shown = |p: &Path| sanitize::line(&p.display().to_string()).into_owned();
+    let feeds = match std::fs::read(file) {
+        Ok(bytes) => dateline::subscriptions::opml::import(&String::from_utf8_lossy(&bytes)),
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(file));
+            return ExitCode::FAILURE;
+        }
+    };
+    let feeds = match feeds {
+        Ok(feeds) => feeds,
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(file));
+            return ExitCode::FAILURE;
+        }
+    };
+    let note = format!("imported from {}", file.display());
+    if !write {
+        return print(|out| {
+            out.write_all(dateline::subscriptions::to_text(&feeds, &note).as_bytes())
+        });
+    }
+    let Some(target) = urls_file(named) else {
+        eprintln!("dateline: no home folder, so no urls file; name one with --urls FILE");
+        return ExitCode::FAILURE;
+    };
+    let existing = match std::fs::read(&target) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            eprintln!("dateline: {}: {e}", shown(&target));
+            return ExitCode::FAILURE;
+        }
+    };
+    let (text, added) = dateline::subscriptions::merged(&existing, &feeds, &note);
+    if added > 0
+        && let Err(e) = dateline::subscriptions::write_atomically(&target, &text)
+    {
+        eprintln!("dateline: {}: {e}", shown(&target));
+        return ExitCode::FAILURE;
+    }
+    let noun = if added == 1 { "feed" } else { "feeds" };
+    eprintln!(
+        "dateline: {added} {noun} added to {} ({} already listed)",
+        shown(&target),
+        feeds.len() - added
+    );
+    ExitCode::SUCCESS
+}
+
+/// `dateline export --opml`: the feeds followed, as OPML.
+fn export_opml(paths: &[PathBuf], named: Option<&Path>) -> ExitCode {
+    let mut feeds = Vec::new();
+    if let Some(file) = urls_file(named) {
+        match dateline::subscriptions::read(&file) {
+            Ok(list) => {
+                for problem in &list.problems {
+                    eprintln!(
+                        "dateline: {}:{}: skipped: {}",
+                        sanitize::line(&file.display().to_string()),
+                        problem.line,
+                        sanitize::line(&problem.message)
+                    );
+                }
+                feeds = list.subscriptions;
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound && named.is_none() => {}
+            Err(e) => {
+                eprintln!(
+                    "dateline: {}: {e}",
+                    sanitize::line(&file.display().to_string())
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    for input in cli::inputs(paths, &[]) {
+        if let Input::Url(feed) = input {
+            feeds.push(feed);
+        }
+    }
+    print(|out| {
+        out.write_all(dateline::subscriptions::opml::export(&feeds, "dateline feeds").as_bytes())
+    })
+}
+
 /// Write to standard output; a closed pipe is not an error.
 fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
     let stdout = io::stdout();
@@ -308,10 +445,11 @@ fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
 /// Load everything, report problems on stderr, then print for scripts.
 /// Exit status 1 when nothing could be loaded.
 fn script(
-    paths: &[std::path::PathBuf],
+    inputs: &[Input],
+    fetcher: &Fetcher,
     print: impl FnOnce(Vec<dateline::article::Article>, &mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<ExitCode> {
-    let Loaded { articles, issues } = loader::load_all(&cli::inputs(paths));
+    let Loaded { articles, issues } = loader::load_all_fetching(inputs, Some(fetcher));
     for issue in &issues {
         let issue = issue.to_string();
         logfile::warn(&issue);
@@ -341,6 +479,7 @@ fn script(
 /// that never answer).
 fn read(
     inputs: Vec<Input>,
+    fetcher: Option<Arc<Fetcher>>,
     colors: ColorMode,
     config: Config,
     problems: Vec<String>,
@@ -369,7 +508,15 @@ fn read(
         EnableMouseCapture,
         PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     );
-    let result = App::run(inputs, colors, config, problems, state, &mut terminal);
+    let result = App::run(
+        inputs,
+        fetcher,
+        colors,
+        config,
+        problems,
+        state,
+        &mut terminal,
+    );
     let _ = execute!(
         io::stdout(),
         PopKeyboardEnhancementFlags,

@@ -93,7 +93,8 @@ pub fn corpus_key(inputs: &[Input]) -> String {
         .map(|input| match input {
             Input::Samples => "<samples>".to_owned(),
             Input::Stdin => "-".to_owned(),
-            Input::Path(p) => absolute(p).display().to_string(),
+            Input::Path(p) | Input::UrlsFile(p) => absolute(p).display().to_string(),
+            Input::Url(s) => s.url.clone(),
         })
         .collect();
     parts.sort();
@@ -179,6 +180,7 @@ mod tests {
     fn article(url: Option<&str>, date: Option<(i32, u32, u32)>, path: &str) -> Article {
         let origin = Origin::file(path);
         Article {
+            tags: Vec::new(),
             id: ArticleId::derive(url, &origin, "Port strike"),
             title: "Port strike".into(),
             source: "Northline Wire".into(),

@@ -3,6 +3,8 @@
 
 #[path = "support/hostile.rs"]
 mod hostile;
+#[path = "support/http.rs"]
+mod http;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -86,6 +88,9 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         let state = tempfile::tempdir().unwrap();
         cmd.env("XDG_STATE_HOME", state.path());
+        cmd.env("XDG_CACHE_HOME", state.path().join("cache"));
+        // no urls file of whoever runs the tests
+        cmd.env("XDG_CONFIG_HOME", state.path().join("config"));
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -1110,4 +1115,61 @@ fn a_key_conflict_in_the_config_is_in_the_messages_and_a_failing_browser_is_repo
     s.keys("s");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn urls_load_with_progress_r_reloads_and_f_reads_the_full_article() {
+    use std::sync::atomic::AtomicBool;
+    let grown = Arc::new(AtomicBool::new(false));
+    let more = Arc::clone(&grown);
+    let server = http::Server::start(move |request| match request.path.as_str() {
+        "/feed.xml" => {
+            let mut items = vec![(
+                "Ferry service resumes after storm",
+                "/ferry",
+                "Sailings restart on Monday.",
+            )];
+            if more.load(Ordering::SeqCst) {
+                items.push(("Harbour reopens to cargo", "/harbour", "Ships move again."));
+            }
+            http::Response::ok("application/rss+xml", http::rss("Coast Desk", &items))
+        }
+        "/ferry" => http::Response::ok(
+            "text/html",
+            "<!DOCTYPE html><html><head><title>Ferry service resumes after storm</title></head>\
+             <body><article><h1>Ferry service resumes after storm</h1>\
+             <p>The first ferry left the harbour at nine on Monday with 120 passengers aboard, \
+             after crews had worked through the night to clear the slipway of storm debris.</p>\
+             <p>Timetables return to normal on Wednesday, the operator said, once a second \
+             vessel has been inspected by the harbour master and declared fit to sail.</p>\
+             </article></body></html>",
+        ),
+        _ => http::Response::status(404),
+    });
+    // the feed's links are relative to the server
+    let feed = server.url("/feed.xml");
+    let dir = tempfile::tempdir().unwrap();
+    let base = server.base.clone();
+    let urls = dir.path().join("urls");
+    std::fs::write(&urls, format!("{feed} \"coast\"\n{base}/gone.xml\n")).unwrap();
+    let mut s = Session::start(&["--urls", "urls"], dir.path(), 120, 30);
+    s.wait_for("Ferry service resumes after storm");
+    s.wait_for("Coast Desk");
+    s.wait_for("1 file skipped (m)");
+    grown.store(true, Ordering::SeqCst);
+    s.keys("r");
+    s.wait_for("Harbour reopens to cargo");
+    s.wait_for("Articles 2");
+    s.wait_for("1 file skipped (m)");
+    // the links in the feed are relative: the full article of the first
+    // entry is at /ferry on this server
+    s.keys("g");
+    s.keys("f");
+    s.wait_for("120 passengers aboard");
+    s.wait_for("full article (f: summary)");
+    s.keys("f");
+    s.wait_for("Sailings restart on Monday.");
+    s.wait_gone("120 passengers aboard");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
 }

@@ -226,6 +226,7 @@ pub fn make_article(rng: &mut Rng, words: &Words, i: usize) -> Article {
     let origin = Origin::at_line("bench.jsonl", i + 1);
     let title = title.join(" ");
     Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, &title),
         title,
         source: SOURCES[rng.below(SOURCES.len())].to_string(),

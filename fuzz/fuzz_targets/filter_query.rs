@@ -11,6 +11,7 @@ use libfuzzer_sys::fuzz_target;
 fn article(n: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
     let origin = Origin::at_line("fuzz.jsonl", n);
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, title),
         title: title.into(),
         source: source.into(),

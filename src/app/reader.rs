@@ -774,6 +774,7 @@ mod tests {
     fn article(title: &str, body: &str) -> Arc<Article> {
         let origin = Origin::file("t.txt");
         Arc::new(Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.into(),
             source: "Northline Wire".into(),

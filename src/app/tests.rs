@@ -13,6 +13,7 @@ use crate::ui::theme::ColorMode;
 pub(crate) fn article(i: usize, title: &str, source: &str, body: &str) -> Arc<Article> {
     let origin = Origin::file(format!("news/{source}/{i}.txt"));
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, title),
         title: title.into(),
         source: source.into(),
@@ -1024,5 +1025,6 @@ fn moving_before_the_last_article_arrives_keeps_the_users_place() {
     assert_eq!(app.selected, 1);
     assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
 }
+mod network;
 pub(crate) mod prefs;
 pub(crate) mod stories;

@@ -311,6 +311,7 @@ mod tests {
     fn article(n: usize, title: &str, body: &str) -> Arc<Article> {
         let origin = Origin::at_line("news.jsonl", n);
         Arc::new(Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.into(),
             source: "Northline Wire".into(),

@@ -339,6 +339,7 @@ mod tests {
     fn article(n: usize, source: &str, day: u32, title: &str, body: &str) -> Article {
         let origin = Origin::at_line("news.jsonl", n);
         Article {
+            tags: Vec::new(),
             id: ArticleId::derive(None, &origin, title),
             title: title.into(),
             source: source.into(),

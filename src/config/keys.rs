@@ -207,6 +207,18 @@ pub const ACTIONS: &[ActionInfo] = &[
         "pipe the article to $PAGER, or to a command typed",
     ),
     action(
+        "reload",
+        Scope::Both,
+        &["r"],
+        "fetch the URLs again and add what is new",
+    ),
+    action(
+        "full_article",
+        Scope::Both,
+        &["f"],
+        "the full article from its link, or the summary",
+    ),
+    action(
         "history_back",
         Scope::Both,
         &["Ctrl-o", "Backspace", "<"],

@@ -9,6 +9,7 @@ use crate::highlight::EntityKind::{self, Organization, Person, Place};
 fn article(n: usize, source: &str, day: u32, body: &str) -> Arc<Article> {
     let origin = Origin::file(format!("news/{source}/{n}.txt"));
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, ""),
         title: format!("Article {n}"),
         source: source.to_string(),

@@ -51,6 +51,8 @@ pub(crate) enum Scope {
     /// `is:read`, `is:unread`, `is:starred`: what the reader remembers of
     /// the article; `None` for another word (matches none).
     Marked(Option<MarkTest>),
+    /// `tag:`: articles whose feed has this tag in a urls file (any case).
+    Tag,
 }
 
 /// What an `is:` term asks of an article's [`Marks`](super::Marks).
@@ -263,6 +265,7 @@ fn field_scope(name: &str) -> Option<Scope> {
         "date" => Scope::Date(None),
         "num" => Scope::Number(None),
         "is" => Scope::Marked(None),
+        "tag" => Scope::Tag,
         _ => return None,
     })
 }

@@ -142,6 +142,36 @@ impl<V> Phrases<V> {
     }
 }
 
+/// `name` with its accented Latin letters plain (`Yaoundé` → `Yaounde`),
+/// if it has any.
+fn without_accents(name: &str) -> Option<String> {
+    let plain = |c: char| -> Option<char> {
+        Some(match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            'ý' | 'ÿ' => 'y',
+            'Ý' => 'Y',
+            _ => return None,
+        })
+    };
+    if !name.chars().any(|c| plain(c).is_some()) {
+        return None;
+    }
+    Some(name.chars().map(|c| plain(c).unwrap_or(c)).collect())
+}
+
 /// Append `word` to a key: lower case, one apostrophe, one hyphen.
 pub(crate) fn push_key(buf: &mut String, word: &str) {
     if word.is_ascii() {
@@ -169,6 +199,9 @@ pub(crate) struct Lexicon {
     pub titles: Phrases<Title>,
     first_names: Set<Box<str>>,
     common: Set<Box<str>>,
+    /// Rarer words and their inflections: evidence against a capital at a
+    /// sentence start, never a reason for a kind.
+    more: Set<Box<str>>,
 }
 
 fn lines(list: &str) -> impl Iterator<Item = &str> {
@@ -218,6 +251,9 @@ impl Lexicon {
         for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
             common.insert(w.into());
         }
+        let more: Set<Box<str>> = lines(include_str!("../../assets/gazetteer/more_words.txt"))
+            .map(Into::into)
+            .collect();
         let mut first_names: Set<Box<str>> = Set::default();
         for w in lines(include_str!("../../assets/gazetteer/first_names.txt")) {
             let mut k = String::new();
@@ -239,6 +275,15 @@ impl Lexicon {
                     words: words.into_boxed_slice(),
                     common: c,
                 });
+                // "Yaounde", "Bogota": news often drops the accents
+                if let Some(plain) = without_accents(name) {
+                    gazetteer.insert(&plain, |words| Entry {
+                        kind: source.kind(),
+                        source,
+                        words: words.into_boxed_slice(),
+                        common: c,
+                    });
+                }
                 if source == Source::Demonym && takes_plural_s(name) {
                     let plural = format!("{name}s");
                     let c = is_common(&plural);
@@ -260,6 +305,7 @@ impl Lexicon {
             titles,
             first_names,
             common,
+            more,
         }
     }
 
@@ -282,7 +328,9 @@ impl Lexicon {
         let Some(w) = words::lower(word, &mut buf) else {
             return false;
         };
-        let stem_common = |stem: &str| stem.len() >= 3 && self.common.contains(stem);
+        let stem_common = |stem: &str| {
+            stem.len() >= 3 && (self.common.contains(stem) || self.more.contains(stem))
+        };
         let mut y = String::new();
         if let Some(s) = w.strip_suffix("ies") {
             y.push_str(s);
@@ -310,6 +358,13 @@ impl Lexicon {
                             || rest.strip_suffix('s').is_some_and(|r| self.common.contains(r))
                     })
             })
+    }
+
+    /// Is `word` (any case) one of the rarer English words (or their
+    /// inflections)? Only a single word at a sentence start asks.
+    pub fn is_rarer_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        words::lower(word, &mut buf).is_some_and(|w| self.more.contains(w))
     }
 
     /// Is `word` (any case) a known given name?

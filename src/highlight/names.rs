@@ -13,9 +13,9 @@ use super::token::{
 use super::words::{
     is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_stopword, is_title_head, lower, org_cue_after, org_cue_before,
-    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
-    place_cue_before_of, takes_of,
+    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix, lower,
+    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -45,6 +45,9 @@ pub(crate) struct Cand {
     pub yields: bool,
     /// What the words around this mention make it, if anything.
     pub cue: Option<EntityKind>,
+    /// An unknown word whose capital proves nothing (a sentence start):
+    /// an ordinary word if the article also writes it in lower case.
+    pub lower_test: bool,
 }
 
 struct Ctx<'a> {
@@ -93,8 +96,49 @@ pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool], dates: &[bool]) ->
             i += 1;
         }
     }
-    let out = std::mem::take(&mut cx.out);
+    let mut out = std::mem::take(&mut cx.out);
+    lower_evidence(text, toks, &mut out);
     resolve(text, toks, lex, out)
+}
+
+/// Sentence-start words the article also writes in lower case (`Handsets`
+/// beside `handset`) prove nothing by their capital: they become pending.
+fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
+    let tested: Vec<(usize, &str)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.lower_test)
+        .map(|(i, c)| (i, toks[c.a].text(text)))
+        .collect();
+    if tested.is_empty() {
+        return;
+    }
+    let same = |word: &str, low: &str| {
+        let (w, l) = (word.as_bytes(), low.as_bytes());
+        let plural = |long: &[u8], short: &[u8]| {
+            long.len() == short.len() + 1
+                && long.last() == Some(&b's')
+                && long[..short.len()].eq_ignore_ascii_case(short)
+        };
+        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(l, w)
+    };
+    let mut found = vec![false; tested.len()];
+    for t in toks {
+        if !(t.is_word() && t.has(LOWER)) {
+            continue;
+        }
+        let low = t.text(text);
+        for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
+            if !*slot && word.len().abs_diff(low.len()) <= 1 && same(word, low) {
+                *slot = true;
+            }
+        }
+    }
+    for (&(i, _), hit) in tested.iter().zip(found) {
+        if hit {
+            cands[i].strength = Strength::Pending;
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -113,7 +157,26 @@ impl Ctx<'_> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.is_free(i) && self.toks.get(i).is_some_and(Token::is_capitalised)
+        self.is_free(i)
+            && self.toks.get(i).is_some_and(Token::is_capitalised)
+            && !self.negated(i)
+            && !self.unit_after_number(i)
+    }
+
+    /// A word glued to the number before it is its unit: `40GB`, `7.2MB`.
+    fn unit_after_number(&self, i: usize) -> bool {
+        i > 0 && !self.has(i, SPACE) && self.toks[i - 1].kind == Kind::Num
+    }
+
+    /// A word with a negative contraction after it: `Aren't`, `Don't`.
+    fn negated(&self, i: usize) -> bool {
+        let end = self.toks[i].end;
+        let rest = self.text.as_bytes().get(end..).unwrap_or(&[]);
+        let ([b'\'', b't' | b'T', after @ ..] | [0xE2, 0x80, 0x99, b't' | b'T', after @ ..]) = rest
+        else {
+            return false;
+        };
+        after.first().is_none_or(|b| !b.is_ascii_alphanumeric())
     }
 
     fn has(&self, i: usize, flag: u16) -> bool {
@@ -330,28 +393,10 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
-        // "Serious and Organised Crime Bill", "Natural Hazards Research and
-        // Applications Information Center": one name when what follows ends
-        // in a head word and neither side is a name of its own
         if w == "and"
-            && k > 0
-            && self.is_cap(k - 1)
-            && self.has(k + 1, SPACE)
-            && !self.has(k + 1, LINE_START)
-            && !self.gaz_covers(k - 1)
+            && let Some(m) = self.and_end(k)
         {
-            let mut m = k + 1;
-            while m < self.toks.len() && m - k <= 5 && self.is_cap(m) && !self.has(m, LINE_START) {
-                m += 1;
-            }
-            let last = m - 1;
-            let headed = last > k + 1
-                && self.lower_is(last, |w| is_org_head(w) || is_event_head(w))
-                && (k + 1..m).all(|j| !self.gaz_covers(j))
-                && (k + 1..last).all(|j| !self.lex.is_first_name(self.word(j)));
-            if headed && !self.lex.is_first_name(self.word(k - 1)) {
-                return Some(k + 1);
-            }
+            return Some(m);
         }
         // "Committee to Protect Journalists", "Campaign to End Hunger"
         if w == "to"
@@ -365,6 +410,16 @@ impl Ctx<'_> {
         {
             return Some(k + 1);
         }
+        // "Whitbread Book of the Year", "Player of the Year Award"
+        if w == "of"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k + 1, |x| x == "the")
+            && self.word(k + 2) == "Year"
+            && !self.has(k + 2, LINE_START)
+        {
+            return Some(k + 2);
+        }
         // "Kempen and Co", "Smith and Sons"
         if w == "and"
             && k > 0
@@ -376,6 +431,24 @@ impl Ctx<'_> {
             )
         {
             return Some(k + 1);
+        }
+        // "World of Warcraft", "Call of Duty": an ordinary word, then `of`
+        if w == "of"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lex.is_common(self.word(k - 1))
+            && !self.lower_is(k - 1, |x| is_title_head(x) || is_stopword(x))
+        {
+            let mut m = k + 1;
+            if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            if self.is_cap(m)
+                && !self.has(m, LINE_START)
+                && self.gaz.get(m).copied().flatten().is_none()
+            {
+                return Some(m);
+            }
         }
         let for_after_org = w == "for"
             && k > 0
@@ -392,6 +465,58 @@ impl Ctx<'_> {
             }
             if self.is_cap(m) && !self.has(m, LINE_START) {
                 return Some(m);
+            }
+        }
+        None
+    }
+
+    /// `and` inside one name: "Serious and Organised Crime Bill". Returns
+    /// the capital after it.
+    fn and_end(&self, k: usize) -> Option<usize> {
+        // "Serious and Organised Crime Bill", "Natural Hazards Research and
+        // Applications Information Center": one name when what follows ends
+        // in a head word and neither side is a name of its own
+        if k > 0
+            && self.is_cap(k - 1)
+            && !self.lower_is(k - 1, |w| {
+                // a name complete in itself: "Black Rebel Motorcycle Club and
+                // Bloc Party" are two
+                matches!(
+                    w,
+                    "club"
+                        | "party"
+                        | "group"
+                        | "bank"
+                        | "company"
+                        | "corporation"
+                        | "corp"
+                        | "inc"
+                        | "ltd"
+                        | "plc"
+                        | "fc"
+                        | "united"
+                        | "league"
+                        | "association"
+                        | "federation"
+                        | "council"
+                        | "cup"
+                )
+            })
+            && self.has(k + 1, SPACE)
+            && !self.has(k + 1, LINE_START)
+            && !self.gaz_covers(k - 1)
+        {
+            let mut m = k + 1;
+            while m < self.toks.len() && m - k <= 5 && self.is_cap(m) && !self.has(m, LINE_START) {
+                m += 1;
+            }
+            let last = m - 1;
+            let headed = last > k + 1
+                && self.lower_is(last, |w| is_org_head(w) || is_event_head(w))
+                && (k + 1..m).all(|j| !self.gaz_covers(j))
+                && (k + 1..last).all(|j| !self.lex.is_first_name(self.word(j)));
+            if headed && !self.lex.is_first_name(self.word(k - 1)) {
+                return Some(k + 1);
             }
         }
         None
@@ -507,6 +632,14 @@ impl Ctx<'_> {
         } else {
             kind
         };
+        // "Yann Delaigue (Castres)": a player's club; "European
+        // Telecommunications Institute (Etsi)": a body's short name
+        let kind = match self.bracketed_after(a, b) {
+            Some(EntityKind::Person | EntityKind::Organization) if kind == EntityKind::Person => {
+                EntityKind::Organization
+            }
+            _ => kind,
+        };
         self.out.push(Cand {
             a,
             b,
@@ -514,7 +647,92 @@ impl Ctx<'_> {
             strength,
             yields: false,
             cue: None,
+            lower_test: false,
         });
+    }
+
+    /// Does the word at `k` show that the name before it is a body: a
+    /// verb of saying, or an office held in it (`Labour MSP`)?
+    fn acts_as_body(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.has(LOWER) {
+            return self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "added"
+                        | "claimed"
+                        | "insisted"
+                        | "argued"
+                        | "warned"
+                        | "announced"
+                        | "denied"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "leader"
+                        | "candidate"
+                )
+            });
+        }
+        t.is_word() && is_post_nominal(t.text(self.text))
+    }
+
+    /// Do the words around a town at `a..b` make it a sports club: `Norwich
+    /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
+    /// Southampton`?
+    fn club_cue(&self, a: usize, b: usize) -> bool {
+        let mut k = b;
+        if self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
+            k += 1;
+        }
+        let after = self.has(k, LOWER)
+            && self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "boss"
+                        | "manager"
+                        | "fans"
+                        | "supporters"
+                        | "striker"
+                        | "midfielder"
+                        | "defender"
+                        | "goalkeeper"
+                        | "keeper"
+                        | "winger"
+                        | "forward"
+                        | "coach"
+                        | "squad"
+                        | "captain"
+                        | "chairman"
+                        | "v"
+                        | "vs"
+                )
+            });
+        let before = a > 0
+            && self.has(a - 1, LOWER)
+            && self.lower_is(a - 1, |w| {
+                matches!(w, "beat" | "beating" | "v" | "vs" | "thrashed" | "edged")
+            });
+        after || before
+    }
+
+    /// The kind of the name just before `(` when `a..b` is all there is
+    /// between the brackets.
+    fn bracketed_after(&self, a: usize, b: usize) -> Option<EntityKind> {
+        if a < 2
+            || !self.toks[a - 1].is_punct('(')
+            || !self.toks.get(b).is_some_and(|t| t.is_punct(')'))
+        {
+            return None;
+        }
+        self.out
+            .last()
+            .filter(|c| c.b == a - 1 && c.strength != Strength::Pending)
+            .map(|c| c.kind)
     }
 
     fn is_name_end(&self, i: usize) -> bool {
@@ -544,6 +762,12 @@ impl Ctx<'_> {
                 p += 1;
                 continue;
             }
+            // "Labour MSP Christine May": an office's letters as a title
+            if is_post_nominal(self.word(p)) && self.capital_follows(p + 1, end) {
+                after_title = true;
+                p += 1;
+                continue;
+            }
             let title = self.title_at(p, end);
             let gz = self.gaz_at(p, end);
             let title = if title > 0 && self.ends_with_head(p + title, end) {
@@ -563,6 +787,14 @@ impl Ctx<'_> {
             if title > 0 && gz.is_none() && !self.capital_follows(p + title, end) {
                 // an office with no name after it: "the Prime Minister"
                 p += title;
+                continue;
+            }
+            // "C Paterson", "B Douglas" in a team list: an initial, then a
+            // surname that is also a town
+            if !after_title && self.initial_then_name(p, end) {
+                let r = self.person_extent(p, end);
+                self.emit_person_like(p, r, Strength::Strong);
+                p = r.max(p + 1);
                 continue;
             }
             // after "Mr", "Ms Essex" is a person, whatever else Essex is
@@ -597,6 +829,24 @@ impl Ctx<'_> {
             self.classify_unknown(p, r);
             p = r.max(p + 1);
         }
+    }
+
+    /// A capital letter standing alone for a given name, then a one-word
+    /// surname that a list would read as a town: `C Paterson`, `S Orlando`.
+    fn initial_then_name(&self, p: usize, end: usize) -> bool {
+        let w = self.word(p);
+        let letter = w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) && w != "I";
+        let q = p + 1;
+        letter
+            && w != "A"
+            && q < end
+            && self.is_cap(q)
+            && self.has(q, SPACE)
+            && !self.has(q, UPPER)
+            && !self.has(p, CAPS_LINE)
+            && self.gaz_at(q, end).is_some_and(|(n, g)| {
+                n == 1 && matches!(g.source, Source::City | Source::Subdivision)
+            })
     }
 
     /// A dateline: `LONDON 1996-08-22`, `AL-AIN , United Arab Emirates
@@ -667,6 +917,17 @@ impl Ctx<'_> {
     /// Returns where to go on, or `None` to treat `p` as a given name.
     fn gazetteer_entry(&mut self, p: usize, n: usize, e: &Entry, end: usize) -> Option<usize> {
         let q = p + n;
+        // "Commission for Africa", "Commission of Inquiry": a listed body's
+        // short name heading a longer one
+        if n == 1
+            && e.kind == EntityKind::Organization
+            && q < end
+            && self.has(q, LOWER)
+            && self.lower_is(q, |w| w == "of" || w == "for")
+            && self.lower_is(p, takes_of)
+        {
+            return None;
+        }
         let q_word = if self.bare_hyphen(q) { q + 1 } else { q };
         let modifier = matches!(e.kind, EntityKind::Place | EntityKind::Name);
         // US State Department, Gaza Health Ministry, Egyptian Foreign Minister
@@ -703,6 +964,17 @@ impl Ctx<'_> {
             })
         {
             return None;
+        }
+        // "Vitoria Guimaraes 0 Gil Vicente 1": a town, then more of a club's
+        // name on a line of results
+        if self.score_line.get(p).copied().unwrap_or(false)
+            && matches!(e.source, Source::City | Source::Subdivision)
+            && q < end
+            && self.has(q, SPACE)
+            && (q..end).all(|k| self.is_cap(k) && self.gaz_at(k, end).is_none())
+        {
+            self.emit(p, end, EntityKind::Organization, Strength::Strong);
+            return Some(end);
         }
         // "Atlantic Lisbon", "Dynamo Kiev": a name, then a town ending the
         // run: a club
@@ -776,6 +1048,13 @@ impl Ctx<'_> {
             // a town in a results table is its club
             kind = EntityKind::Organization;
         }
+        // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
+        // Charlton": a town's club
+        let club = matches!(e.source, Source::City | Source::Subdivision)
+            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
+        if club {
+            kind = EntityKind::Organization;
+        }
         let strength = if q == p + 1
             && self.risky(p)
             && !self.has(p, TABLE_LINE)
@@ -788,12 +1067,25 @@ impl Ctx<'_> {
         } else {
             Strength::Strong
         };
+        // "Labour said", "Labour MSP Christine May": a body at a sentence
+        // start that acts as one
+        let strength = if strength == Strength::Pending
+            && e.kind == EntityKind::Organization
+            && self.acts_as_body(q)
+        {
+            Strength::Strong
+        } else {
+            strength
+        };
         self.emit(p, q, kind, strength);
         if q == p + 1
             && !matches!(e.source, Source::Country | Source::Demonym)
             && let Some(c) = self.out.last_mut()
         {
             c.yields = true;
+            if club {
+                c.cue = Some(EntityKind::Organization);
+            }
         }
     }
 
@@ -803,13 +1095,35 @@ impl Ctx<'_> {
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
+        // "US Federal Reserve": a country, then a listed body of its own
+        if matches!(e.source, Source::Country | Source::Demonym)
+            && self
+                .gaz_at(q, end)
+                .is_some_and(|(_, g)| g.kind == EntityKind::Organization)
+        {
+            return None;
+        }
         let mut best = None;
         let mut extended = false;
         let mut r = q;
         while r < end {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
-                if r > q && self.gaz_at(r, end).is_some() {
+                // "CBS TV network": a description, not the name
+                if self.has(r, UPPER) && self.lower_is(r, is_not_a_name_acronym) {
+                    break;
+                }
+                if r > q
+                    && let Some((n, g)) = self.gaz_at(r, end)
+                {
+                    // "Economic Commission for Latin America"
+                    if let Some((b, kind)) = best
+                        && b + 1 == r
+                        && g.kind == EntityKind::Place
+                        && self.lower_is(b, |w| w == "of" || w == "for")
+                    {
+                        best = Some((r + n, kind));
+                    }
                     break;
                 }
                 let title = self.title_at(r, end);
@@ -839,6 +1153,8 @@ impl Ctx<'_> {
                             | "military"
                             | "state"
                             | "city"
+                            | "tv"
+                            | "television"
                     );
                 if !generic {
                     if is_org_head(w) {
@@ -917,6 +1233,10 @@ impl Ctx<'_> {
                     if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
                         break;
                     }
+                    // letters after a name: "Nicholas Blake QC", "Jane Doe MP"
+                    if is_post_nominal(t.text(self.text)) {
+                        break;
+                    }
                 }
                 r += 1;
             } else {
@@ -950,18 +1270,26 @@ impl Ctx<'_> {
             let t = self.toks[r];
             if t.is_word() && t.is_capitalised() {
                 let after_of = r > p + 1
-                    && (self.lower_is(r - 1, |w| w == "of")
+                    && (self.lower_is(r - 1, |w| w == "of" || w == "for")
                         || (r > p + 2
                             && self.lower_is(r - 1, |w| w == "the")
                             && self.lower_is(r - 2, |w| w == "of")));
                 if let Some((n, g)) = self.gaz_at(r, end) {
-                    if after_of {
+                    // "Economic Commission for Africa": a listed head word
+                    // with more of the name after it
+                    let of_after = n == 1
+                        && self.lower_is(r, is_org_head)
+                        && self.has(r + 1, LOWER)
+                        && self.lower_is(r + 1, |w| w == "of" || w == "for")
+                        && r + 2 < end;
+                    if after_of || of_after {
                         r += n;
                         continue;
                     }
-                    // "National Electoral Commission": more words before a body's name
+                    // "National Electoral Commission": more words before a body's
+                    // name; "Radio Times": before a head word listed alone
                     if g.kind == EntityKind::Organization
-                        && n >= 2
+                        && (n >= 2 || self.lower_is(r, is_org_head))
                         && r > p
                         && self.has(r, SPACE)
                         && self.plain_name_words(p, r)
@@ -979,15 +1307,34 @@ impl Ctx<'_> {
                         && self.has(r, SPACE)
                         && !self.has(r, HEADLINE)
                         && self.plain_name_words(p, r)
+                        && !(r == p + 1 && self.word(p).chars().count() == 1)
                     {
                         self.club_end = Some(r + n);
                         return r + n;
+                    }
+                    // "Liam Fox", "Harrison Ford": an unknown word, then a
+                    // one-word body's name ending the run: a person
+                    if n == 1
+                        && r == p + 1
+                        && r + 1 == end
+                        && g.source == Source::Organization
+                        && self.has(r, SPACE)
+                        && !self.risky(p)
+                        && !self.has(p, UPPER)
+                        && !self.has(r, UPPER)
+                        && !self.lex.is_common_form(self.word(p))
+                    {
+                        return r + 1;
                     }
                     if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
                         break;
                     }
                 }
-                if self.title_at(r, end) > 0 {
+                if self.title_at(r, end) > 0
+                    || is_post_nominal(t.text(self.text))
+                    || (r > p && self.has(r, UPPER) && self.lower_is(r, is_not_a_name_acronym))
+                {
+                    // "CBS TV network": a description, not the name
                     break;
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
@@ -1042,7 +1389,7 @@ impl Ctx<'_> {
             if initial_letter {
                 break;
             }
-            let stop = self.lower_is(p, is_stopword);
+            let stop = self.lower_is(p, |w| is_stopword(w) || w == "former");
             let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
             let headed = words_after > 0
@@ -1053,7 +1400,11 @@ impl Ctx<'_> {
                 && self.has(p, LINE_START)
                 && words_after == 0
                 && self.is_score(p + 1);
-            if !table_row && (stop || (common && !headed)) {
+            // "Call of Duty comes with...": a title; not "Shares of ..."
+            let work = words_after > 0
+                && self.lower_is(p + 1, |x| x == "of")
+                && !self.word(p).ends_with('s');
+            if !table_row && !work && (stop || (common && !headed)) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
                 }
@@ -1101,9 +1452,12 @@ impl Ctx<'_> {
             } else if has_of && self.lower_is(first, is_org_prefix) {
                 Some(EntityKind::Organization)
             } else if words.iter().any(|&k| {
-                k > p && self.lower_is(k, |w| w == "to") && self.lower_is(k - 1, is_org_head)
+                k > p
+                    && self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
+                    && self.lower_is(k - 1, is_org_head)
             }) {
-                // "Committee to Protect Journalists"
+                // "Committee to Protect Journalists", "Economic Commission
+                // for Africa"
                 Some(EntityKind::Organization)
             } else if (has_of && self.lower_is(first, is_place_prefix))
                 || self.lower_is(first, is_place_lead)
@@ -1124,8 +1478,9 @@ impl Ctx<'_> {
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
             let kind = if initial || self.lex.is_first_name(self.word(first)) {
                 EntityKind::Person
-            } else if self.lex.is_common(self.word(last))
-                && (n > 2 || self.lex.is_common(self.word(first)))
+            } else if (self.lex.is_common(self.word(last))
+                && (n > 2 || self.lex.is_common(self.word(first))))
+                || (has_of && self.lex.is_common(self.word(first)))
             {
                 EntityKind::Name
             } else {
@@ -1153,6 +1508,35 @@ impl Ctx<'_> {
         if self.lower_is(first, is_not_a_name_acronym) {
             return;
         }
+        // "Currently", "Clearly" after a lost stop: an adverb
+        if w.len() > 4
+            && w.ends_with("ly")
+            && self.lex.is_common(&w[..w.len() - 2])
+            && !self.lex.is_first_name(w)
+        {
+            return;
+        }
+        // "RPGs", "NGOs": a common noun's abbreviation in the plural
+        if w.len() >= 3
+            && w.ends_with('s')
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return;
+        }
+        // "Aid minister Hilary Benn": a department before an office
+        if self.lower_is(first, is_dept_word)
+            && self.has(first + 1, LOWER)
+            && self.lower_is(first + 1, is_title_head)
+        {
+            return;
+        }
+        // "Ex-chat show host", "Anti-war protesters": a prefix
+        if self.bare_hyphen(first + 1)
+            && self.has(first + 2, LOWER)
+            && self.lower_is(first, is_word_prefix)
+        {
+            return;
+        }
         // the second half of a word whose first half is not a name: "Spider-Man"
         if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
             return;
@@ -1174,7 +1558,15 @@ impl Ctx<'_> {
                 || first
                     .checked_sub(1)
                     .is_some_and(|k| self.toks[k].kind == Kind::Num));
-        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) {
+        // "the Beatles", "the Killers", "the Saints": a band or a team
+        let the_plural = first > 0
+            && self.toks[first - 1].is_word()
+            && self.lower_is(first - 1, |x| x == "the")
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !upper;
+        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) || the_plural {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
@@ -1188,15 +1580,25 @@ impl Ctx<'_> {
             self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
         let strength = if table_row {
             Strength::Weak
-        } else if self.risky(first) && (common || self.lex.is_common_form(w)) {
+        } else if self.risky(first)
+            && (common
+                || self.lex.is_common_form(w)
+                || (self.lex.is_rarer_word(w) && !self.lex.is_first_name(w)))
+        {
             Strength::Pending
         } else {
             Strength::Weak
         };
         let cue = self.cue(first, first + 1);
         self.emit(first, first + 1, cue.unwrap_or(kind), strength);
+        let lower_test = strength == Strength::Weak
+            && self.risky(first)
+            && !upper
+            && !self.lex.is_first_name(self.word(first))
+            && cue.is_none();
         if let Some(c) = self.out.last_mut() {
             c.cue = cue;
+            c.lower_test = lower_test;
         }
     }
 
@@ -1414,6 +1816,11 @@ fn name_parts(
         if c.strength == Strength::Pending || c.kind != EntityKind::Person || c.b <= c.a + 1 {
             continue;
         }
+        // a person only by default ("Ultima Online"): an ordinary last word
+        // is no surname
+        if c.strength == Strength::Weak && lex.is_common_form(toks[c.b - 1].text(text)) {
+            continue;
+        }
         // East Asian names put the family name first: "Xi" for "Xi Jinping"
         if matches!(
             toks[c.a].text(text),
@@ -1508,17 +1915,16 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
     let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
     let cues = cue_kinds(&cands, &arena, &ranges);
     let mut buf = String::new();
-    let cands = match headline_names(text, toks, &known, &cands, &mut buf) {
-        Some(new) => new,
-        None => cands,
-    };
+    // headline names replace what overlaps them: the keys are taken again
+    // (the count alone may not change)
     let mut arena2 = String::new();
     let mut ranges2 = Vec::new();
-    let (arena, ranges) = if ranges.len() == cands.len() {
-        (&arena, &ranges)
-    } else {
-        keys_into(&cands, &mut arena2, &mut ranges2);
-        (&arena2, &ranges2)
+    let (cands, arena, ranges) = match headline_names(text, toks, &known, &cands, &mut buf) {
+        Some(new) => {
+            keys_into(&new, &mut arena2, &mut ranges2);
+            (new, &arena2, &ranges2)
+        }
+        None => (cands, &arena, &ranges),
     };
     let mut out = Vec::with_capacity(cands.len());
     for (mut c, &(ka, kb)) in cands.into_iter().zip(ranges.iter()) {
@@ -1619,7 +2025,8 @@ fn known_kinds<'k>(
             continue;
         }
         let key = arena.get(a..b).unwrap_or("");
-        if c.kind == EntityKind::Organization && toks[c.a].has(TABLE_LINE) {
+        let club = c.yields && c.cue == Some(EntityKind::Organization);
+        if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || club) {
             table_clubs.insert(key);
         }
         let v = known.entry(key).or_insert((c.kind, c.strength));
@@ -1746,6 +2153,7 @@ fn headline_names(
                 strength: Strength::Strong,
                 yields: false,
                 cue: None,
+                lower_test: false,
             });
             i += n;
         } else {

@@ -43,6 +43,10 @@ fn is_time_unit(w: &str) -> bool {
             | "minutes"
             | "hour"
             | "hours"
+            | "hr"
+            | "hrs"
+            | "mins"
+            | "secs"
             | "day"
             | "days"
             | "week"
@@ -158,6 +162,7 @@ fn month_cue(w: &str) -> bool {
     matches!(
         w,
         "in" | "since"
+            | "than"
             | "for"
             | "until"
             | "till"
@@ -324,6 +329,32 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     if i > 0 && c.joined(i) && c.is_word(i - 1) {
         return None;
     }
+    // a number that names: "Chapter 11", "Section 5", "World War 2";
+    // "Radio 4" is left to the station's name
+    if i > 0 && c.is_word(i - 1) && c.tok(i).is_some_and(|t| t.has(SPACE)) && s.len() <= 3 {
+        let prev = c.text(i - 1);
+        if matches!(
+            prev,
+            "Chapter" | "Section" | "Article" | "Clause" | "Schedule" | "Proposition"
+        ) && c.digits(i).is_some()
+        {
+            return Some(Hit::Found(Found {
+                a: i - 1,
+                b: i,
+                kind: EntityKind::Name,
+            }));
+        }
+        if prev == "War" && i > 1 && c.text(i - 2) == "World" && c.digits(i).is_some() {
+            return Some(Hit::Found(Found {
+                a: i - 2,
+                b: i,
+                kind: EntityKind::Name,
+            }));
+        }
+        if prev == "Radio" {
+            return Some(Hit::Skip(i));
+        }
+    }
     // ISO date 2025-06-28 and 22/08/1996
     if c.year_at(i)
         && c.bare_hyphen(i + 1)
@@ -422,6 +453,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         // codes such as 3G, 3D, 4x4: not amounts
         if c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0) || suf.starts_with('x') {
             return None;
+        }
+        // a unit written on the digits stays with them, as a span may not
+        // cut a word: 4km, 35mm; 3am and 24hours are times
+        if matches!(suf, "am" | "pm") || is_time_unit(suf) {
+            return date(i, i + 1);
+        }
+        if suf.len() <= 4 && suf.bytes().all(|b| b.is_ascii_lowercase()) {
+            return number(i, i + 1);
         }
         return number(i, i);
     }
@@ -531,8 +570,18 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
             // "March and April", "May to July"
             let month_pair = matches!(c.lower(i + 1, &mut nb), "and" | "or" | "to" | "through")
                 && c.month_at(i + 2) == Some(true);
-            let cue =
-                month_pair || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
+            // "than March", "in March": a cue before; a capital March inside
+            // a sentence is the month unless it marches somewhere
+            let march = w == "march"
+                && i > 0
+                && c.tok(i - 1).is_some_and(|p| p.has(LOWER))
+                && !matches!(
+                    c.lower(i + 1, &mut nb),
+                    "on" | "against" | "past" | "through"
+                );
+            let cue = month_pair
+                || march
+                || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
             if !cue || t.has(INITIAL) {
                 return None;
             }
@@ -558,9 +607,14 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         if name_before {
             return None;
         }
+        // "Monday Night Football", but not "on Monday If you..." (a
+        // sentence with its stop lost)
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
-        });
+        }) && {
+            let mut nb = [0u8; 32];
+            !is_stopword(c.lower(i + 1, &mut nb))
+        };
         if next_cap && !t.has(UPPER) {
             return None;
         }
@@ -689,8 +743,33 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
             | "big"
             | "new"
             | "old"
+            | "fake"
+            | "real"
+            | "true"
+            | "first"
+            | "better"
+            | "best"
     ) {
         return false;
+    }
+    // "millions have one.", "she is certainly one to watch": a pronoun
+    let stop_after = c
+        .tok(i + 1)
+        .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';' | '!' | '?')));
+    if stop_after
+        && matches!(
+            prev,
+            "have" | "has" | "had" | "own" | "owns" | "buy" | "get"
+        )
+    {
+        return false;
+    }
+    {
+        let mut b1 = [0u8; 32];
+        let mut b2 = [0u8; 32];
+        if c.lower(i + 1, &mut b1) == "to" && c.lower(i + 2, &mut b2) == "watch" {
+            return false;
+        }
     }
     let mut nb = [0u8; 32];
     let next = if c.is_word(i + 1) {

@@ -82,6 +82,11 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "foundation"
             | "trust"
             | "fund"
+            | "funds"
+            | "watch"
+            | "advisors"
+            | "advisers"
+            | "consultants"
             | "society"
             | "organisation"
             | "organization"
@@ -293,6 +298,8 @@ pub(crate) fn is_place_head(w: &str) -> bool {
             | "township"
             | "borough"
             | "palace"
+            | "room"
+            | "ground"
             | "stadium"
             | "arena"
             | "garden"
@@ -322,6 +329,8 @@ pub(crate) fn is_event_head(w: &str) -> bool {
         "cup"
             | "championship"
             | "championships"
+            | "year"
+            | "language"
             | "games"
             | "olympics"
             | "open"
@@ -556,6 +565,10 @@ pub(crate) fn is_dept_word(w: &str) -> bool {
     matches!(
         w,
         "foreign"
+            | "federal"
+            | "opposition"
+            | "constitutional"
+            | "aid"
             | "defence"
             | "defense"
             | "health"
@@ -675,6 +688,50 @@ pub(crate) fn is_particle(w: &str) -> bool {
 }
 
 /// Lower-case words that join a name with a hyphen: `al-Assad`, `as-Sadr`.
+/// Letters after a person's name, outside it: `QC`, `MP`, `OBE`.
+pub(crate) fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE"
+    )
+}
+
+/// Prefixes joined by a hyphen to an ordinary word: `Ex-minister`,
+/// `Anti-war`.
+pub(crate) fn is_word_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "ex" | "anti"
+            | "pro"
+            | "non"
+            | "mid"
+            | "post"
+            | "pre"
+            | "semi"
+            | "co"
+            | "self"
+            | "multi"
+            | "cross"
+            | "inter"
+            | "counter"
+            | "re"
+            | "sub"
+            | "half"
+            | "all"
+            | "well"
+            | "over"
+            | "under"
+            | "long"
+            | "short"
+            | "high"
+            | "low"
+            | "full"
+            | "part"
+            | "far"
+            | "once"
+    )
+}
+
 pub(crate) fn is_hyphen_particle(w: &str) -> bool {
     is_particle(w)
         || matches!(
@@ -841,6 +898,19 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         w,
         "dvd"
             | "dvds"
+            | "awol"
+            | "mp3"
+            | "mp3s"
+            | "mp4"
+            | "ep"
+            | "eps"
+            | "lol"
+            | "qc"
+            | "kc"
+            | "obe"
+            | "mbe"
+            | "cbe"
+            | "kbe"
             | "cd"
             | "cds"
             | "tv"
@@ -1214,6 +1284,19 @@ pub(crate) fn person_cue_before(w: &str) -> bool {
             | "governor"
             | "mayor"
             | "boss"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "nephew"
+            | "niece"
+            | "girlfriend"
+            | "boyfriend"
+            | "fiancee"
+            | "fiance"
     )
 }
 
@@ -1250,6 +1333,9 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
         w,
         "airport"
             | "port"
+            | "slum"
+            | "slums"
+            | "township"
             | "harbour"
             | "harbor"
             | "border"

@@ -146,6 +146,11 @@ fn non_empty(s: String) -> Option<String> {
 pub(crate) struct Place<'a> {
     pub path: &'a Path,
     pub fallback_source: &'a str,
+    /// The URL a page was fetched from, for a page that names none.
+    pub page_url: Option<&'a str>,
+    /// The feed the articles came from, as a urls file lists it: its name
+    /// (when given) is their source, its tags theirs.
+    pub subscription: Option<&'a crate::subscriptions::Subscription>,
 }
 
 /// Turn a draft into an article: title from the body's first sentence when
@@ -210,7 +215,9 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         }
         parsed
     });
-    let source = source
+    let renamed = place.subscription.and_then(|s| s.title.clone());
+    let source = renamed
+        .or(source)
         .map(|s| title::one_line(&s))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| place.fallback_source.to_owned());
@@ -219,12 +226,19 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         .map(|a| title::one_line(&a))
         .filter(|a| !a.is_empty())
         .map(|a| capped(a, MAX_NAME_CHARS, "author", line, notes));
-    let url = url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
+    let url = url
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty())
+        .or_else(|| place.page_url.map(str::to_owned));
     let origin = Origin {
         path: place.path.to_path_buf(),
         line,
     };
     Some(Article {
+        tags: place
+            .subscription
+            .map(|s| s.tags.clone())
+            .unwrap_or_default(),
         id: ArticleId::derive(url.as_deref(), &origin, &title),
         title,
         source,
@@ -286,6 +300,8 @@ mod tests {
 
     fn place() -> Place<'static> {
         Place {
+            page_url: None,
+            subscription: None,
             path: Path::new("news/reuters/a.txt"),
             fallback_source: "reuters",
         }

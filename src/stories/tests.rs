@@ -8,6 +8,7 @@ use crate::loader::{self, Input};
 fn article(n: usize, source: &str, date: Option<(i32, u32, u32)>, body: &str) -> Arc<Article> {
     let origin = Origin::at_line("t.jsonl", n);
     Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, ""),
         title: format!("article {n}"),
         source: source.into(),

@@ -119,7 +119,15 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
             hidden.join(", ")
         )));
     }
-    if !app.loading.done {
+    if let (false, Some((done, total))) = (app.loading.done, app.loading.fetched)
+        && done < total
+    {
+        spans.push(Span::raw(format!(
+            " · fetching: {} of {} URLs done…",
+            count(done),
+            count(total)
+        )));
+    } else if !app.loading.done {
         spans.push(Span::raw(match app.loading.files {
             0 => " · loading…".to_string(),
             1 => " · loading, 1 file read…".to_string(),
@@ -129,6 +137,11 @@ pub fn summary<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         // names and figures are indexed behind the loader
         let percent = app.entities_indexed * 100 / total.max(1);
         spans.push(Span::raw(format!(" · indexing names {percent}%")));
+    }
+    if app.fetching_full_text() {
+        spans.push(Span::raw(" · fetching the full article…"));
+    } else if app.full_shown.is_some() {
+        spans.push(Span::raw(" · full article (f: summary)"));
     }
     let errors = app.errors();
     let warnings = app.issues.len() - errors;

@@ -226,6 +226,51 @@ fn the_status_bar_groups_thousands_and_tells_what_is_still_loading() {
 }
 
 #[test]
+fn the_status_bar_counts_the_urls_fetched_and_a_failed_one_in_the_error_style() {
+    let mut app = App::new(ratatui::layout::Rect::new(0, 0, 120, 20));
+    let status = |app: &App| {
+        let buf = draw(app);
+        row_text(&buf, buf.area.height - 1)
+    };
+    app.update(Update::Fetching { done: 0, total: 12 });
+    assert!(
+        status(&app).contains(" 0 articles · fetching: 0 of 12 URLs done…"),
+        "{}",
+        status(&app)
+    );
+    app.update(Update::Fetching { done: 3, total: 12 });
+    app.update(Update::LoadIssue(crate::loader::LoadIssue {
+        origin: crate::article::Origin::file("https://news.example/gone.xml"),
+        severity: crate::loader::Severity::Error,
+        message: "404 Not Found".into(),
+    }));
+    let buf = draw(&app);
+    assert!(
+        row_text(&buf, buf.area.height - 1).contains("fetching: 3 of 12 URLs done…"),
+        "{}",
+        status(&app)
+    );
+    let at = find(&buf, "1 file skipped (m)").unwrap();
+    assert_eq!(buf[at].style().fg, Theme::default().status_error.fg);
+    app.update(Update::Fetching {
+        done: 12,
+        total: 12,
+    });
+    assert!(status(&app).contains("loading…"), "{}", status(&app));
+    app.update(Update::LoadFinished);
+    assert!(!status(&app).contains("fetching"), "{}", status(&app));
+    press(&mut app, KeyCode::Char('m'));
+    let buf = draw(&app);
+    assert!(
+        find(
+            &buf,
+            "https://news.example/gone.xml: skipped: 404 Not Found"
+        )
+        .is_some()
+    );
+}
+
+#[test]
 fn the_help_lists_keys_and_the_legend_in_its_styles() {
     // No articles, so the examples are only in the legend.
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 100, 150));

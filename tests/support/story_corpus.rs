@@ -448,6 +448,7 @@ pub fn generate(n: usize, seed: u64) -> Corpus {
                 story.place
             );
             articles.push(Article {
+                tags: Vec::new(),
                 id: ArticleId::derive(None, &origin, &title),
                 title,
                 source: source.to_string(),

@@ -78,14 +78,17 @@ fn a_remapped_key_does_the_work_and_the_default_does_nothing() {
 }
 
 #[test]
-fn by_default_u_toggles_read_and_r_is_free() {
+fn by_default_u_toggles_read_and_r_reloads() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('u'));
     assert!(app.is_read(0));
     press(&mut app, KeyCode::Char('u'));
     assert!(!app.is_read(0));
     let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
-    assert!(app.action_for(crate::event::Event::Key(r)).is_none());
+    assert!(matches!(
+        app.action_for(crate::event::Event::Key(r)),
+        Some(Action::Reload)
+    ));
 }
 
 /// Mark the articles at load positions `read` read, from the list.
@@ -211,6 +214,7 @@ fn linked_app() -> App {
         url: Some("https://wire.test/strike".into()),
         origin,
         body: "Workers walked out.".into(),
+        tags: Vec::new(),
     });
     app.update(Update::Loaded(vec![
         linked,
@@ -319,6 +323,7 @@ fn articles_sharing_a_link_are_read_together_in_the_counts_and_the_filter() {
             url: Some("https://wire.test/same".into()),
             origin,
             body: "Text.".into(),
+            tags: Vec::new(),
         })
     };
     let mut app = App::new(Rect::new(0, 0, 120, 40));

@@ -14,6 +14,7 @@ pub(crate) fn story_articles() -> Vec<Arc<Article>> {
     let first = Arc::clone(&articles[0]);
     let origin = Origin::at_line("copy.jsonl", 1);
     articles.push(Arc::new(Article {
+        tags: Vec::new(),
         id: ArticleId::derive(None, &origin, ""),
         title: "Dock strike halts Rotterdam".into(),
         source: "Coastal Daily".into(),
