@@ -676,8 +676,13 @@ impl App {
     /// Enter at the pipe prompt: the selected article's text to the command
     /// typed, or to `$PAGER` when nothing was.
     fn pipe_article(&mut self) {
-        let Some((_, article, _)) = self.visible(self.selected) else {
+        let Some((index, article, _)) = self.visible(self.selected) else {
             return;
+        };
+        // The full article when the reader shows it (`f`).
+        let article = match self.full_texts.get(&index) {
+            Some(network::FullText::Ready(full)) if self.full_shown == Some(index) => full,
+            _ => article,
         };
         let text = external::article_text(article);
         let command = self.pipe_input.trim();

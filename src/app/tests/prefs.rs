@@ -355,3 +355,32 @@ fn articles_sharing_a_link_are_read_together_in_the_counts_and_the_filter() {
     assert!(!app.is_read(0) && !app.is_read(2));
     assert_eq!(counts(&app), [1, 2]);
 }
+
+#[test]
+fn the_pipe_gets_the_full_article_while_the_reader_shows_it() {
+    let mut app = linked_app();
+    press(&mut app, KeyCode::Char('f'));
+    app.update(Update::FullText {
+        index: 0,
+        result: Ok("The whole page, every paragraph of it.".into()),
+    });
+    assert_eq!(app.full_shown, Some(0));
+    press(&mut app, KeyCode::Char('|'));
+    press(&mut app, KeyCode::Enter);
+    let [Effect::Pipe { text, .. }] = &app.effects[..] else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(
+        text.ends_with("\nThe whole page, every paragraph of it.\n"),
+        "{text}"
+    );
+    app.effects.clear();
+    // Back to the summary: the summary is piped.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('|'));
+    press(&mut app, KeyCode::Enter);
+    let [Effect::Pipe { text, .. }] = &app.effects[..] else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(text.ends_with("\nWorkers walked out.\n"), "{text}");
+}
