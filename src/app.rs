@@ -1995,6 +1995,9 @@ impl App {
                 // (`Terminal::clear` would ask the terminal where its
                 // cursor is, and not every terminal answers.)
                 terminal.draw(|_| {})?;
+                // The terminal may have been resized meanwhile.
+                let size = terminal.size()?;
+                self.update(Action::Resize(size.width, size.height));
                 outside.input.resume();
                 let shown = program.join(" ");
                 match result {
