@@ -73,10 +73,20 @@ pub enum Action {
     ToggleOutline,
     /// Open the entity index.
     OpenEntities,
+    /// Open the figures pane: every number and date.
+    OpenFigures,
+    /// Open the story of the selected article, its articles compared.
+    OpenStory,
     /// Mark the selected article read if it is unread, unread if read.
     ToggleRead,
     /// Star the selected article, or take its star away.
     ToggleStar,
+    /// Fetch the URLs read again (revalidating the cached copies) and add
+    /// what is new.
+    Reload,
+    /// Show the selected article's linked page in full (fetched), or its
+    /// summary again.
+    FullArticle,
     /// Go to the next (`1`) or previous (`-1`) unread article of the list.
     NextUnread(isize),
     /// Open the selected article's link in the browser.
@@ -85,12 +95,6 @@ pub enum Action {
     CopyLink,
     /// Ask for a command to pipe the selected article to (Enter: `$PAGER`).
     Pipe,
-    /// Fetch the URLs read again (revalidating the cached copies) and add
-    /// what is new.
-    Reload,
-    /// Show the selected article's linked page in full (fetched), or its
-    /// summary again.
-    FullArticle,
     /// In the entity index: sort by the next column.
     CycleSort,
     Mouse(MouseEvent),
@@ -165,6 +169,10 @@ pub enum KeyContext {
     Mentions,
     /// Typing in the entity index.
     Entities,
+    /// Typing in the figures pane.
+    Figures,
+    /// Reading a story's articles compared.
+    Story,
 }
 
 /// The keymap: the config's bindings (see [`KeyBindings`], whose defaults
@@ -179,7 +187,7 @@ pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Opt
         KeyContext::Editing => return editing_keymap(key, ctrl),
         KeyContext::Picker => return picker_keymap(key, ctrl),
         KeyContext::Mentions => return mentions_keymap(key, ctrl),
-        KeyContext::Entities => return entities_keymap(key, ctrl),
+        KeyContext::Entities | KeyContext::Figures => return entities_keymap(key, ctrl),
         _ => {}
     }
     let in_reader = matches!(context, KeyContext::Reader | KeyContext::Outline);
@@ -200,6 +208,8 @@ pub fn keymap(key: KeyEvent, context: KeyContext, bindings: &KeyBindings) -> Opt
         // Enter picks the outline's entry whatever it does elsewhere.
         KeyContext::Outline if key.code == KeyCode::Enter => Some(Action::Submit),
         KeyContext::List | KeyContext::Reader | KeyContext::Outline => bound,
+        // the story view keeps its own scrolling keys
+        KeyContext::Story => story_keymap(key, ctrl).or(bound),
         KeyContext::Legend => bound.or_else(|| legend_keymap(key)),
         _ => bound.or_else(|| (key.code == KeyCode::Enter).then_some(Action::Back)),
     }
@@ -234,9 +244,11 @@ fn allowed(action: &Action, context: KeyContext) -> bool {
                         | Action::FocusList
                         | Action::NextMatch(_)
                         | Action::OpenEntities
+                        | Action::OpenFigures
                         | Action::History(_)
                 )
         }
+        KeyContext::Story => everywhere,
         // Space switches the kind under the cursor there.
         KeyContext::Legend => {
             everywhere || (moves && !matches!(action, Action::PageUp | Action::PageDown))
@@ -273,6 +285,8 @@ pub fn named(name: &str) -> Option<Action> {
         "mentions" => Action::OpenMentions,
         "outline" => Action::ToggleOutline,
         "entities" => Action::OpenEntities,
+        "figures" => Action::OpenFigures,
+        "story" => Action::OpenStory,
         "history_back" => Action::History(-1),
         "history_forward" => Action::History(1),
         "group_by_source" => Action::ToggleGroups,
@@ -284,11 +298,11 @@ pub fn named(name: &str) -> Option<Action> {
         "colors" => Action::CycleColors,
         "toggle_read" => Action::ToggleRead,
         "star" => Action::ToggleStar,
-        "reload" => Action::Reload,
-        "full_article" => Action::FullArticle,
         "open_browser" => Action::OpenInBrowser,
         "copy_link" => Action::CopyLink,
         "pipe" => Action::Pipe,
+        "reload" => Action::Reload,
+        "full_article" => Action::FullArticle,
         "next_unread" => Action::NextUnread(1),
         "prev_unread" => Action::NextUnread(-1),
         _ => {
@@ -329,6 +343,8 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::OpenMentions => "mentions",
         Action::ToggleOutline => "outline",
         Action::OpenEntities => "entities",
+        Action::OpenFigures => "figures",
+        Action::OpenStory => "story",
         Action::History(-1) => "history_back",
         Action::History(1) => "history_forward",
         Action::ToggleGroups => "group_by_source",
@@ -340,11 +356,11 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         Action::CycleColors => "colors",
         Action::ToggleRead => "toggle_read",
         Action::ToggleStar => "star",
-        Action::Reload => "reload",
-        Action::FullArticle => "full_article",
         Action::OpenInBrowser => "open_browser",
         Action::CopyLink => "copy_link",
         Action::Pipe => "pipe",
+        Action::Reload => "reload",
+        Action::FullArticle => "full_article",
         Action::NextUnread(1) => "next_unread",
         Action::NextUnread(-1) => "prev_unread",
         Action::ToggleKind(kind) => match kind {
@@ -375,6 +391,25 @@ pub fn name_of(action: &Action) -> Option<&'static str> {
         | Action::Tick
         | Action::Update(_) => return None,
     })
+}
+
+fn story_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Char('d' | 'f') if ctrl => Action::PageDown,
+        KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
+        KeyCode::Char('u') if ctrl => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char('}' | 'J') => Action::NextSource(1),
+        KeyCode::Char('{' | 'K') => Action::NextSource(-1),
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('T') => Action::OpenStory,
+        _ => return None,
+    };
+    Some(action)
 }
 
 fn mentions_keymap(key: KeyEvent, ctrl: bool) -> Option<Action> {
@@ -449,9 +484,11 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G  Home End", "first, last"),
             ("PgUp PgDn  b Space", "page up, down"),
             ("Enter", "read the article (marks it read)"),
-            ("u  *", "mark read or unread (bold), star or unstar (★)"),
+            ("u", "mark read or unread (unread titles are bold)"),
+            ("*", "star or unstar (★ after the title)"),
+            (". ,", "next, previous unread article (round the end)"),
+            ("O  y  |", "open its link, copy it, pipe it to $PAGER"),
             ("r  f", "reload the URLs; f: the linked page in full"),
-            (". ,  O y |", "next, previous unread; open link, copy, pipe"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],
@@ -500,6 +537,31 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("Tab  Ctrl-s", "sort by mentions, articles, sources, name"),
             ("Enter", "filter the list to it (person:\"…\"); again adds"),
             ("Esc", "close"),
+        ],
+    ),
+    (
+        "Story (T): the selected article's story",
+        &[
+            ("j k  Space b  } {", "scroll; next, previous article"),
+            (
+                "colours, ≠",
+                "only this source says it; a figure others give otherwise",
+            ),
+            ("Enter  Esc", "read the article at the top; close"),
+        ],
+    ),
+    (
+        "Figures (F): every number and date",
+        &[
+            (
+                "type",
+                "narrow: title, source, digits (38), value (4bn), 2026-11",
+            ),
+            (
+                "Tab  Ctrl-s",
+                "sort by article date, value, source; ≠ disagrees",
+            ),
+            ("Enter  Esc", "open the article at the figure; close"),
         ],
     ),
     (

@@ -1,6 +1,7 @@
 //! The app: all state, the one `update` that changes it, and the run loop.
 
 pub mod entity_list;
+pub mod figures;
 pub mod grouping;
 pub mod history;
 pub mod mentions;
@@ -8,6 +9,7 @@ pub mod network;
 pub mod outline;
 pub mod picker;
 pub mod reader;
+pub mod story;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -35,6 +37,7 @@ use crate::stories::StoryTable;
 use crate::ui;
 use crate::ui::theme::{ColorMode, ShownKinds};
 use entity_list::EntityList;
+use figures::FiguresPane;
 use grouping::{GroupRow, Groups, SourceIndex};
 use history::{History, Place};
 use mentions::MentionsPane;
@@ -42,6 +45,7 @@ use network::{FullText, Reloading};
 use outline::OutlineView;
 use picker::SourcePicker;
 use reader::ReaderView;
+use story::StoryView;
 
 /// Enter on a figure reads at most this many articles holding its value
 /// again (figures are indexed by value per article, not per mention).
@@ -141,6 +145,10 @@ pub struct App {
     pub outline: Option<OutlineView>,
     /// The entity index, while it is open.
     pub entity_list: Option<EntityList>,
+    /// Every number and date, while that pane is open.
+    pub figures: Option<FiguresPane>,
+    /// One story's articles compared, while open.
+    pub story: Option<StoryView>,
     /// Which highlight kinds the reader shows, and whether in colour.
     pub shown: ShownKinds,
     pub colors: ColorMode,
@@ -230,6 +238,8 @@ impl App {
             history: History::default(),
             outline: None,
             entity_list: None,
+            figures: None,
+            story: None,
             shown: ShownKinds::default(),
             colors: ColorMode::Color,
             legend_cursor: 0,
@@ -300,6 +310,10 @@ impl App {
             KeyContext::Picker
         } else if self.mentions.is_some() {
             KeyContext::Mentions
+        } else if self.figures.is_some() {
+            KeyContext::Figures
+        } else if self.story.is_some() {
+            KeyContext::Story
         } else if self.entity_list.is_some() {
             KeyContext::Entities
         } else if self.overlay == Some(Overlay::Legend) {
@@ -386,17 +400,15 @@ impl App {
             Action::Quit => self.remember_place_and_quit(),
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::Update(update) => self.apply_update(update),
-            Action::Tick => {
-                let height = self.reader_height();
-                if let Some(view) = &mut self.reader {
-                    view.work(height);
-                }
-            }
+            Action::Tick => self.tick(),
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleMessages => self.toggle_overlay(Overlay::Messages),
             Action::ToggleLegend => self.toggle_overlay(Overlay::Legend),
             Action::ToggleKind(kind) => self.shown.toggle(kind),
             Action::CycleColors => self.colors = self.colors.next(),
+            Action::Mouse(mouse) if self.story.is_some() || self.figures.is_some() => {
+                self.wheel(mouse);
+            }
             Action::Mouse(_)
                 if self.picker.is_some()
                     || self.mentions.is_some()
@@ -405,8 +417,12 @@ impl App {
             _ if self.overlay.is_some() => self.overlay_action(&action),
             _ if self.picker.is_some() => self.picker_action(&action),
             _ if self.mentions.is_some() => self.mentions_action(&action),
+            _ if self.figures.is_some() => self.figures_action(&action),
+            _ if self.story.is_some() => self.story_action(&action),
             _ if self.entity_list.is_some() => self.entity_list_action(&action),
             Action::OpenEntities => self.open_entities(),
+            Action::OpenFigures => self.open_figures(),
+            Action::OpenStory => self.open_story(),
             _ if self.editing.is_some() => self.editing_action(&action),
             _ if self.focus == Focus::Outline => self.outline_action(&action),
             Action::Move(step) => self.move_by(step),
@@ -431,13 +447,7 @@ impl App {
             Action::ToggleGroups => self.toggle_groups(false),
             Action::ToggleStories => self.toggle_groups(true),
             Action::NextSource(step) => self.next_source(step),
-            Action::PickSource => {
-                self.editing = None;
-                let current = self.source_at(self.selected);
-                let mut picker = SourcePicker::new(&self.sources, current);
-                picker.keep_visible(ui::picker::rows(self.size, self.sources.len()));
-                self.picker = Some(picker);
-            }
+            Action::PickSource => self.open_picker(),
             Action::Search => self.start_search(),
             Action::NextMatch(step) => self.next_match(step),
             Action::Back => self.back(),
@@ -446,17 +456,12 @@ impl App {
             Action::History(step) => self.go_history(step),
             Action::ToggleOutline => self.toggle_outline(),
             Action::ToggleRead => self.toggle_state(ReadState::toggle_read),
+            Action::Reload => self.reload(),
+            Action::FullArticle => self.toggle_full_article(),
             Action::NextUnread(step) => self.next_unread(step),
             Action::OpenInBrowser => self.open_in_browser(),
             Action::CopyLink => self.copy_link(),
-            Action::Pipe => {
-                if self.visible(self.selected).is_some() {
-                    self.pipe_input.clear();
-                    self.editing = Some(Editing::Pipe);
-                }
-            }
-            Action::Reload => self.reload(),
-            Action::FullArticle => self.toggle_full_article(),
+            Action::Pipe => self.start_pipe(),
             Action::ToggleStar => self.toggle_state(ReadState::toggle_star),
             Action::CycleSort
             | Action::Insert(_)
@@ -471,6 +476,51 @@ impl App {
         self.mark_open_read();
         self.sync_outline();
         self.keep_selection_visible();
+        self.fit_windows();
+    }
+
+    /// An idle moment: lay out and highlight more of a long article.
+    fn tick(&mut self) {
+        let height = self.reader_height();
+        if let Some(view) = &mut self.reader {
+            view.work(height);
+        }
+    }
+
+    /// Open the source picker on the selected article's source.
+    fn open_picker(&mut self) {
+        self.editing = None;
+        let current = self.source_at(self.selected);
+        let mut picker = SourcePicker::new(&self.sources, current);
+        picker.keep_visible(ui::picker::rows(self.size, self.sources.len()));
+        self.picker = Some(picker);
+    }
+
+    /// Ask for the command to pipe the selected article to.
+    fn start_pipe(&mut self) {
+        if self.visible(self.selected).is_some() {
+            self.pipe_input.clear();
+            self.editing = Some(Editing::Pipe);
+        }
+    }
+
+    /// Keep the figures pane and the story view fitted to the screen (the
+    /// figures on screen read, the story laid out for its width), and the
+    /// entity index's profile on the highlighted entity.
+    fn fit_windows(&mut self) {
+        if let Some(pane) = &mut self.figures {
+            let rows = ui::figures::rows(self.size);
+            pane.keep_visible(rows);
+            pane.prepare(&self.articles, rows);
+        }
+        if let Some(view) = &mut self.story {
+            let (width, height) = ui::story::text_size(self.size);
+            view.layout(width);
+            view.scroll_by(0, height);
+        }
+        if let Some(list) = &mut self.entity_list {
+            list.profile_current(&entities::read(&self.entities));
+        }
     }
 
     /// What the loader and the workers report.
@@ -481,12 +531,12 @@ impl App {
             Update::LoadProgress(files) => self.loading.files = files,
             Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
             Update::LoadFinished => self.loading.done = true,
+            Update::FullText { index, result } => self.full_text_arrived(index, result),
             Update::Notice(text) => self.notice = Some(text),
             Update::Problem(text) => {
                 self.notice = Some(format!("{text} (m: messages)"));
                 self.notes.push(text);
             }
-            Update::FullText { index, result } => self.full_text_arrived(index, result),
             Update::Filtered { generation, hits } => {
                 self.apply_hits(generation, hits);
             }
@@ -853,6 +903,9 @@ impl App {
                     self.articles[i].date,
                 )
             }));
+            if by_story {
+                groups.newest_first();
+            }
         }
         if let Some(picker) = &mut self.picker {
             picker.refresh(&self.sources);
@@ -872,7 +925,13 @@ impl App {
                 Some((key, article.date))
             })
             .collect();
-        self.groups = Some(Groups::build(rows));
+        let mut groups = Groups::build(rows);
+        // Stories newest first; under a filter the best match's group
+        // stays first.
+        if self.by_story && self.hits.is_none() {
+            groups.newest_first();
+        }
+        self.groups = Some(groups);
     }
 
     /// Regroup, keeping the selected article as far down the screen.
@@ -1575,6 +1634,122 @@ impl App {
             list.refresh();
         }
         list.keep_visible(rows);
+    }
+
+    /// `F`: every number and date of the loaded (or filtered) articles.
+    fn open_figures(&mut self) {
+        let within = self.filtered_set();
+        let index = entities::read(&self.entities);
+        let pane = FiguresPane::new(
+            &index,
+            &self.articles,
+            within.as_ref(),
+            self.stories.clone(),
+        );
+        drop(index);
+        self.editing = None;
+        self.figures = Some(pane);
+    }
+
+    fn figures_action(&mut self, action: &Action) {
+        let rows = ui::figures::rows(self.size);
+        let step = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(pane) = &mut self.figures else {
+            return;
+        };
+        match *action {
+            Action::Insert(c) => pane.input.push(c),
+            Action::DeleteBack => {
+                pane.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                pane.input.truncate(kept);
+            }
+            Action::ClearInput => pane.input.clear(),
+            Action::Move(n) => pane.move_by(n),
+            Action::PageDown => pane.move_by(step),
+            Action::PageUp => pane.move_by(-step),
+            Action::CycleSort => pane.cycle_sort(&self.articles),
+            Action::Back => {
+                self.figures = None;
+                return;
+            }
+            Action::Submit => {
+                let target = pane.target(&self.articles);
+                self.figures = None;
+                if let Some((article, range)) = target {
+                    self.jump(article, range);
+                }
+                return;
+            }
+            _ => return,
+        }
+        if matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        ) {
+            pane.refresh(&self.articles);
+        }
+    }
+
+    /// The mouse wheel over the story view or the figures view: scroll it,
+    /// or move the highlight, three lines at a time.
+    fn wheel(&mut self, mouse: ratatui::crossterm::event::MouseEvent) {
+        let step = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => return,
+        };
+        if let Some(view) = &mut self.story {
+            let (_, height) = ui::story::text_size(self.size);
+            view.scroll_by(step, height);
+        } else if let Some(pane) = &mut self.figures {
+            pane.move_by(step);
+        }
+    }
+
+    /// `T`: the story of the selected article, its articles compared.
+    fn open_story(&mut self) {
+        let Some(table) = self.stories.clone() else {
+            return;
+        };
+        let Some((index, _, _)) = self.visible(self.selected) else {
+            return;
+        };
+        let Some(n) = table.story_of(index) else {
+            return;
+        };
+        let (width, _) = ui::story::text_size(self.size);
+        self.editing = None;
+        self.story = StoryView::new(&table, n, &self.articles, width);
+    }
+
+    fn story_action(&mut self, action: &Action) {
+        let (_, height) = ui::story::text_size(self.size);
+        let page = isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1);
+        let Some(view) = &mut self.story else {
+            return;
+        };
+        match *action {
+            Action::Move(step) => view.scroll_by(step, height),
+            Action::PageDown => view.scroll_by(page, height),
+            Action::PageUp => view.scroll_by(-page, height),
+            Action::Top => view.scroll_by(isize::MIN / 2, height),
+            Action::Bottom => view.scroll_by(isize::MAX / 2, height),
+            Action::NextSource(step) | Action::NextArticle(step) => {
+                view.next_article(step, height);
+            }
+            Action::Back | Action::OpenStory => self.story = None,
+            Action::Open | Action::Submit => {
+                let article = view.current_article();
+                self.story = None;
+                if let Some(article) = article {
+                    self.jump(article, 0..0);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Add `term` to the filter bar's query (all its terms must match).

@@ -123,7 +123,7 @@ fn run(cli: Cli) -> ExitCode {
             }
             result
         }
-        Some(command) => script_command(command, &paths, &fetcher, cli.no_state),
+        Some(command) => script_command(command, paths, &fetcher, cli.no_state),
     };
     match result {
         Ok(code) => code,
@@ -136,10 +136,27 @@ fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// What to read: the paths (and URLs) given and the `--urls` file; with
+/// neither, the config's default paths and the urls file in the config
+/// folder when there is one (the samples when there is nothing).
+fn inputs_for(paths: &[PathBuf], urls_file: Option<&PathBuf>, settings: &Config) -> Vec<Input> {
+    if !paths.is_empty() || urls_file.is_some() {
+        return cli::inputs(
+            paths,
+            urls_file.map(std::slice::from_ref).unwrap_or_default(),
+        );
+    }
+    let default_urls: Vec<PathBuf> = dateline::subscriptions::default_path()
+        .filter(|p| p.is_file())
+        .into_iter()
+        .collect();
+    cli::inputs(&settings.paths, &default_urls)
+}
+
 /// A command for scripts: load, filter, print.
 fn script_command(
     command: Command,
-    paths: &dyn Fn(Vec<PathBuf>) -> Vec<Input>,
+    paths: impl Fn(Vec<PathBuf>) -> Vec<Input>,
     fetcher: &Fetcher,
     no_state: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -201,23 +218,6 @@ fn script_command(
         // run by `without_articles`
         _ => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// What to read: the paths (and URLs) given and the `--urls` file; with
-/// neither, the config's default paths and the urls file in the config
-/// folder when there is one (the samples when there is nothing).
-fn inputs_for(paths: &[PathBuf], urls_file: Option<&PathBuf>, settings: &Config) -> Vec<Input> {
-    if !paths.is_empty() || urls_file.is_some() {
-        return cli::inputs(
-            paths,
-            urls_file.map(std::slice::from_ref).unwrap_or_default(),
-        );
-    }
-    let default_urls: Vec<PathBuf> = dateline::subscriptions::default_path()
-        .filter(|p| p.is_file())
-        .into_iter()
-        .collect();
-    cli::inputs(&settings.paths, &default_urls)
 }
 
 /// The config's palette in colours the terminal shows (`COLORTERM` tells

@@ -56,8 +56,8 @@
 //! # What a story shows
 //!
 //! [`Stories::stories`] lists them: each with an id (its first article's),
-//! a headline (the title of its most central article: the one with the
-//! strongest links, ties to the earliest), its articles (oldest first), the
+//! a headline (the title of its most central article that is not a copy:
+//! the one with the strongest links, ties to the earliest), its articles (oldest first), the
 //! sources, the date range and the near-duplicate pairs. [`additions`]
 //! finds what each article of a story says that the others do not, and
 //! [`figures`] reads every figure with what it counts and flags those that
@@ -492,12 +492,17 @@ impl Stories {
             .into_iter()
             .map(|(label, mut articles)| {
                 let id = self.articles[articles[0]].id;
+                let duplicates = dups.get(&label).map_or(&[][..], Vec::as_slice);
+                // A copy (the later of a near-duplicate pair) is headline
+                // only when the story has nothing else.
+                let copy = |a: usize| duplicates.iter().any(|&(_, later, _)| later == a);
                 let headline = articles
                     .iter()
                     .copied()
                     .max_by(|&a, &b| {
-                        self.strength[a]
-                            .total_cmp(&self.strength[b])
+                        copy(b)
+                            .cmp(&copy(a))
+                            .then_with(|| self.strength[a].total_cmp(&self.strength[b]))
                             .then_with(|| {
                                 date_key(&self.articles[b]).cmp(&date_key(&self.articles[a]))
                             })

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app's state, one file per pane.
 
 pub mod entity_list;
+pub mod figures;
 pub mod filter_bar;
 pub mod help;
 pub mod legend;
@@ -11,6 +12,7 @@ pub mod outline;
 pub mod picker;
 pub mod reader;
 pub mod status_bar;
+pub mod story;
 pub mod theme;
 
 #[cfg(test)]
@@ -128,6 +130,13 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if app.entity_list.is_some() {
         cursor = entity_list::render(app, buf, &theme);
+    }
+    if app.figures.is_some() {
+        cursor = figures::render(app, buf, &theme);
+    }
+    if app.story.is_some() {
+        story::render(app, buf, &theme);
+        cursor = None;
     }
     match app.overlay {
         Some(Overlay::Help) => help::render(app, screen, buf, &theme),

@@ -894,9 +894,9 @@ fn the_configs_theme_colours_the_screen() {
     assert_eq!(s.wait_exit(), 0);
 }
 
-#[test]
-fn t_shows_the_list_as_stories_with_copies_marked() {
-    let dir = tempfile::tempdir().unwrap();
+/// A feed of four articles: a port strike reported by three sources (the
+/// last a copy of the first) and one unrelated article.
+fn write_strike_feed(dir: &std::path::Path) {
     let strike = "Dockworkers led by Anneke Verhoeven of the Havenbond union walked out in \
         Rotterdam on Monday, and the Maas Harbour Board said 27 ships were waiting at anchor. \
         Rotterdam Terminal Operators offered 3.5% and a one-off payment of 1,250 euros, which \
@@ -931,7 +931,13 @@ fn t_shows_the_list_as_stories_with_copies_marked() {
             strike,
         ),
     ];
-    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    std::fs::write(dir.join("feed.jsonl"), lines.join("\n")).unwrap();
+}
+
+#[test]
+fn t_shows_the_list_as_stories_with_copies_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_strike_feed(dir.path());
     let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
     s.wait_for("Articles 4");
     s.keys("t");
@@ -943,6 +949,63 @@ fn t_shows_the_list_as_stories_with_copies_marked() {
     s.wait_for("A day into the walkout");
     s.keys("t");
     s.wait_gone("in 2 stories");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn urls_load_with_progress_r_reloads_and_f_reads_the_full_article() {
+    use std::sync::atomic::AtomicBool;
+    let grown = Arc::new(AtomicBool::new(false));
+    let more = Arc::clone(&grown);
+    let server = http::Server::start(move |request| match request.path.as_str() {
+        "/feed.xml" => {
+            let mut items = vec![(
+                "Ferry service resumes after storm",
+                "/ferry",
+                "Sailings restart on Monday.",
+            )];
+            if more.load(Ordering::SeqCst) {
+                items.push(("Harbour reopens to cargo", "/harbour", "Ships move again."));
+            }
+            http::Response::ok("application/rss+xml", http::rss("Coast Desk", &items))
+        }
+        "/ferry" => http::Response::ok(
+            "text/html",
+            "<!DOCTYPE html><html><head><title>Ferry service resumes after storm</title></head>\
+             <body><article><h1>Ferry service resumes after storm</h1>\
+             <p>The first ferry left the harbour at nine on Monday with 120 passengers aboard, \
+             after crews had worked through the night to clear the slipway of storm debris.</p>\
+             <p>Timetables return to normal on Wednesday, the operator said, once a second \
+             vessel has been inspected by the harbour master and declared fit to sail.</p>\
+             </article></body></html>",
+        ),
+        _ => http::Response::status(404),
+    });
+    // the feed's links are relative to the server
+    let feed = server.url("/feed.xml");
+    let dir = tempfile::tempdir().unwrap();
+    let base = server.base.clone();
+    let urls = dir.path().join("urls");
+    std::fs::write(&urls, format!("{feed} \"coast\"\n{base}/gone.xml\n")).unwrap();
+    let mut s = Session::start(&["--urls", "urls"], dir.path(), 120, 30);
+    s.wait_for("Ferry service resumes after storm");
+    s.wait_for("Coast Desk");
+    s.wait_for("1 file skipped (m)");
+    grown.store(true, Ordering::SeqCst);
+    s.keys("r");
+    s.wait_for("Harbour reopens to cargo");
+    s.wait_for("Articles 2");
+    s.wait_for("1 file skipped (m)");
+    // the links in the feed are relative: the full article of the first
+    // entry is at /ferry on this server
+    s.keys("g");
+    s.keys("f");
+    s.wait_for("120 passengers aboard");
+    s.wait_for("full article (f: summary)");
+    s.keys("f");
+    s.wait_for("Sailings restart on Monday.");
+    s.wait_gone("120 passengers aboard");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -1118,58 +1181,35 @@ fn a_key_conflict_in_the_config_is_in_the_messages_and_a_failing_browser_is_repo
 }
 
 #[test]
-fn urls_load_with_progress_r_reloads_and_f_reads_the_full_article() {
-    use std::sync::atomic::AtomicBool;
-    let grown = Arc::new(AtomicBool::new(false));
-    let more = Arc::clone(&grown);
-    let server = http::Server::start(move |request| match request.path.as_str() {
-        "/feed.xml" => {
-            let mut items = vec![(
-                "Ferry service resumes after storm",
-                "/ferry",
-                "Sailings restart on Monday.",
-            )];
-            if more.load(Ordering::SeqCst) {
-                items.push(("Harbour reopens to cargo", "/harbour", "Ships move again."));
-            }
-            http::Response::ok("application/rss+xml", http::rss("Coast Desk", &items))
-        }
-        "/ferry" => http::Response::ok(
-            "text/html",
-            "<!DOCTYPE html><html><head><title>Ferry service resumes after storm</title></head>\
-             <body><article><h1>Ferry service resumes after storm</h1>\
-             <p>The first ferry left the harbour at nine on Monday with 120 passengers aboard, \
-             after crews had worked through the night to clear the slipway of storm debris.</p>\
-             <p>Timetables return to normal on Wednesday, the operator said, once a second \
-             vessel has been inspected by the harbour master and declared fit to sail.</p>\
-             </article></body></html>",
-        ),
-        _ => http::Response::status(404),
-    });
-    // the feed's links are relative to the server
-    let feed = server.url("/feed.xml");
+fn f_lists_figures_flags_disagreements_and_shift_t_compares_the_story() {
     let dir = tempfile::tempdir().unwrap();
-    let base = server.base.clone();
-    let urls = dir.path().join("urls");
-    std::fs::write(&urls, format!("{feed} \"coast\"\n{base}/gone.xml\n")).unwrap();
-    let mut s = Session::start(&["--urls", "urls"], dir.path(), 120, 30);
-    s.wait_for("Ferry service resumes after storm");
-    s.wait_for("Coast Desk");
-    s.wait_for("1 file skipped (m)");
-    grown.store(true, Ordering::SeqCst);
-    s.keys("r");
-    s.wait_for("Harbour reopens to cargo");
-    s.wait_for("Articles 2");
-    s.wait_for("1 file skipped (m)");
-    // the links in the feed are relative: the full article of the first
-    // entry is at /ferry on this server
-    s.keys("g");
-    s.keys("f");
-    s.wait_for("120 passengers aboard");
-    s.wait_for("full article (f: summary)");
-    s.keys("f");
-    s.wait_for("Sailings restart on Monday.");
-    s.wait_gone("120 passengers aboard");
+    write_strike_feed(dir.path());
+    let mut s = Session::start(&["feed.jsonl"], dir.path(), 120, 30);
+    s.wait_for("Articles 4");
+    // The stories come from the entity worker: wait until the list knows them.
+    s.keys("t");
+    s.wait_for("4 articles in 2 stories");
+    s.keys("t");
+    s.wait_gone("in 2 stories");
+    s.keys("F");
+    s.wait_for(" Figures · ");
+    s.keys("41 ships");
+    s.wait_for("41 ships ≠ 27 ships (Alpha Wire, 2026-11-16)");
+    s.wait_for("by article date · 1 shown");
+    // Tab sorts by value, Enter reads the article at the figure.
+    s.keys("\t");
+    s.wait_for("by value · 1 shown");
+    s.keys("\r");
+    s.wait_gone(" Figures · ");
+    s.wait_for("A day into the walkout");
+    // T: the story, article by article, the copy named, not repeated.
+    s.keys("T");
+    s.wait_for(" Story · 3 sources · 2026-11-16 – 2026-11-18");
+    s.wait_for("━━ Alpha Wire · 2026-11-16");
+    s.wait_for("≈ a near-copy of Alpha Wire, 2026-11-16");
+    s.wait_for("≠ 27 ships, elsewhere: 41 ships (Beta Post, 2026-11-17)");
+    s.keys("\x1b");
+    s.wait_gone(" Story · ");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }

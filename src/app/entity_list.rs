@@ -5,8 +5,90 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::entities::{ArticleSet, EntityIndex, EntityRow, EntitySort};
+use chrono::Datelike;
+
+use crate::app::grouping::DateRange;
+use crate::entities::{ArticleSet, EntityId, EntityIndex, EntityRow, EntitySort};
 use crate::highlight::EntityKind;
+
+/// Where and when the highlighted entity is mentioned: by source, and per
+/// day over the dates of the articles listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityProfile {
+    pub id: EntityId,
+    /// Sources with how many mentions, the most first (ties by name).
+    pub sources: Vec<(String, u64)>,
+    /// Mentions per day, from the first to the last date of the articles
+    /// listed (empty when none is dated).
+    pub per_day: Vec<u64>,
+    /// Mentions in undated articles.
+    pub undated: u64,
+}
+
+impl EntityProfile {
+    /// The profile of entity `id` over the articles of `within` (all when
+    /// `None`), its days spanning `dates`.
+    pub fn new(
+        index: &EntityIndex,
+        id: EntityId,
+        within: Option<&ArticleSet>,
+        dates: DateRange,
+    ) -> Self {
+        let mut by_source: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+        let first = dates.first.map(|d| d.num_days_from_ce());
+        let days = match (dates.first, dates.last) {
+            (Some(a), Some(b)) => usize::try_from((b - a).num_days() + 1).unwrap_or(0),
+            _ => 0,
+        };
+        let mut per_day = vec![0u64; days];
+        let mut undated = 0;
+        for (article, n) in index.mention_counts(id, within) {
+            let Some(a) = index.article(article) else {
+                continue;
+            };
+            *by_source.entry(a.source.as_str()).or_default() += u64::from(n);
+            let day = a
+                .date
+                .zip(first)
+                .and_then(|(d, f)| usize::try_from(d.num_days_from_ce() - f).ok());
+            match day.and_then(|d| per_day.get_mut(d)) {
+                Some(slot) => *slot += u64::from(n),
+                None => undated += u64::from(n),
+            }
+        }
+        let mut sources: Vec<(String, u64)> = by_source
+            .into_iter()
+            .map(|(s, n)| (s.to_string(), n))
+            .collect();
+        sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Self {
+            id,
+            sources,
+            per_day,
+            undated,
+        }
+    }
+}
+
+/// The first and last date of the articles the index covers (of
+/// `within`, when given).
+fn dates_of(index: &EntityIndex, within: Option<&ArticleSet>) -> DateRange {
+    let mut range = DateRange::default();
+    for a in (0..index.len()).filter(|&a| within.is_none_or(|set| set.contains(a))) {
+        range.include(index.article(a).and_then(|a| a.date));
+    }
+    range
+}
+
+/// `per_day` in at most `columns` bars: each bar the mentions of as many
+/// days as it takes to fit (the last bar may hold fewer).
+pub fn bars(per_day: &[u64], columns: usize) -> Vec<u64> {
+    if columns == 0 || per_day.is_empty() {
+        return Vec::new();
+    }
+    let days = per_day.len().div_ceil(columns);
+    per_day.chunks(days).map(|c| c.iter().sum()).collect()
+}
 
 #[derive(Debug, Clone)]
 pub struct EntityList {
@@ -28,6 +110,10 @@ pub struct EntityList {
     pub offset: usize,
     /// The text `matches` answer.
     matched: Option<String>,
+    /// The dates of the articles listed.
+    pub dates: DateRange,
+    /// Where and when the highlighted entity is mentioned.
+    pub profile: Option<EntityProfile>,
 }
 
 impl EntityList {
@@ -43,7 +129,10 @@ impl EntityList {
             selected: 0,
             offset: 0,
             matched: None,
+            dates: DateRange::default(),
+            profile: None,
         };
+        list.dates = dates_of(index, list.within.as_ref());
         list.load(index);
         list
     }
@@ -130,6 +219,15 @@ impl EntityList {
         self.matched = Some(self.input.clone());
         self.selected = 0;
         self.offset = 0;
+    }
+
+    /// Profile the highlighted entity, unless it already is.
+    pub fn profile_current(&mut self, index: &EntityIndex) {
+        let id = self.current().map(|r| r.id);
+        if self.profile.as_ref().map(|p| p.id) == id {
+            return;
+        }
+        self.profile = id.map(|id| EntityProfile::new(index, id, self.within.as_ref(), self.dates));
     }
 
     pub fn move_by(&mut self, step: isize) {
@@ -256,6 +354,51 @@ mod tests {
         );
         assert!(list.names().all(|n| n != "Rotterdam"));
         assert!(list.names().any(|n| n == "Utrecht"));
+    }
+
+    #[test]
+    fn the_highlighted_entity_is_profiled_by_source_and_day() {
+        let index = index();
+        let mut list = EntityList::new(&index, EntitySort::Mentions, None);
+        // Articles 0, 1, 2 are dated 1, 2 and 3 November.
+        assert_eq!(list.dates.label(), "2026-11-01 – 2026-11-03");
+        list.profile_current(&index);
+        let profile = list.profile.clone().unwrap();
+        assert_eq!(list.current_name(), Some("Rotterdam"));
+        assert_eq!(
+            profile.sources,
+            vec![("Post".to_string(), 2), ("Wire".to_string(), 1)]
+        );
+        assert_eq!(profile.per_day, vec![1, 2, 0]);
+        assert_eq!(profile.undated, 0);
+        list.input = "vries".into();
+        list.refresh();
+        list.profile_current(&index);
+        let profile = list.profile.clone().unwrap();
+        assert_eq!(profile.sources, vec![("Post".to_string(), 1)]);
+        assert_eq!(profile.per_day, vec![0, 0, 1]);
+        // Filtered, only those articles count, and only their dates span.
+        let mut list = EntityList::new(
+            &index,
+            EntitySort::Mentions,
+            Some(ArticleSet::from_indices([1])),
+        );
+        list.profile_current(&index);
+        assert_eq!(list.dates.label(), "2026-11-02");
+        assert_eq!(list.profile.unwrap().per_day, vec![2]);
+    }
+
+    #[test]
+    fn days_are_summed_into_as_many_bars_as_fit() {
+        assert_eq!(bars(&[1, 2, 3], 10), vec![1, 2, 3]);
+        assert_eq!(bars(&[1, 2, 3, 4, 5], 2), vec![6, 9]);
+        assert_eq!(bars(&[1, 2, 3, 4], 2), vec![3, 7]);
+        assert!(bars(&[], 5).is_empty());
+        assert!(bars(&[1], 0).is_empty());
+        let year = vec![1; 365];
+        let fitted = bars(&year, 100);
+        assert!(fitted.len() <= 100);
+        assert_eq!(fitted.iter().sum::<u64>(), 365);
     }
 
     #[test]

@@ -178,6 +178,38 @@ impl Groups {
         }
     }
 
+    /// Put the groups with the newest articles first (by the last date of
+    /// each; undated groups last), ties in the order they were. The
+    /// articles of each group keep their order.
+    pub fn newest_first(&mut self) {
+        let mut order: Vec<usize> = (0..self.list.len()).collect();
+        order.sort_by_key(|&g| std::cmp::Reverse(self.list[g].dates.last));
+        if order.iter().enumerate().all(|(i, &g)| i == g) {
+            return;
+        }
+        let mut new_of_old = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of_old[old] = new;
+        }
+        let mut old: Vec<Option<Group>> = std::mem::take(&mut self.list)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.list = order.iter().filter_map(|&g| old[g].take()).collect();
+        for slot in self.of_source.iter_mut().flatten() {
+            *slot = new_of_old[*slot];
+        }
+        for (group, _) in &mut self.place {
+            *group = new_of_old[*group];
+        }
+        self.starts.clear();
+        let mut row = 0;
+        for group in &self.list {
+            self.starts.push(row);
+            row += 1 + group.members.len();
+        }
+    }
+
     /// Rows in all: headers and articles.
     pub fn rows(&self) -> usize {
         self.list.len() + self.place.len()
@@ -329,6 +361,35 @@ mod tests {
             assert_eq!(whole.at(row), streamed.at(row));
         }
         assert_eq!(whole.groups(), streamed.groups());
+    }
+
+    #[test]
+    fn groups_can_be_put_newest_first_keeping_their_articles() {
+        use GroupRow::{Article, Header};
+        // Groups by flat position: 0 1 0 2; group 1 is newest, 2 undated.
+        let mut groups = Groups::build([(0, day(5)), (1, day(9)), (0, day(1)), (2, None)]);
+        groups.newest_first();
+        let shown: Vec<GroupRow> = (0..groups.rows()).map(|r| groups.at(r).unwrap()).collect();
+        assert_eq!(
+            shown,
+            vec![
+                Header(0),
+                Article(1),
+                Header(1),
+                Article(0),
+                Article(2),
+                Header(2),
+                Article(3),
+            ]
+        );
+        assert_eq!(groups.group(0).unwrap().source, 1);
+        assert_eq!(groups.group_of_source(0), Some(1));
+        assert_eq!(groups.group_of(3), Some(2));
+        for (row, item) in shown.iter().enumerate() {
+            if let Article(p) = item {
+                assert_eq!(groups.row_of(*p), Some(row));
+            }
+        }
     }
 
     #[test]

@@ -1025,6 +1025,7 @@ fn moving_before_the_last_article_arrives_keeps_the_users_place() {
     assert_eq!(app.selected, 1);
     assert_eq!(app.reader.as_ref().map(|v| v.scroll), Some(0));
 }
+pub(crate) mod figures;
 mod network;
 pub(crate) mod prefs;
 pub(crate) mod stories;

@@ -165,6 +165,18 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     action("entities", Scope::Both, &["e"], "the index of every name"),
     action(
+        "reload",
+        Scope::Both,
+        &["r"],
+        "fetch the URLs again and add what is new",
+    ),
+    action(
+        "full_article",
+        Scope::Both,
+        &["f"],
+        "the full article from its link, or the summary",
+    ),
+    action(
         "toggle_read",
         Scope::Both,
         &["u"],
@@ -207,16 +219,10 @@ pub const ACTIONS: &[ActionInfo] = &[
         "pipe the article to $PAGER, or to a command typed",
     ),
     action(
-        "reload",
+        "figures",
         Scope::Both,
-        &["r"],
-        "fetch the URLs again and add what is new",
-    ),
-    action(
-        "full_article",
-        Scope::Both,
-        &["f"],
-        "the full article from its link, or the summary",
+        &["F"],
+        "every number and date, disagreements flagged",
     ),
     action(
         "history_back",
@@ -241,6 +247,12 @@ pub const ACTIONS: &[ActionInfo] = &[
         Scope::Both,
         &["t"],
         "show the list as stories, or not",
+    ),
+    action(
+        "story",
+        Scope::Both,
+        &["T"],
+        "the selected article's story, its sources compared",
     ),
     action(
         "next_source",

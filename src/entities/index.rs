@@ -37,12 +37,18 @@ pub struct Extracted {
     pub names: ArticleNames,
     /// The article's figures by value, ascending, each once.
     pub numbers: Vec<f64>,
+    /// The days its dates name (days from the common era; a month or a
+    /// year as its first day), ascending, each once: filled by [`extract`],
+    /// which knows the article's date to place `Monday` or `16 Nov`.
+    pub dates: Vec<i32>,
 }
 
 /// Highlight an article's body and resolve what was found.
 pub fn extract(article: &Article) -> Extracted {
     let spans = highlight::highlight(&article.body);
-    extract_from_spans(&article.body, &spans)
+    let mut found = extract_from_spans(&article.body, &spans);
+    found.dates = crate::stories::figures::date_days(&article.body, &spans, article.date);
+    found
 }
 
 /// [`extract`] of each article, in order, on up to `threads` threads (the
@@ -85,6 +91,7 @@ pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
     Extracted {
         names: resolve_names(body, spans),
         numbers,
+        dates: Vec::new(),
     }
 }
 
@@ -219,6 +226,9 @@ pub struct EntityIndex {
     /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
     number_ends: Vec<u32>,
     numbers: Vec<f64>,
+    /// Dates of article `a` (as days) are `date_ends[a - 1]..date_ends[a]`.
+    date_ends: Vec<u32>,
+    dates: Vec<i32>,
 }
 
 fn table_hash(kind: EntityKind, key: &str) -> u64 {
@@ -268,7 +278,8 @@ impl EntityIndex {
         };
         let source = self.intern_source(&article.source);
         let fits = u32::try_from(self.mention_entity.len() + found.names.mentions.len()).is_ok()
-            && u32::try_from(self.numbers.len() + found.numbers.len()).is_ok();
+            && u32::try_from(self.numbers.len() + found.numbers.len()).is_ok()
+            && u32::try_from(self.dates.len() + found.dates.len()).is_ok();
         if fits {
             let ids: Vec<u32> = found
                 .names
@@ -305,11 +316,14 @@ impl EntityIndex {
                     .push(u16::try_from(after).unwrap_or(u16::MAX));
             }
             self.numbers.extend_from_slice(&found.numbers);
+            self.dates.extend_from_slice(&found.dates);
         }
         self.mention_ends
             .push(u32::try_from(self.mention_entity.len()).unwrap_or(u32::MAX));
         self.number_ends
             .push(u32::try_from(self.numbers.len()).unwrap_or(u32::MAX));
+        self.date_ends
+            .push(u32::try_from(self.dates.len()).unwrap_or(u32::MAX));
         self.articles.push(Arc::clone(article));
         self.article_source.push(source);
         true
@@ -699,6 +713,14 @@ impl EntityIndex {
             .unwrap_or(&[])
     }
 
+    /// The days an article's dates name (see [`Extracted::dates`]),
+    /// ascending.
+    pub fn article_dates(&self, article: usize) -> &[i32] {
+        self.dates
+            .get(span_of(&self.date_ends, article))
+            .unwrap_or(&[])
+    }
+
     /// The distinct spellings of an entity (its root and joined surnames)
     /// across the corpus, most frequent first, with their counts.
     pub fn surface_forms(&self, id: EntityId) -> Vec<(String, usize)> {
@@ -742,6 +764,32 @@ impl EntityIndex {
                 }
             }
         });
+    }
+
+    /// How many times each article (of `within`, if given) mentions an
+    /// entity (its root and the bare surnames joined to it): (article,
+    /// mentions), in no particular order. Reads no body and finds no
+    /// sentence: what a count per source or per day needs.
+    pub fn mention_counts(&self, id: EntityId, within: Option<&ArticleSet>) -> Vec<(usize, u32)> {
+        let mut out: Vec<(usize, u32)> = Vec::new();
+        for member in self.members(id) {
+            let Some(postings) = self.postings.get(member.index()) else {
+                continue;
+            };
+            postings.for_each(|pos| {
+                let article = pos as usize;
+                if within.is_some_and(|set| !set.contains(article)) {
+                    return;
+                }
+                let n = span_of(&self.mention_ends, article)
+                    .filter(|&k| self.mention_entity.get(k) == Some(&member.0))
+                    .count();
+                if n > 0 {
+                    out.push((article, u32::try_from(n).unwrap_or(u32::MAX)));
+                }
+            });
+        }
+        out
     }
 
     /// Every mention of an entity (its root and the bare surnames joined
@@ -1077,6 +1125,8 @@ impl EntityIndex {
             + self.sentence_after.capacity() * 2
             + self.number_ends.capacity() * 4
             + self.numbers.capacity() * 8
+            + self.date_ends.capacity() * 4
+            + self.dates.capacity() * 4
     }
 
     /// Give back spare capacity (after loading has finished).
@@ -1102,5 +1152,7 @@ impl EntityIndex {
         self.sentence_before.shrink_to_fit();
         self.sentence_after.shrink_to_fit();
         self.numbers.shrink_to_fit();
+        self.date_ends.shrink_to_fit();
+        self.dates.shrink_to_fit();
     }
 }

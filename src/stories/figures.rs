@@ -533,6 +533,35 @@ fn looks_ahead(body: &str, at: usize) -> bool {
     })
 }
 
+/// The day a date names: the day itself, or the first day of its month
+/// or year; `None` for a span of time or a date not read.
+pub fn day_of(value: FigureValue) -> Option<NaiveDate> {
+    match value {
+        FigureValue::Day(d) => Some(d),
+        FigureValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+        FigureValue::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+        _ => None,
+    }
+}
+
+/// The days the dates of an article name (its `Date` spans placed as
+/// [`figures`] places them, through [`day_of`]), as days from the common
+/// era, ascending, each once.
+pub fn date_days(body: &str, spans: &[Span], date: Option<NaiveDate>) -> Vec<i32> {
+    let mut out: Vec<i32> = spans
+        .iter()
+        .filter(|s| s.kind == EntityKind::Date)
+        .filter_map(|s| {
+            let text = body.get(s.start..s.end)?;
+            day_of(placed_date(text, date, looks_ahead(body, s.start)))
+        })
+        .map(|d| d.num_days_from_ce())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The value of a date's text, placed with the article's date when it
 /// lacks a year. A weekday alone is the last day of that name on or before
 /// the article's date (news mostly looks back).

@@ -149,6 +149,25 @@ fn republished_copy_is_a_near_duplicate_in_the_same_story_whatever_its_date() {
 }
 
 #[test]
+fn the_headline_is_an_original_rather_than_a_copy() {
+    let long = format!(
+        "{STRIKE} {STRIKE_2} Talks were due to resume on Thursday in The Hague, \
+        where the mediator Jean-Luc Moreau has called both sides to a meeting."
+    );
+    // The copy is loaded later but dated earlier: as central as the
+    // original, and older, it would have won the tie.
+    let articles = vec![
+        article(1, "Northline", Some((2026, 11, 16)), &long),
+        article(2, "Courier", Some((2026, 11, 15)), &long),
+    ];
+    let stories = grouped(&articles);
+    let list = stories.stories();
+    assert_eq!(list[0].articles, vec![1, 0]);
+    assert_eq!(list[0].headline, 0);
+    assert!(stories.table().is_copy(1));
+}
+
+#[test]
 fn articles_added_in_batches_group_as_when_added_at_once() {
     let articles = vec![
         article(1, "Northline", Some((2026, 11, 16)), STRIKE),

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Sparkline, Widget};
 
 use super::list::marked;
 use super::theme::Theme;
@@ -28,9 +28,17 @@ pub fn area(size: Rect) -> Rect {
 }
 
 /// How many entities the window shows at once (below the input, the rule
-/// and the column headings).
+/// and the column headings, above the profile of the highlighted one).
 pub fn rows(size: Rect) -> usize {
-    usize::from(area(size).height.saturating_sub(5)).max(1)
+    let area = area(size);
+    usize::from(area.height.saturating_sub(5 + profile_height(area))).max(1)
+}
+
+/// Lines the profile of the highlighted entity takes at the foot of a
+/// window of `area`: a rule, its sources, a caption and two lines of
+/// sparkline; none in a small window.
+fn profile_height(area: Rect) -> u16 {
+    if area.height >= 16 { 5 } else { 0 }
 }
 
 /// Width of each count column.
@@ -82,11 +90,20 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
             inner.width,
         );
     }
+    let foot = profile_height(popup);
     let body = Rect {
         y: inner.y.saturating_add(3),
-        height: inner.height.saturating_sub(3),
+        height: inner.height.saturating_sub(3 + foot),
         ..inner
     };
+    if foot > 0 {
+        let area = Rect {
+            y: body.bottom(),
+            height: foot,
+            ..inner
+        };
+        render_profile(list, area, buf, theme);
+    }
     if list.matches.is_empty() && body.height > 0 {
         let text = if list.rows.is_empty() {
             "No names indexed yet."
@@ -119,6 +136,75 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
         cursor_x.min(inner.right().saturating_sub(1)),
         inner.y,
     ))
+}
+
+/// The highlighted entity's sources with their mentions, and its mentions
+/// per day as a sparkline over the dates of the articles listed.
+fn render_profile(list: &EntityList, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let rule = "─".repeat(usize::from(area.width));
+    buf.set_string(area.x, area.y, rule, theme.border);
+    let Some(profile) = list.profile.as_ref() else {
+        return;
+    };
+    let cols = usize::from(area.width.saturating_sub(1));
+    let mut spans = vec![Span::styled(" In ", theme.list_meta)];
+    for (k, (source, n)) in profile.sources.iter().enumerate() {
+        if k > 0 {
+            spans.push(Span::styled(" · ", theme.list_meta));
+        }
+        spans.push(Span::styled(
+            sanitize::line(source).into_owned(),
+            theme.list_title,
+        ));
+        spans.push(Span::styled(
+            format!(" {}", count(usize::try_from(*n).unwrap_or(usize::MAX))),
+            theme.key,
+        ));
+    }
+    buf.set_line(area.x, area.y + 1, &Line::from(spans), area.width);
+    let bars = crate::app::entity_list::bars(&profile.per_day, cols.saturating_sub(1));
+    let days = profile.per_day.len();
+    let most = bars.iter().copied().max().unwrap_or(0);
+    let caption = if days == 0 {
+        " No dated articles.".to_string()
+    } else {
+        let per = days.div_ceil(bars.len().max(1));
+        let each = if per == 1 {
+            "a bar a day".to_string()
+        } else {
+            format!("a bar per {per} days")
+        };
+        let mut text = format!(
+            " Mentions per day, {} ({each}, highest {})",
+            list.dates.label(),
+            count(usize::try_from(most).unwrap_or(usize::MAX))
+        );
+        if profile.undated > 0 {
+            text.push_str("; ");
+            text.push_str(&count(usize::try_from(profile.undated).unwrap_or(0)));
+            text.push_str(" undated");
+        }
+        text
+    };
+    buf.set_line(
+        area.x,
+        area.y + 2,
+        &Line::styled(truncate(&caption, usize::from(area.width)), theme.list_meta),
+        area.width,
+    );
+    let spark = Rect {
+        x: area.x + 1,
+        y: area.y + 3,
+        width: u16::try_from(bars.len())
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(1)),
+        height: area.height.saturating_sub(3),
+    };
+    Sparkline::default()
+        .data(&bars)
+        .max(most.max(1))
+        .style(theme.sparkline)
+        .render(spark, buf);
 }
 
 /// The width of the name column in a row of `cols` columns.

@@ -184,7 +184,8 @@ pub fn row_line(
             let room = width_cols.saturating_sub(used);
             spans.extend(sentence_spans(
                 &article.body,
-                m,
+                m.sentence.clone(),
+                m.range.clone(),
                 room,
                 text_style,
                 theme.cursor,
@@ -195,21 +196,22 @@ pub fn row_line(
     }
 }
 
-/// The sentence around a mention cut to `room` columns so that the mention
-/// shows: some context before it (cut at the left with `…`), the mention
-/// marked, then what follows.
-fn sentence_spans(
+/// The sentence around a mention (at `range`) cut to `room` columns so
+/// that the mention shows: some context before it (cut at the left with
+/// `…`), the mention marked, then what follows.
+pub(super) fn sentence_spans(
     body: &str,
-    m: &crate::entities::Mention,
+    sentence: std::ops::Range<usize>,
+    range: std::ops::Range<usize>,
     room: usize,
     style: ratatui::style::Style,
     mark: ratatui::style::Style,
 ) -> Vec<Span<'static>> {
     let flat = |s: &str| sanitize::line(&s.replace(['\n', '\r', '\t'], " ")).into_owned();
-    let sentence = m.sentence.start.min(m.range.start)..m.sentence.end.max(m.range.end);
-    let before = flat(body.get(sentence.start..m.range.start).unwrap_or(""));
-    let name = flat(body.get(m.range.clone()).unwrap_or(""));
-    let after = flat(body.get(m.range.end..sentence.end).unwrap_or(""));
+    let sentence = sentence.start.min(range.start)..sentence.end.max(range.end);
+    let before = flat(body.get(sentence.start..range.start).unwrap_or(""));
+    let name = flat(body.get(range.clone()).unwrap_or(""));
+    let after = flat(body.get(range.end..sentence.end).unwrap_or(""));
     let name = truncate(&name, room);
     let left_room = (room.saturating_sub(width(&name)) / 3).max(room / 4);
     let before = tail(

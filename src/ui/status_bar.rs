@@ -54,6 +54,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let hints: &[(&str, &str)] = match app.editing.is_some() {
         _ if app.picker.is_some() => &[("Enter", "go to"), ("Ctrl-f", "filter"), ("Esc", "close")],
         _ if app.mentions.is_some() => &[("type", "narrow"), ("Enter", "open"), ("Esc", "close")],
+        _ if app.figures.is_some() => &[
+            ("type", "narrow"),
+            ("Tab", "sort"),
+            ("Enter", "open"),
+            ("Esc", "close"),
+        ],
+        _ if app.story.is_some() => &[
+            ("j/k", "scroll"),
+            ("}/{", "article"),
+            ("Enter", "read"),
+            ("Esc", "back"),
+        ],
         _ if app.entity_list.is_some() => &[
             ("type", "narrow"),
             ("Tab", "sort"),

@@ -846,5 +846,7 @@ fn the_configs_palette_colours_the_reader_and_the_list() {
     let (x, y) = find(&buf, "Anneke Verhoeven").unwrap();
     assert_eq!(buf[(x, y)].fg, Color::Reset);
 }
+mod figures;
 mod prefs;
 mod stories;
+mod story;

@@ -117,6 +117,15 @@ pub struct Theme {
     pub group_meta: Style,
     /// The `≈` before a near-duplicate in the list of stories.
     pub copy_mark: Style,
+    /// The `≠` of a figure that disagrees with another source's, and what
+    /// the others give.
+    pub disagree: Style,
+    /// In a story: a sentence that only one source has, and the names and
+    /// figures in it no other source gives.
+    pub addition: Style,
+    pub only_here: Style,
+    /// The bars of a sparkline.
+    pub sparkline: Style,
     /// A switched-off kind in the legend.
     pub legend_off: Style,
     pub person: Style,
@@ -230,6 +239,14 @@ impl Theme {
             group_header: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             group_meta: Style::new().fg(Color::DarkGray),
             copy_mark: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            disagree: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            addition: Style::new().fg(Color::Green),
+            only_here: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            sparkline: Style::new().fg(Color::Cyan),
             legend_off: Style::new()
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::CROSSED_OUT),
@@ -290,6 +307,10 @@ impl Theme {
             group_header: with(Modifier::BOLD | Modifier::UNDERLINED),
             group_meta: plain(self.group_meta),
             copy_mark: with(Modifier::BOLD),
+            disagree: with(Modifier::BOLD),
+            addition: with(Modifier::ITALIC),
+            only_here: with(Modifier::ITALIC | Modifier::BOLD | Modifier::UNDERLINED),
+            sparkline: plain(self.sparkline),
             legend_off: plain(self.legend_off),
             person: with(Modifier::BOLD),
             organization: with(Modifier::BOLD | Modifier::ITALIC),

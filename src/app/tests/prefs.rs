@@ -10,14 +10,15 @@ fn event(spec: KeySpec) -> crate::event::Event {
     crate::event::Event::Key(KeyEvent::new(spec.code, spec.modifiers))
 }
 
-/// A key no action has by default: F1 to F24, then with Alt.
+/// A key no action has by default: F1 to F24, then with Alt, then with
+/// Ctrl and Alt.
 fn free_key(i: usize) -> KeySpec {
     KeySpec {
         code: KeyCode::F(u8::try_from(i % 24 + 1).unwrap()),
-        modifiers: if i < 24 {
-            KeyModifiers::NONE
-        } else {
-            KeyModifiers::ALT
+        modifiers: match i / 24 {
+            0 => KeyModifiers::NONE,
+            1 => KeyModifiers::ALT,
+            _ => KeyModifiers::ALT | KeyModifiers::CONTROL,
         },
     }
 }

@@ -172,3 +172,99 @@ fn stories_follow_the_filter() {
         app.articles.len() + app.stories.as_deref().unwrap().stories.len()
     );
 }
+
+#[test]
+fn stories_are_listed_newest_first_and_a_filter_keeps_its_ranking() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('t'));
+    let lasts: Vec<_> = app
+        .groups
+        .as_ref()
+        .unwrap()
+        .groups()
+        .iter()
+        .map(|g| g.dates.last)
+        .collect();
+    assert!(lasts.len() > 3);
+    assert!(lasts.windows(2).all(|w| w[0] >= w[1]), "{lasts:?}");
+    // The selection is still on the article it was on.
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.list_row(app.selected_row()), Some(ListRow::Article(0)));
+    // Filtered, the best match's story comes first.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "reservoirs");
+    let first = app.groups.as_ref().unwrap().group(0).unwrap();
+    assert_eq!(first.members.first(), Some(&0));
+}
+
+#[test]
+fn shift_t_opens_the_selected_articles_story_and_enter_reads_the_one_on_top() {
+    let mut app = story_app();
+    // Without stories grouped yet there is nothing to open.
+    let mut bare = App::new(Rect::new(0, 0, 120, 40));
+    bare.update(Update::Loaded(story_articles()));
+    press(&mut bare, KeyCode::Char('T'));
+    assert!(bare.story.is_none());
+
+    press(&mut app, KeyCode::Char('T'));
+    let view = app.story.as_ref().expect("T opens the story");
+    assert_eq!(app.key_context(), KeyContext::Story);
+    assert_eq!(view.articles.len(), 5);
+    assert_eq!(view.scroll, 0);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.story.as_ref().unwrap().scroll, 1);
+    press(&mut app, KeyCode::Char('}'));
+    let view = app.story.as_ref().unwrap();
+    let (second, article) = view.heading_rows().nth(1).unwrap();
+    assert_eq!(view.scroll, second);
+    // Keys of the list do nothing here.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.groups.is_none());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.story.is_none());
+    assert_eq!(app.reader.as_ref().map(|v| v.index), Some(article));
+    assert_eq!(app.focus, Focus::Reader);
+    // From the reader, T again; Esc closes.
+    press(&mut app, KeyCode::Char('T'));
+    assert!(app.story.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.story.is_none());
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+#[test]
+fn the_story_view_is_laid_out_again_when_the_terminal_resizes() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('T'));
+    let wide = app.story.as_ref().unwrap().lines.len();
+    app.update(Action::Resize(50, 20));
+    let view = app.story.as_ref().unwrap();
+    assert!(view.lines.len() > wide);
+    let (width, _) = crate::ui::story::text_size(app.size);
+    assert_eq!(view.width, width);
+    app.update(Action::Resize(1, 1));
+    assert!(app.story.is_some());
+}
+
+#[test]
+fn the_entity_index_profile_follows_the_highlight() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('e'));
+    let profiled = |app: &App| {
+        let list = app.entity_list.as_ref().unwrap();
+        (
+            list.profile.as_ref().map(|p| p.id),
+            list.current().map(|r| r.id),
+        )
+    };
+    let (profile, current) = profiled(&app);
+    assert!(profile.is_some());
+    assert_eq!(profile, current);
+    press(&mut app, KeyCode::Down);
+    let (moved, current) = profiled(&app);
+    assert_eq!(moved, current);
+    assert_ne!(moved, profile);
+    press(&mut app, KeyCode::Tab);
+    let (sorted, current) = profiled(&app);
+    assert_eq!(sorted, current);
+}

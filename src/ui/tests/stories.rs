@@ -12,9 +12,10 @@ fn story_headers_give_headline_sources_and_dates_and_copies_are_marked() {
     let theme = Theme::default();
     let list = areas(app.size, app.focus, false).list.unwrap();
     let header = row_text(&buf, 1);
-    // The headline is the best-linked article's title (here the copy,
-    // linked to the original as well), cut to leave room for the rest.
-    assert!(header.starts_with("│Dock strike halts R… ─"), "{header}");
+    // The headline is the best-linked article's title that is not a copy
+    // (the copy is as well linked as its original), cut to leave room for
+    // the rest.
+    assert!(header.starts_with("│Rotterdam dockworke… ─"), "{header}");
     assert!(
         header.contains("─ 5 sources · 2026-11-16 – 2026-11-21│"),
         "{header}"
@@ -28,7 +29,7 @@ fn story_headers_give_headline_sources_and_dates_and_copies_are_marked() {
     assert!(styled_in(
         &buf,
         list,
-        "Dock strike halts R…",
+        "Rotterdam dockworke…",
         theme.group_header
     ));
     // The articles keep their source column.
@@ -44,9 +45,10 @@ fn story_headers_give_headline_sources_and_dates_and_copies_are_marked() {
     assert!(copy.contains("Coastal Daily"), "{copy}");
     assert!(styled_in(&buf, list, "≈", theme.copy_mark));
     assert!(!styled_in(&buf, list, "Dock strike halts", theme.copy_mark));
-    // A story of one article: one source, one date.
+    // Stories newest first: next, a story of one article (one source, one
+    // date) from after the two-source election story.
     let single = row_text(&buf, 7);
-    assert!(single.contains("─ 1 source · 2026-10-12│"), "{single}");
+    assert!(single.contains("─ 1 source · 2026-11-14│"), "{single}");
     let status = row_text(&buf, buf.area.height - 1);
     assert!(status.contains("13 articles in 8 stories"), "{status}");
 }
@@ -60,4 +62,47 @@ fn without_colour_the_copy_mark_is_bold() {
     let (x, y) = find(&buf, "≈").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     assert_eq!(buf[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn the_entity_index_profiles_the_highlighted_name_with_a_sparkline() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('e'));
+    for c in "verhoeven".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let list = app.entity_list.as_ref().unwrap();
+    assert_eq!(list.current_name(), Some("Anneke Verhoeven"));
+    let profile = list.profile.as_ref().unwrap();
+    assert!(profile.sources.len() >= 3, "{:?}", profile.sources);
+    let area = crate::ui::entity_list::area(app.size);
+    let sources = row_text(&buf, area.bottom() - 5);
+    assert!(
+        sources.contains(" In The Harbor Ledger 3 · Coastal Daily 2 · "),
+        "{sources}"
+    );
+    let caption = row_text(&buf, area.bottom() - 4);
+    assert!(
+        caption.contains("Mentions per day, 2026-10-12 – 2026-11-21 (a bar a day, highest 3)"),
+        "{caption}"
+    );
+    // Bars on the strike's days, in the sparkline's style; none before.
+    let bars: String = (area.x..area.right())
+        .map(|x| buf[(x, area.bottom() - 2)].symbol().to_string())
+        .collect();
+    assert!(bars.contains('█'), "{bars}");
+    let (x, y) = find_in(
+        &buf,
+        Rect {
+            y: area.bottom() - 2,
+            height: 1,
+            ..area
+        },
+        "█",
+    )
+    .unwrap();
+    assert_eq!(buf[(x, y)].fg, theme.sparkline.fg.unwrap());
+    assert!(x > area.x + 20, "the strike is late in the corpus's dates");
 }

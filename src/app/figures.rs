@@ -1,0 +1,734 @@
+//! The figures pane: every number and date of the loaded (or filtered)
+//! articles, one row per distinct figure of an article, sortable by the
+//! article's date, by value or by source, narrowed as the user types, the
+//! figures that disagree within a story flagged.
+//!
+//! The rows come from the entity index, which keeps each article's figures
+//! by value (numbers) and by day (dates): opening the pane reads no body.
+//! What is drawn of a row (its text as written, what it counts, its
+//! sentence, whether it disagrees) needs the article highlighted again, so
+//! only the rows on screen are read ([`FiguresPane::prepare`]), each
+//! article once, and a story's articles once when one of them is shown.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::article::Article;
+use crate::entities::values::{same_value, values_of};
+use crate::entities::{ArticleSet, EntityIndex};
+use crate::highlight::{self, EntityKind};
+use crate::stories::StoryTable;
+use crate::stories::figures::{self, Figure, FigureValue, disagreements};
+
+/// Stories with more articles than this are not compared when shown: each
+/// of their articles would be highlighted again.
+pub const STORY_READ_LIMIT: usize = 40;
+
+/// Articles read for drawing that are kept; past this the cache starts
+/// again.
+const READ_CACHE: usize = 4096;
+
+/// Sort orders of the pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FigureSort {
+    /// Newest article first (undated last), then by value.
+    #[default]
+    Date,
+    /// Numbers by value, smallest first, then dates, oldest first.
+    Value,
+    /// By source name, then newest article first.
+    Source,
+}
+
+impl FigureSort {
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureSort::Date => "article date",
+            FigureSort::Value => "value",
+            FigureSort::Source => "source",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            FigureSort::Date => FigureSort::Value,
+            FigureSort::Value => FigureSort::Source,
+            FigureSort::Source => FigureSort::Date,
+        }
+    }
+}
+
+/// One figure of one article: a number by value, or a date by its day
+/// (days from the common era).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureRow {
+    pub article: u32,
+    pub kind: EntityKind,
+    pub value: f64,
+}
+
+impl FigureRow {
+    pub fn article(&self) -> usize {
+        self.article as usize
+    }
+
+    /// The day of a date row.
+    pub fn day(&self) -> Option<NaiveDate> {
+        if self.kind != EntityKind::Date {
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        NaiveDate::from_num_days_from_ce_opt(self.value as i32)
+    }
+
+    /// Whether `figure` is this row's figure.
+    fn is(&self, figure: &Figure, body: &str) -> bool {
+        match self.kind {
+            EntityKind::Date => {
+                figure.kind == EntityKind::Date
+                    && figures::day_of(figure.value).is_some_and(|d| Some(d) == self.day())
+            }
+            _ => {
+                figure.kind == EntityKind::Number
+                    && body.get(figure.range.clone()).is_some_and(|text| {
+                        values_of(text).iter().any(|&v| same_value(v, self.value))
+                    })
+            }
+        }
+    }
+}
+
+/// A row as read from its article, for drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadFigure {
+    /// The figure where it first appears in the article.
+    pub figure: Figure,
+    /// How many times the article gives it.
+    pub times: usize,
+    /// When it disagrees with other articles of its story: their figures,
+    /// `4,600 members (Harbour Ledger, 2026-11-17)`.
+    pub elsewhere: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FiguresPane {
+    /// Every figure, article by article in load order, each article's
+    /// numbers by value, then its dates.
+    pub rows: Vec<FigureRow>,
+    /// Indices into `rows` in the sort order.
+    order: Vec<u32>,
+    pub sort: FigureSort,
+    /// Whether only the filtered articles were read.
+    pub filtered: bool,
+    /// How many articles have figures.
+    pub articles: usize,
+    pub input: String,
+    /// Indices into `rows` of the rows shown for what is typed, in the
+    /// sort order.
+    pub matches: Vec<u32>,
+    /// Index into `matches` of the highlighted row.
+    pub selected: usize,
+    /// First match on screen.
+    pub offset: usize,
+    /// The text `matches` answer.
+    matched: Option<String>,
+    /// The stories, as grouped when the pane opened.
+    stories: Option<Arc<StoryTable>>,
+    /// Articles read: their figures, in text order.
+    read: HashMap<usize, Vec<Figure>>,
+    /// Per (article, figure start): the other articles' figures it
+    /// disagrees with. Filled a story at a time.
+    elsewhere: HashMap<(usize, usize), Vec<String>>,
+    /// Stories compared so far.
+    compared: HashSet<usize>,
+}
+
+impl FiguresPane {
+    /// The figures of the articles the index covers (those of `within`
+    /// only, when given).
+    pub fn new(
+        index: &EntityIndex,
+        articles: &[Arc<Article>],
+        within: Option<&ArticleSet>,
+        stories: Option<Arc<StoryTable>>,
+    ) -> Self {
+        let covered = index.len().min(articles.len());
+        let mut rows = Vec::new();
+        let mut with_figures = 0;
+        for a in (0..covered).filter(|&a| within.is_none_or(|set| set.contains(a))) {
+            let Ok(article) = u32::try_from(a) else { break };
+            let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
+            if !numbers.is_empty() || !dates.is_empty() {
+                with_figures += 1;
+            }
+            rows.extend(numbers.iter().map(|&value| FigureRow {
+                article,
+                kind: EntityKind::Number,
+                value,
+            }));
+            rows.extend(dates.iter().map(|&day| FigureRow {
+                article,
+                kind: EntityKind::Date,
+                value: f64::from(day),
+            }));
+        }
+        let mut pane = Self {
+            rows,
+            order: Vec::new(),
+            sort: FigureSort::default(),
+            filtered: within.is_some(),
+            articles: with_figures,
+            input: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+            offset: 0,
+            matched: None,
+            stories,
+            read: HashMap::new(),
+            elsewhere: HashMap::new(),
+            compared: HashSet::new(),
+        };
+        pane.sort_rows(articles);
+        pane
+    }
+
+    /// Sort by the next order: article date, value, source. The highlighted
+    /// figure stays highlighted.
+    pub fn cycle_sort(&mut self, articles: &[Arc<Article>]) {
+        self.sort = self.sort.next();
+        self.sort_rows(articles);
+    }
+
+    /// Put `order` in the sort order. Rows are never compared one with
+    /// another by their article: the articles are sorted (by date, or by
+    /// source then date) and their rows, which the index gives in order of
+    /// value, follow one run after another; by value, that order is then
+    /// sorted again, stably, on a key each row carries.
+    fn sort_rows(&mut self, articles: &[Arc<Article>]) {
+        let kept = self.current().copied();
+        let newest_first = |a: u32| {
+            Reverse(
+                articles
+                    .get(a as usize)
+                    .and_then(|a| a.date)
+                    .map_or(i32::MIN, |d| d.num_days_from_ce()),
+            )
+        };
+        // (article, first row, end) of each article with figures.
+        let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+        let mut i = 0;
+        while i < self.rows.len() {
+            let article = self.rows[i].article;
+            let end = self.rows[i..]
+                .iter()
+                .position(|r| r.article != article)
+                .map_or(self.rows.len(), |n| i + n);
+            let (Ok(from), Ok(to)) = (u32::try_from(i), u32::try_from(end)) else {
+                break;
+            };
+            runs.push((article, from, to));
+            i = end;
+        }
+        if self.sort == FigureSort::Source {
+            let mut names: Vec<&str> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
+            for a in articles {
+                if seen.insert(a.source.as_str()) {
+                    names.push(a.source.as_str());
+                }
+            }
+            names.sort_unstable();
+            let rank: HashMap<&str, usize> =
+                names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+            let rank_of = |a: u32| {
+                articles
+                    .get(a as usize)
+                    .and_then(|a| rank.get(a.source.as_str()).copied())
+                    .unwrap_or(usize::MAX)
+            };
+            runs.sort_by_cached_key(|&(a, _, _)| (rank_of(a), newest_first(a), a));
+        } else {
+            runs.sort_by_cached_key(|&(a, _, _)| (newest_first(a), a));
+        }
+        self.order = runs.iter().flat_map(|&(_, from, to)| from..to).collect();
+        if self.sort == FigureSort::Value {
+            let rows = &self.rows;
+            self.order
+                .sort_by_key(|&i| rows.get(i as usize).map_or(u64::MAX, value_key));
+        }
+        self.matched = None;
+        self.refresh(articles);
+        if let Some(k) = kept.and_then(|k| {
+            self.matches
+                .iter()
+                .position(|&m| self.rows[m as usize] == k)
+        }) {
+            self.selected = k;
+        }
+    }
+
+    /// The highlighted row.
+    pub fn current(&self) -> Option<&FigureRow> {
+        self.rows.get(*self.matches.get(self.selected)? as usize)
+    }
+
+    /// The row shown at position `k` of the matches.
+    pub fn shown_row(&self, k: usize) -> Option<&FigureRow> {
+        self.rows.get(*self.matches.get(k)? as usize)
+    }
+
+    /// Narrow to what is typed: every word fuzzy-matches the article's
+    /// title or source, or is the figure itself: digits match a number
+    /// they begin (`38` finds 3,800 and 38), a number written out matches
+    /// its value (`4bn`), and `2026-11` matches the dates of that month
+    /// and the figures of articles dated then. The sort order stays.
+    pub fn refresh(&mut self, articles: &[Arc<Article>]) {
+        let words: Vec<Word> = self.input.split_whitespace().map(Word::new).collect();
+        // Typing on at the end only narrows, unless a figure is typed (a
+        // value read whole is not a narrowing of its first digits).
+        let narrowing = self.matched.as_ref().is_some_and(|before| {
+            self.input.starts_with(before.as_str()) && words.iter().all(|w| w.value.is_none())
+        });
+        let candidates: Vec<u32> = if narrowing && !words.is_empty() {
+            std::mem::take(&mut self.matches)
+        } else {
+            self.order.clone()
+        };
+        self.matches = if words.is_empty() {
+            candidates
+        } else {
+            let matcher = SkimMatcherV2::default();
+            // Whether each word matches the title or source of the last
+            // article met, found when first needed: an article's rows come
+            // one after another in every order but by value.
+            let mut last: Option<(u32, Vec<Option<bool>>)> = None;
+            candidates
+                .into_iter()
+                .filter(|&i| {
+                    let Some(row) = self.rows.get(i as usize) else {
+                        return false;
+                    };
+                    let Some(article) = articles.get(row.article()) else {
+                        return false;
+                    };
+                    if last.as_ref().is_none_or(|(a, _)| *a != row.article) {
+                        last = Some((row.article, vec![None; words.len()]));
+                    }
+                    let Some((_, fields)) = last.as_mut() else {
+                        return false;
+                    };
+                    words.iter().zip(fields.iter_mut()).all(|(w, field)| {
+                        w.matches(row, article)
+                            || *field.get_or_insert_with(|| w.in_fields(article, &matcher))
+                    })
+                })
+                .collect()
+        };
+        self.matched = Some(self.input.clone());
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    pub fn move_by(&mut self, step: isize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(step)
+            .min(self.matches.len().saturating_sub(1));
+    }
+
+    /// Scroll so that the highlighted row is among the `height` shown.
+    pub fn keep_visible(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(self.matches.len().saturating_sub(height));
+    }
+
+    /// Read what the `height` rows on screen need: their articles'
+    /// figures, and their stories' disagreements.
+    pub fn prepare(&mut self, articles: &[Arc<Article>], height: usize) {
+        if self.read.len() > READ_CACHE {
+            self.read.clear();
+            self.elsewhere.clear();
+            self.compared.clear();
+        }
+        let shown: Vec<usize> = (self.offset..self.matches.len())
+            .take(height.max(1))
+            .filter_map(|k| self.shown_row(k).map(FigureRow::article))
+            .collect();
+        for article in shown {
+            self.read_article(articles, article);
+            self.compare_story(articles, article);
+        }
+    }
+
+    /// The figures of an article, highlighting it the first time.
+    fn read_article(&mut self, articles: &[Arc<Article>], article: usize) {
+        if self.read.contains_key(&article) {
+            return;
+        }
+        let Some(a) = articles.get(article) else {
+            return;
+        };
+        let spans = highlight::highlight(&a.body);
+        self.read
+            .insert(article, figures::figures(&a.body, &spans, a.date));
+    }
+
+    /// Compare the figures of the story `article` belongs to, once.
+    fn compare_story(&mut self, articles: &[Arc<Article>], article: usize) {
+        let Some(table) = self.stories.clone() else {
+            return;
+        };
+        let Some(n) = table.story_of(article) else {
+            return;
+        };
+        if !self.compared.insert(n) {
+            return;
+        }
+        let Some(story) = table.stories.get(n) else {
+            return;
+        };
+        if story.articles.len() < 2 || story.articles.len() > STORY_READ_LIMIT {
+            return;
+        }
+        for &a in &story.articles {
+            self.read_article(articles, a);
+        }
+        let lists: Vec<&[Figure]> = story
+            .articles
+            .iter()
+            .map(|a| self.read.get(a).map_or(&[][..], Vec::as_slice))
+            .collect();
+        let mut notes: Vec<((usize, usize), Vec<String>)> = Vec::new();
+        for d in disagreements(&lists) {
+            for f in &d.figures {
+                let value = |x: &figures::StoryFigure| match x.figure.value {
+                    FigureValue::Number(v) => v,
+                    _ => f64::NAN,
+                };
+                let others: Vec<String> = d
+                    .figures
+                    .iter()
+                    .filter(|o| o.article != f.article && !same_value(value(o), value(f)))
+                    .filter_map(|o| {
+                        let a = articles.get(*story.articles.get(o.article)?)?;
+                        let date = a.date_label();
+                        let source = if date.is_empty() {
+                            a.source.clone()
+                        } else {
+                            format!("{}, {date}", a.source)
+                        };
+                        Some(format!("{} ({source})", o.figure.label(&a.body)))
+                    })
+                    .collect();
+                if let Some(&a) = story.articles.get(f.article) {
+                    notes.push(((a, f.figure.range.start), others));
+                }
+            }
+        }
+        for (key, others) in notes {
+            let entry = self.elsewhere.entry(key).or_default();
+            for o in others {
+                if !entry.contains(&o) {
+                    entry.push(o);
+                }
+            }
+        }
+    }
+
+    /// A row as read from its article: `None` until [`prepare`](Self::prepare)
+    /// has read it, or when the article no longer gives it.
+    pub fn read_row(&self, row: &FigureRow, articles: &[Arc<Article>]) -> Option<ReadFigure> {
+        let body = &articles.get(row.article())?.body;
+        let figures = self.read.get(&row.article())?;
+        let mut found = figures.iter().filter(|f| row.is(f, body));
+        let first = found.next()?;
+        let times = 1 + found.count();
+        // A figure given twice disagrees where any of its mentions does.
+        let elsewhere = figures
+            .iter()
+            .filter(|f| row.is(f, body))
+            .find_map(|f| self.elsewhere.get(&(row.article(), f.range.start)))
+            .cloned()
+            .unwrap_or_default();
+        Some(ReadFigure {
+            figure: first.clone(),
+            times,
+            elsewhere,
+        })
+    }
+
+    /// Where Enter goes: the highlighted figure's article and its first
+    /// mention there (read now if it was not).
+    pub fn target(&mut self, articles: &[Arc<Article>]) -> Option<(usize, Range<usize>)> {
+        let row = *self.current()?;
+        self.read_article(articles, row.article());
+        let range = self
+            .read_row(&row, articles)
+            .map_or(0..0, |r| r.figure.range);
+        Some((row.article(), range))
+    }
+}
+
+/// A key that sorts numbers by value, smallest first, then dates, oldest
+/// first (the order of `f64::total_cmp` kept in the bits).
+fn value_key(row: &FigureRow) -> u64 {
+    let bits = row.value.to_bits();
+    let ordered = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    (u64::from(row.kind == EntityKind::Date) << 63) | (ordered >> 1)
+}
+
+/// A word typed in the pane, read once.
+struct Word {
+    text: String,
+    /// Its digits, when it begins with one (separators dropped).
+    digits: Option<String>,
+    /// Its value, when it is a figure written with more than digits
+    /// (`4bn`, `€95m`).
+    value: Option<f64>,
+}
+
+impl Word {
+    fn new(text: &str) -> Self {
+        let starts_digit = text.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let starts_money = text.starts_with(['$', '€', '£', '¥', '₹']);
+        let plain = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let digits = (starts_digit && plain).then(|| text.replace(',', ""));
+        let value = if (starts_digit || starts_money) && !plain && !text.contains('-') {
+            values_of(text).first().copied()
+        } else {
+            None
+        };
+        Self {
+            text: text.to_string(),
+            digits,
+            value,
+        }
+    }
+
+    /// Whether the word is in the article's title or source: fuzzily, or
+    /// literally for digits (as the filter bar takes them).
+    fn in_fields(&self, article: &Article, matcher: &SkimMatcherV2) -> bool {
+        let fields = [article.title.as_str(), article.source.as_str()];
+        if self.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return fields.iter().any(|f| f.contains(self.text.as_str()));
+        }
+        fields
+            .iter()
+            .any(|f| matcher.fuzzy_match(f, &self.text).is_some())
+    }
+
+    fn matches(&self, row: &FigureRow, article: &Article) -> bool {
+        if self.text.contains('-') && self.text.starts_with(|c: char| c.is_ascii_digit()) {
+            let in_day = row
+                .day()
+                .is_some_and(|d| d.format("%Y-%m-%d").to_string().starts_with(&self.text));
+            return in_day || article.date_label().starts_with(&self.text);
+        }
+        if row.kind == EntityKind::Date {
+            return self.digits.as_ref().is_some_and(|digits| {
+                digits.len() == 4 && row.day().is_some_and(|d| d.year().to_string() == *digits)
+            });
+        }
+        if let Some(v) = self.value {
+            return same_value(v, row.value);
+        }
+        self.digits
+            .as_ref()
+            .is_some_and(|digits| format!("{}", row.value.abs()).starts_with(digits.as_str()))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::app::tests::article;
+    use crate::stories::Stories;
+
+    fn corpus() -> Vec<Arc<Article>> {
+        vec![
+            article(
+                0,
+                "Dockworkers walk out",
+                "Northline Wire",
+                "About 3,800 dockworkers walked out on 16 November 2026. The port said 27 ships waited.",
+            ),
+            article(
+                2,
+                "Strike at the port",
+                "Harbour Ledger",
+                "The union said 4,600 dockworkers walked out. The port said 27 ships waited at anchor.",
+            ),
+            article(
+                1,
+                "Rates held",
+                "Meridian Post",
+                "The bank kept its rate at 3.5%.",
+            ),
+        ]
+    }
+
+    fn pane(articles: &[Arc<Article>]) -> FiguresPane {
+        let mut index = EntityIndex::new();
+        index.add(articles);
+        FiguresPane::new(&index, articles, None, None)
+    }
+
+    fn row(value: f64) -> FigureRow {
+        FigureRow {
+            article: 0,
+            kind: EntityKind::Number,
+            value,
+        }
+    }
+
+    fn shown(pane: &FiguresPane) -> Vec<(usize, f64)> {
+        (0..pane.matches.len())
+            .filter_map(|k| pane.shown_row(k))
+            .map(|r| (r.article(), r.value))
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_every_figure_newest_article_first_then_by_value_and_source() {
+        let articles = corpus();
+        let mut pane = pane(&articles);
+        assert_eq!(pane.articles, 3);
+        // Article 1 is dated the 3rd, article 2 the 2nd, article 0 the 1st.
+        let numbers: Vec<(usize, f64)> = (0..pane.matches.len())
+            .filter_map(|k| pane.shown_row(k))
+            .filter(|r| r.kind == EntityKind::Number)
+            .map(|r| (r.article(), r.value))
+            .collect();
+        assert_eq!(numbers[0], (1, 27.0));
+        assert_eq!(numbers[1], (1, 4600.0));
+        assert_eq!(numbers[2], (2, 3.5));
+        assert_eq!(numbers[3], (0, 27.0));
+        assert_eq!(numbers[4], (0, 3800.0));
+        let date = pane.rows.iter().find(|r| r.kind == EntityKind::Date);
+        assert_eq!(
+            date.and_then(FigureRow::day),
+            NaiveDate::from_ymd_opt(2026, 11, 16)
+        );
+        pane.cycle_sort(&articles);
+        assert_eq!(pane.sort, FigureSort::Value);
+        let values: Vec<(usize, f64)> = shown(&pane);
+        assert_eq!(
+            &values[..5],
+            &[(2, 3.5), (1, 27.0), (0, 27.0), (0, 3800.0), (1, 4600.0)],
+            "equal values: newest article first"
+        );
+        let last = pane.shown_row(pane.matches.len() - 1);
+        assert_eq!(last.map(|r| r.kind), Some(EntityKind::Date));
+        assert!(value_key(&row(-2.0)) < value_key(&row(-1.0)));
+        assert!(value_key(&row(-1.0)) < value_key(&row(0.5)));
+        assert!(value_key(&row(0.5)) < value_key(&row(3e9)));
+        pane.selected = 3;
+        pane.cycle_sort(&articles);
+        assert_eq!(pane.sort, FigureSort::Source);
+        assert_eq!(
+            pane.current().map(|r| (r.article(), r.value)),
+            Some((0, 3800.0)),
+            "the highlight stays on its figure"
+        );
+        let first = pane.shown_row(0).unwrap();
+        assert_eq!(articles[first.article()].source, "Harbour Ledger");
+        pane.cycle_sort(&articles);
+        assert_eq!(pane.sort, FigureSort::Date);
+    }
+
+    #[test]
+    fn typing_narrows_by_title_source_digits_value_or_date() {
+        let articles = corpus();
+        let mut pane = pane(&articles);
+        let typed = |pane: &mut FiguresPane, text: &str| {
+            pane.input = text.into();
+            pane.refresh(&articles);
+            shown(pane)
+        };
+        assert_eq!(typed(&mut pane, "38"), vec![(0, 3800.0)]);
+        assert_eq!(typed(&mut pane, "3,800"), vec![(0, 3800.0)]);
+        assert_eq!(typed(&mut pane, "27"), vec![(1, 27.0), (0, 27.0)]);
+        assert_eq!(typed(&mut pane, "27 ledger"), vec![(1, 27.0)]);
+        assert_eq!(typed(&mut pane, "meridian").len(), 1);
+        assert_eq!(typed(&mut pane, "4.6k"), vec![(1, 4600.0)]);
+        let dates = typed(&mut pane, "2026-11-16");
+        assert!(dates.iter().any(|&(a, _)| a == 0), "{dates:?}");
+        assert!(typed(&mut pane, "zzz").is_empty());
+        assert!(pane.current().is_none());
+        assert_eq!(typed(&mut pane, "").len(), pane.rows.len());
+    }
+
+    #[test]
+    fn rows_on_screen_are_read_with_their_sentence_and_disagreements() {
+        let articles = corpus();
+        let mut index = EntityIndex::new();
+        index.add(&articles);
+        let extracted: Vec<_> = articles
+            .iter()
+            .map(|a| crate::entities::extract(a))
+            .collect();
+        let mut stories = Stories::new();
+        stories.add(&articles, &extracted);
+        let mut table = stories.table();
+        // The two strike reports are one story, whatever the grouping
+        // made of three articles this short.
+        table.stories.truncate(0);
+        table.stories.push(crate::stories::Story {
+            id: articles[0].id,
+            headline: 0,
+            articles: vec![0, 1],
+            sources: vec!["Northline Wire".into(), "Harbour Ledger".into()],
+            first: articles[0].date,
+            last: articles[1].date,
+            duplicates: Vec::new(),
+        });
+        table.of_article = vec![0, 0, 1];
+        let mut pane = FiguresPane::new(&index, &articles, None, Some(Arc::new(table)));
+        let row = *pane.rows.iter().find(|r| r.value == 3800.0).unwrap();
+        assert_eq!(
+            pane.read_row(&row, &articles),
+            None,
+            "not read before shown"
+        );
+        pane.prepare(&articles, 40);
+        let read = pane.read_row(&row, &articles).unwrap();
+        assert_eq!(&articles[0].body[read.figure.range.clone()], "3,800");
+        assert_eq!(read.figure.label(&articles[0].body), "3,800 dockworkers");
+        assert_eq!(read.times, 1);
+        assert_eq!(
+            read.elsewhere,
+            vec!["4,600 dockworkers (Harbour Ledger, 2026-11-03)".to_string()]
+        );
+        let ships = *pane.rows.iter().find(|r| r.value == 27.0).unwrap();
+        assert!(
+            pane.read_row(&ships, &articles)
+                .unwrap()
+                .elsewhere
+                .is_empty()
+        );
+        // Enter goes to the figure in its article.
+        pane.input = "3800".into();
+        pane.refresh(&articles);
+        let (article, range) = pane.target(&articles).unwrap();
+        assert_eq!((article, &articles[0].body[range]), (0, "3,800"));
+    }
+}
