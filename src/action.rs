@@ -943,6 +943,8 @@ mod tests {
             Action::OpenInBrowser,
             Action::CopyLink,
             Action::Pipe,
+            Action::Reload,
+            Action::FullArticle,
         ];
         for step in [1, -1] {
             every.extend([

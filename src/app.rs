@@ -178,6 +178,9 @@ pub struct App {
     pub state_changes: u64,
     /// The unread articles of each source (numbered as in `sources`).
     pub unread: Vec<usize>,
+    /// [`ArticleKey::hash_of`] each article, in load order: to find the
+    /// others that share an article's key when its state changes.
+    key_hashes: Vec<u64>,
     /// A line for the status bar about what the last key did, until the
     /// next key.
     pub notice: Option<String>,
@@ -260,6 +263,7 @@ impl App {
             read_state: ReadState::default(),
             state_changes: 0,
             unread: Vec::new(),
+            key_hashes: Vec::new(),
             notice: None,
             marked_open: None,
             palette: Palette::default(),
@@ -643,8 +647,27 @@ impl App {
         toggle(&mut self.read_state, &key);
         self.state_changes += 1;
         if let Some((index, _, _)) = self.visible(self.selected) {
-            self.count_unread(index, was_read);
-            self.send_marks(index, true);
+            self.state_changed(index, &key, was_read);
+        }
+    }
+
+    /// The state of `key`, the article at `index`'s, changed: every article
+    /// with that key (the same link in two feeds) is counted again and its
+    /// marks sent to the search.
+    fn state_changed(&mut self, index: usize, key: &ArticleKey, was_read: bool) {
+        let hash = self.key_hashes.get(index).copied();
+        let same: Vec<usize> = self
+            .key_hashes
+            .iter()
+            .enumerate()
+            .filter(|&(j, &h)| {
+                j == index || (Some(h) == hash && self.article_key(j).as_ref() == Some(key))
+            })
+            .map(|(j, _)| j)
+            .collect();
+        for j in same {
+            self.count_unread(j, was_read);
+            self.send_marks(j, true);
         }
     }
 
@@ -710,8 +733,13 @@ impl App {
     /// Enter at the pipe prompt: the selected article's text to the command
     /// typed, or to `$PAGER` when nothing was.
     fn pipe_article(&mut self) {
-        let Some((_, article, _)) = self.visible(self.selected) else {
+        let Some((index, article, _)) = self.visible(self.selected) else {
             return;
+        };
+        // The full article when the reader shows it (`f`).
+        let article = match self.full_texts.get(&index) {
+            Some(network::FullText::Ready(full)) if self.full_shown == Some(index) => full,
+            _ => article,
         };
         let text = external::article_text(article);
         let command = self.pipe_input.trim();
@@ -798,8 +826,7 @@ impl App {
         {
             self.read_state.set_read(&key, true);
             self.state_changes += 1;
-            self.count_unread(index, false);
-            self.send_marks(index, true);
+            self.state_changed(index, &key, false);
         }
     }
 
@@ -831,6 +858,11 @@ impl App {
         // what the state remembers of it goes to the search. (Its key is
         // made once, and not at all while the state is empty.)
         let remembered = self.read_state.read_count() + self.read_state.starred_count() > 0;
+        self.key_hashes.extend(
+            self.articles[first_new..]
+                .iter()
+                .map(|a| ArticleKey::hash_of(a)),
+        );
         for index in first_new..self.articles.len() {
             let marks = if remembered {
                 let key = ArticleKey::of(&self.articles[index]);
@@ -2151,6 +2183,9 @@ impl App {
                 // (`Terminal::clear` would ask the terminal where its
                 // cursor is, and not every terminal answers.)
                 terminal.draw(|_| {})?;
+                // The terminal may have been resized meanwhile.
+                let size = terminal.size()?;
+                self.update(Action::Resize(size.width, size.height));
                 outside.input.resume();
                 let shown = program.join(" ");
                 match result {

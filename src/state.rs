@@ -48,6 +48,29 @@ impl ArticleKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A hash of the key [`ArticleKey::of`] gives `article`, made without
+    /// building it: articles with one key have one hash, so a hash tells
+    /// which articles may share another's key (same link in two feeds).
+    pub fn hash_of(article: &Article) -> u64 {
+        use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+        let mut h = foldhash::fast::FixedState::with_seed(0x6461_7465).build_hasher();
+        if let Some(url) = article.url.as_deref().map(str::trim)
+            && !url.is_empty()
+        {
+            (0u8, url).hash(&mut h);
+            return h.finish();
+        }
+        let title = article.title.trim();
+        if let Some(date) = article.date
+            && !title.is_empty()
+        {
+            (1u8, article.source.trim(), title, date).hash(&mut h);
+            return h.finish();
+        }
+        (2u8, &article.origin.path, article.origin.line).hash(&mut h);
+        h.finish()
+    }
 }
 
 /// Where the reader was in a corpus: the article open and how far down it
@@ -182,6 +205,35 @@ mod tests {
         assert_eq!(by_place.as_str(), "at:news/a.txt");
         let blank_url = ArticleKey::of(&article(Some("  "), None, "b.txt"));
         assert_eq!(blank_url.as_str(), "at:b.txt");
+    }
+
+    #[test]
+    fn one_key_one_hash_and_different_keys_mostly_differ() {
+        let cases = [
+            (None, Some((2026, 11, 16)), "inbox/a.txt"),
+            (None, Some((2026, 11, 16)), "archive/a.txt"),
+            (Some("https://x.test/1"), None, "a.txt"),
+            (Some(" https://x.test/1 "), Some((2026, 1, 1)), "b.txt"),
+            (Some("https://x.test/2"), None, "a.txt"),
+            (None, None, "news/a.txt"),
+            (None, None, "news/b.txt"),
+            (Some(""), None, "news/b.txt"),
+            (None, Some((2026, 11, 17)), "inbox/a.txt"),
+        ];
+        let articles: Vec<Article> = cases.iter().map(|&(u, d, p)| article(u, d, p)).collect();
+        for a in &articles {
+            for b in &articles {
+                let same_key = ArticleKey::of(a) == ArticleKey::of(b);
+                let same_hash = ArticleKey::hash_of(a) == ArticleKey::hash_of(b);
+                assert_eq!(
+                    same_key,
+                    same_hash,
+                    "{:?} {:?}",
+                    ArticleKey::of(a),
+                    ArticleKey::of(b)
+                );
+            }
+        }
     }
 
     #[test]

@@ -1245,3 +1245,36 @@ fn the_status_bar_counts_urls_while_a_slow_one_is_fetched() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn dot_jumps_to_the_next_unread_and_source_headers_count_the_unread() {
+    let dir = news_folder();
+    let mut s = Session::start(&["."], dir.path(), 160, 30);
+    s.wait_for("Articles 3");
+    s.keys("s");
+    s.wait_for("1 unread");
+    let selected = |screen: &vt100::Screen, title: &str| {
+        screen
+            .contents()
+            .lines()
+            .any(|l| l.contains(&format!("▌{title}")))
+    };
+    s.wait_until("the first article selected", |screen| {
+        selected(screen, "Central bank")
+    });
+    // Read the first two, from the list, then go round to the unread one.
+    s.keys("uju");
+    s.keys("g.");
+    // Grouped, the sources are Meridian Post, ledger, northline: the third
+    // article is Dock workers.
+    s.wait_until("the third, unread, article selected", |screen| {
+        selected(screen, "Dock workers")
+    });
+    s.wait_for("1 article · 1 unread");
+    // Every article read: said so.
+    s.keys("u.");
+    s.wait_for("No unread articles.");
+    assert!(!s.contents().contains(" unread ·"), "{}", s.contents());
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -310,3 +310,78 @@ fn pipe_asks_for_a_command_and_enter_alone_means_the_pager() {
     // The filter is untouched by all this.
     assert_eq!(app.filter_input, "");
 }
+
+#[test]
+fn articles_sharing_a_link_are_read_together_in_the_counts_and_the_filter() {
+    let linked = |i: usize, source: &str| {
+        let origin = Origin::file(format!("{source}/{i}.json"));
+        Arc::new(Article {
+            id: ArticleId::derive(Some("https://wire.test/same"), &origin, "Same story"),
+            title: "Same story".into(),
+            source: source.into(),
+            date: None,
+            author: None,
+            url: Some("https://wire.test/same".into()),
+            origin,
+            body: "Text.".into(),
+            tags: Vec::new(),
+        })
+    };
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(vec![
+        linked(0, "Feed A"),
+        article(1, "Other story", "Feed B", "Other."),
+        linked(2, "Feed B"),
+    ]));
+    let counts = |app: &App| {
+        (0..app.sources.len())
+            .map(|s| app.unread_of(s))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(&app), [1, 2]);
+    // Opening the first reads both.
+    app.update(Action::Open);
+    app.update(Action::FocusReader);
+    assert!(app.is_read(0) && app.is_read(2));
+    assert_eq!(counts(&app), [0, 1]);
+    app.update(Action::FocusList);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "is:unread");
+    assert_eq!(selected_title(&app), "Other story");
+    assert_eq!(app.visible_len(), 1);
+    press(&mut app, KeyCode::Esc);
+    // Marked unread again from the second copy: both are.
+    app.selected = 2;
+    app.update(Action::ToggleRead);
+    assert!(!app.is_read(0) && !app.is_read(2));
+    assert_eq!(counts(&app), [1, 2]);
+}
+
+#[test]
+fn the_pipe_gets_the_full_article_while_the_reader_shows_it() {
+    let mut app = linked_app();
+    press(&mut app, KeyCode::Char('f'));
+    app.update(Update::FullText {
+        index: 0,
+        result: Ok("The whole page, every paragraph of it.".into()),
+    });
+    assert_eq!(app.full_shown, Some(0));
+    press(&mut app, KeyCode::Char('|'));
+    press(&mut app, KeyCode::Enter);
+    let [Effect::Pipe { text, .. }] = &app.effects[..] else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(
+        text.ends_with("\nThe whole page, every paragraph of it.\n"),
+        "{text}"
+    );
+    app.effects.clear();
+    // Back to the summary: the summary is piped.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('|'));
+    press(&mut app, KeyCode::Enter);
+    let [Effect::Pipe { text, .. }] = &app.effects[..] else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(text.ends_with("\nWorkers walked out.\n"), "{text}");
+}
