@@ -74,6 +74,8 @@ pub struct Fetcher {
     agent: ureq::Agent,
     timeout: Duration,
     cache: Option<Cache>,
+    /// The cache is pruned once, before the first fetch.
+    pruned: std::sync::Once,
 }
 
 impl Fetcher {
@@ -89,6 +91,7 @@ impl Fetcher {
             agent: config.into(),
             timeout,
             cache,
+            pruned: std::sync::Once::new(),
         }
     }
 
@@ -105,6 +108,7 @@ impl Fetcher {
     /// Fetch `url`: from the network, revalidating a cached copy; the
     /// cached copy when the network fails.
     pub fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.prune_once();
         let cached = self.cache.as_ref().and_then(|c| c.get(url));
         let mut request = self.agent.get(url);
         if let Some(entry) = &cached {
@@ -185,6 +189,26 @@ impl Fetcher {
             charset,
             stale: None,
         })
+    }
+
+    /// Prune the cache, the first time a URL is fetched: on a fetching
+    /// thread, so that a large folder never holds up the reader.
+    fn prune_once(&self) {
+        let Some(cache) = &self.cache else {
+            return;
+        };
+        self.pruned.call_once(|| {
+            let pruned = cache.prune();
+            if pruned.removed > 0 {
+                crate::logfile::info(&format!(
+                    "cache pruned: {} copies removed ({} KiB), {} kept ({} KiB)",
+                    pruned.removed,
+                    pruned.removed_bytes / 1024,
+                    pruned.kept,
+                    pruned.kept_bytes / 1024
+                ));
+            }
+        });
     }
 
     /// The cached copy with a note of why and how old, or the reason.
