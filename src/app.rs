@@ -537,7 +537,7 @@ impl App {
             Update::LoadIssue(issue) => self.issues.push(issue),
             Update::LoadProgress(files) => self.loading.files = files,
             Update::Fetching { done, total } => self.loading.fetched = Some((done, total)),
-            Update::LoadFinished => self.loading.done = true,
+            Update::LoadFinished => self.load_finished(),
             Update::FullText { index, result } => self.full_text_arrived(index, result),
             Update::Notice(text) => self.notice = Some(text),
             Update::Problem(text) => {
@@ -834,6 +834,9 @@ impl App {
         if let Some(known) = &mut self.reloading.known {
             // a reload adds only what is new
             batch.retain(|a| known.insert(a.id));
+            if self.reloading.running {
+                self.reloading.added += batch.len();
+            }
         }
         if batch.is_empty() {
             return;

@@ -997,6 +997,10 @@ fn urls_load_with_progress_r_reloads_and_f_reads_the_full_article() {
     s.wait_for("Harbour reopens to cargo");
     s.wait_for("Articles 2");
     s.wait_for("1 file skipped (m)");
+    s.wait_for("Reloaded: 1 new article.");
+    // the feed unchanged, a reload says there is nothing new
+    s.keys("r");
+    s.wait_for("Reloaded: no new articles.");
     // the links in the feed are relative: the full article of the first
     // entry is at /ferry on this server
     s.keys("g");

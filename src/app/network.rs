@@ -31,6 +31,10 @@ pub struct Reloading {
     pub known: Option<HashSet<ArticleId>>,
     /// How many reloads were started.
     pub count: usize,
+    /// Whether a reload runs now.
+    pub running: bool,
+    /// Articles the running reload added.
+    pub added: usize,
 }
 
 /// The inputs a reload fetches again: the URLs and urls files.
@@ -45,7 +49,12 @@ pub fn reloadable(inputs: &[Input]) -> Vec<Input> {
 impl App {
     /// `r`: fetch the URLs again (a load still running is left to finish).
     pub(super) fn reload(&mut self) {
-        if self.reloading.inputs.is_empty() || !self.loading.done {
+        if self.reloading.inputs.is_empty() {
+            self.notice = Some("Nothing to reload: no URLs were given.".to_owned());
+            return;
+        }
+        if !self.loading.done {
+            self.notice = Some("Still fetching; r again once it is done.".to_owned());
             return;
         }
         if self.reloading.known.is_none() {
@@ -68,9 +77,26 @@ impl App {
         });
         self.loading = Loading::default();
         self.reloading.count += 1;
+        self.reloading.running = true;
+        self.reloading.added = 0;
         if let Some(network) = &self.network {
             network.reload(self.reloading.inputs.clone());
         }
+    }
+
+    /// Loading finished: after a reload, the status bar says what it
+    /// brought.
+    pub(super) fn load_finished(&mut self) {
+        self.loading.done = true;
+        if !std::mem::take(&mut self.reloading.running) {
+            return;
+        }
+        // (URLs that failed are counted beside, as every skipped input is)
+        self.notice = Some(match self.reloading.added {
+            0 => "Reloaded: no new articles.".to_owned(),
+            1 => "Reloaded: 1 new article.".to_owned(),
+            n => format!("Reloaded: {n} new articles."),
+        });
     }
 
     /// `f`: the selected article's full text, fetched the first time; from

@@ -52,6 +52,60 @@ fn a_reload_adds_only_the_new_articles_and_clears_the_old_url_messages() {
 }
 
 #[test]
+fn the_status_bar_says_what_a_reload_brought_or_why_there_is_none() {
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(vec![linked(
+        0,
+        "Ferry resumes",
+        Some("https://news.example/ferry"),
+    )]));
+    app.update(Update::LoadFinished);
+    assert_eq!(app.notice, None, "the first load is not a reload");
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Nothing to reload: no URLs were given.")
+    );
+    assert_eq!(app.reloading.count, 0);
+
+    app.reloading.inputs = vec![Input::Url(Subscription::new("https://news.example/feed"))];
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.notice, None);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Still fetching; r again once it is done.")
+    );
+    // the feed gives back only what is listed
+    app.update(Update::Loaded(vec![linked(
+        0,
+        "Ferry resumes",
+        Some("https://news.example/ferry"),
+    )]));
+    app.update(Update::LoadFinished);
+    assert_eq!(app.notice.as_deref(), Some("Reloaded: no new articles."));
+    assert_eq!(app.articles.len(), 1);
+
+    // the next brings two, and one URL fails (counted in the summary)
+    press(&mut app, KeyCode::Char('r'));
+    app.update(Update::Loaded(vec![
+        linked(0, "Ferry resumes", Some("https://news.example/ferry")),
+        linked(1, "Harbour reopens", Some("https://news.example/harbour")),
+        linked(2, "Bridge closes", Some("https://news.example/bridge")),
+    ]));
+    app.update(Update::LoadIssue(LoadIssue {
+        origin: Origin::file("https://news.example/other"),
+        severity: Severity::Error,
+        message: "404 Not Found".into(),
+    }));
+    app.update(Update::LoadFinished);
+    assert_eq!(app.notice.as_deref(), Some("Reloaded: 2 new articles."));
+    // any key clears it
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.notice, None);
+}
+
+#[test]
 fn u_marks_read_now_that_r_reloads() {
     let mut app = loaded_app();
     assert!(!app.is_read(0));
