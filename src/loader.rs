@@ -719,6 +719,9 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
     let format = format_of_media_type(body.content_type.as_deref());
     let charset = charset_named(body.charset.as_deref());
     let mut loaded = load_bytes_as(body.body, format, charset, place);
+    for issue in &mut loaded.issues {
+        issue.message = in_url_terms(&issue.message, body.content_type.as_deref());
+    }
     resolve_links(&mut loaded.articles, &body.final_url);
     if let Some(stale) = body.stale {
         loaded.issues.insert(
@@ -754,7 +757,43 @@ pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
             .issues
             .into_iter()
             .find(|i| i.severity == Severity::Error)
-            .map_or_else(|| "no text found on the page".to_owned(), |i| i.message)),
+            .map_or_else(
+                || "no text found on the page".to_owned(),
+                |i| in_url_terms(&i.message, page.content_type.as_deref()),
+            )),
+    }
+}
+
+/// A file's reason put as a response's: `empty response`, `not a feed or
+/// page (image/png)`; other reasons as they are.
+fn in_url_terms(message: &str, media_type: Option<&str>) -> String {
+    match message {
+        decode::EMPTY => "empty response".to_owned(),
+        decode::BINARY => {
+            let what = match media_type.filter(|t| !t.is_empty()) {
+                Some(t) if is_text_media_type(t) => {
+                    format!("binary data served as {}", clipped(t))
+                }
+                Some(t) => clipped(t).to_owned(),
+                None => "binary data".to_owned(),
+            };
+            format!("not a feed or page ({what})")
+        }
+        other => other.to_owned(),
+    }
+}
+
+/// Whether a media type promises text: `text/*`, XML, JSON.
+fn is_text_media_type(t: &str) -> bool {
+    t.starts_with("text/") || t.ends_with("xml") || t.ends_with("json")
+}
+
+/// A server's media type, no longer than a message has room for.
+fn clipped(t: &str) -> &str {
+    const MAX: usize = 60;
+    match t.char_indices().nth(MAX) {
+        Some((at, _)) => t.get(..at).unwrap_or(t),
+        None => t,
     }
 }
 
@@ -1164,6 +1203,30 @@ mod tests {
         split_jsonl(job, part_bytes, &mut |job| out.found(job.run()));
         out.finish();
         loaded
+    }
+
+    #[test]
+    fn empty_and_binary_responses_are_put_in_url_terms() {
+        assert_eq!(
+            in_url_terms(decode::EMPTY, Some("text/html")),
+            "empty response"
+        );
+        assert_eq!(
+            in_url_terms(decode::BINARY, Some("image/png")),
+            "not a feed or page (image/png)"
+        );
+        assert_eq!(
+            in_url_terms(decode::BINARY, Some("application/rss+xml")),
+            "not a feed or page (binary data served as application/rss+xml)"
+        );
+        assert_eq!(
+            in_url_terms(decode::BINARY, None),
+            "not a feed or page (binary data)"
+        );
+        let long = format!("application/{}", "x".repeat(200));
+        let said = in_url_terms(decode::BINARY, Some(&long));
+        assert!(said.len() < 90, "{said}");
+        assert_eq!(in_url_terms("no articles", None), "no articles");
     }
 
     #[test]

@@ -502,6 +502,54 @@ fn hostile_responses_are_messages_and_never_reach_the_terminal_as_control_codes(
 }
 
 #[test]
+fn empty_and_binary_responses_are_reported_in_url_terms() {
+    // the first bytes of a PNG image
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0".to_vec();
+    let server = Server::start(move |request| match request.path.as_str() {
+        "/empty" => Response::ok("application/rss+xml", Vec::new()),
+        "/blank" => Response::ok("text/html", "  \n\n "),
+        "/logo.png" => Response::ok("image/png", png.clone()),
+        "/garbled" => Response::ok("text/html", vec![0u8, 1, 2, 3, 0, 255, 0, 7]),
+        _ => Response::ok(
+            "application/rss+xml",
+            rss(
+                "Desk",
+                &[(
+                    "Ferry resumes",
+                    "https://news.example/f",
+                    "Sailings restart.",
+                )],
+            ),
+        ),
+    });
+    let home = Home::new();
+    let urls: Vec<String> = ["/empty", "/blank", "/logo.png", "/garbled", "/feed"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    let mut args = vec!["list"];
+    args.extend(urls.iter().map(String::as_str));
+    let out = home.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(titles(&out), ["Ferry resumes"]);
+    assert_eq!(
+        stderr(&out).lines().collect::<Vec<_>>(),
+        [
+            format!("dateline: {}: skipped: empty response", urls[0]),
+            format!("dateline: {}: skipped: empty response", urls[1]),
+            format!(
+                "dateline: {}: skipped: not a feed or page (image/png)",
+                urls[2]
+            ),
+            format!(
+                "dateline: {}: skipped: not a feed or page (binary data served as text/html)",
+                urls[3]
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_charset_a_server_gives_decodes_the_body_and_is_kept_with_the_copy() {
     let server = Server::start(|request| {
         if request.header("if-none-match").is_some() {

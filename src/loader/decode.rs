@@ -11,6 +11,11 @@ use encoding_rs::{Encoding, UTF_8};
 
 use super::draft::{Note, normalise_newlines};
 
+/// Why bytes hold no text: nothing but white space…
+pub(crate) const EMPTY: &str = "empty file";
+/// …or binary data.
+pub(crate) const BINARY: &str = "binary file";
+
 /// How much of the start of a file is looked at to tell text from binary.
 const SNIFF_BYTES: usize = 8 * 1024;
 
@@ -81,7 +86,7 @@ pub(crate) fn decode_as(
         text
     };
     if text.trim().is_empty() {
-        return Err(Note::error(None, "empty file"));
+        return Err(Note::error(None, EMPTY));
     }
     Ok(Decoded { text, warning })
 }
@@ -309,7 +314,7 @@ fn check_text_bytes(start: &[u8]) -> Result<(), Note> {
         return Ok(());
     }
     if start.contains(&0) {
-        return Err(Note::error(None, "binary file"));
+        return Err(Note::error(None, BINARY));
     }
     let control = start
         .iter()
@@ -325,7 +330,7 @@ fn check_text_chars(sample: impl Iterator<Item = char>) -> Result<(), Note> {
     for c in sample {
         total += 1;
         if c == '\0' {
-            return Err(Note::error(None, "binary file"));
+            return Err(Note::error(None, BINARY));
         }
         if is_binary_control(u32::from(c)) {
             control += 1;
@@ -343,7 +348,7 @@ fn is_binary_control(c: u32) -> bool {
 /// Text has next to no control characters; binary data has many.
 fn judge(control: usize, total: usize) -> Result<(), Note> {
     if control * 10 > total {
-        return Err(Note::error(None, "binary file"));
+        return Err(Note::error(None, BINARY));
     }
     Ok(())
 }
