@@ -294,6 +294,51 @@ fn when_the_server_fails_the_cached_copy_is_shown_with_its_age() {
 }
 
 #[test]
+fn a_fetch_prunes_copies_unused_for_a_month_and_leaves_other_files_alone() {
+    let server = Server::start(|_| {
+        Response::ok(
+            "application/rss+xml",
+            rss(
+                "Desk",
+                &[(
+                    "Ferry resumes",
+                    "https://news.example/f",
+                    "Sailings restart.",
+                )],
+            ),
+        )
+    });
+    let home = Home::new();
+    let folder = home.cache().join("dateline/http");
+    std::fs::create_dir_all(&folder).unwrap();
+    let month_and_more = std::time::SystemTime::now() - Duration::from_secs(40 * 86_400);
+    let aged = |path: &Path| {
+        std::fs::write(path, b"{}\nold").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(month_and_more)
+            .unwrap();
+    };
+    let old_copy = folder.join("0123456789abcdef0123456789abcdef");
+    let foreign = folder.join("keep-me.txt");
+    aged(&old_copy);
+    aged(&foreign);
+    let recent_copy = folder.join("fedcba9876543210fedcba9876543210");
+    std::fs::write(&recent_copy, b"{}\nrecent").unwrap();
+    let feed = server.url("/feed.xml");
+    let out = home.run(&["list", &feed]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(titles(&out), ["Ferry resumes"]);
+    assert!(!old_copy.exists(), "a copy unused for 40 days goes");
+    assert!(foreign.exists(), "a file the cache did not name stays");
+    assert!(recent_copy.exists());
+    // the feed's own copy was written after pruning
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 3);
+}
+
+#[test]
 fn no_cache_keeps_nothing_and_a_closed_port_is_offline() {
     let server = Server::start(|_| Response::ok("application/rss+xml", world_feed()));
     let home = Home::new();
