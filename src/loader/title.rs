@@ -79,12 +79,48 @@ fn strip_heading_marks(t: &str) -> &str {
 /// A title made from the first sentence of `body`, cut at a word boundary
 /// with an ellipsis when it is long; `None` if the body has no words.
 pub(crate) fn from_body(body: &str) -> Option<String> {
-    let paragraph = first_paragraph(body);
+    let paragraph = unlinked(&first_paragraph(body));
     let sentence = first_sentence(&paragraph);
     if !sentence.chars().any(char::is_alphanumeric) {
         return None;
     }
     Some(shorten(sentence))
+}
+
+/// Links written as text keep only their words: `[The Other One][1]` (as
+/// feed HTML is made readable) and `[site](https://…)` (Markdown).
+fn unlinked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let (words, tail) = (&after[..close], &after[close + 1..]);
+        let reference = tail
+            .strip_prefix('[')
+            .and_then(|t| t.find(']').map(|e| (&t[..e], &t[e + 1..])))
+            .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let inline = tail
+            .strip_prefix('(')
+            .and_then(|t| t.find(')').map(|e| (&t[..e], &t[e + 1..])))
+            .filter(|(url, _)| !url.contains(' '));
+        match reference.or(inline) {
+            Some((_, next)) if !words.contains('[') => {
+                out.push_str(words);
+                rest = next;
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first paragraph with words in it, on one line, markup at line starts
@@ -225,6 +261,22 @@ fn is_all_caps(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_from_the_body_keeps_the_words_of_its_links() {
+        assert_eq!(
+            from_body("[The Other One][1], live instrumental.\n\n[1]: http://x.test/").as_deref(),
+            Some("The Other One, live instrumental")
+        );
+        assert_eq!(
+            from_body("See [the port](https://port.test/a) today. More.").as_deref(),
+            Some("See the port today")
+        );
+        assert_eq!(
+            from_body("A [bracket] stays.").as_deref(),
+            Some("A [bracket] stays")
+        );
+    }
+
     use super::*;
 
     #[test]
