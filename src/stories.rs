@@ -231,6 +231,25 @@ pub fn features(extracted: &Extracted) -> Vec<u64> {
     out
 }
 
+/// What one article brings to the grouping that depends only on the
+/// article: its [`features`] and its body's near-duplicate signature.
+/// Computing it is most of the cost of adding an article, so the entity
+/// worker does it beside the highlighting, on every core.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    features: Vec<u64>,
+    signature: Option<Box<Signature>>,
+}
+
+/// An article's [`Prepared`] part, from what [`crate::entities::extract`]
+/// found in it (none: no names or figures).
+pub fn prepare(article: &Article, extracted: Option<&Extracted>) -> Prepared {
+    Prepared {
+        features: extracted.map(features).unwrap_or_default(),
+        signature: Signature::of(&article.body).map(Box::new),
+    }
+}
+
 /// Whether a figure is evidence of a story: 100 and more, or a fraction.
 fn is_distinctive(v: f64) -> bool {
     v.is_finite() && (v.abs() >= 100.0 || v.fract().abs() > 1e-9)
@@ -279,18 +298,34 @@ impl Stories {
     /// in each (an article without its extract counts as one without names
     /// or figures). Each joins its stories now.
     pub fn add(&mut self, batch: &[Arc<Article>], extracted: &[Extracted]) {
-        for (k, article) in batch.iter().enumerate() {
-            let features = extracted.get(k).map(features).unwrap_or_default();
-            self.push(Arc::clone(article), &features);
+        let prepared = batch
+            .iter()
+            .enumerate()
+            .map(|(k, article)| prepare(article, extracted.get(k)))
+            .collect();
+        self.add_prepared(batch, prepared);
+    }
+
+    /// [`Stories::add`] with each article's part of the work done already
+    /// ([`prepare`], which needs no access to the stories and so can run
+    /// on other threads). An article without its `Prepared` counts as one
+    /// without names, figures or signature.
+    pub fn add_prepared(&mut self, batch: &[Arc<Article>], prepared: Vec<Prepared>) {
+        let mut prepared = prepared.into_iter();
+        for article in batch {
+            let Prepared {
+                features,
+                signature,
+            } = prepared.next().unwrap_or_default();
+            self.push(Arc::clone(article), &features, signature);
         }
     }
 
-    fn push(&mut self, article: Arc<Article>, features: &[u64]) {
+    fn push(&mut self, article: Arc<Article>, features: &[u64], signature: Option<Box<Signature>>) {
         let Ok(me) = u32::try_from(self.articles.len()) else {
             return;
         };
         let day = day_number(article.date);
-        let signature = Signature::of(&article.body).map(Box::new);
         self.articles.push(article);
         self.parent.push(me);
         self.size.push(1);
