@@ -57,6 +57,7 @@ fn main() {
     let mut extract_cpu = 0.0;
     let cpu_start = cpu_seconds();
     let mut last_table = Instant::now();
+    let mut table_cost = Duration::ZERO;
     let all = Instant::now();
     for chunk in articles.chunks(64 * threads) {
         let t = Instant::now();
@@ -75,10 +76,13 @@ fn main() {
         let t = Instant::now();
         index.add_extracted(chunk, extracted);
         add += t.elapsed();
-        if last_table.elapsed() >= Duration::from_secs(1) {
+        // As the worker: a table a second, or ten times as long as the
+        // last took to build.
+        if last_table.elapsed() >= Duration::from_secs(1).max(table_cost * 10) {
             let t = Instant::now();
             drop(std::hint::black_box(stories.table()));
-            table += t.elapsed();
+            table_cost = t.elapsed();
+            table += table_cost;
             last_table = Instant::now();
         }
     }
@@ -101,11 +105,18 @@ fn main() {
         secs(add),
         secs(table)
     );
+    let mb = |b: usize| b as f64 / 1e6;
+    let growing = (index.memory_bytes(), stories.memory_bytes());
+    // As the worker does once articles stop arriving.
+    index.shrink_to_fit();
+    stories.shrink_to_fit();
     println!(
-        "entities {}, index {:.0} MB, stories {:.0} MB",
+        "entities {}; index {:.0} MB ({:.0} MB while growing), stories {:.0} MB ({:.0} MB)",
         index.entity_count(),
-        index.memory_bytes() as f64 / 1e6,
-        stories.memory_bytes() as f64 / 1e6
+        mb(index.memory_bytes()),
+        mb(growing.0),
+        mb(stories.memory_bytes()),
+        mb(growing.1),
     );
 }
 

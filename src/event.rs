@@ -395,6 +395,7 @@ fn run_entity_worker(
             Err(RecvTimeoutError::Timeout) => {
                 if std::mem::take(&mut grown) {
                     entities::write(index).shrink_to_fit();
+                    sink.stories.shrink_to_fit();
                 }
                 continue;
             }

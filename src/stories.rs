@@ -394,11 +394,11 @@ impl Stories {
             let w = idf(df);
             mine += w * w;
             for d in &days {
-                let key = day_key(*f, *d);
-                if self.by_day.len(&key) > COMMON_FEATURE {
+                let list = self.by_day.list(&day_key(*f, *d));
+                if list.len > COMMON_FEATURE {
                     continue;
                 }
-                for other in self.by_day.newest(&key) {
+                for other in self.by_day.newest_of(list) {
                     let entry = self.scratch.entry(other).or_insert((0.0, 0));
                     entry.0 += w * w;
                     entry.1 += 1;
@@ -596,6 +596,23 @@ impl Stories {
         }
     }
 
+    /// Give back the spare capacity of the growing tables (once articles
+    /// stop arriving; adding more grows them again).
+    pub fn shrink_to_fit(&mut self) {
+        self.articles.shrink_to_fit();
+        self.norms.shrink_to_fit();
+        self.df.shrink_to_fit();
+        self.by_day.shrink_to_fit();
+        self.buckets.shrink_to_fit();
+        self.signatures.shrink_to_fit();
+        self.parent.shrink_to_fit();
+        self.size.shrink_to_fit();
+        self.member_days.shrink_to_fit();
+        self.strength.shrink_to_fit();
+        self.duplicates.shrink_to_fit();
+        self.scratch = HashMap::default();
+    }
+
     /// Bytes held, roughly (for the benchmark).
     pub fn memory_bytes(&self) -> usize {
         let norms = self.norms.len() * 8;
@@ -620,6 +637,13 @@ struct Chains<K> {
 
 const NONE: u32 = u32::MAX;
 
+/// A list of [`Chains`]: where its newest entry is, and its length.
+#[derive(Debug, Clone, Copy)]
+struct List {
+    head: u32,
+    len: usize,
+}
+
 impl<K> Default for Chains<K> {
     fn default() -> Self {
         Self {
@@ -639,18 +663,34 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
         *head = (at, head.1 + 1);
     }
 
-    fn len(&self, key: &K) -> usize {
-        self.heads.get(key).map_or(0, |&(_, len)| len as usize)
+    /// A key's list, found once for [`Chains::newest_of`].
+    fn list(&self, key: &K) -> List {
+        self.heads
+            .get(key)
+            .map_or(List { head: NONE, len: 0 }, |&(head, len)| List {
+                head,
+                len: len as usize,
+            })
     }
 
     /// The articles of a key's list, newest first.
     fn newest(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.heads.get(key).map_or(NONE, |&(head, _)| head);
+        self.newest_of(self.list(key))
+    }
+
+    /// The articles of a list, newest first.
+    fn newest_of(&self, list: List) -> impl Iterator<Item = u32> + '_ {
+        let mut at = list.head;
         std::iter::from_fn(move || {
             let &(article, before) = self.entries.get(at as usize)?;
             at = before;
             Some(article)
         })
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.heads.shrink_to_fit();
+        self.entries.shrink_to_fit();
     }
 
     fn memory_bytes(&self) -> usize {
