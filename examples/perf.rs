@@ -12,7 +12,11 @@
 //!   the first batch of articles, to all loaded, and to the entity index
 //!   complete; resident memory once the workers are idle; then filter
 //!   keystrokes typed into the filter worker, each timed until its answer
-//!   arrives (median and 99th percentile).
+//!   arrives (median and 99th percentile);
+//! - the real binary in a pseudo-terminal (`examples/first_frame.rs`): the
+//!   first frame on screen, all articles listed, names indexed;
+//! - the reader opening a 50 MB article (one line of sentences) and paging
+//!   down in it (medians of RUNS).
 //!
 //! Whole-process figures are medians of RUNS runs (3 unless given). With
 //! `PERF_KEYS` set, each keystroke's time is printed to standard error.
@@ -123,6 +127,7 @@ fn main() {
         std::fs::remove_dir_all(&out).ok();
     }
     print_table(&rows);
+    reader(runs);
     println!("\nload average at the end: {}", load_average());
 }
 
@@ -164,6 +169,14 @@ struct Row {
     /// Per query: dateline's median, fzf's median (if run), matches of each.
     filter: Vec<(f64, Option<f64>, usize, Option<usize>)>,
     pipeline: Pipeline,
+    screen: Screen,
+}
+
+#[derive(Default)]
+struct Screen {
+    first_frame_ms: f64,
+    listed_s: f64,
+    indexed_s: f64,
 }
 
 #[derive(Default)]
@@ -263,6 +276,7 @@ fn measure(bin: &Path, jsonl: &Path, tree: Option<&Path>, runs: usize, fzf: bool
             .and_then(|v| v.parse().ok())
             .unwrap_or(f64::NAN)
     };
+    row.screen = first_frame(jsonl);
     row.pipeline = Pipeline {
         first_batch_ms: field("first_batch_ms"),
         loaded_s: field("loaded_s"),
@@ -313,13 +327,13 @@ fn print_table(rows: &[Row]) {
     }
     println!();
     println!(
-        "| articles | app: first batch | all loaded | entity index complete | resident memory | memory / JSONL | keystroke median | p99 |"
+        "| articles | app: first batch | all loaded | entity index complete | resident memory | memory / JSONL | keystroke median | p99 | terminal: first frame | all listed | names indexed |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for r in rows {
         let p = &r.pipeline;
         println!(
-            "| {} | {:.0} ms | {:.2} s | {:.2} s | {:.0} MB | {:.2} | {:.1} ms | {:.1} ms ({} keys) |",
+            "| {} | {:.0} ms | {:.2} s | {:.2} s | {:.0} MB | {:.2} | {:.1} ms | {:.1} ms ({} keys) | {:.0} ms | {:.2} s | {:.2} s |",
             r.articles,
             p.first_batch_ms,
             p.loaded_s,
@@ -328,9 +342,86 @@ fn print_table(rows: &[Row]) {
             p.rss_mb / r.jsonl_mb,
             p.key_median_ms,
             p.key_p99_ms,
-            p.keys
+            p.keys,
+            r.screen.first_frame_ms,
+            r.screen.listed_s,
+            r.screen.indexed_s
         );
     }
+}
+
+/// The real binary on `path` in a pseudo-terminal, through
+/// `examples/first_frame.rs` (built beside this example).
+fn first_frame(path: &Path) -> Screen {
+    let exe = std::env::current_exe().expect("this example");
+    let Some(tool) = exe.parent().map(|d| d.join("first_frame")) else {
+        return Screen::default();
+    };
+    let Ok(out) = Command::new(&tool).arg(path).stderr(Stdio::null()).output() else {
+        eprintln!(
+            "{} is missing: run `cargo build --release --examples`",
+            tool.display()
+        );
+        return Screen {
+            first_frame_ms: f64::NAN,
+            listed_s: f64::NAN,
+            indexed_s: f64::NAN,
+        };
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let field = |name: &str| -> f64 {
+        text.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let screen = Screen {
+        first_frame_ms: field("first_frame_ms"),
+        listed_s: field("listed_s"),
+        indexed_s: field("indexed_s"),
+    };
+    eprintln!(
+        "in a terminal: first frame {:.1} ms, listed {:.2} s, indexed {:.2} s",
+        screen.first_frame_ms, screen.listed_s, screen.indexed_s
+    );
+    screen
+}
+
+/// The reader on one 50 MB article: median ms to open it (lay out and
+/// highlight the first screen) and to page down, of `runs` runs.
+fn reader(runs: usize) {
+    use dateline::app::reader::ReaderView;
+    use dateline::article::{Article, ArticleId, Origin};
+    let sentence = "Dock workers in Rotterdam said on Monday that 3,800 of them would strike. ";
+    let body = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    let origin = Origin::file("long.txt");
+    let article = Arc::new(Article {
+        id: ArticleId::derive(None, &origin, ""),
+        title: "One long line".into(),
+        source: "Northline Wire".into(),
+        date: None,
+        author: None,
+        url: None,
+        origin,
+        body,
+    });
+    let (width, height) = (100, 50);
+    let (mut open, mut page) = (Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        let mut view = ReaderView::new(0, Arc::clone(&article), &FilterQuery::default(), width);
+        view.settle(height);
+        open.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        view.scroll_by(49, height);
+        page.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "\nreader, one 50 MB article: open {:.1} ms, page down {:.3} ms (medians of {})",
+        median(&mut open),
+        median(&mut page),
+        runs.max(1)
+    );
 }
 
 /// Resident memory of this process, in MB.

@@ -90,7 +90,7 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub use index::{
     ArticleSet, EntityId, EntityIndex, EntityRow, EntitySort, Extracted, Mention, SourceMentions,
-    extract, extract_all, extract_from_spans,
+    extract, extract_all, extract_from_spans, map_all,
 };
 pub use resolve::{
     ArticleNames, LocalEntity, LocalMention, OutlineEntry, is_name_kind, outline, resolve_names,

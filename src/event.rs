@@ -17,7 +17,7 @@ use crate::entities::{self, SharedEntityIndex};
 use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
-use crate::stories::Stories;
+use crate::stories::{self, Stories};
 
 /// Everything the run loop reacts to.
 #[derive(Debug)]
@@ -384,26 +384,103 @@ impl EntityWorker {
     }
 }
 
+/// A chunk of articles with what the helpers found in them, waiting to be
+/// added to the index and the stories.
+struct Extraction {
+    articles: Vec<Arc<Article>>,
+    found: Vec<(entities::Extracted, stories::Prepared)>,
+}
+
+impl Extraction {
+    /// Highlight, resolve and prepare for grouping, on every core.
+    fn of(articles: Vec<Arc<Article>>, threads: usize) -> Self {
+        let found = entities::map_all(&articles, threads, |article| {
+            let extracted = entities::extract(article);
+            let prepared = stories::prepare(article, Some(&extracted));
+            (extracted, prepared)
+        });
+        Self { articles, found }
+    }
+}
+
+/// What the entity worker adds extracted articles to, and when it last
+/// told the app.
+struct EntitySink<'a> {
+    index: &'a SharedEntityIndex,
+    events: &'a Sender<Event>,
+    stories: Stories,
+    last_report: Instant,
+    last_stories: Instant,
+    /// How long the last stories' table took to build: the next waits at
+    /// least ten times that, so that tables cost a tenth of the worker's
+    /// time however many articles there are.
+    table_cost: Duration,
+}
+
+impl EntitySink<'_> {
+    /// Add a chunk to the stories and the index, and report progress when
+    /// due (always when `last`, nothing more being queued). False when the
+    /// app has gone.
+    fn add(&mut self, chunk: Extraction, last: bool) -> bool {
+        let (extracted, prepared): (Vec<_>, Vec<_>) = chunk.found.into_iter().unzip();
+        self.stories.add_prepared(&chunk.articles, prepared);
+        let covered = {
+            let mut index = entities::write(self.index);
+            index.add_extracted(&chunk.articles, extracted);
+            index.len()
+        };
+        if last || self.last_report.elapsed() >= ENTITY_REPORT {
+            self.last_report = Instant::now();
+            let update = Update::EntitiesIndexed(covered);
+            if self.events.send(Event::Update(update)).is_err() {
+                return false;
+            }
+        }
+        let due = STORIES_REPORT.max(self.table_cost * 10);
+        if last || self.last_stories.elapsed() >= due {
+            let started = Instant::now();
+            let table = Arc::new(self.stories.table());
+            self.table_cost = started.elapsed();
+            self.last_stories = Instant::now();
+            if self
+                .events
+                .send(Event::Update(Update::StoriesGrouped(table)))
+                .is_err()
+            {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 fn run_entity_worker(
     rx: &Receiver<Vec<Arc<Article>>>,
     index: &SharedEntityIndex,
     events: &Sender<Event>,
     filter_busy: &AtomicBool,
 ) {
-    // Articles are highlighted on every core, a chunk per core at a time.
+    // Articles are highlighted on every core, a chunk per core at a time,
+    // while this thread adds the chunk before to the index and the stories.
     let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
-    let mut last_report = Instant::now();
     let mut grown = false;
     // Stories are grouped from what the highlighter extracts, as it comes.
-    let mut stories = Stories::new();
-    let mut last_stories = Instant::now();
+    let mut sink = EntitySink {
+        index,
+        events,
+        stories: Stories::new(),
+        last_report: Instant::now(),
+        last_stories: Instant::now(),
+        table_cost: Duration::ZERO,
+    };
     loop {
         let batch = match rx.recv_timeout(ENTITY_IDLE) {
             Ok(batch) => batch,
             Err(RecvTimeoutError::Timeout) => {
                 if std::mem::take(&mut grown) {
                     entities::write(index).shrink_to_fit();
+                    sink.stories.shrink_to_fit();
                 }
                 continue;
             }
@@ -411,7 +488,8 @@ fn run_entity_worker(
         };
         grown = true;
         queue.extend(batch);
-        while !queue.is_empty() {
+        let mut ready: Option<Extraction> = None;
+        while !queue.is_empty() || ready.is_some() {
             // A search runs for milliseconds; wait it out, but never for
             // long in all.
             let waited = Instant::now();
@@ -420,33 +498,33 @@ fn run_entity_worker(
             }
             let take = queue.len().min(ENTITY_CHUNK * threads);
             let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
-            let extracted = entities::extract_all(&chunk, threads);
-            stories.add(&chunk, &extracted);
-            let covered = {
-                let mut index = entities::write(index);
-                index.add_extracted(&chunk, extracted);
-                index.len()
-            };
+            let (next, alive) = thread::scope(|scope| {
+                let next = (!chunk.is_empty()).then(|| {
+                    let articles = chunk.clone();
+                    (
+                        scope.spawn(move || Extraction::of(articles, threads)),
+                        chunk,
+                    )
+                });
+                let alive = match ready.take() {
+                    Some(done) => sink.add(done, next.is_none()),
+                    None => true,
+                };
+                // Should the highlighter fail, the chunk's articles count
+                // as ones without names, so that the rest keep their places.
+                let next = next.map(|(worker, articles)| {
+                    worker.join().unwrap_or_else(|_| Extraction {
+                        found: articles.iter().map(|_| Default::default()).collect(),
+                        articles,
+                    })
+                });
+                (next, alive)
+            });
+            if !alive {
+                return;
+            }
+            ready = next;
             queue.extend(rx.try_iter().flatten());
-            if queue.is_empty() || last_report.elapsed() >= ENTITY_REPORT {
-                last_report = Instant::now();
-                let update = Update::EntitiesIndexed(covered);
-                if events.send(Event::Update(update)).is_err() {
-                    return;
-                }
-            }
-            // The stories' table costs about 50 ms at 100,000 articles:
-            // sent less often than the count, and when the queue empties.
-            if queue.is_empty() || last_stories.elapsed() >= STORIES_REPORT {
-                last_stories = Instant::now();
-                let table = Arc::new(stories.table());
-                if events
-                    .send(Event::Update(Update::StoriesGrouped(table)))
-                    .is_err()
-                {
-                    return;
-                }
-            }
         }
     }
 }
@@ -490,5 +568,54 @@ impl Drop for StateSaver {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::{self, Input};
+
+    /// The entity worker, fed in batches, ends with the index and stories
+    /// that adding everything at once gives, and says so.
+    #[test]
+    fn the_entity_worker_indexes_and_groups_every_batch() {
+        let loaded = loader::load_all(&[Input::Samples]);
+        let samples: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+        // Enough articles for several chunks on any number of cores.
+        let articles: Vec<Arc<Article>> = samples.iter().cycle().take(700).cloned().collect();
+        let (tx, rx) = mpsc::channel();
+        let shared = entities::shared();
+        let worker = EntityWorker::spawn(Arc::clone(&shared), tx, Arc::new(AtomicBool::new(false)));
+        for batch in articles.chunks(97) {
+            worker.add(batch.to_vec());
+        }
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let (mut indexed, mut table) = (0, None);
+        while indexed < articles.len()
+            || table
+                .as_ref()
+                .is_none_or(|t: &Arc<crate::stories::StoryTable>| {
+                    t.of_article.len() < articles.len()
+                })
+        {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(Event::Update(Update::EntitiesIndexed(n))) => indexed = n,
+                Ok(Event::Update(Update::StoriesGrouped(t))) => table = Some(t),
+                Ok(_) => {}
+                Err(e) => panic!("the worker stopped at {indexed} articles: {e:?}"),
+            }
+        }
+        let extracted = entities::extract_all(&articles, 2);
+        let mut expected = Stories::new();
+        expected.add(&articles, &extracted);
+        assert_eq!(table.as_deref(), Some(&expected.table()));
+        let index = entities::read(&shared);
+        assert_eq!(index.len(), articles.len());
+        let mut alone = entities::EntityIndex::new();
+        alone.add_extracted(&articles, extracted);
+        assert_eq!(index.entity_count(), alone.entity_count());
+        assert_eq!(index.mention_count(), alone.mention_count());
     }
 }

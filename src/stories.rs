@@ -231,6 +231,25 @@ pub fn features(extracted: &Extracted) -> Vec<u64> {
     out
 }
 
+/// What one article brings to the grouping that depends only on the
+/// article: its [`features`] and its body's near-duplicate signature.
+/// Computing it is most of the cost of adding an article, so the entity
+/// worker does it beside the highlighting, on every core.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    features: Vec<u64>,
+    signature: Option<Box<Signature>>,
+}
+
+/// An article's [`Prepared`] part, from what [`crate::entities::extract`]
+/// found in it (none: no names or figures).
+pub fn prepare(article: &Article, extracted: Option<&Extracted>) -> Prepared {
+    Prepared {
+        features: extracted.map(features).unwrap_or_default(),
+        signature: Signature::of(&article.body).map(Box::new),
+    }
+}
+
 /// Whether a figure is evidence of a story: 100 and more, or a fraction.
 fn is_distinctive(v: f64) -> bool {
     v.is_finite() && (v.abs() >= 100.0 || v.fract().abs() > 1e-9)
@@ -279,18 +298,34 @@ impl Stories {
     /// in each (an article without its extract counts as one without names
     /// or figures). Each joins its stories now.
     pub fn add(&mut self, batch: &[Arc<Article>], extracted: &[Extracted]) {
-        for (k, article) in batch.iter().enumerate() {
-            let features = extracted.get(k).map(features).unwrap_or_default();
-            self.push(Arc::clone(article), &features);
+        let prepared = batch
+            .iter()
+            .enumerate()
+            .map(|(k, article)| prepare(article, extracted.get(k)))
+            .collect();
+        self.add_prepared(batch, prepared);
+    }
+
+    /// [`Stories::add`] with each article's part of the work done already
+    /// ([`prepare`], which needs no access to the stories and so can run
+    /// on other threads). An article without its `Prepared` counts as one
+    /// without names, figures or signature.
+    pub fn add_prepared(&mut self, batch: &[Arc<Article>], prepared: Vec<Prepared>) {
+        let mut prepared = prepared.into_iter();
+        for article in batch {
+            let Prepared {
+                features,
+                signature,
+            } = prepared.next().unwrap_or_default();
+            self.push(Arc::clone(article), &features, signature);
         }
     }
 
-    fn push(&mut self, article: Arc<Article>, features: &[u64]) {
+    fn push(&mut self, article: Arc<Article>, features: &[u64], signature: Option<Box<Signature>>) {
         let Ok(me) = u32::try_from(self.articles.len()) else {
             return;
         };
         let day = day_number(article.date);
-        let signature = Signature::of(&article.body).map(Box::new);
         self.articles.push(article);
         self.parent.push(me);
         self.size.push(1);
@@ -359,11 +394,11 @@ impl Stories {
             let w = idf(df);
             mine += w * w;
             for d in &days {
-                let key = day_key(*f, *d);
-                if self.by_day.len(&key) > COMMON_FEATURE {
+                let list = self.by_day.list(&day_key(*f, *d));
+                if list.len > COMMON_FEATURE {
                     continue;
                 }
-                for other in self.by_day.newest(&key) {
+                for other in self.by_day.newest_of(list) {
                     let entry = self.scratch.entry(other).or_insert((0.0, 0));
                     entry.0 += w * w;
                     entry.1 += 1;
@@ -566,6 +601,23 @@ impl Stories {
         }
     }
 
+    /// Give back the spare capacity of the growing tables (once articles
+    /// stop arriving; adding more grows them again).
+    pub fn shrink_to_fit(&mut self) {
+        self.articles.shrink_to_fit();
+        self.norms.shrink_to_fit();
+        self.df.shrink_to_fit();
+        self.by_day.shrink_to_fit();
+        self.buckets.shrink_to_fit();
+        self.signatures.shrink_to_fit();
+        self.parent.shrink_to_fit();
+        self.size.shrink_to_fit();
+        self.member_days.shrink_to_fit();
+        self.strength.shrink_to_fit();
+        self.duplicates.shrink_to_fit();
+        self.scratch = HashMap::default();
+    }
+
     /// Bytes held, roughly (for the benchmark).
     pub fn memory_bytes(&self) -> usize {
         let norms = self.norms.len() * 8;
@@ -590,6 +642,13 @@ struct Chains<K> {
 
 const NONE: u32 = u32::MAX;
 
+/// A list of [`Chains`]: where its newest entry is, and its length.
+#[derive(Debug, Clone, Copy)]
+struct List {
+    head: u32,
+    len: usize,
+}
+
 impl<K> Default for Chains<K> {
     fn default() -> Self {
         Self {
@@ -609,18 +668,34 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
         *head = (at, head.1 + 1);
     }
 
-    fn len(&self, key: &K) -> usize {
-        self.heads.get(key).map_or(0, |&(_, len)| len as usize)
+    /// A key's list, found once for [`Chains::newest_of`].
+    fn list(&self, key: &K) -> List {
+        self.heads
+            .get(key)
+            .map_or(List { head: NONE, len: 0 }, |&(head, len)| List {
+                head,
+                len: len as usize,
+            })
     }
 
     /// The articles of a key's list, newest first.
     fn newest(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.heads.get(key).map_or(NONE, |&(head, _)| head);
+        self.newest_of(self.list(key))
+    }
+
+    /// The articles of a list, newest first.
+    fn newest_of(&self, list: List) -> impl Iterator<Item = u32> + '_ {
+        let mut at = list.head;
         std::iter::from_fn(move || {
             let &(article, before) = self.entries.get(at as usize)?;
             at = before;
             Some(article)
         })
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.heads.shrink_to_fit();
+        self.entries.shrink_to_fit();
     }
 
     fn memory_bytes(&self) -> usize {

@@ -56,22 +56,34 @@ pub fn extract(article: &Article) -> Extracted {
 /// whose thread failed counts as one without names, so that the rest
 /// keep their positions.
 pub fn extract_all(articles: &[Arc<Article>], threads: usize) -> Vec<Extracted> {
+    map_all(articles, threads, extract)
+}
+
+/// `f` of each article, in order, on up to `threads` threads (the calling
+/// one among them), each taking a run of articles; an article whose thread
+/// failed gets `T::default()`.
+pub fn map_all<T: Send + Default>(
+    articles: &[Arc<Article>],
+    threads: usize,
+    f: impl Fn(&Article) -> T + Sync,
+) -> Vec<T> {
     let run = articles.len().div_ceil(threads.max(1)).max(1);
     let mut runs = articles.chunks(run);
     let Some(first) = runs.next() else {
         return Vec::new();
     };
-    let extract_run = |run: &[Arc<Article>]| run.iter().map(|a| extract(a)).collect::<Vec<_>>();
+    let f = &f;
+    let map_run = move |run: &[Arc<Article>]| run.iter().map(|a| f(a)).collect::<Vec<_>>();
     std::thread::scope(|scope| {
         let others: Vec<_> = runs
-            .map(|run| (run.len(), scope.spawn(move || extract_run(run))))
+            .map(|run| (run.len(), scope.spawn(move || map_run(run))))
             .collect();
-        let mut all = extract_run(first);
+        let mut all = map_run(first);
         for (len, worker) in others {
             all.extend(
                 worker
                     .join()
-                    .unwrap_or_else(|_| vec![Extracted::default(); len]),
+                    .unwrap_or_else(|_| std::iter::repeat_with(T::default).take(len).collect()),
             );
         }
         all

@@ -191,6 +191,29 @@ fn articles_added_in_batches_group_as_when_added_at_once() {
 }
 
 #[test]
+fn articles_prepared_elsewhere_group_as_when_added_with_their_extracts() {
+    let loaded = loader::load_all(&[Input::Samples]);
+    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    let whole = grouped(&articles);
+    // Prepared on other threads, as the entity worker does, in two batches.
+    let prepared = crate::entities::map_all(&articles, 3, |a| prepare(a, Some(&extract(a))));
+    let mut parts = Stories::new();
+    let (first, second) = prepared.split_at(5);
+    parts.add_prepared(&articles[..5], first.to_vec());
+    parts.add_prepared(&articles[5..], second.to_vec());
+    assert_eq!(whole.stories(), parts.stories());
+    assert_eq!(whole.table(), parts.table());
+    // Fewer prepared parts than articles: the rest count as bare.
+    let mut short = Stories::new();
+    short.add_prepared(&articles, Vec::new());
+    let mut bare = Stories::new();
+    for a in &articles {
+        bare.add(std::slice::from_ref(a), &[]);
+    }
+    assert_eq!(short.stories(), bare.stories());
+}
+
+#[test]
 fn the_samples_group_into_their_stories() {
     let loaded = loader::load_all(&[Input::Samples]);
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
