@@ -404,6 +404,7 @@ fn reader(runs: usize) {
         url: None,
         origin,
         body,
+        tags: Vec::new(),
     });
     let (width, height) = (100, 50);
     let (mut open, mut page) = (Vec::new(), Vec::new());
