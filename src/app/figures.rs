@@ -45,7 +45,8 @@ pub const SENTENCE_WORD: usize = 3;
 /// Sort orders of the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FigureSort {
-    /// Newest article first (undated last), then by value.
+    /// Newest article first (undated last), each article's figures in
+    /// the order its text gives them.
     #[default]
     Date,
     /// Numbers by value, smallest first, then dates, oldest first.
@@ -128,7 +129,7 @@ pub struct ReadFigure {
 #[derive(Debug, Clone)]
 pub struct FiguresPane {
     /// Every figure, article by article in load order, each article's
-    /// numbers by value, then its dates.
+    /// figures in the order the text first gives them.
     pub rows: Vec<FigureRow>,
     /// Indices into `rows` in the sort order.
     order: Vec<u32>,
@@ -179,16 +180,33 @@ impl FiguresPane {
             if !numbers.is_empty() || !dates.is_empty() {
                 with_figures += 1;
             }
-            rows.extend(numbers.iter().map(|&value| FigureRow {
-                article,
-                kind: EntityKind::Number,
-                value,
-            }));
-            rows.extend(dates.iter().map(|&day| FigureRow {
-                article,
-                kind: EntityKind::Date,
-                value: f64::from(day),
-            }));
+            // The article's figures where it first gives them, in text
+            // order (a figure with no place known last, by value).
+            let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
+            let (number_starts, date_starts) =
+                (index.article_number_starts(a), index.article_date_starts(a));
+            let mut placed: Vec<(u32, FigureRow)> = numbers
+                .iter()
+                .enumerate()
+                .map(|(i, &value)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Number,
+                        value,
+                    };
+                    (at(number_starts, i), row)
+                })
+                .chain(dates.iter().enumerate().map(|(i, &day)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Date,
+                        value: f64::from(day),
+                    };
+                    (at(date_starts, i), row)
+                }))
+                .collect();
+            placed.sort_by_key(|&(start, _)| start);
+            rows.extend(placed.into_iter().map(|(_, row)| row));
         }
         let mut pane = Self {
             rows,
@@ -220,9 +238,9 @@ impl FiguresPane {
 
     /// Put `order` in the sort order. Rows are never compared one with
     /// another by their article: the articles are sorted (by date, or by
-    /// source then date) and their rows, which the index gives in order of
-    /// value, follow one run after another; by value, that order is then
-    /// sorted again, stably, on a key each row carries.
+    /// source then date) and their rows, in text order, follow one run
+    /// after another; by value, that order is then sorted again, stably, on
+    /// a key each row carries.
     fn sort_rows(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().copied();
         let newest_first = |a: u32| {
@@ -768,15 +786,27 @@ mod tests {
             .filter(|r| r.kind == EntityKind::Number)
             .map(|r| (r.article(), r.value))
             .collect();
-        assert_eq!(numbers[0], (1, 27.0));
-        assert_eq!(numbers[1], (1, 4600.0));
+        // Within an article, in the order the text gives them.
+        assert_eq!(numbers[0], (1, 4600.0));
+        assert_eq!(numbers[1], (1, 27.0));
         assert_eq!(numbers[2], (2, 3.5));
-        assert_eq!(numbers[3], (0, 27.0));
-        assert_eq!(numbers[4], (0, 3800.0));
+        assert_eq!(numbers[3], (0, 3800.0));
+        assert_eq!(numbers[4], (0, 27.0));
         let date = pane.rows.iter().find(|r| r.kind == EntityKind::Date);
         assert_eq!(
             date.and_then(FigureRow::day),
             NaiveDate::from_ymd_opt(2026, 11, 16)
+        );
+        // The date between the figures around it: 3,800 on 16 November,
+        // then 27 ships.
+        let kinds: Vec<EntityKind> = (0..pane.matches.len())
+            .filter_map(|k| pane.shown_row(k))
+            .filter(|r| r.article == 0)
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [EntityKind::Number, EntityKind::Date, EntityKind::Number]
         );
         pane.cycle_sort(&articles);
         assert_eq!(pane.sort, FigureSort::Value);

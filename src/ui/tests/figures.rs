@@ -67,8 +67,19 @@ fn unselected_figures_take_their_kind_style_and_the_flag_its_own() {
         height: area.height.saturating_sub(4),
         ..area
     };
-    // A number row and a date row, each in the reader's style for its kind.
-    assert!(styled_in(&buf, list, "3,800 dockworkers", theme.number));
+    // A number row and a date row, each in the reader's style for its kind
+    // (past the first row, where 3,800 is in the highlighted sentence).
+    let below_first = Rect {
+        y: list.y + 2,
+        height: list.height.saturating_sub(2),
+        ..list
+    };
+    assert!(styled_in(
+        &buf,
+        below_first,
+        "3,800 dockworkers",
+        theme.number
+    ));
     assert!(styled_in(&buf, list, "≠ 4,600 members", theme.disagree));
     assert!(styled_in(&buf, list, "Wednesday", theme.date));
     // The highlight is on the first row, not these.
