@@ -131,6 +131,9 @@ pub struct FiguresPane {
     /// Every figure, article by article in load order, each article's
     /// figures in the order the text first gives them.
     pub rows: Vec<FigureRow>,
+    /// How many articles (in load order) the index had read when `rows`
+    /// were last taken from it.
+    covered: usize,
     /// Indices into `rows` in the sort order.
     order: Vec<u32>,
     pub sort: FigureSort,
@@ -172,44 +175,10 @@ impl FiguresPane {
         stories: Option<Arc<StoryTable>>,
     ) -> Self {
         let covered = index.len().min(articles.len());
-        let mut rows = Vec::new();
-        let mut with_figures = 0;
-        for a in (0..covered).filter(|&a| within.is_none_or(|set| set.contains(a))) {
-            let Ok(article) = u32::try_from(a) else { break };
-            let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
-            if !numbers.is_empty() || !dates.is_empty() {
-                with_figures += 1;
-            }
-            // The article's figures where it first gives them, in text
-            // order (a figure with no place known last, by value).
-            let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
-            let (number_starts, date_starts) =
-                (index.article_number_starts(a), index.article_date_starts(a));
-            let mut placed: Vec<(u32, FigureRow)> = numbers
-                .iter()
-                .enumerate()
-                .map(|(i, &value)| {
-                    let row = FigureRow {
-                        article,
-                        kind: EntityKind::Number,
-                        value,
-                    };
-                    (at(number_starts, i), row)
-                })
-                .chain(dates.iter().enumerate().map(|(i, &day)| {
-                    let row = FigureRow {
-                        article,
-                        kind: EntityKind::Date,
-                        value: f64::from(day),
-                    };
-                    (at(date_starts, i), row)
-                }))
-                .collect();
-            placed.sort_by_key(|&(start, _)| start);
-            rows.extend(placed.into_iter().map(|(_, row)| row));
-        }
+        let (rows, with_figures) = rows_of(index, 0..covered, within);
         let mut pane = Self {
             rows,
+            covered,
             order: Vec::new(),
             sort: FigureSort::default(),
             filtered: within.is_some(),
@@ -227,6 +196,35 @@ impl FiguresPane {
         };
         pane.sort_rows(articles);
         pane
+    }
+
+    /// Take the figures of the articles the index has read since the rows
+    /// were taken (those of `within` only, when given). The highlighted
+    /// figure stays highlighted, on the same line of the screen, and what
+    /// is typed still narrows.
+    pub fn grow(
+        &mut self,
+        index: &EntityIndex,
+        articles: &[Arc<Article>],
+        within: Option<&ArticleSet>,
+    ) {
+        let covered = index.len().min(articles.len());
+        if covered <= self.covered {
+            return;
+        }
+        let (rows, with_figures) = rows_of(index, self.covered..covered, within);
+        self.covered = covered;
+        if rows.is_empty() {
+            return;
+        }
+        self.rows.extend(rows);
+        self.articles += with_figures;
+        let line = self.selected.saturating_sub(self.offset);
+        let had = self.current().is_some();
+        self.sort_rows(articles);
+        if had {
+            self.offset = self.selected.saturating_sub(line);
+        }
     }
 
     /// Sort by the next order: article date, value, source. The highlighted
@@ -540,6 +538,53 @@ impl FiguresPane {
             .map_or(0..0, |r| r.figure.range);
         Some((row.article(), range))
     }
+}
+
+/// The figures of the articles `articles` (those of `within` only, when
+/// given), article by article, each article's in the order its text first
+/// gives them; and how many of those articles have figures.
+fn rows_of(
+    index: &EntityIndex,
+    articles: Range<usize>,
+    within: Option<&ArticleSet>,
+) -> (Vec<FigureRow>, usize) {
+    let mut rows = Vec::new();
+    let mut with_figures = 0;
+    for a in articles.filter(|&a| within.is_none_or(|set| set.contains(a))) {
+        let Ok(article) = u32::try_from(a) else { break };
+        let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
+        if !numbers.is_empty() || !dates.is_empty() {
+            with_figures += 1;
+        }
+        // The article's figures where it first gives them, in text
+        // order (a figure with no place known last, by value).
+        let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
+        let (number_starts, date_starts) =
+            (index.article_number_starts(a), index.article_date_starts(a));
+        let mut placed: Vec<(u32, FigureRow)> = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| {
+                let row = FigureRow {
+                    article,
+                    kind: EntityKind::Number,
+                    value,
+                };
+                (at(number_starts, i), row)
+            })
+            .chain(dates.iter().enumerate().map(|(i, &day)| {
+                let row = FigureRow {
+                    article,
+                    kind: EntityKind::Date,
+                    value: f64::from(day),
+                };
+                (at(date_starts, i), row)
+            }))
+            .collect();
+        placed.sort_by_key(|&(start, _)| start);
+        rows.extend(placed.into_iter().map(|(_, row)| row));
+    }
+    (rows, with_figures)
 }
 
 /// A key that sorts numbers by value, smallest first, then dates, oldest

@@ -187,3 +187,43 @@ fn a_word_narrows_to_the_figures_whose_sentence_has_it() {
     type_text(&mut app, "DRIFTING meridian");
     assert_eq!(app.figures.as_ref().unwrap().matches, before);
 }
+
+#[test]
+fn figures_indexed_while_the_view_is_open_join_it_without_moving_the_highlight() {
+    // The older articles first: the newer ones' figures come in above.
+    let mut articles = super::stories::story_articles();
+    articles.sort_by_key(|a| a.date);
+    let (first, rest) = articles.split_at(6);
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(first.to_vec()));
+    press(&mut app, KeyCode::Char('F'));
+    type_text(&mut app, "the");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let pane = app.figures.as_ref().unwrap();
+    let (rows, shown) = (pane.rows.len(), pane.matches.len());
+    let kept = *pane.current().unwrap();
+    let line = pane.selected - pane.offset;
+    app.update(Update::Loaded(rest.to_vec()));
+    let pane = app.figures.clone().unwrap();
+    assert!(pane.rows.len() > rows, "{} rows", pane.rows.len());
+    assert!(pane.matches.len() > shown, "{} shown", pane.matches.len());
+    assert_eq!(pane.input, "the", "what is typed still narrows");
+    assert_eq!(pane.current(), Some(&kept), "the highlight stays");
+    assert!(
+        pane.selected > 2,
+        "newer articles' figures came in above it"
+    );
+    assert_eq!(pane.selected - pane.offset, line, "on its line");
+    // The new rows are those of the articles just indexed, as opening the
+    // view now would give them.
+    let reopened = {
+        let mut app = app;
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('F'));
+        type_text(&mut app, "the");
+        app.figures.unwrap()
+    };
+    assert_eq!(reopened.rows.len(), pane.rows.len());
+    assert_eq!(reopened.matches.len(), pane.matches.len());
+}
