@@ -2,7 +2,8 @@
 //! (`tests/support/story_corpus.rs`, default 100,000), indexes them as the
 //! entity worker would, then times what the figures pane (`F`) does on the
 //! UI thread: opening it (rows from the index, sorted by article date),
-//! each sort, narrowing as a figure and a source are typed, reading the
+//! each sort, narrowing as a figure and a source are typed, then as words
+//! of the figures' sentences are typed, reading the
 //! rows of one screen (their articles and stories highlighted again), and
 //! Enter.
 //!
@@ -85,4 +86,23 @@ fn main() {
     let start = Instant::now();
     let target = pane.target(&articles);
     println!("Enter: {target:?} in {:.2} ms", ms(start));
+    // Words found in the figures' sentences: each article holding one has
+    // its sentences with it highlighted.
+    for text in ["ships", "cost workers"] {
+        let mut typed = String::new();
+        for c in text.chars() {
+            typed.push(c);
+            pane.input.clone_from(&typed);
+            let start = Instant::now();
+            pane.refresh(&articles);
+            let refresh = ms(start);
+            let start = Instant::now();
+            pane.prepare(&articles, SCREEN);
+            println!(
+                "typed {typed:?}: {} shown, narrowed in {refresh:.1} ms, screen read in {:.1} ms",
+                pane.matches.len(),
+                ms(start)
+            );
+        }
+    }
 }

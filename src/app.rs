@@ -555,6 +555,7 @@ impl App {
             }
             Update::EntitiesIndexed(covered) => {
                 self.entities_indexed = covered;
+                self.grow_figures();
                 if let Searcher::Worker { filter, .. } = &self.searcher
                     && self.query.needs_entities()
                 {
@@ -857,6 +858,9 @@ impl App {
             }
         }
         self.articles.extend(batch);
+        // Indexed here when there is no worker: the open figures view
+        // takes them now.
+        self.grow_figures();
         // Each new article's source counts it unless the state has it read;
         // what the state remembers of it goes to the search. (Its key is
         // made once, and not at all while the state is empty.)
@@ -1659,6 +1663,19 @@ impl App {
         drop(index);
         self.editing = None;
         self.figures = Some(pane);
+    }
+
+    /// More of the entity index has arrived: the open figures view takes
+    /// the new articles' figures (under a filter, those it lets through).
+    fn grow_figures(&mut self) {
+        let Some(filtered) = self.figures.as_ref().map(|p| p.filtered) else {
+            return;
+        };
+        let within = if filtered { self.filtered_set() } else { None };
+        let index = entities::read(&self.entities);
+        if let Some(pane) = &mut self.figures {
+            pane.grow(&index, &self.articles, within.as_ref());
+        }
     }
 
     fn figures_action(&mut self, action: &Action) {

@@ -21,7 +21,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::article::Article;
 use crate::entities::values::{same_value, values_of};
-use crate::entities::{ArticleSet, EntityIndex};
+use crate::entities::{ArticleSet, EntityIndex, sentence_around};
 use crate::highlight::{self, EntityKind};
 use crate::stories::StoryTable;
 use crate::stories::figures::{self, Figure, FigureValue, disagreements};
@@ -34,10 +34,19 @@ pub const STORY_READ_LIMIT: usize = 40;
 /// again.
 const READ_CACHE: usize = 4096;
 
+/// Sentences whose figures are kept for typed words; past this the cache
+/// starts again.
+const SENTENCE_CACHE: usize = 400_000;
+
+/// Typed words of fewer letters are looked for in titles and sources
+/// only: shorter ones begin a word of nearly every sentence.
+pub const SENTENCE_WORD: usize = 3;
+
 /// Sort orders of the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FigureSort {
-    /// Newest article first (undated last), then by value.
+    /// Newest article first (undated last), each article's figures in
+    /// the order its text gives them.
     #[default]
     Date,
     /// Numbers by value, smallest first, then dates, oldest first.
@@ -120,8 +129,11 @@ pub struct ReadFigure {
 #[derive(Debug, Clone)]
 pub struct FiguresPane {
     /// Every figure, article by article in load order, each article's
-    /// numbers by value, then its dates.
+    /// figures in the order the text first gives them.
     pub rows: Vec<FigureRow>,
+    /// How many articles (in load order) the index had read when `rows`
+    /// were last taken from it.
+    covered: usize,
     /// Indices into `rows` in the sort order.
     order: Vec<u32>,
     pub sort: FigureSort,
@@ -148,6 +160,9 @@ pub struct FiguresPane {
     elsewhere: HashMap<(usize, usize), Vec<String>>,
     /// Stories compared so far.
     compared: HashSet<usize>,
+    /// Per (article, sentence start): the figures of sentences that held
+    /// a typed word.
+    sentences: HashMap<(u32, usize), SentenceFigures>,
 }
 
 impl FiguresPane {
@@ -160,27 +175,10 @@ impl FiguresPane {
         stories: Option<Arc<StoryTable>>,
     ) -> Self {
         let covered = index.len().min(articles.len());
-        let mut rows = Vec::new();
-        let mut with_figures = 0;
-        for a in (0..covered).filter(|&a| within.is_none_or(|set| set.contains(a))) {
-            let Ok(article) = u32::try_from(a) else { break };
-            let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
-            if !numbers.is_empty() || !dates.is_empty() {
-                with_figures += 1;
-            }
-            rows.extend(numbers.iter().map(|&value| FigureRow {
-                article,
-                kind: EntityKind::Number,
-                value,
-            }));
-            rows.extend(dates.iter().map(|&day| FigureRow {
-                article,
-                kind: EntityKind::Date,
-                value: f64::from(day),
-            }));
-        }
+        let (rows, with_figures) = rows_of(index, 0..covered, within);
         let mut pane = Self {
             rows,
+            covered,
             order: Vec::new(),
             sort: FigureSort::default(),
             filtered: within.is_some(),
@@ -194,9 +192,39 @@ impl FiguresPane {
             read: HashMap::new(),
             elsewhere: HashMap::new(),
             compared: HashSet::new(),
+            sentences: HashMap::new(),
         };
         pane.sort_rows(articles);
         pane
+    }
+
+    /// Take the figures of the articles the index has read since the rows
+    /// were taken (those of `within` only, when given). The highlighted
+    /// figure stays highlighted, on the same line of the screen, and what
+    /// is typed still narrows.
+    pub fn grow(
+        &mut self,
+        index: &EntityIndex,
+        articles: &[Arc<Article>],
+        within: Option<&ArticleSet>,
+    ) {
+        let covered = index.len().min(articles.len());
+        if covered <= self.covered {
+            return;
+        }
+        let (rows, with_figures) = rows_of(index, self.covered..covered, within);
+        self.covered = covered;
+        if rows.is_empty() {
+            return;
+        }
+        self.rows.extend(rows);
+        self.articles += with_figures;
+        let line = self.selected.saturating_sub(self.offset);
+        let had = self.current().is_some();
+        self.sort_rows(articles);
+        if had {
+            self.offset = self.selected.saturating_sub(line);
+        }
     }
 
     /// Sort by the next order: article date, value, source. The highlighted
@@ -208,9 +236,9 @@ impl FiguresPane {
 
     /// Put `order` in the sort order. Rows are never compared one with
     /// another by their article: the articles are sorted (by date, or by
-    /// source then date) and their rows, which the index gives in order of
-    /// value, follow one run after another; by value, that order is then
-    /// sorted again, stably, on a key each row carries.
+    /// source then date) and their rows, in text order, follow one run
+    /// after another; by value, that order is then sorted again, stably, on
+    /// a key each row carries.
     fn sort_rows(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().copied();
         let newest_first = |a: u32| {
@@ -288,13 +316,29 @@ impl FiguresPane {
     /// title or source, or is the figure itself: digits match a number
     /// they begin (`38` finds 3,800 and 38), a number written out matches
     /// its value (`4bn`), and `2026-11` matches the dates of that month
-    /// and the figures of articles dated then. The sort order stays.
+    /// and the figures of articles dated then. A word of letters also
+    /// finds the figures whose sentence has a word it begins, ignoring
+    /// case, and so what they count (`kill` finds `40,005 people were
+    /// killed`). The sort order stays.
+    ///
+    /// Only articles whose body has such a word are looked at closely:
+    /// the sentences holding it are highlighted, not the whole article,
+    /// and their figures kept for the next words typed. Words of one or two
+    /// letters ([`SENTENCE_WORD`]) are not looked for in sentences.
     pub fn refresh(&mut self, articles: &[Arc<Article>]) {
         let words: Vec<Word> = self.input.split_whitespace().map(Word::new).collect();
         // Typing on at the end only narrows, unless a figure is typed (a
         // value read whole is not a narrowing of its first digits).
+        // Nor is a word that has just grown long enough to be looked for
+        // in sentences.
         let narrowing = self.matched.as_ref().is_some_and(|before| {
-            self.input.starts_with(before.as_str()) && words.iter().all(|w| w.value.is_none())
+            self.input.starts_with(before.as_str())
+                && words.iter().all(|w| {
+                    w.value.is_none()
+                        && w.letters
+                            .as_ref()
+                            .is_none_or(|l| l.chars().count() != SENTENCE_WORD)
+                })
         });
         let candidates: Vec<u32> = if narrowing && !words.is_empty() {
             std::mem::take(&mut self.matches)
@@ -305,10 +349,13 @@ impl FiguresPane {
             candidates
         } else {
             let matcher = SkimMatcherV2::default();
-            // Whether each word matches the title or source of the last
-            // article met, found when first needed: an article's rows come
-            // one after another in every order but by value.
-            let mut last: Option<(u32, Vec<Option<bool>>)> = None;
+            // Per article met, per word, found when first needed: whether
+            // it is in the title or source, and the sentences that hold it.
+            let mut seen: HashMap<u32, Vec<WordInArticle>> = HashMap::new();
+            let sentences = &mut self.sentences;
+            if sentences.len() > SENTENCE_CACHE {
+                sentences.clear();
+            }
             candidates
                 .into_iter()
                 .filter(|&i| {
@@ -318,15 +365,27 @@ impl FiguresPane {
                     let Some(article) = articles.get(row.article()) else {
                         return false;
                     };
-                    if last.as_ref().is_none_or(|(a, _)| *a != row.article) {
-                        last = Some((row.article, vec![None; words.len()]));
-                    }
-                    let Some((_, fields)) = last.as_mut() else {
-                        return false;
-                    };
-                    words.iter().zip(fields.iter_mut()).all(|(w, field)| {
+                    let found = seen
+                        .entry(row.article)
+                        .or_insert_with(|| vec![WordInArticle::default(); words.len()]);
+                    words.iter().zip(found.iter_mut()).all(|(w, found)| {
                         w.matches(row, article)
-                            || *field.get_or_insert_with(|| w.in_fields(article, &matcher))
+                            || *found
+                                .fields
+                                .get_or_insert_with(|| w.in_fields(article, &matcher))
+                            || found
+                                .sentences
+                                .get_or_insert_with(|| w.sentences_in(article))
+                                .iter()
+                                .any(|s| {
+                                    sentences
+                                        .entry((row.article, s.start))
+                                        .or_insert_with(|| sentence_figures(article, s.clone()))
+                                        .iter()
+                                        .any(|&(kind, v)| {
+                                            kind == row.kind && same_value(v, row.value)
+                                        })
+                                })
                     })
                 })
                 .collect()
@@ -481,6 +540,53 @@ impl FiguresPane {
     }
 }
 
+/// The figures of the articles `articles` (those of `within` only, when
+/// given), article by article, each article's in the order its text first
+/// gives them; and how many of those articles have figures.
+fn rows_of(
+    index: &EntityIndex,
+    articles: Range<usize>,
+    within: Option<&ArticleSet>,
+) -> (Vec<FigureRow>, usize) {
+    let mut rows = Vec::new();
+    let mut with_figures = 0;
+    for a in articles.filter(|&a| within.is_none_or(|set| set.contains(a))) {
+        let Ok(article) = u32::try_from(a) else { break };
+        let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
+        if !numbers.is_empty() || !dates.is_empty() {
+            with_figures += 1;
+        }
+        // The article's figures where it first gives them, in text
+        // order (a figure with no place known last, by value).
+        let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
+        let (number_starts, date_starts) =
+            (index.article_number_starts(a), index.article_date_starts(a));
+        let mut placed: Vec<(u32, FigureRow)> = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| {
+                let row = FigureRow {
+                    article,
+                    kind: EntityKind::Number,
+                    value,
+                };
+                (at(number_starts, i), row)
+            })
+            .chain(dates.iter().enumerate().map(|(i, &day)| {
+                let row = FigureRow {
+                    article,
+                    kind: EntityKind::Date,
+                    value: f64::from(day),
+                };
+                (at(date_starts, i), row)
+            }))
+            .collect();
+        placed.sort_by_key(|&(start, _)| start);
+        rows.extend(placed.into_iter().map(|(_, row)| row));
+    }
+    (rows, with_figures)
+}
+
 /// A key that sorts numbers by value, smallest first, then dates, oldest
 /// first (the order of `f64::total_cmp` kept in the bits).
 fn value_key(row: &FigureRow) -> u64 {
@@ -493,9 +599,52 @@ fn value_key(row: &FigureRow) -> u64 {
     (u64::from(row.kind == EntityKind::Date) << 63) | (ordered >> 1)
 }
 
+/// What is known of one typed word in one article.
+#[derive(Debug, Clone, Default)]
+struct WordInArticle {
+    /// Whether it is in the title or source.
+    fields: Option<bool>,
+    /// The sentences where a word begins with it.
+    sentences: Option<Vec<Range<usize>>>,
+}
+
+/// The figures of one sentence as rows know them: numbers by value, dates
+/// by day.
+type SentenceFigures = Vec<(EntityKind, f64)>;
+
+/// The figures of the sentence `sentence` of `article`, highlighted alone.
+fn sentence_figures(article: &Article, sentence: Range<usize>) -> SentenceFigures {
+    let Some(text) = article.body.get(sentence) else {
+        return Vec::new();
+    };
+    let spans = highlight::highlight(text);
+    let mut out = Vec::new();
+    for f in figures::figures(text, &spans, article.date) {
+        match f.kind {
+            EntityKind::Date => {
+                if let Some(day) = figures::day_of(f.value) {
+                    out.push((EntityKind::Date, f64::from(day.num_days_from_ce())));
+                }
+            }
+            _ => {
+                if let Some(written) = text.get(f.range) {
+                    out.extend(
+                        values_of(written)
+                            .into_iter()
+                            .map(|v| (EntityKind::Number, v)),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A word typed in the pane, read once.
 struct Word {
     text: String,
+    /// The word lowercased, when it begins with a letter.
+    letters: Option<String>,
     /// Its digits, when it begins with one (separators dropped).
     digits: Option<String>,
     /// Its value, when it is a figure written with more than digits
@@ -516,8 +665,12 @@ impl Word {
         } else {
             None
         };
+        let letters = text
+            .starts_with(char::is_alphabetic)
+            .then(|| text.to_lowercase());
         Self {
             text: text.to_string(),
+            letters,
             digits,
             value,
         }
@@ -533,6 +686,31 @@ impl Word {
         fields
             .iter()
             .any(|f| matcher.fuzzy_match(f, &self.text).is_some())
+    }
+
+    /// The sentences of `article` in which a word begins with this one
+    /// (none for a word not of letters, or shorter than
+    /// [`SENTENCE_WORD`]).
+    fn sentences_in(&self, article: &Article) -> Vec<Range<usize>> {
+        let Some(word) = self
+            .letters
+            .as_ref()
+            .filter(|w| w.chars().count() >= SENTENCE_WORD)
+        else {
+            return Vec::new();
+        };
+        let body = &article.body;
+        let mut sentences: Vec<Range<usize>> = Vec::new();
+        for start in word_starts(body, word) {
+            if sentences.last().is_some_and(|s| s.contains(&start)) {
+                continue;
+            }
+            let sentence = sentence_around(body, start..start + word.len());
+            if sentences.last() != Some(&sentence) {
+                sentences.push(sentence);
+            }
+        }
+        sentences
     }
 
     fn matches(&self, row: &FigureRow, article: &Article) -> bool {
@@ -554,6 +732,41 @@ impl Word {
             .as_ref()
             .is_some_and(|digits| format!("{}", row.value.abs()).starts_with(digits.as_str()))
     }
+}
+
+/// Where words of `text` begin with `word` (lowercase), ignoring case, in
+/// text order. ASCII words are looked for a byte at a time; others a
+/// character at a time.
+fn word_starts<'t>(text: &'t str, word: &'t str) -> Box<dyn Iterator<Item = usize> + 't> {
+    let begins_word = move |i: usize| {
+        text.get(..i)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let Some(&first) = word.as_bytes().first() else {
+        return Box::new(std::iter::empty());
+    };
+    if word.is_ascii() {
+        let bytes = text.as_bytes();
+        let len = word.len();
+        return Box::new(
+            memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).filter(move |&i| {
+                bytes
+                    .get(i..i + len)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+                    && begins_word(i)
+            }),
+        );
+    }
+    Box::new(
+        text.char_indices()
+            .map(|(i, _)| i)
+            .filter(move |&i| {
+                let mut folded = text[i..].chars().flat_map(char::to_lowercase);
+                word.chars().all(|c| folded.next() == Some(c))
+            })
+            .filter(move |&i| begins_word(i)),
+    )
 }
 
 #[cfg(test)]
@@ -618,15 +831,27 @@ mod tests {
             .filter(|r| r.kind == EntityKind::Number)
             .map(|r| (r.article(), r.value))
             .collect();
-        assert_eq!(numbers[0], (1, 27.0));
-        assert_eq!(numbers[1], (1, 4600.0));
+        // Within an article, in the order the text gives them.
+        assert_eq!(numbers[0], (1, 4600.0));
+        assert_eq!(numbers[1], (1, 27.0));
         assert_eq!(numbers[2], (2, 3.5));
-        assert_eq!(numbers[3], (0, 27.0));
-        assert_eq!(numbers[4], (0, 3800.0));
+        assert_eq!(numbers[3], (0, 3800.0));
+        assert_eq!(numbers[4], (0, 27.0));
         let date = pane.rows.iter().find(|r| r.kind == EntityKind::Date);
         assert_eq!(
             date.and_then(FigureRow::day),
             NaiveDate::from_ymd_opt(2026, 11, 16)
+        );
+        // The date between the figures around it: 3,800 on 16 November,
+        // then 27 ships.
+        let kinds: Vec<EntityKind> = (0..pane.matches.len())
+            .filter_map(|k| pane.shown_row(k))
+            .filter(|r| r.article == 0)
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [EntityKind::Number, EntityKind::Date, EntityKind::Number]
         );
         pane.cycle_sort(&articles);
         assert_eq!(pane.sort, FigureSort::Value);
@@ -730,5 +955,42 @@ mod tests {
         pane.refresh(&articles);
         let (article, range) = pane.target(&articles).unwrap();
         assert_eq!((article, &articles[0].body[range]), (0, "3,800"));
+    }
+
+    #[test]
+    fn a_word_finds_the_figures_of_its_sentences_and_what_they_count() {
+        let articles = corpus();
+        let mut pane = pane(&articles);
+        let typed = |pane: &mut FiguresPane, text: &str| {
+            pane.input = text.into();
+            pane.refresh(&articles);
+            shown(pane)
+        };
+        // The ships of both strike reports, not their dockworkers.
+        assert_eq!(typed(&mut pane, "ships"), vec![(1, 27.0), (0, 27.0)]);
+        assert_eq!(typed(&mut pane, "SHIP"), vec![(1, 27.0), (0, 27.0)]);
+        // A word of the sentence: the number and the date beside it.
+        let walked = typed(&mut pane, "walked");
+        assert_eq!(walked.len(), 3, "{walked:?}");
+        assert_eq!(walked[0], (1, 4600.0));
+        assert!(walked.contains(&(0, 3800.0)));
+        let date = pane.shown_row(2).and_then(FigureRow::day);
+        assert_eq!(date, NaiveDate::from_ymd_opt(2026, 11, 16));
+        // What a figure counts, with its source.
+        assert_eq!(typed(&mut pane, "dockworkers ledger"), vec![(1, 4600.0)]);
+        assert_eq!(typed(&mut pane, "anchor"), vec![(1, 27.0)]);
+        // Word starts only.
+        assert!(typed(&mut pane, "hips").is_empty());
+        assert!(typed(&mut pane, "nchor").is_empty());
+    }
+
+    #[test]
+    fn word_starts_ignore_case_and_need_a_word_boundary() {
+        let text = "Ships, shipping; the airships. ÉCLAIR éclat";
+        assert_eq!(word_starts(text, "ship").collect::<Vec<_>>(), vec![0, 7]);
+        assert_eq!(word_starts(text, "éc").collect::<Vec<_>>(), vec![31, 39]);
+        assert_eq!(word_starts(text, "zz").count(), 0);
+        assert_eq!(word_starts("", "a").count(), 0);
+        assert_eq!(word_starts("a", "").count(), 0);
     }
 }

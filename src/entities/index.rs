@@ -37,17 +37,23 @@ pub struct Extracted {
     pub names: ArticleNames,
     /// The article's figures by value, ascending, each once.
     pub numbers: Vec<f64>,
+    /// Where each of `numbers` is first given: a byte offset into the
+    /// body.
+    pub number_starts: Vec<u32>,
     /// The days its dates name (days from the common era; a month or a
     /// year as its first day), ascending, each once: filled by [`extract`],
     /// which knows the article's date to place `Monday` or `16 Nov`.
     pub dates: Vec<i32>,
+    /// Where each of `dates` is first given: a byte offset into the body.
+    pub date_starts: Vec<u32>,
 }
 
 /// Highlight an article's body and resolve what was found.
 pub fn extract(article: &Article) -> Extracted {
     let spans = highlight::highlight(&article.body);
     let mut found = extract_from_spans(&article.body, &spans);
-    found.dates = crate::stories::figures::date_days(&article.body, &spans, article.date);
+    let dates = crate::stories::figures::date_days_at(&article.body, &spans, article.date);
+    (found.dates, found.date_starts) = dates.into_iter().unzip();
     found
 }
 
@@ -92,18 +98,32 @@ pub fn map_all<T: Send + Default>(
 
 /// [`extract`] for a body already highlighted (the reader has the spans).
 pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
-    let mut numbers = Vec::new();
+    // (value, where it is given), then each value once, where first given.
+    let mut found: Vec<(f64, u32)> = Vec::new();
+    let mut values = Vec::new();
     for span in spans.iter().filter(|s| s.kind == EntityKind::Number) {
         if let Some(text) = body.get(span.start..span.end) {
-            values::values(text, &mut numbers);
+            values.clear();
+            values::values(text, &mut values);
+            let at = u32::try_from(span.start).unwrap_or(u32::MAX);
+            found.extend(values.iter().map(|&v| (v, at)));
         }
     }
-    numbers.sort_by(f64::total_cmp);
-    numbers.dedup_by(|a, b| values::same_value(*a, *b));
+    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    found.dedup_by(|later, kept| {
+        let same = values::same_value(later.0, kept.0);
+        if same {
+            kept.1 = kept.1.min(later.1);
+        }
+        same
+    });
+    let (numbers, number_starts) = found.into_iter().unzip();
     Extracted {
         names: resolve_names(body, spans),
         numbers,
+        number_starts,
         dates: Vec::new(),
+        date_starts: Vec::new(),
     }
 }
 
@@ -238,9 +258,13 @@ pub struct EntityIndex {
     /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
     number_ends: Vec<u32>,
     numbers: Vec<f64>,
+    /// Where each of `numbers` is first given in its article.
+    number_starts: Vec<u32>,
     /// Dates of article `a` (as days) are `date_ends[a - 1]..date_ends[a]`.
     date_ends: Vec<u32>,
     dates: Vec<i32>,
+    /// Where each of `dates` is first given in its article.
+    date_starts: Vec<u32>,
 }
 
 fn table_hash(kind: EntityKind, key: &str) -> u64 {
@@ -329,6 +353,17 @@ impl EntityIndex {
             }
             self.numbers.extend_from_slice(&found.numbers);
             self.dates.extend_from_slice(&found.dates);
+            // One start a figure, whatever the extractor gave.
+            for (starts, len, into) in [
+                (
+                    &found.number_starts,
+                    found.numbers.len(),
+                    &mut self.number_starts,
+                ),
+                (&found.date_starts, found.dates.len(), &mut self.date_starts),
+            ] {
+                into.extend((0..len).map(|i| starts.get(i).copied().unwrap_or(u32::MAX)));
+            }
         }
         self.mention_ends
             .push(u32::try_from(self.mention_entity.len()).unwrap_or(u32::MAX));
@@ -729,6 +764,22 @@ impl EntityIndex {
     /// ascending.
     pub fn article_dates(&self, article: usize) -> &[i32] {
         self.dates
+            .get(span_of(&self.date_ends, article))
+            .unwrap_or(&[])
+    }
+
+    /// Where each of [`article_numbers`](Self::article_numbers) is first
+    /// given in the article's body (byte offsets).
+    pub fn article_number_starts(&self, article: usize) -> &[u32] {
+        self.number_starts
+            .get(span_of(&self.number_ends, article))
+            .unwrap_or(&[])
+    }
+
+    /// Where each of [`article_dates`](Self::article_dates) is first given
+    /// in the article's body (byte offsets).
+    pub fn article_date_starts(&self, article: usize) -> &[u32] {
+        self.date_starts
             .get(span_of(&self.date_ends, article))
             .unwrap_or(&[])
     }
@@ -1137,8 +1188,10 @@ impl EntityIndex {
             + self.sentence_after.capacity() * 2
             + self.number_ends.capacity() * 4
             + self.numbers.capacity() * 8
+            + self.number_starts.capacity() * 4
             + self.date_ends.capacity() * 4
             + self.dates.capacity() * 4
+            + self.date_starts.capacity() * 4
     }
 
     /// Give back spare capacity (after loading has finished).
@@ -1166,5 +1219,7 @@ impl EntityIndex {
         self.numbers.shrink_to_fit();
         self.date_ends.shrink_to_fit();
         self.dates.shrink_to_fit();
+        self.number_starts.shrink_to_fit();
+        self.date_starts.shrink_to_fit();
     }
 }

@@ -464,3 +464,29 @@ fn a_figure_is_found_by_value_grouped_by_source_within_a_limit() {
     assert!(left_out);
     assert_eq!(groups.iter().map(|g| g.articles).sum::<usize>(), 1);
 }
+
+#[test]
+fn figures_and_dates_keep_where_each_is_first_given() {
+    let body = "On 16 November 2026, 3,800 walked out; 27 ships waited. \
+                By Friday 3800 were out and 12 ships left.";
+    let a = article(0, "Wire", 18, body);
+    let found = extract(&a);
+    assert_eq!(found.numbers.len(), found.number_starts.len());
+    assert_eq!(found.dates.len(), found.date_starts.len());
+    let start_of = |v: f64| {
+        let i = found.numbers.iter().position(|&n| values::same_value(n, v));
+        i.map(|i| found.number_starts[i] as usize)
+    };
+    // 3,800 twice: where it comes first.
+    assert_eq!(start_of(3800.0), body.find("3,800"));
+    assert_eq!(start_of(27.0), body.find("27"));
+    assert_eq!(start_of(12.0), body.find("12"));
+    let dates: Vec<usize> = found.date_starts.iter().map(|&s| s as usize).collect();
+    assert!(dates.contains(&body.find("16").unwrap()), "{dates:?}");
+    assert!(dates.contains(&body.find("Friday").unwrap()), "{dates:?}");
+    let mut index = EntityIndex::new();
+    index.add(&[Arc::clone(&a)]);
+    assert_eq!(index.article_number_starts(0), &found.number_starts[..]);
+    assert_eq!(index.article_date_starts(0), &found.date_starts[..]);
+    assert!(index.article_number_starts(1).is_empty());
+}

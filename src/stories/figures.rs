@@ -546,19 +546,23 @@ pub fn day_of(value: FigureValue) -> Option<NaiveDate> {
 
 /// The days the dates of an article name (its `Date` spans placed as
 /// [`figures`] places them, through [`day_of`]), as days from the common
-/// era, ascending, each once.
-pub fn date_days(body: &str, spans: &[Span], date: Option<NaiveDate>) -> Vec<i32> {
-    let mut out: Vec<i32> = spans
+/// era, ascending, each once, with where each is first given (a byte
+/// offset into `body`).
+pub fn date_days_at(body: &str, spans: &[Span], date: Option<NaiveDate>) -> Vec<(i32, u32)> {
+    let mut out: Vec<(i32, u32)> = spans
         .iter()
         .filter(|s| s.kind == EntityKind::Date)
         .filter_map(|s| {
             let text = body.get(s.start..s.end)?;
-            day_of(placed_date(text, date, looks_ahead(body, s.start)))
+            let day = day_of(placed_date(text, date, looks_ahead(body, s.start)))?;
+            Some((
+                day.num_days_from_ce(),
+                u32::try_from(s.start).unwrap_or(u32::MAX),
+            ))
         })
-        .map(|d| d.num_days_from_ce())
         .collect();
     out.sort_unstable();
-    out.dedup();
+    out.dedup_by_key(|&mut (day, _)| day);
     out
 }
 

@@ -61,7 +61,7 @@ fn enter_reads_the_article_at_the_figure_and_back_returns() {
     press(&mut app, KeyCode::Enter);
     let before = app.reader.as_ref().unwrap().index;
     press(&mut app, KeyCode::Char('F'));
-    type_text(&mut app, "3800 northline");
+    type_text(&mut app, "3800 northline wire");
     press(&mut app, KeyCode::Enter);
     assert!(app.figures.is_none());
     let view = app.reader.as_ref().unwrap();
@@ -97,7 +97,7 @@ fn under_a_filter_only_the_filtered_articles_figures_show() {
 fn figures_that_disagree_within_the_story_carry_the_others() {
     let mut app = story_app();
     press(&mut app, KeyCode::Char('F'));
-    type_text(&mut app, "3800 northline");
+    type_text(&mut app, "3800 northline wire");
     let pane = app.figures.as_ref().unwrap();
     let row = *pane.current().unwrap();
     let read = pane.read_row(&row, &app.articles).unwrap();
@@ -148,4 +148,82 @@ fn the_wheel_scrolls_the_story_and_moves_in_the_figures() {
     assert_eq!(app.figures.as_ref().unwrap().selected, 3);
     // The list under the window stays where it was.
     assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn a_word_narrows_to_the_figures_whose_sentence_has_it() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('F'));
+    type_text(&mut app, "drifting meridian");
+    let pane = app.figures.as_ref().unwrap();
+    let values: Vec<f64> = (0..pane.matches.len())
+        .filter_map(|k| pane.shown_row(k))
+        .filter(|r| r.kind == crate::highlight::EntityKind::Number)
+        .map(|r| r.value)
+        .collect();
+    // "61 vessels were at anchor ..., 38 of them container ships."
+    assert!(values.iter().any(|&v| same_value(v, 61.0)), "{values:?}");
+    assert!(values.iter().any(|&v| same_value(v, 38.0)), "{values:?}");
+    assert!(!values.iter().any(|&v| same_value(v, 4600.0)), "{values:?}");
+    for k in 0..pane.matches.len() {
+        let row = *pane.shown_row(k).unwrap();
+        let article = &app.articles[row.article()];
+        assert_eq!(article.source, "Meridian Post");
+        // A date shows where it is first given, which may be elsewhere.
+        if row.kind != crate::highlight::EntityKind::Number {
+            continue;
+        }
+        let mut pane = pane.clone();
+        pane.prepare(&app.articles, pane.matches.len());
+        let read = pane.read_row(&row, &app.articles).unwrap();
+        let sentence = &article.body[read.figure.sentence];
+        assert!(sentence.to_lowercase().contains("drifting"), "{sentence}");
+    }
+    // Capitals or not, the same rows.
+    let before = pane.matches.clone();
+    for _ in 0.."drifting meridian".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "DRIFTING meridian");
+    assert_eq!(app.figures.as_ref().unwrap().matches, before);
+}
+
+#[test]
+fn figures_indexed_while_the_view_is_open_join_it_without_moving_the_highlight() {
+    // The older articles first: the newer ones' figures come in above.
+    let mut articles = super::stories::story_articles();
+    articles.sort_by_key(|a| a.date);
+    let (first, rest) = articles.split_at(6);
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(first.to_vec()));
+    press(&mut app, KeyCode::Char('F'));
+    type_text(&mut app, "the");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let pane = app.figures.as_ref().unwrap();
+    let (rows, shown) = (pane.rows.len(), pane.matches.len());
+    let kept = *pane.current().unwrap();
+    let line = pane.selected - pane.offset;
+    app.update(Update::Loaded(rest.to_vec()));
+    let pane = app.figures.clone().unwrap();
+    assert!(pane.rows.len() > rows, "{} rows", pane.rows.len());
+    assert!(pane.matches.len() > shown, "{} shown", pane.matches.len());
+    assert_eq!(pane.input, "the", "what is typed still narrows");
+    assert_eq!(pane.current(), Some(&kept), "the highlight stays");
+    assert!(
+        pane.selected > 2,
+        "newer articles' figures came in above it"
+    );
+    assert_eq!(pane.selected - pane.offset, line, "on its line");
+    // The new rows are those of the articles just indexed, as opening the
+    // view now would give them.
+    let reopened = {
+        let mut app = app;
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('F'));
+        type_text(&mut app, "the");
+        app.figures.unwrap()
+    };
+    assert_eq!(reopened.rows.len(), pane.rows.len());
+    assert_eq!(reopened.matches.len(), pane.matches.len());
 }

@@ -16,7 +16,7 @@ fn figures_app(typed: &str) -> App {
 
 #[test]
 fn a_figure_row_gives_label_flag_article_and_sentence() {
-    let app = figures_app("3800 northline");
+    let app = figures_app("3800 northline wire");
     let buf = draw(&app);
     let theme = Theme::default();
     let area = crate::ui::figures::area(app.size);
@@ -58,7 +58,7 @@ fn a_figure_row_gives_label_flag_article_and_sentence() {
 
 #[test]
 fn unselected_figures_take_their_kind_style_and_the_flag_its_own() {
-    let app = figures_app("northline");
+    let app = figures_app("northline wire");
     let buf = draw(&app);
     let theme = Theme::default();
     let area = crate::ui::figures::area(app.size);
@@ -67,8 +67,19 @@ fn unselected_figures_take_their_kind_style_and_the_flag_its_own() {
         height: area.height.saturating_sub(4),
         ..area
     };
-    // A number row and a date row, each in the reader's style for its kind.
-    assert!(styled_in(&buf, list, "3,800 dockworkers", theme.number));
+    // A number row and a date row, each in the reader's style for its kind
+    // (past the first row, where 3,800 is in the highlighted sentence).
+    let below_first = Rect {
+        y: list.y + 2,
+        height: list.height.saturating_sub(2),
+        ..list
+    };
+    assert!(styled_in(
+        &buf,
+        below_first,
+        "3,800 dockworkers",
+        theme.number
+    ));
     assert!(styled_in(&buf, list, "≠ 4,600 members", theme.disagree));
     assert!(styled_in(&buf, list, "Wednesday", theme.date));
     // The highlight is on the first row, not these.
@@ -85,4 +96,23 @@ fn nothing_matching_says_so_and_the_pane_fits_any_size() {
         let buf = draw(&app);
         assert_eq!(buf.area.width, w);
     }
+}
+
+#[test]
+fn a_typed_word_shows_the_figures_of_its_sentences() {
+    let app = figures_app("drifting meridian");
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let area = crate::ui::figures::area(app.size);
+    let list = Rect {
+        y: area.y + 3,
+        height: area.height.saturating_sub(4),
+        ..area
+    };
+    let first = row_text(&buf, area.y + 3);
+    assert!(first.contains("Meridian Post"), "{first}");
+    assert!(styled_in(&buf, list, "61 vessels", theme.number));
+    assert!(find(&buf, "38 of them container ships").is_some());
+    assert!(find(&buf, "4,600").is_none());
+    assert!(find(&buf, "No figure matches.").is_none());
 }
