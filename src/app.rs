@@ -1044,15 +1044,9 @@ impl App {
             return;
         };
         match *action {
-            Action::Insert(c) => picker.input.push(c),
-            Action::DeleteBack => {
-                picker.input.pop();
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {
+                edit_line(&mut picker.input, action);
             }
-            Action::DeleteWord => {
-                let kept = picker.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                picker.input.truncate(kept);
-            }
-            Action::ClearInput => picker.input.clear(),
             Action::Move(step) => picker.move_by(step),
             Action::PageDown => picker.move_by(page),
             Action::PageUp => picker.move_by(-page),
@@ -1234,16 +1228,9 @@ impl App {
     fn editing_action(&mut self, action: &Action) {
         let Some(field) = self.editing else { return };
         match *action {
-            Action::Insert(c) => self.input_mut(field).push(c),
-            Action::DeleteBack => {
-                self.input_mut(field).pop();
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {
+                edit_line(self.input_mut(field), action);
             }
-            Action::DeleteWord => {
-                let input = self.input_mut(field);
-                let kept = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                input.truncate(kept);
-            }
-            Action::ClearInput => self.input_mut(field).clear(),
             Action::Submit if field == Editing::Pipe => {
                 self.editing = None;
                 self.pipe_article();
@@ -1411,15 +1398,9 @@ impl App {
             return;
         };
         match *action {
-            Action::Insert(c) => pane.input.push(c),
-            Action::DeleteBack => {
-                pane.input.pop();
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {
+                edit_line(&mut pane.input, action);
             }
-            Action::DeleteWord => {
-                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                pane.input.truncate(kept);
-            }
-            Action::ClearInput => pane.input.clear(),
             Action::Move(step) => pane.move_by(step),
             Action::PageDown => pane.move_by(step),
             Action::PageUp => pane.move_by(-step),
@@ -1611,15 +1592,9 @@ impl App {
             return;
         };
         match *action {
-            Action::Insert(c) => list.input.push(c),
-            Action::DeleteBack => {
-                list.input.pop();
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {
+                edit_line(&mut list.input, action);
             }
-            Action::DeleteWord => {
-                let kept = list.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                list.input.truncate(kept);
-            }
-            Action::ClearInput => list.input.clear(),
             Action::Move(n) => list.move_by(n),
             Action::PageDown => list.move_by(step),
             Action::PageUp => list.move_by(-step),
@@ -1685,15 +1660,9 @@ impl App {
             return;
         };
         match *action {
-            Action::Insert(c) => pane.input.push(c),
-            Action::DeleteBack => {
-                pane.input.pop();
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {
+                edit_line(&mut pane.input, action);
             }
-            Action::DeleteWord => {
-                let kept = pane.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                pane.input.truncate(kept);
-            }
-            Action::ClearInput => pane.input.clear(),
             Action::Move(n) => pane.move_by(n),
             Action::PageDown => pane.move_by(step),
             Action::PageUp => pane.move_by(-step),
@@ -2288,3 +2257,21 @@ fn group_key(
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// What typing does to a one-line input (the filter bar, the find prompt,
+/// the pickers and panes that narrow as you type): add a character, delete
+/// one, a word or all.
+fn edit_line(input: &mut String, action: &Action) {
+    match *action {
+        Action::Insert(c) => input.push(c),
+        Action::DeleteBack => {
+            input.pop();
+        }
+        Action::DeleteWord => {
+            let kept = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+            input.truncate(kept);
+        }
+        Action::ClearInput => input.clear(),
+        _ => {}
+    }
+}
