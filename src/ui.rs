@@ -22,7 +22,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, Overlay};
@@ -193,6 +193,33 @@ pub fn hint_line<'a>(pairs: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 }
 
 /// A rectangle of at most `width` x `height` in the middle of `area`.
+/// A popup that narrows a list as you type: its border with `title` (cut to
+/// fit) and `hints` under it, then [`input_header`]. What is inside the
+/// border and the column of the typing cursor; `None` when nothing fits.
+fn input_popup(
+    popup: Rect,
+    title: &str,
+    hints: Line<'static>,
+    (label, input): (&str, &str),
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<(Rect, u16)> {
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(
+            truncate(title, usize::from(popup.width.saturating_sub(2))),
+            theme.pane_title,
+        ))
+        .title_bottom(hints.right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    let cursor_x = input_header(inner, label, input, buf, theme);
+    Some((inner, cursor_x))
+}
+
 /// The first two rows of a popup that narrows a list as you type: `label`
 /// and what was typed (cut to fit), then a rule. The column where the
 /// typing cursor goes.

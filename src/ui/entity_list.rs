@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Sparkline, Widget};
+use ratatui::widgets::{Clear, Sparkline, Widget};
 
 use super::list::marked;
 use super::theme::Theme;
@@ -71,16 +71,8 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
         ],
         theme,
     );
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.pane_title))
-        .title_bottom(hints.right_aligned());
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    if inner.height == 0 || inner.width == 0 {
-        return None;
-    }
-    let cursor_x = super::input_header(inner, "Entity: ", &list.input, buf, theme);
+    let (inner, cursor_x) =
+        super::input_popup(popup, &title, hints, ("Entity: ", &list.input), buf, theme)?;
     let cols = usize::from(inner.width);
     if inner.height > 2 {
         buf.set_line(

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::theme::Theme;
@@ -65,19 +65,8 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
         &[("Enter", "open"), ("↓ ↑", "move"), ("Esc", "close ")],
         theme,
     );
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(Line::styled(
-            truncate(&title, usize::from(popup.width.saturating_sub(2))),
-            theme.pane_title,
-        ))
-        .title_bottom(hints.right_aligned());
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    if inner.height == 0 || inner.width == 0 {
-        return None;
-    }
-    let cursor_x = super::input_header(inner, "Filter: ", &pane.input, buf, theme);
+    let (inner, cursor_x) =
+        super::input_popup(popup, &title, hints, ("Filter: ", &pane.input), buf, theme)?;
     let list = Rect {
         y: inner.y.saturating_add(2),
         height: inner.height.saturating_sub(2),
