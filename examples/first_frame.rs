@@ -14,8 +14,10 @@
 
 #![allow(clippy::cast_precision_loss)]
 
+#[path = "common/binary.rs"]
+mod binary;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -40,7 +42,7 @@ fn main() {
         })
         .expect("a pseudo-terminal");
     let state = tempfile::tempdir().expect("a temporary folder");
-    let mut cmd = CommandBuilder::new(dateline_binary());
+    let mut cmd = CommandBuilder::new(binary::dateline_binary());
     cmd.arg("--no-state");
     cmd.args(&paths);
     cmd.env("TERM", "xterm-256color");
@@ -91,22 +93,4 @@ fn main() {
         ms(indexed) / 1000.0
     );
     println!("status: {}", last.trim());
-}
-
-/// The release binary beside this example (`target/release/dateline`).
-fn dateline_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the example's path");
-    let bin = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join("dateline"))
-        .expect("a target folder");
-    if !bin.exists() {
-        eprintln!(
-            "{} is missing: run `cargo build --release` first",
-            bin.display()
-        );
-        std::process::exit(2);
-    }
-    bin
 }

@@ -39,6 +39,9 @@
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+#[path = "common/binary.rs"]
+mod binary;
+
 #[path = "common/corpus_files.rs"]
 mod corpus_files;
 
@@ -94,7 +97,7 @@ fn main() {
     if sizes.is_empty() && corpus.is_none() {
         sizes = vec![1_000, 10_000, 100_000];
     }
-    let bin = dateline_binary();
+    let bin = binary::dateline_binary();
     let fzf = Command::new("fzf")
         .arg("--version")
         .stdout(Stdio::null())
@@ -139,24 +142,6 @@ fn load_average() -> String {
         .take(3)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The release binary beside this example (`target/release/dateline`).
-fn dateline_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the example's path");
-    let bin = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join("dateline"))
-        .expect("a target folder");
-    if !bin.exists() {
-        eprintln!(
-            "{} is missing: run `cargo build --release` first",
-            bin.display()
-        );
-        std::process::exit(2);
-    }
-    bin
 }
 
 #[derive(Default)]
