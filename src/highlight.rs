@@ -16,12 +16,16 @@
 //!   or in a headline counts only with evidence;
 //! - then the article is made consistent: a person's surname alone is that
 //!   person, a string keeps one kind, a headline word is a name when the
-//!   body names it.
+//!   body names it;
+//! - last, `joins`: names seen whole only once their parts are found: a
+//!   name spelt out before its letters, towns joined by hyphens, `People's`
+//!   inside a name, a work's title after its author.
 //!
 //! The gazetteers (`assets/gazetteer/`) are compiled once into hash maps.
 
 use serde::Serialize;
 
+mod joins;
 mod lexicon;
 mod names;
 mod numbers;
@@ -91,7 +95,8 @@ pub fn highlight(text: &str) -> Vec<Span> {
             *d = true;
         }
     }
-    let names = names::scan(text, &toks, &used, &dates);
+    let mut names = names::scan(text, &toks, &used, &dates);
+    joins::apply(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -885,6 +890,40 @@ mod regressions {
             "{found:?}"
         );
         assert!(found.contains(&("Tuesday", Date)), "{found:?}");
+    }
+
+    #[test]
+    fn a_caps_headline_ending_in_a_count_is_no_dateline() {
+        let found =
+            spans("FIRE ON FERRY IN BALTIC FORCES EVACUATION OF 400 .\nSTOCKHOLM 1996-08-22\n");
+        assert!(
+            found.iter().all(|(s, _)| s.len() < 20),
+            "one span over the headline: {found:?}"
+        );
+        assert!(found.contains(&("STOCKHOLM", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn chinese_given_names_in_older_spellings_stay_whole() {
+        assert_eq!(
+            spans("In Taipei , President Lee Teng-hui spoke ."),
+            [("Taipei", Place), ("Lee Teng-hui", Person)]
+        );
+    }
+
+    #[test]
+    fn portuguese_do_joins_a_name() {
+        assert_eq!(
+            spans("The talks were chaired by André Corrêa do Lago on Monday."),
+            [("André Corrêa do Lago", Person), ("Monday", Date)]
+        );
+    }
+
+    #[test]
+    fn a_company_suffix_ends_its_name_before_of() {
+        let found = spans("It held talks with Boeing Co of Seattle .");
+        assert!(found.contains(&("Boeing Co", Organization)), "{found:?}");
+        assert!(found.contains(&("Seattle", Place)), "{found:?}");
     }
 
     #[test]

@@ -328,7 +328,8 @@ impl Ctx<'_> {
         None
     }
 
-    /// `Soo-min`, `Jae-in`: a second syllable of a Korean given name.
+    /// `Soo-min`, `Jae-in`, `Teng-hui`: the second syllable of a Korean or
+    /// Chinese given name.
     fn korean_syllable(&self, before: usize, k: usize) -> bool {
         self.is_cap(before)
             && self.word(before).len() <= 5
@@ -373,6 +374,32 @@ impl Ctx<'_> {
                     | "kyung"
                     | "seung"
                     | "hak"
+                    | "un"
+                    | "moon"
+                    | "hwan"
+                    | "hyuk"
+                    | "wook"
+                    | "jung"
+                    | "myung"
+                    | "hae"
+                    | "geun"
+                    | "dae"
+                    | "joong"
+                    | "gwan"
+                    // Chinese names in the older spellings: "Lee Teng-hui",
+                    // "Chiang Kai-shek", "Tsai Ing-wen"
+                    | "hui"
+                    | "shek"
+                    | "bian"
+                    | "jeou"
+                    | "wen"
+                    | "sen"
+                    | "tung"
+                    | "lai"
+                    | "ping"
+                    | "ming"
+                    | "hsien"
+                    | "kuo"
             )
     }
 
@@ -873,7 +900,13 @@ impl Ctx<'_> {
         if next.has(LINE_START) {
             return false;
         }
-        let date_after = !self.is_free(end) && next.kind == Kind::Num;
+        // a dateline names a place in a few words, then the date: not a
+        // headline ending in a count (`... EVACUATION OF 400`)
+        let words = self.toks[a..end].iter().filter(|t| t.is_word()).count();
+        if words > 4 {
+            return false;
+        }
+        let date_after = self.dates.get(end).copied().unwrap_or(false);
         let comma_then_date = next.is_punct(',')
             && (self.line_ends_with_date(end)
                 || (end + 1..end + 5).any(|k| {

@@ -375,6 +375,10 @@ pub(crate) fn is_event_head(w: &str) -> bool {
 /// Words that may be followed by `of` inside a name: `University of ...`,
 /// `Gulf of ...`, `Minister of ...`.
 pub(crate) fn takes_of(w: &str) -> bool {
+    // a company's legal suffix ends its name: "Boeing Co of Seattle"
+    if matches!(w, "co" | "corp" | "inc" | "ltd" | "plc" | "llc") {
+        return false;
+    }
     is_org_head(w)
         || is_place_head(w)
         || is_title_head(w)
@@ -672,6 +676,7 @@ pub(crate) fn is_particle(w: &str) -> bool {
             | "della"
             | "di"
             | "da"
+            | "do"
             | "dos"
             | "das"
             | "du"

@@ -1,0 +1,417 @@
+//! Names that are only seen whole once the parts are found: a long name
+//! spelt out before its letters (`Medicines and Healthcare products
+//! Regulatory Agency (MHRA)`), a town joined by hyphens (`Ashton-under-Lyne`),
+//! `People's` inside a name (`National People's Congress`), and a work's
+//! title after its author (`Kiran Desai's The Inheritance of Loss`).
+//!
+//! Runs over the article's resolved names: each rule replaces the names
+//! lying wholly inside a stretch of tokens with one name over it.
+
+use super::EntityKind;
+use super::names::Cand;
+use super::token::{HYPHEN_PREV, Kind, LINE_START, SPACE, Token, is_hyphen};
+
+/// The most words a name spelt out before its letters may have.
+const MAX_EXPANSION: usize = 12;
+
+/// The most words a work's title after its author may have.
+const MAX_TITLE: usize = 10;
+
+pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
+    let mut joins: Vec<(usize, usize, EntityKind)> = Vec::new();
+    for i in 0..toks.len() {
+        if let Some(join) = expansion(text, toks, cands, i)
+            .or_else(|| hyphenated_town(text, toks, i))
+            .or_else(|| peoples(text, toks, cands, i))
+            .or_else(|| work_after_author(text, toks, cands, i))
+            .or_else(|| shared_head(text, toks, cands, i))
+            .or_else(|| compass_of(text, toks, cands, i))
+        {
+            joins.push(join);
+        }
+    }
+    for (a, b, kind) in joins {
+        replace(cands, a, b, kind);
+    }
+}
+
+/// Put one name of `kind` over tokens `a..b` in place of the names inside
+/// it, unless a name crosses its edges or it is there already.
+fn replace(cands: &mut Vec<Cand>, a: usize, b: usize, kind: EntityKind) {
+    let overlaps = |c: &Cand| c.a < b && a < c.b;
+    if cands
+        .iter()
+        .any(|c| overlaps(c) && (c.a < a || c.b > b || (c.a == a && c.b == b)))
+    {
+        return;
+    }
+    let Some(at) = cands.iter().position(overlaps) else {
+        return;
+    };
+    let mut joined = cands[at];
+    joined.a = a;
+    joined.b = b;
+    joined.kind = kind;
+    cands.retain(|c| !overlaps(c));
+    let at = cands.partition_point(|c| c.a < a);
+    cands.insert(at, joined);
+}
+
+fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
+    toks.get(i).filter(|t| t.is_word()).map(|t| t.text(text))
+}
+
+fn cand_at(cands: &[Cand], i: usize) -> Option<&Cand> {
+    cands.iter().find(|c| c.a <= i && i < c.b)
+}
+
+/// `National Institute for Health and Care Excellence (NICE)`: at `(`, the
+/// capitalised words before it whose initials spell the letters inside.
+fn expansion(
+    text: &str,
+    toks: &[Token],
+    cands: &[Cand],
+    open: usize,
+) -> Option<(usize, usize, EntityKind)> {
+    if !toks[open].is_punct('(') || open == 0 || !toks.get(open + 2)?.is_punct(')') {
+        return None;
+    }
+    let letters: Vec<char> = word(text, toks, open + 1)?
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    if !(2..=10).contains(&letters.len()) {
+        return None;
+    }
+    // the words before the bracket, back to punctuation or a line's start
+    let mut words = Vec::new();
+    let mut k = open;
+    while k > 0 && words.len() < MAX_EXPANSION {
+        k -= 1;
+        let t = toks[k];
+        if !t.is_word() {
+            break;
+        }
+        words.push(k);
+        if t.has(LINE_START) {
+            break;
+        }
+    }
+    let last = *words.first()?;
+    if !toks[last].is_capitalised() {
+        return None;
+    }
+    // match the letters from the last, each to a capitalised word's initial;
+    // one capitalised word may go unmatched (`Health` in NICE)
+    let mut skipped = 0;
+    let mut w = 0;
+    let mut start = None;
+    for (n, &letter) in letters.iter().enumerate().rev() {
+        loop {
+            let &k = words.get(w)?;
+            w += 1;
+            let t = toks[k];
+            if !t.is_capitalised() {
+                continue;
+            }
+            if t.text(text).starts_with(letter) {
+                if n == 0 {
+                    start = Some(k);
+                }
+                break;
+            }
+            skipped += 1;
+            if skipped > 1 || k == last {
+                return None;
+            }
+        }
+    }
+    let start = start?;
+    if start == last {
+        return None;
+    }
+    let kind = match cand_at(cands, open + 1).map(|c| c.kind) {
+        Some(EntityKind::Place) => EntityKind::Place,
+        _ => EntityKind::Organization,
+    };
+    Some((start, open, kind))
+}
+
+/// `Stoke-on-Trent`, `Ashton-under-Lyne`, `Aix-en-Provence`: a capital, a
+/// joining word and a capital, all joined by hyphens.
+fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<(usize, usize, EntityKind)> {
+    let joined = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c)) && !t.has(SPACE))
+            && toks.get(k + 1).is_some_and(|t| t.has(HYPHEN_PREV))
+    };
+    let first = toks[i];
+    if !first.is_capitalised() || (i > 0 && joined(i - 1)) || !joined(i + 1) || !joined(i + 3) {
+        return None;
+    }
+    let link = word(text, toks, i + 2)?;
+    let last = toks.get(i + 4)?;
+    if !last.is_capitalised() || joined(i + 5) {
+        return None;
+    }
+    matches!(
+        link,
+        "on" | "upon"
+            | "under"
+            | "le"
+            | "la"
+            | "les"
+            | "en"
+            | "sur"
+            | "sous"
+            | "in"
+            | "by"
+            | "am"
+            | "im"
+            | "an"
+            | "de"
+            | "du"
+    )
+    .then_some((i, i + 5, EntityKind::Place))
+}
+
+/// `National People's Congress`, `People's Liberation Army`: `People's`
+/// inside a name, not a possessive after one.
+fn peoples(
+    text: &str,
+    toks: &[Token],
+    cands: &[Cand],
+    i: usize,
+) -> Option<(usize, usize, EntityKind)> {
+    if !matches!(word(text, toks, i)?, "People" | "PEOPLE") {
+        return None;
+    }
+    let after = match toks.get(i + 1)?.kind {
+        Kind::Poss => i + 2,
+        Kind::Punct('\'' | '\u{2019}') if word(text, toks, i + 2) == Some("s") => i + 3,
+        _ => return None,
+    };
+    let rest = cands.iter().find(|c| c.a == after)?;
+    if !matches!(
+        rest.kind,
+        EntityKind::Organization | EntityKind::Place | EntityKind::Name
+    ) {
+        return None;
+    }
+    let start = cands
+        .iter()
+        .find(|c| c.b == i + 1)
+        .map_or(i, |c| c.a)
+        .min(i);
+    Some((start, rest.b, rest.kind))
+}
+
+/// `Kiran Desai's The Inheritance of Loss`: after a person's possessive,
+/// `The` and the capitalised words (with the small words between them) of
+/// a book's, a film's or an album's title.
+fn work_after_author(
+    text: &str,
+    toks: &[Token],
+    cands: &[Cand],
+    poss: usize,
+) -> Option<(usize, usize, EntityKind)> {
+    if toks[poss].kind != Kind::Poss
+        || !cands
+            .iter()
+            .any(|c| c.b == poss && c.kind == EntityKind::Person)
+    {
+        return None;
+    }
+    let the = poss + 1;
+    if word(text, toks, the)? != "The" || !toks.get(the + 1)?.is_capitalised() {
+        return None;
+    }
+    let mut end = the + 2;
+    let mut words = 1;
+    while words < MAX_TITLE {
+        let Some(t) = toks.get(end) else { break };
+        if !t.is_word() || t.has(LINE_START) {
+            break;
+        }
+        if t.is_capitalised() {
+            end += 1;
+        } else if is_title_small_word(t.text(text))
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_capitalised() && !n.has(LINE_START))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    // a newspaper after its owner is a body: "Murdoch's The Times"
+    if end == the + 2 && cand_at(cands, the + 1).is_some_and(|c| c.kind == EntityKind::Organization)
+    {
+        return None;
+    }
+    Some((the, end, EntityKind::Name))
+}
+
+/// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
+/// sharing a body's last word, at the `and` between them.
+fn shared_head(
+    text: &str,
+    toks: &[Token],
+    cands: &[Cand],
+    and: usize,
+) -> Option<(usize, usize, EntityKind)> {
+    if word(text, toks, and)? != "and" {
+        return None;
+    }
+    let before = cands.iter().find(|c| c.b == and && c.b == c.a + 1)?;
+    let after = cands
+        .iter()
+        .find(|c| c.a == and + 1 && c.b == c.a + 2 && c.kind == EntityKind::Organization)?;
+    let head = word(text, toks, after.b - 1)?;
+    matches!(
+        head,
+        "Police" | "Constabulary" | "Council" | "Authority" | "Trust" | "Board" | "Commission"
+    )
+    .then_some((before.a, after.b, EntityKind::Organization))
+}
+
+/// `West of England Combined Authority`, `East of England`: a compass
+/// point and `of` before a name are part of it.
+fn compass_of(
+    text: &str,
+    toks: &[Token],
+    cands: &[Cand],
+    i: usize,
+) -> Option<(usize, usize, EntityKind)> {
+    if !matches!(word(text, toks, i)?, "North" | "South" | "East" | "West")
+        || word(text, toks, i + 1)? != "of"
+        || toks[i].has(LINE_START)
+    {
+        return None;
+    }
+    let rest = cands.iter().find(|c| c.a == i + 2)?;
+    matches!(rest.kind, EntityKind::Organization | EntityKind::Place)
+        .then_some((i, rest.b, rest.kind))
+}
+
+/// The small words a title keeps in lower case.
+fn is_title_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "in"
+            | "a"
+            | "an"
+            | "the"
+            | "at"
+            | "on"
+            | "for"
+            | "to"
+            | "with"
+            | "from"
+            | "by"
+            | "or"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::highlight::{EntityKind, highlight};
+    use EntityKind::{Name, Organization, Person, Place};
+
+    fn names(text: &str) -> Vec<(&str, EntityKind)> {
+        highlight(text)
+            .iter()
+            .filter(|s| !matches!(s.kind, EntityKind::Number | EntityKind::Date))
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_spelt_out_before_its_letters_is_one_body() {
+        let text = "The drug was approved by the National Institute for Health and Care \
+                    Excellence (NICE) and the Medicines and Healthcare products Regulatory \
+                    Agency (MHRA) last year.";
+        assert_eq!(
+            names(text),
+            [
+                (
+                    "National Institute for Health and Care Excellence",
+                    Organization
+                ),
+                ("NICE", Organization),
+                (
+                    "Medicines and Healthcare products Regulatory Agency",
+                    Organization
+                ),
+                ("MHRA", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_that_do_not_spell_the_words_before_join_nothing() {
+        let found = names("He met Kiran Desai (NICE) and Paul Smith (BBC) later.");
+        assert!(found.contains(&("Kiran Desai", Person)), "{found:?}");
+        assert!(found.contains(&("Paul Smith", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn towns_joined_by_hyphens_are_one_place() {
+        let found = names("She is the MP for Ashton-under-Lyne and grew up in Aix-en-Provence.");
+        assert_eq!(
+            found,
+            [("Ashton-under-Lyne", Place), ("Aix-en-Provence", Place)]
+        );
+        // two names joined by a hyphen stay two
+        assert_eq!(
+            names("The Israel-Iran talks resumed."),
+            [("Israel", Place), ("Iran", Place)]
+        );
+    }
+
+    #[test]
+    fn peoples_inside_a_name_is_no_possessive() {
+        let text = "The National People's Congress met while the People's Liberation Army drilled.";
+        assert_eq!(
+            names(text),
+            [
+                ("National People's Congress", Organization),
+                ("People's Liberation Army", Organization),
+            ]
+        );
+        // wire copy writes the ending apart
+        let text = "Delegates to the National People 's Congress arrived .";
+        assert_eq!(names(text), [("National People 's Congress", Organization)]);
+    }
+
+    #[test]
+    fn a_title_after_its_author_is_a_work() {
+        let text = "The shortlist included Kiran Desai’s The Loneliness of Sonia and Sunny, \
+                    and Andrew Miller's The Land in Winter.";
+        assert_eq!(
+            names(text),
+            [
+                ("Kiran Desai", Person),
+                ("The Loneliness of Sonia and Sunny", Name),
+                ("Andrew Miller", Person),
+                ("The Land in Winter", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_sharing_a_last_word_and_compass_regions_join() {
+        let text = "Money comes from the West of England Combined Authority, and Avon and \
+                    Somerset Police agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("West of England Combined Authority", Organization),
+                ("Avon and Somerset Police", Organization),
+            ]
+        );
+    }
+}
