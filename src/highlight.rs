@@ -927,6 +927,26 @@ mod regressions {
     }
 
     #[test]
+    fn a_leader_before_administration_is_a_person() {
+        assert_eq!(
+            spans("It was filed under the first Trump administration."),
+            [("first", Number), ("Trump", Person)]
+        );
+    }
+
+    #[test]
+    fn companies_and_products_in_the_news_are_known() {
+        assert_eq!(
+            spans("Broadcom and Novo Nordisk rose as Wegovy sales grew."),
+            [
+                ("Broadcom", Organization),
+                ("Novo Nordisk", Organization),
+                ("Wegovy", Name)
+            ]
+        );
+    }
+
+    #[test]
     fn contractions_are_not_names() {
         assert_eq!(
             spans("“We’ve been working,” Blinken said."),

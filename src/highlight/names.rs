@@ -1703,6 +1703,13 @@ impl Ctx<'_> {
                 return Some(EntityKind::Person);
             }
         }
+        // "the Trump administration", "the Obama presidency": a leader
+        if !possessive
+            && lower_word(k)
+            && self.lower_is(k, |w| matches!(w, "administration" | "presidency"))
+        {
+            return Some(EntityKind::Person);
+        }
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
         }
