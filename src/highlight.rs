@@ -86,16 +86,17 @@ pub fn highlight(text: &str) -> Vec<Span> {
     token::confirm_title_case(text, &mut toks, |w| {
         lex.is_common(w) && !lex.is_first_name(w)
     });
+    let low = words::Lowered::new(text, &toks);
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
-    numbers::scan(text, &toks, &mut used, &mut numbers);
+    numbers::scan(text, &toks, &low, &mut used, &mut numbers);
     let mut dates = vec![false; toks.len()];
     for f in numbers.iter().filter(|f| f.kind == EntityKind::Date) {
         for d in dates.iter_mut().take(f.b + 1).skip(f.a) {
             *d = true;
         }
     }
-    let mut names = names::scan(text, &toks, &used, &dates);
+    let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()

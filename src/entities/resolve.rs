@@ -7,7 +7,7 @@ use std::ops::Range;
 use foldhash::fast::FixedState;
 
 use super::names::{ALIASES, all_caps, last_word, name_key, words_in_order};
-use super::sentence::sentence_around;
+use super::sentence::Sentences;
 use super::values;
 use crate::highlight::{EntityKind, Span};
 
@@ -44,7 +44,8 @@ pub struct LocalMention {
     pub range: Range<usize>,
     /// Index into [`ArticleNames::entities`].
     pub entity: usize,
-    /// Byte range of the sentence around it (see [`sentence_around`]).
+    /// Byte range of the sentence around it (see
+    /// [`super::sentence_around`]).
     pub sentence: Range<usize>,
 }
 
@@ -105,6 +106,7 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
         });
     }
     let roots = person_roots(&raws);
+    let sentences = Sentences::new(text);
     let mut out = ArticleNames::default();
     let mut ids: HashMap<(EntityKind, &str), usize, FixedState> = HashMap::default();
     for (raw, root) in raws.iter().zip(&roots) {
@@ -122,7 +124,7 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
             out.entities.len() - 1
         });
         out.mentions.push(LocalMention {
-            sentence: sentence_around(text, raw.range.clone()),
+            sentence: sentences.around(raw.range.clone()),
             range: raw.range.clone(),
             entity: id,
         });

@@ -24,6 +24,79 @@ const ABBREVIATIONS: &[&str] = &[
 /// At most [`REACH`] bytes are looked at either side. Out-of-range or
 /// misaligned mentions give an empty range at the nearest valid offset.
 pub fn sentence_around(text: &str, mention: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    around(
+        text,
+        mention,
+        |lo, upto| {
+            let window = bytes.get(lo..upto).unwrap_or(&[]);
+            window
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|&(_, &b)| is_stop(b))
+                .map(move |(i, _)| lo + i)
+        },
+        |from, hi| {
+            let window = bytes.get(from..hi).unwrap_or(&[]);
+            window
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| is_stop(b))
+                .map(move |(i, _)| from + i)
+        },
+    )
+}
+
+/// [`sentence_around`] for many mentions of one text: the bytes that may
+/// end a sentence are found once, not again for every mention.
+pub struct Sentences<'t> {
+    text: &'t str,
+    /// Offsets of the bytes [`is_stop`] takes, ascending.
+    stops: Vec<usize>,
+}
+
+impl<'t> Sentences<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let stops = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| is_stop(b))
+            .map(|(i, _)| i)
+            .collect();
+        Self { text, stops }
+    }
+
+    /// The same as [`sentence_around`] of this text.
+    pub fn around(&self, mention: Range<usize>) -> Range<usize> {
+        let stops = &self.stops;
+        let between = |lo: usize, hi: usize| {
+            let a = stops.partition_point(|&p| p < lo);
+            let b = stops.partition_point(|&p| p < hi);
+            stops.get(a..b.max(a)).unwrap_or(&[])
+        };
+        around(
+            self.text,
+            mention,
+            |lo, upto| between(lo, upto).iter().rev().copied(),
+            |from, hi| between(from, hi).iter().copied(),
+        )
+    }
+}
+
+/// The sentence around `mention`, given the stops in a range of offsets:
+/// `before(lo, upto)` those in `lo..upto` from the last, `after(from, hi)`
+/// those in `from..hi` from the first.
+fn around<B, A>(
+    text: &str,
+    mention: Range<usize>,
+    before: impl Fn(usize, usize) -> B,
+    after: impl Fn(usize, usize) -> A,
+) -> Range<usize>
+where
+    B: Iterator<Item = usize>,
+    A: Iterator<Item = usize>,
+{
     let mut start = mention.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -32,8 +105,8 @@ pub fn sentence_around(text: &str, mention: Range<usize>) -> Range<usize> {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    let from = back_to_boundary(text, start);
-    let to = forward_to_boundary(text, end);
+    let from = back_to_boundary(text, start, before);
+    let to = forward_to_boundary(text, end, after);
     let slice = text.get(from..to).unwrap_or("");
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -56,15 +129,14 @@ fn is_stop(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')
 }
 
-fn back_to_boundary(text: &str, start: usize) -> usize {
+fn back_to_boundary<I: Iterator<Item = usize>>(
+    text: &str,
+    start: usize,
+    stops: impl Fn(usize, usize) -> I,
+) -> usize {
     let lo = floor_boundary(text, start.saturating_sub(REACH));
     let bytes = text.as_bytes();
-    let mut upto = start;
-    while let Some(p) = bytes
-        .get(lo..upto)
-        .and_then(|w| w.iter().rposition(|&b| is_stop(b)))
-    {
-        let p = lo + p;
+    for p in stops(lo, start) {
         if matches!(bytes[p], b'\n' | b'\r') {
             return p + 1;
         }
@@ -73,7 +145,6 @@ fn back_to_boundary(text: &str, start: usize) -> usize {
         {
             return after;
         }
-        upto = p;
     }
     if lo == 0 {
         return 0;
@@ -83,22 +154,20 @@ fn back_to_boundary(text: &str, start: usize) -> usize {
     window.find(' ').map_or(lo, |i| lo + i + 1)
 }
 
-fn forward_to_boundary(text: &str, end: usize) -> usize {
+fn forward_to_boundary<I: Iterator<Item = usize>>(
+    text: &str,
+    end: usize,
+    stops: impl Fn(usize, usize) -> I,
+) -> usize {
     let hi = floor_boundary(text, end + REACH);
     let bytes = text.as_bytes();
-    let mut from = end;
-    while let Some(p) = bytes
-        .get(from..hi)
-        .and_then(|w| w.iter().position(|&b| is_stop(b)))
-    {
-        let p = from + p;
+    for p in stops(end, hi) {
         if matches!(bytes[p], b'\n' | b'\r') {
             return p;
         }
         if let Some(after) = sentence_end_at(text, p) {
             return after;
         }
-        from = p + 1;
     }
     if hi == text.len() {
         return hi;
@@ -143,7 +212,7 @@ fn abbreviation_before(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    word.len() <= 6 && ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether the next word after white space starts with a lowercase letter.
@@ -194,6 +263,31 @@ mod tests {
         assert!(s.len() <= 2 * REACH + 5, "{}", s.len());
         assert!(s.contains("Blair"));
         assert!(s.starts_with("word") && s.ends_with("word"));
+    }
+
+    #[test]
+    fn sentences_found_once_give_what_each_search_gives() {
+        let long = format!("{} Blair. {}", "word ".repeat(90), "more ".repeat(90));
+        let texts = [
+            "Talks failed. Mr. Blair met the U.S. envoy on Jan. 3 in London! \
+             \"It went well,\" he said. Then Brown left.",
+            "He said: “We will win.” Smith agreed\nHeadline Smith\n\nBody.",
+            "Zürich é. Ça va? Oui. no.\r\nA.B. c! D",
+            long.as_str(),
+            "",
+        ];
+        for text in texts {
+            let sentences = Sentences::new(text);
+            for a in (0..=text.len() + 2).step_by(3) {
+                for b in (a..=text.len() + 3).step_by(5) {
+                    assert_eq!(
+                        sentences.around(a..b),
+                        sentence_around(text, a..b),
+                        "{a}..{b} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -318,6 +318,16 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::is_common`] of a word already in lower case.
+    pub fn is_common_lower(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
+    /// [`Lexicon::is_first_name`] of a word already in lower case.
+    pub fn is_first_name_lower(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
     /// Is `word` a common word or an inflection of one (`Forecasters`,
     /// `Analysts`, `Worried`)? For capitals that prove nothing.
     pub fn is_common_form(&self, word: &str) -> bool {

@@ -11,9 +11,9 @@ use super::token::{
     UPPER, is_hyphen,
 };
 use super::words::{
-    is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
+    Lowered, is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
     is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix, lower,
+    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix,
     org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
     person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
@@ -53,6 +53,8 @@ pub(crate) struct Cand {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token in lower case.
+    low: &'a Lowered,
     used: &'a [bool],
     /// Tokens inside a date.
     dates: &'a [bool],
@@ -71,11 +73,18 @@ struct Ctx<'a> {
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
 /// marked in `used`).
-pub(crate) fn scan(text: &str, toks: &[Token], used: &[bool], dates: &[bool]) -> Vec<Cand> {
+pub(crate) fn scan(
+    text: &str,
+    toks: &[Token],
+    low: &Lowered,
+    used: &[bool],
+    dates: &[bool],
+) -> Vec<Cand> {
     let lex: &'static Lexicon = &LEXICON;
     let mut cx = Ctx {
         text,
         toks,
+        low,
         used,
         dates,
         lex,
@@ -122,12 +131,30 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
         };
         w.eq_ignore_ascii_case(l) || plural(w, l) || plural(l, w)
     };
+    // Most words can be passed over by their length and first letter: a
+    // word the same as a tested one has its first letter and a length at
+    // most one apart (lengths past 63 share a bit).
+    let length_bit = |len: usize| 1u64 << len.min(63);
+    let mut lengths = 0u64;
+    let mut firsts = [false; 256];
+    for &(_, word) in &tested {
+        for len in word.len().saturating_sub(1)..=word.len() + 1 {
+            lengths |= length_bit(len);
+        }
+        if let Some(&b) = word.as_bytes().first() {
+            firsts[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
     let mut found = vec![false; tested.len()];
     for t in toks {
         if !(t.is_word() && t.has(LOWER)) {
             continue;
         }
         let low = t.text(text);
+        let first = low.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if lengths & length_bit(low.len()) == 0 || !firsts[usize::from(first)] {
+            continue;
+        }
         for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
             if !*slot && word.len().abs_diff(low.len()) <= 1 && same(word, low) {
                 *slot = true;
@@ -187,8 +214,22 @@ impl Ctx<'_> {
         if !self.toks.get(i).is_some_and(Token::is_word) {
             return false;
         }
-        let mut b = [0u8; 32];
-        lower(self.word(i), &mut b).is_some_and(f)
+        self.low(i).is_some_and(f)
+    }
+
+    /// Is token `i` a common lower-case English word ([`Lexicon::is_common`])?
+    fn is_common(&self, i: usize) -> bool {
+        self.low(i).is_some_and(|w| self.lex.is_common_lower(w))
+    }
+
+    /// Is token `i` a known given name ([`Lexicon::is_first_name`])?
+    fn is_first_name(&self, i: usize) -> bool {
+        self.low(i).is_some_and(|w| self.lex.is_first_name_lower(w))
+    }
+
+    /// Token `i` in lower case (see [`Lowered::get`]).
+    fn low(&self, i: usize) -> Option<&str> {
+        self.low.get(self.text, self.toks, i)
     }
 
     /// A bare hyphen at `i` joining two words.
@@ -301,7 +342,7 @@ impl Ctx<'_> {
             !t.is_word()
                 || (t.is_capitalised()
                     && !self.lower_is(k, is_stopword)
-                    && !(self.risky(k) && self.lex.is_common(t.text(self.text))))
+                    && !(self.risky(k) && self.is_common(k)))
         })
     }
 
@@ -315,8 +356,7 @@ impl Ctx<'_> {
                 break;
             }
             if t.is_word() && t.has(LOWER) {
-                let mut b = [0u8; 32];
-                match lower(t.text(self.text), &mut b).unwrap_or("") {
+                match self.low(j).unwrap_or("") {
                     "its" => return Some(EntityKind::Organization),
                     "his" | "her" | "he" | "she" | "himself" | "herself" => {
                         return Some(EntityKind::Person);
@@ -406,8 +446,7 @@ impl Ctx<'_> {
     /// Lower-case words inside a run: particles before a capital, `of`
     /// (and `of the`) after a word that takes it. Returns the capital's index.
     fn connector_end(&self, k: usize) -> Option<usize> {
-        let mut b = [0u8; 32];
-        let w = lower(self.word(k), &mut b)?;
+        let w = self.low(k)?;
         if is_particle(w) {
             let mut m = k + 1;
             while self.is_free(m) && self.lower_is(m, is_particle) && !self.has(m, LINE_START) {
@@ -463,7 +502,7 @@ impl Ctx<'_> {
         if w == "of"
             && k > 0
             && self.is_cap(k - 1)
-            && self.lex.is_common(self.word(k - 1))
+            && self.is_common(k - 1)
             && !self.lower_is(k - 1, |x| is_title_head(x) || is_stopword(x))
         {
             let mut m = k + 1;
@@ -541,8 +580,8 @@ impl Ctx<'_> {
             let headed = last > k + 1
                 && self.lower_is(last, |w| is_org_head(w) || is_event_head(w))
                 && (k + 1..m).all(|j| !self.gaz_covers(j))
-                && (k + 1..last).all(|j| !self.lex.is_first_name(self.word(j)));
-            if headed && !self.lex.is_first_name(self.word(k - 1)) {
+                && (k + 1..last).all(|j| !self.is_first_name(j));
+            if headed && !self.is_first_name(k - 1) {
                 return Some(k + 1);
             }
         }
@@ -616,7 +655,7 @@ impl Ctx<'_> {
         for k in q..end {
             let t = self.toks[k];
             if t.is_word() && t.is_capitalised() {
-                if self.gaz_at(k, end).is_some() || self.lex.is_first_name(t.text(self.text)) {
+                if self.gaz_at(k, end).is_some() || self.is_first_name(k) {
                     return false;
                 }
                 last = Some(k);
@@ -834,14 +873,14 @@ impl Ctx<'_> {
                 continue;
             }
             if !after_title
-                && self.lex.is_first_name(self.word(p))
+                && self.is_first_name(p)
                 && self.word(p).chars().count() > 1
                 && let Some(r) = self.given_name(p, end)
             {
                 p = r;
                 continue;
             }
-            if after_title && self.has(p, HEADLINE) && self.lex.is_common(self.word(p)) {
+            if after_title && self.has(p, HEADLINE) && self.is_common(p) {
                 // "MAJOR LEAGUE STANDINGS": not a rank and a name
                 after_title = false;
             }
@@ -982,7 +1021,7 @@ impl Ctx<'_> {
         // a given name that is also a place: "Jordan Henderson", "Israel Katz"
         if n == 1
             && !matches!(e.source, Source::Demonym)
-            && self.lex.is_first_name(self.word(p))
+            && self.is_first_name(p)
             && q < end
             && self.has(q, SPACE)
             && (self.is_cap(q)
@@ -1033,8 +1072,8 @@ impl Ctx<'_> {
             && !self.risky(q)
             && !self.has(q, UPPER)
             && self.gaz_at(q, end).is_none()
-            && self.lex.is_common(self.word(q))
-            && !self.lex.is_first_name(self.word(q))
+            && self.is_common(q)
+            && !self.is_first_name(q)
             && !self.lower_is(q, |w| is_stopword(w) || is_title_head(w) || is_dept_word(w))
         {
             self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
@@ -1168,8 +1207,7 @@ impl Ctx<'_> {
                 {
                     break;
                 }
-                let mut b = [0u8; 32];
-                let w = lower(t.text(self.text), &mut b).unwrap_or("");
+                let w = self.low(r).unwrap_or("");
                 let generic = matches!(e.source, Source::Country | Source::Demonym)
                     && matches!(
                         w,
@@ -1235,7 +1273,7 @@ impl Ctx<'_> {
         if title > 0 && self.capital_follows(next + title, end) {
             return None;
         }
-        if self.risky(next) && self.lex.is_common(self.word(next)) && self.has(next, HEADLINE) {
+        if self.risky(next) && self.is_common(next) && self.has(next, HEADLINE) {
             return None;
         }
         let r = self.person_extent(p, end);
@@ -1263,7 +1301,7 @@ impl Ctx<'_> {
                     }) {
                         break;
                     }
-                    if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
+                    if self.has(r, HEADLINE) && self.is_common(r) {
                         break;
                     }
                     // letters after a name: "Nicholas Blake QC", "Jane Doe MP"
@@ -1372,15 +1410,14 @@ impl Ctx<'_> {
                 }
                 // a given name starts a name of its own: "Singer Sue Essex"
                 if !self.has(r, HYPHEN_PREV)
-                    && (p..r)
-                        .all(|k| !self.toks[k].is_capitalised() || self.lex.is_common(self.word(k)))
-                    && self.lex.is_first_name(t.text(self.text))
+                    && (p..r).all(|k| !self.toks[k].is_capitalised() || self.is_common(k))
+                    && self.is_first_name(r)
                     && self.is_cap(r + 1)
                     && self.has(r + 1, SPACE)
                 {
                     break;
                 }
-                if self.has(r, HEADLINE) && self.lex.is_common(t.text(self.text)) {
+                if self.has(r, HEADLINE) && self.is_common(r) {
                     break;
                 }
                 if self.has(r, CAPS_LINE) {
@@ -1509,11 +1546,10 @@ impl Ctx<'_> {
             }
             let initial = self.word(first).chars().count() == 1
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
-            let kind = if initial || self.lex.is_first_name(self.word(first)) {
+            let kind = if initial || self.is_first_name(first) {
                 EntityKind::Person
-            } else if (self.lex.is_common(self.word(last))
-                && (n > 2 || self.lex.is_common(self.word(first))))
-                || (has_of && self.lex.is_common(self.word(first)))
+            } else if (self.is_common(last) && (n > 2 || self.is_common(first)))
+                || (has_of && self.is_common(first))
             {
                 EntityKind::Name
             } else {
@@ -1627,7 +1663,7 @@ impl Ctx<'_> {
         let lower_test = strength == Strength::Weak
             && self.risky(first)
             && !upper
-            && !self.lex.is_first_name(self.word(first))
+            && !self.is_first_name(first)
             && cue.is_none();
         if let Some(c) = self.out.last_mut() {
             c.cue = cue;
@@ -1823,8 +1859,7 @@ impl Ctx<'_> {
         if !self.has(m, LOWER) {
             return None;
         }
-        let mut b = [0u8; 32];
-        lower(self.word(m), &mut b).and_then(apposition_kind)
+        self.low(m).and_then(apposition_kind)
     }
 
     fn last_word(&self, p: usize, r: usize) -> usize {

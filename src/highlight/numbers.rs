@@ -6,7 +6,7 @@
 
 use super::EntityKind;
 use super::token::{CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, Token, UPPER, is_hyphen};
-use super::words::{is_stopword, lower};
+use super::words::{Lowered, is_stopword};
 
 /// A number or date found over tokens `a..=b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +189,7 @@ fn month_cue(w: &str) -> bool {
 struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Token],
+    low: &'a Lowered,
 }
 
 impl<'a> Cursor<'a> {
@@ -200,11 +201,9 @@ impl<'a> Cursor<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> &'b str
-    where
-        'a: 'b,
-    {
-        lower(self.text(i), buf).unwrap_or("")
+    /// Token `i` in lower case ("" past the end or when too long).
+    fn lower(&self, i: usize) -> &'a str {
+        self.low.get(self.text, self.toks, i).unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -247,10 +246,9 @@ impl<'a> Cursor<'a> {
         if !(1..=31).contains(&d) || !self.next_on_line(i) {
             return None;
         }
-        let mut buf = [0u8; 32];
         if self.is_word(i + 1)
             && self.joined(i + 1)
-            && matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th")
+            && matches!(self.lower(i + 1), "st" | "nd" | "rd" | "th")
         {
             return Some(i + 1);
         }
@@ -272,14 +270,19 @@ impl<'a> Cursor<'a> {
         if t.kind != Kind::Word || t.flags & (CAP | UPPER) == 0 {
             return None;
         }
-        let mut buf = [0u8; 32];
-        month(self.lower(i, &mut buf))
+        month(self.lower(i))
     }
 }
 
 /// Find numbers and dates. `used[i]` is set for every token they cover.
-pub(crate) fn scan(text: &str, toks: &[Token], used: &mut [bool], out: &mut Vec<Found>) {
-    let c = Cursor { text, toks };
+pub(crate) fn scan(
+    text: &str,
+    toks: &[Token],
+    low: &Lowered,
+    used: &mut [bool],
+    out: &mut Vec<Found>,
+) {
+    let c = Cursor { text, toks, low };
     let mut i = 0;
     while i < toks.len() {
         let found = match toks[i].kind {
@@ -440,10 +443,9 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         }
         return number(i, i + 2);
     }
-    let mut buf = [0u8; 32];
     // glued suffix: 3rd, 1.2m, 1990s, 60m
     if c.is_word(i + 1) && c.joined(i + 1) {
-        let suf = c.lower(i + 1, &mut buf);
+        let suf = c.lower(i + 1);
         if suf == "s" && s.len() == 4 && c.digits(i).is_some() {
             return date(i, i + 1);
         }
@@ -481,11 +483,11 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     }
     let mut e = i;
     // 3.2 million
-    if c.is_word(i + 1) && c.next_on_line(i + 1) && is_scale(c.lower(i + 1, &mut buf)) {
+    if c.is_word(i + 1) && c.next_on_line(i + 1) && is_scale(c.lower(i + 1)) {
         e = i + 1;
     }
     // 20 months, 24 hours
-    if c.is_word(e + 1) && c.next_on_line(e + 1) && is_time_unit(c.lower(e + 1, &mut buf)) {
+    if c.is_word(e + 1) && c.next_on_line(e + 1) && is_time_unit(c.lower(e + 1)) {
         return date(i, e + 1);
     }
     if e == i && c.year_at(i) && c.digits(i).is_some_and(|y| (1900..=2099).contains(&y)) {
@@ -503,8 +505,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
 fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     let t = c.tok(i)?;
-    let mut buf = [0u8; 32];
-    let w = c.lower(i, &mut buf);
+    let w = c.lower(i);
     let date = |a, b| {
         Some(Found {
             a,
@@ -565,23 +566,17 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
             return None;
         }
         if matches!(w, "may" | "march") {
-            let mut pb = [0u8; 32];
-            let mut nb = [0u8; 32];
             // "March and April", "May to July"
-            let month_pair = matches!(c.lower(i + 1, &mut nb), "and" | "or" | "to" | "through")
+            let month_pair = matches!(c.lower(i + 1), "and" | "or" | "to" | "through")
                 && c.month_at(i + 2) == Some(true);
             // "than March", "in March": a cue before; a capital March inside
             // a sentence is the month unless it marches somewhere
             let march = w == "march"
                 && i > 0
                 && c.tok(i - 1).is_some_and(|p| p.has(LOWER))
-                && !matches!(
-                    c.lower(i + 1, &mut nb),
-                    "on" | "against" | "past" | "through"
-                );
-            let cue = month_pair
-                || march
-                || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1, &mut pb)));
+                && !matches!(c.lower(i + 1), "on" | "against" | "past" | "through");
+            let cue =
+                month_pair || march || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1)));
             if !cue || t.has(INITIAL) {
                 return None;
             }
@@ -597,8 +592,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
                 .is_some_and(|p| p.is_capitalised() && !p.has(UPPER))
             && c.is_word(i - 1)
             && {
-                let mut pb = [0u8; 32];
-                let pw = c.lower(i - 1, &mut pb);
+                let pw = c.lower(i - 1);
                 !is_weekday(pw)
                     && month(pw).is_none()
                     && !is_stopword(pw)
@@ -611,10 +605,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         // sentence with its stop lost)
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
-        }) && {
-            let mut nb = [0u8; 32];
-            !is_stopword(c.lower(i + 1, &mut nb))
-        };
+        }) && { !is_stopword(c.lower(i + 1)) };
         if next_cap && !t.has(UPPER) {
             return None;
         }
@@ -636,8 +627,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     }
     // part of a hyphenated word: keep only what is a number (two-month -> two)
     if i >= 2 && c.tok(i).is_some_and(|t| t.has(super::token::HYPHEN_PREV)) {
-        let mut pb = [0u8; 32];
-        let prev = c.lower(i - 2, &mut pb);
+        let prev = c.lower(i - 2);
         if !cardinal_word(prev) {
             return None;
         }
@@ -646,13 +636,11 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         return None;
     }
     if w == "second" {
-        let mut pb = [0u8; 32];
-        let prev = if i > 0 { c.lower(i - 1, &mut pb) } else { "" };
-        let mut nb = [0u8; 32];
+        let prev = if i > 0 { c.lower(i - 1) } else { "" };
         let next_is_noun = c.is_word(i + 1)
             && c.tok(i + 1).is_some_and(|t| t.has(LOWER))
             && !matches!(
-                c.lower(i + 1, &mut nb),
+                c.lower(i + 1),
                 "of" | "and"
                     | "or"
                     | "later"
@@ -672,8 +660,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     let mut e = i;
     // twenty-five
     if is_card && c.bare_hyphen(i + 1) && c.is_word(i + 2) {
-        let mut nb = [0u8; 32];
-        let n = c.lower(i + 2, &mut nb);
+        let n = c.lower(i + 2);
         if cardinal_word(n) || ordinal_word(n) {
             e = i + 2;
         }
@@ -687,13 +674,12 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
         });
     }
     // two million, three hundred
-    let mut nb = [0u8; 32];
     while is_card
         && c.is_word(e + 1)
         && c.next_on_line(e + 1)
         && c.tok(e + 1)
             .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
-        && is_scale(c.lower(e + 1, &mut nb))
+        && is_scale(c.lower(e + 1))
     {
         e += 1;
     }
@@ -701,7 +687,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     if is_card
         && c.is_word(e + 1)
         && c.next_on_line(e + 1)
-        && is_time_unit(c.lower(e + 1, &mut nb))
+        && is_time_unit(c.lower(e + 1))
         && !c.bare_hyphen(e + 2)
     {
         return date(i, e + 1);
@@ -715,9 +701,8 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
 
 /// "one" as a number, not a pronoun ("no one", "one another", "the one").
 fn one_is_number(c: &Cursor, i: usize) -> bool {
-    let mut pb = [0u8; 32];
     let prev = if i > 0 && c.is_word(i - 1) {
-        c.lower(i - 1, &mut pb)
+        c.lower(i - 1)
     } else {
         ""
     };
@@ -765,18 +750,11 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
         return false;
     }
     {
-        let mut b1 = [0u8; 32];
-        let mut b2 = [0u8; 32];
-        if c.lower(i + 1, &mut b1) == "to" && c.lower(i + 2, &mut b2) == "watch" {
+        if c.lower(i + 1) == "to" && c.lower(i + 2) == "watch" {
             return false;
         }
     }
-    let mut nb = [0u8; 32];
-    let next = if c.is_word(i + 1) {
-        c.lower(i + 1, &mut nb)
-    } else {
-        ""
-    };
+    let next = if c.is_word(i + 1) { c.lower(i + 1) } else { "" };
     if matches!(next, "another") {
         return false;
     }
@@ -790,8 +768,7 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
     }
     // "one-off": the word after the hyphen
     if c.bare_hyphen(i + 1) {
-        let mut b2 = [0u8; 32];
-        let after = c.lower(i + 2, &mut b2);
+        let after = c.lower(i + 2);
         if matches!(
             after,
             "off" | "time" | "sided" | "way" | "on" | "man" | "stop" | "party" | "size" | "liner"
@@ -812,7 +789,8 @@ mod tests {
         tokenize(text, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = Vec::new();
-        scan(text, &toks, &mut used, &mut out);
+        let low = Lowered::new(text, &toks);
+        scan(text, &toks, &low, &mut used, &mut out);
         out.iter()
             .map(|f| (text[toks[f.a].start..toks[f.b].end].to_string(), f.kind))
             .collect()

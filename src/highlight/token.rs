@@ -266,6 +266,22 @@ fn number_end(bytes: &[u8], i: usize) -> usize {
 }
 
 fn word_flags(word: &str) -> u16 {
+    if word.is_ascii() {
+        // the same as below: an ASCII letter is small or a capital
+        let bytes = word.as_bytes();
+        let Some(at) = bytes.iter().position(u8::is_ascii_alphabetic) else {
+            return 0;
+        };
+        if bytes[at].is_ascii_lowercase() {
+            return LOWER;
+        }
+        let rest = bytes.get(at + 1..).unwrap_or(&[]);
+        return if rest.iter().any(u8::is_ascii_lowercase) {
+            CAP
+        } else {
+            CAP | UPPER
+        };
+    }
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return 0;
@@ -442,7 +458,7 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
                 Kind::Word => {
                     words += 1;
                     let w = t.text(text);
-                    if w.chars().any(char::is_lowercase) {
+                    if !any_lower_letter && has_lowercase(w) {
                         any_lower_letter = true;
                     }
                     if t.has(LOWER) {
@@ -451,7 +467,7 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
                             function_words += 1;
                         }
                     }
-                    if t.has(UPPER) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    if t.has(UPPER) && letters_at_least(w, 2) {
                         upper_words += 1;
                     }
                 }
@@ -492,6 +508,23 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         }
         s = e;
     }
+}
+
+/// Does `word` have a lower-case letter?
+fn has_lowercase(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        word.chars().any(char::is_lowercase)
+    }
+}
+
+/// Does `word` have at least `n` letters?
+fn letters_at_least(word: &str, n: usize) -> bool {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(n.saturating_sub(1))
+        .is_some()
 }
 
 /// Make the title-case lines whose capitals include ordinary words

@@ -1,6 +1,8 @@
 //! Closed classes of words the rules look at. Every function takes a word in
 //! lower case (see [`lower`]).
 
+use super::token::Token;
+
 /// Lower-case a short word into `buf` without allocating (a word already in
 /// lower case is returned as it is). `None` when the word is too long for the
 /// buffer (no word of these classes is).
@@ -28,6 +30,67 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
         n += len;
     }
     std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// Every token's text in lower case, as [`lower`] gives it, worked out once
+/// per text: the rules ask for the same words many times over.
+pub(crate) struct Lowered {
+    /// The lower-case forms that differ from the text.
+    arena: String,
+    forms: Vec<Form>,
+}
+
+/// Where a token's lower-case form is.
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    /// The token's own text, already in lower case.
+    Same,
+    /// `arena[start..end]`.
+    Arena(usize, usize),
+    /// Too long for [`lower`].
+    None,
+}
+
+impl Lowered {
+    pub(crate) fn new(text: &str, toks: &[Token]) -> Self {
+        let mut arena = String::new();
+        let mut buf = [0u8; 32];
+        let forms = toks
+            .iter()
+            .map(|t| {
+                let word = t.text(text).as_bytes();
+                if word.len() <= buf.len()
+                    && word.is_ascii()
+                    && !word.iter().any(u8::is_ascii_uppercase)
+                {
+                    return Form::Same;
+                }
+                match lower(t.text(text), &mut buf) {
+                    Some(low) => {
+                        let start = arena.len();
+                        arena.push_str(low);
+                        Form::Arena(start, arena.len())
+                    }
+                    None => Form::None,
+                }
+            })
+            .collect();
+        Self { arena, forms }
+    }
+
+    /// Token `i` of `toks` (those given to [`Lowered::new`] with `text`) in
+    /// lower case: `lower(toks[i].text(text))`, and past the end what
+    /// `lower("")` gives.
+    pub(crate) fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> Option<&'a str> {
+        let Some(&form) = self.forms.get(i) else {
+            return Some("");
+        };
+        match form {
+            Form::Same => Some(toks.get(i)?.text(text)),
+            Form::Arena(start, end) => self.arena.get(start..end),
+            Form::None => None,
+        }
+    }
 }
 
 /// Words that end an organization's name: `Health Ministry`, `Acme Corp`.
@@ -1414,4 +1477,28 @@ pub(crate) fn place_cue_before_of(w: &str) -> bool {
             | "people"
             | "citizens"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::highlight::token::tokenize;
+
+    #[test]
+    fn each_token_lowered_once_is_what_lower_gives() {
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefghij";
+        let text = format!(
+            "The U.S. and ÉMILE’S Café in ZÜRICH, 40,005 people — {long} and İstanbul's KELVIN."
+        );
+        let mut toks = Vec::new();
+        tokenize(&text, &mut toks);
+        let low = Lowered::new(&text, &toks);
+        let mut buf = [0u8; 32];
+        for (i, t) in toks.iter().enumerate() {
+            assert_eq!(low.get(&text, &toks, i), lower(t.text(&text), &mut buf));
+        }
+        assert_eq!(low.get(&text, &toks, toks.len()), Some(""));
+        let at = toks.iter().position(|t| t.text(&text) == long).unwrap();
+        assert_eq!(low.get(&text, &toks, at), None);
+    }
 }
