@@ -18,51 +18,101 @@ const MAX_EXPANSION: usize = 12;
 const MAX_TITLE: usize = 10;
 
 pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
+    let found = Found::new(toks.len(), cands);
     let mut joins: Vec<(usize, usize, EntityKind)> = Vec::new();
     for i in 0..toks.len() {
-        if let Some(join) = expansion(text, toks, cands, i)
+        if let Some(join) = expansion(text, toks, &found, i)
             .or_else(|| hyphenated_town(text, toks, i))
-            .or_else(|| peoples(text, toks, cands, i))
-            .or_else(|| work_after_author(text, toks, cands, i))
-            .or_else(|| shared_head(text, toks, cands, i))
-            .or_else(|| compass_of(text, toks, cands, i))
+            .or_else(|| peoples(text, toks, &found, i))
+            .or_else(|| work_after_author(text, toks, &found, i))
+            .or_else(|| shared_head(text, toks, &found, i))
+            .or_else(|| compass_of(text, toks, &found, i))
         {
             joins.push(join);
         }
     }
-    for (a, b, kind) in joins {
-        replace(cands, a, b, kind);
+    if joins.is_empty() {
+        return;
     }
+    // each join replaces the names wholly inside it, unless a name crosses
+    // its edges, it is there already or an earlier join took its words
+    joins.sort_by_key(|&(a, _, _)| a);
+    let mut removed = vec![false; cands.len()];
+    let mut added = Vec::new();
+    let mut taken_to = 0;
+    for (a, b, kind) in joins {
+        let inside: Vec<usize> = (a..b).filter_map(|t| found.index_at(t)).collect();
+        let Some(&first) = inside.first() else {
+            continue;
+        };
+        let fits = inside.iter().all(|&n| {
+            let c = &cands[n];
+            c.a >= a && c.b <= b && !(c.a == a && c.b == b)
+        });
+        if a < taken_to || !fits {
+            continue;
+        }
+        taken_to = b;
+        for n in inside {
+            removed[n] = true;
+        }
+        let mut joined = cands[first];
+        joined.a = a;
+        joined.b = b;
+        joined.kind = kind;
+        added.push(joined);
+    }
+    let mut kept = removed.iter();
+    cands.retain(|_| !kept.next().copied().unwrap_or(false));
+    cands.extend(added);
+    cands.sort_by_key(|c| c.a);
 }
 
-/// Put one name of `kind` over tokens `a..b` in place of the names inside
-/// it, unless a name crosses its edges or it is there already.
-fn replace(cands: &mut Vec<Cand>, a: usize, b: usize, kind: EntityKind) {
-    let overlaps = |c: &Cand| c.a < b && a < c.b;
-    if cands
-        .iter()
-        .any(|c| overlaps(c) && (c.a < a || c.b > b || (c.a == a && c.b == b)))
-    {
-        return;
+/// The names found so far, looked up by token.
+struct Found<'c> {
+    cands: &'c [Cand],
+    /// For each token, the first name over it (`NONE` if none).
+    covering: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'c> Found<'c> {
+    fn new(tokens: usize, cands: &'c [Cand]) -> Self {
+        let mut covering = vec![NONE; tokens];
+        for (n, c) in cands.iter().enumerate() {
+            for slot in covering.iter_mut().take(c.b).skip(c.a) {
+                if *slot == NONE {
+                    *slot = u32::try_from(n).unwrap_or(NONE);
+                }
+            }
+        }
+        Self { cands, covering }
     }
-    let Some(at) = cands.iter().position(overlaps) else {
-        return;
-    };
-    let mut joined = cands[at];
-    joined.a = a;
-    joined.b = b;
-    joined.kind = kind;
-    cands.retain(|c| !overlaps(c));
-    let at = cands.partition_point(|c| c.a < a);
-    cands.insert(at, joined);
+
+    fn index_at(&self, i: usize) -> Option<usize> {
+        let n = *self.covering.get(i)?;
+        (n != NONE).then_some(n as usize)
+    }
+
+    /// The name over token `i`.
+    fn at(&self, i: usize) -> Option<&'c Cand> {
+        self.index_at(i).map(|n| &self.cands[n])
+    }
+
+    /// The name starting at token `i`.
+    fn starting(&self, i: usize) -> Option<&'c Cand> {
+        self.at(i).filter(|c| c.a == i)
+    }
+
+    /// The name ending just before token `i`.
+    fn ending(&self, i: usize) -> Option<&'c Cand> {
+        self.at(i.checked_sub(1)?).filter(|c| c.b == i)
+    }
 }
 
 fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
     toks.get(i).filter(|t| t.is_word()).map(|t| t.text(text))
-}
-
-fn cand_at(cands: &[Cand], i: usize) -> Option<&Cand> {
-    cands.iter().find(|c| c.a <= i && i < c.b)
 }
 
 /// `National Institute for Health and Care Excellence (NICE)`: at `(`, the
@@ -70,7 +120,7 @@ fn cand_at(cands: &[Cand], i: usize) -> Option<&Cand> {
 fn expansion(
     text: &str,
     toks: &[Token],
-    cands: &[Cand],
+    found: &Found<'_>,
     open: usize,
 ) -> Option<(usize, usize, EntityKind)> {
     if !toks[open].is_punct('(') || open == 0 || !toks.get(open + 2)?.is_punct(')') {
@@ -130,7 +180,7 @@ fn expansion(
     if start == last {
         return None;
     }
-    let kind = match cand_at(cands, open + 1).map(|c| c.kind) {
+    let kind = match found.at(open + 1).map(|c| c.kind) {
         Some(EntityKind::Place) => EntityKind::Place,
         _ => EntityKind::Organization,
     };
@@ -180,7 +230,7 @@ fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<(usize, usize
 fn peoples(
     text: &str,
     toks: &[Token],
-    cands: &[Cand],
+    found: &Found<'_>,
     i: usize,
 ) -> Option<(usize, usize, EntityKind)> {
     if !matches!(word(text, toks, i)?, "People" | "PEOPLE") {
@@ -191,18 +241,14 @@ fn peoples(
         Kind::Punct('\'' | '\u{2019}') if word(text, toks, i + 2) == Some("s") => i + 3,
         _ => return None,
     };
-    let rest = cands.iter().find(|c| c.a == after)?;
+    let rest = found.starting(after)?;
     if !matches!(
         rest.kind,
         EntityKind::Organization | EntityKind::Place | EntityKind::Name
     ) {
         return None;
     }
-    let start = cands
-        .iter()
-        .find(|c| c.b == i + 1)
-        .map_or(i, |c| c.a)
-        .min(i);
+    let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
     Some((start, rest.b, rest.kind))
 }
 
@@ -212,13 +258,13 @@ fn peoples(
 fn work_after_author(
     text: &str,
     toks: &[Token],
-    cands: &[Cand],
+    found: &Found<'_>,
     poss: usize,
 ) -> Option<(usize, usize, EntityKind)> {
     if toks[poss].kind != Kind::Poss
-        || !cands
-            .iter()
-            .any(|c| c.b == poss && c.kind == EntityKind::Person)
+        || found
+            .ending(poss)
+            .is_none_or(|c| c.kind != EntityKind::Person)
     {
         return None;
     }
@@ -247,7 +293,10 @@ fn work_after_author(
         words += 1;
     }
     // a newspaper after its owner is a body: "Murdoch's The Times"
-    if end == the + 2 && cand_at(cands, the + 1).is_some_and(|c| c.kind == EntityKind::Organization)
+    if end == the + 2
+        && found
+            .at(the + 1)
+            .is_some_and(|c| c.kind == EntityKind::Organization)
     {
         return None;
     }
@@ -259,16 +308,16 @@ fn work_after_author(
 fn shared_head(
     text: &str,
     toks: &[Token],
-    cands: &[Cand],
+    found: &Found<'_>,
     and: usize,
 ) -> Option<(usize, usize, EntityKind)> {
     if word(text, toks, and)? != "and" {
         return None;
     }
-    let before = cands.iter().find(|c| c.b == and && c.b == c.a + 1)?;
-    let after = cands
-        .iter()
-        .find(|c| c.a == and + 1 && c.b == c.a + 2 && c.kind == EntityKind::Organization)?;
+    let before = found.ending(and).filter(|c| c.b == c.a + 1)?;
+    let after = found
+        .starting(and + 1)
+        .filter(|c| c.b == c.a + 2 && c.kind == EntityKind::Organization)?;
     let head = word(text, toks, after.b - 1)?;
     matches!(
         head,
@@ -282,7 +331,7 @@ fn shared_head(
 fn compass_of(
     text: &str,
     toks: &[Token],
-    cands: &[Cand],
+    found: &Found<'_>,
     i: usize,
 ) -> Option<(usize, usize, EntityKind)> {
     if !matches!(word(text, toks, i)?, "North" | "South" | "East" | "West")
@@ -291,7 +340,7 @@ fn compass_of(
     {
         return None;
     }
-    let rest = cands.iter().find(|c| c.a == i + 2)?;
+    let rest = found.starting(i + 2)?;
     matches!(rest.kind, EntityKind::Organization | EntityKind::Place)
         .then_some((i, rest.b, rest.kind))
 }
