@@ -24,9 +24,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use dateline::article::Article;
-use dateline::entities::extract_all;
+use dateline::entities::{self, map_all};
 use dateline::loader::{self, Input};
-use dateline::stories::{Settings, Stories, pairwise_quality};
+use dateline::stories::{self, Settings, Stories, pairwise_quality};
 
 #[path = "../tests/support/story_corpus.rs"]
 mod story_corpus;
@@ -35,9 +35,11 @@ const BATCH: usize = 1000;
 
 fn group(articles: &[Arc<Article>]) -> (Stories, f64, f64) {
     let start = Instant::now();
-    let extracted = extract_all(articles, cores());
+    let prepared = map_all(articles, cores(), |article| {
+        stories::prepare(article, Some(&entities::extract(article)))
+    });
     let extract_ms = start.elapsed().as_secs_f64() * 1000.0;
-    let start = Instant::now();
+    let start = cpu_seconds();
     let mut settings = Settings::default();
     let var = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
     if let Some(v) = var("STORY_SIMILARITY") {
@@ -50,10 +52,56 @@ fn group(articles: &[Arc<Article>]) -> (Stories, f64, f64) {
         settings.day_window = v as i32;
     }
     let mut stories = Stories::with_settings(settings);
-    for (part, found) in articles.chunks(BATCH).zip(extracted.chunks(BATCH)) {
-        stories.add(part, found);
+    let mut prepared = prepared.into_iter();
+    for part in articles.chunks(BATCH) {
+        stories.add_prepared(part, prepared.by_ref().take(part.len()).collect());
     }
-    (stories, extract_ms, start.elapsed().as_secs_f64() * 1000.0)
+    (stories, extract_ms, (cpu_seconds() - start) * 1000.0)
+}
+
+/// Write the generated articles as JSON Lines (title, source, date,
+/// body), for comparing `dateline stories` between builds.
+fn write_jsonl(articles: &[Article], path: &str) {
+    let mut out = String::new();
+    for a in articles {
+        let line = serde_json::json!({
+            "title": a.title,
+            "source": a.source,
+            "date": a.date.map(|d| d.to_string()),
+            "body": a.body,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    if let Err(e) = std::fs::write(path, out) {
+        eprintln!("{path}: {e}");
+    }
+}
+
+/// Processor time of this process so far, user and system, in seconds
+/// (`/proc/self/stat`, to a clock tick of 1/100 s; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The stories' memory, part by part, in MB.
+fn memory(stories: &Stories) -> String {
+    let parts = stories.memory_parts();
+    let total: usize = parts.iter().map(|(_, b)| b).sum();
+    let list: Vec<String> = parts
+        .iter()
+        .map(|(name, b)| format!("{name} {:.1}", *b as f64 / 1e6))
+        .collect();
+    format!("{:.1} MB ({})", total as f64 / 1e6, list.join(", "))
 }
 
 fn main() {
@@ -77,6 +125,9 @@ fn main() {
         "{n} generated articles in {stories_true} stories ({:.0} ms to generate)",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    if let Ok(path) = std::env::var("WRITE_JSONL") {
+        write_jsonl(&corpus.articles, &path);
+    }
     let articles: Vec<Arc<Article>> = corpus.articles.iter().cloned().map(Arc::new).collect();
     let (stories, extract_ms, group_ms) = group(&articles);
     let start = Instant::now();
@@ -87,6 +138,7 @@ fn main() {
     let table = stories.table();
     let table_ms = start.elapsed().as_secs_f64() * 1000.0;
     drop(table);
+    let mut stories = stories;
     let (precision, recall) = pairwise_quality(&stories.labels(), &corpus.story);
     let truth = corpus.duplicate_pairs();
     let found: Vec<(usize, usize)> = list
@@ -118,11 +170,13 @@ fn main() {
     println!(
         "time: highlight and resolve {extract_ms:.0} ms (every core); group {group_ms:.0} ms \
          ({:.1} µs an article, one core, {} links); list the stories {list_ms:.1} ms \
-         (the list's table {table_ms:.1} ms); about {} MB held",
+         (the list's table {table_ms:.1} ms)",
         group_ms * 1000.0 / n.max(1) as f64,
         stories.links(),
-        stories.memory_bytes() / 1_000_000
     );
+    println!("held while growing: {}", memory(&stories));
+    stories.shrink_to_fit();
+    println!("held after: {}", memory(&stories));
 }
 
 fn real(paths: &[String]) {
@@ -140,8 +194,27 @@ fn real(paths: &[String]) {
         multi.iter().map(|s| s.articles.len()).sum::<usize>(),
         duplicates
     );
-    println!("time: highlight and resolve {extract_ms:.0} ms; group {group_ms:.0} ms");
-    for story in multi.iter().take(40) {
+    let start = cpu_seconds();
+    let tables = 10;
+    for _ in 0..tables {
+        drop(std::hint::black_box(stories.table()));
+    }
+    let table_ms = (cpu_seconds() - start) * 1000.0 / f64::from(tables);
+    println!(
+        "time: highlight, resolve and prepare {extract_ms:.0} ms (every core); group {group_ms:.0} ms \
+         processor time ({:.1} µs an article); a table {table_ms:.1} ms processor time",
+        group_ms * 1000.0 / articles.len().max(1) as f64
+    );
+    let mut stories = stories;
+    println!("held while growing: {}", memory(&stories));
+    stories.shrink_to_fit();
+    println!("held after: {}", memory(&stories));
+    for story in multi.iter().take(
+        std::env::var("SHOW")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(40),
+    ) {
         println!(
             "\n{} ({} articles, {} near-duplicate pairs)",
             stories

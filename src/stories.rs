@@ -41,6 +41,13 @@
 //!   [`STORY_SIMILARITY`] and they share at least [`MIN_SHARED`] features.
 //!   Undated articles are compared with undated articles only.
 //!
+//! The indexes are built for millions of short lists (`lists.rs`): a
+//! feature's articles are kept with the feature itself until it has more
+//! than [`COMMON_FEATURE`] (most names and figures never do), and only
+//! then in (feature, day) lists; a list's articles lie side by side, and a
+//! list no longer read (a bucket's older articles, a (feature, day) list
+//! grown common) is no longer kept. Signatures lie in one array.
+//!
 //! Links are kept in a union-find forest (path halving, union by size), so
 //! an article that links two stories merges them, and a story can run on
 //! for weeks through articles each a few days apart. Why not all pairs:
@@ -65,6 +72,7 @@
 
 pub mod additions;
 pub mod figures;
+mod lists;
 pub mod signature;
 
 use std::collections::HashMap;
@@ -76,6 +84,7 @@ use foldhash::fast::FixedState;
 use crate::article::{Article, ArticleId};
 use crate::entities::Extracted;
 pub use additions::{Addition, additions};
+use lists::{Lists, Overflow};
 use signature::Signature;
 
 /// Articles this many days apart or closer can be linked by their names
@@ -109,6 +118,9 @@ const IDF_PRIOR: f64 = 1000.0;
 
 /// Articles of one LSH bucket compared with a new one: the newest this many.
 pub const BUCKET_REACH: usize = 64;
+
+/// Where an article without a signature has it.
+const NO_SIGNATURE: u32 = u32::MAX;
 
 /// The day of undated articles in the feature index.
 const UNDATED: i32 = i32::MIN;
@@ -179,31 +191,66 @@ impl Default for Settings {
 
 /// Stories over a growing list of articles. See the module documentation
 /// for how they are found.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Stories {
     settings: Settings,
     articles: Vec<Arc<Article>>,
     /// Per article: the norm of its idf-weighted features, as they weighed
     /// when it was added.
     norms: Vec<f64>,
-    /// Articles with each feature so far.
-    df: HashMap<u64, u32, FixedState>,
-    /// (feature, day) to the articles with that feature on that day.
-    by_day: Chains<u64>,
-    /// LSH bucket to the articles in it.
-    buckets: Chains<u64>,
-    signatures: Vec<Option<Box<Signature>>>,
+    /// Per feature: the articles with it so far, the days it is indexed
+    /// on, and while it is indexed for no more than [`COMMON_FEATURE`]
+    /// articles, those articles (after that, `by_day` has them).
+    features: Lists<u64, FeatureSeen>,
+    /// (feature, day) to the articles with that feature on that day, for
+    /// the features indexed for more than [`COMMON_FEATURE`] articles (none
+    /// kept once more than [`COMMON_FEATURE`] on one day).
+    by_day: Lists<u64>,
+    /// LSH bucket to the articles in it (the newest [`BUCKET_REACH`]).
+    buckets: Lists<u64>,
+    /// Per article, where its signature is in `signatures` (`NO_SIGNATURE`:
+    /// none).
+    signature_of: Vec<u32>,
+    signatures: Vec<Signature>,
     /// Union-find forest.
     parent: Vec<u32>,
     size: Vec<u32>,
-    /// Per story root, the days of its articles, sorted.
-    member_days: Vec<Vec<i32>>,
+    /// Per article, its day (see [`day_number`]).
+    days: Vec<i32>,
+    /// Per article, its source, as an index in `source_names`.
+    source_of: Vec<u32>,
+    source_names: Vec<String>,
+    source_index: HashMap<String, u32, FixedState>,
+    /// Per root of a story of two or more articles: its days, each with
+    /// how many of its articles have it, sorted by day.
+    story_days: HashMap<u32, Vec<(i32, u32)>, FixedState>,
     /// Sum of the similarities of each article's links: how central it is.
     strength: Vec<f32>,
     duplicates: Vec<(u32, u32, f32)>,
     links: usize,
     /// Scratch: candidate to accumulated shared weight.
     scratch: HashMap<u32, (f64, u32), FixedState>,
+}
+
+/// What the grouping keeps of a feature besides its articles: in how many
+/// articles it was found, and the first and last days it is indexed on
+/// (none yet: `first` after `last`), so that only those days are looked
+/// up.
+#[derive(Debug, Clone, Copy)]
+struct FeatureSeen {
+    df: u32,
+    first: i32,
+    last: i32,
+}
+
+impl Default for FeatureSeen {
+    fn default() -> Self {
+        Self {
+            df: 0,
+            first: i32::MAX,
+            last: i32::MIN,
+        }
+    }
 }
 
 fn day_number(date: Option<NaiveDate>) -> i32 {
@@ -262,6 +309,12 @@ fn figure_feature(v: f64) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), 0xf16)
 }
 
+impl Default for Stories {
+    fn default() -> Self {
+        Self::with_settings(Settings::default())
+    }
+}
+
 impl Stories {
     pub fn new() -> Self {
         Self::default()
@@ -271,7 +324,24 @@ impl Stories {
     pub fn with_settings(settings: Settings) -> Self {
         Self {
             settings,
-            ..Self::default()
+            articles: Vec::new(),
+            norms: Vec::new(),
+            features: Lists::new(COMMON_FEATURE, Overflow::Forget),
+            by_day: Lists::new(COMMON_FEATURE, Overflow::Forget),
+            buckets: Lists::new(BUCKET_REACH, Overflow::DropOldest),
+            signature_of: Vec::new(),
+            signatures: Vec::new(),
+            parent: Vec::new(),
+            size: Vec::new(),
+            days: Vec::new(),
+            source_of: Vec::new(),
+            source_names: Vec::new(),
+            source_index: HashMap::default(),
+            story_days: HashMap::default(),
+            strength: Vec::new(),
+            duplicates: Vec::new(),
+            links: 0,
+            scratch: HashMap::default(),
         }
     }
 
@@ -326,21 +396,53 @@ impl Stories {
             return;
         };
         let day = day_number(article.date);
+        let source = if let Some(&s) = self.source_index.get(&article.source) {
+            s
+        } else {
+            let s = u32::try_from(self.source_names.len()).unwrap_or(u32::MAX);
+            self.source_names.push(article.source.clone());
+            self.source_index.insert(article.source.clone(), s);
+            s
+        };
+        self.source_of.push(source);
         self.articles.push(article);
         self.parent.push(me);
         self.size.push(1);
-        self.member_days.push(vec![day]);
+        self.days.push(day);
         self.strength.push(0.0);
         for f in features {
-            *self.df.entry(*f).or_insert(0) += 1;
+            self.features.about(*f).df += 1;
         }
         if let Some(sig) = &signature {
             self.near_duplicates(me, sig);
         }
-        self.signatures.push(signature);
+        let at = match signature {
+            Some(sig) => {
+                self.signatures.push(*sig);
+                u32::try_from(self.signatures.len() - 1).unwrap_or(NO_SIGNATURE)
+            }
+            None => NO_SIGNATURE,
+        };
+        self.signature_of.push(at);
         let kept = self.story_links(me, day, features);
         for f in kept {
-            self.by_day.push(day_key(f, day), me);
+            let seen = self.features.about(f);
+            seen.first = seen.first.min(day);
+            seen.last = seen.last.max(day);
+            let indexed = self.features.list(&f);
+            if indexed.len == COMMON_FEATURE {
+                // From now on by day: move the articles there, oldest first.
+                let mut moved: Vec<u32> = indexed.newest().collect();
+                moved.reverse();
+                for other in moved {
+                    self.by_day
+                        .push(day_key(f, self.days[other as usize]), other);
+                }
+            }
+            if indexed.len >= COMMON_FEATURE {
+                self.by_day.push(day_key(f, day), me);
+            }
+            self.features.push(f, me);
         }
     }
 
@@ -349,7 +451,7 @@ impl Stories {
     fn near_duplicates(&mut self, me: u32, sig: &Signature) {
         let mut seen: Vec<u32> = Vec::new();
         for key in sig.band_keys() {
-            for other in self.buckets.newest(&key).take(BUCKET_REACH) {
+            for other in self.buckets.list(&key).newest() {
                 if !seen.contains(&other) {
                     seen.push(other);
                 }
@@ -357,7 +459,8 @@ impl Stories {
             self.buckets.push(key, me);
         }
         for other in seen {
-            let Some(theirs) = &self.signatures[other as usize] else {
+            let theirs = self.signature_of.get(other as usize);
+            let Some(theirs) = theirs.and_then(|&at| self.signatures.get(at as usize)) else {
                 continue;
             };
             let similarity = sig.similarity(theirs);
@@ -385,24 +488,45 @@ impl Stories {
         };
         let mut mine = 0.0;
         let mut kept = Vec::with_capacity(features.len());
+        let (from, to) = (days[0], days[days.len() - 1]);
+        let mut near: Vec<(i32, u32)> = Vec::with_capacity(COMMON_FEATURE);
         for f in features {
-            let df = self.df.get(f).copied().unwrap_or(1);
-            if f64::from(df) > COMMON_SHARE * (n + IDF_PRIOR) {
+            let (indexed, seen) = self.features.find(f);
+            let seen = seen.copied().unwrap_or(FeatureSeen {
+                df: 1,
+                ..FeatureSeen::default()
+            });
+            if f64::from(seen.df) > COMMON_SHARE * (n + IDF_PRIOR) {
                 continue;
             }
             kept.push(*f);
-            let w = idf(df);
+            let w = idf(seen.df);
             mine += w * w;
-            for d in &days {
-                let list = self.by_day.list(&day_key(*f, *d));
-                if list.len > COMMON_FEATURE {
-                    continue;
+            // The articles of each day in turn, newest first, as the
+            // (feature, day) lists give them.
+            near.clear();
+            if indexed.len <= COMMON_FEATURE {
+                // Few: all of them are here.
+                near.extend(
+                    indexed
+                        .newest()
+                        .map(|other| (self.days[other as usize], other))
+                        .filter(|&(d, _)| from <= d && d <= to),
+                );
+                near.sort_by_key(|&(d, _)| d);
+            } else {
+                // Only the days the feature is indexed on can hold articles.
+                for d in days.iter().filter(|&&d| seen.first <= d && d <= seen.last) {
+                    let list = self.by_day.list(&day_key(*f, *d));
+                    if list.len <= COMMON_FEATURE {
+                        near.extend(list.newest().map(|other| (*d, other)));
+                    }
                 }
-                for other in self.by_day.newest_of(list) {
-                    let entry = self.scratch.entry(other).or_insert((0.0, 0));
-                    entry.0 += w * w;
-                    entry.1 += 1;
-                }
+            }
+            for &(_, other) in &near {
+                let entry = self.scratch.entry(other).or_insert((0.0, 0));
+                entry.0 += w * w;
+                entry.1 += 1;
             }
         }
         self.norms.push(mine);
@@ -461,7 +585,6 @@ impl Stories {
     /// How many articles of the story rooted at `root` are dated within
     /// the window of `day` (undated: how many are undated).
     fn members_near(&self, root: u32, day: i32) -> u32 {
-        let days = &self.member_days[root as usize];
         let (from, to) = if day == UNDATED {
             (UNDATED, UNDATED)
         } else {
@@ -470,8 +593,15 @@ impl Stories {
                 day + self.settings.day_window,
             )
         };
-        let count = days.partition_point(|&d| d <= to) - days.partition_point(|&d| d < from);
-        u32::try_from(count).unwrap_or(u32::MAX)
+        let Some(days) = self.story_days.get(&root) else {
+            return u32::from((from..=to).contains(&self.days[root as usize]));
+        };
+        let start = days.partition_point(|&(d, _)| d < from);
+        days[start..]
+            .iter()
+            .take_while(|&&(d, _)| d <= to)
+            .map(|&(_, count)| count)
+            .sum()
     }
 
     fn link(&mut self, a: u32, b: u32) {
@@ -487,10 +617,18 @@ impl Stories {
         };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
-        let moved = std::mem::take(&mut self.member_days[small as usize]);
-        let days = &mut self.member_days[big as usize];
-        days.extend(moved);
-        days.sort_unstable();
+        let small_days = self.story_days_of(small);
+        let big_days = self.story_days_of(big);
+        self.story_days
+            .insert(big, merge_days(&big_days, &small_days));
+    }
+
+    /// The days of the story rooted at `root`, taken out of
+    /// `story_days` (a story of one: its article's day).
+    fn story_days_of(&mut self, root: u32) -> Vec<(i32, u32)> {
+        self.story_days
+            .remove(&root)
+            .unwrap_or_else(|| vec![(self.days[root as usize], 1)])
     }
 
     /// For each article, a number naming its story (equal for articles of
@@ -499,6 +637,14 @@ impl Stories {
         (0..self.articles.len())
             .map(|a| self.find_const(u32::try_from(a).unwrap_or(0)) as usize)
             .collect()
+    }
+
+    /// Sort key of the article at `a` by date: oldest first, undated last.
+    fn date_key(&self, a: usize) -> i32 {
+        match self.days[a] {
+            UNDATED => i32::MAX,
+            day => day,
+        }
     }
 
     /// Whether two articles are near-duplicates.
@@ -513,49 +659,76 @@ impl Stories {
     /// the newest; single articles are stories of one.
     pub fn stories(&self) -> Vec<Story> {
         let labels = self.labels();
-        let mut members: HashMap<usize, Vec<usize>, FixedState> = HashMap::default();
+        let n = labels.len();
+        // The articles of each story, in load order, all in one list: a
+        // story's articles from `start[root]`, as many as it has.
+        let mut start = vec![0u32; n + 1];
+        for &label in &labels {
+            start[label + 1] += 1;
+        }
+        let mut roots: Vec<usize> = Vec::new();
+        for root in 0..n {
+            if start[root + 1] > 0 {
+                roots.push(root);
+            }
+            start[root + 1] += start[root];
+        }
+        let mut filled = start.clone();
+        let mut grouped = vec![0usize; n];
         for (a, &label) in labels.iter().enumerate() {
-            members.entry(label).or_default().push(a);
+            grouped[filled[label] as usize] = a;
+            filled[label] += 1;
         }
-        let mut dups: HashMap<usize, Vec<(usize, usize, f32)>, FixedState> = HashMap::default();
+        let mut copy = vec![false; n];
+        let mut dups: Vec<Vec<(usize, usize, f32)>> = vec![Vec::new(); n];
         for &(a, b, s) in &self.duplicates {
-            dups.entry(labels[a as usize])
-                .or_default()
-                .push((a as usize, b as usize, s));
+            copy[b as usize] = true;
+            dups[labels[a as usize]].push((a as usize, b as usize, s));
         }
-        let mut out: Vec<Story> = members
+        let mut out: Vec<Story> = roots
             .into_iter()
-            .map(|(label, mut articles)| {
+            .map(|label| {
+                let mut articles =
+                    grouped[start[label] as usize..start[label + 1] as usize].to_vec();
                 let id = self.articles[articles[0]].id;
-                let duplicates = dups.get(&label).map_or(&[][..], Vec::as_slice);
                 // A copy (the later of a near-duplicate pair) is headline
                 // only when the story has nothing else.
-                let copy = |a: usize| duplicates.iter().any(|&(_, later, _)| later == a);
                 let headline = articles
                     .iter()
                     .copied()
                     .max_by(|&a, &b| {
-                        copy(b)
-                            .cmp(&copy(a))
+                        copy[b]
+                            .cmp(&copy[a])
                             .then_with(|| self.strength[a].total_cmp(&self.strength[b]))
-                            .then_with(|| {
-                                date_key(&self.articles[b]).cmp(&date_key(&self.articles[a]))
-                            })
+                            .then_with(|| self.date_key(b).cmp(&self.date_key(a)))
                             .then_with(|| b.cmp(&a))
                     })
                     .unwrap_or(articles[0]);
-                articles.sort_by_key(|&a| (date_key(&self.articles[a]), a));
-                let mut sources: Vec<String> = Vec::new();
+                if articles.len() > 1 {
+                    articles.sort_by_key(|&a| (self.date_key(a), a));
+                }
+                let mut sources: Vec<u32> = Vec::new();
                 for &a in &articles {
-                    let s = &self.articles[a].source;
-                    if !sources.iter().any(|x| x == s) {
-                        sources.push(s.clone());
+                    let s = self.source_of[a];
+                    if !sources.contains(&s) {
+                        sources.push(s);
                     }
                 }
-                let dates = articles.iter().filter_map(|&a| self.articles[a].date);
-                let first = dates.clone().min();
-                let last = dates.max();
-                let mut duplicates = dups.remove(&label).unwrap_or_default();
+                let sources = sources
+                    .iter()
+                    .map(|&s| self.source_names[s as usize].clone())
+                    .collect();
+                // Oldest first, undated last.
+                let dated = articles
+                    .iter()
+                    .map(|&a| self.days[a])
+                    .filter(|&d| d != UNDATED);
+                let first = dated
+                    .clone()
+                    .min()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt);
+                let last = dated.max().and_then(NaiveDate::from_num_days_from_ce_opt);
+                let mut duplicates = std::mem::take(&mut dups[label]);
                 duplicates.sort_by_key(|&(a, b, _)| (a, b));
                 Story {
                     id,
@@ -606,13 +779,16 @@ impl Stories {
     pub fn shrink_to_fit(&mut self) {
         self.articles.shrink_to_fit();
         self.norms.shrink_to_fit();
-        self.df.shrink_to_fit();
+        self.features.shrink_to_fit();
         self.by_day.shrink_to_fit();
         self.buckets.shrink_to_fit();
+        self.signature_of.shrink_to_fit();
         self.signatures.shrink_to_fit();
         self.parent.shrink_to_fit();
         self.size.shrink_to_fit();
-        self.member_days.shrink_to_fit();
+        self.days.shrink_to_fit();
+        self.source_of.shrink_to_fit();
+        self.story_days.shrink_to_fit();
         self.strength.shrink_to_fit();
         self.duplicates.shrink_to_fit();
         self.scratch = HashMap::default();
@@ -620,86 +796,37 @@ impl Stories {
 
     /// Bytes held, roughly (for the benchmark).
     pub fn memory_bytes(&self) -> usize {
-        let norms = self.norms.len() * 8;
-        let signatures = self.signatures.iter().flatten().count() * size_of::<Signature>()
-            + self.signatures.len() * 8;
-        let by_day = self.by_day.memory_bytes();
-        let buckets = self.buckets.memory_bytes();
-        norms + signatures + by_day + buckets + self.df.len() * 16 + self.articles.len() * 24
+        self.memory_parts().iter().map(|(_, bytes)| bytes).sum()
     }
-}
 
-/// Lists of articles by key, all in one arena: each key holds the newest
-/// entry of its list and its length, each entry the one before it. One
-/// allocation for millions of short lists, where a `Vec` per key would
-/// cost one each.
-#[derive(Debug)]
-struct Chains<K> {
-    heads: HashMap<K, (u32, u32), FixedState>,
-    /// (article, index of the entry before it, or `NONE`).
-    entries: Vec<(u32, u32)>,
-}
-
-const NONE: u32 = u32::MAX;
-
-/// A list of [`Chains`]: where its newest entry is, and its length.
-#[derive(Debug, Clone, Copy)]
-struct List {
-    head: u32,
-    len: usize,
-}
-
-impl<K> Default for Chains<K> {
-    fn default() -> Self {
-        Self {
-            heads: HashMap::default(),
-            entries: Vec::new(),
+    /// Bytes held by each part, roughly (for the benchmark): the tables'
+    /// capacities, not counting the allocator's own overhead.
+    pub fn memory_parts(&self) -> Vec<(&'static str, usize)> {
+        fn map<K, V, S>(m: &HashMap<K, V, S>) -> usize {
+            m.capacity() * (size_of::<(K, V)>() + 1)
         }
-    }
-}
-
-impl<K: std::hash::Hash + Eq> Chains<K> {
-    fn push(&mut self, key: K, article: u32) {
-        let Ok(at) = u32::try_from(self.entries.len()) else {
-            return;
-        };
-        let head = self.heads.entry(key).or_insert((NONE, 0));
-        self.entries.push((article, head.0));
-        *head = (at, head.1 + 1);
-    }
-
-    /// A key's list, found once for [`Chains::newest_of`].
-    fn list(&self, key: &K) -> List {
-        self.heads
-            .get(key)
-            .map_or(List { head: NONE, len: 0 }, |&(head, len)| List {
-                head,
-                len: len as usize,
-            })
-    }
-
-    /// The articles of a key's list, newest first.
-    fn newest(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
-        self.newest_of(self.list(key))
-    }
-
-    /// The articles of a list, newest first.
-    fn newest_of(&self, list: List) -> impl Iterator<Item = u32> + '_ {
-        let mut at = list.head;
-        std::iter::from_fn(move || {
-            let &(article, before) = self.entries.get(at as usize)?;
-            at = before;
-            Some(article)
-        })
-    }
-
-    fn shrink_to_fit(&mut self) {
-        self.heads.shrink_to_fit();
-        self.entries.shrink_to_fit();
-    }
-
-    fn memory_bytes(&self) -> usize {
-        self.heads.capacity() * (size_of::<K>() + 9) + self.entries.capacity() * 8
+        fn vec<T>(v: &Vec<T>) -> usize {
+            v.capacity() * size_of::<T>()
+        }
+        let signatures = vec(&self.signature_of) + vec(&self.signatures);
+        let stories = vec(&self.parent)
+            + vec(&self.size)
+            + vec(&self.days)
+            + vec(&self.source_of)
+            + vec(&self.strength)
+            + vec(&self.norms)
+            + map(&self.story_days)
+            + self.story_days.values().map(vec).sum::<usize>();
+        vec![
+            ("articles", vec(&self.articles)),
+            ("features", self.features.memory_bytes()),
+            ("by day", self.by_day.memory_bytes()),
+            ("buckets", self.buckets.memory_bytes()),
+            ("signatures", signatures),
+            ("stories", stories),
+            ("duplicates", vec(&self.duplicates)),
+            ("scratch", map(&self.scratch)),
+        ]
     }
 }
 
@@ -709,9 +836,30 @@ fn day_key(feature: u64, day: i32) -> u64 {
     feature.rotate_left(17) ^ u64::from(day.cast_unsigned()).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Sort key of an article by date: oldest first, undated last.
-fn date_key(article: &Article) -> (bool, Option<NaiveDate>) {
-    (article.date.is_none(), article.date)
+/// Two sorted lists of (day, articles) as one.
+fn merge_days(a: &[(i32, u32)], b: &[(i32, u32)]) -> Vec<(i32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Pairwise precision and recall of a grouping against the truth: of the

@@ -262,3 +262,12 @@ fn pairwise_quality_counts_pairs() {
     assert_eq!(pairwise_quality(&[0, 1], &[0, 1]), (1.0, 1.0));
     assert_eq!(pairwise_quality(&[], &[]), (1.0, 1.0));
 }
+
+#[test]
+fn the_days_of_two_stories_merge_in_order_counting_shared_days() {
+    assert_eq!(
+        merge_days(&[(1, 2), (4, 1), (9, 1)], &[(0, 1), (4, 3), (12, 1)]),
+        vec![(0, 1), (1, 2), (4, 4), (9, 1), (12, 1)]
+    );
+    assert_eq!(merge_days(&[], &[(3, 1)]), vec![(3, 1)]);
+}
