@@ -232,32 +232,76 @@ impl Scorer {
         }
     }
 
-    /// Skim's score and positions (relative to `choice`) of `pattern`.
-    fn align(&mut self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    /// Skim's score and positions (relative to `choice`) of `pattern`,
+    /// remembered (the positions are borrowed from the memo: ranking, which
+    /// needs only the score, copies nothing).
+    fn align(&mut self, choice: &str, pattern: &str) -> Option<(i64, &[usize])> {
         use fuzzy_matcher::FuzzyMatcher;
 
-        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(choice.as_bytes(), pattern.len() as u64)
-            ^ xxhash_rust::xxh3::xxh3_64(pattern.as_bytes());
+        let hash = memo_hash(choice, pattern);
         let eq = |m: &Memo| *m.choice == *choice && *m.pattern == *pattern;
-        if let Some(m) = self.memo.find(hash, eq) {
-            return Some((m.score, m.positions.to_vec()));
+        if self.memo.find(hash, eq).is_none() {
+            let (score, positions) = self.matcher.fuzzy_indices(choice, pattern)?;
+            if self.memo.len() >= MEMO_LIMIT {
+                self.memo.clear();
+            }
+            let memo = Memo {
+                choice: choice.into(),
+                pattern: pattern.into(),
+                score,
+                positions: positions.into_boxed_slice(),
+            };
+            self.memo
+                .insert_unique(hash, memo, |m| memo_hash(&m.choice, &m.pattern));
         }
-        let (score, positions) = self.matcher.fuzzy_indices(choice, pattern)?;
-        if self.memo.len() >= MEMO_LIMIT {
-            self.memo.clear();
-        }
-        let memo = Memo {
-            choice: choice.into(),
-            pattern: pattern.into(),
-            score,
-            positions: positions.clone().into_boxed_slice(),
-        };
-        self.memo.insert_unique(hash, memo, |m| {
-            xxhash_rust::xxh3::xxh3_64_with_seed(m.choice.as_bytes(), m.pattern.len() as u64)
-                ^ xxhash_rust::xxh3::xxh3_64(m.pattern.as_bytes())
-        });
-        Some((score, positions))
+        self.memo
+            .find(hash, eq)
+            .map(|m| (m.score, &m.positions[..]))
     }
+}
+
+fn memo_hash(choice: &str, pattern: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(choice.as_bytes(), pattern.len() as u64)
+        ^ xxhash_rust::xxh3::xxh3_64(pattern.as_bytes())
+}
+
+/// What [`score`] aligns for a located match: the char index where the
+/// choice starts, the choice (the window with its char of context), and the
+/// pattern when it is the matched text rather than the term's.
+fn alignment<'f>(
+    term: &Term,
+    field: &mut Field<'f>,
+    window: &Range<usize>,
+) -> (usize, &'f str, Option<&'f str>) {
+    let text = field.text;
+    let start_b = field.byte_offset(window.start);
+    let end_b = field.byte_offset(window.end);
+    let literal = (term.kind != Kind::Fuzzy).then(|| text.get(start_b..end_b).unwrap_or(""));
+    let pattern = literal.unwrap_or(&term.text);
+    let first = pattern.chars().next();
+    let context = window.start.checked_sub(1).filter(|&c| {
+        let before = if field.ascii() {
+            text.as_bytes().get(c).map(|&b| char::from(b))
+        } else {
+            field.chars().get(c).copied()
+        };
+        before.is_some() && before != first
+    });
+    let from = context.unwrap_or(window.start);
+    let from_b = field.byte_offset(from);
+    (from, text.get(from_b..end_b).unwrap_or(""), literal)
+}
+
+/// The score [`score`] gives, without the positions: what ranking needs.
+pub(crate) fn rank_score(
+    term: &Term,
+    field: &mut Field,
+    window: &Range<usize>,
+    scorer: &mut Scorer,
+) -> i64 {
+    let (_, choice, literal) = alignment(term, field, window);
+    let pattern = literal.unwrap_or(&term.text);
+    scorer.align(choice, pattern).map_or(0, |(score, _)| score)
 }
 
 /// Score a located match and list the chars to highlight.
@@ -273,33 +317,13 @@ pub(crate) fn score(
     window: Range<usize>,
     scorer: &mut Scorer,
 ) -> FieldMatch {
-    let text = field.text;
-    let start_b = field.byte_offset(window.start);
-    let end_b = field.byte_offset(window.end);
-    let pattern = if term.kind == Kind::Fuzzy {
-        term.text.as_str()
-    } else {
-        text.get(start_b..end_b).unwrap_or("")
-    };
-    let first = pattern.chars().next();
-    let context = window.start.checked_sub(1).filter(|&c| {
-        let before = if field.ascii() {
-            text.as_bytes().get(c).map(|&b| char::from(b))
-        } else {
-            field.chars().get(c).copied()
-        };
-        before.is_some() && before != first
-    });
-    let from = context.unwrap_or(window.start);
-    let from_b = field.byte_offset(from);
-    let choice = text.get(from_b..end_b).unwrap_or("");
+    let (from, choice, literal) = alignment(term, field, &window);
+    let pattern = literal.unwrap_or(&term.text);
     match scorer.align(choice, pattern) {
-        Some((score, mut positions)) => {
-            for p in &mut positions {
-                *p += from;
-            }
-            FieldMatch { score, positions }
-        }
+        Some((score, positions)) => FieldMatch {
+            score,
+            positions: positions.iter().map(|p| p + from).collect(),
+        },
         None => FieldMatch {
             score: 0,
             positions: window.collect(),
