@@ -646,10 +646,14 @@ impl SearchIndex {
             Some(prev)
                 if prev.searched <= len && same_entities(prev) && query.narrows(&prev.query) =>
             {
-                let mut candidates: Vec<usize> = prev.hits.iter().map(|h| h.index).collect();
-                candidates.sort_unstable();
-                candidates.extend(prev.searched..len);
-                self.run(query, lookups, candidates.into_iter(), cancel)?
+                // The previous hits in load order: through a set of
+                // positions, quicker than sorting them.
+                let mut previous = Bitset::new(prev.searched);
+                for hit in &prev.hits {
+                    previous.set(hit.index);
+                }
+                let candidates = previous.iter_ones().chain(prev.searched..len);
+                self.run(query, lookups, candidates, cancel)?
             }
             _ => self.run(query, lookups, 0..len, cancel)?,
         };
@@ -766,9 +770,8 @@ impl SearchIndex {
         // an unstable sort is exact). The hits matched in no title or
         // source come last, in load order, as the candidates were: they
         // need no sorting.
-        ranked.sort_unstable();
         let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len() + plain.len());
-        hits.extend(ranked.iter().map(|&key| Hit::bare(index_of_key(key))));
+        hits.extend(in_key_order(ranked).map(Hit::bare));
         hits.extend(plain.into_iter().map(Hit::bare));
         Some(hits)
     }
@@ -792,6 +795,7 @@ impl SearchIndex {
             ranked: Vec::new(),
             plain: Vec::with_capacity(candidates.len()),
         };
+        let mut chars: Vec<char> = Vec::new();
         for (n, &i) in candidates.iter().enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -803,7 +807,7 @@ impl SearchIndex {
             let Some(src) = self.sources.get(source as usize) else {
                 continue;
             };
-            let mut title = Field::new(self.title(i), mask);
+            let mut title = Field::reusing(self.title(i), mask, std::mem::take(&mut chars));
             title_windows.fill(Tested::Not);
             let mut cx = Candidate {
                 search: self,
@@ -827,6 +831,7 @@ impl SearchIndex {
                     matched.ranked.push(ranked.sort_key(i));
                 }
             }
+            chars = title.into_buffer();
         }
         Some(matched)
     }
@@ -845,6 +850,48 @@ struct Matched {
 /// The article index held in the low 64 bits of a [`Ranked::sort_key`].
 fn index_of_key(key: u128) -> usize {
     usize::try_from(key & u128::from(u64::MAX)).unwrap_or(usize::MAX)
+}
+
+/// The article indices of `keys` ([`Ranked::sort_key`]s), in ascending
+/// order of the keys.
+///
+/// Keys usually differ little in their tier and score fields, and
+/// indices fit 32 bits: then each key is sorted as a `u64` holding its
+/// tier and score relative to the smallest ones (8 and 24 bits) and its
+/// index, which keeps the order exactly and sorts about twice as fast.
+fn in_key_order(mut keys: Vec<u128>) -> impl Iterator<Item = usize> {
+    let tier = |k: u128| u32::try_from(k >> 96).unwrap_or(u32::MAX);
+    let score = |k: u128| u32::try_from((k >> 64) & u128::from(u32::MAX)).unwrap_or(u32::MAX);
+    let (mut tiers, mut scores) = ((u32::MAX, 0), (u32::MAX, 0));
+    let mut wide_index = false;
+    for &k in &keys {
+        tiers = (tiers.0.min(tier(k)), tiers.1.max(tier(k)));
+        scores = (scores.0.min(score(k)), scores.1.max(score(k)));
+        wide_index |= index_of_key(k) > u32::MAX as usize;
+    }
+    let narrow = !keys.is_empty()
+        && tiers.1 - tiers.0 < 1 << 8
+        && scores.1 - scores.0 < 1 << 24
+        && !wide_index;
+    let mut narrow_keys: Vec<u64> = Vec::new();
+    if narrow {
+        narrow_keys = keys
+            .iter()
+            .map(|&k| {
+                (u64::from(tier(k) - tiers.0) << 56)
+                    | (u64::from(score(k) - scores.0) << 32)
+                    | (index_of_key(k) as u64)
+            })
+            .collect();
+        narrow_keys.sort_unstable();
+        keys = Vec::new();
+    } else {
+        keys.sort_unstable();
+    }
+    let from_narrow = narrow_keys
+        .into_iter()
+        .map(|k| usize::try_from(k & u64::from(u32::MAX)).unwrap_or(usize::MAX));
+    from_narrow.chain(keys.into_iter().map(index_of_key))
 }
 
 /// Index of group `g`'s first alternative among all alternatives.
@@ -1278,6 +1325,18 @@ mod tests {
         assert!(key(1, 30, 3) < key(1, 30, 4));
         assert!(key(1, i64::MAX, 7) < key(1, i64::MIN, 7));
         assert_eq!(index_of_key(key(3, -40, 123_456)), 123_456);
+        // Sorted narrow (close tiers and scores) or wide, the order is the keys'.
+        for keys in [
+            vec![key(1, 30, 4), key(2, -5, 9), key(1, 30, 3), key(1, 31, 8)],
+            vec![key(1, i64::MAX, 4), key(1, i64::MIN, 2), key(300, 0, 1)],
+            vec![key(1, 0, 1 << 33), key(1, 0, 5), key(2, 0, 7)],
+            vec![],
+        ] {
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            let expected: Vec<usize> = sorted.into_iter().map(index_of_key).collect();
+            assert_eq!(in_key_order(keys).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

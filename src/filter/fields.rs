@@ -36,16 +36,30 @@ pub const MAX_SKIPPED: usize = 5;
 pub(crate) struct Field<'a> {
     pub text: &'a str,
     pub mask: u64,
-    chars: Option<Vec<char>>,
+    chars: Vec<char>,
+    decoded: bool,
 }
 
 impl<'a> Field<'a> {
     pub(crate) fn new(text: &'a str, mask: u64) -> Self {
+        Self::reusing(text, mask, Vec::new())
+    }
+
+    /// A field that decodes its chars, if it must, into `buffer`: a search
+    /// testing one title after another reuses one buffer rather than
+    /// allocating for each non-ASCII title.
+    pub(crate) fn reusing(text: &'a str, mask: u64, buffer: Vec<char>) -> Self {
         Self {
             text,
             mask,
-            chars: None,
+            chars: buffer,
+            decoded: false,
         }
+    }
+
+    /// The buffer, for the next field.
+    pub(crate) fn into_buffer(self) -> Vec<char> {
+        self.chars
     }
 
     fn ascii(&self) -> bool {
@@ -53,8 +67,12 @@ impl<'a> Field<'a> {
     }
 
     fn chars(&mut self) -> &[char] {
-        self.chars
-            .get_or_insert_with(|| self.text.chars().collect())
+        if !self.decoded {
+            self.chars.clear();
+            self.chars.extend(self.text.chars());
+            self.decoded = true;
+        }
+        &self.chars
     }
 
     /// The char index of byte offset `b` (a char boundary).
@@ -90,19 +108,18 @@ pub(crate) struct FieldMatch {
 
 /// The tightest window of `hay` holding `pat` in order and skipping at most
 /// [`MAX_SKIPPED`] elements. Among equally tight windows, the first that
-/// starts a word (per `starts_word`), else the first.
+/// starts a word (per `starts_word`), else the first. `starts` gives, in
+/// ascending order, the places where `pat`'s first element occurs.
 fn tightest<T: Copy + PartialEq>(
     hay: &[T],
     pat: &[T],
+    starts: impl Iterator<Item = usize>,
     starts_word: impl Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
-    let (&first, rest) = pat.split_first()?;
+    let (_, rest) = pat.split_first()?;
     let mut longest = pat.len() + MAX_SKIPPED;
     let mut best: Option<Range<usize>> = None;
-    for (s, &c) in hay.iter().enumerate() {
-        if c != first {
-            continue;
-        }
+    for s in starts {
         let stop = hay.len().min(s + longest);
         let mut i = s + 1;
         let mut need = rest.iter();
@@ -151,14 +168,22 @@ pub(crate) fn locate(term: &Term, field: &mut Field) -> Option<Range<usize>> {
         Kind::Fuzzy if !term.negated => {
             if field.ascii() {
                 let hay = field.text.as_bytes();
-                tightest(hay, needle.as_bytes(), |s| {
+                let pat = needle.as_bytes();
+                let first = pat.first().copied().unwrap_or(0);
+                tightest(hay, pat, memchr::memchr_iter(first, hay), |s| {
                     s.checked_sub(1)
                         .and_then(|p| hay.get(p))
                         .is_none_or(|b| !b.is_ascii_alphanumeric())
                 })
             } else {
                 let hay = field.chars();
-                tightest(hay, &term.chars, |s| {
+                let first = term.chars.first().copied();
+                let starts = hay
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &c)| Some(c) == first)
+                    .map(|(s, _)| s);
+                tightest(hay, &term.chars, starts, |s| {
                     s.checked_sub(1)
                         .and_then(|p| hay.get(p))
                         .is_none_or(|c| !c.is_alphanumeric())
@@ -361,7 +386,8 @@ mod tests {
     fn tightest_window_prefers_compact_matches() {
         let w = |h: &str, p: &str| {
             let hay = h.as_bytes();
-            tightest(hay, p.as_bytes(), |s| {
+            let first = p.as_bytes().first().copied().unwrap_or(0);
+            tightest(hay, p.as_bytes(), memchr::memchr_iter(first, hay), |s| {
                 s == 0 || hay.get(s - 1) == Some(&b' ')
             })
         };
