@@ -8,6 +8,17 @@
 //! ```
 //!
 //! With a QUERY, only that query is timed (200 runs), for profiling.
+//!
+//! ```text
+//! cargo run --release --example filter_bench -- --corpus FILE.jsonl [RUNS]
+//! ```
+//!
+//! With `--corpus`, the articles of a JSON Lines file are indexed instead,
+//! and the filter bar's typing is replayed on them as the filter worker
+//! does it (each keystroke narrowing the last one's results), RUNS times
+//! (3 unless given): each keystroke's median time is printed, then the
+//! median and 99th percentile over all of them. With `PERF_QUERY` set,
+//! only that query is typed.
 
 // Timings and sizes are printed as floating point; precision loss in those
 // conversions is irrelevant here.
@@ -54,6 +65,13 @@ fn time3(runs: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
 }
 
 fn main() {
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some("--corpus") {
+        let path = args.next().expect("--corpus needs a file");
+        let runs = args.next().and_then(|a| a.parse().ok()).unwrap_or(3);
+        type_on_corpus(std::path::Path::new(&path), runs);
+        return;
+    }
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.replace('_', "").parse().ok())
@@ -72,6 +90,71 @@ fn main() {
         return;
     }
     run_queries(&index, &words);
+}
+
+/// What perf's pipeline types, key by key, from an empty filter bar.
+const TYPED: [&str; 4] = [
+    "japan",
+    "ceasefire talks",
+    "minister budget 2025",
+    "prime minister",
+];
+
+/// Index the articles of `path` in batches of 512 and replay the typing of
+/// [`TYPED`] `runs` times, narrowing as the filter worker does.
+fn type_on_corpus(path: &std::path::Path, runs: usize) {
+    let loaded = dateline::loader::load_all(&[dateline::loader::Input::Path(path.to_path_buf())]);
+    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    let mut index = SearchIndex::new();
+    for batch in articles.chunks(512) {
+        index.add(batch);
+    }
+    println!("articles            {}", articles.len());
+    let typed: Vec<String> = match std::env::var("PERF_QUERY") {
+        Ok(q) => vec![q],
+        Err(_) => TYPED.iter().map(ToString::to_string).collect(),
+    };
+    let cancel = AtomicBool::new(false);
+    // Per keystroke (query typed so far), its times over the runs.
+    let mut keys: Vec<(String, usize, Vec<f64>)> = Vec::new();
+    for _ in 0..runs {
+        let mut k = 0;
+        for q in &typed {
+            let mut previous: Option<SearchResults> = None;
+            for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let query = FilterQuery::parse(&q[..end]);
+                if query.is_empty() {
+                    continue;
+                }
+                let start = Instant::now();
+                previous =
+                    index.search_narrowing(&query, &Lookups::default(), previous.as_ref(), &cancel);
+                let took = ms(start.elapsed());
+                if keys.len() <= k {
+                    let hits = previous.as_ref().map_or(0, |r| r.hits.len());
+                    keys.push((q[..end].to_string(), hits, Vec::new()));
+                }
+                keys[k].2.push(took);
+                k += 1;
+            }
+        }
+    }
+    let mut all = Vec::new();
+    for (q, hits, times) in &mut keys {
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        println!("{median:>8.2} ms  {hits:>7} hits  {q:?}");
+        all.extend(times.iter().copied());
+    }
+    all.sort_by(f64::total_cmp);
+    let at = |q: f64| all[((all.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{} keystrokes x {runs} runs: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        keys.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
 }
 
 /// Generate and index `n` articles in batches of 512, printing the time

@@ -15,7 +15,7 @@ use crate::action::Update;
 use crate::article::Article;
 use crate::entities::{self, SharedEntityIndex};
 use crate::fetch::Fetcher;
-use crate::filter::{FilterQuery, Hit, Lookups, Marks, SearchIndex, SearchResults};
+use crate::filter::{FilterQuery, Lookups, Marks, SearchIndex, SearchResults};
 use crate::loader::{self, Input, LoadEvent};
 use crate::stories::{self, Stories};
 
@@ -326,14 +326,10 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         };
         let found = index.search_narrowing(query, &lookups, last.as_ref(), cancel);
         busy.store(false, Ordering::SeqCst);
-        if let Some(mut results) = found {
-            // The next search narrows by positions only: keep those and
-            // send the hits themselves, rather than a deep copy of them.
-            let positions = results.hits.iter().map(|h| Hit::bare(h.index)).collect();
-            let hits = std::mem::replace(&mut results.hits, positions);
+        if let Some(results) = found {
             let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
-                hits,
+                hits: results.hits.clone(),
             }));
             last = Some(results);
             stale = false;

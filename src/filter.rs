@@ -76,7 +76,7 @@ use chrono::Datelike;
 
 use crate::article::Article;
 use crate::entities::EntityIndex;
-use fields::{Field, FieldMatch, Scorer};
+use fields::{Field, Scorer};
 use index::{BodyIndex, CANCEL_STRIDE};
 use query::{Group, Kind, Mode, Scope, Term};
 
@@ -212,6 +212,54 @@ impl FilterQuery {
     }
 }
 
+impl FilterQuery {
+    /// Char indices of `title` and of `source` that the query matched, for
+    /// highlighting a listed article: what each non-negated term that looks
+    /// in the title or source found there (the chars `SkimMatcherV2` aligns
+    /// for a fuzzy term, the matched text for the others), sorted, each
+    /// once. Searches rank by these same matches; the list asks only for the
+    /// rows it draws.
+    pub fn list_highlights(&self, title: &str, source: &str) -> ListHighlights {
+        let mut out = ListHighlights::default();
+        if self.is_empty() {
+            return out;
+        }
+        let title = text::lowercase(title);
+        let source = text::lowercase(source);
+        let mut title_field = Field::new(&title, query::char_mask(&title));
+        let mut source_field = Field::new(&source, query::char_mask(&source));
+        let mut scorer = Scorer::new();
+        for term in self.positive_terms() {
+            let (in_title, in_source) = term.scope.list_fields();
+            for (looks, field, positions) in [
+                (in_title, &mut title_field, &mut out.title),
+                (in_source, &mut source_field, &mut out.source),
+            ] {
+                if !looks {
+                    continue;
+                }
+                if let Some(window) = fields::locate(term, field) {
+                    positions.extend(fields::score(term, field, window, &mut scorer).positions);
+                }
+            }
+        }
+        for positions in [&mut out.title, &mut out.source] {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        out
+    }
+}
+
+/// What [`FilterQuery::list_highlights`] found in a title and a source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListHighlights {
+    /// Char indices of the title, ascending.
+    pub title: Vec<usize>,
+    /// Char indices of the source, ascending.
+    pub source: Vec<usize>,
+}
+
 /// Sort ranges and join those that overlap.
 fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
@@ -265,25 +313,19 @@ impl Marks {
     }
 }
 
-/// One article that matched, with what to highlight in the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One article that matched. What to highlight in its title and source is
+/// found when it is drawn ([`FilterQuery::list_highlights`]): a search
+/// over 100,000 articles need not list positions for rows nobody sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Position of the article in the index (load order).
     pub index: usize,
-    /// Char indices of `title` that the query matched.
-    pub title_positions: Vec<usize>,
-    /// Char indices of `source` that the query matched.
-    pub source_positions: Vec<usize>,
 }
 
 impl Hit {
-    /// The article at `index`, with nothing to highlight.
+    /// The article at `index`.
     pub fn bare(index: usize) -> Self {
-        Self {
-            index,
-            title_positions: Vec::new(),
-            source_positions: Vec::new(),
-        }
+        Self { index }
     }
 }
 
@@ -331,23 +373,23 @@ pub struct SearchIndex {
     articles: Vec<Arc<Article>>,
 }
 
-/// Hit with its rank, before sorting.
+/// A hit's rank: how many groups matched its title or source, and the sum
+/// of their scores.
 struct Ranked {
     tier: usize,
     score: i64,
-    hit: Hit,
 }
 
 impl Ranked {
     /// Ascending order of this key is the order of the list: more tiers,
-    /// then higher score, then load order.
-    fn sort_key(&self) -> u128 {
+    /// then higher score, then load order (the low 64 bits are `index`).
+    fn sort_key(&self, index: usize) -> u128 {
         let tier = u128::from(u32::MAX - u32::try_from(self.tier).unwrap_or(u32::MAX));
         // Scores are small; clamp to i32 and shift into unsigned order.
         let score =
             i32::try_from(self.score).unwrap_or(if self.score < 0 { i32::MIN } else { i32::MAX });
         let score = u128::from(u32::MAX - score.wrapping_sub(i32::MIN).cast_unsigned());
-        (tier << 96) | (score << 64) | self.hit.index as u128
+        (tier << 96) | (score << 64) | index as u128
     }
 }
 
@@ -383,8 +425,8 @@ struct Alt<'q> {
     /// Articles whose body holds the term; `None` when the term has no
     /// words to look for.
     body: Option<Bitset>,
-    /// Per source id: not yet tested, or the match (if any).
-    sources: Vec<Tested<FieldMatch>>,
+    /// Per source id: not yet tested, or the match's score (if any).
+    sources: Vec<Tested<i64>>,
 }
 
 impl SearchIndex {
@@ -604,10 +646,14 @@ impl SearchIndex {
             Some(prev)
                 if prev.searched <= len && same_entities(prev) && query.narrows(&prev.query) =>
             {
-                let mut candidates: Vec<usize> = prev.hits.iter().map(|h| h.index).collect();
-                candidates.sort_unstable();
-                candidates.extend(prev.searched..len);
-                self.run(query, lookups, candidates.into_iter(), cancel)?
+                // The previous hits in load order: through a set of
+                // positions, quicker than sorting them.
+                let mut previous = Bitset::new(prev.searched);
+                for hit in &prev.hits {
+                    previous.set(hit.index);
+                }
+                let candidates = previous.iter_ones().chain(prev.searched..len);
+                self.run(query, lookups, candidates, cancel)?
             }
             _ => self.run(query, lookups, 0..len, cancel)?,
         };
@@ -709,23 +755,24 @@ impl SearchIndex {
                 all
             }),
         };
-        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
-        let mut order: Vec<(u128, usize)> = Vec::with_capacity(candidates.len());
+        let mut ranked: Vec<u128> = Vec::new();
+        let mut plain: Vec<usize> = Vec::new();
         for part in tested {
             let part = part?;
-            order.extend(
-                part.keys
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, key)| (key, hits.len() + k)),
-            );
-            hits.extend(part.hits);
+            ranked.extend(part.ranked);
+            if plain.is_empty() {
+                plain = part.plain;
+            } else {
+                plain.extend(part.plain);
+            }
         }
-        // Sort small keys rather than the hits themselves: best first, ties
-        // by load order (indices are unique, so an unstable sort is exact).
-        order.sort_unstable_by_key(|&(key, _)| key);
-        let mut from: Vec<usize> = order.into_iter().map(|(_, slot)| slot).collect();
-        permute(&mut hits, &mut from);
+        // Best first, ties by load order (the keys end with the index, so
+        // an unstable sort is exact). The hits matched in no title or
+        // source come last, in load order, as the candidates were: they
+        // need no sorting.
+        let mut hits: Vec<Hit> = Vec::with_capacity(ranked.len() + plain.len());
+        hits.extend(in_key_order(ranked).map(Hit::bare));
+        hits.extend(plain.into_iter().map(Hit::bare));
         Some(hits)
     }
 
@@ -745,9 +792,10 @@ impl SearchIndex {
         let alt_count = offset(groups.len(), &query.groups);
         let mut title_windows: Vec<Tested<Range<usize>>> = vec![Tested::Not; alt_count];
         let mut matched = Matched {
-            hits: Vec::with_capacity(candidates.len()),
-            keys: Vec::with_capacity(candidates.len()),
+            ranked: Vec::new(),
+            plain: Vec::with_capacity(candidates.len()),
         };
+        let mut chars: Vec<char> = Vec::new();
         for (n, &i) in candidates.iter().enumerate() {
             if n.is_multiple_of(CANCEL_STRIDE) && cancel.load(Ordering::Relaxed) {
                 return None;
@@ -759,7 +807,7 @@ impl SearchIndex {
             let Some(src) = self.sources.get(source as usize) else {
                 continue;
             };
-            let mut title = Field::new(self.title(i), mask);
+            let mut title = Field::reusing(self.title(i), mask, std::mem::take(&mut chars));
             title_windows.fill(Tested::Not);
             let mut cx = Candidate {
                 search: self,
@@ -777,9 +825,13 @@ impl SearchIndex {
                     .any(|(a, alt)| cx.matches(alt, base + a))
             }) {
                 let ranked = cx.rank(&mut groups, &query.groups);
-                matched.keys.push(ranked.sort_key());
-                matched.hits.push(ranked.hit);
+                if ranked.tier == 0 {
+                    matched.plain.push(i);
+                } else {
+                    matched.ranked.push(ranked.sort_key(i));
+                }
             }
+            chars = title.into_buffer();
         }
         Some(matched)
     }
@@ -788,26 +840,58 @@ impl SearchIndex {
 /// From how many candidates a search is shared out across cores.
 const PARALLEL_FROM: usize = 16_384;
 
-/// Hits of one run of candidates, with their sort keys.
+/// Hits of one run of candidates, in the candidates' order: the sort keys
+/// of those ranked by a title or source match, and the others.
 struct Matched {
-    hits: Vec<Hit>,
-    keys: Vec<u128>,
+    ranked: Vec<u128>,
+    plain: Vec<usize>,
 }
 
-/// Reorder `items` in place so that position `i` gets the item that was at
-/// `from[i]` (`from` is a permutation; it is used up).
-fn permute<T>(items: &mut [T], from: &mut [usize]) {
-    for start in 0..from.len() {
-        let mut at = start;
-        while let Some(slot) = from.get_mut(at) {
-            let next = std::mem::replace(slot, at);
-            if next == start || next == at || next >= items.len() {
-                break;
-            }
-            items.swap(at, next);
-            at = next;
-        }
+/// The article index held in the low 64 bits of a [`Ranked::sort_key`].
+fn index_of_key(key: u128) -> usize {
+    usize::try_from(key & u128::from(u64::MAX)).unwrap_or(usize::MAX)
+}
+
+/// The article indices of `keys` ([`Ranked::sort_key`]s), in ascending
+/// order of the keys.
+///
+/// Keys usually differ little in their tier and score fields, and
+/// indices fit 32 bits: then each key is sorted as a `u64` holding its
+/// tier and score relative to the smallest ones (8 and 24 bits) and its
+/// index, which keeps the order exactly and sorts about twice as fast.
+fn in_key_order(mut keys: Vec<u128>) -> impl Iterator<Item = usize> {
+    let tier = |k: u128| u32::try_from(k >> 96).unwrap_or(u32::MAX);
+    let score = |k: u128| u32::try_from((k >> 64) & u128::from(u32::MAX)).unwrap_or(u32::MAX);
+    let (mut tiers, mut scores) = ((u32::MAX, 0), (u32::MAX, 0));
+    let mut wide_index = false;
+    for &k in &keys {
+        tiers = (tiers.0.min(tier(k)), tiers.1.max(tier(k)));
+        scores = (scores.0.min(score(k)), scores.1.max(score(k)));
+        wide_index |= index_of_key(k) > u32::MAX as usize;
     }
+    let narrow = !keys.is_empty()
+        && tiers.1 - tiers.0 < 1 << 8
+        && scores.1 - scores.0 < 1 << 24
+        && !wide_index;
+    let mut narrow_keys: Vec<u64> = Vec::new();
+    if narrow {
+        narrow_keys = keys
+            .iter()
+            .map(|&k| {
+                (u64::from(tier(k) - tiers.0) << 56)
+                    | (u64::from(score(k) - scores.0) << 32)
+                    | (index_of_key(k) as u64)
+            })
+            .collect();
+        narrow_keys.sort_unstable();
+        keys = Vec::new();
+    } else {
+        keys.sort_unstable();
+    }
+    let from_narrow = narrow_keys
+        .into_iter()
+        .map(|k| usize::try_from(k & u64::from(u32::MAX)).unwrap_or(usize::MAX));
+    from_narrow.chain(keys.into_iter().map(index_of_key))
 }
 
 /// Index of group `g`'s first alternative among all alternatives.
@@ -835,18 +919,20 @@ impl Candidate<'_, '_> {
             .cloned()
     }
 
-    fn source_match<'x>(&mut self, alt: &'x mut Alt) -> Option<&'x FieldMatch> {
+    /// The score of the term's match in the source, if it matches.
+    fn source_match(&mut self, alt: &mut Alt) -> Option<i64> {
         let term = alt.term;
         let src = self.src;
         let scorer = &mut *self.scorer;
         let compute = || {
             let mut field = Field::new(&src.lower, src.mask);
             let window = fields::locate(term, &mut field)?;
-            Some(fields::score(term, &mut field, window, scorer))
+            Some(fields::rank_score(term, &mut field, &window, scorer))
         };
         alt.sources
             .get_mut(self.source as usize)?
             .get_or_test(compute)
+            .copied()
     }
 
     fn matches(&mut self, alt: &mut Alt, flat: usize) -> bool {
@@ -899,8 +985,10 @@ impl Candidate<'_, '_> {
             .is_some_and(|a| text::has_phrase(&a.body, &alt.term.body))
     }
 
+    /// The hit's rank. Scores only: what to highlight is found when a row
+    /// is drawn, by [`FilterQuery::list_highlights`], from these same
+    /// matches.
     fn rank(&mut self, groups: &mut [Vec<Alt>], query: &[Group]) -> Ranked {
-        let mut hit = Hit::bare(self.index);
         let mut tier = 0;
         let mut score = 0;
         let mut flat = 0;
@@ -912,24 +1000,13 @@ impl Candidate<'_, '_> {
                 if alt.term.negated {
                     continue;
                 }
-                let (title, source) = match alt.term.scope {
-                    Scope::Anywhere => (true, true),
-                    Scope::Title => (true, false),
-                    Scope::Source => (false, true),
-                    _ => (false, false),
-                };
+                let (title, source) = alt.term.scope.list_fields();
                 if title && let Some(window) = self.title_window(alt, here) {
-                    let m = fields::score(alt.term, self.title, window, self.scorer);
-                    best = best.max(Some(m.score));
-                    if hit.title_positions.is_empty() {
-                        hit.title_positions = m.positions;
-                    } else {
-                        hit.title_positions.extend(m.positions);
-                    }
+                    let m = fields::rank_score(alt.term, self.title, &window, self.scorer);
+                    best = best.max(Some(m));
                 }
                 if source && let Some(m) = self.source_match(alt) {
-                    best = best.max(Some(m.score));
-                    hit.source_positions.extend_from_slice(&m.positions);
+                    best = best.max(Some(m));
                 }
             }
             if let Some(b) = best {
@@ -938,11 +1015,7 @@ impl Candidate<'_, '_> {
             }
         }
         debug_assert_eq!(flat, offset(query.len(), query));
-        for positions in [&mut hit.title_positions, &mut hit.source_positions] {
-            positions.sort_unstable();
-            positions.dedup();
-        }
-        Ranked { tier, score, hit }
+        Ranked { tier, score }
     }
 }
 
@@ -1045,6 +1118,19 @@ mod tests {
         index
     }
 
+    /// What the list highlights of each hit of `q`, best first.
+    fn lit(index: &SearchIndex, q: &str) -> Vec<ListHighlights> {
+        let query = FilterQuery::parse(q);
+        index
+            .search(&query)
+            .iter()
+            .map(|h| {
+                let a = &index.articles[h.index];
+                query.list_highlights(&a.title, &a.source)
+            })
+            .collect()
+    }
+
     fn found(index: &SearchIndex, q: &str) -> Vec<usize> {
         index
             .search(&FilterQuery::parse(q))
@@ -1066,12 +1152,7 @@ mod tests {
             assert!(FilterQuery::parse(q).is_empty());
             assert_eq!(found(&index, q), all, "{q:?}");
         }
-        assert!(
-            index
-                .search(&FilterQuery::parse(""))
-                .iter()
-                .all(|h| h.title_positions.is_empty())
-        );
+        assert!(lit(&index, "").iter().all(|h| h.title.is_empty()));
     }
 
     #[test]
@@ -1183,31 +1264,32 @@ mod tests {
         assert_eq!(found(&index, "20"), vec![9]);
         assert_eq!(found(&index, "2000"), vec![9]);
         assert!(found(&index, "200").is_empty());
-        let hits = index.search(&FilterQuery::parse("2000"));
-        assert_eq!(hits[0].title_positions, vec![18, 19, 20, 21, 22]);
+        assert_eq!(lit(&index, "2000")[0].title, vec![18, 19, 20, 21, 22]);
     }
 
     #[test]
     fn positions_cover_every_term_that_matched_title_or_source() {
         let index = index_of(&corpus());
-        let hits = index.search(&FilterQuery::parse("reuters ceasefire gaza"));
+        let hits = lit(&index, "reuters ceasefire gaza");
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].source_positions, (0..7).collect::<Vec<_>>());
+        assert_eq!(hits[0].source, (0..7).collect::<Vec<_>>());
         let mut title: Vec<usize> = (0..9).collect();
         title.extend(28..32);
-        assert_eq!(hits[0].title_positions, title);
+        assert_eq!(hits[0].title, title);
         // Char indices, not bytes, in multi-byte titles and sources.
-        let hits = index.search(&FilterQuery::parse("zür"));
-        let six = hits.iter().find(|h| h.index == 6).cloned();
+        let six = found(&index, "zür").iter().position(|&i| i == 6);
         assert_eq!(
-            six.map(|h| (h.title_positions, h.source_positions)),
-            Some((vec![0, 1, 2], vec![5, 6, 7]))
+            six.map(|at| lit(&index, "zür").swap_remove(at)),
+            Some(ListHighlights {
+                title: vec![0, 1, 2],
+                source: vec![5, 6, 7]
+            })
         );
         // Overlapping terms merge without duplicates; negations add nothing.
-        let hits = index.search(&FilterQuery::parse("jap japan !'zzz"));
-        assert_eq!(hits[0].title_positions, vec![0, 1, 2, 3, 4]);
+        let hits = lit(&index, "jap japan !'zzz");
+        assert_eq!(hits[0].title, vec![0, 1, 2, 3, 4]);
         // A body-only match highlights nothing in the list.
-        assert!(hits[1].title_positions.is_empty() && hits[1].source_positions.is_empty());
+        assert!(hits[1].title.is_empty() && hits[1].source.is_empty());
     }
 
     #[test]
@@ -1236,11 +1318,25 @@ mod tests {
     }
 
     #[test]
-    fn permute_applies_a_permutation_in_place() {
-        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
-        let mut from = vec![2, 0, 1, 5, 4, 3];
-        permute(&mut items, &mut from);
-        assert_eq!(items, vec!['c', 'a', 'b', 'f', 'e', 'd']);
+    fn sort_keys_order_by_tier_then_score_then_index() {
+        let key = |tier, score, index| Ranked { tier, score }.sort_key(index);
+        assert!(key(2, -5, 9) < key(1, 900, 0));
+        assert!(key(1, 30, 9) < key(1, 29, 0));
+        assert!(key(1, 30, 3) < key(1, 30, 4));
+        assert!(key(1, i64::MAX, 7) < key(1, i64::MIN, 7));
+        assert_eq!(index_of_key(key(3, -40, 123_456)), 123_456);
+        // Sorted narrow (close tiers and scores) or wide, the order is the keys'.
+        for keys in [
+            vec![key(1, 30, 4), key(2, -5, 9), key(1, 30, 3), key(1, 31, 8)],
+            vec![key(1, i64::MAX, 4), key(1, i64::MIN, 2), key(300, 0, 1)],
+            vec![key(1, 0, 1 << 33), key(1, 0, 5), key(2, 0, 7)],
+            vec![],
+        ] {
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            let expected: Vec<usize> = sorted.into_iter().map(index_of_key).collect();
+            assert_eq!(in_key_order(keys).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
@@ -1609,13 +1705,13 @@ mod tests {
     #[test]
     fn field_matches_rank_and_highlight_their_field() {
         let index = index_of(&desk());
-        let hits = index.search(&FilterQuery::parse("title:ceasefire"));
-        assert_eq!(hits[0].index, 0);
-        assert_eq!(hits[0].title_positions, (0..9).collect::<Vec<_>>());
-        assert!(hits[0].source_positions.is_empty());
-        let hits = index.search(&FilterQuery::parse("source:wire"));
-        assert!(hits.iter().all(|h| h.title_positions.is_empty()));
-        assert_eq!(hits[0].source_positions, (10..14).collect::<Vec<_>>());
+        assert_eq!(found(&index, "title:ceasefire")[0], 0);
+        let hits = lit(&index, "title:ceasefire");
+        assert_eq!(hits[0].title, (0..9).collect::<Vec<_>>());
+        assert!(hits[0].source.is_empty());
+        let hits = lit(&index, "source:wire");
+        assert!(hits.iter().all(|h| h.title.is_empty()));
+        assert_eq!(hits[0].source, (10..14).collect::<Vec<_>>());
     }
 
     #[test]
@@ -1790,8 +1886,10 @@ mod tests {
             let title_chars = title.chars().count().max(body.chars().count());
             for hit in &hits {
                 prop_assert!(hit.index < 2);
-                prop_assert!(hit.title_positions.iter().all(|&p| p < title_chars));
-                prop_assert!(hit.source_positions.iter().all(|&p| p < title_chars));
+            }
+            for lit in lit(&index, &query) {
+                prop_assert!(lit.title.iter().all(|&p| p < title_chars));
+                prop_assert!(lit.source.iter().all(|&p| p < title_chars));
             }
             check_ranges(&body, &q.body_matches(&body));
             check_ranges(&title, &q.body_matches(&title));

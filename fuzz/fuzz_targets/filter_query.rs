@@ -40,10 +40,11 @@ fuzz_target!(|bytes: &[u8]| {
     let (articles, index) = &*INDEX;
     for hit in index.search(&query) {
         let article = &articles[hit.index];
+        let lit = query.list_highlights(&article.title, &article.source);
         let title_chars = article.title.chars().count();
-        assert!(hit.title_positions.iter().all(|&p| p < title_chars));
+        assert!(lit.title.iter().all(|&p| p < title_chars));
         let source_chars = article.source.chars().count();
-        assert!(hit.source_positions.iter().all(|&p| p < source_chars));
+        assert!(lit.source.iter().all(|&p| p < source_chars));
     }
     for article in articles {
         let body = &article.body;

@@ -36,16 +36,30 @@ pub const MAX_SKIPPED: usize = 5;
 pub(crate) struct Field<'a> {
     pub text: &'a str,
     pub mask: u64,
-    chars: Option<Vec<char>>,
+    chars: Vec<char>,
+    decoded: bool,
 }
 
 impl<'a> Field<'a> {
     pub(crate) fn new(text: &'a str, mask: u64) -> Self {
+        Self::reusing(text, mask, Vec::new())
+    }
+
+    /// A field that decodes its chars, if it must, into `buffer`: a search
+    /// testing one title after another reuses one buffer rather than
+    /// allocating for each non-ASCII title.
+    pub(crate) fn reusing(text: &'a str, mask: u64, buffer: Vec<char>) -> Self {
         Self {
             text,
             mask,
-            chars: None,
+            chars: buffer,
+            decoded: false,
         }
+    }
+
+    /// The buffer, for the next field.
+    pub(crate) fn into_buffer(self) -> Vec<char> {
+        self.chars
     }
 
     fn ascii(&self) -> bool {
@@ -53,8 +67,12 @@ impl<'a> Field<'a> {
     }
 
     fn chars(&mut self) -> &[char] {
-        self.chars
-            .get_or_insert_with(|| self.text.chars().collect())
+        if !self.decoded {
+            self.chars.clear();
+            self.chars.extend(self.text.chars());
+            self.decoded = true;
+        }
+        &self.chars
     }
 
     /// The char index of byte offset `b` (a char boundary).
@@ -90,19 +108,18 @@ pub(crate) struct FieldMatch {
 
 /// The tightest window of `hay` holding `pat` in order and skipping at most
 /// [`MAX_SKIPPED`] elements. Among equally tight windows, the first that
-/// starts a word (per `starts_word`), else the first.
+/// starts a word (per `starts_word`), else the first. `starts` gives, in
+/// ascending order, the places where `pat`'s first element occurs.
 fn tightest<T: Copy + PartialEq>(
     hay: &[T],
     pat: &[T],
+    starts: impl Iterator<Item = usize>,
     starts_word: impl Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
-    let (&first, rest) = pat.split_first()?;
+    let (_, rest) = pat.split_first()?;
     let mut longest = pat.len() + MAX_SKIPPED;
     let mut best: Option<Range<usize>> = None;
-    for (s, &c) in hay.iter().enumerate() {
-        if c != first {
-            continue;
-        }
+    for s in starts {
         let stop = hay.len().min(s + longest);
         let mut i = s + 1;
         let mut need = rest.iter();
@@ -151,14 +168,22 @@ pub(crate) fn locate(term: &Term, field: &mut Field) -> Option<Range<usize>> {
         Kind::Fuzzy if !term.negated => {
             if field.ascii() {
                 let hay = field.text.as_bytes();
-                tightest(hay, needle.as_bytes(), |s| {
+                let pat = needle.as_bytes();
+                let first = pat.first().copied().unwrap_or(0);
+                tightest(hay, pat, memchr::memchr_iter(first, hay), |s| {
                     s.checked_sub(1)
                         .and_then(|p| hay.get(p))
                         .is_none_or(|b| !b.is_ascii_alphanumeric())
                 })
             } else {
                 let hay = field.chars();
-                tightest(hay, &term.chars, |s| {
+                let first = term.chars.first().copied();
+                let starts = hay
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &c)| Some(c) == first)
+                    .map(|(s, _)| s);
+                tightest(hay, &term.chars, starts, |s| {
                     s.checked_sub(1)
                         .and_then(|p| hay.get(p))
                         .is_none_or(|c| !c.is_alphanumeric())
@@ -232,32 +257,76 @@ impl Scorer {
         }
     }
 
-    /// Skim's score and positions (relative to `choice`) of `pattern`.
-    fn align(&mut self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    /// Skim's score and positions (relative to `choice`) of `pattern`,
+    /// remembered (the positions are borrowed from the memo: ranking, which
+    /// needs only the score, copies nothing).
+    fn align(&mut self, choice: &str, pattern: &str) -> Option<(i64, &[usize])> {
         use fuzzy_matcher::FuzzyMatcher;
 
-        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(choice.as_bytes(), pattern.len() as u64)
-            ^ xxhash_rust::xxh3::xxh3_64(pattern.as_bytes());
+        let hash = memo_hash(choice, pattern);
         let eq = |m: &Memo| *m.choice == *choice && *m.pattern == *pattern;
-        if let Some(m) = self.memo.find(hash, eq) {
-            return Some((m.score, m.positions.to_vec()));
+        if self.memo.find(hash, eq).is_none() {
+            let (score, positions) = self.matcher.fuzzy_indices(choice, pattern)?;
+            if self.memo.len() >= MEMO_LIMIT {
+                self.memo.clear();
+            }
+            let memo = Memo {
+                choice: choice.into(),
+                pattern: pattern.into(),
+                score,
+                positions: positions.into_boxed_slice(),
+            };
+            self.memo
+                .insert_unique(hash, memo, |m| memo_hash(&m.choice, &m.pattern));
         }
-        let (score, positions) = self.matcher.fuzzy_indices(choice, pattern)?;
-        if self.memo.len() >= MEMO_LIMIT {
-            self.memo.clear();
-        }
-        let memo = Memo {
-            choice: choice.into(),
-            pattern: pattern.into(),
-            score,
-            positions: positions.clone().into_boxed_slice(),
-        };
-        self.memo.insert_unique(hash, memo, |m| {
-            xxhash_rust::xxh3::xxh3_64_with_seed(m.choice.as_bytes(), m.pattern.len() as u64)
-                ^ xxhash_rust::xxh3::xxh3_64(m.pattern.as_bytes())
-        });
-        Some((score, positions))
+        self.memo
+            .find(hash, eq)
+            .map(|m| (m.score, &m.positions[..]))
     }
+}
+
+fn memo_hash(choice: &str, pattern: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(choice.as_bytes(), pattern.len() as u64)
+        ^ xxhash_rust::xxh3::xxh3_64(pattern.as_bytes())
+}
+
+/// What [`score`] aligns for a located match: the char index where the
+/// choice starts, the choice (the window with its char of context), and the
+/// pattern when it is the matched text rather than the term's.
+fn alignment<'f>(
+    term: &Term,
+    field: &mut Field<'f>,
+    window: &Range<usize>,
+) -> (usize, &'f str, Option<&'f str>) {
+    let text = field.text;
+    let start_b = field.byte_offset(window.start);
+    let end_b = field.byte_offset(window.end);
+    let literal = (term.kind != Kind::Fuzzy).then(|| text.get(start_b..end_b).unwrap_or(""));
+    let pattern = literal.unwrap_or(&term.text);
+    let first = pattern.chars().next();
+    let context = window.start.checked_sub(1).filter(|&c| {
+        let before = if field.ascii() {
+            text.as_bytes().get(c).map(|&b| char::from(b))
+        } else {
+            field.chars().get(c).copied()
+        };
+        before.is_some() && before != first
+    });
+    let from = context.unwrap_or(window.start);
+    let from_b = field.byte_offset(from);
+    (from, text.get(from_b..end_b).unwrap_or(""), literal)
+}
+
+/// The score [`score`] gives, without the positions: what ranking needs.
+pub(crate) fn rank_score(
+    term: &Term,
+    field: &mut Field,
+    window: &Range<usize>,
+    scorer: &mut Scorer,
+) -> i64 {
+    let (_, choice, literal) = alignment(term, field, window);
+    let pattern = literal.unwrap_or(&term.text);
+    scorer.align(choice, pattern).map_or(0, |(score, _)| score)
 }
 
 /// Score a located match and list the chars to highlight.
@@ -273,33 +342,13 @@ pub(crate) fn score(
     window: Range<usize>,
     scorer: &mut Scorer,
 ) -> FieldMatch {
-    let text = field.text;
-    let start_b = field.byte_offset(window.start);
-    let end_b = field.byte_offset(window.end);
-    let pattern = if term.kind == Kind::Fuzzy {
-        term.text.as_str()
-    } else {
-        text.get(start_b..end_b).unwrap_or("")
-    };
-    let first = pattern.chars().next();
-    let context = window.start.checked_sub(1).filter(|&c| {
-        let before = if field.ascii() {
-            text.as_bytes().get(c).map(|&b| char::from(b))
-        } else {
-            field.chars().get(c).copied()
-        };
-        before.is_some() && before != first
-    });
-    let from = context.unwrap_or(window.start);
-    let from_b = field.byte_offset(from);
-    let choice = text.get(from_b..end_b).unwrap_or("");
+    let (from, choice, literal) = alignment(term, field, &window);
+    let pattern = literal.unwrap_or(&term.text);
     match scorer.align(choice, pattern) {
-        Some((score, mut positions)) => {
-            for p in &mut positions {
-                *p += from;
-            }
-            FieldMatch { score, positions }
-        }
+        Some((score, positions)) => FieldMatch {
+            score,
+            positions: positions.iter().map(|p| p + from).collect(),
+        },
         None => FieldMatch {
             score: 0,
             positions: window.collect(),
@@ -337,7 +386,8 @@ mod tests {
     fn tightest_window_prefers_compact_matches() {
         let w = |h: &str, p: &str| {
             let hay = h.as_bytes();
-            tightest(hay, p.as_bytes(), |s| {
+            let first = p.as_bytes().first().copied().unwrap_or(0);
+            tightest(hay, p.as_bytes(), memchr::memchr_iter(first, hay), |s| {
                 s == 0 || hay.get(s - 1) == Some(&b' ')
             })
         };

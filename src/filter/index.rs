@@ -139,6 +139,21 @@ impl Bitset {
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    /// The positions held, ascending.
+    pub(crate) fn iter_ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut left = bits;
+            std::iter::from_fn(move || {
+                if left == 0 {
+                    return None;
+                }
+                let bit = left.trailing_zeros() as usize;
+                left &= left - 1;
+                Some(w * 64 + bit)
+            })
+        })
+    }
+
     /// Keep only what `other` also holds.
     pub(crate) fn intersect(&mut self, other: &Bitset) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
@@ -151,6 +166,15 @@ impl Bitset {
         (0..self.words.len() * 64)
             .filter(|&i| self.get(i))
             .collect()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn from_ones(len: usize, ones: &[usize]) -> Self {
+        let mut set = Self::new(len);
+        for &i in ones {
+            set.set(i);
+        }
+        set
     }
 }
 
@@ -533,6 +557,15 @@ mod tests {
             dense.push(pos);
         }
         assert_eq!(dense.bytes.len(), 1000);
+    }
+
+    #[test]
+    fn bitset_lists_its_positions_in_order() {
+        for ones in [vec![], vec![0], vec![63, 64], vec![1, 5, 64, 127, 128, 199]] {
+            let set = Bitset::from_ones(200, &ones);
+            assert_eq!(set.iter_ones().collect::<Vec<_>>(), ones);
+            assert_eq!(set.ones(), ones);
+        }
     }
 
     #[test]

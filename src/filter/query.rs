@@ -87,6 +87,17 @@ impl Scope {
     pub(crate) fn needs_entities(&self) -> bool {
         matches!(self, Scope::Entity(_) | Scope::Number(_))
     }
+
+    /// Whether a match in the title, and in the source, ranks and
+    /// highlights a listed article: (title, source).
+    pub(crate) fn list_fields(&self) -> (bool, bool) {
+        match self {
+            Scope::Anywhere => (true, true),
+            Scope::Title => (true, false),
+            Scope::Source => (false, true),
+            _ => (false, false),
+        }
+    }
 }
 
 /// A test on a figure's value: `num:40005`, `num:>1000`, `num:1000..5000`.

@@ -249,8 +249,12 @@ pub fn row_line(
     let copy_width = if copy { 2 } else { 0 };
     let title_width = width_cols.saturating_sub(1 + copy_width + meta_width + width(star));
     let title = sanitize::line(&article.title);
-    let title_positions = hit.map_or(&[][..], |h| &h.title_positions[..]);
-    let source_positions = hit.map_or(&[][..], |h| &h.source_positions[..]);
+    // What the query matched, found for the rows drawn only.
+    let highlights = hit
+        .map(|_| app.query.list_highlights(&article.title, &article.source))
+        .unwrap_or_default();
+    let title_positions = &highlights.title[..];
+    let source_positions = &highlights.source[..];
     let mut spans = vec![Span::raw(marker)];
     if copy {
         spans.push(Span::styled("≈ ", theme.copy_mark));

@@ -117,6 +117,39 @@ fn filter_matches_are_marked_in_the_list_and_reader() {
 }
 
 #[test]
+fn the_list_marks_what_the_query_matched_in_titles_and_sources_only() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('/'));
+    for c in "rotterdam".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let list = areas(app.size, app.focus, false).list.unwrap();
+    let buf = draw(&app);
+    let theme = Theme::default();
+    let marked = |buf: &Buffer, needle: &str| {
+        let (x, y) = find_in(buf, list, needle).unwrap();
+        let width = u16::try_from(needle.chars().count()).unwrap();
+        (x..x + width)
+            .filter(|&x| buf[(x, y)].modifier.contains(theme.list_match.add_modifier))
+            .count()
+    };
+    // The title that holds the word is marked; the article that has it in
+    // its body only is listed after it, unmarked.
+    assert_eq!(marked(&buf, "Rotter"), 6);
+    assert_eq!(marked(&buf, "Ships queue as strike"), 0);
+    // A term found in a source marks the source.
+    for _ in 0.."rotterdam".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "harbor".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let buf = draw(&app);
+    assert_eq!(marked(&buf, "Harbor"), 6);
+    assert_eq!(marked(&buf, "Ships queue"), 0);
+}
+
+#[test]
 fn each_kind_of_name_and_number_has_its_own_style_in_the_reader() {
     let mut app = App::new(ratatui::layout::Rect::new(0, 0, 140, 30));
     app.update(Update::Loaded(vec![article(
