@@ -2,6 +2,8 @@
 //! queried by the mentions pane, the entity index screen, the filter's
 //! typed terms and the subcommands.
 
+mod packed;
+
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -16,6 +18,7 @@ use super::values;
 use crate::article::Article;
 use crate::filter::{Bitset, Postings};
 use crate::highlight::{self, EntityKind, Span};
+use packed::Packed;
 
 /// An entity of an [`EntityIndex`]: a number that stays the same while the
 /// index grows.
@@ -243,23 +246,20 @@ pub struct EntityIndex {
     article_source: Vec<u32>,
     sources: Vec<Box<str>>,
     source_ids: HashMap<Box<str>, u32, FixedState>,
-    /// Mentions of article `a` are `mention_ends[a - 1]..mention_ends[a]`,
-    /// in text order.
+    /// The mention record of article `a` (its entities and its mentions
+    /// in text order, packed: see [`packed`]) is
+    /// `mention_bytes[mention_ends[a - 1]..mention_ends[a]]`. Each mention
+    /// keeps the sentence around it, as bytes before its start and after
+    /// its end, so that listing mentions never reads the bodies.
     mention_ends: Vec<u32>,
-    mention_entity: Vec<u32>,
-    mention_start: Vec<u32>,
-    mention_len: Vec<u16>,
-    /// The sentence around each mention, as bytes before its start and
-    /// after its end (a sentence is looked for at most
-    /// [`sentence::REACH`](super::sentence::REACH) bytes either side), so
-    /// that listing mentions never reads the bodies.
-    sentence_before: Vec<u16>,
-    sentence_after: Vec<u16>,
-    /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
-    number_ends: Vec<u32>,
-    numbers: Vec<f64>,
-    /// Where each of `numbers` is first given in its article.
-    number_starts: Vec<u32>,
+    mention_bytes: Vec<u8>,
+    /// How many mentions the records hold.
+    mention_total: usize,
+    /// The figure record of article `a` (its figures by value with where
+    /// each is first given, packed) is
+    /// `figure_bytes[figure_ends[a - 1]..figure_ends[a]]`.
+    figure_ends: Vec<u32>,
+    figure_bytes: Vec<u8>,
     /// Dates of article `a` (as days) are `date_ends[a - 1]..date_ends[a]`.
     date_ends: Vec<u32>,
     dates: Vec<i32>,
@@ -313,62 +313,57 @@ impl EntityIndex {
             return false;
         };
         let source = self.intern_source(&article.source);
-        let fits = u32::try_from(self.mention_entity.len() + found.names.mentions.len()).is_ok()
-            && u32::try_from(self.numbers.len() + found.numbers.len()).is_ok()
+        let names = &found.names;
+        // Whether `items` records of at most `each` bytes still fit behind
+        // `used` bytes with `u32` offsets.
+        let room = |used: usize, items: usize, each: usize| {
+            items
+                .checked_mul(each)
+                .and_then(|b| b.checked_add(used + 16))
+                .is_some_and(|b| u32::try_from(b).is_ok())
+        };
+        let fits = room(
+            self.mention_bytes.len(),
+            names.mentions.len() + names.entities.len(),
+            64,
+        ) && room(self.figure_bytes.len(), found.numbers.len(), 24)
             && u32::try_from(self.dates.len() + found.dates.len()).is_ok();
         if fits {
-            let ids: Vec<u32> = found
-                .names
-                .entities
-                .iter()
-                .map(|e| self.entity_for(e))
-                .collect();
+            let ids: Vec<u32> = names.entities.iter().map(|e| self.entity_for(e)).collect();
             for &id in &ids {
                 self.count_article(id, pos, source);
             }
-            for m in &found.names.mentions {
-                let (Some(&id), Ok(start)) = (ids.get(m.entity), u32::try_from(m.range.start))
-                else {
-                    continue;
-                };
-                if id == NONE {
-                    continue;
-                }
-                if let Some(s) = self.stats.get_mut(id as usize) {
+            let mentions: Vec<Packed> = names
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let &id = ids.get(m.entity)?;
+                    (id != NONE && u32::try_from(m.range.start).is_ok()).then(|| Packed {
+                        entity: id,
+                        range: m.range.clone(),
+                        sentence: m.sentence.clone(),
+                    })
+                })
+                .collect();
+            for m in &mentions {
+                if let Some(s) = self.stats.get_mut(m.entity as usize) {
                     s.mentions = s.mentions.saturating_add(1);
                 }
-                self.mention_entity.push(id);
-                self.mention_start.push(start);
-                let len = u16::try_from(m.range.len()).unwrap_or(u16::MAX);
-                self.mention_len.push(len);
-                let before = m.range.start.saturating_sub(m.sentence.start);
-                let after = m
-                    .sentence
-                    .end
-                    .saturating_sub(m.range.start + usize::from(len));
-                self.sentence_before
-                    .push(u16::try_from(before).unwrap_or(u16::MAX));
-                self.sentence_after
-                    .push(u16::try_from(after).unwrap_or(u16::MAX));
             }
-            self.numbers.extend_from_slice(&found.numbers);
+            self.mention_total += mentions.len();
+            packed::pack_mentions(&mut self.mention_bytes, &mentions);
+            packed::pack_figures(&mut self.figure_bytes, &found.numbers, &found.number_starts);
             self.dates.extend_from_slice(&found.dates);
-            // One start a figure, whatever the extractor gave.
-            for (starts, len, into) in [
-                (
-                    &found.number_starts,
-                    found.numbers.len(),
-                    &mut self.number_starts,
-                ),
-                (&found.date_starts, found.dates.len(), &mut self.date_starts),
-            ] {
-                into.extend((0..len).map(|i| starts.get(i).copied().unwrap_or(u32::MAX)));
-            }
+            // One start a date, whatever the extractor gave.
+            self.date_starts.extend(
+                (0..found.dates.len())
+                    .map(|i| found.date_starts.get(i).copied().unwrap_or(u32::MAX)),
+            );
         }
         self.mention_ends
-            .push(u32::try_from(self.mention_entity.len()).unwrap_or(u32::MAX));
-        self.number_ends
-            .push(u32::try_from(self.numbers.len()).unwrap_or(u32::MAX));
+            .push(u32::try_from(self.mention_bytes.len()).unwrap_or(u32::MAX));
+        self.figure_ends
+            .push(u32::try_from(self.figure_bytes.len()).unwrap_or(u32::MAX));
         self.date_ends
             .push(u32::try_from(self.dates.len()).unwrap_or(u32::MAX));
         self.articles.push(Arc::clone(article));
@@ -557,7 +552,7 @@ impl EntityIndex {
 
     /// How many name mentions are indexed.
     pub fn mention_count(&self) -> usize {
-        self.mention_entity.len()
+        self.mention_total
     }
 
     /// The indexed article at `article` (load order).
@@ -709,35 +704,29 @@ impl EntityIndex {
     /// The mentions of article `article`, in text order, each with its
     /// entity's root.
     pub fn article_mentions(&self, article: usize) -> Vec<(EntityId, Range<usize>)> {
-        span_of(&self.mention_ends, article)
-            .filter_map(|k| self.mention_at(k))
-            .map(|(id, range)| (self.root(id), range))
+        let (ids, mentions) = packed::read_mentions(self.mention_record(article)).split();
+        mentions
+            .filter_map(|(local, range, _)| Some((self.root(EntityId(*ids.get(local)?)), range)))
             .collect()
     }
 
-    /// The sentence around mention `k`, whose range is `range`.
-    fn sentence_of(&self, k: usize, range: &Range<usize>) -> Range<usize> {
-        let before = self.sentence_before.get(k).map_or(0, |&b| usize::from(b));
-        let after = self.sentence_after.get(k).map_or(0, |&a| usize::from(a));
-        range.start.saturating_sub(before)..range.end + after
-    }
-
-    fn mention_at(&self, k: usize) -> Option<(EntityId, Range<usize>)> {
-        let id = *self.mention_entity.get(k)?;
-        let start = *self.mention_start.get(k)? as usize;
-        let len = usize::from(*self.mention_len.get(k)?);
-        Some((EntityId(id), start..start + len))
+    /// The packed mentions of an article (see [`packed`]).
+    fn mention_record(&self, article: usize) -> &[u8] {
+        self.mention_bytes
+            .get(span_of(&self.mention_ends, article))
+            .unwrap_or(&[])
     }
 
     /// The entity (its root) mentioned at byte `offset` of the article's
     /// body, if a name mention covers it: what Enter on a highlighted name
     /// opens.
     pub fn entity_at(&self, article: usize, offset: usize) -> Option<EntityId> {
-        let range = span_of(&self.mention_ends, article);
-        let starts = self.mention_start.get(range.clone())?;
-        let k = starts.partition_point(|&s| s as usize <= offset);
-        let (id, r) = self.mention_at(range.start + k.checked_sub(1)?)?;
-        r.contains(&offset).then(|| self.root(id))
+        let (ids, mentions) = packed::read_mentions(self.mention_record(article)).split();
+        let (local, range, _) = mentions
+            .take_while(|(_, range, _)| range.start <= offset)
+            .last()?;
+        let &id = ids.get(local)?;
+        range.contains(&offset).then(|| self.root(EntityId(id)))
     }
 
     /// The entities of one article with how often it mentions each (roots,
@@ -753,11 +742,20 @@ impl EntityIndex {
         out
     }
 
+    /// The figures of an article by value, ascending, each with where it
+    /// is first given in the body (a byte offset; `u32::MAX` when not
+    /// known).
+    pub fn article_figures(&self, article: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
+        packed::read_figures(
+            self.figure_bytes
+                .get(span_of(&self.figure_ends, article))
+                .unwrap_or(&[]),
+        )
+    }
+
     /// The figures of an article by value, ascending.
-    pub fn article_numbers(&self, article: usize) -> &[f64] {
-        self.numbers
-            .get(span_of(&self.number_ends, article))
-            .unwrap_or(&[])
+    pub fn article_numbers(&self, article: usize) -> Vec<f64> {
+        self.article_figures(article).map(|(v, _)| v).collect()
     }
 
     /// The days an article's dates name (see [`Extracted::dates`]),
@@ -770,10 +768,8 @@ impl EntityIndex {
 
     /// Where each of [`article_numbers`](Self::article_numbers) is first
     /// given in the article's body (byte offsets).
-    pub fn article_number_starts(&self, article: usize) -> &[u32] {
-        self.number_starts
-            .get(span_of(&self.number_ends, article))
-            .unwrap_or(&[])
+    pub fn article_number_starts(&self, article: usize) -> Vec<u32> {
+        self.article_figures(article).map(|(_, at)| at).collect()
     }
 
     /// Where each of [`article_dates`](Self::article_dates) is first given
@@ -819,13 +815,15 @@ impl EntityIndex {
             if within.is_some_and(|set| !set.contains(article)) {
                 return;
             }
-            for k in span_of(&self.mention_ends, article) {
-                if self.mention_entity.get(k) == Some(&id.0)
-                    && let Some((_, range)) = self.mention_at(k)
-                {
-                    f(article, range);
-                }
-            }
+            let Some((local, count, mentions)) =
+                packed::read_mentions(self.mention_record(article)).find(id.0)
+            else {
+                return;
+            };
+            mentions
+                .filter(|m| m.0 == local)
+                .take(count as usize)
+                .for_each(|(_, range, _)| f(article, range));
         });
     }
 
@@ -844,11 +842,11 @@ impl EntityIndex {
                 if within.is_some_and(|set| !set.contains(article)) {
                     return;
                 }
-                let n = span_of(&self.mention_ends, article)
-                    .filter(|&k| self.mention_entity.get(k) == Some(&member.0))
-                    .count();
-                if n > 0 {
-                    out.push((article, u32::try_from(n).unwrap_or(u32::MAX)));
+                if let Some((_, n, _)) =
+                    packed::read_mentions(self.mention_record(article)).find(member.0)
+                    && n > 0
+                {
+                    out.push((article, n));
                 }
             });
         }
@@ -880,17 +878,16 @@ impl EntityIndex {
                     return;
                 };
                 let from = found.len();
-                for k in span_of(&self.mention_ends, article) {
-                    if self.mention_entity.get(k) == Some(&member.0)
-                        && let Some((_, range)) = self.mention_at(k)
-                    {
-                        let sentence = self.sentence_of(k, &range);
-                        found.push(Mention {
+                if let Some((local, count, mentions)) =
+                    packed::read_mentions(self.mention_record(article)).find(member.0)
+                {
+                    found.extend(mentions.filter(|m| m.0 == local).take(count as usize).map(
+                        |(_, range, sentence)| Mention {
                             article,
                             range,
                             sentence,
-                        });
-                    }
+                        },
+                    ));
                 }
                 let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(found.len())) else {
                     return;
@@ -961,9 +958,8 @@ impl EntityIndex {
         let mut holding = (0..self.articles.len())
             .filter(|&a| within.is_none_or(|set| set.contains(a)))
             .filter(|&a| {
-                self.article_numbers(a)
-                    .iter()
-                    .any(|&v| values::same_value(v, value))
+                self.article_figures(a)
+                    .any(|(v, _)| values::same_value(v, value))
             });
         let chosen: Vec<usize> = holding.by_ref().take(limit).collect();
         let left_out = holding.next().is_some();
@@ -1088,15 +1084,12 @@ impl EntityIndex {
             .collect();
         order.sort_unstable();
         for (source, article) in order {
-            for k in span_of(&self.mention_ends, article as usize) {
-                let Some(&id) = self.mention_entity.get(k) else {
-                    continue;
-                };
+            for (id, count) in packed::read_mentions(self.mention_record(article as usize)) {
                 let r = self.root(EntityId(id)).index();
                 let Some(m) = mentions.get_mut(r) else {
                     continue;
                 };
-                *m += 1;
+                *m += count;
                 if last_article[r] != article {
                     last_article[r] = article;
                     articles[r] += 1;
@@ -1141,7 +1134,7 @@ impl EntityIndex {
     pub(crate) fn articles_with_number(&self, len: usize, accept: impl Fn(f64) -> bool) -> Bitset {
         let mut set = Bitset::new(len);
         for a in 0..len.min(self.articles.len()) {
-            if self.article_numbers(a).iter().any(|&v| accept(v)) {
+            if self.article_figures(a).any(|(v, _)| accept(v)) {
                 set.set(a);
             }
         }
@@ -1181,14 +1174,9 @@ impl EntityIndex {
             + self.article_source.capacity() * 4
             + self.sources.iter().map(|s| s.len() * 2 + 40).sum::<usize>()
             + self.mention_ends.capacity() * 4
-            + self.mention_entity.capacity() * 4
-            + self.mention_start.capacity() * 4
-            + self.mention_len.capacity() * 2
-            + self.sentence_before.capacity() * 2
-            + self.sentence_after.capacity() * 2
-            + self.number_ends.capacity() * 4
-            + self.numbers.capacity() * 8
-            + self.number_starts.capacity() * 4
+            + self.mention_bytes.capacity()
+            + self.figure_ends.capacity() * 4
+            + self.figure_bytes.capacity()
             + self.date_ends.capacity() * 4
             + self.dates.capacity() * 4
             + self.date_starts.capacity() * 4
@@ -1210,16 +1198,11 @@ impl EntityIndex {
         self.articles.shrink_to_fit();
         self.article_source.shrink_to_fit();
         self.mention_ends.shrink_to_fit();
-        self.number_ends.shrink_to_fit();
-        self.mention_entity.shrink_to_fit();
-        self.mention_start.shrink_to_fit();
-        self.mention_len.shrink_to_fit();
-        self.sentence_before.shrink_to_fit();
-        self.sentence_after.shrink_to_fit();
-        self.numbers.shrink_to_fit();
+        self.mention_bytes.shrink_to_fit();
+        self.figure_ends.shrink_to_fit();
+        self.figure_bytes.shrink_to_fit();
         self.date_ends.shrink_to_fit();
         self.dates.shrink_to_fit();
-        self.number_starts.shrink_to_fit();
         self.date_starts.shrink_to_fit();
     }
 }
