@@ -18,7 +18,7 @@ use super::values;
 use crate::article::Article;
 use crate::filter::{Bitset, Postings};
 use crate::highlight::{self, EntityKind, Span};
-use packed::Packed;
+use packed::{Packed, Records};
 
 /// An entity of an [`EntityIndex`]: a number that stays the same while the
 /// index grows.
@@ -197,16 +197,42 @@ pub struct SourceMentions {
     pub mentions: Vec<Mention>,
 }
 
-/// Counts per entity, kept as articles arrive.
-#[derive(Debug, Clone, Copy, Default)]
+/// Counts per entity, kept as articles arrive, with what adding an
+/// article needs to know of the entity, so that it reads one place.
+#[derive(Debug, Clone, Copy)]
 struct Stats {
     mentions: u32,
     articles: u32,
     sources: u32,
-    /// The source of the first article; further sources are remembered in
+    /// The source of the first article; further sources are remembered
+    /// in `low_sources` (the first 64 sources, a bit each) and
     /// [`EntityIndex::more_sources`], so that the many entities named by
     /// one source only cost nothing there.
     first_source: u32,
+    low_sources: u64,
+    /// For a person with a full name, the entity of the bare surname with
+    /// its last word, once there is one (else `NONE`).
+    bare: u32,
+    /// A person named by one word (a bare surname).
+    one_word: bool,
+    /// Whether the display name is in capitals only (a better spelling
+    /// replaces it when one comes).
+    caps: bool,
+}
+
+impl Default for Stats {
+    fn default() -> Self {
+        Self {
+            mentions: 0,
+            articles: 0,
+            sources: 0,
+            first_source: 0,
+            low_sources: 0,
+            bare: NONE,
+            one_word: false,
+            caps: false,
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -246,20 +272,16 @@ pub struct EntityIndex {
     article_source: Vec<u32>,
     sources: Vec<Box<str>>,
     source_ids: HashMap<Box<str>, u32, FixedState>,
-    /// The mention record of article `a` (its entities and its mentions
-    /// in text order, packed: see [`packed`]) is
-    /// `mention_bytes[mention_ends[a - 1]..mention_ends[a]]`. Each mention
-    /// keeps the sentence around it, as bytes before its start and after
-    /// its end, so that listing mentions never reads the bodies.
-    mention_ends: Vec<u32>,
-    mention_bytes: Vec<u8>,
+    /// The mention record of each article (its entities and its mentions
+    /// in text order, packed: see [`packed`]). Each mention keeps the
+    /// sentence around it, as bytes before its start and after its end,
+    /// so that listing mentions never reads the bodies.
+    mention_records: Records,
     /// How many mentions the records hold.
     mention_total: usize,
-    /// The figure record of article `a` (its figures by value with where
-    /// each is first given, packed) is
-    /// `figure_bytes[figure_ends[a - 1]..figure_ends[a]]`.
-    figure_ends: Vec<u32>,
-    figure_bytes: Vec<u8>,
+    /// The figure record of each article (its figures by value with where
+    /// each is first given, packed).
+    figure_records: Records,
     /// Dates of article `a` (as days) are `date_ends[a - 1]..date_ends[a]`.
     date_ends: Vec<u32>,
     dates: Vec<i32>,
@@ -314,26 +336,14 @@ impl EntityIndex {
         };
         let source = self.intern_source(&article.source);
         let names = &found.names;
-        // Whether `items` records of at most `each` bytes still fit behind
-        // `used` bytes with `u32` offsets.
-        let room = |used: usize, items: usize, each: usize| {
-            items
-                .checked_mul(each)
-                .and_then(|b| b.checked_add(used + 16))
-                .is_some_and(|b| u32::try_from(b).is_ok())
-        };
-        let fits = room(
-            self.mention_bytes.len(),
-            names.mentions.len() + names.entities.len(),
-            64,
-        ) && room(self.figure_bytes.len(), found.numbers.len(), 24)
-            && u32::try_from(self.dates.len() + found.dates.len()).is_ok();
-        if fits {
+        let mut mentions: Vec<Packed> = Vec::new();
+        let mut figures: (&[f64], &[u32]) = (&[], &[]);
+        if u32::try_from(self.dates.len() + found.dates.len()).is_ok() {
             let ids: Vec<u32> = names.entities.iter().map(|e| self.entity_for(e)).collect();
             for &id in &ids {
                 self.count_article(id, pos, source);
             }
-            let mentions: Vec<Packed> = names
+            mentions = names
                 .mentions
                 .iter()
                 .filter_map(|m| {
@@ -351,8 +361,7 @@ impl EntityIndex {
                 }
             }
             self.mention_total += mentions.len();
-            packed::pack_mentions(&mut self.mention_bytes, &mentions);
-            packed::pack_figures(&mut self.figure_bytes, &found.numbers, &found.number_starts);
+            figures = (&found.numbers, &found.number_starts);
             self.dates.extend_from_slice(&found.dates);
             // One start a date, whatever the extractor gave.
             self.date_starts.extend(
@@ -360,10 +369,10 @@ impl EntityIndex {
                     .map(|i| found.date_starts.get(i).copied().unwrap_or(u32::MAX)),
             );
         }
-        self.mention_ends
-            .push(u32::try_from(self.mention_bytes.len()).unwrap_or(u32::MAX));
-        self.figure_ends
-            .push(u32::try_from(self.figure_bytes.len()).unwrap_or(u32::MAX));
+        self.mention_records
+            .push(|out| packed::pack_mentions(out, &mentions));
+        self.figure_records
+            .push(|out| packed::pack_figures(out, figures.0, figures.1));
         self.date_ends
             .push(u32::try_from(self.dates.len()).unwrap_or(u32::MAX));
         self.articles.push(Arc::clone(article));
@@ -390,26 +399,29 @@ impl EntityIndex {
         {
             return;
         }
-        if stats.articles == 0 {
+        let low = 1u64.checked_shl(source).unwrap_or(0);
+        let new_source = if stats.articles == 0 {
             stats.first_source = source;
-            stats.sources = 1;
-        } else if source != stats.first_source
-            && self
-                .more_sources
-                .insert((u64::from(id) << 32) | u64::from(source))
-        {
+            true
+        } else if low != 0 {
+            stats.low_sources & low == 0
+        } else {
+            source != stats.first_source
+                && self
+                    .more_sources
+                    .insert((u64::from(id) << 32) | u64::from(source))
+        };
+        stats.low_sources |= low;
+        if new_source {
             stats.sources += 1;
         }
         stats.articles += 1;
         // A bare surname, or a full name whose surname is also seen bare:
         // the join may change.
-        if self.kinds.get(id as usize) == Some(&EntityKind::Person) {
-            let key = self.key(EntityId(id));
-            if !key.contains(' ') {
-                self.unsettled.push(id);
-            } else if let Some(bare) = self.find_key(EntityKind::Person, last_word(key)) {
-                self.unsettled.push(bare);
-            }
+        if stats.one_word {
+            self.unsettled.push(id);
+        } else if stats.bare != NONE {
+            self.unsettled.push(stats.bare);
         }
     }
 
@@ -426,7 +438,11 @@ impl EntityIndex {
                 .copied()
         };
         if let Some(id) = found {
-            if all_caps(self.name(EntityId(id))) && !all_caps(&local.name) {
+            if let Some(stats) = self.stats.get_mut(id as usize)
+                && stats.caps
+                && !all_caps(&local.name)
+            {
+                stats.caps = false;
                 self.set_name(id, &local.name);
             }
             return id;
@@ -445,7 +461,19 @@ impl EntityIndex {
         self.key_ends.push(key_end);
         self.name_spans.push((0, 0));
         self.set_name(id, &local.name);
-        self.stats.push(Stats::default());
+        let person = local.kind == EntityKind::Person;
+        let one_word = person && !local.key.contains(' ');
+        self.stats.push(Stats {
+            one_word,
+            caps: all_caps(&local.name),
+            bare: if person && !one_word {
+                self.find_key(EntityKind::Person, last_word(&local.key))
+                    .unwrap_or(NONE)
+            } else {
+                NONE
+            },
+            ..Stats::default()
+        });
         self.postings.push(Postings::default());
         self.merged_into.push(NONE);
         let (kinds, keys, ends) = (&self.kinds, &self.keys, &self.key_ends);
@@ -456,7 +484,19 @@ impl EntityIndex {
                 key,
             )
         });
-        if local.kind == EntityKind::Person && local.key.contains(' ') {
+        if one_word {
+            // The full names with this last word now have a bare surname.
+            for &full in self
+                .by_surname
+                .get(local.key.as_str())
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = self.stats.get_mut(full as usize) {
+                    s.bare = id;
+                }
+            }
+        } else if person {
             self.by_surname
                 .entry(last_word(&local.key).into())
                 .or_default()
@@ -712,9 +752,7 @@ impl EntityIndex {
 
     /// The packed mentions of an article (see [`packed`]).
     fn mention_record(&self, article: usize) -> &[u8] {
-        self.mention_bytes
-            .get(span_of(&self.mention_ends, article))
-            .unwrap_or(&[])
+        self.mention_records.get(article)
     }
 
     /// The entity (its root) mentioned at byte `offset` of the article's
@@ -746,11 +784,7 @@ impl EntityIndex {
     /// is first given in the body (a byte offset; `u32::MAX` when not
     /// known).
     pub fn article_figures(&self, article: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
-        packed::read_figures(
-            self.figure_bytes
-                .get(span_of(&self.figure_ends, article))
-                .unwrap_or(&[]),
-        )
+        packed::read_figures(self.figure_records.get(article))
     }
 
     /// The figures of an article by value, ascending.
@@ -1173,10 +1207,8 @@ impl EntityIndex {
             + self.articles.capacity() * size_of::<Arc<Article>>()
             + self.article_source.capacity() * 4
             + self.sources.iter().map(|s| s.len() * 2 + 40).sum::<usize>()
-            + self.mention_ends.capacity() * 4
-            + self.mention_bytes.capacity()
-            + self.figure_ends.capacity() * 4
-            + self.figure_bytes.capacity()
+            + self.mention_records.heap_bytes()
+            + self.figure_records.heap_bytes()
             + self.date_ends.capacity() * 4
             + self.dates.capacity() * 4
             + self.date_starts.capacity() * 4
@@ -1197,10 +1229,8 @@ impl EntityIndex {
         self.merged_into.shrink_to_fit();
         self.articles.shrink_to_fit();
         self.article_source.shrink_to_fit();
-        self.mention_ends.shrink_to_fit();
-        self.mention_bytes.shrink_to_fit();
-        self.figure_ends.shrink_to_fit();
-        self.figure_bytes.shrink_to_fit();
+        self.mention_records.shrink_to_fit();
+        self.figure_records.shrink_to_fit();
         self.date_ends.shrink_to_fit();
         self.dates.shrink_to_fit();
         self.date_starts.shrink_to_fit();

@@ -73,6 +73,90 @@ impl<'a> Varints<'a> {
     }
 }
 
+/// Records end to end in chunks of about a megabyte: the arena grows
+/// without copying what it holds, with at most a chunk to spare (a chunk
+/// is given its unused end back when the next is begun).
+#[derive(Debug, Default)]
+pub(super) struct Records {
+    chunks: Vec<Vec<u8>>,
+    /// Per record, where it ends in its chunk.
+    ends: Vec<u32>,
+    /// Per chunk, its first record.
+    firsts: Vec<u32>,
+    /// Where the next record is written before it is placed.
+    scratch: Vec<u8>,
+}
+
+/// The size of a chunk (a larger record has a chunk of its own).
+const CHUNK: usize = 1 << 20;
+
+impl Records {
+    /// Append the record `write` writes.
+    pub(super) fn push(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        let mut record = std::mem::take(&mut self.scratch);
+        record.clear();
+        write(&mut record);
+        let index = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
+        let chunk = match self.chunks.last_mut() {
+            Some(chunk) if chunk.capacity() - chunk.len() >= record.len() => chunk,
+            last => {
+                // The chunk before keeps no room it will not use.
+                if let Some(full) = last {
+                    full.shrink_to_fit();
+                }
+                self.firsts.push(index);
+                self.chunks
+                    .push(Vec::with_capacity(CHUNK.max(record.len())));
+                self.chunks.last_mut().unwrap_or_else(|| unreachable!())
+            }
+        };
+        chunk.extend_from_slice(&record);
+        self.ends
+            .push(u32::try_from(chunk.len()).unwrap_or(u32::MAX));
+        self.scratch = record;
+    }
+
+    /// Record `i` (empty past the last).
+    pub(super) fn get(&self, i: usize) -> &[u8] {
+        let Some((&end, index)) = self.ends.get(i).zip(u32::try_from(i).ok()) else {
+            return &[];
+        };
+        let Some(c) = self.firsts.partition_point(|&f| f <= index).checked_sub(1) else {
+            return &[];
+        };
+        let start = match i.checked_sub(1) {
+            Some(before) if self.firsts.get(c) != Some(&index) => {
+                self.ends.get(before).copied().unwrap_or(0)
+            }
+            _ => 0,
+        };
+        self.chunks
+            .get(c)
+            .and_then(|chunk| chunk.get(start as usize..end as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Bytes held on the heap.
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.chunks.iter().map(Vec::capacity).sum::<usize>()
+            + self.chunks.capacity() * size_of::<Vec<u8>>()
+            + self.ends.capacity() * 4
+            + self.firsts.capacity() * 4
+            + self.scratch.capacity()
+    }
+
+    /// Give back spare capacity.
+    pub(super) fn shrink_to_fit(&mut self) {
+        if let Some(last) = self.chunks.last_mut() {
+            last.shrink_to_fit();
+        }
+        self.chunks.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.firsts.shrink_to_fit();
+        self.scratch = Vec::new();
+    }
+}
+
 /// One name mention as packed: the entity's id, the byte range in the
 /// body and the sentence around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -434,5 +518,33 @@ mod tests {
         let mut small = Vec::new();
         pack_figures(&mut small, &[3.0, 12.0, 2026.0], &[10, 100, 1000]);
         assert!(small.len() <= 8, "{} bytes", small.len());
+    }
+
+    #[test]
+    fn records_come_back_across_chunks_and_after_shrinking() {
+        let mut records = Records::default();
+        // Records of 0 to 999 bytes, some larger than a chunk: each is
+        // its index's low byte repeated.
+        let size = |i: usize| match i % 500 {
+            7 => CHUNK + 3,
+            n => n * 2 % 1000,
+        };
+        let byte = |i: usize| u8::try_from(i % 256).unwrap_or(0);
+        for i in 0..3000 {
+            records.push(|out| out.resize(size(i), byte(i)));
+            if i == 1500 {
+                records.shrink_to_fit();
+            }
+        }
+        assert!(records.chunks.len() > 3);
+        for i in 0..3000 {
+            let r = records.get(i);
+            assert_eq!(r.len(), size(i), "record {i}");
+            assert!(r.iter().all(|&b| b == byte(i)), "record {i}");
+        }
+        assert_eq!(records.get(3000), &[] as &[u8]);
+        let held = records.heap_bytes();
+        let stored: usize = (0..3000).map(size).sum();
+        assert!(held < stored + 3 * CHUNK, "{held} bytes for {stored}");
     }
 }
