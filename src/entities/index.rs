@@ -744,9 +744,10 @@ impl EntityIndex {
     /// The mentions of article `article`, in text order, each with its
     /// entity's root.
     pub fn article_mentions(&self, article: usize) -> Vec<(EntityId, Range<usize>)> {
-        let (ids, mentions) = packed::read_mentions(self.mention_record(article)).split();
-        mentions
-            .filter_map(|(local, range, _)| Some((self.root(EntityId(*ids.get(local)?)), range)))
+        packed::read_mentions(self.mention_record(article))
+            .in_text_order()
+            .into_iter()
+            .map(|(id, range, _)| (self.root(EntityId(id)), range))
             .collect()
     }
 
@@ -759,11 +760,11 @@ impl EntityIndex {
     /// body, if a name mention covers it: what Enter on a highlighted name
     /// opens.
     pub fn entity_at(&self, article: usize, offset: usize) -> Option<EntityId> {
-        let (ids, mentions) = packed::read_mentions(self.mention_record(article)).split();
-        let (local, range, _) = mentions
+        let (id, range, _) = packed::read_mentions(self.mention_record(article))
+            .in_text_order()
+            .into_iter()
             .take_while(|(_, range, _)| range.start <= offset)
             .last()?;
-        let &id = ids.get(local)?;
         range.contains(&offset).then(|| self.root(EntityId(id)))
     }
 
@@ -849,15 +850,12 @@ impl EntityIndex {
             if within.is_some_and(|set| !set.contains(article)) {
                 return;
             }
-            let Some((local, count, mentions)) =
+            let Some((_, mentions)) =
                 packed::read_mentions(self.mention_record(article)).find(id.0)
             else {
                 return;
             };
-            mentions
-                .filter(|m| m.0 == local)
-                .take(count as usize)
-                .for_each(|(_, range, _)| f(article, range));
+            mentions.for_each(|(range, _)| f(article, range));
         });
     }
 
@@ -876,7 +874,7 @@ impl EntityIndex {
                 if within.is_some_and(|set| !set.contains(article)) {
                     return;
                 }
-                if let Some((_, n, _)) =
+                if let Some((n, _)) =
                     packed::read_mentions(self.mention_record(article)).find(member.0)
                     && n > 0
                 {
@@ -912,16 +910,14 @@ impl EntityIndex {
                     return;
                 };
                 let from = found.len();
-                if let Some((local, count, mentions)) =
+                if let Some((_, mentions)) =
                     packed::read_mentions(self.mention_record(article)).find(member.0)
                 {
-                    found.extend(mentions.filter(|m| m.0 == local).take(count as usize).map(
-                        |(_, range, sentence)| Mention {
-                            article,
-                            range,
-                            sentence,
-                        },
-                    ));
+                    found.extend(mentions.map(|(range, sentence)| Mention {
+                        article,
+                        range,
+                        sentence,
+                    }));
                 }
                 let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(found.len())) else {
                     return;
@@ -1118,7 +1114,7 @@ impl EntityIndex {
             .collect();
         order.sort_unstable();
         for (source, article) in order {
-            for (id, count) in packed::read_mentions(self.mention_record(article as usize)) {
+            for (id, count, _) in packed::read_mentions(self.mention_record(article as usize)) {
                 let r = self.root(EntityId(id)).index();
                 let Some(m) = mentions.get_mut(r) else {
                     continue;

@@ -3,12 +3,13 @@
 //! in one shared arena, so that 100,000 articles cost a few bytes a
 //! mention rather than a few dozen.
 //!
-//! A mention record is a table of the distinct entities the article names
-//! (ids ascending, as gaps, each with its number of mentions), then the
-//! mentions in text order: the entity as a position in that table, the
-//! start as a step from the last mention's, the length, and the sentence
-//! around it (`0` for the same sentence as the last mention's, else the
-//! bytes before the mention plus one, and the bytes after it).
+//! A mention record is the distinct entities the article names, ids
+//! ascending, each as the step from the last id, its number of mentions,
+//! the byte length of those mentions and then the mentions themselves, in
+//! text order: the start as a step from the last one's, the length, and
+//! the sentence around it (`0` for the same sentence as the last one's,
+//! else the bytes before the mention plus one, and the bytes after it).
+//! One entity's mentions are read without reading the others'.
 //!
 //! A figure record is the article's figures by value, ascending, each
 //! with where it is first given: a whole number as the step from the last
@@ -187,49 +188,50 @@ fn unzigzag(value: u64) -> i64 {
 /// Append the mention record of an article whose mentions, in text
 /// order, are `mentions`.
 pub(super) fn pack_mentions(out: &mut Vec<u8>, mentions: &[Packed]) {
-    let mut table: Vec<(u32, u64)> = mentions.iter().map(|m| (m.entity, 0)).collect();
-    table.sort_unstable();
-    table.dedup();
-    for m in mentions {
-        if let Ok(at) = table.binary_search_by_key(&m.entity, |&(id, _)| id) {
-            table[at].1 += 1;
-        }
-    }
-    put(out, table.len() as u64);
+    // The mentions by entity, each entity's in text order.
+    let mut order: Vec<&Packed> = mentions.iter().collect();
+    order.sort_by_key(|m| m.entity);
+    let groups: Vec<&[&Packed]> = order.chunk_by(|a, b| a.entity == b.entity).collect();
+    put(out, groups.len() as u64);
+    let mut group = Vec::new();
     let mut last_id = 0;
-    for &(id, count) in &table {
+    for same in groups {
+        let Some(id) = same.first().map(|m| m.entity) else {
+            continue;
+        };
+        group.clear();
+        let mut count = 0u64;
+        let mut last_start = 0i64;
+        let mut last_sentence: Option<Range<usize>> = None;
+        for m in same {
+            count += 1;
+            let start = i64::try_from(m.range.start).unwrap_or(i64::MAX);
+            put(&mut group, zigzag(start.saturating_sub(last_start)));
+            last_start = start;
+            put(&mut group, m.range.len() as u64);
+            let (before, after) = sentence_parts(&m.range, &m.sentence);
+            let sentence = m.range.start.saturating_sub(before)..m.range.end.saturating_add(after);
+            if last_sentence.as_ref() == Some(&sentence) {
+                put(&mut group, 0);
+            } else {
+                put(&mut group, before as u64 + 1);
+                put(&mut group, after as u64);
+                last_sentence = Some(sentence);
+            }
+        }
         put(out, u64::from(id - last_id));
         put(out, count);
+        put(out, group.len() as u64);
+        out.extend_from_slice(&group);
         last_id = id;
-    }
-    let mut last_start = 0i64;
-    let mut last_sentence: Option<Range<usize>> = None;
-    for m in mentions {
-        let local = table
-            .binary_search_by_key(&m.entity, |&(id, _)| id)
-            .unwrap_or(0);
-        put(out, local as u64);
-        let start = i64::try_from(m.range.start).unwrap_or(i64::MAX);
-        put(out, zigzag(start.saturating_sub(last_start)));
-        last_start = start;
-        put(out, m.range.len() as u64);
-        let (before, after) = sentence_parts(&m.range, &m.sentence);
-        let sentence = m.range.start.saturating_sub(before)..m.range.end.saturating_add(after);
-        if last_sentence.as_ref() == Some(&sentence) {
-            put(out, 0);
-        } else {
-            put(out, before as u64 + 1);
-            put(out, after as u64);
-            last_sentence = Some(sentence);
-        }
     }
 }
 
-/// The entity table at the head of a mention record: (entity id, its
-/// mentions in the article), ids ascending.
+/// The entities of a mention record, ids ascending: each with how many
+/// times the article mentions it and those mentions.
 #[derive(Debug, Clone)]
 pub(super) struct Table<'a> {
-    bytes: Varints<'a>,
+    bytes: &'a [u8],
     left: u64,
     last_id: u32,
 }
@@ -239,66 +241,69 @@ pub(super) fn read_mentions(record: &[u8]) -> Table<'_> {
     let mut bytes = Varints::new(record);
     let left = bytes.next().unwrap_or(0);
     Table {
-        bytes,
+        bytes: bytes.rest,
         left,
         last_id: 0,
     }
 }
 
-impl Iterator for Table<'_> {
-    type Item = (u32, u32);
+impl<'a> Iterator for Table<'a> {
+    /// (entity id, its mentions in the article, those mentions).
+    type Item = (u32, u32, Mentions<'a>);
 
-    fn next(&mut self) -> Option<(u32, u32)> {
+    fn next(&mut self) -> Option<Self::Item> {
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        let id = self.last_id.checked_add(self.bytes.next_u32()?)?;
-        let count = self.bytes.next_u32()?;
+        let mut bytes = Varints::new(self.bytes);
+        let id = self.last_id.checked_add(bytes.next_u32()?)?;
+        let count = bytes.next_u32()?;
+        let len = bytes.next_usize()?;
+        let (group, rest) = bytes.rest.split_at_checked(len)?;
+        self.bytes = rest;
         self.last_id = id;
-        Some((id, count))
+        Some((
+            id,
+            count,
+            Mentions {
+                bytes: Varints::new(group),
+                last_start: 0,
+                last_sentence: 0..0,
+            },
+        ))
     }
 }
 
 impl<'a> Table<'a> {
-    /// The mentions after the table (what of the table is left unread is
-    /// skipped).
-    pub(super) fn into_mentions(mut self) -> Mentions<'a> {
-        while self.next().is_some() {}
-        Mentions {
-            bytes: self.bytes,
-            last_start: 0,
-            last_sentence: 0..0,
-        }
-    }
-
-    /// The ids of the table, in order (the positions mentions refer to),
-    /// and the mentions after it.
-    pub(super) fn split(self) -> (Vec<u32>, Mentions<'a>) {
-        let mut table = self.clone();
-        let ids = table.by_ref().map(|(id, _)| id).collect();
-        (ids, self.into_mentions())
-    }
-
-    /// The position of `id` in the table and its mentions in the article,
-    /// and the mentions after the table.
-    pub(super) fn find(mut self, id: u32) -> Option<(usize, u32, Mentions<'a>)> {
-        let mut at = 0;
+    /// The mentions of entity `id` in the article (how many, and which).
+    pub(super) fn find(mut self, id: u32) -> Option<(u32, Mentions<'a>)> {
         loop {
-            let (found, count) = self.next()?;
+            let (found, count, mentions) = self.next()?;
             if found == id {
-                return Some((at, count, self.into_mentions()));
+                return Some((count, mentions));
             }
             if found > id {
                 return None;
             }
-            at += 1;
         }
+    }
+
+    /// Every mention of the article in text order: (entity id, byte
+    /// range, sentence range).
+    pub(super) fn in_text_order(self) -> Vec<(u32, Range<usize>, Range<usize>)> {
+        let mut all: Vec<(u32, Range<usize>, Range<usize>)> = self
+            .flat_map(|(id, _, mentions)| {
+                mentions.map(move |(range, sentence)| (id, range, sentence))
+            })
+            .collect();
+        all.sort_by_key(|m| m.1.start);
+        all
     }
 }
 
-/// The mentions of a record, in text order: (position of the entity in
-/// the table, byte range, sentence range).
+/// The mentions of one entity in a record, in text order: (byte range,
+/// sentence range).
 #[derive(Debug, Clone)]
 pub(super) struct Mentions<'a> {
     bytes: Varints<'a>,
@@ -307,11 +312,10 @@ pub(super) struct Mentions<'a> {
 }
 
 impl Iterator for Mentions<'_> {
-    type Item = (usize, Range<usize>, Range<usize>);
+    type Item = (Range<usize>, Range<usize>);
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let local = self.bytes.next_usize()?;
         let step = unzigzag(self.bytes.next()?);
         let start = i64::try_from(self.last_start)
             .ok()
@@ -324,7 +328,7 @@ impl Iterator for Mentions<'_> {
             let after = self.bytes.next_usize()?;
             self.last_sentence = start.saturating_sub(before - 1)..end.saturating_add(after);
         }
-        Some((local, start..end, self.last_sentence.clone()))
+        Some((start..end, self.last_sentence.clone()))
     }
 }
 
@@ -407,9 +411,10 @@ mod tests {
     }
 
     fn unpack(record: &[u8]) -> Vec<Packed> {
-        let (ids, mentions) = read_mentions(record).split();
-        mentions
-            .map(|(local, range, sentence)| mention(ids[local], range, sentence))
+        read_mentions(record)
+            .in_text_order()
+            .into_iter()
+            .map(|(id, range, sentence)| mention(id, range, sentence))
             .collect()
     }
 
@@ -450,11 +455,11 @@ mod tests {
         let mut out = vec![0xff];
         pack_mentions(&mut out, &mentions);
         assert_eq!(unpack(&out[1..]), mentions);
-        let table: Vec<(u32, u32)> = read_mentions(&out[1..]).collect();
+        let table: Vec<(u32, u32)> = read_mentions(&out[1..]).map(|(id, n, _)| (id, n)).collect();
         assert_eq!(table, [(3, 2), (9, 1), (70_000, 2)]);
-        let (at, count, rest) = read_mentions(&out[1..]).find(70_000).unwrap();
-        assert_eq!((at, count), (2, 2));
-        let ranges: Vec<_> = rest.filter(|m| m.0 == at).map(|m| m.1).collect();
+        let (count, rest) = read_mentions(&out[1..]).find(70_000).unwrap();
+        assert_eq!(count, 2);
+        let ranges: Vec<_> = rest.map(|m| m.0).collect();
         assert_eq!(ranges, [4..16, 50..55]);
         assert!(read_mentions(&out[1..]).find(4).is_none());
     }
@@ -470,10 +475,11 @@ mod tests {
         ];
         let mut out = Vec::new();
         pack_mentions(&mut out, &mentions);
+        // Given back in text order.
         let back = unpack(&out);
-        assert_eq!(back[0], mentions[0]);
+        assert_eq!(back[0], mentions[2]);
         assert_eq!(back[1], mention(2, 10..12, 10..25));
-        assert_eq!(back[2], mentions[2]);
+        assert_eq!(back[2], mentions[0]);
     }
 
     #[test]
