@@ -550,6 +550,8 @@ fn rows_of(
 ) -> (Vec<FigureRow>, usize) {
     let mut rows = Vec::new();
     let mut with_figures = 0;
+    // One buffer for every article's figures, reused.
+    let mut placed: Vec<(u32, FigureRow)> = Vec::new();
     for a in articles.filter(|&a| within.is_none_or(|set| set.contains(a))) {
         let Ok(article) = u32::try_from(a) else { break };
         let dates = index.article_dates(a);
@@ -557,30 +559,32 @@ fn rows_of(
         // order (a figure with no place known last, by value).
         let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
         let date_starts = index.article_date_starts(a);
-        let mut placed: Vec<(u32, FigureRow)> = index
-            .article_figures(a)
-            .map(|(value, start)| {
-                let row = FigureRow {
-                    article,
-                    kind: EntityKind::Number,
-                    value,
-                };
-                (start, row)
-            })
-            .chain(dates.iter().enumerate().map(|(i, &day)| {
-                let row = FigureRow {
-                    article,
-                    kind: EntityKind::Date,
-                    value: f64::from(day),
-                };
-                (at(date_starts, i), row)
-            }))
-            .collect();
+        placed.clear();
+        placed.extend(
+            index
+                .article_figures(a)
+                .map(|(value, start)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Number,
+                        value,
+                    };
+                    (start, row)
+                })
+                .chain(dates.iter().enumerate().map(|(i, &day)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Date,
+                        value: f64::from(day),
+                    };
+                    (at(date_starts, i), row)
+                })),
+        );
         if !placed.is_empty() {
             with_figures += 1;
         }
         placed.sort_by_key(|&(start, _)| start);
-        rows.extend(placed.into_iter().map(|(_, row)| row));
+        rows.extend(placed.iter().map(|&(_, row)| row));
     }
     (rows, with_figures)
 }
