@@ -40,10 +40,17 @@
 //!   spellings are read back from the bodies when asked for
 //!   ([`EntityIndex::surface_forms`]);
 //! - per entity, the articles mentioning it as varint-coded gaps;
-//! - per article, its mentions in text order (entity `u32`, start `u32`,
-//!   length `u16`, in parallel arrays) and its figures (`f64`). An
-//!   entity's mentions are found by reading its articles' mention lists;
-//!   sentences are found around a mention when shown ([`sentence_around`]).
+//! - per article, one packed record of varints in a shared arena (grown
+//!   in chunks of a megabyte): the distinct entities it names, ids
+//!   ascending as gaps, each with its number of mentions and then those
+//!   mentions in text order (the start as a step from the last, the
+//!   length, and the sentence around it as bytes before and after, or `0`
+//!   for the same sentence as the last mention's); and another for its
+//!   figures (whole values as steps from the last, others as their eight
+//!   bytes, each with where it is first given). An entity's mentions are
+//!   read from its articles' records without decoding the other entities';
+//!   counts over a set of articles read the counts alone. Sentences
+//!   ([`sentence_around`]) are found while extracting.
 //!
 //! Nothing holds a `String` per mention; see `cargo run --release --example
 //! xref_bench` for the bytes per article and the query times at 100,000

@@ -550,39 +550,41 @@ fn rows_of(
 ) -> (Vec<FigureRow>, usize) {
     let mut rows = Vec::new();
     let mut with_figures = 0;
+    // One buffer for every article's figures, reused.
+    let mut placed: Vec<(u32, FigureRow)> = Vec::new();
     for a in articles.filter(|&a| within.is_none_or(|set| set.contains(a))) {
         let Ok(article) = u32::try_from(a) else { break };
-        let (numbers, dates) = (index.article_numbers(a), index.article_dates(a));
-        if !numbers.is_empty() || !dates.is_empty() {
-            with_figures += 1;
-        }
+        let dates = index.article_dates(a);
         // The article's figures where it first gives them, in text
         // order (a figure with no place known last, by value).
         let at = |starts: &[u32], i: usize| starts.get(i).copied().unwrap_or(u32::MAX);
-        let (number_starts, date_starts) =
-            (index.article_number_starts(a), index.article_date_starts(a));
-        let mut placed: Vec<(u32, FigureRow)> = numbers
-            .iter()
-            .enumerate()
-            .map(|(i, &value)| {
-                let row = FigureRow {
-                    article,
-                    kind: EntityKind::Number,
-                    value,
-                };
-                (at(number_starts, i), row)
-            })
-            .chain(dates.iter().enumerate().map(|(i, &day)| {
-                let row = FigureRow {
-                    article,
-                    kind: EntityKind::Date,
-                    value: f64::from(day),
-                };
-                (at(date_starts, i), row)
-            }))
-            .collect();
+        let date_starts = index.article_date_starts(a);
+        placed.clear();
+        placed.extend(
+            index
+                .article_figures(a)
+                .map(|(value, start)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Number,
+                        value,
+                    };
+                    (start, row)
+                })
+                .chain(dates.iter().enumerate().map(|(i, &day)| {
+                    let row = FigureRow {
+                        article,
+                        kind: EntityKind::Date,
+                        value: f64::from(day),
+                    };
+                    (at(date_starts, i), row)
+                })),
+        );
+        if !placed.is_empty() {
+            with_figures += 1;
+        }
         placed.sort_by_key(|&(start, _)| start);
-        rows.extend(placed.into_iter().map(|(_, row)| row));
+        rows.extend(placed.iter().map(|&(_, row)| row));
     }
     (rows, with_figures)
 }

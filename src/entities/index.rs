@@ -2,6 +2,8 @@
 //! queried by the mentions pane, the entity index screen, the filter's
 //! typed terms and the subcommands.
 
+mod packed;
+
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -16,6 +18,7 @@ use super::values;
 use crate::article::Article;
 use crate::filter::{Bitset, Postings};
 use crate::highlight::{self, EntityKind, Span};
+use packed::{Packed, Records};
 
 /// An entity of an [`EntityIndex`]: a number that stays the same while the
 /// index grows.
@@ -194,16 +197,42 @@ pub struct SourceMentions {
     pub mentions: Vec<Mention>,
 }
 
-/// Counts per entity, kept as articles arrive.
-#[derive(Debug, Clone, Copy, Default)]
+/// Counts per entity, kept as articles arrive, with what adding an
+/// article needs to know of the entity, so that it reads one place.
+#[derive(Debug, Clone, Copy)]
 struct Stats {
     mentions: u32,
     articles: u32,
     sources: u32,
-    /// The source of the first article; further sources are remembered in
+    /// The source of the first article; further sources are remembered
+    /// in `low_sources` (the first 64 sources, a bit each) and
     /// [`EntityIndex::more_sources`], so that the many entities named by
     /// one source only cost nothing there.
     first_source: u32,
+    low_sources: u64,
+    /// For a person with a full name, the entity of the bare surname with
+    /// its last word, once there is one (else `NONE`).
+    bare: u32,
+    /// A person named by one word (a bare surname).
+    one_word: bool,
+    /// Whether the display name is in capitals only (a better spelling
+    /// replaces it when one comes).
+    caps: bool,
+}
+
+impl Default for Stats {
+    fn default() -> Self {
+        Self {
+            mentions: 0,
+            articles: 0,
+            sources: 0,
+            first_source: 0,
+            low_sources: 0,
+            bare: NONE,
+            one_word: false,
+            caps: false,
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -243,23 +272,16 @@ pub struct EntityIndex {
     article_source: Vec<u32>,
     sources: Vec<Box<str>>,
     source_ids: HashMap<Box<str>, u32, FixedState>,
-    /// Mentions of article `a` are `mention_ends[a - 1]..mention_ends[a]`,
-    /// in text order.
-    mention_ends: Vec<u32>,
-    mention_entity: Vec<u32>,
-    mention_start: Vec<u32>,
-    mention_len: Vec<u16>,
-    /// The sentence around each mention, as bytes before its start and
-    /// after its end (a sentence is looked for at most
-    /// [`sentence::REACH`](super::sentence::REACH) bytes either side), so
-    /// that listing mentions never reads the bodies.
-    sentence_before: Vec<u16>,
-    sentence_after: Vec<u16>,
-    /// Figures of article `a` are `number_ends[a - 1]..number_ends[a]`.
-    number_ends: Vec<u32>,
-    numbers: Vec<f64>,
-    /// Where each of `numbers` is first given in its article.
-    number_starts: Vec<u32>,
+    /// The mention record of each article (its entities and its mentions
+    /// in text order, packed: see [`packed`]). Each mention keeps the
+    /// sentence around it, as bytes before its start and after its end,
+    /// so that listing mentions never reads the bodies.
+    mention_records: Records,
+    /// How many mentions the records hold.
+    mention_total: usize,
+    /// The figure record of each article (its figures by value with where
+    /// each is first given, packed).
+    figure_records: Records,
     /// Dates of article `a` (as days) are `date_ends[a - 1]..date_ends[a]`.
     date_ends: Vec<u32>,
     dates: Vec<i32>,
@@ -313,62 +335,44 @@ impl EntityIndex {
             return false;
         };
         let source = self.intern_source(&article.source);
-        let fits = u32::try_from(self.mention_entity.len() + found.names.mentions.len()).is_ok()
-            && u32::try_from(self.numbers.len() + found.numbers.len()).is_ok()
-            && u32::try_from(self.dates.len() + found.dates.len()).is_ok();
-        if fits {
-            let ids: Vec<u32> = found
-                .names
-                .entities
-                .iter()
-                .map(|e| self.entity_for(e))
-                .collect();
+        let names = &found.names;
+        let mut mentions: Vec<Packed> = Vec::new();
+        let mut figures: (&[f64], &[u32]) = (&[], &[]);
+        if u32::try_from(self.dates.len() + found.dates.len()).is_ok() {
+            let ids: Vec<u32> = names.entities.iter().map(|e| self.entity_for(e)).collect();
             for &id in &ids {
                 self.count_article(id, pos, source);
             }
-            for m in &found.names.mentions {
-                let (Some(&id), Ok(start)) = (ids.get(m.entity), u32::try_from(m.range.start))
-                else {
-                    continue;
-                };
-                if id == NONE {
-                    continue;
-                }
-                if let Some(s) = self.stats.get_mut(id as usize) {
+            mentions = names
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let &id = ids.get(m.entity)?;
+                    (id != NONE && u32::try_from(m.range.start).is_ok()).then(|| Packed {
+                        entity: id,
+                        range: m.range.clone(),
+                        sentence: m.sentence.clone(),
+                    })
+                })
+                .collect();
+            for m in &mentions {
+                if let Some(s) = self.stats.get_mut(m.entity as usize) {
                     s.mentions = s.mentions.saturating_add(1);
                 }
-                self.mention_entity.push(id);
-                self.mention_start.push(start);
-                let len = u16::try_from(m.range.len()).unwrap_or(u16::MAX);
-                self.mention_len.push(len);
-                let before = m.range.start.saturating_sub(m.sentence.start);
-                let after = m
-                    .sentence
-                    .end
-                    .saturating_sub(m.range.start + usize::from(len));
-                self.sentence_before
-                    .push(u16::try_from(before).unwrap_or(u16::MAX));
-                self.sentence_after
-                    .push(u16::try_from(after).unwrap_or(u16::MAX));
             }
-            self.numbers.extend_from_slice(&found.numbers);
+            self.mention_total += mentions.len();
+            figures = (&found.numbers, &found.number_starts);
             self.dates.extend_from_slice(&found.dates);
-            // One start a figure, whatever the extractor gave.
-            for (starts, len, into) in [
-                (
-                    &found.number_starts,
-                    found.numbers.len(),
-                    &mut self.number_starts,
-                ),
-                (&found.date_starts, found.dates.len(), &mut self.date_starts),
-            ] {
-                into.extend((0..len).map(|i| starts.get(i).copied().unwrap_or(u32::MAX)));
-            }
+            // One start a date, whatever the extractor gave.
+            self.date_starts.extend(
+                (0..found.dates.len())
+                    .map(|i| found.date_starts.get(i).copied().unwrap_or(u32::MAX)),
+            );
         }
-        self.mention_ends
-            .push(u32::try_from(self.mention_entity.len()).unwrap_or(u32::MAX));
-        self.number_ends
-            .push(u32::try_from(self.numbers.len()).unwrap_or(u32::MAX));
+        self.mention_records
+            .push(|out| packed::pack_mentions(out, &mentions));
+        self.figure_records
+            .push(|out| packed::pack_figures(out, figures.0, figures.1));
         self.date_ends
             .push(u32::try_from(self.dates.len()).unwrap_or(u32::MAX));
         self.articles.push(Arc::clone(article));
@@ -395,26 +399,29 @@ impl EntityIndex {
         {
             return;
         }
-        if stats.articles == 0 {
+        let low = 1u64.checked_shl(source).unwrap_or(0);
+        let new_source = if stats.articles == 0 {
             stats.first_source = source;
-            stats.sources = 1;
-        } else if source != stats.first_source
-            && self
-                .more_sources
-                .insert((u64::from(id) << 32) | u64::from(source))
-        {
+            true
+        } else if low != 0 {
+            stats.low_sources & low == 0
+        } else {
+            source != stats.first_source
+                && self
+                    .more_sources
+                    .insert((u64::from(id) << 32) | u64::from(source))
+        };
+        stats.low_sources |= low;
+        if new_source {
             stats.sources += 1;
         }
         stats.articles += 1;
         // A bare surname, or a full name whose surname is also seen bare:
         // the join may change.
-        if self.kinds.get(id as usize) == Some(&EntityKind::Person) {
-            let key = self.key(EntityId(id));
-            if !key.contains(' ') {
-                self.unsettled.push(id);
-            } else if let Some(bare) = self.find_key(EntityKind::Person, last_word(key)) {
-                self.unsettled.push(bare);
-            }
+        if stats.one_word {
+            self.unsettled.push(id);
+        } else if stats.bare != NONE {
+            self.unsettled.push(stats.bare);
         }
     }
 
@@ -431,7 +438,11 @@ impl EntityIndex {
                 .copied()
         };
         if let Some(id) = found {
-            if all_caps(self.name(EntityId(id))) && !all_caps(&local.name) {
+            if let Some(stats) = self.stats.get_mut(id as usize)
+                && stats.caps
+                && !all_caps(&local.name)
+            {
+                stats.caps = false;
                 self.set_name(id, &local.name);
             }
             return id;
@@ -450,7 +461,19 @@ impl EntityIndex {
         self.key_ends.push(key_end);
         self.name_spans.push((0, 0));
         self.set_name(id, &local.name);
-        self.stats.push(Stats::default());
+        let person = local.kind == EntityKind::Person;
+        let one_word = person && !local.key.contains(' ');
+        self.stats.push(Stats {
+            one_word,
+            caps: all_caps(&local.name),
+            bare: if person && !one_word {
+                self.find_key(EntityKind::Person, last_word(&local.key))
+                    .unwrap_or(NONE)
+            } else {
+                NONE
+            },
+            ..Stats::default()
+        });
         self.postings.push(Postings::default());
         self.merged_into.push(NONE);
         let (kinds, keys, ends) = (&self.kinds, &self.keys, &self.key_ends);
@@ -461,7 +484,19 @@ impl EntityIndex {
                 key,
             )
         });
-        if local.kind == EntityKind::Person && local.key.contains(' ') {
+        if one_word {
+            // The full names with this last word now have a bare surname.
+            for &full in self
+                .by_surname
+                .get(local.key.as_str())
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = self.stats.get_mut(full as usize) {
+                    s.bare = id;
+                }
+            }
+        } else if person {
             self.by_surname
                 .entry(last_word(&local.key).into())
                 .or_default()
@@ -557,7 +592,7 @@ impl EntityIndex {
 
     /// How many name mentions are indexed.
     pub fn mention_count(&self) -> usize {
-        self.mention_entity.len()
+        self.mention_total
     }
 
     /// The indexed article at `article` (load order).
@@ -709,35 +744,28 @@ impl EntityIndex {
     /// The mentions of article `article`, in text order, each with its
     /// entity's root.
     pub fn article_mentions(&self, article: usize) -> Vec<(EntityId, Range<usize>)> {
-        span_of(&self.mention_ends, article)
-            .filter_map(|k| self.mention_at(k))
-            .map(|(id, range)| (self.root(id), range))
+        packed::read_mentions(self.mention_record(article))
+            .in_text_order()
+            .into_iter()
+            .map(|(id, range, _)| (self.root(EntityId(id)), range))
             .collect()
     }
 
-    /// The sentence around mention `k`, whose range is `range`.
-    fn sentence_of(&self, k: usize, range: &Range<usize>) -> Range<usize> {
-        let before = self.sentence_before.get(k).map_or(0, |&b| usize::from(b));
-        let after = self.sentence_after.get(k).map_or(0, |&a| usize::from(a));
-        range.start.saturating_sub(before)..range.end + after
-    }
-
-    fn mention_at(&self, k: usize) -> Option<(EntityId, Range<usize>)> {
-        let id = *self.mention_entity.get(k)?;
-        let start = *self.mention_start.get(k)? as usize;
-        let len = usize::from(*self.mention_len.get(k)?);
-        Some((EntityId(id), start..start + len))
+    /// The packed mentions of an article (see [`packed`]).
+    fn mention_record(&self, article: usize) -> &[u8] {
+        self.mention_records.get(article)
     }
 
     /// The entity (its root) mentioned at byte `offset` of the article's
     /// body, if a name mention covers it: what Enter on a highlighted name
     /// opens.
     pub fn entity_at(&self, article: usize, offset: usize) -> Option<EntityId> {
-        let range = span_of(&self.mention_ends, article);
-        let starts = self.mention_start.get(range.clone())?;
-        let k = starts.partition_point(|&s| s as usize <= offset);
-        let (id, r) = self.mention_at(range.start + k.checked_sub(1)?)?;
-        r.contains(&offset).then(|| self.root(id))
+        let (id, range, _) = packed::read_mentions(self.mention_record(article))
+            .in_text_order()
+            .into_iter()
+            .take_while(|(_, range, _)| range.start <= offset)
+            .last()?;
+        range.contains(&offset).then(|| self.root(EntityId(id)))
     }
 
     /// The entities of one article with how often it mentions each (roots,
@@ -753,11 +781,16 @@ impl EntityIndex {
         out
     }
 
+    /// The figures of an article by value, ascending, each with where it
+    /// is first given in the body (a byte offset; `u32::MAX` when not
+    /// known).
+    pub fn article_figures(&self, article: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
+        packed::read_figures(self.figure_records.get(article))
+    }
+
     /// The figures of an article by value, ascending.
-    pub fn article_numbers(&self, article: usize) -> &[f64] {
-        self.numbers
-            .get(span_of(&self.number_ends, article))
-            .unwrap_or(&[])
+    pub fn article_numbers(&self, article: usize) -> Vec<f64> {
+        self.article_figures(article).map(|(v, _)| v).collect()
     }
 
     /// The days an article's dates name (see [`Extracted::dates`]),
@@ -770,10 +803,8 @@ impl EntityIndex {
 
     /// Where each of [`article_numbers`](Self::article_numbers) is first
     /// given in the article's body (byte offsets).
-    pub fn article_number_starts(&self, article: usize) -> &[u32] {
-        self.number_starts
-            .get(span_of(&self.number_ends, article))
-            .unwrap_or(&[])
+    pub fn article_number_starts(&self, article: usize) -> Vec<u32> {
+        self.article_figures(article).map(|(_, at)| at).collect()
     }
 
     /// Where each of [`article_dates`](Self::article_dates) is first given
@@ -819,13 +850,12 @@ impl EntityIndex {
             if within.is_some_and(|set| !set.contains(article)) {
                 return;
             }
-            for k in span_of(&self.mention_ends, article) {
-                if self.mention_entity.get(k) == Some(&id.0)
-                    && let Some((_, range)) = self.mention_at(k)
-                {
-                    f(article, range);
-                }
-            }
+            let Some((_, mentions)) =
+                packed::read_mentions(self.mention_record(article)).find(id.0)
+            else {
+                return;
+            };
+            mentions.for_each(|(range, _)| f(article, range));
         });
     }
 
@@ -844,11 +874,11 @@ impl EntityIndex {
                 if within.is_some_and(|set| !set.contains(article)) {
                     return;
                 }
-                let n = span_of(&self.mention_ends, article)
-                    .filter(|&k| self.mention_entity.get(k) == Some(&member.0))
-                    .count();
-                if n > 0 {
-                    out.push((article, u32::try_from(n).unwrap_or(u32::MAX)));
+                if let Some((n, _)) =
+                    packed::read_mentions(self.mention_record(article)).find(member.0)
+                    && n > 0
+                {
+                    out.push((article, n));
                 }
             });
         }
@@ -880,17 +910,14 @@ impl EntityIndex {
                     return;
                 };
                 let from = found.len();
-                for k in span_of(&self.mention_ends, article) {
-                    if self.mention_entity.get(k) == Some(&member.0)
-                        && let Some((_, range)) = self.mention_at(k)
-                    {
-                        let sentence = self.sentence_of(k, &range);
-                        found.push(Mention {
-                            article,
-                            range,
-                            sentence,
-                        });
-                    }
+                if let Some((_, mentions)) =
+                    packed::read_mentions(self.mention_record(article)).find(member.0)
+                {
+                    found.extend(mentions.map(|(range, sentence)| Mention {
+                        article,
+                        range,
+                        sentence,
+                    }));
                 }
                 let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(found.len())) else {
                     return;
@@ -961,9 +988,8 @@ impl EntityIndex {
         let mut holding = (0..self.articles.len())
             .filter(|&a| within.is_none_or(|set| set.contains(a)))
             .filter(|&a| {
-                self.article_numbers(a)
-                    .iter()
-                    .any(|&v| values::same_value(v, value))
+                self.article_figures(a)
+                    .any(|(v, _)| values::same_value(v, value))
             });
         let chosen: Vec<usize> = holding.by_ref().take(limit).collect();
         let left_out = holding.next().is_some();
@@ -1088,15 +1114,12 @@ impl EntityIndex {
             .collect();
         order.sort_unstable();
         for (source, article) in order {
-            for k in span_of(&self.mention_ends, article as usize) {
-                let Some(&id) = self.mention_entity.get(k) else {
-                    continue;
-                };
+            for (id, count, _) in packed::read_mentions(self.mention_record(article as usize)) {
                 let r = self.root(EntityId(id)).index();
                 let Some(m) = mentions.get_mut(r) else {
                     continue;
                 };
-                *m += 1;
+                *m += count;
                 if last_article[r] != article {
                     last_article[r] = article;
                     articles[r] += 1;
@@ -1141,7 +1164,7 @@ impl EntityIndex {
     pub(crate) fn articles_with_number(&self, len: usize, accept: impl Fn(f64) -> bool) -> Bitset {
         let mut set = Bitset::new(len);
         for a in 0..len.min(self.articles.len()) {
-            if self.article_numbers(a).iter().any(|&v| accept(v)) {
+            if self.article_figures(a).any(|(v, _)| accept(v)) {
                 set.set(a);
             }
         }
@@ -1180,15 +1203,8 @@ impl EntityIndex {
             + self.articles.capacity() * size_of::<Arc<Article>>()
             + self.article_source.capacity() * 4
             + self.sources.iter().map(|s| s.len() * 2 + 40).sum::<usize>()
-            + self.mention_ends.capacity() * 4
-            + self.mention_entity.capacity() * 4
-            + self.mention_start.capacity() * 4
-            + self.mention_len.capacity() * 2
-            + self.sentence_before.capacity() * 2
-            + self.sentence_after.capacity() * 2
-            + self.number_ends.capacity() * 4
-            + self.numbers.capacity() * 8
-            + self.number_starts.capacity() * 4
+            + self.mention_records.heap_bytes()
+            + self.figure_records.heap_bytes()
             + self.date_ends.capacity() * 4
             + self.dates.capacity() * 4
             + self.date_starts.capacity() * 4
@@ -1209,17 +1225,10 @@ impl EntityIndex {
         self.merged_into.shrink_to_fit();
         self.articles.shrink_to_fit();
         self.article_source.shrink_to_fit();
-        self.mention_ends.shrink_to_fit();
-        self.number_ends.shrink_to_fit();
-        self.mention_entity.shrink_to_fit();
-        self.mention_start.shrink_to_fit();
-        self.mention_len.shrink_to_fit();
-        self.sentence_before.shrink_to_fit();
-        self.sentence_after.shrink_to_fit();
-        self.numbers.shrink_to_fit();
+        self.mention_records.shrink_to_fit();
+        self.figure_records.shrink_to_fit();
         self.date_ends.shrink_to_fit();
         self.dates.shrink_to_fit();
-        self.number_starts.shrink_to_fit();
         self.date_starts.shrink_to_fit();
     }
 }

@@ -490,3 +490,70 @@ fn figures_and_dates_keep_where_each_is_first_given() {
     assert_eq!(index.article_date_starts(0), &found.date_starts[..]);
     assert!(index.article_number_starts(1).is_empty());
 }
+
+#[test]
+fn sources_are_counted_once_each_past_the_first_sixty_four() {
+    // 70 sources, each naming the agency in two articles, the later
+    // sources first so that the first source is past the 64th.
+    let mut articles = Vec::new();
+    for round in 0..2 {
+        for s in (0..70).rev() {
+            let n = articles.len();
+            let body = format!("The Tidewater Port Authority said {round} ships waited.");
+            articles.push(article(n, &format!("Source {s}"), 1, &body));
+        }
+    }
+    // And one from a source named again after the others.
+    articles.push(article(
+        140,
+        "Source 69",
+        1,
+        "The Tidewater Port Authority agreed.",
+    ));
+    let index = index_of(&articles);
+    let ids = index.resolve("Tidewater Port Authority", &[Organization]);
+    assert_eq!(ids.len(), 1);
+    let row = index.row(ids[0]);
+    assert_eq!((row.articles, row.sources), (141, 70));
+    let all = index.entities(EntitySort::Sources, None);
+    assert_eq!(
+        all.iter().find(|r| r.id == ids[0]).map(|r| r.sources),
+        Some(70)
+    );
+}
+
+#[test]
+fn a_bare_surname_seen_before_or_after_its_full_name_joins_it() {
+    for bare_first in [true, false] {
+        let bare = article(
+            0,
+            "Harbour Ledger",
+            1,
+            "Mr Okonkwo said the port would reopen.",
+        );
+        let full = article(
+            1,
+            "Valley Courier",
+            2,
+            "Port chief Adaeze Okonkwo said it reopens.",
+        );
+        let articles = if bare_first {
+            [bare, full]
+        } else {
+            [full, bare]
+        };
+        let mut index = EntityIndex::new();
+        // One article a batch, so that the join is made again each time.
+        for a in &articles {
+            index.add(std::slice::from_ref(a));
+        }
+        let ids = index.resolve("Adaeze Okonkwo", &[Person]);
+        assert_eq!(ids.len(), 1, "bare first: {bare_first}");
+        let row = index.row(ids[0]);
+        assert_eq!(
+            (row.mentions, row.articles),
+            (2, 2),
+            "bare first: {bare_first}"
+        );
+    }
+}
