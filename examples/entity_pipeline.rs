@@ -22,6 +22,10 @@ use dateline::entities::{self, EntityIndex};
 use dateline::loader::{self, Input};
 use dateline::stories::{self, Stories};
 
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -125,25 +129,6 @@ fn main() {
         mb(stories.memory_bytes()),
         mb(growing.1),
     );
-}
-
-/// Processor time of this process so far, user and system, in seconds
-/// (`/proc/self/stat`; 0 elsewhere). Each reading is to a clock tick, but
-/// the errors of many readings cancel out in sums.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which is in parentheses).
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of the whole line: 12 and 13
-    // here. The tick is 1/100 s on Linux.
-    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Nanoseconds this thread has run on a processor (the first field of

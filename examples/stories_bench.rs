@@ -28,6 +28,10 @@ use dateline::entities::{self, map_all};
 use dateline::loader::{self, Input};
 use dateline::stories::{self, Settings, Stories, pairwise_quality};
 
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
+
 #[path = "../tests/support/story_corpus.rs"]
 mod story_corpus;
 
@@ -76,21 +80,6 @@ fn write_jsonl(articles: &[Article], path: &str) {
     if let Err(e) = std::fs::write(path, out) {
         eprintln!("{path}: {e}");
     }
-}
-
-/// Processor time of this process so far, user and system, in seconds
-/// (`/proc/self/stat`, to a clock tick of 1/100 s; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// The stories' memory, part by part, in MB.
