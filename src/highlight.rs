@@ -143,7 +143,7 @@ mod tests {
     }
 
     /// Just the name spans (no numbers or dates).
-    fn names(text: &str) -> Vec<(&str, EntityKind)> {
+    pub(super) fn names(text: &str) -> Vec<(&str, EntityKind)> {
         spans(text)
             .into_iter()
             .filter(|&(_, k)| !matches!(k, Number | Date))

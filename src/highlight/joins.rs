@@ -11,6 +11,9 @@ use super::EntityKind;
 use super::names::Cand;
 use super::token::{HYPHEN_PREV, Kind, LINE_START, SPACE, Token, is_hyphen};
 
+/// Tokens `a..b` to become one name of a kind.
+type Join = (usize, usize, EntityKind);
+
 /// The most words a name spelt out before its letters may have.
 const MAX_EXPANSION: usize = 12;
 
@@ -19,7 +22,7 @@ const MAX_TITLE: usize = 10;
 
 pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let found = Found::new(toks.len(), cands);
-    let mut joins: Vec<(usize, usize, EntityKind)> = Vec::new();
+    let mut joins: Vec<Join> = Vec::new();
     for i in 0..toks.len() {
         if let Some(join) = expansion(text, toks, &found, i)
             .or_else(|| hyphenated_town(text, toks, i))
@@ -117,12 +120,7 @@ fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
 
 /// `National Institute for Health and Care Excellence (NICE)`: at `(`, the
 /// capitalised words before it whose initials spell the letters inside.
-fn expansion(
-    text: &str,
-    toks: &[Token],
-    found: &Found<'_>,
-    open: usize,
-) -> Option<(usize, usize, EntityKind)> {
+fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Option<Join> {
     if !toks[open].is_punct('(') || open == 0 || !toks.get(open + 2)?.is_punct(')') {
         return None;
     }
@@ -189,7 +187,7 @@ fn expansion(
 
 /// `Stoke-on-Trent`, `Ashton-under-Lyne`, `Aix-en-Provence`: a capital, a
 /// joining word and a capital, all joined by hyphens.
-fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<(usize, usize, EntityKind)> {
+fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<Join> {
     let joined = |k: usize| {
         toks.get(k)
             .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_hyphen(c)) && !t.has(SPACE))
@@ -227,12 +225,7 @@ fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<(usize, usize
 
 /// `National People's Congress`, `People's Liberation Army`: `People's`
 /// inside a name, not a possessive after one.
-fn peoples(
-    text: &str,
-    toks: &[Token],
-    found: &Found<'_>,
-    i: usize,
-) -> Option<(usize, usize, EntityKind)> {
+fn peoples(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     if !matches!(word(text, toks, i)?, "People" | "PEOPLE") {
         return None;
     }
@@ -255,12 +248,7 @@ fn peoples(
 /// `Kiran Desai's The Inheritance of Loss`: after a person's possessive,
 /// `The` and the capitalised words (with the small words between them) of
 /// a book's, a film's or an album's title.
-fn work_after_author(
-    text: &str,
-    toks: &[Token],
-    found: &Found<'_>,
-    poss: usize,
-) -> Option<(usize, usize, EntityKind)> {
+fn work_after_author(text: &str, toks: &[Token], found: &Found<'_>, poss: usize) -> Option<Join> {
     if toks[poss].kind != Kind::Poss
         || found
             .ending(poss)
@@ -305,12 +293,7 @@ fn work_after_author(
 
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
 /// sharing a body's last word, at the `and` between them.
-fn shared_head(
-    text: &str,
-    toks: &[Token],
-    found: &Found<'_>,
-    and: usize,
-) -> Option<(usize, usize, EntityKind)> {
+fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Option<Join> {
     if word(text, toks, and)? != "and" {
         return None;
     }
@@ -328,12 +311,7 @@ fn shared_head(
 
 /// `West of England Combined Authority`, `East of England`: a compass
 /// point and `of` before a name are part of it.
-fn compass_of(
-    text: &str,
-    toks: &[Token],
-    found: &Found<'_>,
-    i: usize,
-) -> Option<(usize, usize, EntityKind)> {
+fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     if !matches!(word(text, toks, i)?, "North" | "South" | "East" | "West")
         || word(text, toks, i + 1)? != "of"
         || toks[i].has(LINE_START)
@@ -367,16 +345,8 @@ fn is_title_small_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::highlight::{EntityKind, highlight};
-    use EntityKind::{Name, Organization, Person, Place};
-
-    fn names(text: &str) -> Vec<(&str, EntityKind)> {
-        highlight(text)
-            .iter()
-            .filter(|s| !matches!(s.kind, EntityKind::Number | EntityKind::Date))
-            .map(|s| (&text[s.start..s.end], s.kind))
-            .collect()
-    }
+    use crate::highlight::EntityKind::{Name, Organization, Person, Place};
+    use crate::highlight::tests::names;
 
     #[test]
     fn a_name_spelt_out_before_its_letters_is_one_body() {
