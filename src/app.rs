@@ -303,6 +303,7 @@ impl App {
     /// laid out or searched.
     pub fn busy(&self) -> bool {
         self.reader.as_ref().is_some_and(ReaderView::busy)
+            || self.figures.as_ref().is_some_and(FiguresPane::searching)
     }
 
     /// Whether the shown hits answer an older query than the one typed.
@@ -486,11 +487,15 @@ impl App {
         self.fit_windows();
     }
 
-    /// An idle moment: lay out and highlight more of a long article.
+    /// An idle moment: lay out and highlight more of a long article, and
+    /// search on for what is typed in the figures view.
     fn tick(&mut self) {
         let height = self.reader_height();
         if let Some(view) = &mut self.reader {
             view.work(height);
+        }
+        if let Some(pane) = &mut self.figures {
+            pane.work(&self.articles);
         }
     }
 

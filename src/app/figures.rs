@@ -14,6 +14,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
@@ -37,6 +38,19 @@ const READ_CACHE: usize = 4096;
 /// Sentences whose figures are kept for typed words; past this the cache
 /// starts again.
 const SENTENCE_CACHE: usize = 400_000;
+
+/// Rows a search looks at before it reads the clock (and then every 16
+/// rows): a search of fewer rows ends in its first slice.
+const SLICE_ROWS: usize = 256;
+
+/// How long a slice of a search goes on before keys are read again. The
+/// crate's tests see every search whole unless they ask for slices
+/// ([`FiguresPane::slice`]), so what they check does not hang on the clock.
+const SLICE: Duration = if cfg!(test) {
+    Duration::MAX
+} else {
+    Duration::from_millis(8)
+};
 
 /// Typed words of fewer letters are looked for in titles and sources
 /// only: shorter ones begin a word of nearly every sentence.
@@ -163,6 +177,28 @@ pub struct FiguresPane {
     /// Per (article, sentence start): the figures of sentences that held
     /// a typed word.
     sentences: HashMap<(u32, usize), SentenceFigures>,
+    /// The search for what is typed, while it has candidates left.
+    search: Option<Search>,
+    /// How long a slice of the search goes on, and how many rows it looks
+    /// at before it reads the clock.
+    slice: (Duration, usize),
+}
+
+/// A search for what is typed in the pane, done a slice at a time so that
+/// keys are read between slices.
+#[derive(Debug, Clone)]
+struct Search {
+    words: Vec<Word>,
+    /// The rows to look at, in the sort order.
+    candidates: Vec<u32>,
+    /// How many of them have been looked at.
+    next: usize,
+    /// Per article met, per word, found when first needed: whether it is
+    /// in the title or source, and the sentences that hold it.
+    seen: HashMap<u32, Vec<WordInArticle>>,
+    /// The row to highlight when it is found (the one highlighted before
+    /// the sort order changed), and the line of the screen it was on.
+    select: Option<(FigureRow, usize)>,
 }
 
 impl FiguresPane {
@@ -193,6 +229,8 @@ impl FiguresPane {
             elsewhere: HashMap::new(),
             compared: HashSet::new(),
             sentences: HashMap::new(),
+            search: None,
+            slice: (SLICE, SLICE_ROWS),
         };
         pane.sort_rows(articles);
         pane
@@ -241,6 +279,7 @@ impl FiguresPane {
     /// a key each row carries.
     fn sort_rows(&mut self, articles: &[Arc<Article>]) {
         let kept = self.current().copied();
+        let line = self.selected.saturating_sub(self.offset);
         let newest_first = |a: u32| {
             Reverse(
                 articles
@@ -299,6 +338,9 @@ impl FiguresPane {
                 .position(|&m| self.rows[m as usize] == k)
         }) {
             self.selected = k;
+        } else if let Some(search) = &mut self.search {
+            // Highlighted again when the search comes to it.
+            search.select = kept.map(|k| (k, line));
         }
     }
 
@@ -340,59 +382,94 @@ impl FiguresPane {
                             .is_none_or(|l| l.chars().count() != SENTENCE_WORD)
                 })
         });
+        let search = self.search.take();
         let candidates: Vec<u32> = if narrowing && !words.is_empty() {
-            std::mem::take(&mut self.matches)
-        } else {
-            self.order.clone()
-        };
-        self.matches = if words.is_empty() {
-            candidates
-        } else {
-            let matcher = SkimMatcherV2::default();
-            // Per article met, per word, found when first needed: whether
-            // it is in the title or source, and the sentences that hold it.
-            let mut seen: HashMap<u32, Vec<WordInArticle>> = HashMap::new();
-            let sentences = &mut self.sentences;
-            if sentences.len() > SENTENCE_CACHE {
-                sentences.clear();
+            // What the last search let through, and what it had not yet
+            // looked at.
+            let mut candidates = std::mem::take(&mut self.matches);
+            if let Some(search) = search {
+                candidates.extend_from_slice(search.candidates.get(search.next..).unwrap_or(&[]));
             }
             candidates
-                .into_iter()
-                .filter(|&i| {
-                    let Some(row) = self.rows.get(i as usize) else {
-                        return false;
-                    };
-                    let Some(article) = articles.get(row.article()) else {
-                        return false;
-                    };
-                    let found = seen
-                        .entry(row.article)
-                        .or_insert_with(|| vec![WordInArticle::default(); words.len()]);
-                    words.iter().zip(found.iter_mut()).all(|(w, found)| {
-                        w.matches(row, article)
-                            || *found
-                                .fields
-                                .get_or_insert_with(|| w.in_fields(article, &matcher))
-                            || found
-                                .sentences
-                                .get_or_insert_with(|| w.sentences_in(article))
-                                .iter()
-                                .any(|s| {
-                                    sentences
-                                        .entry((row.article, s.start))
-                                        .or_insert_with(|| sentence_figures(article, s.clone()))
-                                        .iter()
-                                        .any(|&(kind, v)| {
-                                            kind == row.kind && same_value(v, row.value)
-                                        })
-                                })
-                    })
-                })
-                .collect()
+        } else {
+            self.order.clone()
         };
         self.matched = Some(self.input.clone());
         self.selected = 0;
         self.offset = 0;
+        if words.is_empty() {
+            self.matches = candidates;
+            return;
+        }
+        if self.sentences.len() > SENTENCE_CACHE {
+            self.sentences.clear();
+        }
+        self.matches = Vec::new();
+        self.search = Some(Search {
+            words,
+            candidates,
+            next: 0,
+            seen: HashMap::new(),
+            select: None,
+        });
+        self.work(articles);
+    }
+
+    /// Searches from now on go on for `slice` at a time, reading the clock
+    /// after 16 rows.
+    #[cfg(test)]
+    pub(crate) fn slice(&mut self, slice: Duration) {
+        self.slice = (slice, 16);
+    }
+
+    /// Whether the rows shown are not yet all those that match what is
+    /// typed: [`FiguresPane::work`] goes on with the search.
+    pub fn searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Look at more of the candidates for what is typed, for about
+    /// [`SLICE`] (a search of fewer than [`SLICE_ROWS`] rows ends at
+    /// once), adding the rows that match to those shown, in the sort
+    /// order.
+    pub fn work(&mut self, articles: &[Arc<Article>]) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let matcher = SkimMatcherV2::default();
+        let start = Instant::now();
+        let mut looked = 0usize;
+        while let Some(&i) = search.candidates.get(search.next) {
+            search.next += 1;
+            looked += 1;
+            let keep = self.rows.get(i as usize).is_some_and(|row| {
+                articles.get(row.article()).is_some_and(|article| {
+                    let found = search
+                        .seen
+                        .entry(row.article)
+                        .or_insert_with(|| vec![WordInArticle::default(); search.words.len()]);
+                    search.words.iter().zip(found.iter_mut()).all(|(w, found)| {
+                        w.finds(row, article, found, &mut self.sentences, &matcher)
+                    })
+                })
+            });
+            if keep {
+                if let Some((row, line)) = search.select
+                    && self.rows.get(i as usize) == Some(&row)
+                {
+                    self.selected = self.matches.len();
+                    self.offset = self.selected.saturating_sub(line);
+                }
+                self.matches.push(i);
+            }
+            if looked >= self.slice.1
+                && looked.is_multiple_of(16)
+                && start.elapsed() >= self.slice.0
+            {
+                return;
+            }
+        }
+        self.search = None;
     }
 
     pub fn move_by(&mut self, step: isize) {
@@ -643,6 +720,7 @@ fn sentence_figures(article: &Article, sentence: Range<usize>) -> SentenceFigure
 }
 
 /// A word typed in the pane, read once.
+#[derive(Debug, Clone)]
 struct Word {
     text: String,
     /// The word lowercased, when it begins with a letter.
@@ -676,6 +754,35 @@ impl Word {
             digits,
             value,
         }
+    }
+
+    /// Whether the row matches this word: it is the figure, or the word is
+    /// in its article's title or source, or in a sentence that gives the
+    /// figure. What is learnt of the article goes to `found` and of its
+    /// sentences to `sentences`, for the article's other rows.
+    fn finds(
+        &self,
+        row: &FigureRow,
+        article: &Article,
+        found: &mut WordInArticle,
+        sentences: &mut HashMap<(u32, usize), SentenceFigures>,
+        matcher: &SkimMatcherV2,
+    ) -> bool {
+        self.matches(row, article)
+            || *found
+                .fields
+                .get_or_insert_with(|| self.in_fields(article, matcher))
+            || found
+                .sentences
+                .get_or_insert_with(|| self.sentences_in(article))
+                .iter()
+                .any(|s| {
+                    sentences
+                        .entry((row.article, s.start))
+                        .or_insert_with(|| sentence_figures(article, s.clone()))
+                        .iter()
+                        .any(|&(kind, v)| kind == row.kind && same_value(v, row.value))
+                })
     }
 
     /// Whether the word is in the article's title or source: fuzzily, or
@@ -820,6 +927,81 @@ mod tests {
             .filter_map(|k| pane.shown_row(k))
             .map(|r| (r.article(), r.value))
             .collect()
+    }
+
+    /// Many articles, so that a search has more rows than a slice's
+    /// first look.
+    fn many() -> Vec<Arc<Article>> {
+        (0..200)
+            .map(|i| {
+                let body = if i % 3 == 0 {
+                    format!(
+                        "Tugs moved {i} barges and {} cranes on 3 March 2026.",
+                        i + 7
+                    )
+                } else {
+                    format!("The council spent {i} million on {} roads.", i * 2 + 1)
+                };
+                article(i, &format!("Report {i}"), "Northline Wire", &body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_search_done_in_slices_finds_what_a_whole_one_does_in_the_same_order() {
+        let articles = many();
+        let mut whole = pane(&articles);
+        assert!(whole.rows.len() > 100, "{}", whole.rows.len());
+        let mut sliced = whole.clone();
+        sliced.slice(Duration::ZERO);
+        for typed in ["t", "tu", "tug", "tugs", "tugs 3", "council"] {
+            whole.input = typed.to_string();
+            whole.refresh(&articles);
+            assert!(!whole.searching());
+            sliced.input = typed.to_string();
+            sliced.refresh(&articles);
+            let mut turns = 1;
+            while sliced.searching() {
+                // What is shown so far is the start of the whole answer.
+                let so_far = sliced.matches.len();
+                assert!(so_far <= whole.matches.len());
+                assert_eq!(sliced.matches[..], whole.matches[..so_far], "{typed:?}");
+                sliced.work(&articles);
+                turns += 1;
+            }
+            assert_eq!(sliced.matches, whole.matches, "{typed:?}");
+            assert!(turns > 1, "{typed:?}");
+        }
+        // Typing on before a search ends narrows what it found and what it
+        // had not looked at yet.
+        sliced.input = "tug".to_string();
+        sliced.refresh(&articles);
+        assert!(sliced.searching());
+        sliced.input = "tugs".to_string();
+        sliced.refresh(&articles);
+        while sliced.searching() {
+            sliced.work(&articles);
+        }
+        whole.input = "tugs".to_string();
+        whole.refresh(&articles);
+        assert_eq!(sliced.matches, whole.matches);
+        assert!(!whole.matches.is_empty());
+    }
+
+    #[test]
+    fn a_sort_during_a_search_highlights_the_same_row_once_found() {
+        let articles = many();
+        let mut pane = pane(&articles);
+        pane.input = "council".to_string();
+        pane.refresh(&articles);
+        pane.move_by(40);
+        let kept = *pane.current().unwrap();
+        pane.slice(Duration::ZERO);
+        pane.cycle_sort(&articles);
+        while pane.searching() {
+            pane.work(&articles);
+        }
+        assert_eq!(pane.current(), Some(&kept));
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     }
     if !pane.input.trim().is_empty() {
         title = format!("{title} · {} shown", count(pane.matches.len()));
+        if pane.searching() {
+            title.push_str(", searching…");
+        }
     }
     title.push(' ');
     let hints = hint_line(
@@ -73,7 +76,9 @@ pub fn render(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
         ..inner
     };
     if pane.matches.is_empty() && list.height > 0 {
-        let text = if pane.rows.is_empty() {
+        let text = if pane.searching() {
+            "Searching…"
+        } else if pane.rows.is_empty() {
             "No figures yet: the articles are still being read, or give none."
         } else {
             "No figure matches."

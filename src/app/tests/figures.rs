@@ -227,3 +227,33 @@ fn figures_indexed_while_the_view_is_open_join_it_without_moving_the_highlight()
     assert_eq!(reopened.rows.len(), pane.rows.len());
     assert_eq!(reopened.matches.len(), pane.matches.len());
 }
+
+#[test]
+fn a_long_search_goes_on_between_keys_and_idle_moments_finish_it() {
+    let mut app = story_app();
+    press(&mut app, KeyCode::Char('F'));
+    let pane = app.figures.as_mut().unwrap();
+    let rows = pane.rows.len();
+    pane.slice(std::time::Duration::ZERO);
+    type_text(&mut app, "the");
+    let pane = app.figures.as_ref().unwrap();
+    assert!(rows > 16, "{rows} rows: more than a slice's first look");
+    assert!(pane.searching());
+    assert!(
+        app.busy(),
+        "the event loop gives idle moments to the search"
+    );
+    let mut ticks = 0;
+    while app.busy() {
+        app.update(Action::Tick);
+        ticks += 1;
+        assert!(ticks < 10_000);
+    }
+    let found = app.figures.as_ref().unwrap().matches.clone();
+    assert!(!found.is_empty());
+    // The same rows as a search done whole.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('F'));
+    type_text(&mut app, "the");
+    assert_eq!(app.figures.as_ref().unwrap().matches, found);
+}

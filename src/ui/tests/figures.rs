@@ -116,3 +116,26 @@ fn a_typed_word_shows_the_figures_of_its_sentences() {
     assert!(find(&buf, "4,600").is_none());
     assert!(find(&buf, "No figure matches.").is_none());
 }
+
+#[test]
+fn a_search_not_yet_done_says_so_until_idle_moments_finish_it() {
+    let mut app = figures_app("");
+    app.figures
+        .as_mut()
+        .unwrap()
+        .slice(std::time::Duration::ZERO);
+    for c in "zzzz".chars() {
+        app.update(Action::Insert(c));
+    }
+    assert!(app.figures.as_ref().unwrap().searching());
+    let buf = draw(&app);
+    assert!(find(&buf, "searching…").is_some());
+    assert!(find(&buf, "Searching…").is_some());
+    assert!(find(&buf, "No figure matches.").is_none());
+    while app.busy() {
+        app.update(Action::Tick);
+    }
+    let buf = draw(&app);
+    assert!(find(&buf, "searching…").is_none());
+    assert!(find(&buf, "No figure matches.").is_some());
+}
