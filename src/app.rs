@@ -119,6 +119,9 @@ pub struct App {
     pub query: FilterQuery,
     /// The query's hits; `None` while the query is empty (every article shows).
     pub hits: Option<Vec<Hit>>,
+    /// The query `hits` answer, which the list marks in titles and sources:
+    /// older than `query` while a newer one is searched for.
+    pub hits_query: FilterQuery,
     /// The generation of the newest query, and of the one `hits` answer.
     generation: u64,
     hits_generation: u64,
@@ -230,6 +233,7 @@ impl App {
             filter_input: String::new(),
             query: FilterQuery::default(),
             hits: None,
+            hits_query: FilterQuery::default(),
             generation: 0,
             hits_generation: 0,
             selected: 0,
@@ -1127,6 +1131,7 @@ impl App {
         let first_answer = self.hits_generation != generation;
         self.hits = Some(hits);
         self.hits_generation = generation;
+        self.hits_query.clone_from(&self.query);
         if first_answer {
             self.selected = 0;
             self.list_offset = 0;
@@ -1155,6 +1160,7 @@ impl App {
             self.hits = None;
             self.regroup();
             self.hits_generation = self.generation;
+            self.hits_query = FilterQuery::default();
             self.selected = article.filter(|&a| a < self.articles.len()).unwrap_or(0);
             self.list_offset = 0;
             if let Searcher::Worker { filter, .. } = &self.searcher {

@@ -249,9 +249,13 @@ pub fn row_line(
     let copy_width = if copy { 2 } else { 0 };
     let title_width = width_cols.saturating_sub(1 + copy_width + meta_width + width(star));
     let title = sanitize::line(&article.title);
-    // What the query matched, found for the rows drawn only.
+    // What the query the hits answer matched, found for the rows drawn
+    // only.
     let highlights = hit
-        .map(|_| app.query.list_highlights(&article.title, &article.source))
+        .map(|_| {
+            app.hits_query
+                .list_highlights(&article.title, &article.source)
+        })
         .unwrap_or_default();
     let title_positions = &highlights.title[..];
     let source_positions = &highlights.source[..];

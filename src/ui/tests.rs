@@ -117,6 +117,27 @@ fn filter_matches_are_marked_in_the_list_and_reader() {
 }
 
 #[test]
+fn while_a_newer_query_is_searched_for_the_list_marks_what_its_hits_answer() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('/'));
+    for c in "ships".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    // A newer query typed, its answer not back yet: the hits shown are
+    // still those of `ships`, and so are the letters marked.
+    app.query = crate::filter::FilterQuery::parse("zzz");
+    let buf = draw(&app);
+    let theme = Theme::default();
+    assert!(styled(&buf, "Ships", theme.list_match));
+    assert_eq!(app.hits_query, crate::filter::FilterQuery::parse("ships"));
+    // An emptied filter marks nothing.
+    app.update(Action::ClearInput);
+    assert!(app.hits_query.is_empty());
+    let buf = draw(&app);
+    assert!(!styled(&buf, "Ships", theme.list_match));
+}
+
+#[test]
 fn the_list_marks_what_the_query_matched_in_titles_and_sources_only() {
     let mut app = loaded_app();
     press(&mut app, KeyCode::Char('/'));
