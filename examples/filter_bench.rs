@@ -204,7 +204,7 @@ fn report_memory(index: &SearchIndex, articles: &[Arc<Article>]) {
                 + 16 // Arc counts
                 + a.title.capacity()
                 + a.source.capacity()
-                + a.body.capacity()
+                + a.body.held_bytes()
                 + a.origin.path.capacity()
                 + size_of::<Arc<Article>>()
         })

@@ -146,7 +146,8 @@ impl MentionsPane {
                     last = Some((m.article, fields));
                 }
                 let in_fields = last.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
-                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
+                let text = article.body.text();
+                let sentence = text.get(m.sentence.clone()).unwrap_or("");
                 let all = words.iter().enumerate().all(|(k, w)| {
                     in_fields.get(k).copied().unwrap_or(false)
                         || !super::reader::find_all(sentence, w).is_empty()
