@@ -1341,6 +1341,48 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_shares_one_buffer_and_a_changed_text_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        news_folder(dir.path());
+        let mut articles = load_dir(dir.path()).articles;
+        let before: Vec<String> = articles
+            .iter()
+            .map(|a| a.body.text().into_owned())
+            .collect();
+        crate::article::share_bodies(&mut articles);
+        let shared: Vec<String> = articles
+            .iter()
+            .map(|a| a.body.text().into_owned())
+            .collect();
+        assert_eq!(shared, before);
+        assert_eq!(let_go_and_read_back(&articles), before);
+        let floods = articles
+            .iter()
+            .find(|a| a.origin.path.ends_with("floods.txt"))
+            .unwrap();
+        let path = dir.path().join("reuters/2025/floods.txt");
+        write(
+            &path,
+            b"Title: Floods close roads across the north\n\nRivers burst their banks at dawn.\n",
+        );
+        let why = floods.body.read().unwrap_err().to_string();
+        assert_eq!(
+            why,
+            format!(
+                "{}: changed since it was loaded; reload to read it",
+                path.display()
+            )
+        );
+        fs::remove_file(&path).unwrap();
+        let why = floods.body.read().unwrap_err().to_string();
+        assert!(
+            why.starts_with(&format!("{}: cannot read the text again: ", path.display())),
+            "{why}"
+        );
+        assert_eq!(floods.body.text(), "");
+    }
+
+    #[test]
     fn only_texts_that_are_their_file_bytes_are_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let crlf = dir.path().join("crlf.jsonl");

@@ -77,10 +77,10 @@ impl Located {
                         io(e)
                     }
                 })?;
-                let text = String::from_utf8(bytes).map_err(|_| changed())?;
-                if text.contains(['\n', '\r']) {
+                if memchr::memchr2(b'\n', b'\r', &bytes).is_some() {
                     return Err(changed());
                 }
+                let text = String::from_utf8(bytes).map_err(|_| changed())?;
                 json::add_entry(&text, Some(line), &mut parsed);
             }
             At::Whole(format) => {
