@@ -57,8 +57,8 @@ mod tests {
         assert_eq!(parsed.drafts.len(), 2);
         assert_eq!(parsed.drafts[0].line, Some(1));
         assert_eq!(parsed.drafts[1].line, Some(3));
-        assert_eq!(parsed.drafts[0].span, Some((0, 95)));
-        assert_eq!(parsed.drafts[1].span, Some((97, 101)));
+        assert_eq!(parsed.drafts[0].span, Some((0, 89)));
+        assert_eq!(parsed.drafts[1].span, Some((91, 94)));
         assert_eq!(parsed.drafts[1].title.as_deref(), Some("Museum reopens"));
         assert_eq!(parsed.drafts[1].date_text.as_deref(), Some("2025-04-01"));
     }

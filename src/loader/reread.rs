@@ -2,9 +2,11 @@
 //! that loaded it: the reader lets bodies go once they are indexed and
 //! reads back the few it shows.
 
-use std::fs::File;
+use std::cell::RefCell;
+use std::fs::{File, Metadata};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::draft::{self, Parsed};
 use super::format::Format;
@@ -67,10 +69,8 @@ impl Located {
         let mut parsed = Parsed::default();
         match self.at {
             At::Line { offset, len, line } => {
-                let mut file = File::open(&self.path).map_err(io)?;
-                file.seek(SeekFrom::Start(offset)).map_err(io)?;
                 let mut bytes = vec![0; len];
-                file.read_exact(&mut bytes).map_err(|e| {
+                read_at(&self.path, offset, &mut bytes).map_err(|e| {
                     if e.kind() == std::io::ErrorKind::UnexpectedEof {
                         changed()
                     } else {
@@ -92,4 +92,54 @@ impl Located {
         let draft = parsed.drafts.into_iter().next().ok_or_else(changed)?;
         Ok(draft::tidy_body(draft.body))
     }
+}
+
+/// What tells a file from another at the same path, or from itself
+/// changed: an open file is used again only while this stays the same.
+#[derive(PartialEq, Eq)]
+struct Identity {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Identity {
+    fn of(meta: &Metadata) -> Self {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: (meta.dev(), meta.ino()),
+        }
+    }
+}
+
+thread_local! {
+    /// The JSON Lines file read last, kept open: the filter's phrase check
+    /// reads many lines of one file in a row.
+    static LAST_FILE: RefCell<Option<(PathBuf, Identity, File)>> = const { RefCell::new(None) };
+}
+
+/// Fill `buf` from `path` at `offset`, through the file kept open when
+/// it is still the same file (a look at its metadata says so).
+fn read_at(path: &Path, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    let identity = Identity::of(&std::fs::metadata(path)?);
+    LAST_FILE.with_borrow_mut(|last| {
+        let same = last
+            .as_ref()
+            .is_some_and(|(p, id, _)| p == path && *id == identity);
+        if !same {
+            *last = None;
+            let file = File::open(path)?;
+            *last = Some((path.to_path_buf(), Identity::of(&file.metadata()?), file));
+        }
+        let Some((_, _, file)) = last.as_mut() else {
+            return Err(std::io::ErrorKind::NotFound.into());
+        };
+        file.seek(SeekFrom::Start(offset))?;
+        file.read_exact(buf)
+    })
 }
