@@ -18,7 +18,9 @@
 //! does it (each keystroke narrowing the last one's results), RUNS times
 //! (3 unless given): each keystroke's median time is printed, then the
 //! median and 99th percentile over all of them. With `PERF_QUERY` set,
-//! only that query is typed.
+//! only that query is typed. With `PERF_SPILL` set, the bodies are let go
+//! once indexed, as in the terminal app (phrases are then checked on texts
+//! read back from the file), and reading one back is timed too.
 
 // Timings and sizes are printed as floating point; precision loss in those
 // conversions is irrelevant here.
@@ -110,6 +112,9 @@ fn type_on_corpus(path: &std::path::Path, runs: usize) {
         index.add(batch);
     }
     println!("articles            {}", articles.len());
+    if std::env::var_os("PERF_SPILL").is_some() {
+        spill(&articles);
+    }
     let typed: Vec<String> = match std::env::var("PERF_QUERY") {
         Ok(q) => vec![q],
         Err(_) => TYPED.iter().map(ToString::to_string).collect(),
@@ -154,6 +159,38 @@ fn type_on_corpus(path: &std::path::Path, runs: usize) {
         at(0.5),
         at(0.99),
         at(1.0)
+    );
+}
+
+/// Let every body go, as the terminal app does once both indexers have
+/// read it, and time reading a thousand of them back (opening an article).
+fn spill(articles: &[Arc<Article>]) {
+    for a in articles {
+        for _ in 0..dateline::article::INDEXERS {
+            a.body.indexed();
+        }
+    }
+    let held = articles.iter().filter(|a| a.body.is_held()).count();
+    let step = (articles.len() / 1000).max(1);
+    let mut times: Vec<f64> = articles
+        .iter()
+        .step_by(step)
+        .map(|a| {
+            let start = Instant::now();
+            let text = a.body.read().map_or(0, |t| t.len());
+            std::hint::black_box(text);
+            ms(start.elapsed())
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "bodies let go: {} of {} still held; reading one back: median {:.3} ms, p99 {:.3} ms ({} read)",
+        held,
+        articles.len(),
+        at(0.5),
+        at(0.99),
+        times.len()
     );
 }
 
@@ -204,7 +241,7 @@ fn report_memory(index: &SearchIndex, articles: &[Arc<Article>]) {
                 + 16 // Arc counts
                 + a.title.capacity()
                 + a.source.capacity()
-                + a.body.capacity()
+                + a.body.held_bytes()
                 + a.origin.path.capacity()
                 + size_of::<Arc<Article>>()
         })

@@ -32,7 +32,7 @@ fn main() {
         author: None,
         url: None,
         origin,
-        body,
+        body: body.into(),
     });
     let (width, height) = (100, 50);
     let time = |what: &str, f: &mut dyn FnMut()| {

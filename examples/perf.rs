@@ -388,7 +388,7 @@ fn reader(runs: usize) {
         author: None,
         url: None,
         origin,
-        body,
+        body: body.into(),
         tags: Vec::new(),
     });
     let (width, height) = (100, 50);

@@ -62,7 +62,7 @@ fn articles(n: usize, sources: usize) -> Vec<Arc<Article>> {
                 tags: Vec::new(),
                 id: ArticleId::derive(None, &origin, &title),
                 date: chrono::NaiveDate::from_yo_opt(2026, 1 + day),
-                body: format!("{title}. The {} said on Monday.", WORDS[i % WORDS.len()]),
+                body: format!("{title}. The {} said on Monday.", WORDS[i % WORDS.len()]).into(),
                 title,
                 source,
                 author: None,

@@ -14,7 +14,7 @@
 
 use std::time::Instant;
 
-use dateline::article::{Article, ArticleId, Origin};
+use dateline::article::{Article, ArticleId, Body, Origin};
 use dateline::state::store::StateFile;
 use dateline::state::{ArticleKey, Place, ReadState};
 
@@ -34,7 +34,7 @@ fn key(n: usize) -> ArticleKey {
         author: None,
         url: Some(url),
         origin,
-        body: String::new(),
+        body: Body::default(),
     })
 }
 

@@ -34,7 +34,7 @@ fn articles(n: usize) -> Vec<Arc<Article>> {
             Arc::new(Article {
                 id: ArticleId::derive(url.as_deref(), &origin, &title),
                 date: chrono::NaiveDate::from_yo_opt(2026, 1 + u32::try_from(i % 365).unwrap_or(0)),
-                body: format!("{title}. The port said on Monday that {i} ships waited."),
+                body: format!("{title}. The port said on Monday that {i} ships waited.").into(),
                 title,
                 source: format!("Publisher {:03}", (i * 7) % 200),
                 author: None,

@@ -1353,7 +1353,7 @@ impl App {
             return;
         }
         let article = view.index;
-        let text = view.article.body.get(span.start..span.end).unwrap_or("");
+        let text = view.body.get(span.start..span.end).unwrap_or("");
         let within = self.filtered_set();
         let index = entities::read(&self.entities);
         // The index knows the mention once the entity worker has reached
@@ -1379,7 +1379,7 @@ impl App {
     fn open_figure_mentions(&mut self, range: Range<usize>) {
         let Some(view) = &self.reader else { return };
         let (article, start) = (view.index, range.start);
-        let text = view.article.body.get(range).unwrap_or("").to_string();
+        let text = view.body.get(range).unwrap_or("").to_string();
         let [value] = entities::values::values_of(&text)[..] else {
             return;
         };
@@ -1462,7 +1462,7 @@ impl App {
             return;
         };
         let whole = view.highlight_through(outline::OUTLINE_BYTES);
-        let entries = entities::outline(&view.article.body, &view.spans);
+        let entries = entities::outline(&view.body, &view.spans);
         self.outline = Some(OutlineView::new(view.index, entries, !whole));
         let height = self.outline_height();
         if let Some(outline) = &mut self.outline {
@@ -1558,7 +1558,7 @@ impl App {
         let height = self.reader_height();
         let Some(view) = &mut self.reader else { return };
         self.find_input.clear();
-        view.find = reader::Find::of_mentions(entry.label, entry.mentions, view.article.body.len());
+        view.find = reader::Find::of_mentions(entry.label, entry.mentions, view.body.len());
         view.show_cursor(first, height);
     }
 
@@ -1940,6 +1940,9 @@ impl App {
                 }
                 let mut view = ReaderView::new(index, article, &self.query, width);
                 view.settle(height);
+                if let Some(why) = &view.unreadable {
+                    self.notice = Some(why.clone());
+                }
                 self.reader = Some(view);
                 self.opened(index);
             }

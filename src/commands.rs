@@ -333,7 +333,8 @@ pub fn mentions(
                 let Some(article) = index.article(m.article) else {
                     continue;
                 };
-                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
+                let text = article.body.text();
+                let sentence = text.get(m.sentence.clone()).unwrap_or("");
                 if json {
                     let row = MentionRow {
                         id: article.id.to_string(),
@@ -415,7 +416,7 @@ struct EntitiesRow<'a> {
 /// or as readable lines (`kind<TAB>text` under each article's title).
 pub fn entities(articles: &[Article], jsonl: bool, out: &mut dyn Write) -> io::Result<()> {
     for article in articles {
-        let body = article.body.as_str();
+        let body = &*article.body.text();
         let spans: Vec<EntitySpan> = highlight::highlight(body)
             .into_iter()
             .filter_map(|s| {

@@ -102,7 +102,10 @@ pub fn spawn_loader(inputs: Vec<Input>, fetcher: Option<Arc<Fetcher>>, tx: Sende
     thread::spawn(move || {
         loader::load_streaming(&inputs, fetcher.as_deref(), &mut |event| {
             let event = match event {
-                LoadEvent::Articles(batch) => {
+                LoadEvent::Articles(mut batch) => {
+                    // The texts that will be let go once indexed go into
+                    // one buffer, which goes back to the system whole.
+                    crate::article::share_bodies(&mut batch);
                     Update::Loaded(batch.into_iter().map(Arc::new).collect())
                 }
                 LoadEvent::Issue(issue) => Update::LoadIssue(issue),
@@ -286,6 +289,9 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
             match request {
                 Request::Add(batch) => {
                     index.add(&batch);
+                    for article in &batch {
+                        article.body.indexed();
+                    }
                     stale = true;
                 }
                 Request::Query { generation, query } => {
@@ -425,6 +431,9 @@ impl EntitySink<'_> {
             index.add_extracted(&chunk.articles, extracted);
             index.len()
         };
+        for article in &chunk.articles {
+            article.body.indexed();
+        }
         if last || self.last_report.elapsed() >= ENTITY_REPORT {
             self.last_report = Instant::now();
             let update = Update::EntitiesIndexed(covered);

@@ -116,7 +116,7 @@ pub fn article_text(article: &Article) -> String {
         }
     }
     out.push('\n');
-    out.push_str(sanitize::text(&article.body).trim_end());
+    out.push_str(sanitize::text(&article.body.text()).trim_end());
     out.push('\n');
     out
 }

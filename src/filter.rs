@@ -74,7 +74,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Datelike;
 
-use crate::article::Article;
+use crate::article::{Article, Body};
 use crate::entities::EntityIndex;
 use fields::{Field, Scorer};
 use index::{BodyIndex, CANCEL_STRIDE};
@@ -442,7 +442,7 @@ impl SearchIndex {
                 break;
             };
             self.add_fields(article);
-            self.body.add_body(pos, &article.body);
+            self.body.add_body(pos, &article.body.text());
         }
         self.body.finish_batch();
     }
@@ -466,7 +466,7 @@ impl SearchIndex {
         let articles = articles
             .get(..articles.len().min(u32::MAX as usize))
             .unwrap_or(articles);
-        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        let bodies: Vec<&Body> = articles.iter().map(|a| &a.body).collect();
         let keys = index::kept_keys_of_all(&bodies, &keep);
         let mut index = Self::new();
         for (article, keys) in articles.iter().zip(keys) {
@@ -982,7 +982,7 @@ impl Candidate<'_, '_> {
         self.search
             .articles
             .get(self.index)
-            .is_some_and(|a| text::has_phrase(&a.body, &alt.term.body))
+            .is_some_and(|a| text::has_phrase(&a.body.text(), &alt.term.body))
     }
 
     /// The hit's rank. Scores only: what to highlight is found when a row
@@ -1037,7 +1037,7 @@ mod tests {
             author: None,
             url: None,
             origin,
-            body: body.to_string(),
+            body: body.into(),
         })
     }
 
@@ -1498,7 +1498,7 @@ mod tests {
                 author: author.map(str::to_string),
                 url: None,
                 origin,
-                body: body.to_string(),
+                body: body.into(),
             })
         };
         vec![
@@ -1826,7 +1826,7 @@ mod tests {
             .map(|i| {
                 let a = &rows[i % rows.len()];
                 let title = format!("{} {i}", a.title);
-                article(i + 1, &title, &a.source, &a.body)
+                article(i + 1, &title, &a.source, &a.body.text())
             })
             .collect();
         let index = index_of(&articles);

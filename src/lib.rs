@@ -24,6 +24,14 @@
 //! [`stories`] (articles grouped into stories, figures compared across
 //! sources) are pure domain modules too.
 
+/// mimalloc rather than the system allocator: the indexes are built on
+/// several threads from many short-lived allocations, and glibc's
+/// per-thread arenas keep the freed pages resident between the live ones
+/// (at 100,000 articles 531 MB resident against mimalloc's 380 MB, for
+/// less processor time).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod action;
 pub mod app;
 pub mod article;

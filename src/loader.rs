@@ -21,6 +21,7 @@ mod html;
 mod json;
 mod jsonl;
 mod markdown;
+mod reread;
 mod text;
 mod title;
 mod walk;
@@ -40,8 +41,9 @@ use crate::article::{Article, ArticleId, Origin};
 use crate::fetch::{self, Fetcher};
 use crate::samples::SAMPLES;
 use crate::subscriptions::Subscription;
-use draft::{Note, Place};
+use draft::{Note, Place, Reread};
 use format::Format;
+pub use reread::Located;
 use walk::{FileJob, Found, SeenFiles};
 
 /// A batch of articles is sent when it holds this many...
@@ -408,6 +410,8 @@ struct Part {
     source: String,
     /// The line number in the file of the part's first line.
     first_line: usize,
+    /// The byte of the file the part starts at.
+    first_byte: u64,
     bytes: Vec<u8>,
     /// The file's last part.
     last: bool,
@@ -436,6 +440,7 @@ fn split_jsonl(job: FileJob, part_bytes: usize, emit: &mut dyn FnMut(Job)) {
         Err(e) => return emit(failed(walk::describe_io_error(&e, &job.path))),
     };
     let mut first_line = 1;
+    let mut first_byte = 0;
     let mut carry = Vec::new();
     loop {
         let mut bytes = std::mem::take(&mut carry);
@@ -468,10 +473,12 @@ fn split_jsonl(job: FileJob, part_bytes: usize, emit: &mut dyn FnMut(Job)) {
             }
         }
         let lines = memchr::memchr_iter(b'\n', &bytes).count();
+        let length = bytes.len() as u64;
         emit(Job::Part(Part {
             path: job.path.clone(),
             source: job.source.clone(),
             first_line,
+            first_byte,
             bytes,
             last,
         }));
@@ -479,11 +486,18 @@ fn split_jsonl(job: FileJob, part_bytes: usize, emit: &mut dyn FnMut(Job)) {
             return;
         }
         first_line += lines;
+        first_byte += length;
     }
 }
 
 fn load_part(part: Part) -> Done {
+    // Lines are read again from the file only where the text is its bytes.
+    let as_is = !part.bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && memchr::memchr(b'\r', &part.bytes).is_none();
     let decoded = decode::decode_part(part.bytes);
+    let reread = (as_is && decoded.warning.is_none()).then_some(Reread::Lines {
+        base: part.first_byte,
+    });
     let parsed = jsonl::parse_from(&decoded.text, part.first_line);
     let mut notes: Vec<Note> = decoded
         .warning
@@ -499,6 +513,7 @@ fn load_part(part: Part) -> Done {
         fallback_source: &part.source,
         page_url: None,
         subscription: None,
+        reread,
     };
     let articles = finish_all(parsed.drafts, place, &mut notes);
     let issues = issues_of(notes, &part.path, usize::MAX);
@@ -541,7 +556,17 @@ impl FileLoaded {
 /// parse it.
 fn load_file(job: &FileJob) -> FileLoaded {
     match read_file(&job.path) {
-        Ok(bytes) => load_bytes(bytes, &job.path, job.format, &job.source),
+        Ok(bytes) => {
+            let place = Place {
+                path: &job.path,
+                fallback_source: &job.source,
+                page_url: None,
+                subscription: None,
+                // a file: its bodies may be read again, as its format allows
+                reread: Some(Reread::Lines { base: 0 }),
+            };
+            load_bytes_as(bytes, job.format, None, place)
+        }
         Err(message) => FileLoaded::failed(&job.path, message),
     }
 }
@@ -715,6 +740,7 @@ fn load_url(subscription: &Subscription, fetcher: Option<&Fetcher>) -> FileLoade
         fallback_source: &source,
         page_url: Some(&body.final_url),
         subscription: Some(subscription),
+        reread: None,
     };
     let format = format_of_media_type(body.content_type.as_deref());
     let charset = charset_named(body.charset.as_deref());
@@ -747,12 +773,15 @@ pub fn page_text(fetcher: &Fetcher, url: &str) -> Result<String, String> {
         fallback_source: &source,
         page_url: Some(&page.final_url),
         subscription: None,
+        reread: None,
     };
     let format = format_of_media_type(page.content_type.as_deref()).or(Some(Format::Html));
     let charset = charset_named(page.charset.as_deref());
     let loaded = load_bytes_as(page.body, format, charset, place);
     match loaded.articles.into_iter().next() {
-        Some(article) if !article.body.trim().is_empty() => Ok(article.body),
+        Some(article) if !article.body.text().trim().is_empty() => {
+            Ok(article.body.text().into_owned())
+        }
         _ => Err(loaded
             .issues
             .into_iter()
@@ -850,6 +879,7 @@ fn load_bytes(
         fallback_source,
         page_url: None,
         subscription: None,
+        reread: None,
     };
     load_bytes_at(bytes, format, place)
 }
@@ -873,6 +903,11 @@ fn load_bytes_as(
     mut place: Place<'_>,
 ) -> FileLoaded {
     let path = place.path;
+    let length = bytes.len();
+    let as_is = place.reread.is_some()
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && memchr::memchr(b'\r', &bytes).is_none()
+        && std::str::from_utf8(&bytes).is_ok();
     let decoded = match decode::decode_as(bytes, charset) {
         Ok(decoded) => decoded,
         Err(note) => return FileLoaded::failed(path, note.message),
@@ -881,6 +916,17 @@ fn load_bytes_as(
     if format != Format::Html {
         // a feed's entries without links must not share one
         place.page_url = None;
+    }
+    if place.reread.is_some() {
+        place.reread = match format {
+            Format::Text | Format::Markdown => Some(Reread::Whole(format)),
+            Format::JsonLines
+                if as_is && decoded.warning.is_none() && decoded.text.len() == length =>
+            {
+                Some(Reread::Lines { base: 0 })
+            }
+            _ => None,
+        };
     }
     let parsed = format.parse(&decoded.text);
     let mut notes: Vec<Note> = decoded.warning.into_iter().collect();
@@ -961,7 +1007,8 @@ impl SentSoFar {
             return Some((first.clone(), why));
         }
         let mut key = xxhash_rust::xxh3::Xxh3::new();
-        for part in [&article.source, &article.title, &article.body] {
+        let body = article.body.text();
+        for part in [&article.source, &article.title, body.as_str()] {
             key.update(part.as_bytes());
             key.update(&[0x1f]);
         }
@@ -1203,6 +1250,168 @@ mod tests {
         split_jsonl(job, part_bytes, &mut |job| out.found(job.run()));
         out.finish();
         loaded
+    }
+
+    /// Let each article's text go, as once indexed, and read it back.
+    fn let_go_and_read_back(articles: &[Article]) -> Vec<String> {
+        articles
+            .iter()
+            .map(|a| {
+                for _ in 0..crate::article::INDEXERS {
+                    a.body.indexed();
+                }
+                // let go exactly when it can be read again
+                assert_ne!(a.body.is_held(), a.body.is_located(), "{}", a.origin);
+                a.body.read().unwrap().into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bodies_of_text_markdown_and_json_lines_files_are_read_back_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        news_folder(dir.path());
+        write(
+            &dir.path().join("more.jsonl"),
+            "{\"title\": \"Caf\u{e9} \u{3b1}\", \"body\": \"\\n\\n  Line one.\\r\\nLine \u{e9}two.  \"}\n\n{\"title\": \"B\", \"text\": \"Short.\"}"
+                .as_bytes(),
+        );
+        let loaded = load_dir(dir.path());
+        let kept: Vec<(String, String)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.origin.to_string(), a.body.text().into_owned()))
+            .collect();
+        let located: Vec<bool> = loaded
+            .articles
+            .iter()
+            .map(|a| a.body.is_located())
+            .collect();
+        let names: Vec<&str> = kept
+            .iter()
+            .map(|(o, _)| o.rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "api.json:1",
+                "latin1.txt",
+                "more.jsonl:1",
+                "more.jsonl:3",
+                "floods.txt",
+                "heat.md",
+                "wire.jsonl:1",
+                "wire.jsonl:3"
+            ]
+        );
+        // JSON is kept in memory; the rest can be read again.
+        assert_eq!(located, [false, true, true, true, true, true, true, true]);
+        let back = let_go_and_read_back(&loaded.articles);
+        let texts: Vec<String> = kept.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(back, texts);
+        assert_eq!(texts[2], "  Line one.\nLine \u{e9}two.");
+    }
+
+    #[test]
+    fn bodies_of_a_json_lines_file_in_parts_are_read_back_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jsonl");
+        let mut text = String::new();
+        for i in 0..300 {
+            writeln!(
+                text,
+                "{{\"title\": \"Item {i}\", \"body\": \"Number {i}, \u{e9}t\u{e9} {}.\"}}",
+                "x".repeat(i % 17)
+            )
+            .unwrap();
+        }
+        write(&path, text.as_bytes());
+        let loaded = load_in_parts(&path, 1000);
+        assert_eq!(loaded.articles.len(), 300);
+        let kept: Vec<String> = loaded
+            .articles
+            .iter()
+            .map(|a| a.body.text().into_owned())
+            .collect();
+        assert_eq!(let_go_and_read_back(&loaded.articles), kept);
+        assert_eq!(
+            kept[299],
+            format!("Number 299, \u{e9}t\u{e9} {}.", "x".repeat(299 % 17))
+        );
+    }
+
+    #[test]
+    fn a_batch_shares_one_buffer_and_a_changed_text_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        news_folder(dir.path());
+        let mut articles = load_dir(dir.path()).articles;
+        let before: Vec<String> = articles
+            .iter()
+            .map(|a| a.body.text().into_owned())
+            .collect();
+        crate::article::share_bodies(&mut articles);
+        let shared: Vec<String> = articles
+            .iter()
+            .map(|a| a.body.text().into_owned())
+            .collect();
+        assert_eq!(shared, before);
+        assert_eq!(let_go_and_read_back(&articles), before);
+        let floods = articles
+            .iter()
+            .find(|a| a.origin.path.ends_with("floods.txt"))
+            .unwrap();
+        let path = dir.path().join("reuters/2025/floods.txt");
+        write(
+            &path,
+            b"Title: Floods close roads across the north\n\nRivers burst their banks at dawn.\n",
+        );
+        let why = floods.body.read().unwrap_err().to_string();
+        assert_eq!(
+            why,
+            format!(
+                "{}: changed since it was loaded; reload to read it",
+                path.display()
+            )
+        );
+        fs::remove_file(&path).unwrap();
+        let why = floods.body.read().unwrap_err().to_string();
+        assert!(
+            why.starts_with(&format!("{}: cannot read the text again: ", path.display())),
+            "{why}"
+        );
+        assert_eq!(floods.body.text(), "");
+    }
+
+    #[test]
+    fn only_texts_that_are_their_file_bytes_are_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let crlf = dir.path().join("crlf.jsonl");
+        write(&crlf, b"{\"title\": \"A\", \"body\": \"One.\"}\r\n");
+        let bom = dir.path().join("bom.jsonl");
+        write(
+            &bom,
+            b"\xEF\xBB\xBF{\"title\": \"A\", \"body\": \"Two.\"}\n",
+        );
+        let feed = dir.path().join("feed.xml");
+        write(
+            &feed,
+            b"<rss version=\"2.0\"><channel><title>W</title><item><title>T</title><description>Three.</description></item></channel></rss>",
+        );
+        for path in [&crlf, &bom, &feed] {
+            let loaded = load_all(&[Input::Path(path.clone())]);
+            let article = &loaded.articles[0];
+            assert!(!article.body.is_located(), "{}", path.display());
+            article.body.indexed();
+            article.body.indexed();
+            assert!(article.body.is_held());
+        }
+        let stdin = load_stream(
+            &b"{\"title\": \"A\", \"body\": \"Four.\"}\n"[..],
+            1000,
+            Path::new("-"),
+            "stdin",
+        );
+        assert!(!stdin.articles[0].body.is_located());
     }
 
     #[test]

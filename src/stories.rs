@@ -293,7 +293,7 @@ pub struct Prepared {
 pub fn prepare(article: &Article, extracted: Option<&Extracted>) -> Prepared {
     Prepared {
         features: extracted.map(features).unwrap_or_default(),
-        signature: Signature::of(&article.body).map(Box::new),
+        signature: Signature::of(&article.body.text()).map(Box::new),
     }
 }
 

@@ -1282,3 +1282,48 @@ fn dot_jumps_to_the_next_unread_and_source_headers_count_the_unread() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn an_article_whose_file_changed_after_indexing_opens_with_an_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("news.jsonl");
+    let lines = [
+        r#"{"title": "Ferry fares rise in May", "source": "Harbour Wire", "body": "Fares on the island ferry rise by 4% on 1 May, Ines Kerr said."}"#,
+        r#"{"title": "Night buses return", "source": "Metro Notes", "body": "From Friday the night buses run every 20 minutes in Leeds."}"#,
+        r#"{"title": "Tram line opens", "source": "City Wire", "body": "The first tram ran at six, carrying 300 people to Salford."}"#,
+    ];
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let mut s = Session::start(&["news.jsonl"], dir.path(), 120, 30);
+    s.wait_for("Articles 3");
+    s.wait_for("Ferry fares rise in May");
+    s.wait_until("names indexed", |screen| {
+        !screen.contents().contains("indexing") && !screen.contents().contains("loading")
+    });
+    // The second article's line rewritten at the same length.
+    let changed = lines.join("\n").replace("in Leeds", "in Derby") + "\n";
+    std::fs::write(&path, changed).unwrap();
+    let why = "news.jsonl:2: changed since it was loaded; reload to read it";
+    // Once both indexers are done with it, the text is read back, and
+    // found changed.
+    let start = Instant::now();
+    while !s.contents().contains(why) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no error line:\n{}",
+            s.contents()
+        );
+        s.keys("j");
+        thread::sleep(Duration::from_millis(150));
+        if !s.contents().contains(why) {
+            s.keys("k");
+            thread::sleep(Duration::from_millis(150));
+        }
+    }
+    assert!(!s.contents().contains("every 20 minutes"));
+    // The others still read back from the file.
+    s.keys("j");
+    s.wait_for("The first tram ran at six, carrying 300");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

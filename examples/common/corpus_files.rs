@@ -20,7 +20,7 @@ pub fn write(out: &Path, n: usize, seed: u64) -> std::io::Result<(u64, u64)> {
     let mut folders = std::collections::HashSet::new();
     for i in 0..n {
         let mut article = make_news_article(&mut rng, &words, &cast, i);
-        article.body = paragraphs(&article.body, &mut rng);
+        article.body = paragraphs(&article.body.text(), &mut rng).into();
         let (given, surname) = &cast.people[cast.pick(&mut rng)];
         article.author = Some(format!("{given} {surname}"));
         let date = article

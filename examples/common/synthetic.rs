@@ -234,7 +234,7 @@ pub fn make_article(rng: &mut Rng, words: &Words, i: usize) -> Article {
         author: None,
         url: None,
         origin,
-        body,
+        body: body.into(),
     }
 }
 
@@ -511,7 +511,7 @@ pub fn make_news_article(rng: &mut Rng, words: &Words, cast: &Cast, i: usize) ->
         body.push_str(&sentence);
     }
     body.shrink_to_fit();
-    article.body = body;
+    article.body = body.into();
     article.date = chrono::NaiveDate::from_ymd_opt(2025, 1 + (i % 12) as u32, 1 + (i % 28) as u32);
     article
 }

@@ -516,9 +516,10 @@ impl FiguresPane {
         let Some(a) = articles.get(article) else {
             return;
         };
-        let spans = highlight::highlight(&a.body);
+        let body = a.body.text();
+        let spans = highlight::highlight(&body);
         self.read
-            .insert(article, figures::figures(&a.body, &spans, a.date));
+            .insert(article, figures::figures(&body, &spans, a.date));
     }
 
     /// Compare the figures of the story `article` belongs to, once.
@@ -565,7 +566,7 @@ impl FiguresPane {
                         } else {
                             format!("{}, {date}", a.source)
                         };
-                        Some(format!("{} ({source})", o.figure.label(&a.body)))
+                        Some(format!("{} ({source})", o.figure.label(&a.body.text())))
                     })
                     .collect();
                 if let Some(&a) = story.articles.get(f.article) {
@@ -586,7 +587,7 @@ impl FiguresPane {
     /// A row as read from its article: `None` until [`prepare`](Self::prepare)
     /// has read it, or when the article no longer gives it.
     pub fn read_row(&self, row: &FigureRow, articles: &[Arc<Article>]) -> Option<ReadFigure> {
-        let body = &articles.get(row.article())?.body;
+        let body = &articles.get(row.article())?.body.text();
         let figures = self.read.get(&row.article())?;
         let mut found = figures.iter().filter(|f| row.is(f, body));
         let first = found.next()?;
@@ -693,7 +694,8 @@ type SentenceFigures = Vec<(EntityKind, f64)>;
 
 /// The figures of the sentence `sentence` of `article`, highlighted alone.
 fn sentence_figures(article: &Article, sentence: Range<usize>) -> SentenceFigures {
-    let Some(text) = article.body.get(sentence) else {
+    let body = article.body.text();
+    let Some(text) = body.get(sentence) else {
         return Vec::new();
     };
     let spans = highlight::highlight(text);
@@ -808,7 +810,7 @@ impl Word {
         else {
             return Vec::new();
         };
-        let body = &article.body;
+        let body = &article.body.text();
         let mut sentences: Vec<Range<usize>> = Vec::new();
         for start in word_starts(body, word) {
             if sentences.last().is_some_and(|s| s.contains(&start)) {
@@ -1120,8 +1122,11 @@ mod tests {
         );
         pane.prepare(&articles, 40);
         let read = pane.read_row(&row, &articles).unwrap();
-        assert_eq!(&articles[0].body[read.figure.range.clone()], "3,800");
-        assert_eq!(read.figure.label(&articles[0].body), "3,800 dockworkers");
+        assert_eq!(&articles[0].body.text()[read.figure.range.clone()], "3,800");
+        assert_eq!(
+            read.figure.label(&articles[0].body.text()),
+            "3,800 dockworkers"
+        );
         assert_eq!(read.times, 1);
         assert_eq!(
             read.elsewhere,
@@ -1138,7 +1143,7 @@ mod tests {
         pane.input = "3800".into();
         pane.refresh(&articles);
         let (article, range) = pane.target(&articles).unwrap();
-        assert_eq!((article, &articles[0].body[range]), (0, "3,800"));
+        assert_eq!((article, &articles[0].body.text()[range]), (0, "3,800"));
     }
 
     #[test]

@@ -125,6 +125,7 @@ impl MentionsPane {
         // Which words the title or source of the last article met matched:
         // an article's mentions come one after another.
         let mut last: Option<(usize, Vec<bool>)> = None;
+        let mut body: Option<(usize, crate::article::BodyText)> = None;
         for (group, index) in candidates {
             let Some(m) = self.groups.get(group).and_then(|g| g.mentions.get(index)) else {
                 continue;
@@ -146,11 +147,23 @@ impl MentionsPane {
                     last = Some((m.article, fields));
                 }
                 let in_fields = last.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
-                let sentence = article.body.get(m.sentence.clone()).unwrap_or("");
-                let all = words.iter().enumerate().all(|(k, w)| {
-                    in_fields.get(k).copied().unwrap_or(false)
-                        || !super::reader::find_all(sentence, w).is_empty()
-                });
+                let mut all = true;
+                for (k, w) in words.iter().enumerate() {
+                    if in_fields.get(k).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    // The text, read once per article (from its file when
+                    // it was let go after indexing).
+                    if body.as_ref().is_none_or(|(a, _)| *a != m.article) {
+                        body = Some((m.article, article.body.text()));
+                    }
+                    let text = body.as_ref().map_or("", |(_, t)| t.as_str());
+                    let sentence = text.get(m.sentence.clone()).unwrap_or("");
+                    if super::reader::find_all(sentence, w).is_empty() {
+                        all = false;
+                        break;
+                    }
+                }
                 if !all {
                     continue;
                 }

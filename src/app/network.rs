@@ -167,7 +167,7 @@ impl App {
         match result {
             Ok(body) => {
                 let mut full = (**article).clone();
-                full.body = body;
+                full.body = body.into();
                 self.full_texts
                     .insert(index, FullText::Ready(Arc::new(full)));
                 if self.reader.as_ref().is_some_and(|v| v.index == index) {

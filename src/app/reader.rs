@@ -40,7 +40,7 @@ pub enum DocLine {
     Meta(String),
     /// The blank line between the heading and the body.
     Blank,
-    /// A line of the wrapped body: a byte range of `article.body`, empty for
+    /// A line of the wrapped body: a byte range of the body, empty for
     /// a blank line.
     Body(Range<usize>),
 }
@@ -88,6 +88,12 @@ pub struct ReaderView {
     /// Position of the article in the app's load order.
     pub index: usize,
     pub article: Arc<Article>,
+    /// The article's text, read once when it is opened (from its file if
+    /// it was let go after indexing).
+    pub body: String,
+    /// Why the text could not be read back (the file is gone or changed):
+    /// shown under the heading, with an empty body.
+    pub unreadable: Option<String>,
     /// Names and numbers in the body, sorted; for the chunks found so far.
     pub spans: Vec<Span>,
     /// Body ranges the filter query matched, sorted; chunks found so far.
@@ -117,11 +123,17 @@ pub struct ReaderView {
 
 impl ReaderView {
     pub fn new(index: usize, article: Arc<Article>, query: &FilterQuery, width: usize) -> Self {
-        let chunks = chunk_starts(&article.body);
+        let (body, unreadable) = match article.body.read() {
+            Ok(text) => (text.into_owned(), None),
+            Err(e) => (String::new(), Some(e.to_string())),
+        };
+        let chunks = chunk_starts(&body);
         let count = chunks.len() - 1;
         let mut view = Self {
             index,
             article,
+            body,
+            unreadable,
             spans: Vec::new(),
             query_matches: Vec::new(),
             lines: Vec::new(),
@@ -161,6 +173,10 @@ impl ReaderView {
         if !meta.is_empty() {
             lines.push(DocLine::Meta(meta));
         }
+        if let Some(why) = &self.unreadable {
+            lines.push(DocLine::Blank);
+            lines.push(DocLine::Meta(why.clone()));
+        }
         lines.push(DocLine::Blank);
         self.body_first = lines.len();
         self.lines = lines;
@@ -173,12 +189,12 @@ impl ReaderView {
 
     /// Whether work is left for idle ticks: wrapping or a find.
     pub fn busy(&self) -> bool {
-        !self.wrapper.is_done() || !self.find.complete(&self.article.body)
+        !self.wrapper.is_done() || !self.find.complete(&self.body)
     }
 
     /// How much of the body is laid out, in per cent.
     pub fn laid_out_percent(&self) -> usize {
-        let len = self.article.body.len().max(1);
+        let len = self.body.len().max(1);
         (self.wrapper.position().min(len) * 100 / len).min(99)
     }
 
@@ -234,7 +250,7 @@ impl ReaderView {
             return;
         }
         let mut ranges = Vec::new();
-        self.wrapper.run(&self.article.body, budget, &mut ranges);
+        self.wrapper.run(&self.body, budget, &mut ranges);
         self.lines.extend(ranges.into_iter().map(DocLine::Body));
     }
 
@@ -328,7 +344,7 @@ impl ReaderView {
 
     /// Search `budget` more bytes of the body for the find's needle.
     fn scan_find(&mut self, budget: usize, height: usize) {
-        let body = &self.article.body;
+        let body = &self.body;
         if self.find.complete(body) {
             return;
         }
@@ -642,7 +658,7 @@ impl ReaderView {
 
     fn mark_chunk(&mut self, k: usize) {
         let (start, end) = (self.chunks[k], self.chunks[k + 1]);
-        let text = &self.article.body[start..end];
+        let text = &self.body[start..end];
         if !self.highlighted[k] {
             self.highlighted[k] = true;
             let found = highlight::highlight(text).into_iter().map(|s| Span {

@@ -151,19 +151,21 @@ impl StoryView {
         let compared: Vec<usize> = (0..members.len())
             .filter(|&k| copy_of(members[k].0).is_none() && originals <= COMPARE_LIMIT)
             .collect();
-        let spans: Vec<Vec<Span>> = compared
+        let texts: Vec<_> = compared.iter().map(|&k| members[k].1.body.text()).collect();
+        let spans: Vec<Vec<Span>> = texts
             .iter()
-            .map(|&k| highlight::highlight(&members[k].1.body))
+            .map(|text| highlight::highlight(text))
             .collect();
         let read: Vec<Vec<Figure>> = compared
             .iter()
             .zip(&spans)
-            .map(|(&k, sp)| figures::figures(&members[k].1.body, sp, members[k].1.date))
+            .zip(&texts)
+            .map(|((&k, sp), text)| figures::figures(text, sp, members[k].1.date))
             .collect();
-        let pairs: Vec<(&str, &[Span])> = compared
+        let pairs: Vec<(&str, &[Span])> = texts
             .iter()
             .zip(&spans)
-            .map(|(&k, sp)| (members[k].1.body.as_str(), sp.as_slice()))
+            .map(|(text, sp)| (&**text, sp.as_slice()))
             .collect();
         let mut added = if compared.len() > 1 {
             additions(&pairs)
@@ -315,12 +317,16 @@ fn disagreeing_figures(
                 .filter(|o| o.article != f.article && !same_value(value(o.figure), value(f.figure)))
                 .map(|o| {
                     let a = articles[o.article];
-                    format!("{} ({})", o.figure.label(&a.body), source_and_date(a))
+                    format!(
+                        "{} ({})",
+                        o.figure.label(&a.body.text()),
+                        source_and_date(a)
+                    )
                 })
                 .collect();
             out.entry(f.article).or_default().push(Disagreeing {
                 range: f.figure.range.clone(),
-                label: f.figure.label(&articles[f.article].body),
+                label: f.figure.label(&articles[f.article].body.text()),
                 others,
             });
         }
@@ -386,7 +392,7 @@ fn article_lines(a: &StoryArticle, all: &[StoryArticle], width: usize) -> Vec<St
             .iter()
             .map(|d| (d.range.clone(), Mark::Disagree)),
     );
-    let body = &a.article.body;
+    let body = &a.article.body.text();
     for range in wrap::wrap_ranges(body, width) {
         out.push(marked_line(body, range, &marks, index));
     }

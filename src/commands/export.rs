@@ -128,7 +128,7 @@ fn counts_on_every_core(batch: &[&Arc<Article>]) -> Vec<Vec<EntityCount>> {
             .map(|part| {
                 let worker = scope.spawn(move || {
                     part.iter()
-                        .map(|a| entity_counts(&a.body))
+                        .map(|a| entity_counts(&a.body.text()))
                         .collect::<Vec<_>>()
                 });
                 (part.len(), worker)
@@ -151,6 +151,7 @@ fn write_article(
     n: usize,
 ) -> io::Result<()> {
     let key = ArticleKey::of(article);
+    let body = article.body.text();
     let row = Row {
         id: article.id.to_string(),
         key: key.as_str(),
@@ -164,7 +165,7 @@ fn write_article(
         read: state.map(|s| s.is_read(&key)),
         starred: state.map(|s| s.is_starred(&key)),
         entities,
-        body: &article.body,
+        body: &body,
     };
     match format {
         ExportFormat::Json => {
@@ -346,7 +347,7 @@ mod tests {
 
     #[test]
     fn entities_are_counted_once_per_name() {
-        let counts = entity_counts(&corpus()[0].body);
+        let counts = entity_counts(&corpus()[0].body.text());
         let rotterdam = counts
             .iter()
             .find(|c| c.text == "Rotterdam")

@@ -25,9 +25,10 @@ struct Read {
 
 fn read_all(articles: &[Arc<Article>]) -> Vec<Read> {
     on_every_core(articles, |a| {
-        let spans = highlight::highlight(&a.body);
-        let extracted = extract_from_spans(&a.body, &spans);
-        let figures = read_figures(&a.body, &spans, a.date);
+        let body = a.body.text();
+        let spans = highlight::highlight(&body);
+        let extracted = extract_from_spans(&body, &spans);
+        let figures = read_figures(&body, &spans, a.date);
         Read { extracted, figures }
     })
 }
@@ -186,7 +187,7 @@ struct FigureRow<'a> {
     source: &'a str,
     date: Option<String>,
     kind: EntityKind,
-    text: &'a str,
+    text: String,
     value: FigureValue,
     counts: &'a str,
     sentence: String,
@@ -208,6 +209,7 @@ struct DisagreementRow<'a> {
 
 fn figure_row<'a>(
     article: &'a Article,
+    body: &str,
     figure: &'a Figure,
     story: &Story,
     disagrees: Option<&'a str>,
@@ -217,10 +219,10 @@ fn figure_row<'a>(
         source: &article.source,
         date: date(article),
         kind: figure.kind,
-        text: article.body.get(figure.range.clone()).unwrap_or(""),
+        text: body.get(figure.range.clone()).unwrap_or("").to_owned(),
         value: figure.value,
         counts: &figure.counts,
-        sentence: one_line(article.body.get(figure.sentence.clone()).unwrap_or("")),
+        sentence: one_line(body.get(figure.sentence.clone()).unwrap_or("")),
         start: figure.range.start,
         end: figure.range.end,
         story: story.id.to_string(),
@@ -270,7 +272,13 @@ pub fn figures(
                             .iter()
                             .map(|f| {
                                 let article = &articles[story.articles[f.article]];
-                                figure_row(article, f.figure, &story, Some(&d.concept))
+                                figure_row(
+                                    article,
+                                    &article.body.text(),
+                                    f.figure,
+                                    &story,
+                                    Some(&d.concept),
+                                )
                             })
                             .collect(),
                     };
@@ -282,7 +290,7 @@ pub fn figures(
                         .iter()
                         .map(|f| {
                             let article = &articles[story.articles[f.article]];
-                            let label = f.figure.label(&article.body);
+                            let label = f.figure.label(&article.body.text());
                             let mut whence = article.source.clone();
                             if let Some(d) = date(article) {
                                 whence = format!("{whence}, {d}");
@@ -304,9 +312,10 @@ pub fn figures(
         }
         for (k, &a) in story.articles.iter().enumerate() {
             let article = &articles[a];
+            let body = article.body.text();
             for figure in &read[a].figures {
                 let disagrees = flagged.get(&(k, figure.range.start)).copied();
-                let row = figure_row(article, figure, &story, disagrees);
+                let row = figure_row(article, &body, figure, &story, disagrees);
                 if json {
                     write_json(&mut *out, &row)?;
                     writeln!(out)?;
@@ -318,7 +327,7 @@ pub fn figures(
                         sanitize::line(row.source),
                         row.date.unwrap_or_default(),
                         row.kind.label(),
-                        sanitize::line(&one_line(row.text)),
+                        sanitize::line(&one_line(&row.text)),
                         row.value,
                         sanitize::line(row.counts),
                         disagrees.map(|c| format!("≠ {c}")).unwrap_or_default(),
@@ -467,7 +476,9 @@ mod tests {
         list[0].source = "Wire\u{1b}[2J".into();
         list[0].body = list[0]
             .body
-            .replace("Monday", "Monday \u{1b}]0;x\u{7} \u{202e}");
+            .text()
+            .replace("Monday", "Monday \u{1b}]0;x\u{7} \u{202e}")
+            .into();
         for out in [
             text(|o| stories(list.clone(), false, o)),
             text(|o| figures(list.clone(), false, false, o)),

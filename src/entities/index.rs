@@ -53,9 +53,10 @@ pub struct Extracted {
 
 /// Highlight an article's body and resolve what was found.
 pub fn extract(article: &Article) -> Extracted {
-    let spans = highlight::highlight(&article.body);
-    let mut found = extract_from_spans(&article.body, &spans);
-    let dates = crate::stories::figures::date_days_at(&article.body, &spans, article.date);
+    let body = article.body.text();
+    let spans = highlight::highlight(&body);
+    let mut found = extract_from_spans(&body, &spans);
+    let dates = crate::stories::figures::date_days_at(&body, &spans, article.date);
     (found.dates, found.date_starts) = dates.into_iter().unzip();
     found
 }
@@ -818,18 +819,23 @@ impl EntityIndex {
     /// The distinct spellings of an entity (its root and joined surnames)
     /// across the corpus, most frequent first, with their counts.
     pub fn surface_forms(&self, id: EntityId) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize, FixedState> = HashMap::default();
+        let mut counts: HashMap<String, usize, FixedState> = HashMap::default();
+        // Mentions come article by article: each body is read once.
+        let mut read: Option<(usize, String)> = None;
         for member in self.members(id) {
             self.for_each_mention(member, None, |article, range| {
-                if let Some(text) = self.articles.get(article).and_then(|a| a.body.get(range)) {
-                    *counts.entry(clean_surface(text)).or_default() += 1;
+                if read.as_ref().is_none_or(|(at, _)| *at != article) {
+                    read = self
+                        .articles
+                        .get(article)
+                        .map(|a| (article, a.body.text().into_owned()));
+                }
+                if let Some(text) = read.as_ref().and_then(|(_, body)| body.get(range)) {
+                    *counts.entry(clean_surface(text).to_owned()).or_default() += 1;
                 }
             });
         }
-        let mut out: Vec<(String, usize)> = counts
-            .into_iter()
-            .map(|(s, n)| (s.to_string(), n))
-            .collect();
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
@@ -999,7 +1005,7 @@ impl EntityIndex {
             let Some(a) = self.articles.get(article) else {
                 continue;
             };
-            let body = &a.body;
+            let body = &a.body.text();
             let found: Vec<Mention> = highlight::highlight(body)
                 .into_iter()
                 .filter(|s| s.kind == EntityKind::Number)

@@ -17,7 +17,7 @@ fn article(n: usize, source: &str, day: u32, body: &str) -> Arc<Article> {
         author: None,
         url: None,
         origin,
-        body: body.to_string(),
+        body: body.into(),
     })
 }
 
@@ -185,7 +185,7 @@ fn mentions_are_grouped_by_source_with_their_sentences() {
         ]
     );
     let first = &groups[0].mentions[1];
-    let body = &articles[first.article].body;
+    let body = &articles[first.article].body.text();
     assert_eq!(&body[first.range.clone()], "Blair");
     assert_eq!(
         &body[first.sentence.clone()],
@@ -271,7 +271,7 @@ fn entities_within_articles_are_counted_over_them_alone() {
 fn the_entity_under_an_offset_and_an_articles_entities() {
     let articles = corpus();
     let index = index_of(&articles);
-    let body = &articles[0].body;
+    let body = &articles[0].body.text();
     let at = body.find("Blair said").unwrap_or(0);
     let blair = index.entity_at(0, at + 2);
     assert_eq!(blair.map(|id| index.name(id)), Some("Tony Blair"));
@@ -438,14 +438,14 @@ fn a_figure_is_found_by_value_grouped_by_source_within_a_limit() {
     let index = index_of(&articles);
     let (groups, left_out) = index.figure_mentions(3800.0, None, 10);
     assert!(!left_out);
-    let found: Vec<(String, usize, &str)> = groups
+    let found: Vec<(String, usize, String)> = groups
         .iter()
         .flat_map(|g| {
             g.mentions.iter().map(|m| {
                 (
                     g.source.clone(),
                     m.article,
-                    &articles[m.article].body[m.range.clone()],
+                    articles[m.article].body.text()[m.range.clone()].to_string(),
                 )
             })
         })
@@ -456,7 +456,7 @@ fn a_figure_is_found_by_value_grouped_by_source_within_a_limit() {
     assert!(found.iter().any(|(_, a, t)| *a == 2 && *t == "3,800"));
     assert!(found.iter().all(|(_, a, _)| *a != 3));
     let m = &groups[0].mentions[0];
-    assert!(articles[m.article].body[m.sentence.clone()].contains("3800"));
+    assert!(articles[m.article].body.text()[m.sentence.clone()].contains("3800"));
     // Within a set, and cut at a number of articles.
     let (groups, _) = index.figure_mentions(3800.0, Some(&ArticleSet::from_indices([1])), 10);
     assert_eq!(groups.len(), 1);

@@ -19,6 +19,7 @@ use hashbrown::HashTable;
 
 use super::query::Mode;
 use super::text::{self, Token};
+use crate::article::Body;
 
 /// Article positions ascending, each stored once, as varint gaps.
 #[derive(Debug, Default)]
@@ -257,10 +258,10 @@ pub(crate) fn kept_keys(body: &str, filter: &WordFilter) -> Vec<Box<str>> {
 type PartKeys = (usize, Vec<Vec<Box<str>>>);
 
 /// [`kept_keys`] of each of `bodies`, in order, found on every core.
-pub(crate) fn kept_keys_of_all(bodies: &[&str], filter: &WordFilter) -> Vec<Vec<Box<str>>> {
+pub(crate) fn kept_keys_of_all(bodies: &[&Body], filter: &WordFilter) -> Vec<Vec<Box<str>>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // Small parts, handed out in turn, keep every core busy to the end.
-    let parts: Vec<&[&str]> = bodies
+    let parts: Vec<&[&Body]> = bodies
         .chunks(bodies.len().div_ceil(threads * 16).max(64))
         .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -269,7 +270,10 @@ pub(crate) fn kept_keys_of_all(bodies: &[&str], filter: &WordFilter) -> Vec<Vec<
         loop {
             let n = next.fetch_add(1, Ordering::Relaxed);
             let Some(part) = parts.get(n) else { break };
-            done.push((n, part.iter().map(|b| kept_keys(b, filter)).collect()));
+            done.push((
+                n,
+                part.iter().map(|b| kept_keys(&b.text(), filter)).collect(),
+            ));
         }
         done
     };
@@ -290,7 +294,7 @@ pub(crate) fn kept_keys_of_all(bodies: &[&str], filter: &WordFilter) -> Vec<Vec<
         match found.next_if(|(m, _)| *m == n) {
             Some((_, keys)) => out.extend(keys),
             // A part whose thread failed is done here.
-            None => out.extend(part.iter().map(|b| kept_keys(b, filter))),
+            None => out.extend(part.iter().map(|b| kept_keys(&b.text(), filter))),
         }
     }
     out

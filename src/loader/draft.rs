@@ -6,8 +6,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::reread::Located;
 use super::{Severity, dates, title};
-use crate::article::{Article, ArticleId, Origin};
+use crate::article::{Article, ArticleId, Body, Origin};
 
 /// An article as a format found it: fields still raw, nothing required yet.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -23,6 +24,9 @@ pub(crate) struct Draft {
     pub author: Option<String>,
     pub url: Option<String>,
     pub body: String,
+    /// Where in the parsed text its line is (byte offset and length), for
+    /// JSON Lines.
+    pub span: Option<(usize, usize)>,
 }
 
 /// A problem found while parsing, at a line of the file if known.
@@ -151,6 +155,18 @@ pub(crate) struct Place<'a> {
     /// The feed the articles came from, as a urls file lists it: its name
     /// (when given) is their source, its tags theirs.
     pub subscription: Option<&'a crate::subscriptions::Subscription>,
+    /// How the bodies can be read again from the file, when they can.
+    pub reread: Option<Reread>,
+}
+
+/// How a file's bodies can be read again exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reread {
+    /// Each from its line; the parsed text starts at this byte of the file
+    /// and is the file's bytes as they are.
+    Lines { base: u64 },
+    /// The file holds one article, parsed in this format.
+    Whole(super::format::Format),
 }
 
 /// Turn a draft into an article: title from the body's first sentence when
@@ -190,6 +206,7 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         author,
         url,
         body,
+        span,
     } = draft;
     let body = tidy_body(body);
     let title = title
@@ -245,8 +262,17 @@ pub(crate) fn finish(draft: Draft, place: Place<'_>, notes: &mut Vec<Note>) -> O
         date,
         author,
         url,
+        body: match (place.reread, span) {
+            (Some(Reread::Lines { base }), Some((start, len))) => Body::located(
+                body,
+                Located::line(&origin.path, base + start as u64, len, line.unwrap_or(0)),
+            ),
+            (Some(Reread::Whole(format)), _) => {
+                Body::located(body, Located::whole(&origin.path, format))
+            }
+            _ => body.into(),
+        },
         origin,
-        body,
     })
 }
 
@@ -302,6 +328,7 @@ mod tests {
         Place {
             page_url: None,
             subscription: None,
+            reread: None,
             path: Path::new("news/reuters/a.txt"),
             fallback_source: "reuters",
         }

@@ -279,6 +279,7 @@ fn draft_of(
         author: (!author.is_empty()).then_some(author),
         url,
         body,
+        span: None,
     }
 }
 

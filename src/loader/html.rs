@@ -79,6 +79,7 @@ pub(crate) fn parse(text: &str) -> Parsed {
         author: clean(page.byline),
         url,
         body,
+        span: None,
     });
     parsed
 }

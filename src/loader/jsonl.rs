@@ -14,11 +14,21 @@ pub(crate) fn parse(text: &str) -> Parsed {
 /// file (a part of a large file): lines are numbered as in the file.
 pub(crate) fn parse_from(text: &str, first_line: usize) -> Parsed {
     let mut parsed = Parsed::default();
-    for (i, line) in text.lines().enumerate() {
+    let mut offset = 0;
+    for (i, whole) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += whole.len();
+        // as `str::lines` cuts them
+        let line = whole.strip_suffix('\n').unwrap_or(whole);
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
+        let before = parsed.drafts.len();
         json::add_entry(line, Some(first_line + i), &mut parsed);
+        if let Some(draft) = parsed.drafts.get_mut(before) {
+            draft.span = Some((start, line.len()));
+        }
     }
     parsed
 }
@@ -47,6 +57,8 @@ mod tests {
         assert_eq!(parsed.drafts.len(), 2);
         assert_eq!(parsed.drafts[0].line, Some(1));
         assert_eq!(parsed.drafts[1].line, Some(3));
+        assert_eq!(parsed.drafts[0].span, Some((0, 89)));
+        assert_eq!(parsed.drafts[1].span, Some((91, 94)));
         assert_eq!(parsed.drafts[1].title.as_deref(), Some("Museum reopens"));
         assert_eq!(parsed.drafts[1].date_text.as_deref(), Some("2025-04-01"));
     }

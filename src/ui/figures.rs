@@ -137,7 +137,7 @@ pub fn row_lines(
     let read = pane.read_row(row, &app.articles);
     // The figure: as written with what it counts once read, else its value.
     let label = match (&read, row.kind) {
-        (Some(r), _) => r.figure.label(&article.body),
+        (Some(r), _) => r.figure.label(&article.body.text()),
         (None, EntityKind::Date) => row
             .day()
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -189,7 +189,7 @@ pub fn row_lines(
         Some(r) => {
             let mut spans = vec![Span::styled("   ", text_style)];
             spans.extend(super::mentions::sentence_spans(
-                &article.body,
+                &article.body.text(),
                 r.figure.sentence.clone(),
                 r.figure.range.clone(),
                 width_cols.saturating_sub(3),

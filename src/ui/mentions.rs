@@ -172,7 +172,7 @@ pub fn row_line(
             let used = 1 + width(&date) + 2 + title_cols + 2;
             let room = width_cols.saturating_sub(used);
             spans.extend(sentence_spans(
-                &article.body,
+                &article.body.text(),
                 m.sentence.clone(),
                 m.range.clone(),
                 room,

@@ -100,7 +100,7 @@ fn find_label(view: &ReaderView) -> String {
         let at = view.find.current.map_or(0, |i| i + 1);
         return format!(" {needle} {at}/{count} (n N) ");
     }
-    let more = if view.find.complete(&view.article.body) {
+    let more = if view.find.complete(&view.body) {
         ""
     } else {
         "…"
@@ -129,7 +129,7 @@ pub fn styled_line(view: &ReaderView, line: &DocLine, theme: &Theme) -> Line<'st
 /// The body text in `range`, cut where a highlight starts or ends, each piece
 /// styled: entity, then filter match, then find match on top.
 fn body_spans(view: &ReaderView, range: Range<usize>, theme: &Theme) -> Vec<Span<'static>> {
-    let body = &view.article.body;
+    let body = &view.body;
     let mut cuts = vec![range.start, range.end];
     let entities = overlapping(&view.spans, &range, |s| s.start..s.end);
     let queries = overlapping(&view.query_matches, &range, Clone::clone);

@@ -428,7 +428,7 @@ pub fn generate(n: usize, seed: u64) -> Corpus {
             let (body, original) = if copy {
                 let of = first + rng.below(k);
                 (
-                    republish(&mut rng, &articles[of].body, &filler),
+                    republish(&mut rng, &articles[of].body.text(), &filler),
                     text_of[of],
                 )
             } else {
@@ -457,7 +457,7 @@ pub fn generate(n: usize, seed: u64) -> Corpus {
                 author: None,
                 url: None,
                 origin,
-                body,
+                body: body.into(),
             });
             story_of.push(story_id);
             text_of.push(original);

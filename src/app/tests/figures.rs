@@ -67,7 +67,7 @@ fn enter_reads_the_article_at_the_figure_and_back_returns() {
     let view = app.reader.as_ref().unwrap();
     assert_eq!(app.articles[view.index].source, "Northline Wire");
     let cursor = view.cursor.clone().unwrap();
-    assert_eq!(&view.article.body[cursor], "3,800");
+    assert_eq!(&view.body[cursor], "3,800");
     assert_eq!(app.focus, Focus::Reader);
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.reader.as_ref().unwrap().index, before);
@@ -176,7 +176,7 @@ fn a_word_narrows_to_the_figures_whose_sentence_has_it() {
         let mut pane = pane.clone();
         pane.prepare(&app.articles, pane.matches.len());
         let read = pane.read_row(&row, &app.articles).unwrap();
-        let sentence = &article.body[read.figure.sentence];
+        let sentence = &article.body.text()[read.figure.sentence];
         assert!(sentence.to_lowercase().contains("drifting"), "{sentence}");
     }
     // Capitals or not, the same rows.

@@ -47,7 +47,7 @@ pub(crate) fn xref_app() -> App {
 fn cursor_text(app: &App) -> String {
     let view = app.reader.as_ref().expect("a reader");
     let range = view.cursor.clone().expect("a cursor");
-    view.article.body[range].to_string()
+    view.body[range].to_string()
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn reading(app: &App) -> (String, String) {
     let cursor = view
         .cursor
         .clone()
-        .map(|r| view.article.body[r].to_string())
+        .map(|r| view.body[r].to_string())
         .unwrap_or_default();
     (view.article.source.clone(), cursor)
 }
@@ -173,7 +173,7 @@ fn enter_on_a_name_lists_its_mentions_by_source_from_the_one_under_the_cursor() 
     let current = pane.current().unwrap();
     assert_eq!(current.article, 0);
     assert_eq!(
-        &app.articles[0].body[current.range.clone()],
+        &app.articles[0].body.text()[current.range.clone()],
         "Anneke Verhoeven"
     );
     assert_eq!(app.key_context(), KeyContext::Mentions);
@@ -185,6 +185,108 @@ fn enter_on_a_name_lists_its_mentions_by_source_from_the_one_under_the_cursor() 
     press(&mut app, KeyCode::Esc);
     assert!(app.mentions.is_none());
     assert_eq!(app.focus, Focus::Reader);
+}
+
+/// The cross-referenced articles written to a JSON Lines file in `dir`
+/// and loaded from it, their texts let go as once both indexers have read
+/// them.
+fn spilled_xref(dir: &std::path::Path) -> Vec<Arc<Article>> {
+    let path = dir.join("xref.jsonl");
+    let mut text = String::new();
+    for a in xref_articles() {
+        let line = serde_json::json!({"title": a.title, "source": a.source, "body": a.body.text().as_str()});
+        text.push_str(&line.to_string());
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    let loaded = crate::loader::load_all(&[crate::loader::Input::Path(path)]);
+    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    for a in &articles {
+        assert!(a.body.is_located());
+        for _ in 0..crate::article::INDEXERS {
+            a.body.indexed();
+        }
+        assert!(!a.body.is_held());
+    }
+    articles
+}
+
+#[test]
+fn the_reader_mentions_and_phrase_filter_read_let_go_texts_back_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    app.update(Update::Loaded(spilled_xref(dir.path())));
+    app.update(Update::LoadFinished);
+    let view = app.reader.as_ref().unwrap();
+    assert!(view.unreadable.is_none());
+    assert_eq!(view.body, xref_articles()[0].body.text());
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(reading(&app).1, "Anneke Verhoeven");
+    press(&mut app, KeyCode::Enter);
+    let pane = app.mentions.as_ref().expect("the mentions pane");
+    assert_eq!(pane.counts(), (4, 3, 3));
+    let current = pane.current().unwrap();
+    let text = app.articles[current.article].body.read().unwrap();
+    assert_eq!(&text[current.range.clone()], "Anneke Verhoeven");
+    assert_eq!(
+        &text[current.sentence.clone()],
+        "Union chief Anneke Verhoeven said 3,800 workers walked out in Rotterdam."
+    );
+    assert!(app.articles.iter().all(|a| !a.body.is_held()));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "\"union's chair\"".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.visible_len(), 1);
+    assert_eq!(
+        app.visible(0).map(|(_, a, _)| a.title.clone()).unwrap(),
+        "Ships queue off the port"
+    );
+}
+
+#[test]
+fn a_changed_or_deleted_file_gives_an_error_line_when_the_article_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = spilled_xref(dir.path());
+    let path = dir.path().join("xref.jsonl");
+    let mut app = App::new(Rect::new(0, 0, 120, 40));
+    // The second line rewritten: same length, other words.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Reservoirs in Andalusia", "Reservoirs in Catalonia"),
+    )
+    .unwrap();
+    app.update(Update::Loaded(articles));
+    app.update(Update::LoadFinished);
+    assert!(app.reader.as_ref().unwrap().unreadable.is_none());
+    press(&mut app, KeyCode::Char('j'));
+    let view = app.reader.as_ref().unwrap();
+    assert_eq!(view.index, 1);
+    let why = format!(
+        "{}:2: changed since it was loaded; reload to read it",
+        path.display()
+    );
+    assert_eq!(view.unreadable.as_deref(), Some(why.as_str()));
+    assert_eq!(view.body, "");
+    assert!(view.lines.contains(&reader::DocLine::Meta(why.clone())));
+    assert_eq!(app.notice.as_deref(), Some(why.as_str()));
+    // Gone altogether.
+    std::fs::remove_file(&path).unwrap();
+    press(&mut app, KeyCode::Char('j'));
+    let view = app.reader.as_ref().unwrap();
+    let why = view.unreadable.clone().unwrap();
+    assert!(
+        why.starts_with(&format!(
+            "{}:3: cannot read the text again: ",
+            path.display()
+        )),
+        "{why}"
+    );
+    assert!(!why.contains('\n'));
+    assert_eq!(app.notice.as_deref(), Some(why.as_str()));
 }
 
 #[test]
@@ -201,16 +303,21 @@ fn enter_with_no_cursor_puts_it_on_the_first_name_and_a_figure_lists_it_by_value
     assert_eq!(pane.name, "3,800");
     assert_eq!(pane.kind, EntityKind::Number);
     assert!(!pane.partial);
-    let found: Vec<(usize, &str)> = pane
+    let found: Vec<(usize, String)> = pane
         .groups
         .iter()
         .flat_map(|g| &g.mentions)
-        .map(|m| (m.article, &app.articles[m.article].body[m.range.clone()]))
+        .map(|m| {
+            (
+                m.article,
+                app.articles[m.article].body.text()[m.range.clone()].to_string(),
+            )
+        })
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found.contains(&(0, "3,800")));
+    assert!(found.contains(&(0, "3,800".to_string())));
     assert!(
-        found.contains(&(1, "3800")),
+        found.contains(&(1, "3800".to_string())),
         "the same value written otherwise"
     );
     // Picking the other opens it at the figure.

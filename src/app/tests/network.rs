@@ -135,14 +135,14 @@ fn f_shows_the_fetched_page_in_place_of_the_summary_and_back() {
     });
     assert_eq!(app.full_shown, Some(0));
     let view = app.reader.as_ref().unwrap();
-    assert_eq!(view.article.body, body);
+    assert_eq!(view.body, body);
     assert_eq!(view.article.title, "Ferry resumes");
     // the list keeps the article as loaded
     assert_eq!(app.articles[0].body, "A short summary of the story.");
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.full_shown, None);
     assert_eq!(
-        app.reader.as_ref().unwrap().article.body,
+        app.reader.as_ref().unwrap().body,
         "A short summary of the story."
     );
     // the second time it comes from memory, at once
@@ -185,7 +185,7 @@ fn a_page_that_fails_is_one_message_and_a_late_answer_for_another_article_waits(
     assert_eq!(app.reader.as_ref().unwrap().index, 1);
     press(&mut app, KeyCode::Char('k'));
     press(&mut app, KeyCode::Char('f'));
-    assert_eq!(app.reader.as_ref().unwrap().article.body, "Whole text.");
+    assert_eq!(app.reader.as_ref().unwrap().body, "Whole text.");
     // an answer for an article that is not there is ignored
     app.update(Update::FullText {
         index: 99,
