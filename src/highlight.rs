@@ -517,7 +517,7 @@ mod tests {
         assert_eq!(
             names(text),
             [
-                ("Tory", Name),
+                ("Tory", Organization),
                 ("Liam Fox", Person),
                 ("Nicholas Blake", Person),
                 ("Manjit Singh Gill", Person),
@@ -617,7 +617,7 @@ mod tests {
             names(text),
             [
                 ("World of Warcraft", Name),
-                ("Line of Beauty", Name),
+                ("The Line of Beauty", Name),
                 ("Ultima Online", Person),
             ]
         );

@@ -8,8 +8,8 @@
 //! lying wholly inside a stretch of tokens with one name over it.
 
 use super::EntityKind;
-use super::names::Cand;
-use super::token::{HYPHEN_PREV, Kind, LINE_START, SPACE, Token, is_hyphen};
+use super::names::{Cand, Strength};
+use super::token::{HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, is_hyphen};
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -28,6 +28,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| hyphenated_town(text, toks, i))
             .or_else(|| peoples(text, toks, &found, i))
             .or_else(|| work_after_author(text, toks, &found, i))
+            .or_else(|| work_after_noun(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
         {
@@ -50,7 +51,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
         };
         let fits = inside.iter().all(|&n| {
             let c = &cands[n];
-            c.a >= a && c.b <= b && !(c.a == a && c.b == b)
+            c.a >= a && c.b <= b && !(c.a == a && c.b == b && c.kind == kind)
         });
         if a < taken_to || !fits {
             continue;
@@ -291,6 +292,146 @@ fn work_after_author(text: &str, toks: &[Token], found: &Found<'_>, poss: usize)
     Some((the, end, EntityKind::Name))
 }
 
+/// The title of a work after the noun that says what it is: `the film
+/// The Brutalist`, `her novel Harry Potter and the Half-Blood Prince`,
+/// `the album Definitely Maybe`, `the game Half-Life`. At the noun, the
+/// capitalised words after it, with the small words a title keeps in lower
+/// case between them.
+fn work_after_noun(text: &str, toks: &[Token], found: &Found<'_>, noun: usize) -> Option<Join> {
+    if !names_a_work(text, toks, noun) {
+        return None;
+    }
+    let start = noun + 1;
+    let first = toks.get(start)?;
+    if !first.is_word() || !first.is_capitalised() || first.has(LINE_START) {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut words = 1;
+    while words < MAX_TITLE {
+        let Some(t) = toks.get(end) else { break };
+        if t.has(LINE_START) || t.has(INITIAL) {
+            break;
+        }
+        if t.is_word() && t.is_capitalised() {
+            end += 1;
+        } else if let Some(n) = small_words_then_capital(text, toks, end) {
+            end += n + 1;
+            words += n;
+        } else if matches!(t.kind, Kind::Punct(c) if is_hyphen(c))
+            && !t.has(SPACE)
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && n.has(HYPHEN_PREV) && n.is_capitalised())
+        {
+            end += 2;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    // "the film Sean Baker made": a name known for sure is no title
+    let (a, b) = (start, end);
+    if let Some(c) = found.at(a)
+        && c.a == a
+        && c.b == b
+        && c.strength == Strength::Strong
+        && c.kind != EntityKind::Name
+    {
+        return None;
+    }
+    // a leading "The" alone is no title
+    if b == a + 1 && word(text, toks, a).is_some_and(|w| matches!(w, "The" | "A" | "An")) {
+        return None;
+    }
+    Some((a, b, EntityKind::Name))
+}
+
+/// Is the word at `noun` one that names a kind of work (`film`, `album`,
+/// `the game`), so that a capitalised title may follow?
+fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
+    let t = toks[noun];
+    if !t.is_word() || t.is_capitalised() {
+        return false;
+    }
+    let w = t.text(text);
+    let plain = matches!(
+        w,
+        "film"
+            | "movie"
+            | "album"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "sitcom"
+            | "documentary"
+            | "musical"
+            | "biopic"
+            | "sequel"
+            | "podcast"
+            | "videogame"
+    );
+    // words that are also verbs or plain nouns need a word before them
+    // that makes them a work: `the game`, `his latest book`, `a new show`
+    let needs_det = matches!(
+        w,
+        "book" | "game" | "show" | "series" | "play" | "single" | "track" | "opera" | "poem"
+    );
+    if !plain && !needs_det {
+        return false;
+    }
+    if needs_det {
+        let Some(before) = noun.checked_sub(1).map(|k| toks[k]) else {
+            return false;
+        };
+        let det = before.kind == Kind::Poss
+            || word(text, toks, noun - 1).is_some_and(|d| {
+                matches!(
+                    d,
+                    "the"
+                        | "a"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "new"
+                        | "latest"
+                        | "debut"
+                        | "hit"
+                        | "next"
+                        | "classic"
+                        | "video"
+                        | "computer"
+                        | "console"
+                        | "TV"
+                        | "television"
+                        | "radio"
+                        | "stage"
+                )
+            });
+        if !det {
+            return false;
+        }
+    }
+    true
+}
+
+/// At `i`, one or two small title words (`of`, `and the`) followed by a
+/// capitalised word on the same line: how many small words.
+fn small_words_then_capital(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    for n in 1..=2 {
+        let t = toks.get(i + n - 1)?;
+        if !t.is_word() || t.has(LINE_START) || !is_title_small_word(t.text(text)) {
+            return None;
+        }
+        let next = toks.get(i + n)?;
+        if next.is_word() && next.is_capitalised() && !next.has(LINE_START) {
+            return Some(n);
+        }
+    }
+    None
+}
+
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
 /// sharing a body's last word, at the `and` between them.
 fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Option<Join> {
@@ -417,6 +558,39 @@ mod tests {
                 ("The Loneliness of Sonia and Sunny", Name),
                 ("Andrew Miller", Person),
                 ("The Land in Winter", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_noun_for_its_kind_is_a_work() {
+        let text = "Adrien Brody won for the film The Brutalist, and fans queued for the \
+                    novel Harry Potter and the Half-Blood Prince. Her debut album Flow sold \
+                    well, but the film Sean Baker made next has no title yet.";
+        assert_eq!(
+            names(text),
+            [
+                ("Adrien Brody", Person),
+                ("The Brutalist", Name),
+                ("Harry Potter and the Half-Blood Prince", Name),
+                ("Flow", Name),
+                ("Sean Baker", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_like_work_noun_needs_a_word_before_it() {
+        let text = "Arsenal will play Chelsea on the day fans book Ryanair flights, while \
+                    the game Minecraft outsold the new show The Bear.";
+        assert_eq!(
+            names(text),
+            [
+                ("Arsenal", Organization),
+                ("Chelsea", Organization),
+                ("Ryanair", Organization),
+                ("Minecraft", Name),
+                ("The Bear", Name),
             ]
         );
     }
