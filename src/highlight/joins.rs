@@ -29,6 +29,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| peoples(text, toks, &found, i))
             .or_else(|| work_after_author(text, toks, &found, i))
             .or_else(|| work_after_noun(text, toks, &found, i))
+            .or_else(|| quoted_title(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
         {
@@ -51,7 +52,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
         };
         let fits = inside.iter().all(|&n| {
             let c = &cands[n];
-            c.a >= a && c.b <= b && !(c.a == a && c.b == b && c.kind == kind)
+            // a work's title may retype a name of the same extent
+            let retype = kind == EntityKind::Name && c.kind != kind;
+            c.a >= a && c.b <= b && !(c.a == a && c.b == b && !retype)
         });
         if a < taken_to || !fits {
             continue;
@@ -302,6 +305,29 @@ fn work_after_noun(text: &str, toks: &[Token], found: &Found<'_>, noun: usize) -
         return None;
     }
     let start = noun + 1;
+    let end = title_end(text, toks, start)?;
+    // "the film Sean Baker made": a name known for sure is no title
+    known_for_sure(text, toks, found, start, end).then_some((start, end, EntityKind::Name))
+}
+
+/// Is `a..b` fit to be a title: not one name known for sure as something
+/// else (a person, a body, a place), not a lone article?
+fn known_for_sure(text: &str, toks: &[Token], found: &Found<'_>, a: usize, b: usize) -> bool {
+    if let Some(c) = found.at(a)
+        && c.a == a
+        && c.b == b
+        && c.strength == Strength::Strong
+        && c.kind != EntityKind::Name
+    {
+        return false;
+    }
+    !(b == a + 1 && word(text, toks, a).is_some_and(|w| matches!(w, "The" | "A" | "An")))
+}
+
+/// The end of a title's capitalised words from `start`: small words such as
+/// `of the` between them, and hyphens inside them (`Half-Blood`); it stops
+/// at a line's or a sentence's start.
+fn title_end(text: &str, toks: &[Token], start: usize) -> Option<usize> {
     let first = toks.get(start)?;
     if !first.is_word() || !first.is_capitalised() || first.has(LINE_START) {
         return None;
@@ -330,21 +356,54 @@ fn work_after_noun(text: &str, toks: &[Token], found: &Found<'_>, noun: usize) -
         }
         words += 1;
     }
-    // "the film Sean Baker made": a name known for sure is no title
-    let (a, b) = (start, end);
-    if let Some(c) = found.at(a)
-        && c.a == a
-        && c.b == b
-        && c.strength == Strength::Strong
-        && c.kind != EntityKind::Name
+    Some(end)
+}
+
+/// A title in quotation marks: `‘No More Mr Nasty’`, `“Hotel Rwanda”`, and
+/// one word the article already reads as a name (`‘Anora’ sweeps`). Only
+/// capitalised words (and a title's small words) inside, the marks right
+/// against them, nothing after the last word: speech (`“We won.”`) is left
+/// alone, and so is a nickname inside a name (`Paul “Bonehead” Arthurs`).
+fn quoted_title(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Option<Join> {
+    let close = match toks[open].kind {
+        Kind::Punct('\u{2018}') => '\u{2019}',
+        Kind::Punct('\u{201c}') => '\u{201d}',
+        Kind::Punct(c @ ('"' | '\'')) => c,
+        _ => return None,
+    };
+    let opens = toks[open].has(SPACE)
+        || toks[open].has(LINE_START)
+        || open
+            .checked_sub(1)
+            .is_some_and(|k| matches!(toks[k].kind, Kind::Punct('(' | '[' | '\u{2014}' | ':')));
+    let start = open + 1;
+    if !opens || toks.get(start)?.has(SPACE) {
+        return None;
+    }
+    let end = title_end(text, toks, start)?;
+    let after = toks.get(end)?;
+    if !after.is_punct(close) || after.has(SPACE) {
+        return None;
+    }
+    // the mark closes: a space, a line end or punctuation after it
+    if toks
+        .get(end + 1)
+        .is_some_and(|t| !t.has(SPACE) && !t.has(LINE_START) && t.is_word())
     {
         return None;
     }
-    // a leading "The" alone is no title
-    if b == a + 1 && word(text, toks, a).is_some_and(|w| matches!(w, "The" | "A" | "An")) {
+    // "Paul “Bonehead” Arthurs": a nickname between a name's words
+    let name_before = open
+        .checked_sub(1)
+        .is_some_and(|k| toks[k].is_word() && toks[k].is_capitalised());
+    if name_before && toks.get(end + 1).is_some_and(Token::is_capitalised) {
         return None;
     }
-    Some((a, b, EntityKind::Name))
+    let words = toks[start..end].iter().filter(|t| t.is_word()).count();
+    if words == 1 && found.starting(start).is_none_or(|c| c.b != end) {
+        return None;
+    }
+    known_for_sure(text, toks, found, start, end).then_some((start, end, EntityKind::Name))
 }
 
 /// Is the word at `noun` one that names a kind of work (`film`, `album`,
@@ -370,6 +429,11 @@ fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
             | "sequel"
             | "podcast"
             | "videogame"
+            | "thriller"
+            | "drama"
+            | "comedy"
+            | "franchise"
+            | "trilogy"
     );
     // words that are also verbs or plain nouns need a word before them
     // that makes them a work: `the game`, `his latest book`, `a new show`
@@ -575,6 +639,22 @@ mod tests {
                 ("Harry Potter and the Half-Blood Prince", Name),
                 ("Flow", Name),
                 ("Sean Baker", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_a_work() {
+        let text = "The BBC showed a documentary called ‘No More Mr Nasty’ on Sunday. \
+                    “We did it,” Tessa Jowell said, and the cinema played “Hotel \
+                    Rwanda”.";
+        assert_eq!(
+            names(text),
+            [
+                ("BBC", Organization),
+                ("No More Mr Nasty", Name),
+                ("Tessa Jowell", Person),
+                ("Hotel Rwanda", Name),
             ]
         );
     }
