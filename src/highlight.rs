@@ -1089,6 +1089,22 @@ mod regressions {
         assert!(found.contains(&("Havenbond", Organization)), "{found:?}");
         assert!(!found.iter().any(|&(_, k)| k == Name));
     }
+
+    #[test]
+    fn where_people_work_and_which_make_a_body() {
+        let text = "Sales may rise, said Piers Harding-Rolls, a games analyst at Ampere \
+                    Analysis. He had been a partner for Tods Murray, which has clients in \
+                    Leith. Fans queued as the band Kasabian played and admissions service \
+                    Ucas opened.";
+        let found = spans(text);
+        for body in ["Ampere Analysis", "Tods Murray", "Kasabian", "Ucas"] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+        assert!(
+            found.contains(&("Piers Harding-Rolls", Person)),
+            "{found:?}"
+        );
+    }
 }
 
 #[cfg(test)]

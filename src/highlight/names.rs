@@ -1680,7 +1680,7 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
-            if self.lower_is(a - 1, org_cue_before) {
+            if self.lower_is(a - 1, |w| org_cue_before(w) || more_org_cue_before(w)) {
                 return Some(EntityKind::Organization);
             }
             if self.lower_is(a - 1, person_cue_before) {
@@ -1689,6 +1689,20 @@ impl Ctx<'_> {
             if a >= 2
                 && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
                 && self.lower_is(a - 2, org_cue_before_of)
+            {
+                return Some(EntityKind::Organization);
+            }
+            // "an analyst at Bernstein", "a partner for Tods Murray": where
+            // someone works
+            let at = if self.lower_is(a - 1, |w| w == "the") {
+                a - 1
+            } else {
+                a
+            };
+            if at >= 2
+                && lower_word(at - 2)
+                && self.lower_is(at - 1, |w| matches!(w, "at" | "for" | "with"))
+                && self.lower_is(at - 2, works_at)
             {
                 return Some(EntityKind::Organization);
             }
@@ -1797,6 +1811,12 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Person);
         }
+        // "Tods Murray, which has a client": not a person; a place or a
+        // product is mostly known already, so a body
+        let comma = usize::from(self.toks.get(k).is_some_and(|t| t.is_punct(',')));
+        if !possessive && lower_word(k + comma) && self.lower_is(k + comma, |w| w == "which") {
+            return Some(EntityKind::Organization);
+        }
         if !possessive
             && self.lower_is(k, |w| matches!(w, "said" | "says" | "told" | "added"))
             && self.lower_is(k + 1, |w| matches!(w, "he" | "she" | "his" | "her"))
@@ -1872,6 +1892,88 @@ impl Ctx<'_> {
         };
         self.toks[k].is_word() && self.toks[k].has(super::token::LOWER) && self.lower_is(k, f)
     }
+}
+
+/// Lower-case words just before a name that make it a body, beside
+/// [`org_cue_before`]: `the band Kasabian`, `admissions service Ucas`,
+/// `think tank Bruegel`, `streaming platform Twitch`.
+fn more_org_cue_before(w: &str) -> bool {
+    matches!(
+        w,
+        "band"
+            | "service"
+            | "duo"
+            | "trio"
+            | "quartet"
+            | "collective"
+            | "platform"
+            | "tank"
+            | "think-tank"
+            | "streamer"
+            | "supermarket"
+            | "channel"
+            | "tabloid"
+            | "broadsheet"
+            | "daily"
+            | "outlet"
+            | "campaigners"
+            | "charities"
+            | "companies"
+            | "groups"
+            | "banks"
+            | "airlines"
+            | "carmakers"
+            | "retailers"
+    )
+}
+
+/// People's roles before `at`, `for` or `with` and the body they work for:
+/// `an analyst at Bernstein`, `a partner for Tods Murray`.
+fn works_at(w: &str) -> bool {
+    matches!(
+        w,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "strategists"
+            | "researcher"
+            | "researchers"
+            | "professor"
+            | "lecturer"
+            | "partner"
+            | "director"
+            | "engineer"
+            | "engineers"
+            | "scientist"
+            | "scientists"
+            | "executive"
+            | "executives"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "fellow"
+            | "editor"
+            | "consultant"
+            | "colleagues"
+            | "staff"
+            | "employee"
+            | "employees"
+            | "worker"
+            | "workers"
+            | "officials"
+            | "manager"
+            | "managers"
+            | "boss"
+            | "bosses"
+            | "trader"
+            | "traders"
+            | "dealer"
+            | "dealers"
+            | "lawyer"
+            | "lawyers"
+    )
 }
 
 /// The words that stand for a name found in full: people's surnames (with
