@@ -98,6 +98,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     }
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
+    index_numbers(text, &toks, &mut names, &mut numbers);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -118,6 +119,39 @@ pub fn highlight(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Stock indexes named with a number: `FTSE 100`, `Nikkei 225`, `S&P 500`,
+/// `Stoxx 600`. The number is part of the index's name, so it joins the
+/// name before it and is no count.
+fn index_numbers(
+    text: &str,
+    toks: &[token::Token],
+    names: &mut [names::Cand],
+    numbers: &mut Vec<numbers::Found>,
+) {
+    for c in names.iter_mut() {
+        let last = toks[c.b - 1].text(text);
+        let index = matches!(
+            last,
+            "FTSE" | "Nikkei" | "S&P" | "Stoxx" | "STOXX" | "DAX" | "Dax" | "CAC" | "Cac" | "ASX"
+        ) || (last == "P" && c.b >= 3 && toks[c.b - 3].text(text) == "S");
+        let Some(t) = toks.get(c.b) else { continue };
+        if c.kind != EntityKind::Organization
+            || !index
+            || t.kind != token::Kind::Num
+            || !t.has(token::SPACE)
+            || t.has(token::LINE_START)
+            || !t.text(text).bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(n) = numbers.iter().position(|f| f.a == c.b && f.b == c.b) else {
+            continue;
+        };
+        numbers.remove(n);
+        c.b += 1;
+    }
 }
 
 #[cfg(test)]
@@ -1088,6 +1122,38 @@ mod regressions {
         assert!(found.contains(&("Daliborsk", Person)), "{found:?}");
         assert!(found.contains(&("Havenbond", Organization)), "{found:?}");
         assert!(!found.iter().any(|&(_, k)| k == Name));
+    }
+
+    #[test]
+    fn a_head_word_alone_in_mid_sentence_names_its_body_or_event() {
+        let text = "Inflation is falling back towards the Bank's 2% target, and the \
+                    Government has said so. Athletes arrived before the Games began. The \
+                    Ministry later agreed.";
+        assert_eq!(
+            spans(text)
+                .into_iter()
+                .filter(|(_, k)| !matches!(k, Number | Date))
+                .collect::<Vec<_>>(),
+            [
+                ("Bank", Organization),
+                ("Government", Organization),
+                ("Games", Name)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stock_index_keeps_its_number() {
+        let text = "The FTSE 100 closed 0.7% lower, the Nikkei 225 rose and 100 traders left.";
+        assert_eq!(
+            spans(text),
+            [
+                ("FTSE 100", Organization),
+                ("0.7", Number),
+                ("Nikkei 225", Organization),
+                ("100", Number),
+            ]
+        );
     }
 
     #[test]

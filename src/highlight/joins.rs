@@ -30,6 +30,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| work_after_author(text, toks, &found, i))
             .or_else(|| work_after_noun(text, toks, &found, i))
             .or_else(|| quoted_title(text, toks, &found, i))
+            .or_else(|| body_for_a_nation(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
         {
@@ -496,6 +497,49 @@ fn small_words_then_capital(text: &str, toks: &[Token], i: usize) -> Option<usiz
     None
 }
 
+/// `NHS England`, `Universities Scotland`, `Sport Wales`: a body's word
+/// and then one of the nations of the United Kingdom, with nothing between
+/// them, name one body. Not after a person, a place or a nationality
+/// (`Harry Kane England`, `Dublin Ireland`), nor at a sentence start where
+/// the capital proves nothing.
+fn body_for_a_nation(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let t = toks[i];
+    let org = found
+        .starting(i)
+        .is_some_and(|c| c.b == i + 1 && c.kind == EntityKind::Organization);
+    if !t.is_word() || !t.is_capitalised() || ((t.has(INITIAL) || t.has(LINE_START)) && !org) {
+        return None;
+    }
+    let nation = toks.get(i + 1)?;
+    if !nation.has(SPACE) || nation.has(LINE_START) {
+        return None;
+    }
+    let n = match word(text, toks, i + 1)? {
+        "England" | "Scotland" | "Wales" => 1,
+        "Northern" if word(text, toks, i + 2) == Some("Ireland") => 2,
+        _ => return None,
+    };
+    let place = found.starting(i + 1)?;
+    if place.kind != EntityKind::Place || place.b != i + 1 + n {
+        return None;
+    }
+    if let Some(c) = found.at(i)
+        && (c.a != i
+            || c.b != i + 1
+            || !matches!(c.kind, EntityKind::Organization | EntityKind::Name))
+    {
+        return None;
+    }
+    // the body's word ends a sentence or is one of a pair ("and Scotland")
+    if toks
+        .get(i + 1 + n)
+        .is_some_and(|t| t.is_word() && t.is_capitalised())
+    {
+        return None;
+    }
+    Some((i, i + 1 + n, EntityKind::Organization))
+}
+
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
 /// sharing a body's last word, at the `and` between them.
 fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Option<Join> {
@@ -655,6 +699,22 @@ mod tests {
                 ("No More Mr Nasty", Name),
                 ("Tessa Jowell", Person),
                 ("Hotel Rwanda", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_for_one_nation_of_the_kingdom_is_one_name() {
+        let text = "Principals from Universities Scotland met NHS England officials, \
+                    while Harry Kane and England fans waited. NHS England agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Universities Scotland", Organization),
+                ("NHS England", Organization),
+                ("Harry Kane", Person),
+                ("England", Place),
+                ("NHS England", Organization),
             ]
         );
     }

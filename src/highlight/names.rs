@@ -1610,6 +1610,25 @@ impl Ctx<'_> {
         if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
             return;
         }
+        // "the Bank's 2% target", "the Government has", "before the Games":
+        // a body or an event named by its head word alone, capitalised in
+        // mid-sentence
+        let the_before = first >= 1
+            && self.has(first - 1, LOWER)
+            && self.lower_is(first - 1, |x| x == "the")
+            && !self.risky(first)
+            && !self.has(first, UPPER)
+            && !self.lower_is(first, is_title_head)
+            // "the Ministry of Justice" is cut elsewhere, not here
+            && !self.lower_is(first + 1, |x| x == "of" || x == "for");
+        if the_before && self.lower_is(first, is_org_head) {
+            self.emit(first, first + 1, EntityKind::Organization, Strength::Weak);
+            return;
+        }
+        if the_before && self.lower_is(first, is_event_head) {
+            self.emit(first, first + 1, EntityKind::Name, Strength::Weak);
+            return;
+        }
         if self.lower_is(first, |x| {
             is_org_head(x)
                 || is_place_head(x)
