@@ -121,9 +121,10 @@ pub fn highlight(text: &str) -> Vec<Span> {
     out
 }
 
-/// Stock indexes named with a number: `FTSE 100`, `Nikkei 225`, `S&P 500`,
-/// `Stoxx 600`. The number is part of the index's name, so it joins the
-/// name before it and is no count.
+/// Stock indexes named with a number (`FTSE 100`, `Nikkei 225`, `S&P 500`,
+/// `Stoxx 600`), works and products with a small one (`Robocop 2`,
+/// `PlayStation 5`): the number is part of the name, so it joins the name
+/// before it and is no count.
 fn index_numbers(
     text: &str,
     toks: &[token::Token],
@@ -137,8 +138,15 @@ fn index_numbers(
             "FTSE" | "Nikkei" | "S&P" | "Stoxx" | "STOXX" | "DAX" | "Dax" | "CAC" | "Cac" | "ASX"
         ) || (last == "P" && c.b >= 3 && toks[c.b - 3].text(text) == "S");
         let Some(t) = toks.get(c.b) else { continue };
-        if c.kind != EntityKind::Organization
-            || !index
+        // "Robocop 2", "PlayStation 5", "Windows 11": a work's or a
+        // product's number
+        let sequel = c.kind == EntityKind::Name
+            && t.end - t.start <= 2
+            && toks
+                .get(c.b + 1)
+                .is_none_or(|n| n.has(token::SPACE) || !matches!(n.kind, token::Kind::Punct(_)));
+        let kind_fits = (c.kind == EntityKind::Organization && index) || sequel;
+        if !kind_fits
             || t.kind != token::Kind::Num
             || !t.has(token::SPACE)
             || t.has(token::LINE_START)
@@ -146,7 +154,10 @@ fn index_numbers(
         {
             continue;
         }
-        let Some(n) = numbers.iter().position(|f| f.a == c.b && f.b == c.b) else {
+        let Some(n) = numbers
+            .iter()
+            .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Number)
+        else {
             continue;
         };
         numbers.remove(n);
@@ -1153,6 +1164,11 @@ mod regressions {
                 ("Nikkei 225", Organization),
                 ("100", Number),
             ]
+        );
+        let text = "He starred in the film Robocop 2 and sold 5 PlayStation 5 consoles.";
+        assert_eq!(
+            spans(text),
+            [("Robocop 2", Name), ("5", Number), ("PlayStation 5", Name)]
         );
     }
 
