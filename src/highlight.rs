@@ -1173,6 +1173,21 @@ mod regressions {
     }
 
     #[test]
+    fn a_body_on_its_subject_stays_whole() {
+        let text = "As Parliament's Joint Committee on Intelligence and Security said, and \
+                    as a study by the Center on Poverty and Inequality found, the Council on \
+                    Monday agreed.";
+        let found = spans(text);
+        for body in [
+            "Joint Committee on Intelligence and Security",
+            "Center on Poverty and Inequality",
+        ] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+        assert!(found.contains(&("Monday", Date)), "{found:?}");
+    }
+
+    #[test]
     fn where_people_work_and_which_make_a_body() {
         let text = "Sales may rise, said Piers Harding-Rolls, a games analyst at Ampere \
                     Analysis. He had been a partner for Tods Murray, which has clients in \

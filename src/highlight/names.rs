@@ -476,6 +476,24 @@ impl Ctx<'_> {
         {
             return Some(k + 1);
         }
+        // "Joint Committee on Intelligence and Security", "Center on
+        // Poverty and Inequality": a body on its subject
+        if w == "on"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k - 1, takes_on)
+            && self.is_cap(k + 1)
+            && !self.has(k + 1, LINE_START)
+            && !self.risky(k + 1)
+            && !self.gaz_covers(k + 1)
+        {
+            // "... on Intelligence and Security": two subjects
+            let two = self.lower_is(k + 2, |x| x == "and")
+                && self.is_cap(k + 3)
+                && !self.has(k + 3, LINE_START)
+                && !self.gaz_covers(k + 3);
+            return Some(if two { k + 3 } else { k + 1 });
+        }
         // "Whitbread Book of the Year", "Player of the Year Award"
         if w == "of"
             && k > 0
@@ -1523,8 +1541,9 @@ impl Ctx<'_> {
                 Some(EntityKind::Organization)
             } else if words.iter().any(|&k| {
                 k > p
-                    && self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
-                    && self.lower_is(k - 1, is_org_head)
+                    && ((self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
+                        && self.lower_is(k - 1, is_org_head))
+                        || (self.lower_is(k, |w| w == "on") && self.lower_is(k - 1, takes_on)))
             }) {
                 // "Committee to Protect Journalists", "Economic Commission
                 // for Africa"
@@ -1943,6 +1962,24 @@ fn more_org_cue_before(w: &str) -> bool {
             | "airlines"
             | "carmakers"
             | "retailers"
+    )
+}
+
+/// Bodies named with `on` and their subject: `Committee on Foreign
+/// Relations`, `Center on Budget and Policy Priorities`.
+fn takes_on(w: &str) -> bool {
+    matches!(
+        w,
+        "committee"
+            | "commission"
+            | "council"
+            | "center"
+            | "centre"
+            | "conference"
+            | "convention"
+            | "panel"
+            | "institute"
+            | "subcommittee"
     )
 }
 
