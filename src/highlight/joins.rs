@@ -31,6 +31,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| work_after_noun(text, toks, &found, i))
             .or_else(|| quoted_title(text, toks, &found, i))
             .or_else(|| body_for_a_nation(text, toks, &found, i))
+            .or_else(|| members_body(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
         {
@@ -274,12 +275,9 @@ fn work_after_author(text: &str, toks: &[Token], found: &Found<'_>, poss: usize)
         }
         if t.is_capitalised() {
             end += 1;
-        } else if is_title_small_word(t.text(text))
-            && toks
-                .get(end + 1)
-                .is_some_and(|n| n.is_capitalised() && !n.has(LINE_START))
-        {
-            end += 2;
+        } else if let Some(n) = small_words_then_capital(text, toks, end) {
+            end += n + 1;
+            words += n;
         } else {
             break;
         }
@@ -540,6 +538,56 @@ fn body_for_a_nation(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
     Some((i, i + 1 + n, EntityKind::Organization))
 }
 
+/// `Consumers’ Association`, `National Farmers' Union`, `Workers' Party`:
+/// members in the plural, their apostrophe, then the kind of body.
+fn members_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let members = word(text, toks, i)?;
+    if !toks[i].is_capitalised() || members.len() <= 3 || !members.ends_with('s') {
+        return None;
+    }
+    let mark = toks.get(i + 1)?;
+    if !matches!(mark.kind, Kind::Punct('\'' | '\u{2019}')) || mark.has(SPACE) {
+        return None;
+    }
+    let mut end = i + 2;
+    while toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.is_capitalised() && t.has(SPACE) && !t.has(LINE_START))
+        && end < i + 5
+    {
+        end += 1;
+    }
+    let head = word(text, toks, end.checked_sub(1)?)?;
+    if end == i + 2
+        || !matches!(
+            head,
+            "Association"
+                | "Union"
+                | "Party"
+                | "Federation"
+                | "Alliance"
+                | "Council"
+                | "Guild"
+                | "Society"
+                | "League"
+                | "Club"
+                | "Forum"
+                | "Front"
+                | "Trust"
+                | "Fund"
+                | "Congress"
+                | "Movement"
+                | "Coalition"
+                | "Cooperative"
+                | "Co-operative"
+        )
+    {
+        return None;
+    }
+    let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
+    Some((start, end, EntityKind::Organization))
+}
+
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
 /// sharing a body's last word, at the `and` between them.
 fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Option<Join> {
@@ -715,6 +763,22 @@ mod tests {
                 ("Harry Kane", Person),
                 ("England", Place),
                 ("NHS England", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn members_and_their_apostrophe_start_a_body() {
+        let text = "Critics at the Consumers’ Association in Stockholm and the National \
+                    Farmers' Union objected, as did Taylor Swift’s The Life of a Showgirl.";
+        assert_eq!(
+            names(text),
+            [
+                ("Consumers’ Association", Organization),
+                ("Stockholm", Place),
+                ("National Farmers' Union", Organization),
+                ("Taylor Swift", Person),
+                ("The Life of a Showgirl", Name),
             ]
         );
     }
