@@ -562,7 +562,7 @@ mod tests {
         assert_eq!(
             names(text),
             [
-                ("Tory", Organization),
+                ("Tory", Name),
                 ("Liam Fox", Person),
                 ("Nicholas Blake", Person),
                 ("Manjit Singh Gill", Person),
@@ -1185,6 +1185,25 @@ mod regressions {
             assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
         }
         assert!(found.contains(&("Monday", Date)), "{found:?}");
+    }
+
+    #[test]
+    fn web_datelines_verbs_with_off_and_given_names_of_belonging() {
+        let text = "SUZUKA, Japan — Max Verstappen won, holding off Lando Norris, and \
+                    team principal Christian Horner smiled.\n\nOKLAHOMA CITY — Fans \
+                    cheered. A boat sank off Somalia.";
+        assert_eq!(
+            super::tests::names(text),
+            [
+                ("SUZUKA", Place),
+                ("Japan", Place),
+                ("Max Verstappen", Person),
+                ("Lando Norris", Person),
+                ("Christian Horner", Person),
+                ("OKLAHOMA CITY", Place),
+                ("Somalia", Place),
+            ]
+        );
     }
 
     #[test]

@@ -977,7 +977,21 @@ impl Ctx<'_> {
             && self
                 .gaz_at(end + 1, self.toks.len())
                 .is_some_and(|(_, e)| e.kind == EntityKind::Organization);
-        if !(date_after || comma_then_date || agency) {
+        // "SUZUKA, Japan —", "OKLAHOMA CITY —": a town in capitals, its
+        // country, a dash; not "EXCLUSIVE —"
+        let is_dash =
+            |t: &Token| matches!(t.kind, Kind::Punct(c) if c == '\u{2014}' || c == '\u{2013}');
+        let country_then_dash = next.is_punct(',')
+            && self
+                .gaz_at(end + 1, self.toks.len())
+                .filter(|(_, e)| e.kind == EntityKind::Place)
+                .is_some_and(|(n, _)| self.toks.get(end + 1 + n).is_some_and(is_dash));
+        let town_then_dash = is_dash(next)
+            && (a..end).all(|k| !self.toks[k].is_word() || !self.is_common(k))
+            && self
+                .gaz_at(a, end)
+                .is_none_or(|(_, e)| e.kind == EntityKind::Place);
+        if !(date_after || comma_then_date || agency || country_then_dash || town_then_dash) {
             return false;
         }
         let kind = match self.gaz_at(a, end) {
@@ -1015,6 +1029,22 @@ impl Ctx<'_> {
             && self.has(q, LOWER)
             && self.lower_is(q, |w| w == "of" || w == "for")
             && self.lower_is(p, takes_of)
+        {
+            return None;
+        }
+        // "Christian Horner": a given name that is also a word of belonging,
+        // before a surname no list knows
+        if n == 1
+            && e.kind == EntityKind::Name
+            && self.is_first_name(p)
+            && q < end
+            && self.is_cap(q)
+            && !self.risky(q)
+            && self.gaz_at(q, end).is_none()
+            && !self.is_common(q)
+            && !self.lower_is(q, |w| {
+                is_org_head(w) || is_place_head(w) || is_event_head(w)
+            })
         {
             return None;
         }
@@ -1752,7 +1782,20 @@ impl Ctx<'_> {
                 return Some(EntityKind::Place);
             }
             let acronym = self.has(a, UPPER) && b == a + 1;
+            // "holding off Lando Norris", "saw off Arsenal": a verb's off
+            let verb_off = a >= 2
+                && self.lower_is(a - 1, |w| w == "off")
+                && lower_word(a - 2)
+                && self.lower_is(a - 2, |w| {
+                    w.ends_with("ing")
+                        || w.ends_with("ed")
+                        || matches!(
+                            w,
+                            "hold" | "held" | "saw" | "see" | "fend" | "fought" | "beat"
+                        )
+                });
             if !acronym
+                && !verb_off
                 && (self.lower_is(a - 1, is_place_preposition)
                     || (a >= 2
                         && self.lower_is(a - 1, |w| w == "the")
