@@ -98,6 +98,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     }
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
+    index_numbers(text, &toks, &mut names, &mut numbers);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -118,6 +119,50 @@ pub fn highlight(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Stock indexes named with a number (`FTSE 100`, `Nikkei 225`, `S&P 500`,
+/// `Stoxx 600`), works and products with a small one (`Robocop 2`,
+/// `PlayStation 5`): the number is part of the name, so it joins the name
+/// before it and is no count.
+fn index_numbers(
+    text: &str,
+    toks: &[token::Token],
+    names: &mut [names::Cand],
+    numbers: &mut Vec<numbers::Found>,
+) {
+    for c in names.iter_mut() {
+        let last = toks[c.b - 1].text(text);
+        let index = matches!(
+            last,
+            "FTSE" | "Nikkei" | "S&P" | "Stoxx" | "STOXX" | "DAX" | "Dax" | "CAC" | "Cac" | "ASX"
+        ) || (last == "P" && c.b >= 3 && toks[c.b - 3].text(text) == "S");
+        let Some(t) = toks.get(c.b) else { continue };
+        // "Robocop 2", "PlayStation 5", "Windows 11": a work's or a
+        // product's number
+        let sequel = c.kind == EntityKind::Name
+            && t.end - t.start <= 2
+            && toks
+                .get(c.b + 1)
+                .is_none_or(|n| n.has(token::SPACE) || !matches!(n.kind, token::Kind::Punct(_)));
+        let kind_fits = (c.kind == EntityKind::Organization && index) || sequel;
+        if !kind_fits
+            || t.kind != token::Kind::Num
+            || !t.has(token::SPACE)
+            || t.has(token::LINE_START)
+            || !t.text(text).bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(n) = numbers
+            .iter()
+            .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Number)
+        else {
+            continue;
+        };
+        numbers.remove(n);
+        c.b += 1;
+    }
 }
 
 #[cfg(test)]
@@ -617,7 +662,7 @@ mod tests {
             names(text),
             [
                 ("World of Warcraft", Name),
-                ("Line of Beauty", Name),
+                ("The Line of Beauty", Name),
                 ("Ultima Online", Person),
             ]
         );
@@ -1088,6 +1133,93 @@ mod regressions {
         assert!(found.contains(&("Daliborsk", Person)), "{found:?}");
         assert!(found.contains(&("Havenbond", Organization)), "{found:?}");
         assert!(!found.iter().any(|&(_, k)| k == Name));
+    }
+
+    #[test]
+    fn a_head_word_alone_in_mid_sentence_names_its_body_or_event() {
+        let text = "Inflation is falling back towards the Bank's 2% target, and the \
+                    Government has said so. Athletes arrived before the Games began. The \
+                    Ministry later agreed.";
+        assert_eq!(
+            spans(text)
+                .into_iter()
+                .filter(|(_, k)| !matches!(k, Number | Date))
+                .collect::<Vec<_>>(),
+            [
+                ("Bank", Organization),
+                ("Government", Organization),
+                ("Games", Name)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stock_index_keeps_its_number() {
+        let text = "The FTSE 100 closed 0.7% lower, the Nikkei 225 rose and 100 traders left.";
+        assert_eq!(
+            spans(text),
+            [
+                ("FTSE 100", Organization),
+                ("0.7", Number),
+                ("Nikkei 225", Organization),
+                ("100", Number),
+            ]
+        );
+        let text = "He starred in the film Robocop 2 and sold 5 PlayStation 5 consoles.";
+        assert_eq!(
+            spans(text),
+            [("Robocop 2", Name), ("5", Number), ("PlayStation 5", Name)]
+        );
+    }
+
+    #[test]
+    fn a_body_on_its_subject_stays_whole() {
+        let text = "As Parliament's Joint Committee on Intelligence and Security said, and \
+                    as a study by the Center on Poverty and Inequality found, the Council on \
+                    Monday agreed.";
+        let found = spans(text);
+        for body in [
+            "Joint Committee on Intelligence and Security",
+            "Center on Poverty and Inequality",
+        ] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+        assert!(found.contains(&("Monday", Date)), "{found:?}");
+    }
+
+    #[test]
+    fn web_datelines_verbs_with_off_and_given_names_of_belonging() {
+        let text = "SUZUKA, Japan — Max Verstappen won, holding off Lando Norris, and \
+                    team principal Christian Horner smiled.\n\nOKLAHOMA CITY — Fans \
+                    cheered. A boat sank off Somalia.";
+        assert_eq!(
+            super::tests::names(text),
+            [
+                ("SUZUKA", Place),
+                ("Japan", Place),
+                ("Max Verstappen", Person),
+                ("Lando Norris", Person),
+                ("Christian Horner", Person),
+                ("OKLAHOMA CITY", Place),
+                ("Somalia", Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn where_people_work_and_which_make_a_body() {
+        let text = "Sales may rise, said Piers Harding-Rolls, a games analyst at Ampere \
+                    Analysis. He had been a partner for Tods Murray, which has clients in \
+                    Leith. Fans queued as the band Kasabian played and admissions service \
+                    Ucas opened.";
+        let found = spans(text);
+        for body in ["Ampere Analysis", "Tods Murray", "Kasabian", "Ucas"] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+        assert!(
+            found.contains(&("Piers Harding-Rolls", Person)),
+            "{found:?}"
+        );
     }
 }
 

@@ -8,8 +8,8 @@
 //! lying wholly inside a stretch of tokens with one name over it.
 
 use super::EntityKind;
-use super::names::Cand;
-use super::token::{HYPHEN_PREV, Kind, LINE_START, SPACE, Token, is_hyphen};
+use super::names::{Cand, Strength};
+use super::token::{HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, is_hyphen};
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -28,6 +28,10 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| hyphenated_town(text, toks, i))
             .or_else(|| peoples(text, toks, &found, i))
             .or_else(|| work_after_author(text, toks, &found, i))
+            .or_else(|| work_after_noun(text, toks, &found, i))
+            .or_else(|| quoted_title(text, toks, &found, i))
+            .or_else(|| body_for_a_nation(text, toks, &found, i))
+            .or_else(|| members_body(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
         {
@@ -50,7 +54,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
         };
         let fits = inside.iter().all(|&n| {
             let c = &cands[n];
-            c.a >= a && c.b <= b && !(c.a == a && c.b == b)
+            // a work's title may retype a name of the same extent
+            let retype = kind == EntityKind::Name && c.kind != kind;
+            c.a >= a && c.b <= b && !(c.a == a && c.b == b && !retype)
         });
         if a < taken_to || !fits {
             continue;
@@ -269,12 +275,9 @@ fn work_after_author(text: &str, toks: &[Token], found: &Found<'_>, poss: usize)
         }
         if t.is_capitalised() {
             end += 1;
-        } else if is_title_small_word(t.text(text))
-            && toks
-                .get(end + 1)
-                .is_some_and(|n| n.is_capitalised() && !n.has(LINE_START))
-        {
-            end += 2;
+        } else if let Some(n) = small_words_then_capital(text, toks, end) {
+            end += n + 1;
+            words += n;
         } else {
             break;
         }
@@ -289,6 +292,300 @@ fn work_after_author(text: &str, toks: &[Token], found: &Found<'_>, poss: usize)
         return None;
     }
     Some((the, end, EntityKind::Name))
+}
+
+/// The title of a work after the noun that says what it is: `the film
+/// The Brutalist`, `her novel Harry Potter and the Half-Blood Prince`,
+/// `the album Definitely Maybe`, `the game Half-Life`. At the noun, the
+/// capitalised words after it, with the small words a title keeps in lower
+/// case between them.
+fn work_after_noun(text: &str, toks: &[Token], found: &Found<'_>, noun: usize) -> Option<Join> {
+    if !names_a_work(text, toks, noun) {
+        return None;
+    }
+    let start = noun + 1;
+    let end = title_end(text, toks, start)?;
+    // "the film Sean Baker made": a name known for sure is no title
+    known_for_sure(text, toks, found, start, end).then_some((start, end, EntityKind::Name))
+}
+
+/// Is `a..b` fit to be a title: not one name known for sure as something
+/// else (a person, a body, a place), not a lone article?
+fn known_for_sure(text: &str, toks: &[Token], found: &Found<'_>, a: usize, b: usize) -> bool {
+    if let Some(c) = found.at(a)
+        && c.a == a
+        && c.b == b
+        && c.strength == Strength::Strong
+        && c.kind != EntityKind::Name
+    {
+        return false;
+    }
+    !(b == a + 1 && word(text, toks, a).is_some_and(|w| matches!(w, "The" | "A" | "An")))
+}
+
+/// The end of a title's capitalised words from `start`: small words such as
+/// `of the` between them, and hyphens inside them (`Half-Blood`); it stops
+/// at a line's or a sentence's start.
+fn title_end(text: &str, toks: &[Token], start: usize) -> Option<usize> {
+    let first = toks.get(start)?;
+    if !first.is_word() || !first.is_capitalised() || first.has(LINE_START) {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut words = 1;
+    while words < MAX_TITLE {
+        let Some(t) = toks.get(end) else { break };
+        if t.has(LINE_START) || t.has(INITIAL) {
+            break;
+        }
+        if t.is_word() && t.is_capitalised() {
+            end += 1;
+        } else if let Some(n) = small_words_then_capital(text, toks, end) {
+            end += n + 1;
+            words += n;
+        } else if matches!(t.kind, Kind::Punct(c) if is_hyphen(c))
+            && !t.has(SPACE)
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && n.has(HYPHEN_PREV) && n.is_capitalised())
+        {
+            end += 2;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    Some(end)
+}
+
+/// A title in quotation marks: `‘No More Mr Nasty’`, `“Hotel Rwanda”`, and
+/// one word the article already reads as a name (`‘Anora’ sweeps`). Only
+/// capitalised words (and a title's small words) inside, the marks right
+/// against them, nothing after the last word: speech (`“We won.”`) is left
+/// alone, and so is a nickname inside a name (`Paul “Bonehead” Arthurs`).
+fn quoted_title(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Option<Join> {
+    let close = match toks[open].kind {
+        Kind::Punct('\u{2018}') => '\u{2019}',
+        Kind::Punct('\u{201c}') => '\u{201d}',
+        Kind::Punct(c @ ('"' | '\'')) => c,
+        _ => return None,
+    };
+    let opens = toks[open].has(SPACE)
+        || toks[open].has(LINE_START)
+        || open
+            .checked_sub(1)
+            .is_some_and(|k| matches!(toks[k].kind, Kind::Punct('(' | '[' | '\u{2014}' | ':')));
+    let start = open + 1;
+    if !opens || toks.get(start)?.has(SPACE) {
+        return None;
+    }
+    let end = title_end(text, toks, start)?;
+    let after = toks.get(end)?;
+    if !after.is_punct(close) || after.has(SPACE) {
+        return None;
+    }
+    // the mark closes: a space, a line end or punctuation after it
+    if toks
+        .get(end + 1)
+        .is_some_and(|t| !t.has(SPACE) && !t.has(LINE_START) && t.is_word())
+    {
+        return None;
+    }
+    // "Paul “Bonehead” Arthurs": a nickname between a name's words
+    let name_before = open
+        .checked_sub(1)
+        .is_some_and(|k| toks[k].is_word() && toks[k].is_capitalised());
+    if name_before && toks.get(end + 1).is_some_and(Token::is_capitalised) {
+        return None;
+    }
+    let words = toks[start..end].iter().filter(|t| t.is_word()).count();
+    if words == 1 && found.starting(start).is_none_or(|c| c.b != end) {
+        return None;
+    }
+    known_for_sure(text, toks, found, start, end).then_some((start, end, EntityKind::Name))
+}
+
+/// Is the word at `noun` one that names a kind of work (`film`, `album`,
+/// `the game`), so that a capitalised title may follow?
+fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
+    let t = toks[noun];
+    if !t.is_word() || t.is_capitalised() {
+        return false;
+    }
+    let w = t.text(text);
+    let plain = matches!(
+        w,
+        "film"
+            | "movie"
+            | "album"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "sitcom"
+            | "documentary"
+            | "musical"
+            | "biopic"
+            | "sequel"
+            | "podcast"
+            | "videogame"
+            | "thriller"
+            | "drama"
+            | "comedy"
+            | "franchise"
+            | "trilogy"
+    );
+    // words that are also verbs or plain nouns need a word before them
+    // that makes them a work: `the game`, `his latest book`, `a new show`
+    let needs_det = matches!(
+        w,
+        "book" | "game" | "show" | "series" | "play" | "single" | "track" | "opera" | "poem"
+    );
+    if !plain && !needs_det {
+        return false;
+    }
+    if needs_det {
+        let Some(before) = noun.checked_sub(1).map(|k| toks[k]) else {
+            return false;
+        };
+        let det = before.kind == Kind::Poss
+            || word(text, toks, noun - 1).is_some_and(|d| {
+                matches!(
+                    d,
+                    "the"
+                        | "a"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "new"
+                        | "latest"
+                        | "debut"
+                        | "hit"
+                        | "next"
+                        | "classic"
+                        | "video"
+                        | "computer"
+                        | "console"
+                        | "TV"
+                        | "television"
+                        | "radio"
+                        | "stage"
+                )
+            });
+        if !det {
+            return false;
+        }
+    }
+    true
+}
+
+/// At `i`, one or two small title words (`of`, `and the`) followed by a
+/// capitalised word on the same line: how many small words.
+fn small_words_then_capital(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    for n in 1..=2 {
+        let t = toks.get(i + n - 1)?;
+        if !t.is_word() || t.has(LINE_START) || !is_title_small_word(t.text(text)) {
+            return None;
+        }
+        let next = toks.get(i + n)?;
+        if next.is_word() && next.is_capitalised() && !next.has(LINE_START) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// `NHS England`, `Universities Scotland`, `Sport Wales`: a body's word
+/// and then one of the nations of the United Kingdom, with nothing between
+/// them, name one body. Not after a person, a place or a nationality
+/// (`Harry Kane England`, `Dublin Ireland`), nor at a sentence start where
+/// the capital proves nothing.
+fn body_for_a_nation(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let t = toks[i];
+    let org = found
+        .starting(i)
+        .is_some_and(|c| c.b == i + 1 && c.kind == EntityKind::Organization);
+    if !t.is_word() || !t.is_capitalised() || ((t.has(INITIAL) || t.has(LINE_START)) && !org) {
+        return None;
+    }
+    let nation = toks.get(i + 1)?;
+    if !nation.has(SPACE) || nation.has(LINE_START) {
+        return None;
+    }
+    let n = match word(text, toks, i + 1)? {
+        "England" | "Scotland" | "Wales" => 1,
+        "Northern" if word(text, toks, i + 2) == Some("Ireland") => 2,
+        _ => return None,
+    };
+    let place = found.starting(i + 1)?;
+    if place.kind != EntityKind::Place || place.b != i + 1 + n {
+        return None;
+    }
+    if let Some(c) = found.at(i)
+        && (c.a != i
+            || c.b != i + 1
+            || !matches!(c.kind, EntityKind::Organization | EntityKind::Name))
+    {
+        return None;
+    }
+    // the body's word ends a sentence or is one of a pair ("and Scotland")
+    if toks
+        .get(i + 1 + n)
+        .is_some_and(|t| t.is_word() && t.is_capitalised())
+    {
+        return None;
+    }
+    Some((i, i + 1 + n, EntityKind::Organization))
+}
+
+/// `Consumers’ Association`, `National Farmers' Union`, `Workers' Party`:
+/// members in the plural, their apostrophe, then the kind of body.
+fn members_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let members = word(text, toks, i)?;
+    if !toks[i].is_capitalised() || members.len() <= 3 || !members.ends_with('s') {
+        return None;
+    }
+    let mark = toks.get(i + 1)?;
+    if !matches!(mark.kind, Kind::Punct('\'' | '\u{2019}')) || mark.has(SPACE) {
+        return None;
+    }
+    let mut end = i + 2;
+    while toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.is_capitalised() && t.has(SPACE) && !t.has(LINE_START))
+        && end < i + 5
+    {
+        end += 1;
+    }
+    let head = word(text, toks, end.checked_sub(1)?)?;
+    if end == i + 2
+        || !matches!(
+            head,
+            "Association"
+                | "Union"
+                | "Party"
+                | "Federation"
+                | "Alliance"
+                | "Council"
+                | "Guild"
+                | "Society"
+                | "League"
+                | "Club"
+                | "Forum"
+                | "Front"
+                | "Trust"
+                | "Fund"
+                | "Congress"
+                | "Movement"
+                | "Coalition"
+                | "Cooperative"
+                | "Co-operative"
+        )
+    {
+        return None;
+    }
+    let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
+    Some((start, end, EntityKind::Organization))
 }
 
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names
@@ -417,6 +714,87 @@ mod tests {
                 ("The Loneliness of Sonia and Sunny", Name),
                 ("Andrew Miller", Person),
                 ("The Land in Winter", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_noun_for_its_kind_is_a_work() {
+        let text = "Adrien Brody won for the film The Brutalist, and fans queued for the \
+                    novel Harry Potter and the Half-Blood Prince. Her debut album Flow sold \
+                    well, but the film Sean Baker made next has no title yet.";
+        assert_eq!(
+            names(text),
+            [
+                ("Adrien Brody", Person),
+                ("The Brutalist", Name),
+                ("Harry Potter and the Half-Blood Prince", Name),
+                ("Flow", Name),
+                ("Sean Baker", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_a_work() {
+        let text = "The BBC showed a documentary called ‘No More Mr Nasty’ on Sunday. \
+                    “We did it,” Tessa Jowell said, and the cinema played “Hotel \
+                    Rwanda”.";
+        assert_eq!(
+            names(text),
+            [
+                ("BBC", Organization),
+                ("No More Mr Nasty", Name),
+                ("Tessa Jowell", Person),
+                ("Hotel Rwanda", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_for_one_nation_of_the_kingdom_is_one_name() {
+        let text = "Principals from Universities Scotland met NHS England officials, \
+                    while Harry Kane and England fans waited. NHS England agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Universities Scotland", Organization),
+                ("NHS England", Organization),
+                ("Harry Kane", Person),
+                ("England", Place),
+                ("NHS England", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn members_and_their_apostrophe_start_a_body() {
+        let text = "Critics at the Consumers’ Association in Stockholm and the National \
+                    Farmers' Union objected, as did Taylor Swift’s The Life of a Showgirl.";
+        assert_eq!(
+            names(text),
+            [
+                ("Consumers’ Association", Organization),
+                ("Stockholm", Place),
+                ("National Farmers' Union", Organization),
+                ("Taylor Swift", Person),
+                ("The Life of a Showgirl", Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_like_work_noun_needs_a_word_before_it() {
+        let text = "Arsenal will play Chelsea on the day fans book Ryanair flights, while \
+                    the game Minecraft outsold the new show The Bear.";
+        assert_eq!(
+            names(text),
+            [
+                ("Arsenal", Organization),
+                ("Chelsea", Organization),
+                ("Ryanair", Organization),
+                ("Minecraft", Name),
+                ("The Bear", Name),
             ]
         );
     }

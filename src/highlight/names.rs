@@ -476,6 +476,24 @@ impl Ctx<'_> {
         {
             return Some(k + 1);
         }
+        // "Joint Committee on Intelligence and Security", "Center on
+        // Poverty and Inequality": a body on its subject
+        if w == "on"
+            && k > 0
+            && self.is_cap(k - 1)
+            && self.lower_is(k - 1, takes_on)
+            && self.is_cap(k + 1)
+            && !self.has(k + 1, LINE_START)
+            && !self.risky(k + 1)
+            && !self.gaz_covers(k + 1)
+        {
+            // "... on Intelligence and Security": two subjects
+            let two = self.lower_is(k + 2, |x| x == "and")
+                && self.is_cap(k + 3)
+                && !self.has(k + 3, LINE_START)
+                && !self.gaz_covers(k + 3);
+            return Some(if two { k + 3 } else { k + 1 });
+        }
         // "Whitbread Book of the Year", "Player of the Year Award"
         if w == "of"
             && k > 0
@@ -959,7 +977,21 @@ impl Ctx<'_> {
             && self
                 .gaz_at(end + 1, self.toks.len())
                 .is_some_and(|(_, e)| e.kind == EntityKind::Organization);
-        if !(date_after || comma_then_date || agency) {
+        // "SUZUKA, Japan —", "OKLAHOMA CITY —": a town in capitals, its
+        // country, a dash; not "EXCLUSIVE —"
+        let is_dash =
+            |t: &Token| matches!(t.kind, Kind::Punct(c) if c == '\u{2014}' || c == '\u{2013}');
+        let country_then_dash = next.is_punct(',')
+            && self
+                .gaz_at(end + 1, self.toks.len())
+                .filter(|(_, e)| e.kind == EntityKind::Place)
+                .is_some_and(|(n, _)| self.toks.get(end + 1 + n).is_some_and(is_dash));
+        let town_then_dash = is_dash(next)
+            && (a..end).all(|k| !self.toks[k].is_word() || !self.is_common(k))
+            && self
+                .gaz_at(a, end)
+                .is_none_or(|(_, e)| e.kind == EntityKind::Place);
+        if !(date_after || comma_then_date || agency || country_then_dash || town_then_dash) {
             return false;
         }
         let kind = match self.gaz_at(a, end) {
@@ -997,6 +1029,22 @@ impl Ctx<'_> {
             && self.has(q, LOWER)
             && self.lower_is(q, |w| w == "of" || w == "for")
             && self.lower_is(p, takes_of)
+        {
+            return None;
+        }
+        // "Christian Horner": a given name that is also a word of belonging,
+        // before a surname no list knows
+        if n == 1
+            && e.kind == EntityKind::Name
+            && self.is_first_name(p)
+            && q < end
+            && self.is_cap(q)
+            && !self.risky(q)
+            && self.gaz_at(q, end).is_none()
+            && !self.is_common(q)
+            && !self.lower_is(q, |w| {
+                is_org_head(w) || is_place_head(w) || is_event_head(w)
+            })
         {
             return None;
         }
@@ -1523,8 +1571,9 @@ impl Ctx<'_> {
                 Some(EntityKind::Organization)
             } else if words.iter().any(|&k| {
                 k > p
-                    && self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
-                    && self.lower_is(k - 1, is_org_head)
+                    && ((self.lower_is(k, |w| matches!(w, "to" | "of" | "for"))
+                        && self.lower_is(k - 1, is_org_head))
+                        || (self.lower_is(k, |w| w == "on") && self.lower_is(k - 1, takes_on)))
             }) {
                 // "Committee to Protect Journalists", "Economic Commission
                 // for Africa"
@@ -1610,6 +1659,25 @@ impl Ctx<'_> {
         if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
             return;
         }
+        // "the Bank's 2% target", "the Government has", "before the Games":
+        // a body or an event named by its head word alone, capitalised in
+        // mid-sentence
+        let the_before = first >= 1
+            && self.has(first - 1, LOWER)
+            && self.lower_is(first - 1, |x| x == "the")
+            && !self.risky(first)
+            && !self.has(first, UPPER)
+            && !self.lower_is(first, is_title_head)
+            // "the Ministry of Justice" is cut elsewhere, not here
+            && !self.lower_is(first + 1, |x| x == "of" || x == "for");
+        if the_before && self.lower_is(first, is_org_head) {
+            self.emit(first, first + 1, EntityKind::Organization, Strength::Weak);
+            return;
+        }
+        if the_before && self.lower_is(first, is_event_head) {
+            self.emit(first, first + 1, EntityKind::Name, Strength::Weak);
+            return;
+        }
         if self.lower_is(first, |x| {
             is_org_head(x)
                 || is_place_head(x)
@@ -1680,7 +1748,7 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
-            if self.lower_is(a - 1, org_cue_before) {
+            if self.lower_is(a - 1, |w| org_cue_before(w) || more_org_cue_before(w)) {
                 return Some(EntityKind::Organization);
             }
             if self.lower_is(a - 1, person_cue_before) {
@@ -1692,6 +1760,20 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Organization);
             }
+            // "an analyst at Bernstein", "a partner for Tods Murray": where
+            // someone works
+            let at = if self.lower_is(a - 1, |w| w == "the") {
+                a - 1
+            } else {
+                a
+            };
+            if at >= 2
+                && lower_word(at - 2)
+                && self.lower_is(at - 1, |w| matches!(w, "at" | "for" | "with"))
+                && self.lower_is(at - 2, works_at)
+            {
+                return Some(EntityKind::Organization);
+            }
             if a >= 2
                 && self.lower_is(a - 1, |w| w == "of")
                 && lower_word(a - 2)
@@ -1700,7 +1782,20 @@ impl Ctx<'_> {
                 return Some(EntityKind::Place);
             }
             let acronym = self.has(a, UPPER) && b == a + 1;
+            // "holding off Lando Norris", "saw off Arsenal": a verb's off
+            let verb_off = a >= 2
+                && self.lower_is(a - 1, |w| w == "off")
+                && lower_word(a - 2)
+                && self.lower_is(a - 2, |w| {
+                    w.ends_with("ing")
+                        || w.ends_with("ed")
+                        || matches!(
+                            w,
+                            "hold" | "held" | "saw" | "see" | "fend" | "fought" | "beat"
+                        )
+                });
             if !acronym
+                && !verb_off
                 && (self.lower_is(a - 1, is_place_preposition)
                     || (a >= 2
                         && self.lower_is(a - 1, |w| w == "the")
@@ -1797,6 +1892,12 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Person);
         }
+        // "Tods Murray, which has a client": not a person; a place or a
+        // product is mostly known already, so a body
+        let comma = usize::from(self.toks.get(k).is_some_and(|t| t.is_punct(',')));
+        if !possessive && lower_word(k + comma) && self.lower_is(k + comma, |w| w == "which") {
+            return Some(EntityKind::Organization);
+        }
         if !possessive
             && self.lower_is(k, |w| matches!(w, "said" | "says" | "told" | "added"))
             && self.lower_is(k + 1, |w| matches!(w, "he" | "she" | "his" | "her"))
@@ -1872,6 +1973,106 @@ impl Ctx<'_> {
         };
         self.toks[k].is_word() && self.toks[k].has(super::token::LOWER) && self.lower_is(k, f)
     }
+}
+
+/// Lower-case words just before a name that make it a body, beside
+/// [`org_cue_before`]: `the band Kasabian`, `admissions service Ucas`,
+/// `think tank Bruegel`, `streaming platform Twitch`.
+fn more_org_cue_before(w: &str) -> bool {
+    matches!(
+        w,
+        "band"
+            | "service"
+            | "duo"
+            | "trio"
+            | "quartet"
+            | "collective"
+            | "platform"
+            | "tank"
+            | "think-tank"
+            | "streamer"
+            | "supermarket"
+            | "channel"
+            | "tabloid"
+            | "broadsheet"
+            | "daily"
+            | "outlet"
+            | "campaigners"
+            | "charities"
+            | "companies"
+            | "groups"
+            | "banks"
+            | "airlines"
+            | "carmakers"
+            | "retailers"
+    )
+}
+
+/// Bodies named with `on` and their subject: `Committee on Foreign
+/// Relations`, `Center on Budget and Policy Priorities`.
+fn takes_on(w: &str) -> bool {
+    matches!(
+        w,
+        "committee"
+            | "commission"
+            | "council"
+            | "center"
+            | "centre"
+            | "conference"
+            | "convention"
+            | "panel"
+            | "institute"
+            | "subcommittee"
+    )
+}
+
+/// People's roles before `at`, `for` or `with` and the body they work for:
+/// `an analyst at Bernstein`, `a partner for Tods Murray`.
+fn works_at(w: &str) -> bool {
+    matches!(
+        w,
+        "analyst"
+            | "analysts"
+            | "economist"
+            | "economists"
+            | "strategist"
+            | "strategists"
+            | "researcher"
+            | "researchers"
+            | "professor"
+            | "lecturer"
+            | "partner"
+            | "director"
+            | "engineer"
+            | "engineers"
+            | "scientist"
+            | "scientists"
+            | "executive"
+            | "executives"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "fellow"
+            | "editor"
+            | "consultant"
+            | "colleagues"
+            | "staff"
+            | "employee"
+            | "employees"
+            | "worker"
+            | "workers"
+            | "officials"
+            | "manager"
+            | "managers"
+            | "boss"
+            | "bosses"
+            | "trader"
+            | "traders"
+            | "dealer"
+            | "dealers"
+            | "lawyer"
+            | "lawyers"
+    )
 }
 
 /// The words that stand for a name found in full: people's surnames (with
