@@ -356,35 +356,33 @@ pub(crate) fn token_key(token_text: &str, kind: TokenKind, out: &mut String) {
 /// ignored (`40,` is `40`).
 pub(crate) fn number_key(run: &str, out: &mut String) {
     let run = run.trim_end_matches(is_joiner);
-    let groups: Vec<&str> = run.split(is_joiner).collect();
-    let seps: Vec<char> = run.chars().filter(|&c| is_joiner(c)).collect();
-    let (Some(&first_sep), Some(&last_sep)) = (seps.first(), seps.last()) else {
+    let (Some(first_at), Some(last_at)) = (run.find(is_joiner), run.rfind(is_joiner)) else {
         out.push_str(run);
         return;
     };
-    let first_group = groups.first().copied().unwrap_or("");
-    let last_group = groups.last().copied().unwrap_or("");
-    let decimal = if seps.len() >= 2 {
-        last_sep != first_sep
-    } else {
+    // Joiners are ASCII: one byte each.
+    let sep_at = |i: usize| char::from(run.as_bytes().get(i).copied().unwrap_or(b'.'));
+    let (first_sep, last_sep) = (sep_at(first_at), sep_at(last_at));
+    let first_group = run.get(..first_at).unwrap_or("");
+    let last_group = run.get(last_at + 1..).unwrap_or("");
+    let decimal = if first_at == last_at {
         last_group.len() != 3 || first_group.starts_with('0')
-    };
-    let int_groups = if decimal {
-        &groups[..groups.len() - 1]
     } else {
-        &groups[..]
+        last_sep != first_sep
     };
-    let int_seps = if decimal {
-        &seps[..seps.len() - 1]
+    let int = if decimal {
+        run.get(..last_at).unwrap_or("")
     } else {
-        &seps[..]
+        run
     };
-    let grouped = int_groups
-        .first()
-        .is_some_and(|g| (1..=3).contains(&g.len()))
-        && int_groups.iter().skip(1).all(|g| g.len() == 3)
-        && int_seps.iter().all(|&s| s == first_sep);
-    for (i, g) in int_groups.iter().enumerate() {
+    let mut groups = int.split(is_joiner);
+    let grouped = groups.next().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.all(|g| g.len() == 3)
+        && int
+            .chars()
+            .filter(|&c| is_joiner(c))
+            .all(|c| c == first_sep);
+    for (i, g) in int.split(is_joiner).enumerate() {
         if i > 0 && !grouped {
             out.push('.');
         }
@@ -476,6 +474,50 @@ mod tests {
         out
     }
 
+    /// [`number_key`] as first written, with lists of groups and
+    /// separators: the reference the allocation-free one is checked against.
+    fn number_key_by_lists(run: &str, out: &mut String) {
+        let run = run.trim_end_matches(is_joiner);
+        let groups: Vec<&str> = run.split(is_joiner).collect();
+        let seps: Vec<char> = run.chars().filter(|&c| is_joiner(c)).collect();
+        let (Some(&first_sep), Some(&last_sep)) = (seps.first(), seps.last()) else {
+            out.push_str(run);
+            return;
+        };
+        let first_group = groups.first().copied().unwrap_or("");
+        let last_group = groups.last().copied().unwrap_or("");
+        let decimal = if seps.len() >= 2 {
+            last_sep != first_sep
+        } else {
+            last_group.len() != 3 || first_group.starts_with('0')
+        };
+        let int_groups = if decimal {
+            &groups[..groups.len() - 1]
+        } else {
+            &groups[..]
+        };
+        let int_seps = if decimal {
+            &seps[..seps.len() - 1]
+        } else {
+            &seps[..]
+        };
+        let grouped = int_groups
+            .first()
+            .is_some_and(|g| (1..=3).contains(&g.len()))
+            && int_groups.iter().skip(1).all(|g| g.len() == 3)
+            && int_seps.iter().all(|&s| s == first_sep);
+        for (i, g) in int_groups.iter().enumerate() {
+            if i > 0 && !grouped {
+                out.push('.');
+            }
+            out.push_str(g);
+        }
+        if decimal {
+            out.push('.');
+            out.push_str(last_group);
+        }
+    }
+
     /// Every key of `text` the slow way: tokens, then their keys.
     fn keys_by_token(text: &str) -> Vec<String> {
         let mut key = String::new();
@@ -515,6 +557,14 @@ mod tests {
         fn tokenizer_follows_the_rule(text in "[a-z0-9 ,.'é東İ\\-]{0,40}|\\PC{0,40}") {
             let got: Vec<_> = tokens(&text).map(|t| (t.range, t.kind)).collect();
             prop_assert_eq!(got, reference(&text));
+        }
+
+        #[test]
+        fn number_keys_follow_the_reference(run in "[0-9.,]{0,16}") {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            number_key(&run, &mut fast);
+            number_key_by_lists(&run, &mut slow);
+            prop_assert_eq!(fast, slow);
         }
 
         #[test]
