@@ -296,9 +296,36 @@ pub(crate) fn kept_keys_of_all(bodies: &[&str], filter: &WordFilter) -> Vec<Vec<
     out
 }
 
+/// The hash the word tables use (foldhash: quick on the short keys that
+/// words are).
 #[inline]
 fn hash(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6b65_7973).hash_one(word.as_bytes())
+}
+
+/// The first eight bytes of `word`, zero-padded, as a big-endian number:
+/// numbers in the order of the words (ties aside).
+#[inline]
+fn sort_prefix(word: &str) -> u64 {
+    let mut prefix = [0u8; 8];
+    for (slot, &b) in prefix.iter_mut().zip(word.as_bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(prefix)
+}
+
+/// Whether word `id` of the vocabulary in `arena` and `ends` is `key`,
+/// compared as bytes.
+#[inline]
+fn word_is(arena: &str, ends: &[u32], id: u32, key: &str) -> bool {
+    let i = id as usize;
+    let start = match i.checked_sub(1) {
+        Some(prev) => ends.get(prev).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    arena.as_bytes().get(start..end) == Some(key.as_bytes())
 }
 
 /// Word `id` of the vocabulary laid out in `arena` and `ends`.
@@ -352,7 +379,7 @@ impl Batch {
             pairs,
             ..
         } = self;
-        if let Some(&id) = table.find(h, |&id| word_in(arena, ends, id) == key) {
+        if let Some(&id) = table.find(h, |&id| word_is(arena, ends, id, key)) {
             let i = id as usize;
             if let (Some(l), Some(c)) = (last.get_mut(i), counts.get_mut(i))
                 && *l != pos
@@ -432,7 +459,7 @@ impl BodyIndex {
 
     fn find(&self, key: &str) -> Option<u32> {
         self.table
-            .find(hash(key), |&id| self.word(id) == key)
+            .find(hash(key), |&id| word_is(&self.arena, &self.ends, id, key))
             .copied()
     }
 
@@ -446,7 +473,7 @@ impl BodyIndex {
             postings,
             ..
         } = self;
-        if let Some(&id) = table.find(h, |&id| word_in(arena, ends, id) == key) {
+        if let Some(&id) = table.find(h, |&id| word_is(arena, ends, id, key)) {
             return Some(id);
         }
         let (Ok(end), Ok(id)) = (
@@ -546,8 +573,16 @@ impl BodyIndex {
         if known >= total {
             return;
         }
-        let mut fresh: Vec<u32> = (known..total).collect();
-        fresh.sort_unstable_by(|&a, &b| self.word(a).cmp(self.word(b)));
+        // Sorted by their first eight bytes as a number first (in the same
+        // order as the words: shorter words are padded with the least
+        // byte), the words themselves only where those agree.
+        let mut keyed: Vec<(u64, u32)> = (known..total)
+            .map(|id| (sort_prefix(self.word(id)), id))
+            .collect();
+        keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
+            pa.cmp(&pb).then_with(|| self.word(a).cmp(self.word(b)))
+        });
+        let fresh: Vec<u32> = keyed.into_iter().map(|(_, id)| id).collect();
         let pending = std::mem::take(&mut self.pending);
         self.pending = self.merge(&pending, &fresh);
         if self.pending.len() > (self.sorted.len() / 8).max(4096) {
@@ -765,6 +800,32 @@ mod tests {
             })
             .count();
         assert_eq!(set, Some(expected));
+    }
+
+    #[test]
+    fn sort_prefixes_keep_the_order_of_words() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgi",
+            "b",
+            "zürich",
+            "zz",
+            "40.5",
+            "405",
+        ];
+        for a in words {
+            for b in words {
+                let (pa, pb) = (sort_prefix(a), sort_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
