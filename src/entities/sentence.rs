@@ -80,12 +80,21 @@ pub struct Sentences<'t> {
 
 impl<'t> Sentences<'t> {
     pub fn new(text: &'t str) -> Self {
-        let stops: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| is_stop(b))
-            .map(|(i, _)| i)
-            .collect();
+        // The ends of sentences and of lines, each found by memchr, merged
+        // in order.
+        let bytes = text.as_bytes();
+        let mut ends = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+        let mut lines = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+        let mut stops = Vec::new();
+        loop {
+            let next = match (ends.peek(), lines.peek()) {
+                (Some(&e), Some(&l)) if e < l => ends.next(),
+                (Some(_) | None, Some(_)) => lines.next(),
+                (Some(_), None) => ends.next(),
+                (None, None) => break,
+            };
+            stops.extend(next);
+        }
         let seen = vec![std::cell::Cell::new(None); stops.len()];
         Self { text, stops, seen }
     }
@@ -314,6 +323,25 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn stops_are_every_sentence_and_line_end_in_order() {
+        for text in [
+            "",
+            "a.b!c?d\ne\r\nf",
+            "...\n\n!?",
+            "no stops",
+            "Zürich. é\r",
+        ] {
+            let expected: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| is_stop(b))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(Sentences::new(text).stops, expected, "{text:?}");
         }
     }
 
