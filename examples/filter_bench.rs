@@ -40,6 +40,10 @@ use dateline::filter::{FilterQuery, Lookups, SearchIndex, SearchResults};
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
+
 use synthetic::{Rng, Words, make_article};
 
 fn ms(d: Duration) -> f64 {
@@ -108,10 +112,16 @@ fn type_on_corpus(path: &std::path::Path, runs: usize) {
     let loaded = dateline::loader::load_all(&[dateline::loader::Input::Path(path.to_path_buf())]);
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let mut index = SearchIndex::new();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     for batch in articles.chunks(512) {
         index.add(batch);
     }
     println!("articles            {}", articles.len());
+    println!(
+        "index build         {:.0} ms, processor time {:.2} s",
+        ms(start.elapsed()),
+        cpu_seconds() - cpu
+    );
     if std::env::var_os("PERF_SPILL").is_some() {
         spill(&articles);
     }
@@ -200,15 +210,17 @@ fn build(n: usize, rng: &mut Rng, words: &Words) -> (SearchIndex, Vec<Arc<Articl
     let mut index = SearchIndex::new();
     let mut articles: Vec<Arc<Article>> = Vec::with_capacity(n);
     let mut indexing = Duration::ZERO;
+    let mut processor = 0.0;
     let mut batch_times = Vec::new();
     let mut i = 0;
     while i < n {
         let batch: Vec<Arc<Article>> = (i..n.min(i + 512))
             .map(|k| Arc::new(make_article(rng, words, k)))
             .collect();
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_seconds());
         index.add(&batch);
         let took = start.elapsed();
+        processor += cpu_seconds() - cpu;
         indexing += took;
         batch_times.push(ms(took));
         i += batch.len();
@@ -225,6 +237,7 @@ fn build(n: usize, rng: &mut Rng, words: &Words) -> (SearchIndex, Vec<Arc<Articl
             .unwrap_or(0.0),
         batch_times.last().copied().unwrap_or(0.0),
     );
+    println!("index processor     {processor:.2} s");
     (index, articles)
 }
 

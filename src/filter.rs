@@ -469,12 +469,17 @@ impl SearchIndex {
         let bodies: Vec<&Body> = articles.iter().map(|a| &a.body).collect();
         let keys = index::kept_keys_of_all(&bodies, &keep);
         let mut index = Self::new();
-        for (article, keys) in articles.iter().zip(keys) {
+        for (n, (article, keys)) in articles.iter().zip(keys).enumerate() {
             let Ok(pos) = u32::try_from(index.len()) else {
                 break;
             };
             index.add_fields(article);
             index.body.add_keys(pos, keys.iter().map(|k| &**k));
+            // Joined in batches, as the loader's are, so the batch's
+            // tables stay small.
+            if n % 512 == 511 {
+                index.body.finish_batch();
+            }
         }
         index.body.finish_batch();
         index

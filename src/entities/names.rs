@@ -30,6 +30,32 @@ pub(crate) fn name_key(surface: &str, out: &mut String) {
     {
         text = &text[4..];
     }
+    if text.is_ascii() {
+        fold_ascii(text, out);
+    } else {
+        fold_chars(text, out);
+    }
+}
+
+/// [`fold_chars`] byte by byte, for ASCII text (most names).
+fn fold_ascii(text: &str, out: &mut String) {
+    let mut gap = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if !matches!(b, b'.' | b'\'') {
+            gap = true;
+        }
+    }
+}
+
+/// Letters and digits folded, runs of anything else but dots and
+/// apostrophes made one space.
+fn fold_chars(text: &str, out: &mut String) {
     let mut gap = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
@@ -177,6 +203,16 @@ pub(crate) fn last_word(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_keys_agree_with_the_char_path(text in "[ A-Za-z0-9.'&,-]{0,24}") {
+            let (mut bytes, mut chars) = (String::new(), String::new());
+            fold_ascii(&text, &mut bytes);
+            fold_chars(&text, &mut chars);
+            proptest::prop_assert_eq!(bytes, chars);
+        }
+    }
 
     #[test]
     fn keys_ignore_case_possessives_punctuation_and_accents() {

@@ -35,7 +35,7 @@ pub fn sentence_around(text: &str, mention: Range<usize>) -> Range<usize> {
                 .enumerate()
                 .rev()
                 .filter(|&(_, &b)| is_stop(b))
-                .map(move |(i, _)| lo + i)
+                .map(move |(i, _)| (lo + i, stop_at(text, lo + i)))
         },
         |from, hi| {
             let window = bytes.get(from..hi).unwrap_or(&[]);
@@ -43,50 +43,92 @@ pub fn sentence_around(text: &str, mention: Range<usize>) -> Range<usize> {
                 .iter()
                 .enumerate()
                 .filter(|&(_, &b)| is_stop(b))
-                .map(move |(i, _)| from + i)
+                .map(move |(i, _)| (from + i, stop_at(text, from + i)))
         },
     )
 }
 
+/// What a byte that [`is_stop`] takes does to a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// A line break: the line ends here.
+    Line,
+    /// A sentence ends; the next one may start at this offset.
+    End(usize),
+    /// Not an end (an abbreviation's period, a decimal point).
+    Not,
+}
+
+/// The [`Stop`] at byte `p`, which [`is_stop`] takes.
+fn stop_at(text: &str, p: usize) -> Stop {
+    match text.as_bytes().get(p) {
+        Some(b'\n' | b'\r') => Stop::Line,
+        _ => sentence_end_at(text, p).map_or(Stop::Not, Stop::End),
+    }
+}
+
 /// [`sentence_around`] for many mentions of one text: the bytes that may
-/// end a sentence are found once, not again for every mention.
+/// end a sentence are found once, and whether each ends one is worked out
+/// the first time a mention asks, not again for every mention.
 pub struct Sentences<'t> {
     text: &'t str,
     /// Offsets of the bytes [`is_stop`] takes, ascending.
     stops: Vec<usize>,
+    /// What each of `stops` does, once asked.
+    seen: Vec<std::cell::Cell<Option<Stop>>>,
 }
 
 impl<'t> Sentences<'t> {
     pub fn new(text: &'t str) -> Self {
-        let stops = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| is_stop(b))
-            .map(|(i, _)| i)
-            .collect();
-        Self { text, stops }
+        // The ends of sentences and of lines, each found by memchr, merged
+        // in order.
+        let bytes = text.as_bytes();
+        let mut ends = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+        let mut lines = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+        let mut stops = Vec::new();
+        loop {
+            let next = match (ends.peek(), lines.peek()) {
+                (Some(&e), Some(&l)) if e < l => ends.next(),
+                (Some(_) | None, Some(_)) => lines.next(),
+                (Some(_), None) => ends.next(),
+                (None, None) => break,
+            };
+            stops.extend(next);
+        }
+        let seen = vec![std::cell::Cell::new(None); stops.len()];
+        Self { text, stops, seen }
     }
 
     /// The same as [`sentence_around`] of this text.
     pub fn around(&self, mention: Range<usize>) -> Range<usize> {
-        let stops = &self.stops;
+        let (text, stops, seen) = (self.text, &self.stops, &self.seen);
         let between = |lo: usize, hi: usize| {
             let a = stops.partition_point(|&p| p < lo);
-            let b = stops.partition_point(|&p| p < hi);
-            stops.get(a..b.max(a)).unwrap_or(&[])
+            let b = stops.partition_point(|&p| p < hi).max(a);
+            a..b
+        };
+        let stop = move |k: usize| {
+            let p = stops.get(k).copied().unwrap_or(0);
+            let cell = seen.get(k);
+            let known = cell.and_then(std::cell::Cell::get);
+            let stop = known.unwrap_or_else(|| stop_at(text, p));
+            if let Some(cell) = cell {
+                cell.set(Some(stop));
+            }
+            (p, stop)
         };
         around(
-            self.text,
+            text,
             mention,
-            |lo, upto| between(lo, upto).iter().rev().copied(),
-            |from, hi| between(from, hi).iter().copied(),
+            |lo, upto| between(lo, upto).rev().map(stop),
+            |from, hi| between(from, hi).map(stop),
         )
     }
 }
 
 /// The sentence around `mention`, given the stops in a range of offsets:
 /// `before(lo, upto)` those in `lo..upto` from the last, `after(from, hi)`
-/// those in `from..hi` from the first.
+/// those in `from..hi` from the first, each with its [`Stop`].
 fn around<B, A>(
     text: &str,
     mention: Range<usize>,
@@ -94,8 +136,8 @@ fn around<B, A>(
     after: impl Fn(usize, usize) -> A,
 ) -> Range<usize>
 where
-    B: Iterator<Item = usize>,
-    A: Iterator<Item = usize>,
+    B: Iterator<Item = (usize, Stop)>,
+    A: Iterator<Item = (usize, Stop)>,
 {
     let mut start = mention.start.min(text.len());
     while !text.is_char_boundary(start) {
@@ -129,21 +171,17 @@ fn is_stop(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')
 }
 
-fn back_to_boundary<I: Iterator<Item = usize>>(
+fn back_to_boundary<I: Iterator<Item = (usize, Stop)>>(
     text: &str,
     start: usize,
     stops: impl Fn(usize, usize) -> I,
 ) -> usize {
     let lo = floor_boundary(text, start.saturating_sub(REACH));
-    let bytes = text.as_bytes();
-    for p in stops(lo, start) {
-        if matches!(bytes[p], b'\n' | b'\r') {
-            return p + 1;
-        }
-        if let Some(after) = sentence_end_at(text, p)
-            && after <= start
-        {
-            return after;
+    for (p, stop) in stops(lo, start) {
+        match stop {
+            Stop::Line => return p + 1,
+            Stop::End(after) if after <= start => return after,
+            Stop::End(_) | Stop::Not => {}
         }
     }
     if lo == 0 {
@@ -154,19 +192,17 @@ fn back_to_boundary<I: Iterator<Item = usize>>(
     window.find(' ').map_or(lo, |i| lo + i + 1)
 }
 
-fn forward_to_boundary<I: Iterator<Item = usize>>(
+fn forward_to_boundary<I: Iterator<Item = (usize, Stop)>>(
     text: &str,
     end: usize,
     stops: impl Fn(usize, usize) -> I,
 ) -> usize {
     let hi = floor_boundary(text, end + REACH);
-    let bytes = text.as_bytes();
-    for p in stops(end, hi) {
-        if matches!(bytes[p], b'\n' | b'\r') {
-            return p;
-        }
-        if let Some(after) = sentence_end_at(text, p) {
-            return after;
+    for (p, stop) in stops(end, hi) {
+        match stop {
+            Stop::Line => return p,
+            Stop::End(after) => return after,
+            Stop::Not => {}
         }
     }
     if hi == text.len() {
@@ -287,6 +323,25 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn stops_are_every_sentence_and_line_end_in_order() {
+        for text in [
+            "",
+            "a.b!c?d\ne\r\nf",
+            "...\n\n!?",
+            "no stops",
+            "Zürich. é\r",
+        ] {
+            let expected: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| is_stop(b))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(Sentences::new(text).stops, expected, "{text:?}");
         }
     }
 

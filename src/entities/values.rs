@@ -10,7 +10,14 @@ use crate::filter::number_key;
 /// as the filter reads them: `,` and `.` between groups of three are
 /// thousands separators (`40.005` is 40005), otherwise a decimal point.
 pub fn values(text: &str, out: &mut Vec<f64>) {
-    let lower = text.to_lowercase();
+    // Most figures are ASCII without capitals: no copy for those.
+    let lower: std::borrow::Cow<str> =
+        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        };
+    let mut key = String::new();
     let mut parts: Vec<f64> = Vec::new();
     let mut scale = 1.0_f64;
     let mut scale_after_last = false;
@@ -33,7 +40,7 @@ pub fn values(text: &str, out: &mut Vec<f64>) {
                     break;
                 }
             }
-            let mut key = String::new();
+            key.clear();
             number_key(lower.get(i..end).unwrap_or(""), &mut key);
             if let Ok(v) = key.parse::<f64>() {
                 parts.push(v);

@@ -300,9 +300,36 @@ pub(crate) fn kept_keys_of_all(bodies: &[&Body], filter: &WordFilter) -> Vec<Vec
     out
 }
 
+/// The hash the word tables use (foldhash: quick on the short keys that
+/// words are).
 #[inline]
 fn hash(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6b65_7973).hash_one(word.as_bytes())
+}
+
+/// The first eight bytes of `word`, zero-padded, as a big-endian number:
+/// numbers in the order of the words (ties aside).
+#[inline]
+fn sort_prefix(word: &str) -> u64 {
+    let mut prefix = [0u8; 8];
+    for (slot, &b) in prefix.iter_mut().zip(word.as_bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(prefix)
+}
+
+/// Whether word `id` of the vocabulary in `arena` and `ends` is `key`,
+/// compared as bytes.
+#[inline]
+fn word_is(arena: &str, ends: &[u32], id: u32, key: &str) -> bool {
+    let i = id as usize;
+    let start = match i.checked_sub(1) {
+        Some(prev) => ends.get(prev).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    arena.as_bytes().get(start..end) == Some(key.as_bytes())
 }
 
 /// Word `id` of the vocabulary laid out in `arena` and `ends`.
@@ -317,6 +344,97 @@ fn word_in<'a>(arena: &'a str, ends: &[u32], id: u32) -> &'a str {
     arena.get(start..end).unwrap_or("")
 }
 
+/// What a batch of articles holds before it joins the index: each distinct
+/// key once, in a table of its own small enough to stay in the caches, and
+/// the (key, article) pairs in the order met, each article's keys once.
+/// Joining then looks each key up in the large table once per batch rather
+/// than once per occurrence, and appends each key's articles together.
+#[derive(Debug, Default)]
+struct Batch {
+    /// The batch's keys end to end, key `i` ending at `ends[i]`.
+    arena: String,
+    ends: Vec<u32>,
+    hashes: Vec<u64>,
+    table: HashTable<u32>,
+    /// Per key, the last article it was noted for.
+    last: Vec<u32>,
+    /// Per key, how many pairs hold it.
+    counts: Vec<u32>,
+    /// (key, article position) pairs in the order noted.
+    pairs: Vec<(u32, u32)>,
+    /// Reused buffers: the key being cut, and the pairs' positions
+    /// grouped by key.
+    key: String,
+    grouped: Vec<u32>,
+}
+
+impl Batch {
+    /// Note that the article at `pos` holds `key`. A batch whose keys'
+    /// text would pass 4 GiB drops the key.
+    fn note(&mut self, pos: u32, key: &str) {
+        let h = hash(key);
+        let Self {
+            arena,
+            ends,
+            hashes,
+            table,
+            last,
+            counts,
+            pairs,
+            ..
+        } = self;
+        if let Some(&id) = table.find(h, |&id| word_is(arena, ends, id, key)) {
+            let i = id as usize;
+            if let (Some(l), Some(c)) = (last.get_mut(i), counts.get_mut(i))
+                && *l != pos
+            {
+                *l = pos;
+                *c += 1;
+                pairs.push((id, pos));
+            }
+            return;
+        }
+        let (Ok(end), Ok(id)) = (
+            u32::try_from(arena.len() + key.len()),
+            u32::try_from(ends.len()),
+        ) else {
+            return;
+        };
+        arena.push_str(key);
+        ends.push(end);
+        hashes.push(h);
+        let hashes = &*hashes;
+        table.insert_unique(h, id, |&id| hashes.get(id as usize).copied().unwrap_or(0));
+        last.push(pos);
+        counts.push(1);
+        pairs.push((id, pos));
+    }
+
+    fn clear(&mut self) {
+        self.arena.clear();
+        self.ends.clear();
+        self.hashes.clear();
+        self.table.clear();
+        self.last.clear();
+        self.counts.clear();
+        self.pairs.clear();
+        self.grouped.clear();
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.arena.capacity()
+            + (self.ends.capacity()
+                + self.last.capacity()
+                + self.counts.capacity()
+                + self.grouped.capacity())
+                * 4
+            + self.hashes.capacity() * 8
+            + self.table.allocation_size()
+            + self.pairs.capacity() * 8
+            + self.key.capacity()
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct BodyIndex {
     arena: String,
@@ -329,8 +447,9 @@ pub(crate) struct BodyIndex {
     /// that starts with it: one-char prefixes (what the filter bar sees at
     /// the first keystroke) would otherwise union a large part of the index.
     initials: Vec<Bitset>,
-    /// Reused key buffer.
-    key: String,
+    /// The batch being added, searchable once [`finish_batch`](Self::finish_batch)
+    /// has joined it to the rest.
+    batch: Batch,
 }
 
 /// How many candidates or words to go through between looks at the cancel
@@ -344,14 +463,13 @@ impl BodyIndex {
 
     fn find(&self, key: &str) -> Option<u32> {
         self.table
-            .find(hash(key), |&id| self.word(id) == key)
+            .find(hash(key), |&id| word_is(&self.arena, &self.ends, id, key))
             .copied()
     }
 
-    /// Record that the article at `pos` holds `key`. A new word whose text
-    /// would push the vocabulary past 4 GiB is not indexed.
-    fn add_key(&mut self, pos: u32, key: &str) {
-        let h = hash(key);
+    /// The id of `key` (whose hash is `h`), added to the vocabulary if new;
+    /// `None` when a new word's text would push the vocabulary past 4 GiB.
+    fn word_id(&mut self, h: u64, key: &str) -> Option<u32> {
         let Self {
             arena,
             ends,
@@ -359,61 +477,96 @@ impl BodyIndex {
             postings,
             ..
         } = self;
-        let word = |id: u32| -> &str { word_in(arena, ends, id) };
-        if let Some(&id) = table.find(h, |&id| word(id) == key) {
-            if postings.get_mut(id as usize).is_some_and(|p| p.push(pos)) {
-                self.add_initial(pos, key);
-            }
-            return;
+        if let Some(&id) = table.find(h, |&id| word_is(arena, ends, id, key)) {
+            return Some(id);
         }
         let (Ok(end), Ok(id)) = (
             u32::try_from(arena.len() + key.len()),
             u32::try_from(ends.len()),
         ) else {
-            return;
+            return None;
         };
         arena.push_str(key);
         ends.push(end);
         table.insert_unique(h, id, |&id| hash(word_in(arena, ends, id)));
-        let mut p = Postings::default();
-        p.push(pos);
-        postings.push(p);
-        self.add_initial(pos, key);
+        postings.push(Postings::default());
+        Some(id)
     }
 
-    fn add_initial(&mut self, pos: u32, key: &str) {
-        let Some(&first) = key.as_bytes().first() else {
-            return;
-        };
-        if self.initials.is_empty() {
-            self.initials = vec![Bitset::new(0); 128];
+    /// Join the batch to the index: per key of the batch, in the order the
+    /// keys were first met, its articles in the order noted.
+    fn join_batch(&mut self) {
+        let mut batch = std::mem::take(&mut self.batch);
+        // The pairs' positions grouped by key (a counting sort: each key's
+        // positions keep their order).
+        let mut starts: Vec<u32> = Vec::with_capacity(batch.counts.len() + 1);
+        let mut total = 0u32;
+        for &c in &batch.counts {
+            starts.push(total);
+            total += c;
         }
-        if let Some(set) = self.initials.get_mut(usize::from(first)) {
-            set.set_growing(pos as usize);
+        batch.grouped.clear();
+        batch.grouped.resize(total as usize, 0);
+        for &(id, pos) in &batch.pairs {
+            if let Some(at) = starts.get_mut(id as usize) {
+                if let Some(slot) = batch.grouped.get_mut(*at as usize) {
+                    *slot = pos;
+                }
+                *at += 1;
+            }
         }
+        // `starts` now holds each key's end.
+        let mut from = 0usize;
+        for (id, &end) in (0u32..).zip(&starts) {
+            let end = end as usize;
+            let positions = batch.grouped.get(from..end).unwrap_or(&[]);
+            from = end;
+            let key = word_in(&batch.arena, &batch.ends, id);
+            let h = batch.hashes.get(id as usize).copied().unwrap_or(0);
+            let Some(word) = self.word_id(h, key) else {
+                continue;
+            };
+            let first = key.as_bytes().first().copied();
+            if self.initials.is_empty() && first.is_some() {
+                self.initials = vec![Bitset::new(0); 128];
+            }
+            let Some(postings) = self.postings.get_mut(word as usize) else {
+                continue;
+            };
+            let mut initial = first.and_then(|b| self.initials.get_mut(usize::from(b)));
+            for &pos in positions {
+                if postings.push(pos)
+                    && let Some(set) = initial.as_deref_mut()
+                {
+                    set.set_growing(pos as usize);
+                }
+            }
+        }
+        batch.clear();
+        self.batch = batch;
     }
 
-    /// Index one article's body under position `pos`.
+    /// Index one article's body under position `pos` (positions must not
+    /// go down from one call to the next).
     pub(crate) fn add_body(&mut self, pos: u32, body: &str) {
-        let mut key = std::mem::take(&mut self.key);
-        for Token { range, kind } in text::tokens(body) {
-            text::token_key(&body[range], kind, &mut key);
-            self.add_key(pos, &key);
-        }
-        self.key = key;
+        let batch = &mut self.batch;
+        let mut key = std::mem::take(&mut batch.key);
+        text::for_each_key(body, &mut key, |k| batch.note(pos, k));
+        batch.key = key;
     }
 
     /// Index, under position `pos`, keys already computed by
     /// [`kept_keys`] (positions must not go down from one call to the next).
     pub(crate) fn add_keys<'k>(&mut self, pos: u32, keys: impl IntoIterator<Item = &'k str>) {
         for key in keys {
-            self.add_key(pos, key);
+            self.batch.note(pos, key);
         }
     }
 
-    /// Bring the sorted runs up to date with the words added since the last
-    /// call.
+    /// Join the articles added since the last call to the index and bring
+    /// the sorted runs up to date: until then they are not searched.
     pub(crate) fn finish_batch(&mut self) {
+        self.join_batch();
         let known = self.sorted.len() + self.pending.len();
         let Ok(total) = u32::try_from(self.ends.len()) else {
             return;
@@ -424,8 +577,16 @@ impl BodyIndex {
         if known >= total {
             return;
         }
-        let mut fresh: Vec<u32> = (known..total).collect();
-        fresh.sort_unstable_by(|&a, &b| self.word(a).cmp(self.word(b)));
+        // Sorted by their first eight bytes as a number first (in the same
+        // order as the words: shorter words are padded with the least
+        // byte), the words themselves only where those agree.
+        let mut keyed: Vec<(u64, u32)> = (known..total)
+            .map(|id| (sort_prefix(self.word(id)), id))
+            .collect();
+        keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
+            pa.cmp(&pb).then_with(|| self.word(a).cmp(self.word(b)))
+        });
+        let fresh: Vec<u32> = keyed.into_iter().map(|(_, id)| id).collect();
         let pending = std::mem::take(&mut self.pending);
         self.pending = self.merge(&pending, &fresh);
         if self.pending.len() > (self.sorted.len() / 8).max(4096) {
@@ -532,7 +693,7 @@ impl BodyIndex {
                 .map(|p| p.bytes.capacity())
                 .sum::<usize>()
             + (self.sorted.capacity() + self.pending.capacity()) * 4
-            + self.key.capacity()
+            + self.batch.memory_bytes()
             + self
                 .initials
                 .iter()
@@ -643,6 +804,32 @@ mod tests {
             })
             .count();
         assert_eq!(set, Some(expected));
+    }
+
+    #[test]
+    fn sort_prefixes_keep_the_order_of_words() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgi",
+            "b",
+            "zürich",
+            "zz",
+            "40.5",
+            "405",
+        ];
+        for a in words {
+            for b in words {
+                let (pa, pb) = (sort_prefix(a), sort_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

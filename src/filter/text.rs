@@ -142,6 +142,71 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// Call `f` with the key of every word and number of `text`, in order:
+/// what [`tokens`] and [`token_key`] give, in one pass over the bytes. A
+/// token of ASCII chars only (nearly all of them in English news) is cut
+/// and lowercased here directly; one holding any other char goes the
+/// general way. `key` is the buffer the keys are written to.
+pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut numeric = b.is_ascii_digit();
+        let mut joined = false;
+        let mut prev_digit = false;
+        let mut end = start;
+        let mut ascii = true;
+        while let Some(&c) = bytes.get(end) {
+            if c.is_ascii_alphanumeric() {
+                prev_digit = c.is_ascii_digit();
+                numeric &= prev_digit;
+                end += 1;
+            } else if (c == b'.' || c == b',')
+                && prev_digit
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                prev_digit = false;
+                joined = true;
+                end += 1;
+            } else {
+                ascii = c < 0x80;
+                break;
+            }
+        }
+        if !ascii {
+            // A char past ASCII inside or before the token: the general
+            // tokenizer from here, for one token.
+            let mut rest = Tokens { text, pos: start };
+            let Some(Token { range, kind }) = rest.next() else {
+                break;
+            };
+            token_key(text.get(range).unwrap_or(""), kind, key);
+            f(key);
+            i = rest.pos;
+            continue;
+        }
+        let token = text.get(start..end).unwrap_or("");
+        key.clear();
+        if numeric && joined {
+            number_key(token, key);
+            truncate_key(key);
+        } else {
+            // ASCII: every byte is a char boundary.
+            key.push_str(token.get(..MAX_KEY_BYTES.min(token.len())).unwrap_or(""));
+            if !numeric {
+                key.make_ascii_lowercase();
+            }
+        }
+        f(key);
+        i = end;
+    }
+}
+
 /// Byte ranges of `text` where the words of `keys` (whole-word keys, in
 /// order) follow one another, punctuation between them aside: each range
 /// runs from the first word's start to the last word's end. Linear in the
@@ -291,35 +356,33 @@ pub(crate) fn token_key(token_text: &str, kind: TokenKind, out: &mut String) {
 /// ignored (`40,` is `40`).
 pub(crate) fn number_key(run: &str, out: &mut String) {
     let run = run.trim_end_matches(is_joiner);
-    let groups: Vec<&str> = run.split(is_joiner).collect();
-    let seps: Vec<char> = run.chars().filter(|&c| is_joiner(c)).collect();
-    let (Some(&first_sep), Some(&last_sep)) = (seps.first(), seps.last()) else {
+    let (Some(first_at), Some(last_at)) = (run.find(is_joiner), run.rfind(is_joiner)) else {
         out.push_str(run);
         return;
     };
-    let first_group = groups.first().copied().unwrap_or("");
-    let last_group = groups.last().copied().unwrap_or("");
-    let decimal = if seps.len() >= 2 {
-        last_sep != first_sep
-    } else {
+    // Joiners are ASCII: one byte each.
+    let sep_at = |i: usize| char::from(run.as_bytes().get(i).copied().unwrap_or(b'.'));
+    let (first_sep, last_sep) = (sep_at(first_at), sep_at(last_at));
+    let first_group = run.get(..first_at).unwrap_or("");
+    let last_group = run.get(last_at + 1..).unwrap_or("");
+    let decimal = if first_at == last_at {
         last_group.len() != 3 || first_group.starts_with('0')
-    };
-    let int_groups = if decimal {
-        &groups[..groups.len() - 1]
     } else {
-        &groups[..]
+        last_sep != first_sep
     };
-    let int_seps = if decimal {
-        &seps[..seps.len() - 1]
+    let int = if decimal {
+        run.get(..last_at).unwrap_or("")
     } else {
-        &seps[..]
+        run
     };
-    let grouped = int_groups
-        .first()
-        .is_some_and(|g| (1..=3).contains(&g.len()))
-        && int_groups.iter().skip(1).all(|g| g.len() == 3)
-        && int_seps.iter().all(|&s| s == first_sep);
-    for (i, g) in int_groups.iter().enumerate() {
+    let mut groups = int.split(is_joiner);
+    let grouped = groups.next().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.all(|g| g.len() == 3)
+        && int
+            .chars()
+            .filter(|&c| is_joiner(c))
+            .all(|c| c == first_sep);
+    for (i, g) in int.split(is_joiner).enumerate() {
         if i > 0 && !grouped {
             out.push('.');
         }
@@ -411,11 +474,102 @@ mod tests {
         out
     }
 
+    /// [`number_key`] as first written, with lists of groups and
+    /// separators: the reference the allocation-free one is checked against.
+    fn number_key_by_lists(run: &str, out: &mut String) {
+        let run = run.trim_end_matches(is_joiner);
+        let groups: Vec<&str> = run.split(is_joiner).collect();
+        let seps: Vec<char> = run.chars().filter(|&c| is_joiner(c)).collect();
+        let (Some(&first_sep), Some(&last_sep)) = (seps.first(), seps.last()) else {
+            out.push_str(run);
+            return;
+        };
+        let first_group = groups.first().copied().unwrap_or("");
+        let last_group = groups.last().copied().unwrap_or("");
+        let decimal = if seps.len() >= 2 {
+            last_sep != first_sep
+        } else {
+            last_group.len() != 3 || first_group.starts_with('0')
+        };
+        let int_groups = if decimal {
+            &groups[..groups.len() - 1]
+        } else {
+            &groups[..]
+        };
+        let int_seps = if decimal {
+            &seps[..seps.len() - 1]
+        } else {
+            &seps[..]
+        };
+        let grouped = int_groups
+            .first()
+            .is_some_and(|g| (1..=3).contains(&g.len()))
+            && int_groups.iter().skip(1).all(|g| g.len() == 3)
+            && int_seps.iter().all(|&s| s == first_sep);
+        for (i, g) in int_groups.iter().enumerate() {
+            if i > 0 && !grouped {
+                out.push('.');
+            }
+            out.push_str(g);
+        }
+        if decimal {
+            out.push('.');
+            out.push_str(last_group);
+        }
+    }
+
+    /// Every key of `text` the slow way: tokens, then their keys.
+    fn keys_by_token(text: &str) -> Vec<String> {
+        let mut key = String::new();
+        tokens(text)
+            .map(|t| {
+                token_key(&text[t.range], t.kind, &mut key);
+                key.clone()
+            })
+            .collect()
+    }
+
+    fn keys_in_one_pass(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_key(text, &mut String::new(), |k| out.push(k.to_string()));
+        out
+    }
+
+    #[test]
+    fn one_pass_keys_agree_with_the_tokens() {
+        let long = "x".repeat(60);
+        for text in [
+            "",
+            "The Ceasefire held; 40,005 people (3.5%) in v2.0 at 12.05.2024.",
+            "Zürich’s café—naïve “quotes” and İstanbul KELVIN \u{212a}",
+            "ends with a joiner 40, and 7. and .5 and 1,2,3,4",
+            "東京 2024年 abc東def 5é 12.3é",
+            long.as_str(),
+            "123456789012345678901234567890123456789012345678901234567890",
+            "1,234,567,890,123,456,789,012,345,678,901,234,567,890,123",
+        ] {
+            assert_eq!(keys_in_one_pass(text), keys_by_token(text), "{text:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn tokenizer_follows_the_rule(text in "[a-z0-9 ,.'é東İ\\-]{0,40}|\\PC{0,40}") {
             let got: Vec<_> = tokens(&text).map(|t| (t.range, t.kind)).collect();
             prop_assert_eq!(got, reference(&text));
+        }
+
+        #[test]
+        fn number_keys_follow_the_reference(run in "[0-9.,]{0,16}") {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            number_key(&run, &mut fast);
+            number_key_by_lists(&run, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn one_pass_keys_follow_the_tokens(text in "[a-zA-Z0-9 ,.'é東İ\\-]{0,60}|\\PC{0,60}") {
+            prop_assert_eq!(keys_in_one_pass(&text), keys_by_token(&text));
         }
 
         #[test]
