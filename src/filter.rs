@@ -1644,6 +1644,10 @@ mod tests {
         // words apart; 0's title holds the phrase.
         assert_eq!(search_desk("\"ceasefire talks\""), vec![0, 1]);
         assert_eq!(search_desk("\"talks on a ceasefire\""), vec![0]);
+        // While the phrase is typed, its last word is a word's start.
+        assert_eq!(search_desk("\"ceasefire ta"), vec![0, 1]);
+        // Closed, it is whole words in bodies (titles match as text).
+        assert_eq!(search_desk("\"ceasefire ta\""), vec![0]);
         assert_eq!(search_desk("!\"ceasefire talks\""), vec![2, 3]);
         assert_eq!(
             search_desk("\"dock workers\" | \"harbour reopened\""),

@@ -302,25 +302,30 @@ fn parse_term(word: &str) -> Option<Term> {
     }
     if rest.starts_with('"') {
         let (inner, _) = unquote(rest);
-        return phrase_term(negated, inner);
+        let closed = rest.len() > 1 && rest.ends_with('"');
+        return phrase_term(negated, inner, closed);
     }
     plain_term(negated, rest)
 }
 
 /// A quoted phrase: one word is an exact term (`'word`), several must
-/// follow one another in the body.
-fn phrase_term(negated: bool, inner: &str) -> Option<Term> {
+/// follow one another in the body. Until the closing quote is typed, the
+/// last word is the start of a word (`"world hea` finds "World Health").
+fn phrase_term(negated: bool, inner: &str, closed: bool) -> Option<Term> {
     let text = text::lowercase(inner);
     if text::tokens(&text).nth(1).is_none() {
         return plain_term(negated, &format!("'{inner}"));
     }
-    let body = text::tokens(&text)
+    let mut body: Vec<(String, Mode)> = text::tokens(&text)
         .map(|t| {
             let mut key = String::new();
             text::token_key(&text[t.range], t.kind, &mut key);
             (key, Mode::Whole)
         })
         .collect();
+    if !closed && let Some(last) = body.last_mut() {
+        last.1 = Mode::Prefix;
+    }
     Some(Term {
         negated,
         scope: Scope::Anywhere,
@@ -847,8 +852,17 @@ mod tests {
                 ("talks".into(), Mode::Whole)
             ]
         );
-        // While it is typed, before the closing quote.
-        assert_eq!(one("\"ceasefire ta").kind, Kind::Phrase);
+        // While it is typed, before the closing quote, its last word is
+        // the start of a word.
+        let t = one("\"ceasefire ta");
+        assert_eq!(t.kind, Kind::Phrase);
+        assert_eq!(
+            t.body,
+            vec![
+                ("ceasefire".into(), Mode::Whole),
+                ("ta".into(), Mode::Prefix)
+            ]
+        );
         // One quoted word is an exact term.
         let t = one("\"ceasefire\"");
         assert_eq!((t.kind, t.text.as_str()), (Kind::Exact, "ceasefire"));

@@ -207,8 +207,8 @@ pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)
     }
 }
 
-/// Byte ranges of `text` where the words of `keys` (whole-word keys, in
-/// order) follow one another, punctuation between them aside: each range
+/// Byte ranges of `text` where the words of `keys` (in order, each a
+/// whole word or its start as its mode says) follow one another, punctuation between them aside: each range
 /// runs from the first word's start to the last word's end. Linear in the
 /// text's length for short phrases.
 pub(crate) fn phrase_ranges(
@@ -221,20 +221,20 @@ pub(crate) fn phrase_ranges(
     }
     let toks: Vec<Token> = tokens(text).collect();
     let mut key = String::new();
-    let mut matches_at = |k: usize, want: &str| -> bool {
+    let mut matches_at = |k: usize, want: &str, mode: super::query::Mode| -> bool {
         let Some(t) = toks.get(k) else { return false };
         let Some(word) = text.get(t.range.clone()) else {
             return false;
         };
         token_key(word, t.kind, &mut key);
-        key == want
+        mode.accepts(&key, want)
     };
     let mut i = 0;
     while i + keys.len() <= toks.len() {
         if keys
             .iter()
             .enumerate()
-            .all(|(j, (want, _))| matches_at(i + j, want))
+            .all(|(j, (want, mode))| matches_at(i + j, want, *mode))
         {
             let (first, last) = (&toks[i], &toks[i + keys.len() - 1]);
             out.push(first.range.start..last.range.end);
@@ -251,23 +251,24 @@ pub(crate) fn phrase_ranges(
 /// cannot start the phrase (its first byte, lowercased, is ASCII and not
 /// the first key's) is passed over without computing its key.
 pub(crate) fn has_phrase(text: &str, keys: &[(String, super::query::Mode)]) -> bool {
-    let Some(((first, _), rest)) = keys.split_first() else {
+    let Some(((first, first_mode), rest)) = keys.split_first() else {
         return false;
     };
+    let first_mode = *first_mode;
     let initial = first.as_bytes().first().copied();
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let is = |t: &Token, want: &str, key: &mut String| {
+    let is = |t: &Token, want: &str, mode: super::query::Mode, key: &mut String| {
         let Some(word) = text.get(t.range.clone()) else {
             return false;
         };
         token_key(word, t.kind, key);
-        key == want
+        mode.accepts(key, want)
     };
     let at = |pos: usize, key: &mut String| {
         let mut toks = Tokens { text, pos };
         keys.iter()
-            .all(|(want, _)| toks.next().is_some_and(|t| is(&t, want, key)))
+            .all(|(want, mode)| toks.next().is_some_and(|t| is(&t, want, *mode, key)))
     };
     // A phrase starting with an ASCII letter starts at that letter, in
     // either case, after a char that is not alphanumeric: find those
@@ -275,6 +276,7 @@ pub(crate) fn has_phrase(text: &str, keys: &[(String, super::query::Mode)]) -> b
     // lowercase to ASCII (`i`, `k`); phrases starting with those take the
     // word-by-word way.
     if let Some(b) = initial
+        && first_mode != super::query::Mode::Suffix
         && b.is_ascii_lowercase()
         && b != b'i'
         && b != b'k'
@@ -292,13 +294,13 @@ pub(crate) fn has_phrase(text: &str, keys: &[(String, super::query::Mode)]) -> b
         {
             continue;
         }
-        if !is(&t, first, &mut key) {
+        if !is(&t, first, first_mode, &mut key) {
             continue;
         }
         let mut after = toks.clone();
         if rest
             .iter()
-            .all(|(want, _)| after.next().is_some_and(|t| is(&t, want, &mut key)))
+            .all(|(want, mode)| after.next().is_some_and(|t| is(&t, want, *mode, &mut key)))
         {
             return true;
         }
@@ -576,14 +578,19 @@ mod tests {
         fn has_phrase_agrees_with_phrase_ranges(
             text in "[abAB0-9 ,.'İé\\-]{0,40}",
             phrase in "[abİ0-9 ]{1,8}",
+            open in proptest::bool::ANY,
         ) {
-            let keys: Vec<(String, super::super::query::Mode)> = tokens(&phrase)
+            use super::super::query::Mode;
+            let mut keys: Vec<(String, Mode)> = tokens(&phrase)
                 .map(|t| {
                     let mut k = String::new();
                     token_key(&phrase[t.range], t.kind, &mut k);
-                    (k, super::super::query::Mode::Whole)
+                    (k, Mode::Whole)
                 })
                 .collect();
+            if open && let Some(last) = keys.last_mut() {
+                last.1 = Mode::Prefix;
+            }
             prop_assert_eq!(has_phrase(&text, &keys), !phrase_ranges(&text, &keys).is_empty());
         }
     }
@@ -698,6 +705,15 @@ mod tests {
         );
         assert!(phrase_ranges(text, &keys("talks ceasefire")).is_empty());
         assert!(phrase_ranges(text, &keys("talk ceasefire")).is_empty());
+        // The last word of a phrase still being typed is a word's start.
+        let typing = vec![
+            ("ceasefire".to_string(), Mode::Whole),
+            ("tal".to_string(), Mode::Prefix),
+        ];
+        assert_eq!(phrase_ranges(text, &typing).len(), 3);
+        assert!(has_phrase("Ceasefire talks", &typing));
+        assert!(!has_phrase("Ceasefire at talks", &typing));
+        assert!(phrase_ranges(text, &keys("ceasefire tal")).is_empty());
         assert!(phrase_ranges("", &keys("a b")).is_empty());
         assert!(phrase_ranges(text, &[]).is_empty());
         for (t, k) in [
