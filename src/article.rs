@@ -209,7 +209,7 @@ impl Body {
             Ok(text)
         } else {
             Err(BodyError(format!(
-                "{}: changed since it was loaded; reload to read it",
+                "{}: changed since it was loaded; start dateline again to read it",
                 from.place()
             )))
         }

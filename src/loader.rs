@@ -1369,7 +1369,7 @@ mod tests {
         assert_eq!(
             why,
             format!(
-                "{}: changed since it was loaded; reload to read it",
+                "{}: changed since it was loaded; start dateline again to read it",
                 path.display()
             )
         );
@@ -1380,6 +1380,28 @@ mod tests {
             "{why}"
         );
         assert_eq!(floods.body.text(), "");
+    }
+
+    #[test]
+    fn lines_added_to_a_json_lines_file_leave_the_loaded_ones_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.jsonl");
+        let first = "{\"title\": \"Ferry fares rise\", \"body\": \"Fares rise by 4% in May.\"}\n\
+                     {\"title\": \"Tram line opens\", \"body\": \"The first tram ran at six.\"}\n";
+        write(&path, first.as_bytes());
+        let loaded = load_all(&[Input::Path(path.clone())]);
+        let texts = let_go_and_read_back(&loaded.articles);
+        let grown = format!(
+            "{first}{{\"title\": \"Night buses return\", \"body\": \"Every 20 minutes.\"}}\n"
+        );
+        write(&path, grown.as_bytes());
+        let again: Vec<String> = loaded
+            .articles
+            .iter()
+            .map(|a| a.body.read().unwrap().into_owned())
+            .collect();
+        assert_eq!(again, texts);
+        assert_eq!(texts[1], "The first tram ran at six.");
     }
 
     #[test]

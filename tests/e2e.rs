@@ -1302,7 +1302,7 @@ fn an_article_whose_file_changed_after_indexing_opens_with_an_error_line() {
     // The second article's line rewritten at the same length.
     let changed = lines.join("\n").replace("in Leeds", "in Derby") + "\n";
     std::fs::write(&path, changed).unwrap();
-    let why = "news.jsonl:2: changed since it was loaded; reload to read it";
+    let why = "news.jsonl:2: changed since it was loaded; start dateline again to read it";
     // Once both indexers are done with it, the text is read back, and
     // found changed.
     let start = Instant::now();

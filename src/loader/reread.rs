@@ -61,7 +61,7 @@ impl Located {
         let failed = |why: String| format!("{}: cannot read the text again: {why}", self.place());
         let changed = || {
             format!(
-                "{}: changed since it was loaded; reload to read it",
+                "{}: changed since it was loaded; start dateline again to read it",
                 self.place()
             )
         };

@@ -266,7 +266,7 @@ fn a_changed_or_deleted_file_gives_an_error_line_when_the_article_opens() {
     let view = app.reader.as_ref().unwrap();
     assert_eq!(view.index, 1);
     let why = format!(
-        "{}:2: changed since it was loaded; reload to read it",
+        "{}:2: changed since it was loaded; start dateline again to read it",
         path.display()
     );
     assert_eq!(view.unreadable.as_deref(), Some(why.as_str()));
