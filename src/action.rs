@@ -488,7 +488,7 @@ pub const KEY_HELP: &[(&str, &[(&str, &str)])] = &[
             ("*", "star or unstar (★ after the title)"),
             (". ,", "next, previous unread article (round the end)"),
             ("O  y  |", "open its link, copy it, pipe it to $PAGER"),
-            ("r  f", "reload the URLs; f: the linked page in full"),
+            ("r  f", "reload URLs and files; f: the linked page in full"),
             ("/", "filter the list"),
             ("wheel, click", "scroll, select"),
         ],

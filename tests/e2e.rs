@@ -1284,6 +1284,40 @@ fn dot_jumps_to_the_next_unread_and_source_headers_count_the_unread() {
 }
 
 #[test]
+fn r_reads_the_folder_again_and_adds_new_files_and_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    std::fs::write(
+        news.join("ferry.txt"),
+        "Ferry fares rise in May\n\nFares on the island ferry rise by 4% on 1 May.\n",
+    )
+    .unwrap();
+    let archive = news.join("archive.jsonl");
+    let first = r#"{"title": "Night buses return", "source": "Metro Notes", "body": "From Friday the night buses run every 20 minutes."}"#;
+    std::fs::write(&archive, format!("{first}\n")).unwrap();
+    let mut s = Session::start(&["news"], dir.path(), 120, 30);
+    s.wait_for("Articles 2");
+    s.wait_until("loaded", |screen| !screen.contents().contains("loading"));
+    s.keys("r");
+    s.wait_for("Reloaded: no new articles.");
+    std::fs::write(
+        news.join("tram.txt"),
+        "Tram line opens\n\nThe first tram ran at six, carrying 300 people.\n",
+    )
+    .unwrap();
+    let second = r#"{"title": "Harbour reopens to cargo", "source": "Coast Desk", "body": "Ships move again."}"#;
+    std::fs::write(&archive, format!("{first}\n{second}\n")).unwrap();
+    s.keys("r");
+    s.wait_for("Reloaded: 2 new articles.");
+    s.wait_for("Articles 4");
+    s.wait_for("Tram line opens");
+    s.wait_for("Harbour reopens to cargo");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
 fn an_article_whose_file_changed_after_indexing_opens_with_an_error_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("news.jsonl");

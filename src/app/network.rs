@@ -5,6 +5,7 @@
 //! as updates, applied here like every other change.
 
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{App, Loading};
@@ -37,43 +38,50 @@ pub struct Reloading {
     pub added: usize,
 }
 
-/// The inputs a reload fetches again: the URLs and urls files.
+/// The inputs a reload reads again: URLs, urls files, and files and
+/// folders (new files and lines added to JSON Lines files come in).
+/// Standard input and the samples cannot change.
 pub fn reloadable(inputs: &[Input]) -> Vec<Input> {
     inputs
         .iter()
-        .filter(|i| matches!(i, Input::Url(_) | Input::UrlsFile(_)))
+        .filter(|i| matches!(i, Input::Url(_) | Input::UrlsFile(_) | Input::Path(_)))
         .cloned()
         .collect()
 }
 
 impl App {
-    /// `r`: fetch the URLs again (a load still running is left to finish).
+    /// `r`: fetch the URLs and read the files again (a load still running
+    /// is left to finish).
     pub(super) fn reload(&mut self) {
         if self.reloading.inputs.is_empty() {
-            self.notice = Some("Nothing to reload: no URLs were given.".to_owned());
+            self.notice = Some(
+                "Nothing to reload: the articles came from standard input or the samples."
+                    .to_owned(),
+            );
             return;
         }
         if !self.loading.done {
-            self.notice = Some("Still fetching; r again once it is done.".to_owned());
+            self.notice = Some("Still loading; r again once it is done.".to_owned());
             return;
         }
         if self.reloading.known.is_none() {
             self.reloading.known = Some(self.articles.iter().map(|a| a.id).collect());
         }
-        // what the last fetch said of these URLs is news no more
-        let reloaded: Vec<String> = self
+        // what the last load said of these inputs is news no more: the
+        // reload says it again if it still holds
+        let reloaded: Vec<&Path> = self
             .reloading
             .inputs
             .iter()
-            .map(|i| match i {
-                Input::Url(s) => s.url.clone(),
-                Input::UrlsFile(p) | Input::Path(p) => p.display().to_string(),
-                Input::Stdin | Input::Samples => String::new(),
+            .filter_map(|i| match i {
+                Input::UrlsFile(p) | Input::Path(p) => Some(p.as_path()),
+                Input::Url(_) | Input::Stdin | Input::Samples => None,
             })
             .collect();
         self.issues.retain(|issue| {
-            let path = issue.origin.path.to_string_lossy();
-            !(fetch::is_url(&path) || reloaded.iter().any(|r| *r == path))
+            let path = &issue.origin.path;
+            !(fetch::is_url(&path.to_string_lossy())
+                || reloaded.iter().any(|r| path.starts_with(r)))
         });
         self.loading = Loading::default();
         self.reloading.count += 1;

@@ -64,7 +64,7 @@ fn the_status_bar_says_what_a_reload_brought_or_why_there_is_none() {
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(
         app.notice.as_deref(),
-        Some("Nothing to reload: no URLs were given.")
+        Some("Nothing to reload: the articles came from standard input or the samples.")
     );
     assert_eq!(app.reloading.count, 0);
 
@@ -74,7 +74,7 @@ fn the_status_bar_says_what_a_reload_brought_or_why_there_is_none() {
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(
         app.notice.as_deref(),
-        Some("Still fetching; r again once it is done.")
+        Some("Still loading; r again once it is done.")
     );
     // the feed gives back only what is listed
     app.update(Update::Loaded(vec![linked(
