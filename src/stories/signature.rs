@@ -45,22 +45,11 @@ impl Signature {
         let mut shingles = 0usize;
         let mut bins = [u32::MAX; BINS];
         let mut filled = [false; BINS];
-        let mut lower = String::new();
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            window[words % SHINGLE_WORDS] = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
+        for_each_word_hash(text, |hash| {
+            window[words % SHINGLE_WORDS] = hash;
             words += 1;
             if words < SHINGLE_WORDS {
-                continue;
+                return;
             }
             // Order matters in a shingle: combine oldest to newest.
             let mut h = 0u64;
@@ -76,7 +65,7 @@ impl Signature {
             }
             filled[bin] = true;
             shingles += 1;
-        }
+        });
         if shingles < MIN_SHINGLES {
             return None;
         }
@@ -116,6 +105,67 @@ impl Signature {
             }
             xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64)
         })
+    }
+}
+
+/// Calls `f` with the hash of each word of `text` in lower case, in order:
+/// words are runs of letters and digits (`char::is_alphanumeric`), hashed
+/// as `xxh3_64` of their lower-case text (`char::to_lowercase`). One pass
+/// over the bytes, decoding only non-ASCII characters.
+fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    /// ASCII words up to this long are lowered on the stack.
+    const SHORT: usize = 32;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Start of the word being read, and whether it is ASCII so far.
+    let mut start: Option<usize> = None;
+    let mut ascii = true;
+    let mut lower = String::new();
+    let mut emit = |from: usize, to: usize, ascii: bool| {
+        let word = text.get(from..to).unwrap_or("");
+        let mut buf = [0u8; SHORT];
+        if ascii && word.len() <= SHORT {
+            let low = &mut buf[..word.len()];
+            low.copy_from_slice(word.as_bytes());
+            low.make_ascii_lowercase();
+            f(xxhash_rust::xxh3::xxh3_64(low));
+        } else {
+            lower.clear();
+            if ascii {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            f(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+        }
+    };
+    while let Some(&b) = bytes.get(i) {
+        let (alphanumeric, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text.get(i..).and_then(|s| s.chars().next());
+            (
+                c.is_some_and(char::is_alphanumeric),
+                c.map_or(1, char::len_utf8),
+            )
+        };
+        match (alphanumeric, start) {
+            (true, None) => {
+                start = Some(i);
+                ascii = b.is_ascii();
+            }
+            (true, Some(_)) => ascii &= b.is_ascii(),
+            (false, Some(from)) => {
+                emit(from, i, ascii);
+                start = None;
+            }
+            (false, None) => {}
+        }
+        i += width;
+    }
+    if let Some(from) = start {
+        emit(from, bytes.len(), ascii);
     }
 }
 
@@ -178,5 +228,30 @@ mod tests {
         assert_eq!(keys(&a), keys(&b));
         assert!(keys(&a).iter().zip(keys(&c)).all(|(x, y)| *x != y));
         assert_eq!(keys(&a).len(), BANDS);
+    }
+
+    #[test]
+    fn words_are_hashed_as_runs_of_letters_and_digits_in_lower_case() {
+        let reference = |text: &str| -> Vec<u64> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let low: String = w.chars().flat_map(char::to_lowercase).collect();
+                    xxhash_rust::xxh3::xxh3_64(low.as_bytes())
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "one",
+            " The U.S. said: Zürich's ÉCOLE, naïve café-owners—42 İstanbul ΣΟΦΙΑ ß. ",
+            "x\u{a0}y\u{2019}z 日本語テキスト 1,234.5 Ⅻ ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ end",
+            "ÀB",
+            "trailing-ÄÖÜ",
+        ] {
+            let mut got = Vec::new();
+            for_each_word_hash(text, |h| got.push(h));
+            assert_eq!(got, reference(text), "{text}");
+        }
     }
 }
