@@ -108,28 +108,62 @@ impl Signature {
     }
 }
 
-/// Calls `f` with the hash of each word of `text` in lower case, in order:
+/// Calls `each` with the hash of each word of `text` in lower case, in order:
 /// words are runs of letters and digits (`char::is_alphanumeric`), hashed
 /// as `xxh3_64` of their lower-case text (`char::to_lowercase`). One pass
 /// over the bytes, decoding only non-ASCII characters.
-fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
-    /// ASCII words up to this long are lowered on the stack.
+fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
+    /// ASCII words up to this long are lowered on the stack as they are
+    /// read.
     const SHORT: usize = 32;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    // Start of the word being read, and whether it is ASCII so far.
-    let mut start: Option<usize> = None;
-    let mut ascii = true;
+    let char_at = |at: usize| text.get(at..).and_then(|s| s.chars().next());
+    let mut buf = [0u8; SHORT];
     let mut lower = String::new();
-    let mut emit = |from: usize, to: usize, ascii: bool| {
-        let word = text.get(from..to).unwrap_or("");
-        let mut buf = [0u8; SHORT];
-        if ascii && word.len() <= SHORT {
-            let low = &mut buf[..word.len()];
-            low.copy_from_slice(word.as_bytes());
-            low.make_ascii_lowercase();
-            f(xxhash_rust::xxh3::xxh3_64(low));
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        // The word's ASCII start, lowered into `buf` (its first `SHORT`
+        // bytes; `len` counts them all).
+        let mut len = 0;
+        while let Some(&b) = bytes.get(at)
+            && b.is_ascii_alphanumeric()
+        {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len += 1;
+            at += 1;
+        }
+        // Whatever follows in the same word.
+        let mut ascii = true;
+        loop {
+            match bytes.get(at) {
+                Some(b) if b.is_ascii_alphanumeric() => at += 1,
+                Some(b) if !b.is_ascii() => {
+                    let c = char_at(at);
+                    if !c.is_some_and(char::is_alphanumeric) {
+                        break;
+                    }
+                    ascii = false;
+                    at += c.map_or(1, char::len_utf8);
+                }
+                _ => break,
+            }
+        }
+        if at == start {
+            // A character that is neither a letter nor a digit.
+            at += char_at(at).map_or(1, char::len_utf8);
+            continue;
+        }
+        if ascii && len <= SHORT {
+            each(xxhash_rust::xxh3::xxh3_64(&buf[..len]));
         } else {
+            let word = text.get(start..at).unwrap_or("");
             lower.clear();
             if ascii {
                 lower.push_str(word);
@@ -137,35 +171,8 @@ fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
             } else {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
-            f(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+            each(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
         }
-    };
-    while let Some(&b) = bytes.get(i) {
-        let (alphanumeric, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text.get(i..).and_then(|s| s.chars().next());
-            (
-                c.is_some_and(char::is_alphanumeric),
-                c.map_or(1, char::len_utf8),
-            )
-        };
-        match (alphanumeric, start) {
-            (true, None) => {
-                start = Some(i);
-                ascii = b.is_ascii();
-            }
-            (true, Some(_)) => ascii &= b.is_ascii(),
-            (false, Some(from)) => {
-                emit(from, i, ascii);
-                start = None;
-            }
-            (false, None) => {}
-        }
-        i += width;
-    }
-    if let Some(from) = start {
-        emit(from, bytes.len(), ascii);
     }
 }
 
@@ -248,6 +255,7 @@ mod tests {
             "x\u{a0}y\u{2019}z 日本語テキスト 1,234.5 Ⅻ ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ end",
             "ÀB",
             "trailing-ÄÖÜ",
+            "abcé123 ÉTÉ x\u{301}y \u{1f600}ok\u{1f600} ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGé",
         ] {
             let mut got = Vec::new();
             for_each_word_hash(text, |h| got.push(h));
