@@ -95,7 +95,7 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
     // The keys that are no alias, one after another in `own`; an alias's
     // key is the gazetteer's.
     let mut own = String::new();
-    let mut found: Vec<(&Span, KeyAt)> = Vec::new();
+    let mut found: Vec<(&Span, KeyAt)> = Vec::with_capacity(spans.len());
     let mut key = String::new();
     for span in spans.iter().filter(|s| is_name_kind(s.kind)) {
         let Some(surface) = text.get(span.start..span.end) else {
@@ -131,8 +131,13 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
         .collect();
     let roots = person_roots(&raws);
     let sentences = Sentences::new(text);
-    let mut out = ArticleNames::default();
-    let mut ids: HashMap<(EntityKind, &str), usize, FixedState> = HashMap::default();
+    // Sized for every mention up front: growing them was much of the cost.
+    let mut out = ArticleNames {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(raws.len()),
+    };
+    let mut ids: HashMap<(EntityKind, &str), usize, FixedState> =
+        HashMap::with_capacity_and_hasher(raws.len(), FixedState::default());
     for (raw, root) in raws.iter().zip(&roots) {
         let root_key = root.map_or(raw.key, |r| raws[r].key);
         let id = *ids.entry((raw.kind, root_key)).or_insert_with(|| {
@@ -196,7 +201,8 @@ fn person_roots(raws: &[Raw]) -> Vec<Option<usize>> {
             && (!part.contains(' ') || last_word(part) == last_word(whole))
     };
     // The longest names holding each person key, computed once per key.
-    let mut containers: HashMap<&str, Vec<usize>, FixedState> = HashMap::default();
+    let mut containers: HashMap<&str, Vec<usize>, FixedState> =
+        HashMap::with_capacity_and_hasher(raws.len(), FixedState::default());
     for (i, raw) in raws.iter().enumerate() {
         if raw.kind != EntityKind::Person || raw.alias.is_some() {
             continue;
