@@ -59,13 +59,21 @@ pub struct ArticleNames {
 }
 
 /// A name span before resolution.
-struct Raw {
+struct Raw<'k> {
     range: Range<usize>,
     kind: EntityKind,
     /// Key after aliases.
-    key: String,
+    key: &'k str,
     /// The gazetteer's name when the key is an alias.
     alias: Option<&'static str>,
+}
+
+/// Where a name span's key is while the keys are gathered: the
+/// gazetteer's key and name for an alias, else a range of the article's
+/// own keys.
+enum KeyAt {
+    Alias(&'static str, &'static str),
+    Own(Range<usize>),
 }
 
 /// Group the name spans of `text` into entities.
@@ -84,7 +92,10 @@ struct Raw {
 /// Spans that are figures or dates are left out; spans must lie in `text`
 /// (those that do not are skipped).
 pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
-    let mut raws: Vec<Raw> = Vec::new();
+    // The keys that are no alias, one after another in `own`; an alias's
+    // key is the gazetteer's.
+    let mut own = String::new();
+    let mut found: Vec<(&Span, KeyAt)> = Vec::with_capacity(spans.len());
     let mut key = String::new();
     for span in spans.iter().filter(|s| is_name_kind(s.kind)) {
         let Some(surface) = text.get(span.start..span.end) else {
@@ -94,23 +105,41 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
         if key.is_empty() {
             continue;
         }
-        let (key, alias) = match ALIASES.lookup(&key) {
-            Some((k, name)) => (k.to_string(), Some(name)),
-            None => (key.clone(), None),
+        let at = if let Some((k, name)) = ALIASES.lookup(&key) {
+            KeyAt::Alias(k, name)
+        } else {
+            let start = own.len();
+            own.push_str(&key);
+            KeyAt::Own(start..own.len())
         };
-        raws.push(Raw {
-            range: span.start..span.end,
-            kind: span.kind,
-            key,
-            alias,
-        });
+        found.push((span, at));
     }
+    let raws: Vec<Raw> = found
+        .into_iter()
+        .map(|(span, at)| {
+            let (key, alias) = match at {
+                KeyAt::Alias(key, name) => (key, Some(name)),
+                KeyAt::Own(range) => (own.get(range).unwrap_or(""), None),
+            };
+            Raw {
+                range: span.start..span.end,
+                kind: span.kind,
+                key,
+                alias,
+            }
+        })
+        .collect();
     let roots = person_roots(&raws);
     let sentences = Sentences::new(text);
-    let mut out = ArticleNames::default();
-    let mut ids: HashMap<(EntityKind, &str), usize, FixedState> = HashMap::default();
+    // Sized for every mention up front: growing them was much of the cost.
+    let mut out = ArticleNames {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(raws.len()),
+    };
+    let mut ids: HashMap<(EntityKind, &str), usize, FixedState> =
+        HashMap::with_capacity_and_hasher(raws.len(), FixedState::default());
     for (raw, root) in raws.iter().zip(&roots) {
-        let root_key = root.map_or(raw.key.as_str(), |r| raws[r].key.as_str());
+        let root_key = root.map_or(raw.key, |r| raws[r].key);
         let id = *ids.entry((raw.kind, root_key)).or_insert_with(|| {
             out.entities.push(LocalEntity {
                 kind: raw.kind,
@@ -129,8 +158,9 @@ pub fn resolve_names(text: &str, spans: &[Span]) -> ArticleNames {
             entity: id,
         });
     }
-    for (id, entity) in out.entities.iter_mut().enumerate() {
-        entity.name = display_name(text, &raws, &out.mentions, id, entity);
+    let shown = display_names(text, &raws, &out);
+    for (entity, name) in out.entities.iter_mut().zip(shown) {
+        entity.name = name;
     }
     out
 }
@@ -145,8 +175,8 @@ fn person_roots(raws: &[Raw]) -> Vec<Option<usize>> {
     let mut full_ids: HashMap<&str, usize, FixedState> = HashMap::default();
     for (i, raw) in raws.iter().enumerate() {
         if raw.kind == EntityKind::Person && raw.key.contains(' ') && raw.alias.is_none() {
-            let id = *full_ids.entry(raw.key.as_str()).or_insert_with(|| {
-                full.push((raw.key.as_str(), Vec::new()));
+            let id = *full_ids.entry(raw.key).or_insert_with(|| {
+                full.push((raw.key, Vec::new()));
                 full.len() - 1
             });
             full[id].1.push(i);
@@ -171,12 +201,13 @@ fn person_roots(raws: &[Raw]) -> Vec<Option<usize>> {
             && (!part.contains(' ') || last_word(part) == last_word(whole))
     };
     // The longest names holding each person key, computed once per key.
-    let mut containers: HashMap<&str, Vec<usize>, FixedState> = HashMap::default();
+    let mut containers: HashMap<&str, Vec<usize>, FixedState> =
+        HashMap::with_capacity_and_hasher(raws.len(), FixedState::default());
     for (i, raw) in raws.iter().enumerate() {
         if raw.kind != EntityKind::Person || raw.alias.is_some() {
             continue;
         }
-        let key = raw.key.as_str();
+        let key = raw.key;
         let found = containers.entry(key).or_insert_with(|| {
             let probe = if key.contains(' ') {
                 last_word(key)
@@ -232,34 +263,48 @@ fn nearest(
     full[pick].1.first().copied()
 }
 
-/// The name to show for local entity `id`.
-fn display_name(
-    text: &str,
-    raws: &[Raw],
-    mentions: &[LocalMention],
-    id: usize,
-    entity: &LocalEntity,
-) -> String {
-    let mut first: Option<&str> = None;
-    for (raw, mention) in raws.iter().zip(mentions) {
-        if mention.entity != id || raw.key != entity.key {
+/// The name to show for each entity of `names`, in one pass over the
+/// mentions: the gazetteer's name when its first mention under its own key
+/// is an alias, else the first such mention not in capitals only, else the
+/// first in capitals (a person's in title case), else its key.
+fn display_names(text: &str, raws: &[Raw], names: &ArticleNames) -> Vec<String> {
+    let mut shown: Vec<Option<String>> = vec![None; names.entities.len()];
+    let mut first: Vec<Option<&str>> = vec![None; names.entities.len()];
+    for (raw, mention) in raws.iter().zip(&names.mentions) {
+        let id = mention.entity;
+        let (Some(entity), Some(slot)) = (names.entities.get(id), shown.get_mut(id)) else {
+            continue;
+        };
+        if slot.is_some() || raw.key != entity.key {
             continue;
         }
         if let Some(alias) = raw.alias {
-            return alias.to_string();
+            *slot = Some(alias.to_string());
+            continue;
         }
         let surface = clean_surface(text.get(raw.range.clone()).unwrap_or(""));
-        if !all_caps(surface) {
-            return surface.to_string();
+        if all_caps(surface) {
+            first[id].get_or_insert(surface);
+        } else {
+            *slot = Some(surface.to_string());
         }
-        first.get_or_insert(surface);
     }
-    let shown = first.unwrap_or(entity.key.as_str());
-    if entity.kind == EntityKind::Person && all_caps(shown) {
-        title_case(shown)
-    } else {
-        shown.to_string()
-    }
+    names
+        .entities
+        .iter()
+        .zip(shown)
+        .zip(first)
+        .map(|((entity, shown), first)| {
+            shown.unwrap_or_else(|| {
+                let shown = first.unwrap_or(entity.key.as_str());
+                if entity.kind == EntityKind::Person && all_caps(shown) {
+                    title_case(shown)
+                } else {
+                    shown.to_string()
+                }
+            })
+        })
+        .collect()
 }
 
 /// A span's text without a possessive ending or surrounding space.

@@ -45,22 +45,11 @@ impl Signature {
         let mut shingles = 0usize;
         let mut bins = [u32::MAX; BINS];
         let mut filled = [false; BINS];
-        let mut lower = String::new();
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            window[words % SHINGLE_WORDS] = xxhash_rust::xxh3::xxh3_64(lower.as_bytes());
+        for_each_word_hash(text, |hash| {
+            window[words % SHINGLE_WORDS] = hash;
             words += 1;
             if words < SHINGLE_WORDS {
-                continue;
+                return;
             }
             // Order matters in a shingle: combine oldest to newest.
             let mut h = 0u64;
@@ -76,7 +65,7 @@ impl Signature {
             }
             filled[bin] = true;
             shingles += 1;
-        }
+        });
         if shingles < MIN_SHINGLES {
             return None;
         }
@@ -116,6 +105,74 @@ impl Signature {
             }
             xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64)
         })
+    }
+}
+
+/// Calls `each` with the hash of each word of `text` in lower case, in order:
+/// words are runs of letters and digits (`char::is_alphanumeric`), hashed
+/// as `xxh3_64` of their lower-case text (`char::to_lowercase`). One pass
+/// over the bytes, decoding only non-ASCII characters.
+fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
+    /// ASCII words up to this long are lowered on the stack as they are
+    /// read.
+    const SHORT: usize = 32;
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text.get(at..).and_then(|s| s.chars().next());
+    let mut buf = [0u8; SHORT];
+    let mut lower = String::new();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        // The word's ASCII start, lowered into `buf` (its first `SHORT`
+        // bytes; `len` counts them all).
+        let mut len = 0;
+        while let Some(&b) = bytes.get(at)
+            && b.is_ascii_alphanumeric()
+        {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len += 1;
+            at += 1;
+        }
+        // Whatever follows in the same word.
+        let mut ascii = true;
+        loop {
+            match bytes.get(at) {
+                Some(b) if b.is_ascii_alphanumeric() => at += 1,
+                Some(b) if !b.is_ascii() => {
+                    let c = char_at(at);
+                    if !c.is_some_and(char::is_alphanumeric) {
+                        break;
+                    }
+                    ascii = false;
+                    at += c.map_or(1, char::len_utf8);
+                }
+                _ => break,
+            }
+        }
+        if at == start {
+            // A character that is neither a letter nor a digit.
+            at += char_at(at).map_or(1, char::len_utf8);
+            continue;
+        }
+        if ascii && len <= SHORT {
+            each(xxhash_rust::xxh3::xxh3_64(&buf[..len]));
+        } else {
+            let word = text.get(start..at).unwrap_or("");
+            lower.clear();
+            if ascii {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            each(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+        }
     }
 }
 
@@ -178,5 +235,31 @@ mod tests {
         assert_eq!(keys(&a), keys(&b));
         assert!(keys(&a).iter().zip(keys(&c)).all(|(x, y)| *x != y));
         assert_eq!(keys(&a).len(), BANDS);
+    }
+
+    #[test]
+    fn words_are_hashed_as_runs_of_letters_and_digits_in_lower_case() {
+        let reference = |text: &str| -> Vec<u64> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let low: String = w.chars().flat_map(char::to_lowercase).collect();
+                    xxhash_rust::xxh3::xxh3_64(low.as_bytes())
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "one",
+            " The U.S. said: Zürich's ÉCOLE, naïve café-owners—42 İstanbul ΣΟΦΙΑ ß. ",
+            "x\u{a0}y\u{2019}z 日本語テキスト 1,234.5 Ⅻ ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ end",
+            "ÀB",
+            "trailing-ÄÖÜ",
+            "abcé123 ÉTÉ x\u{301}y \u{1f600}ok\u{1f600} ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGé",
+        ] {
+            let mut got = Vec::new();
+            for_each_word_hash(text, |h| got.push(h));
+            assert_eq!(got, reference(text), "{text}");
+        }
     }
 }
