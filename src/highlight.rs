@@ -1221,6 +1221,17 @@ mod regressions {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_surname_particle_keeps_a_title_outside_and_the_person_whole() {
+        let text = "Critics accused Prime Minister Pieter van Dam of stalling. \
+                    Mr van Dam denied it. Van Dam later met the mayor.";
+        let found = spans(text);
+        assert!(found.contains(&("Pieter van Dam", Person)), "{found:?}");
+        assert!(found.contains(&("van Dam", Person)), "{found:?}");
+        assert!(found.contains(&("Van Dam", Person)), "{found:?}");
+        assert!(!found.iter().any(|(s, _)| s.contains("Prime")), "{found:?}");
+    }
 }
 
 #[cfg(test)]
