@@ -1232,6 +1232,24 @@ mod regressions {
         assert!(found.contains(&("Van Dam", Person)), "{found:?}");
         assert!(!found.iter().any(|(s, _)| s.contains("Prime")), "{found:?}");
     }
+
+    #[test]
+    fn storms_are_named_whole_and_council_titles_stay_outside() {
+        let text = "Hurricane Delphine reached the coast as Super Typhoon Ramil \
+                    weakened. Cllr Aisha Brennan thanked crews, and Health \
+                    Cabinet Secretary Peter Otieno visited.";
+        let found = spans(text);
+        assert!(found.contains(&("Hurricane Delphine", Name)), "{found:?}");
+        assert!(found.contains(&("Super Typhoon Ramil", Name)), "{found:?}");
+        assert!(found.contains(&("Aisha Brennan", Person)), "{found:?}");
+        assert!(found.contains(&("Peter Otieno", Person)), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(s, _)| s.contains("Cabinet") || s.contains("Cllr")),
+            "{found:?}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -644,6 +644,17 @@ impl Ctx<'_> {
         if j > i && j < end && self.is_cap(j) && self.lower_is(j, is_title_head) {
             n = n.max(j + 1 - i);
         }
+        // Health Cabinet Secretary: departments then a listed office
+        if j > i
+            && j < end
+            && self.is_cap(j)
+            && let Some((m, _)) =
+                self.lex
+                    .titles
+                    .longest_at(text, toks, j, end, &mut self.buf, |_, _| true)
+        {
+            n = n.max(j + m - i);
+        }
         if n == 0 {
             return 0;
         }
@@ -861,6 +872,13 @@ impl Ctx<'_> {
             }
             if !self.starts_name(p) {
                 p += 1;
+                continue;
+            }
+            // "Typhoon Kalinaw", "Super Typhoon Mangkhut": a storm's name
+            if let Some(r) = self.storm_name(p, end) {
+                self.emit(p, r, EntityKind::Name, Strength::Strong);
+                after_title = false;
+                p = r;
                 continue;
             }
             // "Labour MSP Christine May": an office's letters as a title
@@ -1380,6 +1398,28 @@ impl Ctx<'_> {
             }
         }
         r
+    }
+
+    /// The end of a storm's name starting at `p`: `Hurricane Milton`,
+    /// `Super Typhoon Mangkhut`, `Tropical Storm Alberto`.
+    fn storm_name(&self, p: usize, end: usize) -> Option<usize> {
+        let mut k = p;
+        while k < end
+            && self.is_cap(k)
+            && self.lower_is(k, |w| matches!(w, "super" | "severe" | "tropical"))
+        {
+            k += 1;
+        }
+        let storm = k + 1 < end
+            && self.is_cap(k)
+            && self.lower_is(k, |w| {
+                matches!(w, "typhoon" | "hurricane" | "cyclone" | "storm")
+            })
+            && self.is_cap(k + 1)
+            && self.has(k + 1, SPACE)
+            && !self.has(k + 1, HEADLINE)
+            && self.gaz_at(k + 1, end).is_none();
+        storm.then_some(k + 2)
     }
 
     /// A lower-case word that only joins the parts of a person's name:
