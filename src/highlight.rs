@@ -1250,6 +1250,17 @@ mod regressions {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_second_before_a_comparative_counts_and_a_compound_one_does_not() {
+        let text = "Forecasters said a second, stronger quake could follow. \
+                    \"They wanted a Paris-drafted plan and got a home-grown one,\" he said.";
+        let found = spans(text);
+        assert!(found.contains(&("second", Number)), "{found:?}");
+        assert!(!found.contains(&("one", Number)), "{found:?}");
+        let text = "Wait a second, however, before voting.";
+        assert!(!spans(text).contains(&("second", Number)));
+    }
 }
 
 #[cfg(test)]
