@@ -1258,8 +1258,20 @@ mod regressions {
         let found = spans(text);
         assert!(found.contains(&("second", Number)), "{found:?}");
         assert!(!found.contains(&("one", Number)), "{found:?}");
+        let text = "Unions called a co-ordinated one day strike.";
+        assert!(spans(text).contains(&("one day", Date)));
         let text = "Wait a second, however, before voting.";
         assert!(!spans(text).contains(&("second", Number)));
+    }
+
+    #[test]
+    fn names_before_a_surname_particle_are_one_person() {
+        let text = "The union's leader, Tiago Ferreira dos Santos, called a strike.";
+        let found = spans(text);
+        assert!(
+            found.contains(&("Tiago Ferreira dos Santos", Person)),
+            "{found:?}"
+        );
     }
 }
 

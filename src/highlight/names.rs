@@ -916,6 +916,14 @@ impl Ctx<'_> {
                 p = r.max(p + 1);
                 continue;
             }
+            // "João Pereira da Silva": names before a surname's particle
+            if let Some(k) = self.words_before_particle(p, end) {
+                let r = self.person_extent(k, end);
+                self.emit(p, r, EntityKind::Person, Strength::Strong);
+                after_title = false;
+                p = r.max(p + 1);
+                continue;
+            }
             // after "Mr", "Ms Essex" is a person, whatever else Essex is
             let gz = gz.filter(|&(n, _)| !(after_title && n == 1));
             if let Some((n, e)) = gz
@@ -1420,6 +1428,31 @@ impl Ctx<'_> {
             && !self.has(k + 1, HEADLINE)
             && self.gaz_at(k + 1, end).is_none();
         storm.then_some(k + 2)
+    }
+
+    /// Two or three plain capitalised words from `p`, then a surname's
+    /// particle and its capital (`João Pereira da Silva`, `Maria Alves dos
+    /// Santos`): the particle's index.
+    fn words_before_particle(&self, p: usize, end: usize) -> Option<usize> {
+        let mut k = p;
+        while k < end && k < p + 3 && self.is_cap(k) && self.has(k + 1, SPACE) {
+            let plain = !self.risky(k)
+                && !self.lower_is(k, |w| {
+                    is_stopword(w)
+                        || is_org_head(w)
+                        || is_place_head(w)
+                        || is_dept_word(w)
+                        || is_title_head(w)
+                })
+                && self.gaz_at(k, end).is_none_or(|(n, g)| {
+                    n == 1 && matches!(g.source, Source::City | Source::Subdivision)
+                });
+            if !plain {
+                return None;
+            }
+            k += 1;
+        }
+        (k >= p + 2 && k + 1 < end && self.surname_particle(k) && self.is_cap(k + 1)).then_some(k)
     }
 
     /// A lower-case word that only joins the parts of a person's name:
