@@ -767,6 +767,7 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
         && c.tok(i - 1)
             .is_some_and(|t| t.has(super::token::HYPHEN_PREV))
         && c.tok(i).is_some_and(|t| t.has(SPACE))
+        && !c.is_word(i + 1)
         && (["ed", "en", "wn", "ing", "made", "built", "run"]
             .iter()
             .any(|end| prev.ends_with(end)))
