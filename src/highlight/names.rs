@@ -1411,6 +1411,10 @@ impl Ctx<'_> {
     /// The end of a storm's name starting at `p`: `Hurricane Milton`,
     /// `Super Typhoon Mangkhut`, `Tropical Storm Alberto`.
     fn storm_name(&self, p: usize, end: usize) -> Option<usize> {
+        if p + 1 >= end || self.toks[p].kind != Kind::Word || self.toks[p].text(self.text).len() < 5
+        {
+            return None;
+        }
         let mut k = p;
         while k < end
             && self.is_cap(k)
@@ -1434,6 +1438,10 @@ impl Ctx<'_> {
     /// particle and its capital (`João Pereira da Silva`, `Maria Alves dos
     /// Santos`): the particle's index.
     fn words_before_particle(&self, p: usize, end: usize) -> Option<usize> {
+        // most names have no particle: look for one first
+        if !(p + 2..(p + 4).min(end)).any(|k| self.surname_particle(k)) {
+            return None;
+        }
         let mut k = p;
         while k < end && k < p + 3 && self.is_cap(k) && self.has(k + 1, SPACE) {
             let plain = !self.risky(k)
@@ -1460,6 +1468,7 @@ impl Ctx<'_> {
     fn surname_particle(&self, k: usize) -> bool {
         let t = self.toks[k];
         t.is_word()
+            && t.text(self.text).len() <= 3
             && !t.is_capitalised()
             && self.lower_is(k, |w| {
                 matches!(
