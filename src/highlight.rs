@@ -1221,6 +1221,58 @@ mod regressions {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_surname_particle_keeps_a_title_outside_and_the_person_whole() {
+        let text = "Critics accused Prime Minister Pieter van Dam of stalling. \
+                    Mr van Dam denied it. Van Dam later met the mayor.";
+        let found = spans(text);
+        assert!(found.contains(&("Pieter van Dam", Person)), "{found:?}");
+        assert!(found.contains(&("van Dam", Person)), "{found:?}");
+        assert!(found.contains(&("Van Dam", Person)), "{found:?}");
+        assert!(!found.iter().any(|(s, _)| s.contains("Prime")), "{found:?}");
+    }
+
+    #[test]
+    fn storms_are_named_whole_and_council_titles_stay_outside() {
+        let text = "Hurricane Delphine reached the coast as Super Typhoon Ramil \
+                    weakened. Cllr Aisha Brennan thanked crews, and Health \
+                    Cabinet Secretary Peter Otieno visited.";
+        let found = spans(text);
+        assert!(found.contains(&("Hurricane Delphine", Name)), "{found:?}");
+        assert!(found.contains(&("Super Typhoon Ramil", Name)), "{found:?}");
+        assert!(found.contains(&("Aisha Brennan", Person)), "{found:?}");
+        assert!(found.contains(&("Peter Otieno", Person)), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(s, _)| s.contains("Cabinet") || s.contains("Cllr")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_before_a_comparative_counts_and_a_compound_one_does_not() {
+        let text = "Forecasters said a second, stronger quake could follow. \
+                    \"They wanted a Paris-drafted plan and got a home-grown one,\" he said.";
+        let found = spans(text);
+        assert!(found.contains(&("second", Number)), "{found:?}");
+        assert!(!found.contains(&("one", Number)), "{found:?}");
+        let text = "Unions called a co-ordinated one day strike.";
+        assert!(spans(text).contains(&("one day", Date)));
+        let text = "Wait a second, however, before voting.";
+        assert!(!spans(text).contains(&("second", Number)));
+    }
+
+    #[test]
+    fn names_before_a_surname_particle_are_one_person() {
+        let text = "The union's leader, Tiago Ferreira dos Santos, called a strike.";
+        let found = spans(text);
+        assert!(
+            found.contains(&("Tiago Ferreira dos Santos", Person)),
+            "{found:?}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -644,6 +644,17 @@ impl Ctx<'_> {
         if j > i && j < end && self.is_cap(j) && self.lower_is(j, is_title_head) {
             n = n.max(j + 1 - i);
         }
+        // Health Cabinet Secretary: departments then a listed office
+        if j > i
+            && j < end
+            && self.is_cap(j)
+            && let Some((m, _)) =
+                self.lex
+                    .titles
+                    .longest_at(text, toks, j, end, &mut self.buf, |_, _| true)
+        {
+            n = n.max(j + m - i);
+        }
         if n == 0 {
             return 0;
         }
@@ -672,6 +683,11 @@ impl Ctx<'_> {
         let mut last = None;
         for k in q..end {
             let t = self.toks[k];
+            // "Prime Minister Joost van Dam": a particle between capitals
+            // belongs to a person's name, not a dam's
+            if self.surname_particle(k) {
+                return false;
+            }
             if t.is_word() && t.is_capitalised() {
                 if self.gaz_at(k, end).is_some() || self.is_first_name(k) {
                     return false;
@@ -693,6 +709,10 @@ impl Ctx<'_> {
         // "Mr." : skip the period
         if self.toks.get(q).is_some_and(|t| t.is_punct('.')) {
             q += 1;
+        }
+        // "Mr van Dam": a surname's particle, then its capital
+        if q + 1 < end && self.surname_particle(q) && self.is_cap(q + 1) {
+            return true;
         }
         q < end && self.is_cap(q)
     }
@@ -842,8 +862,23 @@ impl Ctx<'_> {
         let mut p = a;
         let mut after_title = false;
         while p < end {
+            // "Mr van Dam": the particle starts the person's name
+            if after_title && self.surname_particle(p) && p + 1 < end && self.is_cap(p + 1) {
+                let r = self.person_extent(p, end);
+                self.emit(p, r, EntityKind::Person, Strength::Strong);
+                after_title = false;
+                p = r.max(p + 1);
+                continue;
+            }
             if !self.starts_name(p) {
                 p += 1;
+                continue;
+            }
+            // "Typhoon Kalinaw", "Super Typhoon Mangkhut": a storm's name
+            if let Some(r) = self.storm_name(p, end) {
+                self.emit(p, r, EntityKind::Name, Strength::Strong);
+                after_title = false;
+                p = r;
                 continue;
             }
             // "Labour MSP Christine May": an office's letters as a title
@@ -878,6 +913,14 @@ impl Ctx<'_> {
             if !after_title && self.initial_then_name(p, end) {
                 let r = self.person_extent(p, end);
                 self.emit_person_like(p, r, Strength::Strong);
+                p = r.max(p + 1);
+                continue;
+            }
+            // "João Pereira da Silva": names before a surname's particle
+            if let Some(k) = self.words_before_particle(p, end) {
+                let r = self.person_extent(k, end);
+                self.emit(p, r, EntityKind::Person, Strength::Strong);
+                after_title = false;
                 p = r.max(p + 1);
                 continue;
             }
@@ -1365,13 +1408,86 @@ impl Ctx<'_> {
         r
     }
 
+    /// The end of a storm's name starting at `p`: `Hurricane Milton`,
+    /// `Super Typhoon Mangkhut`, `Tropical Storm Alberto`.
+    fn storm_name(&self, p: usize, end: usize) -> Option<usize> {
+        if p + 1 >= end || self.toks[p].kind != Kind::Word || self.toks[p].text(self.text).len() < 5
+        {
+            return None;
+        }
+        let mut k = p;
+        while k < end
+            && self.is_cap(k)
+            && self.lower_is(k, |w| matches!(w, "super" | "severe" | "tropical"))
+        {
+            k += 1;
+        }
+        let storm = k + 1 < end
+            && self.is_cap(k)
+            && self.lower_is(k, |w| {
+                matches!(w, "typhoon" | "hurricane" | "cyclone" | "storm")
+            })
+            && self.is_cap(k + 1)
+            && self.has(k + 1, SPACE)
+            && !self.has(k + 1, HEADLINE)
+            && self.gaz_at(k + 1, end).is_none();
+        storm.then_some(k + 2)
+    }
+
+    /// Two or three plain capitalised words from `p`, then a surname's
+    /// particle and its capital (`João Pereira da Silva`, `Maria Alves dos
+    /// Santos`): the particle's index.
+    fn words_before_particle(&self, p: usize, end: usize) -> Option<usize> {
+        // most names have no particle: look for one first
+        if !(p + 2..(p + 4).min(end)).any(|k| self.surname_particle(k)) {
+            return None;
+        }
+        let mut k = p;
+        while k < end && k < p + 3 && self.is_cap(k) && self.has(k + 1, SPACE) {
+            let plain = !self.risky(k)
+                && !self.lower_is(k, |w| {
+                    is_stopword(w)
+                        || is_org_head(w)
+                        || is_place_head(w)
+                        || is_dept_word(w)
+                        || is_title_head(w)
+                })
+                && self.gaz_at(k, end).is_none_or(|(n, g)| {
+                    n == 1 && matches!(g.source, Source::City | Source::Subdivision)
+                });
+            if !plain {
+                return None;
+            }
+            k += 1;
+        }
+        (k >= p + 2 && k + 1 < end && self.surname_particle(k) && self.is_cap(k + 1)).then_some(k)
+    }
+
+    /// A lower-case word that only joins the parts of a person's name:
+    /// `Joost van Dam`, `Ludwig von Mises`, `Maria dos Santos`.
+    fn surname_particle(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        t.is_word()
+            && t.text(self.text).len() <= 3
+            && !t.is_capitalised()
+            && self.lower_is(k, |w| {
+                matches!(
+                    w,
+                    "van" | "von" | "der" | "den" | "ter" | "da" | "dos" | "das"
+                )
+            })
+    }
+
     /// A person, unless the name ends with a head word.
     fn emit_person_like(&mut self, p: usize, r: usize, strength: Strength) {
         let mut last = r;
         while last > p && !self.is_name_end(last - 1) {
             last -= 1;
         }
-        let kind = if last > p + 1 && self.lower_is(last - 1, is_org_head) {
+        let particle = (p + 1..r).any(|k| self.surname_particle(k));
+        let kind = if particle {
+            EntityKind::Person
+        } else if last > p + 1 && self.lower_is(last - 1, is_org_head) {
             EntityKind::Organization
         } else if last > p + 1 && self.lower_is(last - 1, is_place_head) {
             EntityKind::Place
@@ -2143,6 +2259,19 @@ fn name_parts(
             }
             sranges.push((s, snames.len()));
         }
+        // "Van Dam" after "Joost van Dam": the surname with its particle
+        if last >= c.a + 2
+            && toks[last].has(SPACE)
+            && toks[last - 1].is_word()
+            && !toks[last - 1].is_capitalised()
+            && is_particle(&toks[last - 1].text(text).to_lowercase())
+        {
+            let s = snames.len();
+            push_key(&mut snames, toks[last - 1].text(text));
+            snames.push(' ');
+            push_key(&mut snames, toks[last].text(text));
+            sranges.push((s, snames.len()));
+        }
     }
     // the first word of an organization's name stands for it: "Baikal"
     // after "Baikal Finance Group"
@@ -2208,7 +2337,12 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         if c.kind == EntityKind::Place && table_clubs.contains(key) {
             c.kind = EntityKind::Organization;
         }
-        if c.yields && surnames.contains(key) {
+        // "Van Dam" after "Joost van Dam": the surname, whatever its head
+        let particle_surname = c.b == c.a + 2
+            && key
+                .split_once(' ')
+                .is_some_and(|(first, _)| is_particle(first));
+        if (c.yields || particle_surname) && surnames.contains(key) {
             c.kind = EntityKind::Person;
         }
         if c.strength != Strength::Strong {

@@ -653,7 +653,30 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
                     | "before"
                     | "after"
             );
-        if matches!(prev, "per" | "split" | "every" | "each") || (prev == "a" && !next_is_noun) {
+        // "a second, weaker storm": a comparative after the comma
+        let comparative_after = c.tok(i + 1).is_some_and(|t| t.is_punct(','))
+            && c.is_word(i + 2)
+            && c.tok(i + 2).is_some_and(|t| t.has(LOWER))
+            && (c.lower(i + 2).ends_with("er") || c.lower(i + 2) == "more")
+            && !matches!(
+                c.lower(i + 2),
+                "however"
+                    | "never"
+                    | "ever"
+                    | "whatever"
+                    | "together"
+                    | "after"
+                    | "under"
+                    | "over"
+                    | "rather"
+                    | "whether"
+                    | "either"
+                    | "neither"
+                    | "other"
+            );
+        if matches!(prev, "per" | "split" | "every" | "each")
+            || (prev == "a" && !next_is_noun && !comparative_after)
+        {
             return None;
         }
     }
@@ -735,6 +758,20 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
             | "better"
             | "best"
     ) {
+        return false;
+    }
+    // "a Brussels-written one", "a home-grown one": a compound adjective
+    // before a pronoun
+    if i > 0
+        && c.is_word(i - 1)
+        && c.tok(i - 1)
+            .is_some_and(|t| t.has(super::token::HYPHEN_PREV))
+        && c.tok(i).is_some_and(|t| t.has(SPACE))
+        && !c.is_word(i + 1)
+        && (["ed", "en", "wn", "ing", "made", "built", "run"]
+            .iter()
+            .any(|end| prev.ends_with(end)))
+    {
         return false;
     }
     // "millions have one.", "she is certainly one to watch": a pronoun
