@@ -1188,6 +1188,23 @@ mod regressions {
     }
 
     #[test]
+    fn languages_are_names() {
+        let text = "The earbuds translate Mandarin and Cantonese into Swahili, \
+                    said Amina Wekesa, who grew up speaking Hindi and Urdu.";
+        assert_eq!(
+            super::tests::names(text),
+            [
+                ("Mandarin", Name),
+                ("Cantonese", Name),
+                ("Swahili", Name),
+                ("Amina Wekesa", Person),
+                ("Hindi", Name),
+                ("Urdu", Name),
+            ]
+        );
+    }
+
+    #[test]
     fn web_datelines_verbs_with_off_and_given_names_of_belonging() {
         let text = "SUZUKA, Japan — Max Verstappen won, holding off Lando Norris, and \
                     team principal Christian Horner smiled.\n\nOKLAHOMA CITY — Fans \
