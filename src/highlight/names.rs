@@ -1411,7 +1411,12 @@ impl Ctx<'_> {
     /// The end of a storm's name starting at `p`: `Hurricane Milton`,
     /// `Super Typhoon Mangkhut`, `Tropical Storm Alberto`.
     fn storm_name(&self, p: usize, end: usize) -> Option<usize> {
-        if p + 1 >= end || self.toks[p].kind != Kind::Word || self.toks[p].text(self.text).len() < 5
+        // Every word a storm's name can start with (`Storm`, `Super`,
+        // `Cyclone`…) has at least five letters: others are passed over at once.
+        const SHORTEST_START: usize = 5;
+        if p + 1 >= end
+            || self.toks[p].kind != Kind::Word
+            || self.toks[p].text(self.text).len() < SHORTEST_START
         {
             return None;
         }
