@@ -351,8 +351,8 @@ const ENTITY_CHUNK: usize = 64;
 /// How often the entity worker reports progress while it is behind.
 const ENTITY_REPORT: Duration = Duration::from_millis(200);
 
-/// How often the entity worker sends the stories grouped so far while it
-/// has articles queued.
+/// How often, at most, the entity worker sends the stories grouped so far
+/// (or ten times as long as the last table took to build).
 const STORIES_REPORT: Duration = Duration::from_secs(1);
 
 /// How long the entity worker waits for more articles before it gives the
@@ -362,8 +362,9 @@ const ENTITY_IDLE: Duration = Duration::from_secs(2);
 /// The entity worker: highlights articles and resolves their names on its
 /// own thread and a helper per other core, then adds them to the shared
 /// entity index, holding it for writing only for that append. It reports
-/// how many articles the index covers as [`Update::EntitiesIndexed`], and
-/// the articles grouped into stories so far as [`Update::StoriesGrouped`].
+/// how many articles the index covers as [`Update::EntitiesIndexed`], and,
+/// once no article waits for the index, the articles grouped into stories
+/// as [`Update::StoriesGrouped`].
 /// Between chunks of [`ENTITY_CHUNK`] articles per core it waits while a
 /// filter search runs, so that typing in the filter bar keeps a core.
 pub struct EntityWorker {
@@ -407,25 +408,36 @@ impl Extraction {
 
 /// What the entity worker adds extracted articles to, and when it last
 /// told the app.
+///
+/// Names come first: a chunk goes into the entity index as soon as it is
+/// extracted, while grouping it into stories waits in `backlog` until no
+/// article is left to index. Grouping is a tenth of the worker's time and
+/// runs on its thread alone, so doing it between chunks took processor
+/// time from the highlighter on a two-core machine and held back the
+/// index, which the reader's names, mentions and figures need; the stories
+/// view fills in after.
 struct EntitySink<'a> {
     index: &'a SharedEntityIndex,
     events: &'a Sender<Event>,
     stories: Stories,
+    /// Chunks indexed but not yet grouped, oldest first.
+    backlog: VecDeque<(Vec<Arc<Article>>, Vec<stories::Prepared>)>,
     last_report: Instant,
     last_stories: Instant,
     /// How long the last stories' table took to build: the next waits at
     /// least ten times that, so that tables cost a tenth of the worker's
     /// time however many articles there are.
     table_cost: Duration,
+    /// Articles grouped since the last table was sent.
+    table_owed: bool,
 }
 
 impl EntitySink<'_> {
-    /// Add a chunk to the stories and the index, and report progress when
-    /// due (always when `last`, nothing more being queued). False when the
-    /// app has gone.
+    /// Add a chunk to the index, keep it for grouping, and report progress
+    /// when due (always when `last`, nothing more being queued). False when
+    /// the app has gone.
     fn add(&mut self, chunk: Extraction, last: bool) -> bool {
         let (extracted, prepared): (Vec<_>, Vec<_>) = chunk.found.into_iter().unzip();
-        self.stories.add_prepared(&chunk.articles, prepared);
         let covered = {
             let mut index = entities::write(self.index);
             index.add_extracted(&chunk.articles, extracted);
@@ -434,6 +446,7 @@ impl EntitySink<'_> {
         for article in &chunk.articles {
             article.body.indexed();
         }
+        self.backlog.push_back((chunk.articles, prepared));
         if last || self.last_report.elapsed() >= ENTITY_REPORT {
             self.last_report = Instant::now();
             let update = Update::EntitiesIndexed(covered);
@@ -441,21 +454,40 @@ impl EntitySink<'_> {
                 return false;
             }
         }
-        let due = STORIES_REPORT.max(self.table_cost * 10);
-        if last || self.last_stories.elapsed() >= due {
-            let started = Instant::now();
-            let table = Arc::new(self.stories.table());
-            self.table_cost = started.elapsed();
-            self.last_stories = Instant::now();
-            if self
-                .events
-                .send(Event::Update(Update::StoriesGrouped(table)))
-                .is_err()
-            {
-                return false;
-            }
+        true
+    }
+
+    /// Group the oldest chunk waiting, and send the stories' table when
+    /// the backlog is done and one is due. False when the app has gone.
+    fn group_next(&mut self) -> bool {
+        if let Some((articles, prepared)) = self.backlog.pop_front() {
+            self.stories.add_prepared(&articles, prepared);
+            self.table_owed = true;
+        }
+        if self.backlog.is_empty() && self.table_due().is_zero() {
+            return self.send_table();
         }
         true
+    }
+
+    /// How long until a table owed may be sent (`Duration::MAX` when none
+    /// is owed).
+    fn table_due(&self) -> Duration {
+        if !self.table_owed {
+            return Duration::MAX;
+        }
+        let every = STORIES_REPORT.max(self.table_cost * 10);
+        every.saturating_sub(self.last_stories.elapsed())
+    }
+
+    fn send_table(&mut self) -> bool {
+        let started = Instant::now();
+        let table = Arc::new(self.stories.table());
+        self.table_cost = started.elapsed();
+        self.last_stories = Instant::now();
+        self.table_owed = false;
+        let update = Update::StoriesGrouped(table);
+        self.events.send(Event::Update(update)).is_ok()
     }
 }
 
@@ -466,30 +498,54 @@ fn run_entity_worker(
     filter_busy: &AtomicBool,
 ) {
     // Articles are highlighted on every core, a chunk per core at a time,
-    // while this thread adds the chunk before to the index and the stories.
+    // while this thread adds the chunk before to the index.
     let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
     let mut grown = false;
-    // Stories are grouped from what the highlighter extracts, as it comes.
+    // Stories are grouped from what the highlighter extracts, once the
+    // index has caught up.
     let mut sink = EntitySink {
         index,
         events,
         stories: Stories::new(),
+        backlog: VecDeque::new(),
         last_report: Instant::now(),
         last_stories: Instant::now(),
         table_cost: Duration::ZERO,
+        table_owed: false,
     };
     loop {
-        let batch = match rx.recv_timeout(ENTITY_IDLE) {
-            Ok(batch) => batch,
-            Err(RecvTimeoutError::Timeout) => {
-                if std::mem::take(&mut grown) {
-                    entities::write(index).shrink_to_fit();
-                    sink.stories.shrink_to_fit();
+        let batch = if sink.backlog.is_empty() {
+            // Nothing to do but a table owed: wait for articles until it
+            // is due, then send it.
+            let wait = ENTITY_IDLE.min(sink.table_due());
+            match rx.recv_timeout(wait) {
+                Ok(batch) => batch,
+                Err(RecvTimeoutError::Timeout) => {
+                    if sink.table_owed {
+                        if !sink.send_table() {
+                            return;
+                        }
+                    } else if std::mem::take(&mut grown) {
+                        entities::write(index).shrink_to_fit();
+                        sink.stories.shrink_to_fit();
+                    }
+                    continue;
                 }
-                continue;
+                Err(RecvTimeoutError::Disconnected) => return,
             }
-            Err(RecvTimeoutError::Disconnected) => return,
+        } else {
+            // Grouping gives way to any articles that arrive.
+            match rx.try_recv() {
+                Ok(batch) => batch,
+                Err(mpsc::TryRecvError::Empty) => {
+                    if !sink.group_next() {
+                        return;
+                    }
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return,
+            }
         };
         grown = true;
         queue.extend(batch);
@@ -580,6 +636,33 @@ impl Drop for StateSaver {
 mod tests {
     use super::*;
     use crate::loader::{self, Input};
+
+    /// Names come first: every article queued is in the entity index
+    /// before any stories' table is sent, and the table that follows
+    /// groups them all.
+    #[test]
+    fn the_entity_worker_indexes_names_before_it_groups_stories() {
+        let loaded = loader::load_all(&[Input::Samples]);
+        let samples: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+        let articles: Vec<Arc<Article>> = samples.iter().cycle().take(500).cloned().collect();
+        let (tx, rx) = mpsc::channel();
+        let shared = entities::shared();
+        let worker = EntityWorker::spawn(Arc::clone(&shared), tx, Arc::new(AtomicBool::new(false)));
+        worker.add(articles.clone());
+        let mut indexed = 0;
+        loop {
+            match rx.recv_timeout(Duration::from_secs(120)) {
+                Ok(Event::Update(Update::EntitiesIndexed(n))) => indexed = n,
+                Ok(Event::Update(Update::StoriesGrouped(table))) => {
+                    assert_eq!(indexed, articles.len(), "a table came before the names");
+                    assert_eq!(table.of_article.len(), articles.len());
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => panic!("the worker stopped at {indexed} articles: {e:?}"),
+            }
+        }
+    }
 
     /// The entity worker, fed in batches, ends with the index and stories
     /// that adding everything at once gives, and says so.
