@@ -9,8 +9,11 @@
 //!   `japan` and `ceasefire talks`;
 //! - the terminal app's pipeline, in a process of its own: the loader, the
 //!   filter worker and the entity worker as the app wires them, timed to
-//!   the first batch of articles, to all loaded, and to the entity index
-//!   complete; resident memory once the workers are idle; then filter
+//!   the first batch of articles, to all loaded, to the entity index
+//!   complete and to the stories grouped; resident memory once the workers
+//!   are idle; all twice with one names cache, so that the second run
+//!   reads what the first kept (as the app on a corpus opened again); then
+//!   filter
 //!   keystrokes typed into the filter worker, each timed until its answer
 //!   arrives (median and 99th percentile);
 //! - the real binary in a pseudo-terminal (`examples/first_frame.rs`): the
@@ -71,10 +74,15 @@ const TYPED: [&str; 4] = [
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, path] = args.as_slice()
+    if let [flag, path, rest @ ..] = args.as_slice()
         && flag == "--pipeline"
     {
-        pipeline(Path::new(path));
+        // `--names-cache DIR`: with the names cache in DIR, as the app.
+        let cache = match rest {
+            [flag, dir] if flag == "--names-cache" => Some(PathBuf::from(dir)),
+            _ => None,
+        };
+        pipeline(Path::new(path), cache);
         return;
     }
     let mut sizes = Vec::new();
@@ -169,6 +177,9 @@ struct Pipeline {
     first_batch_ms: f64,
     loaded_s: f64,
     indexed_s: f64,
+    /// With the names cache the first run left.
+    indexed_again_s: f64,
+    rss_again_mb: f64,
     stories_s: f64,
     rss_mb: f64,
     key_median_ms: f64,
@@ -250,23 +261,35 @@ fn measure(bin: &Path, jsonl: &Path, tree: Option<&Path>, runs: usize, fzf: bool
         row.filter
             .push((ours, theirs.map(|t| t.0), found, theirs.map(|t| t.1)));
     }
-    let out = Command::new(std::env::current_exe().expect("this example"))
-        .arg("--pipeline")
-        .arg(jsonl)
-        .output()
-        .expect("the pipeline runs");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let field = |name: &str| -> f64 {
+    // Twice with one names cache: the first run starts it (as the app's
+    // first on a corpus), the second reads it (as every run after).
+    let names = tempfile::tempdir().expect("a folder for the names cache");
+    let run = || {
+        let out = Command::new(std::env::current_exe().expect("this example"))
+            .arg("--pipeline")
+            .arg(jsonl)
+            .arg("--names-cache")
+            .arg(names.path())
+            .output()
+            .expect("the pipeline runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = run();
+    let again = run();
+    let read = |text: &str, name: &str| -> f64 {
         text.split_whitespace()
             .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
             .and_then(|v| v.parse().ok())
             .unwrap_or(f64::NAN)
     };
+    let field = |name: &str| read(&text, name);
     row.screen = first_frame(jsonl);
     row.pipeline = Pipeline {
         first_batch_ms: field("first_batch_ms"),
         loaded_s: field("loaded_s"),
         indexed_s: field("indexed_s"),
+        indexed_again_s: read(&again, "indexed_s"),
+        rss_again_mb: read(&again, "rss_mb"),
         stories_s: field("stories_s"),
         rss_mb: field("rss_mb"),
         key_median_ms: field("key_median_ms"),
@@ -314,7 +337,7 @@ fn print_table(rows: &[Row]) {
     }
     println!();
     println!(
-        "| articles | app: first batch | all loaded | entity index complete | stories grouped | resident memory | memory / JSONL | keystroke median | p99 | terminal: first frame | all listed | names indexed |"
+        "| articles | app: first batch | all loaded | entity index complete | again (names cached) | stories grouped | resident memory | again | memory / JSONL | keystroke median | p99 | terminal: first frame | all listed | names indexed |"
     );
     println!(
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -322,13 +345,15 @@ fn print_table(rows: &[Row]) {
     for r in rows {
         let p = &r.pipeline;
         println!(
-            "| {} | {:.0} ms | {:.2} s | {:.2} s | {:.2} s | {:.0} MB | {:.2} | {:.1} ms | {:.1} ms ({} keys) | {:.0} ms | {:.2} s | {:.2} s |",
+            "| {} | {:.0} ms | {:.2} s | {:.2} s | {:.2} s | {:.2} s | {:.0} MB | {:.0} MB | {:.2} | {:.1} ms | {:.1} ms ({} keys) | {:.0} ms | {:.2} s | {:.2} s |",
             r.articles,
             p.first_batch_ms,
             p.loaded_s,
             p.indexed_s,
+            p.indexed_again_s,
             p.stories_s,
             p.rss_mb,
+            p.rss_again_mb,
             p.rss_mb / r.jsonl_mb,
             p.key_median_ms,
             p.key_p99_ms,
@@ -427,13 +452,20 @@ fn rss_mb() -> f64 {
 
 /// The app's pipeline on `path`, without a terminal; prints `name=value`
 /// pairs for the parent.
-fn pipeline(path: &Path) {
+fn pipeline(path: &Path, names_cache: Option<PathBuf>) {
     let (tx, rx) = mpsc::channel();
     let shared = entities::shared();
     let filter = FilterWorker::spawn(tx.clone(), Arc::clone(&shared));
-    let entity_worker = EntityWorker::spawn(Arc::clone(&shared), tx.clone(), filter.busy());
+    let input = Input::Path(path.to_path_buf());
+    let corpus = dateline::state::corpus_key(std::slice::from_ref(&input));
+    let entity_worker = EntityWorker::with_cache(
+        Arc::clone(&shared),
+        tx.clone(),
+        filter.busy(),
+        names_cache.map(|folder| (folder, corpus)),
+    );
     let start = Instant::now();
-    event::spawn_loader(vec![Input::Path(path.to_path_buf())], None, tx);
+    event::spawn_loader(vec![input], None, tx);
     let mut articles = Vec::new();
     let (mut first, mut loaded, mut indexed, mut grouped) = (None, None, None, None);
     // Names are indexed first; the stories are grouped after.
@@ -463,7 +495,12 @@ fn pipeline(path: &Path) {
         }
     }
     // The workers give spare capacity back once idle for a while.
-    std::thread::sleep(Duration::from_millis(2500));
+    std::thread::sleep(Duration::from_millis(
+        std::env::var("PERF_IDLE_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2500),
+    ));
     let rss = rss_mb();
     let mut times = Vec::new();
     let mut generation = 0;

@@ -107,6 +107,14 @@ enum Searcher {
     },
 }
 
+/// What the app keeps between runs: the read state (its file, and what it
+/// held at start) and the folder of the names cache.
+#[derive(Default)]
+pub struct Kept {
+    pub state: Option<(StateFile, ReadState)>,
+    pub names: Option<std::path::PathBuf>,
+}
+
 pub struct App {
     pub articles: Vec<Arc<Article>>,
     pub issues: Vec<LoadIssue>,
@@ -2010,23 +2018,35 @@ impl App {
     /// the config's palette (fitted to the terminal), keys and layout, and
     /// its `problems` among the messages.
     ///
-    /// With a state file, the read state starts from `state` and is saved
-    /// on a background thread after each change (the newest state wins), and
-    /// once more, on this thread, when the app stops.
+    /// With a state file, the read state starts from `kept.state` and is
+    /// saved on a background thread after each change (the newest state
+    /// wins), and once more, on this thread, when the app stops. With a
+    /// names cache folder, a corpus of files or URLs has its names read from
+    /// and kept in the cache ([`entities::cache`]).
     pub fn run(
         inputs: Vec<Input>,
         fetcher: Option<Arc<Fetcher>>,
         colors: ColorMode,
         config: Config,
         problems: Vec<String>,
-        state: Option<(StateFile, ReadState)>,
+        kept: Kept,
         terminal: &mut DefaultTerminal,
     ) -> Result<()> {
         let (tx, rx) = mpsc::channel();
         let size = terminal.size()?;
         let shared = entities::shared();
         let filter = FilterWorker::spawn(tx.clone(), Arc::clone(&shared));
-        let entities = EntityWorker::spawn(Arc::clone(&shared), tx.clone(), filter.busy());
+        let corpus = remembered::corpus_key(&inputs);
+        // Standard input and the samples are read once: nothing to keep.
+        let cacheable = inputs
+            .iter()
+            .all(|i| !matches!(i, Input::Stdin | Input::Samples));
+        let names_cache = kept
+            .names
+            .filter(|_| cacheable)
+            .map(|folder| (folder, corpus.clone()));
+        let entities =
+            EntityWorker::with_cache(Arc::clone(&shared), tx.clone(), filter.busy(), names_cache);
         let mut app = Self::with_searcher(
             Rect::new(0, 0, size.width, size.height),
             Searcher::Worker { filter, entities },
@@ -2042,11 +2062,11 @@ impl App {
         app.layout = config.layout;
         // The config's mistakes are in the messages from the start.
         app.notes = problems;
-        let (file, read_state) = match state {
+        let (file, read_state) = match kept.state {
             Some((file, read_state)) => (Some(file), read_state),
             None => (None, ReadState::default()),
         };
-        app.start_from(read_state, remembered::corpus_key(&inputs));
+        app.start_from(read_state, corpus);
         app.reloading.inputs = network::reloadable(&inputs);
         app.full_article_sources = config
             .full_article

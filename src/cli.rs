@@ -28,7 +28,8 @@ pub struct Cli {
     /// file in the config folder is read when there is one.
     #[arg(long, value_name = "FILE", global = true)]
     pub urls: Option<PathBuf>,
-    /// Fetch URLs without the disk cache: nothing cached is used or kept.
+    /// Without the disk caches: fetched URLs and the names found in a
+    /// corpus are neither read from the cache nor kept in it.
     #[arg(long, global = true)]
     pub no_cache: bool,
     /// Give up on a URL after this many seconds.

@@ -87,6 +87,7 @@
 //!   `name:`);
 //! - a typed name: [`EntityIndex::resolve`]`(name, kinds)`.
 
+pub mod cache;
 mod index;
 mod names;
 mod resolve;
@@ -97,7 +98,7 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub use index::{
     ArticleSet, EntityId, EntityIndex, EntityRow, EntitySort, Extracted, Mention, SourceMentions,
-    extract, extract_all, extract_from_spans, map_all,
+    extract, extract_all, extract_body, extract_from_spans, map_all,
 };
 pub use resolve::{
     ArticleNames, LocalEntity, LocalMention, OutlineEntry, is_name_kind, outline, resolve_names,

@@ -3,6 +3,7 @@
 //! loop reads.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -13,6 +14,7 @@ use ratatui::crossterm::event::{self as term, KeyEvent, MouseEvent};
 
 use crate::action::Update;
 use crate::article::Article;
+use crate::entities::cache::{self, NamesCache, Recorded};
 use crate::entities::{self, SharedEntityIndex};
 use crate::fetch::Fetcher;
 use crate::filter::{FilterQuery, Lookups, Marks, SearchIndex, SearchResults};
@@ -377,8 +379,29 @@ impl EntityWorker {
         events: Sender<Event>,
         filter_busy: Arc<AtomicBool>,
     ) -> Self {
+        Self::with_cache(index, events, filter_busy, None)
+    }
+
+    /// A worker that reads and keeps the corpus's names cache, `(folder,
+    /// corpus key)` (see [`cache`]).
+    pub fn with_cache(
+        index: SharedEntityIndex,
+        events: Sender<Event>,
+        filter_busy: Arc<AtomicBool>,
+        cache: Option<(PathBuf, String)>,
+    ) -> Self {
         let (requests, rx) = mpsc::channel();
-        thread::spawn(move || run_entity_worker(&rx, &index, &events, &filter_busy));
+        thread::spawn(move || {
+            // Read on this thread: a large corpus's file takes a moment.
+            let (cache, recorded) = match cache {
+                Some((folder, corpus)) => {
+                    let (cache, recorded) = NamesCache::open(&folder, &corpus);
+                    (Some(cache), Some(recorded))
+                }
+                None => (None, None),
+            };
+            run_entity_worker(&rx, &index, &events, &filter_busy, cache, recorded);
+        });
         Self { requests }
     }
 
@@ -392,17 +415,36 @@ impl EntityWorker {
 struct Extraction {
     articles: Vec<Arc<Article>>,
     found: Vec<(entities::Extracted, stories::Prepared)>,
+    /// Per article, its key in the names cache and whether it was found
+    /// there (empty without a cache).
+    cached: Vec<(u64, bool)>,
 }
 
 impl Extraction {
-    /// Highlight, resolve and prepare for grouping, on every core.
-    fn of(articles: Vec<Arc<Article>>, threads: usize) -> Self {
-        let found = entities::map_all(&articles, threads, |article| {
-            let extracted = entities::extract(article);
-            let prepared = stories::prepare(article, Some(&extracted));
-            (extracted, prepared)
+    /// Highlight, resolve and prepare for grouping, on every core; what
+    /// the names cache holds is read from it instead.
+    fn of(articles: Vec<Arc<Article>>, threads: usize, cache: Option<&Recorded>) -> Self {
+        let both = entities::map_all(&articles, threads, |article| {
+            let body = article.body.text();
+            let key = cache.map(|_| cache::key(article, &body));
+            let hit = key.zip(cache).and_then(|(k, c)| c.get(k, &body));
+            let hit_or_not = key.map(|k| (k, hit.is_some()));
+            let found = if let Some((extracted, signature)) = hit {
+                let prepared = stories::prepare_kept(&extracted, signature);
+                (extracted, prepared)
+            } else {
+                let extracted = entities::extract_body(article, &body);
+                let prepared = stories::prepare(article, Some(&extracted));
+                (extracted, prepared)
+            };
+            (found, hit_or_not)
         });
-        Self { articles, found }
+        let (found, cached) = both.into_iter().unzip::<_, _, Vec<_>, Vec<Option<_>>>();
+        Self {
+            articles,
+            found,
+            cached: cached.into_iter().flatten().collect(),
+        }
     }
 }
 
@@ -430,6 +472,8 @@ struct EntitySink<'a> {
     table_cost: Duration,
     /// Articles grouped since the last table was sent.
     table_owed: bool,
+    /// The corpus's names cache, kept up to date.
+    cache: Option<NamesCache>,
 }
 
 impl EntitySink<'_> {
@@ -438,6 +482,17 @@ impl EntitySink<'_> {
     /// the app has gone.
     fn add(&mut self, chunk: Extraction, last: bool) -> bool {
         let (extracted, prepared): (Vec<_>, Vec<_>) = chunk.found.into_iter().unzip();
+        if let Some(cache) = &mut self.cache {
+            let found = extracted.iter().zip(&prepared);
+            for (&(key, hit), (extracted, prepared)) in chunk.cached.iter().zip(found) {
+                if hit {
+                    cache.hit(key);
+                } else {
+                    cache.put(key, extracted, prepared.signature());
+                }
+            }
+            cache.flush();
+        }
         let covered = {
             let mut index = entities::write(self.index);
             index.add_extracted(&chunk.articles, extracted);
@@ -496,6 +551,8 @@ fn run_entity_worker(
     index: &SharedEntityIndex,
     events: &Sender<Event>,
     filter_busy: &AtomicBool,
+    cache: Option<NamesCache>,
+    mut recorded: Option<Recorded>,
 ) {
     // Articles are highlighted on every core, a chunk per core at a time,
     // while this thread adds the chunk before to the index.
@@ -513,6 +570,7 @@ fn run_entity_worker(
         last_stories: Instant::now(),
         table_cost: Duration::ZERO,
         table_owed: false,
+        cache,
     };
     loop {
         let batch = if sink.backlog.is_empty() {
@@ -529,6 +587,13 @@ fn run_entity_worker(
                     } else if std::mem::take(&mut grown) {
                         entities::write(index).shrink_to_fit();
                         sink.stories.shrink_to_fit();
+                        // Loading has most likely finished: what the cache
+                        // held is in the index now, and the file can lose
+                        // the articles gone.
+                        recorded = None;
+                        if let Some(cache) = &mut sink.cache {
+                            cache.tidy();
+                        }
                     }
                     continue;
                 }
@@ -559,11 +624,12 @@ fn run_entity_worker(
             }
             let take = queue.len().min(ENTITY_CHUNK * threads);
             let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
+            let recorded = recorded.as_ref();
             let (next, alive) = thread::scope(|scope| {
                 let next = (!chunk.is_empty()).then(|| {
                     let articles = chunk.clone();
                     (
-                        scope.spawn(move || Extraction::of(articles, threads)),
+                        scope.spawn(move || Extraction::of(articles, threads, recorded)),
                         chunk,
                     )
                 });
@@ -577,6 +643,7 @@ fn run_entity_worker(
                     worker.join().unwrap_or_else(|_| Extraction {
                         found: articles.iter().map(|_| Default::default()).collect(),
                         articles,
+                        cached: Vec::new(),
                     })
                 });
                 (next, alive)
@@ -636,6 +703,63 @@ impl Drop for StateSaver {
 mod tests {
     use super::*;
     use crate::loader::{self, Input};
+
+    /// Run a worker with the names cache in `folder` over `articles` until
+    /// everything is indexed and grouped; gives the index and the table.
+    fn index_with_cache(
+        articles: &[Arc<Article>],
+        folder: &std::path::Path,
+    ) -> (SharedEntityIndex, Arc<crate::stories::StoryTable>) {
+        let (tx, rx) = mpsc::channel();
+        let shared = entities::shared();
+        let cache = Some((folder.to_path_buf(), "corpus".to_owned()));
+        let worker = EntityWorker::with_cache(
+            Arc::clone(&shared),
+            tx,
+            Arc::new(AtomicBool::new(false)),
+            cache,
+        );
+        worker.add(articles.to_vec());
+        loop {
+            match rx.recv_timeout(Duration::from_secs(120)) {
+                Ok(Event::Update(Update::StoriesGrouped(table)))
+                    if table.of_article.len() == articles.len() =>
+                {
+                    return (shared, table);
+                }
+                Ok(_) => {}
+                Err(e) => panic!("the worker stopped: {e:?}"),
+            }
+        }
+    }
+
+    /// A corpus opened again is indexed from the names cache into the same
+    /// index and stories as the first time, and the cache does not grow.
+    #[test]
+    fn the_entity_worker_reads_what_the_names_cache_kept() {
+        let loaded = loader::load_all(&[Input::Samples]);
+        let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+        let dir = tempfile::tempdir().expect("a folder");
+        let (first, table) = index_with_cache(&articles, dir.path());
+        let file = || {
+            let entries = std::fs::read_dir(dir.path()).expect("the cache folder");
+            let files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            assert_eq!(files.len(), 1, "{files:?}");
+            std::fs::metadata(&files[0]).expect("the file").len()
+        };
+        let size = file();
+        assert!(size > 1000);
+        let (again, table_again) = index_with_cache(&articles, dir.path());
+        assert_eq!(file(), size);
+        assert_eq!(table_again, table);
+        let (first, again) = (entities::read(&first), entities::read(&again));
+        assert_eq!(again.len(), articles.len());
+        assert_eq!(again.entity_count(), first.entity_count());
+        assert_eq!(again.mention_count(), first.mention_count());
+        for a in 0..articles.len() {
+            assert_eq!(again.article_mentions(a), first.article_mentions(a));
+        }
+    }
 
     /// Names come first: every article queued is in the entity index
     /// before any stories' table is sent, and the table that follows

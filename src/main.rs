@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{CommandFactory as _, Parser as _};
-use dateline::app::App;
+use dateline::app::{App, Kept};
 use dateline::cli::{self, Cli, Command};
 use dateline::config::{self, Config};
 use dateline::fetch::{Cache, Fetcher};
@@ -14,7 +14,7 @@ use dateline::loader::{self, Input, Loaded};
 use dateline::state::ReadState;
 use dateline::state::store::{self as state_store, StateFile};
 use dateline::ui::theme::ColorMode;
-use dateline::{commands, logfile, sanitize};
+use dateline::{commands, entities, logfile, sanitize};
 use ratatui::crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
     PushKeyboardEnhancementFlags,
@@ -117,6 +117,9 @@ fn run(cli: Cli) -> ExitCode {
                 config,
                 problems.clone(),
                 cli.no_state,
+                (!cli.no_cache)
+                    .then(entities::cache::default_folder)
+                    .flatten(),
             );
             for problem in &problems {
                 eprintln!("dateline: {}", sanitize::line(problem));
@@ -484,6 +487,7 @@ fn read(
     config: Config,
     problems: Vec<String>,
     no_state: bool,
+    names_cache: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         eprintln!(
@@ -514,7 +518,10 @@ fn read(
         colors,
         config,
         problems,
-        state,
+        Kept {
+            state,
+            names: names_cache,
+        },
         &mut terminal,
     );
     let _ = execute!(

@@ -297,6 +297,23 @@ pub fn prepare(article: &Article, extracted: Option<&Extracted>) -> Prepared {
     }
 }
 
+/// An article's [`Prepared`] part from what was found in it and its body's
+/// signature, both kept from an earlier run (see
+/// [`crate::entities::cache`]): no need to read the body.
+pub fn prepare_kept(extracted: &Extracted, signature: Option<Box<Signature>>) -> Prepared {
+    Prepared {
+        features: features(extracted),
+        signature,
+    }
+}
+
+impl Prepared {
+    /// The body's near-duplicate signature, if it has one.
+    pub fn signature(&self) -> Option<&Signature> {
+        self.signature.as_deref()
+    }
+}
+
 /// Whether a figure is evidence of a story: 100 and more, or a fraction.
 fn is_distinctive(v: f64) -> bool {
     v.is_finite() && (v.abs() >= 100.0 || v.fract().abs() > 1e-9)

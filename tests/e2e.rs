@@ -7,7 +7,7 @@ mod hostile;
 mod http;
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -1360,4 +1360,44 @@ fn an_article_whose_file_changed_after_indexing_opens_with_an_error_line() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+/// The names found in a corpus are kept in the cache folder and read from
+/// it when the corpus is opened again (finding the same names, the file
+/// not growing); `--no-cache` neither reads nor writes it.
+#[test]
+fn a_corpus_opened_again_reads_its_names_from_the_cache() {
+    let dir = news_folder();
+    let cache = tempfile::tempdir().unwrap();
+    let home = cache.path().to_str().unwrap().to_owned();
+    let names = cache.path().join("dateline").join("names");
+    let run = |args: &[&str]| {
+        let env = [("XDG_CACHE_HOME", home.as_str())];
+        let mut s = Session::start_with_env(args, &env, dir.path(), 120, 30);
+        s.wait_for("Articles 3");
+        s.keys("/person:verhoeven");
+        s.wait_for("Articles 1/3");
+        s.wait_for("Dock workers strike in Rotterdam");
+        s.keys("\x1b");
+        thread::sleep(Duration::from_millis(100));
+        s.keys("q");
+        assert_eq!(s.wait_exit(), 0);
+    };
+    let files = || -> Vec<(PathBuf, u64)> {
+        let Ok(entries) = std::fs::read_dir(&names) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|e| (e.path(), e.metadata().unwrap().len()))
+            .collect()
+    };
+    run(&["--no-cache", "."]);
+    assert_eq!(files(), []);
+    run(&["."]);
+    let kept = files();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].1 > 100, "{kept:?}");
+    run(&["."]);
+    assert_eq!(files(), kept);
 }

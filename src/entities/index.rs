@@ -53,10 +53,14 @@ pub struct Extracted {
 
 /// Highlight an article's body and resolve what was found.
 pub fn extract(article: &Article) -> Extracted {
-    let body = article.body.text();
-    let spans = highlight::highlight(&body);
-    let mut found = extract_from_spans(&body, &spans);
-    let dates = crate::stories::figures::date_days_at(&body, &spans, article.date);
+    extract_body(article, &article.body.text())
+}
+
+/// [`extract`] with the article's body already read.
+pub fn extract_body(article: &Article, body: &str) -> Extracted {
+    let spans = highlight::highlight(body);
+    let mut found = extract_from_spans(body, &spans);
+    let dates = crate::stories::figures::date_days_at(body, &spans, article.date);
     (found.dates, found.date_starts) = dates.into_iter().unzip();
     found
 }
