@@ -6,11 +6,13 @@
 //! `name=value` pairs.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example first_frame -- PATH...
+//! cargo build --release && cargo run --release --example first_frame -- [--cache DIR] PATH...
 //! ```
 //!
-//! The read state goes to a temporary folder (`--no-state`); nothing is
-//! typed but `q` at the end.
+//! The read state goes to a temporary folder (`--no-state`), and so does the
+//! names cache unless `--cache DIR` names the cache folder (a second run
+//! with the same DIR reads the names the first kept); nothing is typed but
+//! `q` at the end.
 
 #![allow(clippy::cast_precision_loss)]
 
@@ -27,7 +29,13 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 const GIVE_UP: Duration = Duration::from_secs(600);
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    // `--cache DIR`: the cache folder (the names cache), else a new one.
+    let cache_dir = paths.iter().position(|a| a == "--cache").map(|at| {
+        let dir = paths.get(at + 1).cloned().unwrap_or_default();
+        paths.drain(at..(at + 2).min(paths.len()));
+        dir
+    });
     if paths.is_empty() {
         eprintln!("usage: first_frame PATH...");
         std::process::exit(2);
@@ -47,6 +55,8 @@ fn main() {
     cmd.args(&paths);
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_STATE_HOME", state.path());
+    let cache = cache_dir.unwrap_or_else(|| state.path().join("cache").display().to_string());
+    cmd.env("XDG_CACHE_HOME", cache);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("dateline starts");
     drop(pair.slave);
