@@ -63,6 +63,7 @@ impl Home {
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.config_home())
             .env("XDG_STATE_HOME", self.state_home())
+            .env("XDG_CACHE_HOME", self.path().join("cache"))
             .env_remove("DATELINE_LOG")
             .env_remove("NO_COLOR");
         command
