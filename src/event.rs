@@ -350,6 +350,16 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
 /// the filter worker and the queue.
 const ENTITY_CHUNK: usize = 64;
 
+/// The most articles per core in a chunk: when the names cache holds them,
+/// a chunk of [`ENTITY_CHUNK`] takes well under a millisecond, and the
+/// worker's steps from chunk to chunk (threads started, a core waited
+/// for) cost more than the work; chunks grow while they take under
+/// [`CHUNK_TIME`], up to this, and shrink again above twice that.
+const ENTITY_CHUNK_MOST: usize = 1024;
+
+/// What a chunk should take to extract.
+const CHUNK_TIME: Duration = Duration::from_millis(8);
+
 /// How often the entity worker reports progress while it is behind.
 const ENTITY_REPORT: Duration = Duration::from_millis(200);
 
@@ -367,8 +377,9 @@ const ENTITY_IDLE: Duration = Duration::from_secs(2);
 /// how many articles the index covers as [`Update::EntitiesIndexed`], and,
 /// once no article waits for the index, the articles grouped into stories
 /// as [`Update::StoriesGrouped`].
-/// Between chunks of [`ENTITY_CHUNK`] articles per core it waits while a
-/// filter search runs, so that typing in the filter bar keeps a core.
+/// Between chunks (of [`ENTITY_CHUNK`] articles per core, more while they
+/// are quick) it waits while a filter search runs, so that typing in the
+/// filter bar keeps a core.
 pub struct EntityWorker {
     requests: Sender<Vec<Arc<Article>>>,
 }
@@ -559,6 +570,7 @@ fn run_entity_worker(
     let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
     let mut grown = false;
+    let mut per_core = ENTITY_CHUNK;
     // Stories are grouped from what the highlighter extracts, once the
     // index has caught up.
     let mut sink = EntitySink {
@@ -622,14 +634,20 @@ fn run_entity_worker(
             while filter_busy.load(Ordering::SeqCst) && waited.elapsed() < Duration::from_secs(1) {
                 thread::sleep(Duration::from_millis(2));
             }
-            let take = queue.len().min(ENTITY_CHUNK * threads);
+            let take = queue.len().min(per_core * threads);
             let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
             let recorded = recorded.as_ref();
             let (next, alive) = thread::scope(|scope| {
                 let next = (!chunk.is_empty()).then(|| {
                     let articles = chunk.clone();
                     (
-                        scope.spawn(move || Extraction::of(articles, threads, recorded)),
+                        scope.spawn(move || {
+                            let started = Instant::now();
+                            (
+                                Extraction::of(articles, threads, recorded),
+                                started.elapsed(),
+                            )
+                        }),
                         chunk,
                     )
                 });
@@ -639,12 +657,16 @@ fn run_entity_worker(
                 };
                 // Should the highlighter fail, the chunk's articles count
                 // as ones without names, so that the rest keep their places.
-                let next = next.map(|(worker, articles)| {
-                    worker.join().unwrap_or_else(|_| Extraction {
+                let next = next.map(|(worker, articles)| match worker.join() {
+                    Ok((extraction, took)) => {
+                        per_core = chunk_size(per_core, took);
+                        extraction
+                    }
+                    Err(_) => Extraction {
                         found: articles.iter().map(|_| Default::default()).collect(),
                         articles,
                         cached: Vec::new(),
-                    })
+                    },
                 });
                 (next, alive)
             });
@@ -654,6 +676,18 @@ fn run_entity_worker(
             ready = next;
             queue.extend(rx.try_iter().flatten());
         }
+    }
+}
+
+/// The next chunk's articles per core, after one of `per_core` took
+/// `took` to extract: doubled under [`CHUNK_TIME`], halved over twice it.
+fn chunk_size(per_core: usize, took: Duration) -> usize {
+    if took < CHUNK_TIME {
+        (per_core * 2).min(ENTITY_CHUNK_MOST)
+    } else if took > CHUNK_TIME * 2 {
+        (per_core / 2).max(ENTITY_CHUNK)
+    } else {
+        per_core
     }
 }
 
@@ -759,6 +793,24 @@ mod tests {
         for a in 0..articles.len() {
             assert_eq!(again.article_mentions(a), first.article_mentions(a));
         }
+    }
+
+    /// Chunks grow while quick (articles the names cache holds) and shrink
+    /// back when slow, within their bounds.
+    #[test]
+    fn chunks_grow_while_quick_and_shrink_when_slow() {
+        let quick = Duration::from_millis(1);
+        let slow = Duration::from_millis(40);
+        let mut n = ENTITY_CHUNK;
+        for _ in 0..20 {
+            n = chunk_size(n, quick);
+        }
+        assert_eq!(n, ENTITY_CHUNK_MOST);
+        assert_eq!(chunk_size(n, CHUNK_TIME + Duration::from_millis(1)), n);
+        for _ in 0..20 {
+            n = chunk_size(n, slow);
+        }
+        assert_eq!(n, ENTITY_CHUNK);
     }
 
     /// Names come first: every article queued is in the entity index
