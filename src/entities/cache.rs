@@ -200,7 +200,7 @@ impl NamesCache {
             cache.start_again()
         } else {
             OpenOptions::new()
-                .write(true)
+                .append(true)
                 .open(&cache.path)
                 .and_then(|f| {
                     if sound < whole {
@@ -269,12 +269,10 @@ impl NamesCache {
             return;
         }
         let pending = std::mem::take(&mut self.pending);
+        // The file is open for appending: every write goes at its end,
+        // even with another dateline appending to it too.
         let written = match self.file.as_mut() {
-            Some(f) => {
-                use io::Seek as _;
-                f.seek(io::SeekFrom::End(0))
-                    .and_then(|_| f.write_all(&pending))
-            }
+            Some(f) => f.write_all(&pending),
             None => Ok(()),
         };
         if let Err(e) = written {
@@ -322,10 +320,9 @@ impl NamesCache {
 fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<File> {
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
+        File::create(&tmp)?.write_all(bytes)?;
         fs::rename(&tmp, path)?;
-        Ok(f)
+        OpenOptions::new().append(true).open(path)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
