@@ -247,6 +247,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "manufacturing"
             | "capital"
             | "investments"
+            | "venture"
             | "ventures"
             | "resources"
             | "mining"
