@@ -737,6 +737,23 @@ mod tests {
     }
 
     #[test]
+    fn letters_a_company_s_officers_and_head_words_make_bodies() {
+        let text = "The vote came at dawn.\n\nPP leader Álvaro Méndez said no, Tongyu \
+                    Technology said yes and Zarco’s chief executive left. Money came from the \
+                    European Peace Facility.";
+        assert_eq!(
+            names(text),
+            [
+                ("PP", Organization),
+                ("Álvaro Méndez", Person),
+                ("Tongyu Technology", Organization),
+                ("Zarco", Organization),
+                ("European Peace Facility", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn a_journal_is_published_in() {
         let text = "The study, published in the Lancet, followed 14,200 children.";
         assert_eq!(names(text), [("Lancet", Organization)]);

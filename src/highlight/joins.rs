@@ -35,6 +35,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| members_body(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
+            .or_else(|| stock_index(text, toks, &found, i))
         {
             joins.push(join);
         }
@@ -694,6 +695,23 @@ fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option
         .then_some((i, rest.b, rest.kind))
 }
 
+/// `the FTSE MIB index`, `the MSCI Asia Pacific index`: a body's name and
+/// the name right after it, before `index`, name one index.
+fn stock_index(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let first = found.starting(i)?;
+    if first.kind != EntityKind::Organization {
+        return None;
+    }
+    let next = toks.get(first.b)?;
+    if !next.has(SPACE) || next.has(LINE_START) {
+        return None;
+    }
+    let second = found.starting(first.b)?;
+    let after = toks.get(second.b)?;
+    (matches!(word(text, toks, second.b)?, "index" | "indices") && !after.has(LINE_START))
+        .then_some((first.a, second.b, EntityKind::Organization))
+}
+
 /// The small words a title keeps in lower case.
 fn is_title_small_word(w: &str) -> bool {
     matches!(
@@ -798,6 +816,21 @@ mod tests {
                 ("Blair", Person),
                 ("Britain", Place),
                 ("Labour Party", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_side_by_side_before_index_are_one_index() {
+        let text = "Shares rose, lifting the FTSE MIB index 0.8%, while the MSCI Asia Pacific \
+                    index fell and the US Nasdaq index was flat.";
+        assert_eq!(
+            names(text),
+            [
+                ("FTSE MIB", Organization),
+                ("MSCI Asia Pacific", Organization),
+                ("US", Place),
+                ("Nasdaq", Organization),
             ]
         );
     }

@@ -2046,7 +2046,10 @@ impl Ctx<'_> {
         };
         let table_row =
             self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
-        let strength = if table_row {
+        // "PP leader Álvaro Méndez", "NUT said": letters at a sentence
+        // start that act as a body are one
+        let acronym_acts = upper && letters <= 6 && self.acts_as_body(first + 1);
+        let strength = if table_row || acronym_acts {
             Strength::Weak
         } else if self.risky(first)
             && (common
@@ -2247,6 +2250,16 @@ impl Ctx<'_> {
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
         }
+        // "Marsh's chief executive", "Tongyu's chief financial officer": a
+        // company's officer
+        if lower_word(k)
+            && self.lower_is(k, |w| w == "chief")
+            && self.lower_is(k + 1, |w| {
+                matches!(w, "executive" | "financial" | "operating" | "technology")
+            })
+        {
+            return Some(EntityKind::Organization);
+        }
         // "Technorati, a blog search engine,", "Perrier, the French
         // mineral water owned by Nestle"
         if !possessive
@@ -2264,18 +2277,7 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Place);
         }
-        // "Genoa, La Spezia and Livorno": between two listed places
-        if a >= 2
-            && self.toks[a - 1].is_punct(',')
-            && self.out.last().is_some_and(|c| {
-                c.b + 1 == a && c.kind == EntityKind::Place && c.strength == Strength::Strong
-            })
-            && (self.toks.get(b).is_some_and(|t| t.is_punct(','))
-                || self.lower_is(b, |w| w == "and" || w == "or"))
-            && self
-                .gaz_at(b + 1, self.toks.len())
-                .is_some_and(|(_, g)| g.kind == EntityKind::Place)
-        {
+        if self.between_places(a, b) {
             return Some(EntityKind::Place);
         }
         // "MUSCAT, March 15 (Northline) -": a news agency
@@ -2322,6 +2324,21 @@ impl Ctx<'_> {
             return Some(EntityKind::Person);
         }
         None
+    }
+
+    /// Is the name at `a..b` listed between two places: `Genoa, La Spezia
+    /// and Livorno`?
+    fn between_places(&self, a: usize, b: usize) -> bool {
+        a >= 2
+            && self.toks[a - 1].is_punct(',')
+            && self.out.last().is_some_and(|c| {
+                c.b + 1 == a && c.kind == EntityKind::Place && c.strength == Strength::Strong
+            })
+            && (self.toks.get(b).is_some_and(|t| t.is_punct(','))
+                || self.lower_is(b, |w| w == "and" || w == "or"))
+            && self
+                .gaz_at(b + 1, self.toks.len())
+                .is_some_and(|(_, g)| g.kind == EntityKind::Place)
     }
 
     /// What an apposition starting at `j` (`a`, `an` or `the`, a few
