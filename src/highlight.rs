@@ -754,6 +754,42 @@ mod tests {
     }
 
     #[test]
+    fn the_noun_before_called_says_what_a_name_is() {
+        let text = "The site used a company called Akamai. The device, called the Linga One, \
+                    sells, and she owns a share in a racehorse called Midnight Ledger. A rhythm \
+                    guitarist called Flicker left.";
+        assert_eq!(
+            names(text),
+            [
+                ("Akamai", Organization),
+                ("Linga One", Name),
+                ("Midnight Ledger", Name),
+                ("Flicker", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_by_their_staff_their_readers_and_their_lists() {
+        let text = "Prices rose, said Investec economist David Page, as US publication Forbes \
+                    and the journal Nature reported. Firms include Dell, Samsung and \
+                    Matsushita.";
+        assert_eq!(
+            names(text),
+            [
+                ("Investec", Organization),
+                ("David Page", Person),
+                ("US", Place),
+                ("Forbes", Organization),
+                ("Nature", Organization),
+                ("Dell", Organization),
+                ("Samsung", Organization),
+                ("Matsushita", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn a_journal_is_published_in() {
         let text = "The study, published in the Lancet, followed 14,200 children.";
         assert_eq!(names(text), [("Lancet", Organization)]);

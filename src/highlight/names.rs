@@ -2146,6 +2146,23 @@ impl Ctx<'_> {
             if let Some(kind) = self.base_cue(a) {
                 return Some(kind);
             }
+            // "a company called Akamai", "the device, called the Linga One":
+            // the noun before says what the name is
+            let called = if self.lower_is(a - 1, |w| w == "the") {
+                a - 1
+            } else {
+                a
+            };
+            if called >= 2 && self.lower_is(called - 1, |w| matches!(w, "called" | "named")) {
+                let comma = self.toks[called - 2].is_punct(',');
+                let noun = called - 2 - usize::from(comma);
+                if (!comma || noun > 0)
+                    && lower_word(noun)
+                    && let Some(kind) = self.low(noun).and_then(apposition_kind)
+                {
+                    return Some(kind);
+                }
+            }
             if a >= 2
                 && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
                 && self.lower_is(a - 2, org_cue_before_of)
@@ -2277,8 +2294,8 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Place);
         }
-        if self.between_places(a, b) {
-            return Some(EntityKind::Place);
+        if let Some(kind) = self.listed_between(a, b) {
+            return Some(kind);
         }
         // "MUSCAT, March 15 (Northline) -": a news agency
         if a >= 1
@@ -2326,19 +2343,31 @@ impl Ctx<'_> {
         None
     }
 
-    /// Is the name at `a..b` listed between two places: `Genoa, La Spezia
-    /// and Livorno`?
-    fn between_places(&self, a: usize, b: usize) -> bool {
-        a >= 2
-            && self.toks[a - 1].is_punct(',')
-            && self.out.last().is_some_and(|c| {
-                c.b + 1 == a && c.kind == EntityKind::Place && c.strength == Strength::Strong
-            })
+    /// The kind of the names the name at `a..b` is listed between, when
+    /// both are places or both bodies: `Genoa, La Spezia and Livorno`, `Dell,
+    /// Samsung and Matsushita`.
+    /// Also the last of a list of bodies: `Dell, Samsung and Matsushita`.
+    fn listed_between(&self, a: usize, b: usize) -> Option<EntityKind> {
+        let before = self
+            .out
+            .last()
+            .filter(|c| a >= 2 && c.b + 1 == a && c.strength == Strength::Strong)?;
+        if self.lower_is(a - 1, |w| w == "and" || w == "or")
+            && before.a > 0
+            && self.toks[before.a - 1].is_punct(',')
+            && before.kind == EntityKind::Organization
+        {
+            return Some(EntityKind::Organization);
+        }
+        let before = before.kind;
+        let listed = self.toks[a - 1].is_punct(',')
             && (self.toks.get(b).is_some_and(|t| t.is_punct(','))
-                || self.lower_is(b, |w| w == "and" || w == "or"))
-            && self
-                .gaz_at(b + 1, self.toks.len())
-                .is_some_and(|(_, g)| g.kind == EntityKind::Place)
+                || self.lower_is(b, |w| w == "and" || w == "or"));
+        let after = self.gaz_at(b + 1, self.toks.len())?.1.kind;
+        (listed
+            && before == after
+            && matches!(before, EntityKind::Place | EntityKind::Organization))
+        .then_some(before)
     }
 
     /// What an apposition starting at `j` (`a`, `an` or `the`, a few
@@ -2439,6 +2468,10 @@ fn more_org_cue_before(w: &str) -> bool {
             | "airlines"
             | "carmakers"
             | "retailers"
+            | "funds"
+            | "publishers"
+            | "publication"
+            | "journal"
     )
 }
 
@@ -2801,7 +2834,10 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         "water" | "drink" | "beer" | "film" | "movie" | "album" | "song" | "single" | "novel"
         | "book" | "show" | "series" | "game" | "phone" | "handset" | "drug" | "console"
         | "software" | "programme" | "program" | "festival" | "fair" | "ceremony"
-        | "exhibition" | "tournament" => EntityKind::Name,
+        | "exhibition" | "tournament" | "horse" | "racehorse" | "device" | "robot" | "app"
+        | "virus" | "worm" | "pill" | "vaccine" | "car" | "model" | "ship" | "vessel" => {
+            EntityKind::Name
+        }
         _ => return None,
     })
 }
