@@ -790,6 +790,21 @@ mod tests {
     }
 
     #[test]
+    fn a_body_s_last_word_stands_for_it_and_a_founder_s_name_does_not() {
+        let text = "Its auditors Arthur Andersen signed off, and later Andersen collapsed. \
+                    Steve Redgrave Trust runs it, and Steve will run too.";
+        assert_eq!(
+            names(text),
+            [
+                ("Arthur Andersen", Organization),
+                ("Andersen", Organization),
+                ("Steve Redgrave Trust", Organization),
+                ("Steve", Person),
+            ]
+        );
+    }
+
+    #[test]
     fn a_journal_is_published_in() {
         let text = "The study, published in the Lancet, followed 14,200 children.";
         assert_eq!(names(text), [("Lancet", Organization)]);

@@ -2713,22 +2713,59 @@ fn name_parts(
             sranges.push((s, snames.len()));
         }
     }
+    org_parts(text, toks, lex, cands, &mut snames, &mut oranges);
+    (snames, sranges, oranges)
+}
+
+/// The words that stand for organizations found in full, pushed onto
+/// `snames` with their ranges in `oranges`.
+fn org_parts(
+    text: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    cands: &[Cand],
+    snames: &mut String,
+    oranges: &mut Vec<(usize, usize)>,
+) {
     // the first word of an organization's name stands for it: "Baikal"
-    // after "Baikal Finance Group"
+    // after "Baikal Finance Group", "Merrill" after "Merrill Lynch" (not the
+    // given name of a body named after someone: "Steve" after "Steve
+    // Redgrave Trust"); so does the last of two words that is no body's
+    // generic word: "Thornton" after "Grant Thornton", "Sachs" after
+    // "Goldman Sachs"
     for c in cands {
         if c.strength == Strength::Pending
             || c.kind != EntityKind::Organization
             || c.b <= c.a + 1
             || !toks[c.a].is_capitalised()
-            || lex.is_common(toks[c.a].text(text))
         {
             continue;
         }
-        let s = snames.len();
-        push_key(&mut snames, toks[c.a].text(text));
-        oranges.push((s, snames.len()));
+        let first = toks[c.a].text(text);
+        let mut buf = [0u8; 32];
+        let named_after = c.b >= c.a + 3
+            && lex.is_first_name(first)
+            && super::words::lower(toks[c.b - 1].text(text), &mut buf).is_some_and(is_org_head);
+        if !lex.is_common(first) && !named_after {
+            let s = snames.len();
+            push_key(snames, first);
+            oranges.push((s, snames.len()));
+        }
+        let last = toks[c.b - 1];
+        let mut buf = [0u8; 32];
+        let generic = super::words::lower(last.text(text), &mut buf).is_none_or(is_org_head);
+        if c.b == c.a + 2
+            && last.is_capitalised()
+            && last.has(SPACE)
+            && !generic
+            && !lex.is_common(last.text(text))
+            && !lex.is_first_name(last.text(text))
+        {
+            let s = snames.len();
+            push_key(snames, last.text(text));
+            oranges.push((s, snames.len()));
+        }
     }
-    (snames, sranges, oranges)
 }
 
 /// Make the names agree across the article: surnames of people found in
