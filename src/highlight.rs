@@ -805,6 +805,23 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_s_spokesman_and_a_unit_between_commas() {
+        let text = "\"Quite right,\" said William Hill spokesman Rupert Adams, while Mr \
+                    Blair's spokesman Tom Kelly said no. It will sell its bakery unit, Kornly, \
+                    this year.";
+        assert_eq!(
+            names(text),
+            [
+                ("William Hill", Organization),
+                ("Rupert Adams", Person),
+                ("Blair", Person),
+                ("Tom Kelly", Person),
+                ("Kornly", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn a_journal_is_published_in() {
         let text = "The study, published in the Lancet, followed 14,200 children.";
         assert_eq!(names(text), [("Lancet", Organization)]);

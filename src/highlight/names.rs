@@ -1543,9 +1543,18 @@ impl Ctx<'_> {
         if r <= next {
             return None;
         }
-        // "accountants Grant Thornton", "carmaker Ford Otosan": a firm
-        // named after people
-        if p > 0 && self.has(p - 1, LOWER) && self.lower_is(p - 1, is_firm_noun) {
+        // "accountants Grant Thornton", "William Hill spokesman Rupert
+        // Adams": a firm named after people (a person's spokesman comes
+        // after the possessive)
+        let staff_after = self.has(r, LOWER)
+            && self.lower_is(r, |w| {
+                matches!(
+                    w,
+                    "spokesman" | "spokeswoman" | "spokesperson" | "analyst" | "economist"
+                )
+            })
+            && self.is_cap(r + 1);
+        if (p > 0 && self.has(p - 1, LOWER) && self.lower_is(p - 1, is_firm_noun)) || staff_after {
             self.emit(p, r, EntityKind::Organization, Strength::Strong);
             return Some(r);
         }
@@ -2215,12 +2224,14 @@ impl Ctx<'_> {
                 return Some(EntityKind::Place);
             }
         }
-        // "its contract manufacturer, Goertek, rose": a firm's noun, then
-        // the name between commas
+        // "its contract manufacturer, Goertek, rose", "its bakery unit, Kornly,": a
+        // firm's or a unit's noun, then the name between commas
         if a >= 2
             && self.toks[a - 1].is_punct(',')
             && lower_word(a - 2)
-            && self.lower_is(a - 2, is_firm_noun)
+            && self.lower_is(a - 2, |w| {
+                is_firm_noun(w) || matches!(w, "unit" | "subsidiary" | "division" | "arm")
+            })
             && self
                 .toks
                 .get(b)
