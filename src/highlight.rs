@@ -822,6 +822,23 @@ mod tests {
     }
 
     #[test]
+    fn the_first_of_a_list_of_bodies() {
+        let text = "Consumer electronics companies such as Nokia, Sagem, Sony and Thomson \
+                    agreed. Retailers including Jessops gained, and rivals such as Henman lost.";
+        assert_eq!(
+            names(text),
+            [
+                ("Nokia", Organization),
+                ("Sagem", Organization),
+                ("Sony", Organization),
+                ("Thomson", Organization),
+                ("Jessops", Organization),
+                ("Henman", Person),
+            ]
+        );
+    }
+
+    #[test]
     fn a_journal_is_published_in() {
         let text = "The study, published in the Lancet, followed 14,200 children.";
         assert_eq!(names(text), [("Lancet", Organization)]);

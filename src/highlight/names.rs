@@ -2122,6 +2122,22 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Organization);
         }
+        // "firms such as Sagem", "retailers including Jessops": the first
+        // of a list of bodies
+        let such_as =
+            a >= 3 && self.lower_is(a - 1, |w| w == "as") && self.lower_is(a - 2, |w| w == "such");
+        let listing = if such_as {
+            a - 2
+        } else {
+            a - usize::from(self.lower_is(a - 1, |w| matches!(w, "including" | "like")))
+        };
+        if listing < a
+            && listing >= 2
+            && self.toks[listing - 1].is_word()
+            && self.lower_is(listing - 1, is_firms_noun)
+        {
+            return Some(EntityKind::Organization);
+        }
         // "a dairy farmer from Friesland", "fled from Kherson": where
         // someone or something comes from
         if a >= 2
@@ -2517,6 +2533,38 @@ fn is_firm_noun(w: &str) -> bool {
             | "brokerage"
             | "portal"
             | "marketplace"
+    )
+}
+
+/// Plural nouns for businesses and bodies that a list of them follows:
+/// `firms such as Sagem`, `retailers including Jessops`.
+fn is_firms_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "companies"
+            | "firms"
+            | "groups"
+            | "banks"
+            | "lenders"
+            | "retailers"
+            | "carmakers"
+            | "airlines"
+            | "carriers"
+            | "insurers"
+            | "supermarkets"
+            | "chains"
+            | "giants"
+            | "manufacturers"
+            | "makers"
+            | "operators"
+            | "publishers"
+            | "broadcasters"
+            | "networks"
+            | "clubs"
+            | "charities"
+            | "newspapers"
+            | "labels"
+            | "studios"
     )
 }
 
