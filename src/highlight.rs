@@ -704,6 +704,231 @@ mod tests {
     }
 
     #[test]
+    fn firms_known_by_the_words_around_them() {
+        let text = "Analysts at Mediobanca said so, and an independent review by accountants \
+                    Grant Thornton agreed. Beijing-based Rokid opened a store, the London-based \
+                    band Velvet Harbour played, and shares of its contract manufacturer, \
+                    Goertek, rose. Prices rose, according to the property portal Idealista.";
+        assert_eq!(
+            names(text),
+            [
+                ("Mediobanca", Organization),
+                ("Grant Thornton", Organization),
+                ("Beijing", Place),
+                ("Rokid", Organization),
+                ("London", Place),
+                ("Velvet Harbour", Organization),
+                ("Goertek", Organization),
+                ("Idealista", Organization),
+            ]
+        );
+        // people are film-makers, broadcasters and London-based artists
+        let text = "Film-maker Gary Winick, veteran broadcaster Cyril Fletcher and \
+                    London-based artist Jane Doe met.";
+        assert_eq!(
+            names(text),
+            [
+                ("Gary Winick", Person),
+                ("Cyril Fletcher", Person),
+                ("London", Place),
+                ("Jane Doe", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_a_company_s_officers_and_head_words_make_bodies() {
+        let text = "The vote came at dawn.\n\nPP leader Álvaro Méndez said no, Tongyu \
+                    Technology said yes and Zarco’s chief executive left. Money came from the \
+                    European Peace Facility.";
+        assert_eq!(
+            names(text),
+            [
+                ("PP", Organization),
+                ("Álvaro Méndez", Person),
+                ("Tongyu Technology", Organization),
+                ("Zarco", Organization),
+                ("European Peace Facility", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_noun_before_called_says_what_a_name_is() {
+        let text = "The site used a company called Akamai. The device, called the Linga One, \
+                    sells, and she owns a share in a racehorse called Midnight Ledger. A rhythm \
+                    guitarist called Flicker left.";
+        assert_eq!(
+            names(text),
+            [
+                ("Akamai", Organization),
+                ("Linga One", Name),
+                ("Midnight Ledger", Name),
+                ("Flicker", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_by_their_staff_their_readers_and_their_lists() {
+        let text = "Prices rose, said Investec economist David Page, as US publication Forbes \
+                    and the journal Nature reported. Firms include Dell, Samsung and \
+                    Matsushita.";
+        assert_eq!(
+            names(text),
+            [
+                ("Investec", Organization),
+                ("David Page", Person),
+                ("US", Place),
+                ("Forbes", Organization),
+                ("Nature", Organization),
+                ("Dell", Organization),
+                ("Samsung", Organization),
+                ("Matsushita", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_s_last_word_stands_for_it_and_a_founder_s_name_does_not() {
+        let text = "Its auditors Arthur Andersen signed off, and later Andersen collapsed. \
+                    Steve Redgrave Trust runs it, and Steve will run too.";
+        assert_eq!(
+            names(text),
+            [
+                ("Arthur Andersen", Organization),
+                ("Andersen", Organization),
+                ("Steve Redgrave Trust", Organization),
+                ("Steve", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_firm_s_spokesman_and_a_unit_between_commas() {
+        let text = "\"Quite right,\" said William Hill spokesman Rupert Adams, while Mr \
+                    Blair's spokesman Tom Kelly said no. It will sell its bakery unit, Kornly, \
+                    this year.";
+        assert_eq!(
+            names(text),
+            [
+                ("William Hill", Organization),
+                ("Rupert Adams", Person),
+                ("Blair", Person),
+                ("Tom Kelly", Person),
+                ("Kornly", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_of_a_list_of_bodies() {
+        let text = "Consumer electronics companies such as Nokia, Sagem, Sony and Thomson \
+                    agreed. Retailers including Jessops gained, and rivals such as Henman lost.";
+        assert_eq!(
+            names(text),
+            [
+                ("Nokia", Organization),
+                ("Sagem", Organization),
+                ("Sony", Organization),
+                ("Thomson", Organization),
+                ("Jessops", Organization),
+                ("Henman", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_journal_is_published_in() {
+        let text = "The study, published in the Lancet, followed 14,200 children.";
+        assert_eq!(names(text), [("Lancet", Organization)]);
+    }
+
+    #[test]
+    fn places_people_come_from_and_places_in_a_list() {
+        let text = "Bosma, a dairy farmer from Friesland, said the party would back it. \
+                    The firm runs terminals in Genoa, La Spezia and Livorno.";
+        assert_eq!(
+            names(text),
+            [
+                ("Bosma", Person),
+                ("Friesland", Place),
+                ("Genoa", Place),
+                ("La Spezia", Place),
+                ("Livorno", Place),
+            ]
+        );
+        // a letter comes from someone
+        assert_eq!(
+            names("A letter from Halvorsen came."),
+            [("Halvorsen", Person)]
+        );
+    }
+
+    #[test]
+    fn official_names_with_for_and_and_and_ampersands() {
+        let text = "The drug, developed by Medicines for Malaria Venture with funding from \
+                    the Bill & Melinda Gates Foundation, was cleared. The Department of Social \
+                    Welfare and Development and the United Nations Office for the Coordination \
+                    of Humanitarian Affairs sent aid, a poll by Ipsos I&O showed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Medicines for Malaria Venture", Organization),
+                ("Bill & Melinda Gates Foundation", Organization),
+                ("Department of Social Welfare and Development", Organization),
+                (
+                    "United Nations Office for the Coordination of Humanitarian Affairs",
+                    Organization
+                ),
+                ("Ipsos I&O", Organization),
+            ]
+        );
+        // a department and a body of its own; a name after its letters;
+        // ordinary words joined by `&` are a work, two given names a pair
+        let text = "The Ministry of Defence and Foreign Office agreed. DMB for Digital \
+                    Multimedia Broadcasting won, like the game Black & White.";
+        assert_eq!(
+            names(text),
+            [
+                ("Ministry of Defence", Organization),
+                ("Foreign Office", Organization),
+                ("DMB", Organization),
+                ("Digital Multimedia Broadcasting", Organization),
+                ("Black & White", Name),
+            ]
+        );
+        assert_eq!(names("Bonnie & Clyde fled."), [("Bonnie & Clyde", Person)]);
+    }
+
+    #[test]
+    fn compass_points_stances_and_mixed_case_parties() {
+        let text = "Local councillor and West Yorkshire Combined Authority member Fiona \
+                    MacLeod said nine men from West Yorkshire were held.";
+        assert_eq!(
+            names(text),
+            [
+                ("West Yorkshire Combined Authority", Organization),
+                ("Fiona MacLeod", Person),
+                ("West Yorkshire", Place),
+            ]
+        );
+        let text = "Marloes Kuipers of GroenLinks-PvdA said a poll showed the anti-EU Freedom \
+                    Party on 34 seats, while Annelies de Vries-Hoekstra waited.";
+        assert_eq!(
+            names(text),
+            [
+                ("Marloes Kuipers", Person),
+                ("GroenLinks", Organization),
+                ("PvdA", Organization),
+                ("EU", Organization),
+                ("Freedom Party", Organization),
+                ("Annelies de Vries-Hoekstra", Person),
+            ]
+        );
+    }
+
+    #[test]
     fn accents_dropped_bands_and_family() {
         let text = "He flew to Yaounde and Bogota. Songs by the Beatles played. President \
                     Robert Mugabe and his wife Grace left.";

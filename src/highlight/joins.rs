@@ -27,6 +27,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
         if let Some(join) = expansion(text, toks, &found, i)
             .or_else(|| hyphenated_town(text, toks, i))
             .or_else(|| peoples(text, toks, &found, i))
+            .or_else(|| possessive_body(text, toks, &found, i))
             .or_else(|| work_after_author(text, toks, &found, i))
             .or_else(|| work_after_noun(text, toks, &found, i))
             .or_else(|| quoted_title(text, toks, &found, i))
@@ -34,6 +35,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| members_body(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
+            .or_else(|| stock_index(text, toks, &found, i))
         {
             joins.push(join);
         }
@@ -249,6 +251,79 @@ fn peoples(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Jo
     }
     let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
     Some((start, rest.b, rest.kind))
+}
+
+/// `People’s Party`, `Ellison’s Bakery`, `Sainsbury's Bank`: a word, its
+/// `'s`, then one capitalised word for a body or a shop that ends the
+/// name. Not a known person's possessive (`Mr Blair's Cabinet` after `Tony
+/// Blair`), nor one before a longer name (`Britain's Labour Party`).
+fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let owner = toks[i];
+    if !owner.is_word() || !owner.is_capitalised() || toks.get(i + 1)?.kind != Kind::Poss {
+        return None;
+    }
+    let head = toks.get(i + 2)?;
+    if !head.is_word() || !head.is_capitalised() || !head.has(SPACE) || head.has(LINE_START) {
+        return None;
+    }
+    if toks
+        .get(i + 3)
+        .is_some_and(|t| t.is_word() && t.is_capitalised() && t.has(SPACE))
+    {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let head_word = super::words::lower(head.text(text), &mut buf)?;
+    if !(super::words::is_org_head(head_word) || is_shop(head_word))
+        || matches!(
+            head_word,
+            "government" | "cabinet" | "administration" | "office" | "executive" | "team"
+        )
+    {
+        return None;
+    }
+    // the owner: unknown or a weak guess, a word alone, no known surname
+    let mine = found.at(i);
+    if mine.is_some_and(|c| c.a != i || c.b != i + 1 || c.strength == Strength::Strong) {
+        return None;
+    }
+    let owner_word = owner.text(text);
+    let surname = found.cands.iter().any(|c| {
+        c.kind == EntityKind::Person && c.b >= c.a + 2 && toks[c.b - 1].text(text) == owner_word
+    });
+    if surname || found.at(i + 2).is_some_and(|c| c.b > i + 3) {
+        return None;
+    }
+    Some((i, i + 3, EntityKind::Organization))
+}
+
+/// Shops and places to eat that take their owner's name: `Ellison's
+/// Bakery`, `Luigi's Restaurant`.
+fn is_shop(w: &str) -> bool {
+    matches!(
+        w,
+        "bakery"
+            | "bakers"
+            | "butchers"
+            | "cafe"
+            | "café"
+            | "restaurant"
+            | "pub"
+            | "inn"
+            | "shop"
+            | "store"
+            | "stores"
+            | "bar"
+            | "kitchen"
+            | "garage"
+            | "pharmacy"
+            | "deli"
+            | "diner"
+            | "bistro"
+            | "salon"
+            | "boutique"
+            | "pizzeria"
+    )
 }
 
 /// `Kiran Desai's The Inheritance of Loss`: after a person's possessive,
@@ -620,6 +695,23 @@ fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option
         .then_some((i, rest.b, rest.kind))
 }
 
+/// `the FTSE MIB index`, `the MSCI Asia Pacific index`: a body's name and
+/// the name right after it, before `index`, name one index.
+fn stock_index(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let first = found.starting(i)?;
+    if first.kind != EntityKind::Organization {
+        return None;
+    }
+    let next = toks.get(first.b)?;
+    if !next.has(SPACE) || next.has(LINE_START) {
+        return None;
+    }
+    let second = found.starting(first.b)?;
+    let after = toks.get(second.b)?;
+    (matches!(word(text, toks, second.b)?, "index" | "indices") && !after.has(LINE_START))
+        .then_some((first.a, second.b, EntityKind::Organization))
+}
+
 /// The small words a title keeps in lower case.
 fn is_title_small_word(w: &str) -> bool {
     matches!(
@@ -701,6 +793,46 @@ mod tests {
         // wire copy writes the ending apart
         let text = "Delegates to the National People 's Congress arrived .";
         assert_eq!(names(text), [("National People 's Congress", Organization)]);
+    }
+
+    #[test]
+    fn a_possessive_before_a_body_word_is_inside_the_name() {
+        let text = "On Monday night Ellison’s Bakery closed, where the opposition People’s \
+                    Party holds a majority, and Sainsbury's Bank agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Ellison’s Bakery", Organization),
+                ("People’s Party", Organization),
+                ("Sainsbury's Bank", Organization),
+            ]
+        );
+        // a known person's possessive, or one before a longer name
+        let text = "Tony Blair spoke before Blair's Cabinet met, and Britain's Labour Party won.";
+        assert_eq!(
+            names(text),
+            [
+                ("Tony Blair", Person),
+                ("Blair", Person),
+                ("Britain", Place),
+                ("Labour Party", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_side_by_side_before_index_are_one_index() {
+        let text = "Shares rose, lifting the FTSE MIB index 0.8%, while the MSCI Asia Pacific \
+                    index fell and the US Nasdaq index was flat.";
+        assert_eq!(
+            names(text),
+            [
+                ("FTSE MIB", Organization),
+                ("MSCI Asia Pacific", Organization),
+                ("US", Place),
+                ("Nasdaq", Organization),
+            ]
+        );
     }
 
     #[test]

@@ -459,7 +459,8 @@ impl Ctx<'_> {
         if is_hyphen_particle(w) && self.bare_hyphen(k + 1) && self.is_cap(k + 2) {
             return Some(k + 2);
         }
-        if w == "and"
+        // (not after letters: "DMB for Digital Multimedia Broadcasting")
+        if (w == "and" || (w == "for" && !self.has(k.saturating_sub(1), UPPER)))
             && let Some(m) = self.and_end(k)
         {
             return Some(m);
@@ -516,6 +517,11 @@ impl Ctx<'_> {
         {
             return Some(k + 1);
         }
+        if w == "of"
+            && let Some(m) = self.subject_of(k)
+        {
+            return Some(m);
+        }
         // "World of Warcraft", "Call of Duty": an ordinary word, then `of`
         if w == "of"
             && k > 0
@@ -534,10 +540,18 @@ impl Ctx<'_> {
                 return Some(m);
             }
         }
+        self.of_end(w, k)
+    }
+
+    /// `of` (or `for` after a body) after a word that takes it:
+    /// "University of Oxford", "Commission for Africa". Returns the capital
+    /// after it (and after `the`).
+    fn of_end(&self, w: &str, k: usize) -> Option<usize> {
+        // `for the` only before a subject named with `of`
         let for_after_org = w == "for"
             && k > 0
             && self.lower_is(k - 1, is_org_head)
-            && !self.lower_is(k + 1, |x| x == "the");
+            && (!self.lower_is(k + 1, |x| x == "the") || self.the_subject(k + 1));
         if (w == "of" || for_after_org)
             && k > 0
             && self.lower_is(k - 1, takes_of)
@@ -554,9 +568,36 @@ impl Ctx<'_> {
         None
     }
 
-    /// `and` inside one name: "Serious and Organised Crime Bill". Returns
-    /// the capital after it.
+    /// `the`, then a capitalised subject named with `of`, at `k`: "Office
+    /// for the Coordination of Humanitarian Affairs", "Organisation for the
+    /// Prohibition of Chemical Weapons".
+    fn the_subject(&self, k: usize) -> bool {
+        self.lower_is(k, |x| x == "the")
+            && self.is_cap(k + 1)
+            && self.lower_is(k + 2, |x| x == "of")
+            && self.is_cap(k + 3)
+    }
+
+    /// `of` at `k` in a body's subject after `for the`: "Institute for the
+    /// Study of Labour", whatever follows. Returns the capital after it.
+    fn subject_of(&self, k: usize) -> Option<usize> {
+        (k >= 4
+            && self.is_cap(k - 1)
+            && self.the_subject(k - 2)
+            && self.lower_is(k - 3, |x| x == "for")
+            && self.is_cap(k - 4)
+            && self.lower_is(k - 4, is_org_head)
+            && self.is_cap(k + 1)
+            && !self.has(k + 1, LINE_START))
+        .then_some(k + 1)
+    }
+
+    /// `and` or `for` inside one name: "Serious and Organised Crime Bill",
+    /// "Medicines for Malaria Venture". Returns the capital after it.
     fn and_end(&self, k: usize) -> Option<usize> {
+        if let Some(m) = self.second_portfolio(k) {
+            return Some(m);
+        }
         // "Serious and Organised Crime Bill", "Natural Hazards Research and
         // Applications Information Center": one name when what follows ends
         // in a head word and neither side is a name of its own
@@ -604,6 +645,35 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// `and` between a department's two portfolios: "Department of Social
+    /// Welfare and Development", "Ministry of Labour and Social Affairs",
+    /// "Department of Health and Human Services". Not before a body of its
+    /// own: "the Ministry of Defence and Foreign Office" are two.
+    fn second_portfolio(&self, k: usize) -> Option<usize> {
+        if !self.lower_is(k, |w| w == "and") {
+            return None;
+        }
+        let mut j = k;
+        while j > 0 && self.is_cap(j - 1) && self.lower_is(j - 1, is_dept_word) {
+            j -= 1;
+        }
+        if j == k || j < 2 || !self.lower_is(j - 1, |w| w == "of" || w == "for") {
+            return None;
+        }
+        if !(self.is_cap(j - 2) && self.lower_is(j - 2, is_org_prefix)) {
+            return None;
+        }
+        let mut m = k + 1;
+        while m <= k + 3 && self.is_cap(m) && self.has(m, SPACE) && !self.has(m, LINE_START) {
+            m += 1;
+        }
+        let fits = |x: usize| {
+            self.lower_is(x, is_dept_word)
+                || (x + 1 == m && self.lower_is(x, |w| is_org_head(w) && !is_org_prefix(w)))
+        };
+        (m > k + 1 && (k + 1..m).all(fits)).then_some(k + 1)
     }
 
     /// Is token `i` inside a gazetteer entry (starting there or before)?
@@ -924,6 +994,15 @@ impl Ctx<'_> {
                 p = r.max(p + 1);
                 continue;
             }
+            // "Bill & Melinda Gates Foundation": names joined by an
+            // ampersand make one body
+            if !after_title && let Some(r) = self.emit_ampersand_name(p, end) {
+                p = r;
+                continue;
+            }
+            // "West Yorkshire", "Northern Luzon": a compass point before a
+            // listed place is part of its name
+            let gz = gz.or_else(|| self.compass_place(p, end));
             // after "Mr", "Ms Essex" is a person, whatever else Essex is
             let gz = gz.filter(|&(n, _)| !(after_title && n == 1));
             if let Some((n, e)) = gz
@@ -956,6 +1035,98 @@ impl Ctx<'_> {
             self.classify_unknown(p, r);
             p = r.max(p + 1);
         }
+    }
+
+    /// Is the name at `p` glued to a prefix for a stance (`anti-EU`,
+    /// `pro-Kremlin`, `non-Roma`)? Then it is a word of its own, not the
+    /// start of the name after it: `the anti-EU Freedom Party`.
+    fn after_word_prefix(&self, p: usize) -> bool {
+        p >= 2
+            && self.has(p, HYPHEN_PREV)
+            && self.bare_hyphen(p - 1)
+            && self.has(p - 2, LOWER)
+            && self.lower_is(p - 2, |w| matches!(w, "anti" | "pro" | "non"))
+    }
+
+    /// A compass point at `p`, then a listed place: the place's entry over
+    /// both.
+    fn compass_place(&self, p: usize, end: usize) -> Option<(usize, &'static Entry)> {
+        let compass = self.is_cap(p)
+            && self.lower_is(p, |w| {
+                matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                )
+            });
+        if !compass || !self.has(p + 1, SPACE) || self.has(p + 1, LINE_START) {
+            return None;
+        }
+        self.gaz_at(p + 1, end)
+            .filter(|(_, e)| e.kind == EntityKind::Place)
+            .map(|(n, e)| (n + 1, e))
+    }
+
+    /// Emit a name with `&` between its capitals from `p`, if there is one:
+    /// a body, or a work when its words are ordinary ones (`Black & White`,
+    /// `Body & Soul`). Returns its end.
+    fn emit_ampersand_name(&mut self, p: usize, end: usize) -> Option<usize> {
+        let r = self.ampersand_name(p, end)?;
+        let kind = if (p..r).all(|j| !self.toks[j].is_word() || self.is_common(j))
+            && !self.lower_is(r - 1, is_org_head)
+        {
+            EntityKind::Name
+        } else {
+            EntityKind::Organization
+        };
+        self.emit(p, r, kind, Strength::Strong);
+        Some(r)
+    }
+
+    /// The end of a body's name from `p` with `&` between its capitals:
+    /// `Bill & Melinda Gates Foundation`, `Procter & Gamble`.
+    /// Not two people (`John Smith & Mary Jones`), not a list entry's words
+    /// of another kind, not a headline.
+    fn ampersand_name(&mut self, p: usize, end: usize) -> Option<usize> {
+        let k = (p + 1..(p + 4).min(end)).find(|&k| self.toks[k].is_punct('&'))?;
+        if self.has(p, HEADLINE)
+            || !(p..k).all(|j| self.is_cap(j))
+            || !self.is_cap(k + 1)
+            || self.lower_is(p, is_stopword)
+            || self.gaz_at(p, end).is_some_and(|(n, _)| p + n > k)
+            // "R & B": letters, not names
+            || self.word(k - 1).chars().count() < 2
+            || self.word(k + 1).chars().count() < 2
+        {
+            return None;
+        }
+        let mut r = k + 2;
+        while r < end
+            && self.is_cap(r)
+            && self.has(r, SPACE)
+            && self.title_at(r, end) == 0
+            && !is_post_nominal(self.word(r))
+        {
+            r += 1;
+        }
+        let kinds_fit = (p..r).all(|j| {
+            self.gaz_at(j, end)
+                .is_none_or(|(_, g)| g.kind == EntityKind::Organization)
+        });
+        let headed = self.lower_is(r - 1, is_org_head);
+        let person = |a: usize, b: usize| b >= a + 2 && self.is_first_name(a);
+        // "Bonnie & Clyde", "Richard & Judy": a pair by their given names
+        let pair = k == p + 1 && r == k + 2 && self.is_first_name(p) && self.is_first_name(k + 1);
+        if !kinds_fit || (!headed && (person(p, k) || person(k + 1, r) || pair)) {
+            return None;
+        }
+        Some(r)
     }
 
     /// A capital letter standing alone for a given name, then a one-word
@@ -1104,6 +1275,7 @@ impl Ctx<'_> {
             return Some(q);
         }
         if !self.bare_hyphen(q)
+            && !self.after_word_prefix(p)
             && let Some((r, kind)) = self.head_extension(q, end, e)
         {
             self.emit(p, r, kind, Strength::Strong);
@@ -1371,6 +1543,21 @@ impl Ctx<'_> {
         if r <= next {
             return None;
         }
+        // "accountants Grant Thornton", "William Hill spokesman Rupert
+        // Adams": a firm named after people (a person's spokesman comes
+        // after the possessive)
+        let staff_after = self.has(r, LOWER)
+            && self.lower_is(r, |w| {
+                matches!(
+                    w,
+                    "spokesman" | "spokeswoman" | "spokesperson" | "analyst" | "economist"
+                )
+            })
+            && self.is_cap(r + 1);
+        if (p > 0 && self.has(p - 1, LOWER) && self.lower_is(p - 1, is_firm_noun)) || staff_after {
+            self.emit(p, r, EntityKind::Organization, Strength::Strong);
+            return Some(r);
+        }
         self.emit_person_like(p, r, Strength::Strong);
         Some(r)
     }
@@ -1506,8 +1693,19 @@ impl Ctx<'_> {
     /// headline) a common word.
     fn unknown_extent(&mut self, p: usize, end: usize) -> usize {
         let mut r = p + 1;
+        // "the anti-Kremlin Yabloko party": what a prefix takes is a word
+        // of its own
+        if self.after_word_prefix(p) && !self.is_first_name(p) && self.has(r, SPACE) {
+            return r;
+        }
         while r < end {
             let t = self.toks[r];
+            // "GroenLinks-PvdA": bodies' names in mixed case joined by a
+            // hyphen are two (a double surname has no inner capitals)
+            if self.bare_hyphen(r) && (camel_case(self.word(r - 1)) || camel_case(self.word(r + 1)))
+            {
+                break;
+            }
             if t.is_word() && t.is_capitalised() {
                 let after_of = r > p + 1
                     && (self.lower_is(r - 1, |w| w == "of" || w == "for")
@@ -1706,7 +1904,19 @@ impl Ctx<'_> {
             } else {
                 None
             };
+            // "the band Velvet Harbour", "label Rough Trade": a body's noun
+            // before outweighs a place's or an event's head word
+            let body_before = p > 0
+                && self.has(p - 1, LOWER)
+                && self.lower_is(p - 1, |w| {
+                    org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
+                });
             if let Some(kind) = kind {
+                let kind = if body_before {
+                    EntityKind::Organization
+                } else {
+                    kind
+                };
                 self.emit(p, r, kind, Strength::Strong);
                 return;
             }
@@ -1725,7 +1935,10 @@ impl Ctx<'_> {
             } else {
                 EntityKind::Person
             };
-            let all_upper = caps.iter().all(|&k| self.has(k, UPPER));
+            // "Ipsos I&O", "Standard & Poor's": letters joined by `&` are a
+            // body's
+            let all_upper = caps.iter().all(|&k| self.has(k, UPPER))
+                || caps.iter().any(|&k| self.word(k).contains('&'));
             let kind = if all_upper {
                 EntityKind::Organization
             } else {
@@ -1777,7 +1990,13 @@ impl Ctx<'_> {
             return;
         }
         // the second half of a word whose first half is not a name: "Spider-Man"
-        if self.has(first, HYPHEN_PREV) && first >= 2 && self.toks[first - 2].is_capitalised() {
+        // ("GroenLinks-PvdA" is two bodies)
+        if self.has(first, HYPHEN_PREV)
+            && first >= 2
+            && self.toks[first - 2].is_capitalised()
+            && !camel_case(w)
+            && !camel_case(self.word(first - 2))
+        {
             return;
         }
         // "the Bank's 2% target", "the Government has", "before the Games":
@@ -1836,7 +2055,10 @@ impl Ctx<'_> {
         };
         let table_row =
             self.has(first, TABLE_LINE) && self.has(first, LINE_START) && self.is_score(first + 1);
-        let strength = if table_row {
+        // "PP leader Álvaro Méndez", "NUT said": letters at a sentence
+        // start that act as a body are one
+        let acronym_acts = upper && letters <= 6 && self.acts_as_body(first + 1);
+        let strength = if table_row || acronym_acts {
             Strength::Weak
         } else if self.risky(first)
             && (common
@@ -1860,6 +2082,75 @@ impl Ctx<'_> {
         }
     }
 
+    /// What the words before a name at `a` say of where it is or comes
+    /// from: `Beijing-based Rokid` a body, `published in the Lancet` a
+    /// journal, `a farmer from Friesland` a place.
+    fn base_cue(&self, a: usize) -> Option<EntityKind> {
+        let lower_word = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+        };
+        // "Beijing-based Rokid", "the Geneva-based Medicines for Malaria
+        // Venture": a body named by the place it is based in (a person
+        // is introduced by a noun: "London-based artist Jane Doe")
+        if a >= 3
+            && self.has(a - 1, HYPHEN_PREV)
+            && self.lower_is(a - 1, |w| w == "based")
+            && self
+                .out
+                .last()
+                .is_some_and(|c| c.b + 1 == a - 1 && c.kind == EntityKind::Place)
+        {
+            return Some(EntityKind::Organization);
+        }
+        // "published in the Lancet", "writing in Nature": a journal
+        let journal_at = if self.lower_is(a - 1, |w| w == "the") {
+            a - 1
+        } else {
+            a
+        };
+        if journal_at >= 2
+            && self.lower_is(journal_at - 1, |w| w == "in")
+            && lower_word(journal_at - 2)
+            && self.lower_is(journal_at - 2, |w| {
+                matches!(
+                    w,
+                    "published" | "publishing" | "printed" | "writing" | "wrote" | "written"
+                )
+            })
+        {
+            return Some(EntityKind::Organization);
+        }
+        // "firms such as Sagem", "retailers including Jessops": the first
+        // of a list of bodies
+        let such_as =
+            a >= 3 && self.lower_is(a - 1, |w| w == "as") && self.lower_is(a - 2, |w| w == "such");
+        let listing = if such_as {
+            a - 2
+        } else {
+            a - usize::from(self.lower_is(a - 1, |w| matches!(w, "including" | "like")))
+        };
+        if listing < a
+            && listing >= 2
+            && self.toks[listing - 1].is_word()
+            && self.lower_is(listing - 1, is_firms_noun)
+        {
+            return Some(EntityKind::Organization);
+        }
+        // "a dairy farmer from Friesland", "fled from Kherson": where
+        // someone or something comes from
+        if a >= 2
+            && self.lower_is(a - 1, |w| w == "from")
+            && lower_word(a - 2)
+            && self.lower_is(a - 2, comes_from)
+            && !self.has(a, UPPER)
+        {
+            return Some(EntityKind::Place);
+        }
+        None
+    }
+
     /// What the words around a name at `a..b` make it: `oil firm Yukos`,
     /// `Yukos shares`, `striker Rooney`, `Glazer's son`, `, who`.
     fn cue(&self, a: usize, b: usize) -> Option<EntityKind> {
@@ -1869,11 +2160,33 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
-            if self.lower_is(a - 1, |w| org_cue_before(w) || more_org_cue_before(w)) {
+            if self.lower_is(a - 1, |w| {
+                org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
+            }) {
                 return Some(EntityKind::Organization);
             }
             if self.lower_is(a - 1, person_cue_before) {
                 return Some(EntityKind::Person);
+            }
+            if let Some(kind) = self.base_cue(a) {
+                return Some(kind);
+            }
+            // "a company called Akamai", "the device, called the Linga One":
+            // the noun before says what the name is
+            let called = if self.lower_is(a - 1, |w| w == "the") {
+                a - 1
+            } else {
+                a
+            };
+            if called >= 2 && self.lower_is(called - 1, |w| matches!(w, "called" | "named")) {
+                let comma = self.toks[called - 2].is_punct(',');
+                let noun = called - 2 - usize::from(comma);
+                if (!comma || noun > 0)
+                    && lower_word(noun)
+                    && let Some(kind) = self.low(noun).and_then(apposition_kind)
+                {
+                    return Some(kind);
+                }
             }
             if a >= 2
                 && self.lower_is(a - 1, |w| matches!(w, "in" | "of" | "for" | "at"))
@@ -1888,8 +2201,9 @@ impl Ctx<'_> {
             } else {
                 a
             };
+            // (also at a sentence start: "Analysts at Mediobanca said")
             if at >= 2
-                && lower_word(at - 2)
+                && self.toks[at - 2].is_word()
                 && self.lower_is(at - 1, |w| matches!(w, "at" | "for" | "with"))
                 && self.lower_is(at - 2, works_at)
             {
@@ -1925,6 +2239,21 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Place);
             }
+        }
+        // "its contract manufacturer, Goertek, rose", "its bakery unit, Kornly,": a
+        // firm's or a unit's noun, then the name between commas
+        if a >= 2
+            && self.toks[a - 1].is_punct(',')
+            && lower_word(a - 2)
+            && self.lower_is(a - 2, |w| {
+                is_firm_noun(w) || matches!(w, "unit" | "subsidiary" | "division" | "arm")
+            })
+            && self
+                .toks
+                .get(b)
+                .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+        {
+            return Some(EntityKind::Organization);
         }
         self.cue_after(a, b)
     }
@@ -1965,6 +2294,16 @@ impl Ctx<'_> {
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
         }
+        // "Marsh's chief executive", "Tongyu's chief financial officer": a
+        // company's officer
+        if lower_word(k)
+            && self.lower_is(k, |w| w == "chief")
+            && self.lower_is(k + 1, |w| {
+                matches!(w, "executive" | "financial" | "operating" | "technology")
+            })
+        {
+            return Some(EntityKind::Organization);
+        }
         // "Technorati, a blog search engine,", "Perrier, the French
         // mineral water owned by Nestle"
         if !possessive
@@ -1981,6 +2320,9 @@ impl Ctx<'_> {
             })
         {
             return Some(EntityKind::Place);
+        }
+        if let Some(kind) = self.listed_between(a, b) {
+            return Some(kind);
         }
         // "MUSCAT, March 15 (Northline) -": a news agency
         if a >= 1
@@ -2026,6 +2368,33 @@ impl Ctx<'_> {
             return Some(EntityKind::Person);
         }
         None
+    }
+
+    /// The kind of the names the name at `a..b` is listed between, when
+    /// both are places or both bodies: `Genoa, La Spezia and Livorno`, `Dell,
+    /// Samsung and Matsushita`.
+    /// Also the last of a list of bodies: `Dell, Samsung and Matsushita`.
+    fn listed_between(&self, a: usize, b: usize) -> Option<EntityKind> {
+        let before = self
+            .out
+            .last()
+            .filter(|c| a >= 2 && c.b + 1 == a && c.strength == Strength::Strong)?;
+        if self.lower_is(a - 1, |w| w == "and" || w == "or")
+            && before.a > 0
+            && self.toks[before.a - 1].is_punct(',')
+            && before.kind == EntityKind::Organization
+        {
+            return Some(EntityKind::Organization);
+        }
+        let before = before.kind;
+        let listed = self.toks[a - 1].is_punct(',')
+            && (self.toks.get(b).is_some_and(|t| t.is_punct(','))
+                || self.lower_is(b, |w| w == "and" || w == "or"));
+        let after = self.gaz_at(b + 1, self.toks.len())?.1.kind;
+        (listed
+            && before == after
+            && matches!(before, EntityKind::Place | EntityKind::Organization))
+        .then_some(before)
     }
 
     /// What an apposition starting at `j` (`a`, `an` or `the`, a few
@@ -2126,6 +2495,131 @@ fn more_org_cue_before(w: &str) -> bool {
             | "airlines"
             | "carmakers"
             | "retailers"
+            | "funds"
+            | "publishers"
+            | "publication"
+            | "journal"
+    )
+}
+
+/// Nouns for a business that no person is called by: `carmaker Ford`,
+/// `accountants Grant Thornton`, `its contract manufacturer, Goertek` (not
+/// `film-maker`, `publisher` or `broadcaster`, which people are too).
+fn is_firm_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "manufacturer"
+            | "lender"
+            | "bank"
+            | "carrier"
+            | "airline"
+            | "retailer"
+            | "brewer"
+            | "insurer"
+            | "supplier"
+            | "distributor"
+            | "conglomerate"
+            | "automaker"
+            | "carmaker"
+            | "drugmaker"
+            | "chipmaker"
+            | "startup"
+            | "start-up"
+            | "accountants"
+            | "auditors"
+            | "auditor"
+            | "brokerage"
+            | "portal"
+            | "marketplace"
+    )
+}
+
+/// Plural nouns for businesses and bodies that a list of them follows:
+/// `firms such as Sagem`, `retailers including Jessops`.
+fn is_firms_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "companies"
+            | "firms"
+            | "groups"
+            | "banks"
+            | "lenders"
+            | "retailers"
+            | "carmakers"
+            | "airlines"
+            | "carriers"
+            | "insurers"
+            | "supermarkets"
+            | "chains"
+            | "giants"
+            | "manufacturers"
+            | "makers"
+            | "operators"
+            | "publishers"
+            | "broadcasters"
+            | "networks"
+            | "clubs"
+            | "charities"
+            | "newspapers"
+            | "labels"
+            | "studios"
+    )
+}
+
+/// Words before `from` that make the name after it a place: `a farmer
+/// from Friesland`, `fled from Kherson`, `flights from Malaga`.
+fn comes_from(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "woman"
+            | "men"
+            | "women"
+            | "boy"
+            | "girl"
+            | "family"
+            | "families"
+            | "farmer"
+            | "farmers"
+            | "people"
+            | "resident"
+            | "residents"
+            | "native"
+            | "migrants"
+            | "refugees"
+            | "visitors"
+            | "tourists"
+            | "pensioner"
+            | "student"
+            | "students"
+            | "teenager"
+            | "couple"
+            | "hails"
+            | "hailing"
+            | "came"
+            | "comes"
+            | "fled"
+            | "fleeing"
+            | "moved"
+            | "travelled"
+            | "traveled"
+            | "arrived"
+            | "returned"
+            | "originally"
+            | "evacuated"
+            | "deported"
+            | "emigrated"
+            | "escaped"
+            | "flights"
+            | "flight"
+            | "trains"
+            | "road"
+            | "miles"
+            | "kilometres"
+            | "kilometers"
+            | "km"
     )
 }
 
@@ -2278,22 +2772,59 @@ fn name_parts(
             sranges.push((s, snames.len()));
         }
     }
+    org_parts(text, toks, lex, cands, &mut snames, &mut oranges);
+    (snames, sranges, oranges)
+}
+
+/// The words that stand for organizations found in full, pushed onto
+/// `snames` with their ranges in `oranges`.
+fn org_parts(
+    text: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    cands: &[Cand],
+    snames: &mut String,
+    oranges: &mut Vec<(usize, usize)>,
+) {
     // the first word of an organization's name stands for it: "Baikal"
-    // after "Baikal Finance Group"
+    // after "Baikal Finance Group", "Merrill" after "Merrill Lynch" (not the
+    // given name of a body named after someone: "Steve" after "Steve
+    // Redgrave Trust"); so does the last of two words that is no body's
+    // generic word: "Thornton" after "Grant Thornton", "Sachs" after
+    // "Goldman Sachs"
     for c in cands {
         if c.strength == Strength::Pending
             || c.kind != EntityKind::Organization
             || c.b <= c.a + 1
             || !toks[c.a].is_capitalised()
-            || lex.is_common(toks[c.a].text(text))
         {
             continue;
         }
-        let s = snames.len();
-        push_key(&mut snames, toks[c.a].text(text));
-        oranges.push((s, snames.len()));
+        let first = toks[c.a].text(text);
+        let mut buf = [0u8; 32];
+        let named_after = c.b >= c.a + 3
+            && lex.is_first_name(first)
+            && super::words::lower(toks[c.b - 1].text(text), &mut buf).is_some_and(is_org_head);
+        if !lex.is_common(first) && !named_after {
+            let s = snames.len();
+            push_key(snames, first);
+            oranges.push((s, snames.len()));
+        }
+        let last = toks[c.b - 1];
+        let mut buf = [0u8; 32];
+        let generic = super::words::lower(last.text(text), &mut buf).is_none_or(is_org_head);
+        if c.b == c.a + 2
+            && last.is_capitalised()
+            && last.has(SPACE)
+            && !generic
+            && !lex.is_common(last.text(text))
+            && !lex.is_first_name(last.text(text))
+        {
+            let s = snames.len();
+            push_key(snames, last.text(text));
+            oranges.push((s, snames.len()));
+        }
     }
-    (snames, sranges, oranges)
 }
 
 /// Make the names agree across the article: surnames of people found in
@@ -2399,7 +2930,10 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         "water" | "drink" | "beer" | "film" | "movie" | "album" | "song" | "single" | "novel"
         | "book" | "show" | "series" | "game" | "phone" | "handset" | "drug" | "console"
         | "software" | "programme" | "program" | "festival" | "fair" | "ceremony"
-        | "exhibition" | "tournament" => EntityKind::Name,
+        | "exhibition" | "tournament" | "horse" | "racehorse" | "device" | "robot" | "app"
+        | "virus" | "worm" | "pill" | "vaccine" | "car" | "model" | "ship" | "vessel" => {
+            EntityKind::Name
+        }
         _ => return None,
     })
 }
