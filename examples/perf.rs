@@ -341,7 +341,7 @@ fn print_table(rows: &[Row]) {
         "| articles | app: first batch | all loaded | entity index complete | again (names cached) | stories grouped | resident memory | again | memory / JSONL | keystroke median | p99 | terminal: first frame | all listed | names indexed | again |"
     );
     println!(
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
     for r in rows {
         let p = &r.pipeline;

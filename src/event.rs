@@ -364,7 +364,8 @@ const CHUNK_TIME: Duration = Duration::from_millis(8);
 const ENTITY_REPORT: Duration = Duration::from_millis(200);
 
 /// How often, at most, the entity worker sends the stories grouped so far
-/// (or ten times as long as the last table took to build).
+/// while many articles wait to be grouped (or ten times as long as the
+/// last table took to build); the last is sent as soon as all are.
 const STORIES_REPORT: Duration = Duration::from_secs(1);
 
 /// How long the entity worker waits for more articles before it gives the
@@ -477,12 +478,10 @@ struct EntitySink<'a> {
     backlog: VecDeque<(Vec<Arc<Article>>, Vec<stories::Prepared>)>,
     last_report: Instant,
     last_stories: Instant,
-    /// How long the last stories' table took to build: the next waits at
-    /// least ten times that, so that tables cost a tenth of the worker's
-    /// time however many articles there are.
+    /// How long the last stories' table took to build: while the backlog
+    /// is long, the next waits at least ten times that, so that tables
+    /// cost a tenth of the worker's time however many articles there are.
     table_cost: Duration,
-    /// Articles grouped since the last table was sent.
-    table_owed: bool,
     /// The corpus's names cache, kept up to date.
     cache: Option<NamesCache>,
 }
@@ -523,27 +522,18 @@ impl EntitySink<'_> {
         true
     }
 
-    /// Group the oldest chunk waiting, and send the stories' table when
-    /// the backlog is done and one is due. False when the app has gone.
+    /// Group the oldest chunk waiting; send the stories' table once the
+    /// backlog is done, or while it is long, when one is due. False when
+    /// the app has gone.
     fn group_next(&mut self) -> bool {
         if let Some((articles, prepared)) = self.backlog.pop_front() {
             self.stories.add_prepared(&articles, prepared);
-            self.table_owed = true;
         }
-        if self.backlog.is_empty() && self.table_due().is_zero() {
+        let every = STORIES_REPORT.max(self.table_cost * 10);
+        if self.backlog.is_empty() || self.last_stories.elapsed() >= every {
             return self.send_table();
         }
         true
-    }
-
-    /// How long until a table owed may be sent (`Duration::MAX` when none
-    /// is owed).
-    fn table_due(&self) -> Duration {
-        if !self.table_owed {
-            return Duration::MAX;
-        }
-        let every = STORIES_REPORT.max(self.table_cost * 10);
-        every.saturating_sub(self.last_stories.elapsed())
     }
 
     fn send_table(&mut self) -> bool {
@@ -551,7 +541,6 @@ impl EntitySink<'_> {
         let table = Arc::new(self.stories.table());
         self.table_cost = started.elapsed();
         self.last_stories = Instant::now();
-        self.table_owed = false;
         let update = Update::StoriesGrouped(table);
         self.events.send(Event::Update(update)).is_ok()
     }
@@ -581,22 +570,14 @@ fn run_entity_worker(
         last_report: Instant::now(),
         last_stories: Instant::now(),
         table_cost: Duration::ZERO,
-        table_owed: false,
         cache,
     };
     loop {
         let batch = if sink.backlog.is_empty() {
-            // Nothing to do but a table owed: wait for articles until it
-            // is due, then send it.
-            let wait = ENTITY_IDLE.min(sink.table_due());
-            match rx.recv_timeout(wait) {
+            match rx.recv_timeout(ENTITY_IDLE) {
                 Ok(batch) => batch,
                 Err(RecvTimeoutError::Timeout) => {
-                    if sink.table_owed {
-                        if !sink.send_table() {
-                            return;
-                        }
-                    } else if std::mem::take(&mut grown) {
+                    if std::mem::take(&mut grown) {
                         entities::write(index).shrink_to_fit();
                         sink.stories.shrink_to_fit();
                         // Loading has most likely finished: what the cache
