@@ -69,7 +69,9 @@
 //! so neither waits on indexing for long. A separate thread rather than the
 //! filter worker does the highlighting so that filter results for the first
 //! articles are not held up behind it; the worker pauses between small
-//! chunks while a filter search runs.
+//! chunks while a filter search runs. With a names cache ([`cache`]), what
+//! was found in an article on an earlier run is read back instead of
+//! highlighting it again.
 //!
 //! # For the screens
 //!
