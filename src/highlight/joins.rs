@@ -9,7 +9,9 @@
 
 use super::EntityKind;
 use super::names::{Cand, Strength};
-use super::token::{HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, is_hyphen};
+use super::token::{
+    CAPS_LINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen,
+};
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -36,6 +38,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
+            .or_else(|| official_name(text, toks, &found, i))
         {
             joins.push(join);
         }
@@ -712,6 +715,324 @@ fn stock_index(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Optio
         .then_some((first.a, second.b, EntityKind::Organization))
 }
 
+/// The lower-case form of word `i`, if it is a word.
+fn lower_word<'b>(text: &str, toks: &[Token], i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let w = word(text, toks, i)?;
+    let n = w.len().min(32);
+    if w.len() > 32 || !w.is_ascii() {
+        return None;
+    }
+    buf[..n].copy_from_slice(&w.as_bytes()[..n]);
+    buf[..n].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// A capitalised word inside a run: after a space, on the same line, and
+/// not a word in capitals on a line of capitals.
+fn run_word(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_capitalised() && t.has(SPACE) && !t.has(LINE_START) && !t.has(CAPS_LINE)
+    })
+}
+
+/// A word that may stand in an official name before or after its head: a
+/// name, a place or a body found there, or a capitalised word nobody took;
+/// never a person, a month or a day.
+fn name_word(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
+    if found.at(i).is_some_and(|c| c.kind == EntityKind::Person) {
+        return false;
+    }
+    !matches!(
+        word(text, toks, i),
+        Some(
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "I"
+        ) | None
+    )
+}
+
+/// Word `i` is the kind of body an official name ends in (`Bank`,
+/// `Authority`, `Federation`), or `House` before `of`.
+fn official_head(text: &str, toks: &[Token], i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    if toks[i].has(UPPER) {
+        return false;
+    }
+    match lower_word(text, toks, i, &mut buf) {
+        Some("house") => word(text, toks, i + 1) == Some("of"),
+        Some(w) => super::words::is_org_head(w),
+        None => false,
+    }
+}
+
+/// The end of the capitalised words from `i` on (`i` itself if none).
+fn caps_end(text: &str, toks: &[Token], found: &Found<'_>, mut i: usize, max: usize) -> usize {
+    while i < max && run_word(toks, i) && name_word(text, toks, found, i) {
+        i += 1;
+    }
+    i
+}
+
+/// `Swiss National Bank`, `Confederation of British Industry`, `Department
+/// for Business and Trade`, `Board of Control for Cricket in India`,
+/// `University of Texas at Austin`: a run of capitalised words with a
+/// body's head word, and what the lower-case joining words carry on after
+/// it, is one body's official name.
+///
+/// The words before the head stay in it (`Southeastern Pennsylvania
+/// Transportation Authority`, `Netherlands Space Office`) unless they are a
+/// country's letters (`US`, `UK`) or the rest is a government's generic
+/// body (`Iranian Foreign Ministry`, `Russian Parliament`): the guidelines
+/// split `the US State Department` into `US` and `State Department`.
+///
+/// After the head, `of`, `for` and `on` take the capitalised words after
+/// them (`the` may come between: `Society for the Protection of Birds`),
+/// but `for` and `on` not a body's name;
+/// `and` or `&` takes one more run only inside such an object, or right
+/// after the head for `&`, and never a body of its own (`Bank of England
+/// and Financial Conduct Authority`) unless it is a plural head naming the
+/// members (`Red Cross and Red Crescent Societies`); `in` only ends a name
+/// with two such parts already (`Board of Control for Cricket in India`),
+/// `at` only a university's campus.
+fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let first = toks[i];
+    if !first.is_capitalised()
+        || first.has(CAPS_LINE)
+        || first.has(HYPHEN_PREV)
+        || !name_word(text, toks, found, i)
+    {
+        return None;
+    }
+    // only at the start of a run of capitals (a sentence's first word
+    // nobody took is not part of it)
+    if i > 0
+        && toks[i].has(SPACE)
+        && !toks[i].has(LINE_START)
+        && toks[i - 1].is_capitalised()
+        && found.at(i - 1).is_some()
+    {
+        return None;
+    }
+    let limit = (i + MAX_RUN_WORDS).min(toks.len());
+    // the run's first stretch of capitals, and its first head
+    let mut end = i + 1;
+    while end < limit && run_word(toks, end) && name_word(text, toks, found, end) {
+        end += 1;
+    }
+    let head = (i..end).find(|&h| official_head(text, toks, h))?;
+    // the name ends at its last head: a title or a name after it is not
+    // part of it (`Home Office Minister`, `Air Force One`)
+    end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
+    if head > i && found.at(i).is_none() {
+        return None;
+    }
+    // the head's stretch runs on past the head (`Chamber`, `House`)
+    if head > i && found.at(i)?.kind == EntityKind::Person {
+        return None;
+    }
+    let head_word = word(text, toks, head)?;
+    // a company's suffix ends its name: `Boeing Co of Seattle`
+    let suffix = matches!(
+        head_word,
+        "Co" | "Corp" | "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "LLP" | "GmbH" | "AG" | "SA" | "NV"
+    );
+    let mut parts = 0;
+    let mut object_is_place = false;
+    while let Some(link) = word(text, toks, end).or_else(|| {
+        toks.get(end)
+            .is_some_and(|t| t.is_punct('&'))
+            .then_some("&")
+    }) {
+        if suffix {
+            break;
+        }
+        let amp = toks.get(end).is_some_and(|t| t.is_punct('&'));
+        let mut next = end + 1;
+        if matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the") {
+            next += 1;
+        }
+        let link = if amp { "&" } else { link };
+        if amp && !toks.get(end).is_some_and(|t| t.has(SPACE)) {
+            break;
+        }
+        let mut stop = caps_end(text, toks, found, next, limit);
+        // a title after the name is not part of it: `Church of Scotland
+        // Minister`
+        let mut buf = [0u8; 32];
+        while stop > next
+            && lower_word(text, toks, stop - 1, &mut buf).is_some_and(super::words::is_title_head)
+        {
+            stop -= 1;
+        }
+        if stop == next {
+            break;
+        }
+        let ok = link_takes(
+            text,
+            toks,
+            found,
+            link,
+            (next, stop),
+            (parts, object_is_place),
+            head_word,
+        );
+        if !ok || found.at(stop).is_some_and(|c| c.a < stop) {
+            break;
+        }
+        if matches!(link, "of" | "for" | "on") {
+            parts += 1;
+            object_is_place = found
+                .starting(next)
+                .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop);
+        }
+        end = stop;
+        if matches!(link, "in" | "at") {
+            break;
+        }
+    }
+    let start = official_start(text, toks, found, i, head, end)?;
+    // something must change: a name as found already is left alone
+    if found.starting(start).is_some_and(|c| c.b == end) {
+        return None;
+    }
+    if end - start < 2 {
+        return None;
+    }
+    // a name crossing the edges keeps its own reading
+    if found.at(start).is_some_and(|c| c.a < start) || found.at(end).is_some_and(|c| c.a < end) {
+        return None;
+    }
+    Some((start, end, EntityKind::Organization))
+}
+
+/// Whether the joining word `link` carries an official name on over the
+/// capitalised words `next..stop`, after `parts` objects of `of`, `for` or
+/// `on` (the last a place if `object_is_place`).
+fn link_takes(
+    text: &str,
+    toks: &[Token],
+    found: &Found<'_>,
+    link: &str,
+    (next, stop): (usize, usize),
+    (parts, object_is_place): (usize, bool),
+    head_word: &str,
+) -> bool {
+    let body = found
+        .starting(next)
+        .is_some_and(|c| c.kind == EntityKind::Organization);
+    match link {
+        // a body of its own after `for` or `on` is another body: `a
+        // poll by Clearview Research for the Meridian Post`
+        "of" => true,
+        "for" | "on" => !body,
+        "and" | "&" => {
+            let mut buf = [0u8; 32];
+            let last = lower_word(text, toks, stop - 1, &mut buf).unwrap_or("");
+            let plural_head = super::words::is_org_head(last) && last.ends_with('s');
+            let own_body = body
+                || official_head(text, toks, stop - 1)
+                || found
+                    .starting(next)
+                    .is_some_and(|c| c.kind == EntityKind::Place || c.b > stop);
+            (parts > 0 || (link == "&" && stop == next + 1))
+                && (!own_body || plural_head)
+                && !(link == "&" && body)
+        }
+        "in" => {
+            parts >= 2
+                && !object_is_place
+                && found
+                    .starting(next)
+                    .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+        }
+        "at" => {
+            parts >= 1
+                && matches!(head_word, "University" | "College")
+                && found
+                    .starting(next)
+                    .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+        }
+        _ => false,
+    }
+}
+
+/// Where an official name from `i` to `end`, with its head at `head`,
+/// starts: a country's letters or a nationality before a government's
+/// generic body stay apart (`US` + `State Department`, `Iranian` +
+/// `Foreign Ministry`).
+fn official_start(
+    text: &str,
+    toks: &[Token],
+    found: &Found<'_>,
+    i: usize,
+    head: usize,
+    end: usize,
+) -> Option<usize> {
+    let head_word = word(text, toks, head)?;
+    let mut start = i;
+    if head > i {
+        let prefix = found.at(i)?;
+        // the rest after the first name is a government's generic body: a
+        // ministry (`Ministry of Defence`), a word and a ministry (`Work
+        // Ministry`), a portfolio's word and a government's body (`Federal
+        // Police`), or the head alone
+        // (`Parliament`)
+        let rest = prefix.b;
+        let mut buf = [0u8; 32];
+        let government = matches!(
+            head_word,
+            "Ministry"
+                | "Department"
+                | "Office"
+                | "Secretariat"
+                | "Police"
+                | "Government"
+                | "Parliament"
+                | "Army"
+                | "Navy"
+                | "Court"
+        );
+        let generic = (rest == head && (government || end == head + 1))
+            || (rest + 1 == head
+                && end == head + 1
+                && (matches!(head_word, "Ministry" | "Department")
+                    || (government
+                        && lower_word(text, toks, rest, &mut buf)
+                            .is_some_and(super::words::is_dept_word))));
+        // a country's or a body's letters: `US`, `UN`
+        let letters = matches!(prefix.kind, EntityKind::Place | EntityKind::Organization)
+            && toks[i].has(UPPER)
+            && rest == i + 1;
+        if rest < end
+            && (letters || (generic && matches!(prefix.kind, EntityKind::Place | EntityKind::Name)))
+        {
+            start = rest;
+        }
+    }
+    Some(start)
+}
+
+/// The most tokens an official name may run over.
+const MAX_RUN_WORDS: usize = 16;
+
 /// The small words a title keeps in lower case.
 fn is_title_small_word(w: &str) -> bool {
     matches!(
@@ -736,6 +1057,174 @@ fn is_title_small_word(w: &str) -> bool {
 mod tests {
     use crate::highlight::EntityKind::{Name, Organization, Person, Place};
     use crate::highlight::tests::names;
+
+    /// Whether `names(text)` has `name` whole, of `kind`.
+    fn has(text: &str, name: &str, kind: crate::highlight::EntityKind) -> bool {
+        names(text).iter().any(|&(n, k)| n == name && k == kind)
+    }
+
+    #[test]
+    fn a_body_of_or_for_something_is_one_body() {
+        for (text, name) in [
+            (
+                "Costs have risen since April, which the Confederation of British Industry \
+                 says has hurt firms.",
+                "Confederation of British Industry",
+            ),
+            (
+                "A spokesperson for the Department for Business and Trade said the \
+                 government would respond.",
+                "Department for Business and Trade",
+            ),
+            (
+                "The Board of Control for Cricket in India said a decision would follow.",
+                "Board of Control for Cricket in India",
+            ),
+            (
+                "Doses came through the International Coordinating Group on Vaccine \
+                 Provision, a body of four agencies.",
+                "International Coordinating Group on Vaccine Provision",
+            ),
+            (
+                "It includes UNICEF and the International Federation of Red Cross and Red \
+                 Crescent Societies.",
+                "International Federation of Red Cross and Red Crescent Societies",
+            ),
+            (
+                "The Africa Centres for Disease Control and Prevention has listed cholera \
+                 as a threat.",
+                "Africa Centres for Disease Control and Prevention",
+            ),
+            (
+                "He studied with the Royal Society for the Protection of Birds for years.",
+                "Royal Society for the Protection of Birds",
+            ),
+            (
+                "She joined the University of Texas at Austin in 2019.",
+                "University of Texas at Austin",
+            ),
+        ] {
+            assert!(has(text, name, Organization), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn a_place_or_nationality_before_a_body_is_part_of_its_name() {
+        for (text, name) in [
+            (
+                "The move came hours after the Swiss National Bank cut its main rate.",
+                "Swiss National Bank",
+            ),
+            (
+                "Fighting between the Sudanese Armed Forces and a militia went on.",
+                "Sudanese Armed Forces",
+            ),
+            (
+                "Jan Meulen, who chairs the Netherlands Space Office, said the vote was close.",
+                "Netherlands Space Office",
+            ),
+            (
+                "The board of the Southeastern Pennsylvania Transportation Authority voted \
+                 on Thursday.",
+                "Southeastern Pennsylvania Transportation Authority",
+            ),
+            (
+                "The Greater Philadelphia Chamber of Commerce estimated the cost.",
+                "Greater Philadelphia Chamber of Commerce",
+            ),
+            (
+                "The bill passed the Pennsylvania House of Representatives in May.",
+                "Pennsylvania House of Representatives",
+            ),
+        ] {
+            assert!(has(text, name, Organization), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn a_country_before_a_generic_government_body_stays_apart() {
+        let text = "Officials at the US State Department and the Iranian Foreign Ministry \
+                    traded statements.";
+        let found = names(text);
+        assert!(found.contains(&("US", Place)), "{found:?}");
+        assert!(
+            found.contains(&("State Department", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Foreign Ministry", Organization)),
+            "{found:?}"
+        );
+        let text = "Support for the anti-EU Freedom Party rose again on Monday.";
+        assert!(
+            has(text, "Freedom Party", Organization),
+            "{:?}",
+            names(text)
+        );
+    }
+
+    #[test]
+    fn separate_bodies_after_and_for_or_in_stay_apart() {
+        let text = "A poll by Clearview Research for the Meridian Post put Labour ahead.";
+        assert!(
+            !names(text).iter().any(|(n, _)| n.contains("Research for")),
+            "{:?}",
+            names(text)
+        );
+        let text = "The Bank of England and the Treasury met the Financial Conduct Authority.";
+        assert!(
+            has(text, "Bank of England", Organization),
+            "{:?}",
+            names(text)
+        );
+        let text = "Staff at the Ministry of Defence and Foreign Office were told on Friday.";
+        assert!(
+            !names(text).iter().any(|(n, _)| n.contains("Defence and")),
+            "{:?}",
+            names(text)
+        );
+        let text = "The Bank of England in London raised rates on Thursday.";
+        assert!(
+            has(text, "Bank of England", Organization),
+            "{:?}",
+            names(text)
+        );
+        assert!(has(text, "London", Place), "{:?}", names(text));
+        let text = "The Council on Monday agreed to the plan.";
+        assert!(
+            !names(text).iter().any(|(n, _)| n.contains("Monday")),
+            "{:?}",
+            names(text)
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_body_is_not_part_of_its_name() {
+        for text in [
+            "Home Office Minister Hazel Blears spoke on Monday.",
+            "Former Metropolitan Police Commissioner Sir John Stevens backed it.",
+            "The son of a Church of Scotland Minister in Fife, he went south.",
+            "The Argentine Work Ministry has been mediating.",
+        ] {
+            assert!(
+                !names(text).iter().any(|(n, _)| n.ends_with("Minister")
+                    || n.ends_with("Commissioner")
+                    || n.starts_with("Argentine ")),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+    }
+
+    #[test]
+    fn headlines_in_capitals_are_not_read_as_official_names() {
+        let text = "BANK OF ENGLAND FOR BRITAIN\n\nThe rate was cut by the Bank of England.";
+        assert!(
+            !names(text).iter().any(|(n, _)| n.contains("FOR BRITAIN")),
+            "{:?}",
+            names(text)
+        );
+    }
 
     #[test]
     fn a_name_spelt_out_before_its_letters_is_one_body() {
