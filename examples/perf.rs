@@ -277,12 +277,6 @@ fn measure(bin: &Path, jsonl: &Path, tree: Option<&Path>, runs: usize, fzf: bool
     };
     let text = run();
     let again = run();
-    let read = |text: &str, name: &str| -> f64 {
-        text.split_whitespace()
-            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(f64::NAN)
-    };
     let field = |name: &str| read(&text, name);
     row.screen = first_frame(jsonl);
     row.pipeline = Pipeline {
@@ -394,12 +388,6 @@ fn first_frame(path: &Path) -> Screen {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let (text, again) = (run(), run());
-    let read = |text: &str, name: &str| -> f64 {
-        text.split_whitespace()
-            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(f64::NAN)
-    };
     let screen = Screen {
         first_frame_ms: read(&text, "first_frame_ms"),
         listed_s: read(&text, "listed_s"),
@@ -411,6 +399,14 @@ fn first_frame(path: &Path) -> Screen {
         screen.first_frame_ms, screen.listed_s, screen.indexed_s, screen.indexed_again_s
     );
     screen
+}
+
+/// The value of `name=value` in a child's output, or NaN.
+fn read(text: &str, name: &str) -> f64 {
+    text.split_whitespace()
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 /// The reader on one 50 MB article: median ms to open it (lay out and

@@ -111,12 +111,7 @@ impl Recorded {
             return (Self::default(), 0);
         }
         let mut pos = 16;
-        while let Some(head) = data.get(pos..pos + RECORD_HEAD) {
-            let word =
-                |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
-            let key = u64::from(word(0)) | (u64::from(word(4)) << 32);
-            let len = word(8) as usize;
-            let check = word(12);
+        while let Some((key, len, check)) = data.get(pos..).and_then(read_head) {
             let start = pos + RECORD_HEAD;
             let Some(payload) = data.get(start..start + len) else {
                 break;
@@ -155,6 +150,24 @@ impl std::ops::Deref for Bytes {
     fn deref(&self) -> &[u8] {
         self.0.as_deref().unwrap_or(&[])
     }
+}
+
+/// A record's head: its key, its payload's length and checksum.
+fn record_head(key: u64, len: u32, payload: &[u8]) -> [u8; RECORD_HEAD] {
+    let mut head = [0u8; RECORD_HEAD];
+    head[..8].copy_from_slice(&key.to_le_bytes());
+    head[8..12].copy_from_slice(&len.to_le_bytes());
+    head[12..].copy_from_slice(&checksum(payload).to_le_bytes());
+    head
+}
+
+/// The key, payload length and checksum of the record head at the start
+/// of `bytes`, if it holds one.
+fn read_head(bytes: &[u8]) -> Option<(u64, usize, u32)> {
+    let key = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+    let len = u32::from_le_bytes(bytes.get(8..12)?.try_into().ok()?);
+    let check = u32::from_le_bytes(bytes.get(12..RECORD_HEAD)?.try_into().ok()?);
+    Some((key, len as usize, check))
 }
 
 fn checksum(payload: &[u8]) -> u32 {
@@ -255,10 +268,8 @@ impl NamesCache {
         let Ok(len) = u32::try_from(payload.len()) else {
             return;
         };
-        self.pending.extend_from_slice(&key.to_le_bytes());
-        self.pending.extend_from_slice(&len.to_le_bytes());
         self.pending
-            .extend_from_slice(&checksum(&payload).to_le_bytes());
+            .extend_from_slice(&record_head(key, len, &payload));
         self.pending.extend_from_slice(&payload);
         self.records += 1;
     }
