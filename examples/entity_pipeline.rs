@@ -67,7 +67,7 @@ fn main() {
     for chunk in articles.chunks(64 * threads) {
         let t = Instant::now();
         let cpu = cpu_seconds();
-        let found = entities::map_all(chunk, threads, |article| {
+        let found = entities::map_all(chunk, |article| {
             let extracted = entities::extract(article);
             let prepared = stories::prepare(article, Some(&extracted));
             (extracted, prepared)

@@ -62,9 +62,8 @@ fn main() {
         .unwrap_or(100_000);
     let corpus = story_corpus::generate(n, 9);
     let articles: Vec<Arc<Article>> = corpus.articles.into_iter().map(Arc::new).collect();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let start = Instant::now();
-    let extracted = extract_all(&articles, cores);
+    let extracted = extract_all(&articles);
     let mut stories = Stories::new();
     stories.add(&articles, &extracted);
     let table = Arc::new(stories.table());

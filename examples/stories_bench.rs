@@ -39,7 +39,7 @@ const BATCH: usize = 1000;
 
 fn group(articles: &[Arc<Article>]) -> (Stories, f64, f64) {
     let start = Instant::now();
-    let prepared = map_all(articles, cores(), |article| {
+    let prepared = map_all(articles, |article| {
         stories::prepare(article, Some(&entities::extract(article)))
     });
     let extract_ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -218,9 +218,4 @@ fn real(paths: &[String]) {
             }
         }
     }
-}
-
-/// The cores to highlight on.
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }

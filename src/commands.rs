@@ -100,36 +100,10 @@ pub fn filtered(
 
 /// The entity index of `articles`, highlighting them on every core.
 pub fn entity_index(articles: &[Arc<Article>]) -> EntityIndex {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let extracted = crate::entities::extract_all(articles, threads);
+    let extracted = crate::entities::extract_all(articles);
     let mut index = EntityIndex::new();
     index.add_extracted(articles, extracted);
     index
-}
-
-/// `f` of each article, the articles shared out between the cores, in
-/// order. A part whose thread failed gives the default for each of its
-/// articles (no names, no spans), so that the rest keep their positions.
-pub(crate) fn on_every_core<T: Send + Default + Clone>(
-    articles: &[Arc<Article>],
-    f: impl Fn(&Article) -> T + Sync,
-) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = articles.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                let worker = scope.spawn(move || part.iter().map(|a| f(a)).collect::<Vec<T>>());
-                (part.len(), worker)
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![T::default(); len]))
-            .collect()
-    })
 }
 
 /// JSON in which every character [`sanitize`] replaces on screen is written

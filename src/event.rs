@@ -428,15 +428,16 @@ struct Extraction {
     articles: Vec<Arc<Article>>,
     found: Vec<(entities::Extracted, stories::Prepared)>,
     /// Per article, its key in the names cache and whether it was found
-    /// there (empty without a cache).
-    cached: Vec<(u64, bool)>,
+    /// there (none without a cache, or for an article the highlighter
+    /// failed on).
+    cached: Vec<Option<(u64, bool)>>,
 }
 
 impl Extraction {
     /// Highlight, resolve and prepare for grouping, on every core; what
     /// the names cache holds is read from it instead.
-    fn of(articles: Vec<Arc<Article>>, threads: usize, cache: Option<&Recorded>) -> Self {
-        let both = entities::map_all(&articles, threads, |article| {
+    fn of(articles: Vec<Arc<Article>>, cache: Option<&Recorded>) -> Self {
+        let both = entities::map_all(&articles, |article| {
             let body = article.body.text();
             let key = cache.map(|_| cache::key(article, &body));
             let hit = key.zip(cache).and_then(|(k, c)| c.get(k, &body));
@@ -451,11 +452,11 @@ impl Extraction {
             };
             (found, hit_or_not)
         });
-        let (found, cached) = both.into_iter().unzip::<_, _, Vec<_>, Vec<Option<_>>>();
+        let (found, cached) = both.into_iter().unzip();
         Self {
             articles,
             found,
-            cached: cached.into_iter().flatten().collect(),
+            cached,
         }
     }
 }
@@ -494,7 +495,8 @@ impl EntitySink<'_> {
         let (extracted, prepared): (Vec<_>, Vec<_>) = chunk.found.into_iter().unzip();
         if let Some(cache) = &mut self.cache {
             let found = extracted.iter().zip(&prepared);
-            for (&(key, hit), (extracted, prepared)) in chunk.cached.iter().zip(found) {
+            for (&cached, (extracted, prepared)) in chunk.cached.iter().zip(found) {
+                let Some((key, hit)) = cached else { continue };
                 if hit {
                     cache.hit(key);
                 } else {
@@ -554,9 +556,9 @@ fn run_entity_worker(
     cache: Option<NamesCache>,
     mut recorded: Option<Recorded>,
 ) {
-    // Articles are highlighted on every core, a chunk per core at a time,
-    // while this thread adds the chunk before to the index.
-    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Articles are highlighted on every core (rayon's pool), a chunk at a
+    // time, while the chunk before is added to the index.
+    let threads = rayon::current_num_threads();
     let mut queue: VecDeque<Arc<Article>> = VecDeque::new();
     let mut grown = false;
     let mut per_core = ENTITY_CHUNK;
@@ -617,43 +619,30 @@ fn run_entity_worker(
             }
             let take = queue.len().min(per_core * threads);
             let chunk: Vec<Arc<Article>> = queue.drain(..take).collect();
+            let last = chunk.is_empty();
             let recorded = recorded.as_ref();
-            let (next, alive) = thread::scope(|scope| {
-                let next = (!chunk.is_empty()).then(|| {
-                    let articles = chunk.clone();
-                    (
-                        scope.spawn(move || {
-                            let started = Instant::now();
-                            (
-                                Extraction::of(articles, threads, recorded),
-                                started.elapsed(),
-                            )
-                        }),
-                        chunk,
-                    )
-                });
-                let alive = match ready.take() {
-                    Some(done) => sink.add(done, next.is_none()),
+            // The chunk before goes into the index while this one is
+            // extracted; whichever finishes first helps with the other.
+            let (alive, next) = rayon::join(
+                || match ready.take() {
+                    Some(done) => sink.add(done, last),
                     None => true,
-                };
-                // Should the highlighter fail, the chunk's articles count
-                // as ones without names, so that the rest keep their places.
-                let next = next.map(|(worker, articles)| match worker.join() {
-                    Ok((extraction, took)) => {
-                        per_core = chunk_size(per_core, took);
-                        extraction
-                    }
-                    Err(_) => Extraction {
-                        found: articles.iter().map(|_| Default::default()).collect(),
-                        articles,
-                        cached: Vec::new(),
-                    },
-                });
-                (next, alive)
-            });
+                },
+                || {
+                    (!last).then(|| {
+                        let started = Instant::now();
+                        let extraction = Extraction::of(chunk, recorded);
+                        (extraction, started.elapsed())
+                    })
+                },
+            );
             if !alive {
                 return;
             }
+            let next = next.map(|(extraction, took)| {
+                per_core = chunk_size(per_core, took);
+                extraction
+            });
             ready = next;
             queue.extend(rx.try_iter().flatten());
         }
@@ -852,7 +841,7 @@ mod tests {
                 Err(e) => panic!("the worker stopped at {indexed} articles: {e:?}"),
             }
         }
-        let extracted = entities::extract_all(&articles, 2);
+        let extracted = entities::extract_all(&articles);
         let mut expected = Stories::new();
         expected.add(&articles, &extracted);
         assert_eq!(table.as_deref(), Some(&expected.table()));

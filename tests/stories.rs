@@ -17,7 +17,7 @@ mod story_corpus;
 fn generated_stories_are_found_with_few_false_joins() {
     let corpus = story_corpus::generate(1500, 21);
     let articles: Vec<Arc<Article>> = corpus.articles.iter().cloned().map(Arc::new).collect();
-    let extracted = extract_all(&articles, cores());
+    let extracted = extract_all(&articles);
     let mut stories = Stories::new();
     for (part, found) in articles.chunks(100).zip(extracted.chunks(100)) {
         stories.add(part, found);
@@ -64,9 +64,4 @@ fn the_generator_is_deterministic_and_its_truth_consistent() {
     for (i, &t) in a.text_of.iter().enumerate() {
         assert_eq!(a.story[i], a.story[t]);
     }
-}
-
-/// The cores to highlight on.
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }

@@ -104,7 +104,9 @@ pub fn export(
     let batches = chosen.chunks(BATCH);
     let mut n = 0;
     for batch in batches {
-        for (article, entities) in batch.iter().zip(counts_on_every_core(batch)) {
+        for (article, entities) in batch.iter().zip(crate::entities::map_all(batch, |a| {
+            entity_counts(&a.body.text())
+        })) {
             write_article(out, article, &entities, state, format, n)?;
             n += 1;
         }
@@ -117,30 +119,6 @@ pub fn export(
 
 /// How many articles are highlighted before they are written.
 const BATCH: usize = 512;
-
-/// [`entity_counts`] of each article, shared out across cores in runs.
-fn counts_on_every_core(batch: &[&Arc<Article>]) -> Vec<Vec<EntityCount>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let run = batch.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = batch
-            .chunks(run)
-            .map(|part| {
-                let worker = scope.spawn(move || {
-                    part.iter()
-                        .map(|a| entity_counts(&a.body.text()))
-                        .collect::<Vec<_>>()
-                });
-                (part.len(), worker)
-            })
-            .collect();
-        // A run whose thread failed is written without entities.
-        workers
-            .into_iter()
-            .flat_map(|(len, w)| w.join().unwrap_or_else(|_| vec![Vec::new(); len]))
-            .collect()
-    })
-}
 
 fn write_article(
     out: &mut dyn Write,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{on_every_core, one_line, write_json};
+use super::{one_line, write_json};
 use crate::article::Article;
 use crate::entities::{Extracted, extract_from_spans};
 use crate::highlight::{self, EntityKind};
@@ -24,7 +24,7 @@ struct Read {
 }
 
 fn read_all(articles: &[Arc<Article>]) -> Vec<Read> {
-    on_every_core(articles, |a| {
+    crate::entities::map_all(articles, |a| {
         let body = a.body.text();
         let spans = highlight::highlight(&body);
         let extracted = extract_from_spans(&body, &spans);

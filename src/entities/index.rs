@@ -65,43 +65,24 @@ pub fn extract_body(article: &Article, body: &str) -> Extracted {
     found
 }
 
-/// [`extract`] of each article, in order, on up to `threads` threads (the
-/// calling one among them), each taking a run of articles. An article
-/// whose thread failed counts as one without names, so that the rest
-/// keep their positions.
-pub fn extract_all(articles: &[Arc<Article>], threads: usize) -> Vec<Extracted> {
-    map_all(articles, threads, extract)
+/// [`extract`] of each article, in order, on every core (see [`map_all`]).
+pub fn extract_all(articles: &[Arc<Article>]) -> Vec<Extracted> {
+    map_all(articles, |a| extract(a))
 }
 
-/// `f` of each article, in order, on up to `threads` threads (the calling
-/// one among them), each taking a run of articles; an article whose thread
-/// failed gets `T::default()`.
-pub fn map_all<T: Send + Default>(
-    articles: &[Arc<Article>],
-    threads: usize,
-    f: impl Fn(&Article) -> T + Sync,
-) -> Vec<T> {
-    let run = articles.len().div_ceil(threads.max(1)).max(1);
-    let mut runs = articles.chunks(run);
-    let Some(first) = runs.next() else {
-        return Vec::new();
-    };
-    let f = &f;
-    let map_run = move |run: &[Arc<Article>]| run.iter().map(|a| f(a)).collect::<Vec<_>>();
-    std::thread::scope(|scope| {
-        let others: Vec<_> = runs
-            .map(|run| (run.len(), scope.spawn(move || map_run(run))))
-            .collect();
-        let mut all = map_run(first);
-        for (len, worker) in others {
-            all.extend(
-                worker
-                    .join()
-                    .unwrap_or_else(|_| std::iter::repeat_with(T::default).take(len).collect()),
-            );
-        }
-        all
-    })
+/// `f` of each article (or anything else), in order, on every core: the
+/// cores take articles as they finish the last (rayon's work stealing), so
+/// that a long article never leaves the others waiting on one core. An
+/// article on which `f` fails gets `T::default()` (no names), so that the
+/// rest keep their positions.
+pub fn map_all<A: Sync, T: Send + Default>(items: &[A], f: impl Fn(&A) -> T + Sync) -> Vec<T> {
+    use rayon::prelude::*;
+    items
+        .par_iter()
+        .map(|item| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).unwrap_or_default()
+        })
+        .collect()
 }
 
 /// [`extract`] for a body already highlighted (the reader has the spans).

@@ -254,50 +254,10 @@ pub(crate) fn kept_keys(body: &str, filter: &WordFilter) -> Vec<Box<str>> {
     out
 }
 
-/// The [`kept_keys`] of a run of bodies, with the run's number.
-type PartKeys = (usize, Vec<Vec<Box<str>>>);
-
-/// [`kept_keys`] of each of `bodies`, in order, found on every core.
+/// [`kept_keys`] of each of `bodies`, in order, found on every core (see
+/// [`crate::entities::map_all`]: a body it fails on has no keys).
 pub(crate) fn kept_keys_of_all(bodies: &[&Body], filter: &WordFilter) -> Vec<Vec<Box<str>>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    // Small parts, handed out in turn, keep every core busy to the end.
-    let parts: Vec<&[&Body]> = bodies
-        .chunks(bodies.len().div_ceil(threads * 16).max(64))
-        .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let scan = || {
-        let mut done: Vec<PartKeys> = Vec::new();
-        loop {
-            let n = next.fetch_add(1, Ordering::Relaxed);
-            let Some(part) = parts.get(n) else { break };
-            done.push((
-                n,
-                part.iter().map(|b| kept_keys(&b.text(), filter)).collect(),
-            ));
-        }
-        done
-    };
-    let mut found: Vec<PartKeys> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (1..threads.min(parts.len()))
-            .map(|_| scope.spawn(scan))
-            .collect();
-        let mut all = scan();
-        for worker in workers {
-            all.extend(worker.join().unwrap_or_default());
-        }
-        all
-    });
-    found.sort_unstable_by_key(|&(n, _)| n);
-    let mut out = Vec::with_capacity(bodies.len());
-    let mut found = found.into_iter().peekable();
-    for (n, part) in parts.iter().enumerate() {
-        match found.next_if(|(m, _)| *m == n) {
-            Some((_, keys)) => out.extend(keys),
-            // A part whose thread failed is done here.
-            None => out.extend(part.iter().map(|b| kept_keys(&b.text(), filter))),
-        }
-    }
-    out
+    crate::entities::map_all(bodies, |b| kept_keys(&b.text(), filter))
 }
 
 /// The hash the word tables use (foldhash: quick on the short keys that
