@@ -557,3 +557,17 @@ fn a_bare_surname_seen_before_or_after_its_full_name_joins_it() {
         );
     }
 }
+
+#[test]
+fn map_all_keeps_the_order_and_gives_a_failed_item_the_default() {
+    let items: Vec<usize> = (0..2_000).collect();
+    let out = map_all(&items, |&n| {
+        assert!(n != 1_234, "this one fails");
+        n * 2
+    });
+    assert_eq!(out.len(), items.len());
+    for (n, &doubled) in out.iter().enumerate() {
+        let expected = if n == 1_234 { 0 } else { n * 2 };
+        assert_eq!(doubled, expected, "item {n}");
+    }
+}
