@@ -980,6 +980,89 @@ mod tests {
     }
 
     #[test]
+    fn a_country_read_as_its_national_side_is_the_side_all_through() {
+        let text = "Joe Root made 120 as England beat Pakistan by 40 runs in Multan. \
+                    Pakistan had won the toss. The England captain said the pitch was flat.";
+        assert_eq!(
+            names(text),
+            [
+                ("Joe Root", Person),
+                ("England", Organization),
+                ("Pakistan", Organization),
+                ("Multan", Place),
+                ("Pakistan", Organization),
+                ("England", Organization)
+            ]
+        );
+        let text = "It is Wales v Scotland at 14:00 and the Scotland coach is calm.";
+        assert_eq!(of(text, Organization), ["Wales", "Scotland", "Scotland"]);
+        // no side named: countries stay places, also with "beat" as a verb
+        let text = "Exports from Pakistan rose as firms in England tried to beat inflation. \
+                    Germany beat forecasts as Britain edged higher.";
+        assert_eq!(
+            of(text, Place),
+            ["Pakistan", "England", "Germany", "Britain"]
+        );
+        assert!(of(text, Organization).is_empty());
+        // the board named after its country keeps it whole
+        let text = "India beat Australia again. The Board of Control for Cricket in India \
+                    said the tour would go ahead.";
+        assert_eq!(
+            of(text, Organization),
+            [
+                "India",
+                "Australia",
+                "Board of Control for Cricket in India"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kind_of_match_written_with_a_capital_is_no_name() {
+        let text = "Ben Stokes missed the second Test in Leeds and has played only three \
+                    Tests this year, his first Test since 2021 coming in Wellington.";
+        assert_eq!(
+            names(text),
+            [
+                ("Ben Stokes", Person),
+                ("Leeds", Place),
+                ("Wellington", Place)
+            ]
+        );
+        // a competition named with it is one name
+        let text = "The win lifts them to second in the World Test Championship table.";
+        assert_eq!(names(text), [("World Test Championship", Name)]);
+    }
+
+    #[test]
+    fn words_before_a_listed_event_head_make_one_event() {
+        let text = "He will play for Sussex in the County Championship this week, then in \
+                    the Royal London Cup.";
+        assert!(of(text, Name).contains(&"County Championship"));
+        // a head word alone after "the" stays a one-word event
+        let text = "Arsenal lead the Championship? No, Leeds do.";
+        assert!(!of(text, Name).iter().any(|w| w.contains(' ')));
+    }
+
+    #[test]
+    fn prizes_and_competitions_are_names() {
+        let text = "The Golden Lion went to a Tunisian film, while a Silver Bear went to \
+                    a Chilean one. England face Greece in the Nations League and Chelsea \
+                    sit fourth in the Premier League.";
+        assert_eq!(
+            of(text, Name),
+            [
+                "Golden Lion",
+                "Tunisian",
+                "Silver Bear",
+                "Chilean",
+                "Nations League",
+                "Premier League"
+            ]
+        );
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

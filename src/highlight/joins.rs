@@ -596,7 +596,7 @@ fn body_for_a_nation(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
         _ => return None,
     };
     let place = found.starting(i + 1)?;
-    if place.kind != EntityKind::Place || place.b != i + 1 + n {
+    if !(place.kind == EntityKind::Place || place.team) || place.b != i + 1 + n {
         return None;
     }
     if let Some(c) = found.at(i)
@@ -957,11 +957,12 @@ fn link_takes(
                 && !(link == "&" && body)
         }
         "in" => {
+            // a country read as its national side is still a place here
             parts >= 2
                 && !object_is_place
                 && found
                     .starting(next)
-                    .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+                    .is_some_and(|c| (c.kind == EntityKind::Place || c.team) && c.b == stop)
         }
         "at" => {
             parts >= 1

@@ -11,10 +11,10 @@ use super::token::{
     UPPER, is_hyphen,
 };
 use super::words::{
-    Lowered, is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
-    is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix,
-    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
+    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_place_head, is_place_lead,
+    is_place_prefix, is_place_preposition, is_post_nominal, is_stopword, is_title_head,
+    is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
     person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
@@ -48,6 +48,10 @@ pub(crate) struct Cand {
     /// An unknown word whose capital proves nothing (a sentence start):
     /// an ordinary word if the article also writes it in lower case.
     pub lower_test: bool,
+    /// A town's or a country's name that stands for its sports side here
+    /// (`beat Charlton`, `England captain`): the side wherever the article
+    /// names it alone.
+    pub team: bool,
 }
 
 struct Ctx<'a> {
@@ -822,6 +826,7 @@ impl Ctx<'_> {
             yields: false,
             cue: None,
             lower_test: false,
+            team: false,
         });
     }
 
@@ -857,41 +862,53 @@ impl Ctx<'_> {
 
     /// Do the words around a town at `a..b` make it a sports club: `Norwich
     /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
-    /// Southampton`?
-    fn club_cue(&self, a: usize, b: usize) -> bool {
+    /// Southampton`? For a country (`country`), only the words of a side
+    /// on the field: `England captain`, `beat India`, not `England fans`.
+    fn club_cue(&self, a: usize, b: usize, country: bool) -> bool {
         let mut k = b;
         if self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
             k += 1;
         }
         let after = self.has(k, LOWER)
             && self.lower_is(k, |w| {
-                matches!(
-                    w,
-                    "boss"
-                        | "manager"
-                        | "fans"
-                        | "supporters"
-                        | "striker"
-                        | "midfielder"
-                        | "defender"
-                        | "goalkeeper"
-                        | "keeper"
-                        | "winger"
-                        | "forward"
-                        | "coach"
-                        | "squad"
-                        | "captain"
-                        | "chairman"
-                        | "v"
-                        | "vs"
-                )
+                (!country && matches!(w, "fans" | "supporters" | "chairman" | "forward"))
+                    || matches!(
+                        w,
+                        "boss"
+                            | "manager"
+                            | "striker"
+                            | "midfielder"
+                            | "defender"
+                            | "goalkeeper"
+                            | "keeper"
+                            | "winger"
+                            | "coach"
+                            | "squad"
+                            | "captain"
+                            | "skipper"
+                            | "bowler"
+                            | "batsman"
+                            | "batter"
+                            | "spinner"
+                            | "opener"
+                            | "seamer"
+                            | "wicketkeeper"
+                            | "v"
+                            | "vs"
+                    )
             });
         let before = a > 0
             && self.has(a - 1, LOWER)
             && self.lower_is(a - 1, |w| {
                 matches!(w, "beat" | "beating" | "v" | "vs" | "thrashed" | "edged")
             });
-        after || before
+        // "India beat Australia": a win over a side named next (not "beat
+        // forecasts")
+        let beat_named = self.has(k, LOWER)
+            && self.lower_is(k, |w| matches!(w, "beat" | "thrashed" | "edged"))
+            && self.is_cap(k + 1)
+            && self.has(k + 1, SPACE);
+        after || before || beat_named
     }
 
     /// The kind of the name just before `(` when `a..b` is all there is
@@ -1386,8 +1403,11 @@ impl Ctx<'_> {
         // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
         // Charlton": a town's club
         let club = matches!(e.source, Source::City | Source::Subdivision)
-            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
-        if club {
+            && (self.bracketed_after(p, q) == Some(EntityKind::Person)
+                || self.club_cue(p, q, false));
+        // "beat India", "England captain": a country's national side
+        let side = e.source == Source::Country && q == p + 1 && self.club_cue(p, q, true);
+        if club || side {
             kind = EntityKind::Organization;
         }
         let strength = if q == p + 1
@@ -1413,6 +1433,12 @@ impl Ctx<'_> {
             strength
         };
         self.emit(p, q, kind, strength);
+        if (club || side)
+            && let Some(c) = self.out.last_mut()
+            && (c.a, c.b) == (p, q)
+        {
+            c.team = true;
+        }
         if q == p + 1
             && !matches!(e.source, Source::Country | Source::Demonym)
             && let Some(c) = self.out.last_mut()
@@ -1735,6 +1761,18 @@ impl Ctx<'_> {
                         self.club_end = Some(r + n);
                         return r + n;
                     }
+                    // "World Test Championship", "County Championship": more
+                    // words before an event's head word listed alone
+                    if g.kind == EntityKind::Name
+                        && n == 1
+                        && r + 1 == end
+                        && self.lower_is(r, is_event_head)
+                        && r > p
+                        && self.has(r, SPACE)
+                        && self.plain_name_words(p, r)
+                    {
+                        return r + 1;
+                    }
                     // "Nordhafen Hamburg", "Dynamo Kiev": a club
                     if matches!(
                         g.source,
@@ -1958,6 +1996,15 @@ impl Ctx<'_> {
             return;
         }
         if self.lower_is(first, is_not_a_name_acronym) {
+            return;
+        }
+        // "the second Test", "five Tests", "a home Test": one match of a
+        // kind, after a word that counts or picks it out
+        if self.lower_is(first, is_capitalised_match_noun)
+            && first > 0
+            && ((self.toks[first - 1].is_word() && self.has(first - 1, LOWER))
+                || self.toks[first - 1].kind == Kind::Num)
+        {
             return;
         }
         // "Currently", "Clearly" after a lost stop: an adverb
@@ -2872,6 +2919,7 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         let key = arena.get(ka..kb).unwrap_or("");
         if c.kind == EntityKind::Place && table_clubs.contains(key) {
             c.kind = EntityKind::Organization;
+            c.team = true;
         }
         // "Van Dam" after "Joost van Dam": the surname, whatever its head
         let particle_surname = c.b == c.a + 2
@@ -2974,7 +3022,7 @@ fn known_kinds<'k>(
             continue;
         }
         let key = arena.get(a..b).unwrap_or("");
-        let club = c.yields && c.cue == Some(EntityKind::Organization);
+        let club = c.team;
         if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || club) {
             table_clubs.insert(key);
         }
@@ -3103,6 +3151,7 @@ fn headline_names(
                 yields: false,
                 cue: None,
                 lower_test: false,
+                team: false,
             });
             i += n;
         } else {

@@ -967,6 +967,15 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
     )
 }
 
+/// Kinds of match that sport writes with a capital though each is one of
+/// many, not a name: `the second Test`, `five Tests`, `a home Test`.
+pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "test" | "tests" | "twenty20" | "t20" | "t20s" | "odi" | "odis"
+    )
+}
+
 /// Capitalised abbreviations that are not names: `DVD`, `GDP`, `MPs`.
 #[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
