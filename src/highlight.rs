@@ -1063,6 +1063,30 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_then_a_country_is_a_person() {
+        let text = "The coalition, led by Prime Minister Luís Montenegro, won 89 seats. \
+                    Analysts said Montenegro would need the Socialists.";
+        assert_eq!(of(text, Person), ["Luís Montenegro", "Montenegro"]);
+        let text = "Coach Bryan Chad and striker Kevin Jordan scored.";
+        assert_eq!(of(text, Person), ["Bryan Chad", "Kevin Jordan"]);
+        // the country does not end the run of capitals, or the given name
+        // is a place: two names
+        let text = "Officials met Jordan Henderson in Jordan, then Tony Blair Britain's envoy.";
+        assert!(of(text, Place).contains(&"Jordan"));
+        let text = "Flights from Victoria Australia were cut as Sydney Chad talks began.";
+        assert!(of(text, Person).is_empty());
+    }
+
+    #[test]
+    fn accented_spellings_of_given_names_are_given_names() {
+        let text = "Talks with Tomás Rivadeneira and Inés Carvallo-Soto ended.";
+        assert_eq!(
+            of(text, Person),
+            ["Tomás Rivadeneira", "Inés Carvallo-Soto"]
+        );
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

@@ -1439,8 +1439,9 @@ impl Ctx<'_> {
         {
             c.team = true;
         }
+        // a country too: "Montenegro" after "Luís Montenegro" is he
         if q == p + 1
-            && !matches!(e.source, Source::Country | Source::Demonym)
+            && e.source != Source::Demonym
             && let Some(c) = self.out.last_mut()
         {
             c.yields = true;
@@ -1555,6 +1556,7 @@ impl Ctx<'_> {
         if self
             .gaz_at(next, end)
             .is_some_and(|(_, g)| matches!(g.source, Source::Country | Source::Demonym))
+            && !self.country_surname(p, next, end)
         {
             return None;
         }
@@ -1588,6 +1590,24 @@ impl Ctx<'_> {
         Some(r)
     }
 
+    /// `Luís Montenegro`, `Amy Chad`: a given name that no list knows as
+    /// anything else, then one word that is a country's name and ends the
+    /// run of capitals, is a person's full name, the country the surname.
+    fn country_surname(&self, p: usize, q: usize, end: usize) -> bool {
+        q == p + 1
+            && q + 1 == end
+            && self.has(q, SPACE)
+            && !self.has(q, HEADLINE)
+            && self.is_first_name(p)
+            && !(self.risky(p) && self.is_common(p))
+            && self.word(p).chars().count() > 1
+            && self.gaz_at(p, end).is_none()
+            && self
+                .gaz_at(q, end)
+                .is_some_and(|(n, g)| n == 1 && g.source == Source::Country)
+            && !self.has(q, UPPER)
+    }
+
     /// How far a person's name starting at `p` goes.
     fn person_extent(&mut self, p: usize, end: usize) -> usize {
         let mut r = p + 1;
@@ -1602,7 +1622,8 @@ impl Ctx<'_> {
                     if self.gaz_at(r, end).is_some_and(|(n, g)| {
                         n > 1 && g.kind != EntityKind::Person
                             || matches!(g.source, Source::Country | Source::Demonym)
-                    }) {
+                    }) && !self.country_surname(p, r, end)
+                    {
                         break;
                     }
                     if self.has(r, HEADLINE) && self.is_common(r) {
