@@ -1087,6 +1087,54 @@ mod tests {
     }
 
     #[test]
+    fn an_office_before_of_is_no_body_and_a_firm_keeps_out_its_country() {
+        let text = "Karen Thomson, Chief Executive of Vantor Media, said sales rose. \
+                    The Director General of the BBC agreed.";
+        assert_eq!(
+            names(text),
+            [
+                ("Karen Thomson", Person),
+                ("Vantor Media", Organization),
+                ("BBC", Organization)
+            ]
+        );
+        let text = "Shares in General Motors of the US and Stellantis of France fell.";
+        assert_eq!(
+            names(text),
+            [
+                ("General Motors", Organization),
+                ("US", Place),
+                ("Stellantis", Organization),
+                ("France", Place)
+            ]
+        );
+        // a body that is of its country keeps it
+        let text = "She studied at the University of the Philippines and worked at the \
+                    Central Bank of the Republic of Turkey.";
+        assert_eq!(
+            of(text, Organization),
+            [
+                "University of the Philippines",
+                "Central Bank of the Republic of Turkey"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_after_of_is_not_part_of_a_body() {
+        let text = "Critics of the Scottish Executive of Jack McConnell spoke to the \
+                    Royal Society of Arts.";
+        assert_eq!(
+            names(text),
+            [
+                ("Scottish Executive", Organization),
+                ("Jack McConnell", Person),
+                ("Royal Society of Arts", Organization)
+            ]
+        );
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

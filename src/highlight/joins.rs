@@ -838,6 +838,9 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         end += 1;
     }
     let head = (i..end).find(|&h| official_head(text, toks, h))?;
+    if ends_a_title(text, toks, found, head) {
+        return None;
+    }
     // the name ends at its last head: a title or a name after it is not
     // part of it (`Home Office Minister`, `Air Force One`)
     end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
@@ -866,7 +869,9 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         }
         let amp = toks.get(end).is_some_and(|t| t.is_punct('&'));
         let mut next = end + 1;
-        if matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the") {
+        let the_between =
+            matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the");
+        if the_between {
             next += 1;
         }
         let link = if amp { "&" } else { link };
@@ -897,6 +902,21 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         if !ok || found.at(stop).is_some_and(|c| c.a < stop) {
             break;
         }
+        // `General Motors of the US`, `Toyota Motor of Japan`: a firm and
+        // where it is from; a state's or an institution's name keeps the
+        // country (`University of the Philippines`)
+        if link == "of"
+            && the_between
+            && parts == 0
+            && found
+                .starting(next)
+                .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+            && lower_word(text, toks, end - 1, &mut buf).is_none_or(|w| {
+                !super::words::is_org_prefix(w) && !super::words::is_place_prefix(w)
+            })
+        {
+            break;
+        }
         if matches!(link, "of" | "for" | "on") {
             parts += 1;
             object_is_place = found
@@ -923,6 +943,24 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     Some((start, end, EntityKind::Organization))
 }
 
+/// `Chief Executive of AOL`: is word `i` the last of an office's title
+/// that starts with the capitals just before it (left outside every name)?
+/// Then it is no body's head word.
+fn ends_a_title(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
+    let lex = &*super::lexicon::LEXICON;
+    let mut buf = String::new();
+    (i.saturating_sub(3)..=i).any(|j| {
+        (j + 1..=i).all(|k| run_word(toks, k))
+            && toks[j].is_word()
+            && toks[j].is_capitalised()
+            && (j..=i).all(|k| found.at(k).is_none())
+            && lex
+                .titles
+                .longest_at(text, toks, j, i + 1, &mut buf, |_, _| true)
+                .is_some_and(|(n, _)| j + n == i + 1)
+    })
+}
+
 /// Whether the joining word `link` carries an official name on over the
 /// capitalised words `next..stop`, after `parts` objects of `of`, `for` or
 /// `on` (the last a place if `object_is_place`).
@@ -938,10 +976,13 @@ fn link_takes(
     let body = found
         .starting(next)
         .is_some_and(|c| c.kind == EntityKind::Organization);
+    let person = found
+        .starting(next)
+        .is_some_and(|c| c.kind == EntityKind::Person);
     match link {
-        // a body of its own after `for` or `on` is another body: `a
-        // poll by Clearview Research for the Meridian Post`
-        "of" => true,
+        // a person after `of` is no part of a body's name: `the Scottish
+        // Executive of Jack McConnell`
+        "of" => !person,
         "for" | "on" => !body,
         "and" | "&" => {
             let mut buf = [0u8; 32];

@@ -565,11 +565,27 @@ impl Ctx<'_> {
             if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
                 m += 1;
             }
-            if self.is_cap(m) && !self.has(m, LINE_START) {
+            // "the Scottish Executive of Jack McConnell": a person's full
+            // name is not what a body is of
+            let person = m == k + 1 && !self.lower_is(k - 1, is_org_prefix) && self.full_name_at(m);
+            if self.is_cap(m) && !self.has(m, LINE_START) && !person {
                 return Some(m);
             }
         }
         None
+    }
+
+    /// A listed given name and a capital after it at `m`: a person's full
+    /// name, which no body is named of (`the Scottish Executive of Jack
+    /// McConnell`), unless a place's or body's head word follows it.
+    fn full_name_at(&self, m: usize) -> bool {
+        self.is_cap(m)
+            && self.is_first_name(m)
+            && self.gaz_at(m, m + 1).is_none()
+            && self.is_cap(m + 1)
+            && self.has(m + 1, SPACE)
+            && !self.lower_is(m + 1, |x| is_org_head(x) || is_place_head(x))
+            && !self.lower_is(m + 2, |x| is_org_head(x) || is_place_head(x))
     }
 
     /// `the`, then a capitalised subject named with `of`, at `k`: "Office
@@ -754,6 +770,11 @@ impl Ctx<'_> {
     /// Do the capitalised words from `q` to the end of the run end with an
     /// organization's, place's or event's head word?
     fn ends_with_head(&self, q: usize, end: usize) -> bool {
+        // "Chief Executive of Vantor Media": the office's `of` leads to the
+        // body it is held in, a name of its own
+        if self.has(q, LOWER) && self.lower_is(q, |w| w == "of" || w == "for") {
+            return false;
+        }
         let mut last = None;
         for k in q..end {
             let t = self.toks[k];
@@ -1490,6 +1511,14 @@ impl Ctx<'_> {
                 }
                 let title = self.title_at(r, end);
                 if title > 0 && self.capital_follows(r + title, end) {
+                    break;
+                }
+                if r > 0
+                    && best.is_some_and(|(b, _)| b + 1 == r)
+                    && self.lower_is(r - 1, |w| w == "of")
+                    && !self.lower_is(r - 2, is_org_prefix)
+                    && self.full_name_at(r)
+                {
                     break;
                 }
                 if self.lower_is(r, is_title_head)
