@@ -1135,6 +1135,24 @@ mod tests {
     }
 
     #[test]
+    fn a_political_word_and_a_party_noun_are_a_party() {
+        let text = "The Liberal Initiative won nine seats, the Left Bloc one, and \
+                    Socialist Alternative leader Kevin Doyle conceded.";
+        assert_eq!(
+            names(text),
+            [
+                ("Liberal Initiative", Organization),
+                ("Left Bloc", Organization),
+                ("Socialist Alternative", Organization),
+                ("Kevin Doyle", Person)
+            ]
+        );
+        // in lower case, or with another word after it, no party
+        let text = "It was a liberal initiative backed by Liberal MPs.";
+        assert!(of(text, Organization).is_empty());
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

@@ -12,10 +12,10 @@ use super::token::{
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
-    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_place_head, is_place_lead,
-    is_place_prefix, is_place_preposition, is_post_nominal, is_stopword, is_title_head,
-    is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
-    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
+    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun, is_place_head,
+    is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
+    is_stopword, is_title_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
+    person_cue_after_possessive, person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -1312,6 +1312,11 @@ impl Ctx<'_> {
             self.emit_entry(p, q, e);
             return Some(q);
         }
+        // "Liberal Initiative", "Socialist Alternative": a party
+        if n == 1 && e.source == Source::Demonym && self.party_name(p, q, end) {
+            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
+            return Some(q + 1);
+        }
         if !self.bare_hyphen(q)
             && !self.after_word_prefix(p)
             && let Some((r, kind)) = self.head_extension(q, end, e)
@@ -1383,6 +1388,18 @@ impl Ctx<'_> {
         let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
+    }
+
+    /// A political word at `p` and a party's noun at `q` ending the run of
+    /// capitals: one party (`Liberal Initiative`, `Left Bloc`).
+    fn party_name(&self, p: usize, q: usize, end: usize) -> bool {
+        q == p + 1
+            && q + 1 == end
+            && self.lower_is(p, is_political_word)
+            && self.is_cap(q)
+            && self.has(q, SPACE)
+            && !self.has(q, HEADLINE)
+            && self.lower_is(q, is_party_noun)
     }
 
     /// Do the department words from `q` lead to a university, a school, a
@@ -1968,7 +1985,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
-            let kind = if self.lower_is(last, is_org_head) {
+            let kind = if self.lower_is(last, is_org_head) || self.party_name(first, last, r) {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head) {
                 Some(EntityKind::Place)

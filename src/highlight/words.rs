@@ -967,6 +967,60 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
     )
 }
 
+/// Words of a political stance that name a party with one of
+/// [`is_party_noun`] after them: `Liberal Initiative`, `Left Bloc`.
+pub(crate) fn is_political_word(w: &str) -> bool {
+    matches!(
+        w,
+        "left"
+            | "right"
+            | "green"
+            | "popular"
+            | "civic"
+            | "social"
+            | "radical"
+            | "progressive"
+            | "liberal"
+            | "socialist"
+            | "conservative"
+            | "democratic"
+            | "republican"
+            | "communist"
+            | "nationalist"
+            | "patriotic"
+            | "reformist"
+            | "christian"
+            | "centrist"
+            | "ecologist"
+    )
+}
+
+/// Nouns that, after a political word, make a party's name though they
+/// are no body's head word elsewhere: `Liberal Initiative`, `Left Bloc`,
+/// `Civic Platform`, `Socialist Alternative`.
+pub(crate) fn is_party_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "initiative"
+            | "bloc"
+            | "alternative"
+            | "platform"
+            | "rally"
+            | "renewal"
+            | "unity"
+            | "action"
+            | "coalition"
+            | "left"
+            | "alliance"
+            | "front"
+            | "movement"
+            | "union"
+            | "party"
+            | "league"
+            | "congress"
+    )
+}
+
 /// Kinds of match that sport writes with a capital though each is one of
 /// many, not a name: `the second Test`, `five Tests`, `a home Test`.
 pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
