@@ -1153,6 +1153,50 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_named_by_its_trade_is_a_body_and_keeps_out_its_country() {
+        let text = "Doses from Bharat Biotech of India and Valneva Therapeutics arrive \
+                    soon, while Hyundai Motor cut prices.";
+        assert_eq!(
+            names(text),
+            [
+                ("Bharat Biotech", Organization),
+                ("India", Place),
+                ("Valneva Therapeutics", Organization),
+                ("Hyundai Motor", Organization)
+            ]
+        );
+        // a bank or an institute of its country keeps the country
+        let text = "The State Bank of India and the Indian Institute of Science agreed.";
+        assert_eq!(
+            of(text, Organization),
+            ["State Bank of India", "Indian Institute of Science"]
+        );
+    }
+
+    #[test]
+    fn the_last_two_names_of_a_list_stay_two() {
+        let text = "Carmakers such as BYD, Geely and SAIC Motor gained.";
+        assert_eq!(of(text, Organization), ["BYD", "SAIC Motor"]);
+        assert!(names(text).iter().any(|&(w, _)| w == "Geely"));
+        // ordinary words in a list inside one body's name
+        let text = "The Philippine Atmospheric, Geophysical and Astronomical Services \
+                    Administration warned of floods.";
+        assert!(
+            of(text, Organization)
+                .iter()
+                .any(|w| w.ends_with("Astronomical Services Administration"))
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_ly_is_a_name_mid_sentence() {
+        let text = "Talks with Geely went well. Clearly, investors were pleased.";
+        let found = names(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Geely");
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

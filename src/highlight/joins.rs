@@ -902,17 +902,19 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         if !ok || found.at(stop).is_some_and(|c| c.a < stop) {
             break;
         }
-        // `General Motors of the US`, `Toyota Motor of Japan`: a firm and
+        // `General Motors of the US`, `Bharat Biotech of India`: a firm and
         // where it is from; a state's or an institution's name keeps the
-        // country (`University of the Philippines`)
+        // country (`University of the Philippines`, `State Bank of India`)
         if link == "of"
-            && the_between
             && parts == 0
             && found
                 .starting(next)
                 .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
             && lower_word(text, toks, end - 1, &mut buf).is_none_or(|w| {
-                !super::words::is_org_prefix(w) && !super::words::is_place_prefix(w)
+                super::words::is_trade_head(w)
+                    || (the_between
+                        && !super::words::is_org_prefix(w)
+                        && !super::words::is_place_prefix(w))
             })
         {
             break;

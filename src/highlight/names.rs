@@ -14,8 +14,9 @@ use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
     is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun, is_place_head,
     is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
-    is_stopword, is_title_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
-    person_cue_after_possessive, person_cue_before, place_cue_after, place_cue_before_of, takes_of,
+    is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
+    place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -568,7 +569,12 @@ impl Ctx<'_> {
             // "the Scottish Executive of Jack McConnell": a person's full
             // name is not what a body is of
             let person = m == k + 1 && !self.lower_is(k - 1, is_org_prefix) && self.full_name_at(m);
-            if self.is_cap(m) && !self.has(m, LINE_START) && !person {
+            // "Bharat Biotech of India": a firm, then where it is from
+            let home = self.lower_is(k - 1, is_trade_head)
+                && self
+                    .gaz_at(m, self.toks.len())
+                    .is_some_and(|(_, g)| g.source == Source::Country);
+            if self.is_cap(m) && !self.has(m, LINE_START) && !person && !home {
                 return Some(m);
             }
         }
@@ -650,6 +656,13 @@ impl Ctx<'_> {
             && self.has(k + 1, SPACE)
             && !self.has(k + 1, LINE_START)
             && !self.gaz_covers(k - 1)
+            // "BYD, Geely and SAIC Motor": the last two of a list of names
+            // ("Atmospheric, Geophysical and Astronomical Services" are words)
+            && !(k >= 2
+                && self.toks[k - 2].is_punct(',')
+                && !self.lex.is_common_form(self.word(k - 1))
+                && !self.lex.is_rarer_word(self.word(k - 1)))
+            && !self.has(k + 1, UPPER)
         {
             let mut m = k + 1;
             while m < self.toks.len() && m - k <= 5 && self.is_cap(m) && !self.has(m, LINE_START) {
@@ -2075,7 +2088,13 @@ impl Ctx<'_> {
             return;
         }
         // "Currently", "Clearly" after a lost stop: an adverb
+        // ("met Geely", "BYD, Geely": a name after a lower-case word or a
+        // comma)
         if w.len() > 4
+            && (self.risky(first)
+                || !(first > 0
+                    && (self.toks[first - 1].is_punct(',')
+                        || (self.toks[first - 1].is_word() && self.has(first - 1, LOWER)))))
             && w.ends_with("ly")
             && self.lex.is_common(&w[..w.len() - 2])
             && !self.lex.is_first_name(w)

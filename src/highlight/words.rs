@@ -263,6 +263,11 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "steel"
             | "chemicals"
             | "pharma"
+            | "biotech"
+            | "therapeutics"
+            | "biosciences"
+            | "motor"
+            | "wealth"
             | "logistics"
             | "shipping"
             | "insurance"
@@ -964,6 +969,38 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
             | "towards"
             | "off"
             | "at"
+    )
+}
+
+/// Head words that name a firm by its trade: `SAIC Motor`, `Bharat
+/// Biotech`, `Tata Group`. A country after `of` is where the firm is from,
+/// not part of its name (`Bharat Biotech of India`).
+pub(crate) fn is_trade_head(w: &str) -> bool {
+    matches!(
+        w,
+        "motor"
+            | "motors"
+            | "biotech"
+            | "therapeutics"
+            | "biosciences"
+            | "pharma"
+            | "pharmaceuticals"
+            | "airlines"
+            | "airways"
+            | "industries"
+            | "electronics"
+            | "technologies"
+            | "holdings"
+            | "group"
+            | "wealth"
+            | "energy"
+            | "steel"
+            | "telecom"
+            | "petroleum"
+            | "semiconductor"
+            | "foods"
+            | "corp"
+            | "inc"
     )
 }
 
