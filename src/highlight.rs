@@ -1197,6 +1197,37 @@ mod tests {
     }
 
     #[test]
+    fn one_who_makes_films_or_policy_is_a_person() {
+        let text = "The prize went to the Japanese film-maker Ryusuke Hamaguchi, while \
+                    the policy-maker Zhou Lanqing and the chip-maker Arvantis said little.";
+        assert_eq!(
+            names(text),
+            [
+                ("Japanese", Name),
+                ("Ryusuke Hamaguchi", Person),
+                ("Zhou Lanqing", Person),
+                ("Arvantis", Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sponsors_letters_before_an_event_are_part_of_it() {
+        let text = "The film heads to the BFI London Film Festival, then to the \
+                    RBC Canadian Open.";
+        assert_eq!(
+            names(text),
+            [
+                ("BFI London Film Festival", Name),
+                ("RBC Canadian Open", Name)
+            ]
+        );
+        // a body's letters before a body stay apart
+        let text = "He told the BBC Scottish Parliament staff were safe.";
+        assert_eq!(of(text, Organization), ["BBC", "Scottish Parliament"]);
+    }
+
+    #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
         let text = "Zürich’s Café Müller — “Ça va?” — met São Paulo's mayor on 5 März.";
         let spans = highlight(text);

@@ -38,6 +38,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
+            .or_else(|| sponsor_event(text, toks, &found, i))
             .or_else(|| official_name(text, toks, &found, i))
         {
             joins.push(join);
@@ -713,6 +714,29 @@ fn stock_index(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Optio
     let after = toks.get(second.b)?;
     (matches!(word(text, toks, second.b)?, "index" | "indices") && !after.has(LINE_START))
         .then_some((first.a, second.b, EntityKind::Organization))
+}
+
+/// `BFI London Film Festival`, `RBC Canadian Open`: a body's letters
+/// right before an event's name of several words, headed by an event's
+/// word, are the event's full name.
+fn sponsor_event(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let body = found.starting(i)?;
+    let t = toks[i];
+    if body.kind != EntityKind::Organization
+        || body.b != i + 1
+        || !t.has(UPPER)
+        || t.has(CAPS_LINE)
+        || t.text(text).chars().count() < 2
+    {
+        return None;
+    }
+    let event = found.starting(i + 1)?;
+    if event.kind != EntityKind::Name || event.b < i + 3 || !toks[i + 1].has(SPACE) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let head = lower_word(text, toks, event.b - 1, &mut buf)?;
+    super::words::is_event_head(head).then_some((i, event.b, EntityKind::Name))
 }
 
 /// The lower-case form of word `i`, if it is a word.

@@ -2293,6 +2293,33 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
+            // "the film-maker Ryusuke Hamaguchi", "policy-maker": one who
+            // makes, not a maker of goods ("chip-maker Arm")
+            if a >= 3
+                && self.lower_is(a - 1, |w| w == "maker")
+                && self.bare_hyphen(a - 2)
+                && self.lower_is(a - 3, |w| {
+                    matches!(
+                        w,
+                        "film"
+                            | "movie"
+                            | "documentary"
+                            | "music"
+                            | "policy"
+                            | "law"
+                            | "peace"
+                            | "king"
+                            | "deal"
+                            | "decision"
+                            | "trouble"
+                            | "match"
+                            | "programme"
+                            | "program"
+                    )
+                })
+            {
+                return Some(EntityKind::Person);
+            }
             if self.lower_is(a - 1, |w| {
                 org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
             }) {
