@@ -1165,6 +1165,9 @@ mod tests {
                 ("Hyundai Motor", Organization)
             ]
         );
+        // a trade's word inside an event's name
+        let text = "Prices were cut at the Detroit Motor Show and the Paris Air Show.";
+        assert_eq!(of(text, Name), ["Detroit Motor Show", "Paris Air Show"]);
         // a bank or an institute of its country keeps the country
         let text = "The State Bank of India and the Indian Institute of Science agreed.";
         assert_eq!(

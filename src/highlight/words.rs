@@ -403,6 +403,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
     matches!(
         w,
         "cup"
+            | "show"
             | "championship"
             | "championships"
             | "year"
