@@ -836,6 +836,7 @@ fn caps_end(text: &str, toks: &[Token], found: &Found<'_>, mut i: usize, max: us
 /// members (`Red Cross and Red Crescent Societies`); `in` only ends a name
 /// with two such parts already (`Board of Control for Cricket in India`),
 /// `at` only a university's campus.
+#[allow(clippy::too_many_lines)] // one link after another, in order
 fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     let first = toks[i];
     if !first.is_capitalised()
@@ -861,10 +862,9 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     while end < limit && run_word(toks, end) && name_word(text, toks, found, end) {
         end += 1;
     }
-    let head = (i..end).find(|&h| official_head(text, toks, h))?;
-    if ends_a_title(text, toks, found, head) {
-        return None;
-    }
+    let head = (i..end)
+        .find(|&h| official_head(text, toks, h))
+        .filter(|&h| !ends_a_title(text, toks, found, h))?;
     // the name ends at its last head: a title or a name after it is not
     // part of it (`Home Office Minister`, `Air Force One`)
     end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
@@ -895,9 +895,7 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         let mut next = end + 1;
         let the_between =
             matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the");
-        if the_between {
-            next += 1;
-        }
+        next += usize::from(the_between);
         let link = if amp { "&" } else { link };
         if amp && !toks.get(end).is_some_and(|t| t.has(SPACE)) {
             break;
@@ -923,23 +921,11 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
             (parts, object_is_place),
             head_word,
         );
-        if !ok || found.at(stop).is_some_and(|c| c.a < stop) {
-            break;
-        }
-        // `General Motors of the US`, `Bharat Biotech of India`: a firm and
-        // where it is from; a state's or an institution's name keeps the
-        // country (`University of the Philippines`, `State Bank of India`)
-        if link == "of"
-            && parts == 0
-            && found
-                .starting(next)
-                .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
-            && lower_word(text, toks, end - 1, &mut buf).is_none_or(|w| {
-                super::words::is_trade_head(w)
-                    || (the_between
-                        && !super::words::is_org_prefix(w)
-                        && !super::words::is_place_prefix(w))
-            })
+        if !ok
+            || found.at(stop).is_some_and(|c| c.a < stop)
+            || (link == "of"
+                && parts == 0
+                && firm_and_home(text, toks, found, (end, next, stop), the_between))
         {
             break;
         }
@@ -985,6 +971,30 @@ fn ends_a_title(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool
                 .longest_at(text, toks, j, i + 1, &mut buf, |_, _| true)
                 .is_some_and(|(n, _)| j + n == i + 1)
     })
+}
+
+/// `General Motors of the US`, `Bharat Biotech of India`: a firm named by
+/// its trade, or a body that is not of its country, then `of` at `link`
+/// and a place over `next..stop`: where the firm is from, not part of its
+/// name. A state's or an institution's name keeps the country
+/// (`University of the Philippines`, `State Bank of India`).
+fn firm_and_home(
+    text: &str,
+    toks: &[Token],
+    found: &Found<'_>,
+    (link, next, stop): (usize, usize, usize),
+    the_between: bool,
+) -> bool {
+    let mut buf = [0u8; 32];
+    found
+        .starting(next)
+        .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+        && lower_word(text, toks, link - 1, &mut buf).is_none_or(|w| {
+            super::words::is_trade_head(w)
+                || (the_between
+                    && !super::words::is_org_prefix(w)
+                    && !super::words::is_place_prefix(w))
+        })
 }
 
 /// Whether the joining word `link` carries an official name on over the

@@ -656,12 +656,7 @@ impl Ctx<'_> {
             && self.has(k + 1, SPACE)
             && !self.has(k + 1, LINE_START)
             && !self.gaz_covers(k - 1)
-            // "BYD, Geely and SAIC Motor": the last two of a list of names
-            // ("Atmospheric, Geophysical and Astronomical Services" are words)
-            && !(k >= 2
-                && self.toks[k - 2].is_punct(',')
-                && !self.lex.is_common_form(self.word(k - 1))
-                && !self.lex.is_rarer_word(self.word(k - 1)))
+            && !self.list_of_names_before(k)
             && !self.has(k + 1, UPPER)
         {
             let mut m = k + 1;
@@ -678,6 +673,16 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// `BYD, Geely and SAIC Motor`: at the `and` at `k`, the last two of a
+    /// list of names (`Atmospheric, Geophysical and Astronomical Services`
+    /// are words, inside one name).
+    fn list_of_names_before(&self, k: usize) -> bool {
+        k >= 2
+            && self.toks[k - 2].is_punct(',')
+            && !self.lex.is_common_form(self.word(k - 1))
+            && !self.lex.is_rarer_word(self.word(k - 1))
     }
 
     /// `and` between a department's two portfolios: "Department of Social
@@ -1325,11 +1330,6 @@ impl Ctx<'_> {
             self.emit_entry(p, q, e);
             return Some(q);
         }
-        // "Liberal Initiative", "Socialist Alternative": a party
-        if n == 1 && e.source == Source::Demonym && self.party_name(p, q, end) {
-            self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
-            return Some(q + 1);
-        }
         if !self.bare_hyphen(q)
             && !self.after_word_prefix(p)
             && let Some((r, kind)) = self.head_extension(q, end, e)
@@ -1401,6 +1401,33 @@ impl Ctx<'_> {
         let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
+    }
+
+    /// `the film-maker Ryusuke Hamaguchi`, `policy-maker`: before `a`, one
+    /// who makes works or policy, not a maker of goods (`chip-maker Arm`).
+    fn maker_of_works(&self, a: usize) -> bool {
+        a >= 3
+            && self.lower_is(a - 1, |w| w == "maker")
+            && self.bare_hyphen(a - 2)
+            && self.lower_is(a - 3, |w| {
+                matches!(
+                    w,
+                    "film"
+                        | "movie"
+                        | "documentary"
+                        | "music"
+                        | "policy"
+                        | "law"
+                        | "peace"
+                        | "king"
+                        | "deal"
+                        | "decision"
+                        | "trouble"
+                        | "match"
+                        | "programme"
+                        | "program"
+                )
+            })
     }
 
     /// A political word at `p` and a party's noun at `q` ending the run of
@@ -1505,6 +1532,14 @@ impl Ctx<'_> {
     /// After an entry ending before `q`: capitalised words up to a head word
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
     fn head_extension(&mut self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
+        // "Liberal Initiative", "Socialist Alternative": a party
+        if e.source == Source::Demonym
+            && e.words.len() == 1
+            && q > 0
+            && self.party_name(q - 1, q, end)
+        {
+            return Some((q + 1, EntityKind::Organization));
+        }
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
@@ -2293,31 +2328,7 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
-            // "the film-maker Ryusuke Hamaguchi", "policy-maker": one who
-            // makes, not a maker of goods ("chip-maker Arm")
-            if a >= 3
-                && self.lower_is(a - 1, |w| w == "maker")
-                && self.bare_hyphen(a - 2)
-                && self.lower_is(a - 3, |w| {
-                    matches!(
-                        w,
-                        "film"
-                            | "movie"
-                            | "documentary"
-                            | "music"
-                            | "policy"
-                            | "law"
-                            | "peace"
-                            | "king"
-                            | "deal"
-                            | "decision"
-                            | "trouble"
-                            | "match"
-                            | "programme"
-                            | "program"
-                    )
-                })
-            {
+            if self.maker_of_works(a) {
                 return Some(EntityKind::Person);
             }
             if self.lower_is(a - 1, |w| {
