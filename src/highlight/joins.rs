@@ -38,6 +38,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
+            .or_else(|| sponsor_event(text, toks, &found, i))
             .or_else(|| official_name(text, toks, &found, i))
         {
             joins.push(join);
@@ -596,7 +597,7 @@ fn body_for_a_nation(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
         _ => return None,
     };
     let place = found.starting(i + 1)?;
-    if place.kind != EntityKind::Place || place.b != i + 1 + n {
+    if !(place.kind == EntityKind::Place || place.team) || place.b != i + 1 + n {
         return None;
     }
     if let Some(c) = found.at(i)
@@ -715,6 +716,29 @@ fn stock_index(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Optio
         .then_some((first.a, second.b, EntityKind::Organization))
 }
 
+/// `BFI London Film Festival`, `RBC Canadian Open`: a body's letters
+/// right before an event's name of several words, headed by an event's
+/// word, are the event's full name.
+fn sponsor_event(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let body = found.starting(i)?;
+    let t = toks[i];
+    if body.kind != EntityKind::Organization
+        || body.b != i + 1
+        || !t.has(UPPER)
+        || t.has(CAPS_LINE)
+        || t.text(text).chars().count() < 2
+    {
+        return None;
+    }
+    let event = found.starting(i + 1)?;
+    if event.kind != EntityKind::Name || event.b < i + 3 || !toks[i + 1].has(SPACE) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let head = lower_word(text, toks, event.b - 1, &mut buf)?;
+    super::words::is_event_head(head).then_some((i, event.b, EntityKind::Name))
+}
+
 /// The lower-case form of word `i`, if it is a word.
 fn lower_word<'b>(text: &str, toks: &[Token], i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let w = word(text, toks, i)?;
@@ -812,6 +836,7 @@ fn caps_end(text: &str, toks: &[Token], found: &Found<'_>, mut i: usize, max: us
 /// members (`Red Cross and Red Crescent Societies`); `in` only ends a name
 /// with two such parts already (`Board of Control for Cricket in India`),
 /// `at` only a university's campus.
+#[allow(clippy::too_many_lines)] // one link after another, in order
 fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     let first = toks[i];
     if !first.is_capitalised()
@@ -837,7 +862,9 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     while end < limit && run_word(toks, end) && name_word(text, toks, found, end) {
         end += 1;
     }
-    let head = (i..end).find(|&h| official_head(text, toks, h))?;
+    let head = (i..end)
+        .find(|&h| official_head(text, toks, h))
+        .filter(|&h| !ends_a_title(text, toks, found, h))?;
     // the name ends at its last head: a title or a name after it is not
     // part of it (`Home Office Minister`, `Air Force One`)
     end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
@@ -866,9 +893,9 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         }
         let amp = toks.get(end).is_some_and(|t| t.is_punct('&'));
         let mut next = end + 1;
-        if matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the") {
-            next += 1;
-        }
+        let the_between =
+            matches!(link, "of" | "for" | "on") && word(text, toks, next) == Some("the");
+        next += usize::from(the_between);
         let link = if amp { "&" } else { link };
         if amp && !toks.get(end).is_some_and(|t| t.has(SPACE)) {
             break;
@@ -894,7 +921,12 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
             (parts, object_is_place),
             head_word,
         );
-        if !ok || found.at(stop).is_some_and(|c| c.a < stop) {
+        if !ok
+            || found.at(stop).is_some_and(|c| c.a < stop)
+            || (link == "of"
+                && parts == 0
+                && firm_and_home(text, toks, found, (end, next, stop), the_between))
+        {
             break;
         }
         if matches!(link, "of" | "for" | "on") {
@@ -923,6 +955,48 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     Some((start, end, EntityKind::Organization))
 }
 
+/// `Chief Executive of AOL`: is word `i` the last of an office's title
+/// that starts with the capitals just before it (left outside every name)?
+/// Then it is no body's head word.
+fn ends_a_title(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
+    let lex = &*super::lexicon::LEXICON;
+    let mut buf = String::new();
+    (i.saturating_sub(3)..=i).any(|j| {
+        (j + 1..=i).all(|k| run_word(toks, k))
+            && toks[j].is_word()
+            && toks[j].is_capitalised()
+            && (j..=i).all(|k| found.at(k).is_none())
+            && lex
+                .titles
+                .longest_at(text, toks, j, i + 1, &mut buf, |_, _| true)
+                .is_some_and(|(n, _)| j + n == i + 1)
+    })
+}
+
+/// `General Motors of the US`, `Bharat Biotech of India`: a firm named by
+/// its trade, or a body that is not of its country, then `of` at `link`
+/// and a place over `next..stop`: where the firm is from, not part of its
+/// name. A state's or an institution's name keeps the country
+/// (`University of the Philippines`, `State Bank of India`).
+fn firm_and_home(
+    text: &str,
+    toks: &[Token],
+    found: &Found<'_>,
+    (link, next, stop): (usize, usize, usize),
+    the_between: bool,
+) -> bool {
+    let mut buf = [0u8; 32];
+    found
+        .starting(next)
+        .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+        && lower_word(text, toks, link - 1, &mut buf).is_none_or(|w| {
+            super::words::is_trade_head(w)
+                || (the_between
+                    && !super::words::is_org_prefix(w)
+                    && !super::words::is_place_prefix(w))
+        })
+}
+
 /// Whether the joining word `link` carries an official name on over the
 /// capitalised words `next..stop`, after `parts` objects of `of`, `for` or
 /// `on` (the last a place if `object_is_place`).
@@ -938,10 +1012,13 @@ fn link_takes(
     let body = found
         .starting(next)
         .is_some_and(|c| c.kind == EntityKind::Organization);
+    let person = found
+        .starting(next)
+        .is_some_and(|c| c.kind == EntityKind::Person);
     match link {
-        // a body of its own after `for` or `on` is another body: `a
-        // poll by Clearview Research for the Meridian Post`
-        "of" => true,
+        // a person after `of` is no part of a body's name: `the Scottish
+        // Executive of Jack McConnell`
+        "of" => !person,
         "for" | "on" => !body,
         "and" | "&" => {
             let mut buf = [0u8; 32];
@@ -957,11 +1034,12 @@ fn link_takes(
                 && !(link == "&" && body)
         }
         "in" => {
+            // a country read as its national side is still a place here
             parts >= 2
                 && !object_is_place
                 && found
                     .starting(next)
-                    .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
+                    .is_some_and(|c| (c.kind == EntityKind::Place || c.team) && c.b == stop)
         }
         "at" => {
             parts >= 1

@@ -324,8 +324,11 @@ impl Lexicon {
     }
 
     /// [`Lexicon::is_first_name`] of a word already in lower case.
+    /// An accented spelling of a listed name is that name (`Luís`, `Tomás`).
     pub fn is_first_name_lower(&self, word: &str) -> bool {
         self.first_names.contains(word)
+            || (!word.is_ascii()
+                && without_accents(word).is_some_and(|w| self.first_names.contains(w.as_str())))
     }
 
     /// Is `word` a common word or an inflection of one (`Forecasters`,
@@ -381,7 +384,7 @@ impl Lexicon {
     pub fn is_first_name(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];
         match words::lower(word, &mut buf) {
-            Some(w) => self.first_names.contains(w),
+            Some(w) => self.is_first_name_lower(w),
             None => false,
         }
     }

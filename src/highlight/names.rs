@@ -11,11 +11,12 @@ use super::token::{
     UPPER, is_hyphen,
 };
 use super::words::{
-    Lowered, is_dept_word, is_event_head, is_hyphen_particle, is_not_a_name_acronym, is_org_head,
-    is_org_prefix, is_particle, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_post_nominal, is_stopword, is_title_head, is_word_prefix,
-    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
-    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
+    Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
+    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun, is_place_head,
+    is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
+    is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
+    place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -48,6 +49,10 @@ pub(crate) struct Cand {
     /// An unknown word whose capital proves nothing (a sentence start):
     /// an ordinary word if the article also writes it in lower case.
     pub lower_test: bool,
+    /// A town's or a country's name that stands for its sports side here
+    /// (`beat Charlton`, `England captain`): the side wherever the article
+    /// names it alone.
+    pub team: bool,
 }
 
 struct Ctx<'a> {
@@ -561,11 +566,32 @@ impl Ctx<'_> {
             if self.lower_is(m, |x| x == "the") && !self.has(m, LINE_START) {
                 m += 1;
             }
-            if self.is_cap(m) && !self.has(m, LINE_START) {
+            // "the Scottish Executive of Jack McConnell": a person's full
+            // name is not what a body is of
+            let person = m == k + 1 && !self.lower_is(k - 1, is_org_prefix) && self.full_name_at(m);
+            // "Bharat Biotech of India": a firm, then where it is from
+            let home = self.lower_is(k - 1, is_trade_head)
+                && self
+                    .gaz_at(m, self.toks.len())
+                    .is_some_and(|(_, g)| g.source == Source::Country);
+            if self.is_cap(m) && !self.has(m, LINE_START) && !person && !home {
                 return Some(m);
             }
         }
         None
+    }
+
+    /// A listed given name and a capital after it at `m`: a person's full
+    /// name, which no body is named of (`the Scottish Executive of Jack
+    /// McConnell`), unless a place's or body's head word follows it.
+    fn full_name_at(&self, m: usize) -> bool {
+        self.is_cap(m)
+            && self.is_first_name(m)
+            && self.gaz_at(m, m + 1).is_none()
+            && self.is_cap(m + 1)
+            && self.has(m + 1, SPACE)
+            && !self.lower_is(m + 1, |x| is_org_head(x) || is_place_head(x))
+            && !self.lower_is(m + 2, |x| is_org_head(x) || is_place_head(x))
     }
 
     /// `the`, then a capitalised subject named with `of`, at `k`: "Office
@@ -630,6 +656,8 @@ impl Ctx<'_> {
             && self.has(k + 1, SPACE)
             && !self.has(k + 1, LINE_START)
             && !self.gaz_covers(k - 1)
+            && !self.list_of_names_before(k)
+            && !self.has(k + 1, UPPER)
         {
             let mut m = k + 1;
             while m < self.toks.len() && m - k <= 5 && self.is_cap(m) && !self.has(m, LINE_START) {
@@ -645,6 +673,16 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// `BYD, Geely and SAIC Motor`: at the `and` at `k`, the last two of a
+    /// list of names (`Atmospheric, Geophysical and Astronomical Services`
+    /// are words, inside one name).
+    fn list_of_names_before(&self, k: usize) -> bool {
+        k >= 2
+            && self.toks[k - 2].is_punct(',')
+            && !self.lex.is_common_form(self.word(k - 1))
+            && !self.lex.is_rarer_word(self.word(k - 1))
     }
 
     /// `and` between a department's two portfolios: "Department of Social
@@ -750,6 +788,11 @@ impl Ctx<'_> {
     /// Do the capitalised words from `q` to the end of the run end with an
     /// organization's, place's or event's head word?
     fn ends_with_head(&self, q: usize, end: usize) -> bool {
+        // "Chief Executive of Vantor Media": the office's `of` leads to the
+        // body it is held in, a name of its own
+        if self.has(q, LOWER) && self.lower_is(q, |w| w == "of" || w == "for") {
+            return false;
+        }
         let mut last = None;
         for k in q..end {
             let t = self.toks[k];
@@ -822,6 +865,7 @@ impl Ctx<'_> {
             yields: false,
             cue: None,
             lower_test: false,
+            team: false,
         });
     }
 
@@ -857,41 +901,53 @@ impl Ctx<'_> {
 
     /// Do the words around a town at `a..b` make it a sports club: `Norwich
     /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
-    /// Southampton`?
-    fn club_cue(&self, a: usize, b: usize) -> bool {
+    /// Southampton`? For a country (`country`), only the words of a side
+    /// on the field: `England captain`, `beat India`, not `England fans`.
+    fn club_cue(&self, a: usize, b: usize, country: bool) -> bool {
         let mut k = b;
         if self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
             k += 1;
         }
         let after = self.has(k, LOWER)
             && self.lower_is(k, |w| {
-                matches!(
-                    w,
-                    "boss"
-                        | "manager"
-                        | "fans"
-                        | "supporters"
-                        | "striker"
-                        | "midfielder"
-                        | "defender"
-                        | "goalkeeper"
-                        | "keeper"
-                        | "winger"
-                        | "forward"
-                        | "coach"
-                        | "squad"
-                        | "captain"
-                        | "chairman"
-                        | "v"
-                        | "vs"
-                )
+                (!country && matches!(w, "fans" | "supporters" | "chairman" | "forward"))
+                    || matches!(
+                        w,
+                        "boss"
+                            | "manager"
+                            | "striker"
+                            | "midfielder"
+                            | "defender"
+                            | "goalkeeper"
+                            | "keeper"
+                            | "winger"
+                            | "coach"
+                            | "squad"
+                            | "captain"
+                            | "skipper"
+                            | "bowler"
+                            | "batsman"
+                            | "batter"
+                            | "spinner"
+                            | "opener"
+                            | "seamer"
+                            | "wicketkeeper"
+                            | "v"
+                            | "vs"
+                    )
             });
         let before = a > 0
             && self.has(a - 1, LOWER)
             && self.lower_is(a - 1, |w| {
                 matches!(w, "beat" | "beating" | "v" | "vs" | "thrashed" | "edged")
             });
-        after || before
+        // "India beat Australia": a win over a side named next (not "beat
+        // forecasts")
+        let beat_named = self.has(k, LOWER)
+            && self.lower_is(k, |w| matches!(w, "beat" | "thrashed" | "edged"))
+            && self.is_cap(k + 1)
+            && self.has(k + 1, SPACE);
+        after || before || beat_named
     }
 
     /// The kind of the name just before `(` when `a..b` is all there is
@@ -1347,6 +1403,45 @@ impl Ctx<'_> {
         Some(q)
     }
 
+    /// `the film-maker Ryusuke Hamaguchi`, `policy-maker`: before `a`, one
+    /// who makes works or policy, not a maker of goods (`chip-maker Arm`).
+    fn maker_of_works(&self, a: usize) -> bool {
+        a >= 3
+            && self.lower_is(a - 1, |w| w == "maker")
+            && self.bare_hyphen(a - 2)
+            && self.lower_is(a - 3, |w| {
+                matches!(
+                    w,
+                    "film"
+                        | "movie"
+                        | "documentary"
+                        | "music"
+                        | "policy"
+                        | "law"
+                        | "peace"
+                        | "king"
+                        | "deal"
+                        | "decision"
+                        | "trouble"
+                        | "match"
+                        | "programme"
+                        | "program"
+                )
+            })
+    }
+
+    /// A political word at `p` and a party's noun at `q` ending the run of
+    /// capitals: one party (`Liberal Initiative`, `Left Bloc`).
+    fn party_name(&self, p: usize, q: usize, end: usize) -> bool {
+        q == p + 1
+            && q + 1 == end
+            && self.lower_is(p, is_political_word)
+            && self.is_cap(q)
+            && self.has(q, SPACE)
+            && !self.has(q, HEADLINE)
+            && self.lower_is(q, is_party_noun)
+    }
+
     /// Do the department words from `q` lead to a university, a school, a
     /// hospital? Then the place before them is part of its name: "Colorado
     /// State University", "Moscow State University".
@@ -1386,8 +1481,11 @@ impl Ctx<'_> {
         // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
         // Charlton": a town's club
         let club = matches!(e.source, Source::City | Source::Subdivision)
-            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
-        if club {
+            && (self.bracketed_after(p, q) == Some(EntityKind::Person)
+                || self.club_cue(p, q, false));
+        // "beat India", "England captain": a country's national side
+        let side = e.source == Source::Country && q == p + 1 && self.club_cue(p, q, true);
+        if club || side {
             kind = EntityKind::Organization;
         }
         let strength = if q == p + 1
@@ -1413,8 +1511,15 @@ impl Ctx<'_> {
             strength
         };
         self.emit(p, q, kind, strength);
+        if (club || side)
+            && let Some(c) = self.out.last_mut()
+            && (c.a, c.b) == (p, q)
+        {
+            c.team = true;
+        }
+        // a country too: "Montenegro" after "Luís Montenegro" is he
         if q == p + 1
-            && !matches!(e.source, Source::Country | Source::Demonym)
+            && e.source != Source::Demonym
             && let Some(c) = self.out.last_mut()
         {
             c.yields = true;
@@ -1427,6 +1532,14 @@ impl Ctx<'_> {
     /// After an entry ending before `q`: capitalised words up to a head word
     /// make one longer name (`London Stock Exchange`, `Asian Cup`).
     fn head_extension(&mut self, q: usize, end: usize, e: &Entry) -> Option<(usize, EntityKind)> {
+        // "Liberal Initiative", "Socialist Alternative": a party
+        if e.source == Source::Demonym
+            && e.words.len() == 1
+            && q > 0
+            && self.party_name(q - 1, q, end)
+        {
+            return Some((q + 1, EntityKind::Organization));
+        }
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
@@ -1463,6 +1576,14 @@ impl Ctx<'_> {
                 }
                 let title = self.title_at(r, end);
                 if title > 0 && self.capital_follows(r + title, end) {
+                    break;
+                }
+                if r > 0
+                    && best.is_some_and(|(b, _)| b + 1 == r)
+                    && self.lower_is(r - 1, |w| w == "of")
+                    && !self.lower_is(r - 2, is_org_prefix)
+                    && self.full_name_at(r)
+                {
                     break;
                 }
                 if self.lower_is(r, is_title_head)
@@ -1529,6 +1650,7 @@ impl Ctx<'_> {
         if self
             .gaz_at(next, end)
             .is_some_and(|(_, g)| matches!(g.source, Source::Country | Source::Demonym))
+            && !self.country_surname(p, next, end)
         {
             return None;
         }
@@ -1562,6 +1684,24 @@ impl Ctx<'_> {
         Some(r)
     }
 
+    /// `Luís Montenegro`, `Amy Chad`: a given name that no list knows as
+    /// anything else, then one word that is a country's name and ends the
+    /// run of capitals, is a person's full name, the country the surname.
+    fn country_surname(&self, p: usize, q: usize, end: usize) -> bool {
+        q == p + 1
+            && q + 1 == end
+            && self.has(q, SPACE)
+            && !self.has(q, HEADLINE)
+            && self.is_first_name(p)
+            && !(self.risky(p) && self.is_common(p))
+            && self.word(p).chars().count() > 1
+            && self.gaz_at(p, end).is_none()
+            && self
+                .gaz_at(q, end)
+                .is_some_and(|(n, g)| n == 1 && g.source == Source::Country)
+            && !self.has(q, UPPER)
+    }
+
     /// How far a person's name starting at `p` goes.
     fn person_extent(&mut self, p: usize, end: usize) -> usize {
         let mut r = p + 1;
@@ -1576,7 +1716,8 @@ impl Ctx<'_> {
                     if self.gaz_at(r, end).is_some_and(|(n, g)| {
                         n > 1 && g.kind != EntityKind::Person
                             || matches!(g.source, Source::Country | Source::Demonym)
-                    }) {
+                    }) && !self.country_surname(p, r, end)
+                    {
                         break;
                     }
                     if self.has(r, HEADLINE) && self.is_common(r) {
@@ -1735,6 +1876,18 @@ impl Ctx<'_> {
                         self.club_end = Some(r + n);
                         return r + n;
                     }
+                    // "World Test Championship", "County Championship": more
+                    // words before an event's head word listed alone
+                    if g.kind == EntityKind::Name
+                        && n == 1
+                        && r + 1 == end
+                        && self.lower_is(r, is_event_head)
+                        && r > p
+                        && self.has(r, SPACE)
+                        && self.plain_name_words(p, r)
+                    {
+                        return r + 1;
+                    }
                     // "Nordhafen Hamburg", "Dynamo Kiev": a club
                     if matches!(
                         g.source,
@@ -1880,7 +2033,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
-            let kind = if self.lower_is(last, is_org_head) {
+            let kind = if self.lower_is(last, is_org_head) || self.party_name(first, last, r) {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head) {
                 Some(EntityKind::Place)
@@ -1960,8 +2113,23 @@ impl Ctx<'_> {
         if self.lower_is(first, is_not_a_name_acronym) {
             return;
         }
+        // "the second Test", "five Tests", "a home Test": one match of a
+        // kind, after a word that counts or picks it out
+        if self.lower_is(first, is_capitalised_match_noun)
+            && first > 0
+            && ((self.toks[first - 1].is_word() && self.has(first - 1, LOWER))
+                || self.toks[first - 1].kind == Kind::Num)
+        {
+            return;
+        }
         // "Currently", "Clearly" after a lost stop: an adverb
+        // ("met Geely", "BYD, Geely": a name after a lower-case word or a
+        // comma)
         if w.len() > 4
+            && (self.risky(first)
+                || !(first > 0
+                    && (self.toks[first - 1].is_punct(',')
+                        || (self.toks[first - 1].is_word() && self.has(first - 1, LOWER)))))
             && w.ends_with("ly")
             && self.lex.is_common(&w[..w.len() - 2])
             && !self.lex.is_first_name(w)
@@ -2160,6 +2328,9 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
         };
         if a >= 1 && lower_word(a - 1) {
+            if self.maker_of_works(a) {
+                return Some(EntityKind::Person);
+            }
             if self.lower_is(a - 1, |w| {
                 org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
             }) {
@@ -2872,6 +3043,7 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         let key = arena.get(ka..kb).unwrap_or("");
         if c.kind == EntityKind::Place && table_clubs.contains(key) {
             c.kind = EntityKind::Organization;
+            c.team = true;
         }
         // "Van Dam" after "Joost van Dam": the surname, whatever its head
         let particle_surname = c.b == c.a + 2
@@ -2974,7 +3146,7 @@ fn known_kinds<'k>(
             continue;
         }
         let key = arena.get(a..b).unwrap_or("");
-        let club = c.yields && c.cue == Some(EntityKind::Organization);
+        let club = c.team;
         if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || club) {
             table_clubs.insert(key);
         }
@@ -3103,6 +3275,7 @@ fn headline_names(
                 yields: false,
                 cue: None,
                 lower_test: false,
+                team: false,
             });
             i += n;
         } else {

@@ -263,6 +263,11 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "steel"
             | "chemicals"
             | "pharma"
+            | "biotech"
+            | "therapeutics"
+            | "biosciences"
+            | "motor"
+            | "wealth"
             | "logistics"
             | "shipping"
             | "insurance"
@@ -398,6 +403,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
     matches!(
         w,
         "cup"
+            | "show"
             | "championship"
             | "championships"
             | "year"
@@ -964,6 +970,101 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
             | "towards"
             | "off"
             | "at"
+    )
+}
+
+/// Head words that name a firm by its trade: `SAIC Motor`, `Bharat
+/// Biotech`, `Tata Group`. A country after `of` is where the firm is from,
+/// not part of its name (`Bharat Biotech of India`).
+pub(crate) fn is_trade_head(w: &str) -> bool {
+    matches!(
+        w,
+        "motor"
+            | "motors"
+            | "biotech"
+            | "therapeutics"
+            | "biosciences"
+            | "pharma"
+            | "pharmaceuticals"
+            | "airlines"
+            | "airways"
+            | "industries"
+            | "electronics"
+            | "technologies"
+            | "holdings"
+            | "group"
+            | "wealth"
+            | "energy"
+            | "steel"
+            | "telecom"
+            | "petroleum"
+            | "semiconductor"
+            | "foods"
+            | "corp"
+            | "inc"
+    )
+}
+
+/// Words of a political stance that name a party with one of
+/// [`is_party_noun`] after them: `Liberal Initiative`, `Left Bloc`.
+pub(crate) fn is_political_word(w: &str) -> bool {
+    matches!(
+        w,
+        "left"
+            | "right"
+            | "green"
+            | "popular"
+            | "civic"
+            | "social"
+            | "radical"
+            | "progressive"
+            | "liberal"
+            | "socialist"
+            | "conservative"
+            | "democratic"
+            | "republican"
+            | "communist"
+            | "nationalist"
+            | "patriotic"
+            | "reformist"
+            | "christian"
+            | "centrist"
+            | "ecologist"
+    )
+}
+
+/// Nouns that, after a political word, make a party's name though they
+/// are no body's head word elsewhere: `Liberal Initiative`, `Left Bloc`,
+/// `Civic Platform`, `Socialist Alternative`.
+pub(crate) fn is_party_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "initiative"
+            | "bloc"
+            | "alternative"
+            | "platform"
+            | "rally"
+            | "renewal"
+            | "unity"
+            | "action"
+            | "coalition"
+            | "left"
+            | "alliance"
+            | "front"
+            | "movement"
+            | "union"
+            | "party"
+            | "league"
+            | "congress"
+    )
+}
+
+/// Kinds of match that sport writes with a capital though each is one of
+/// many, not a name: `the second Test`, `five Tests`, `a home Test`.
+pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "test" | "tests" | "twenty20" | "t20" | "t20s" | "odi" | "odis"
     )
 }
 
