@@ -901,40 +901,44 @@ impl Ctx<'_> {
 
     /// Do the words around a town at `a..b` make it a sports club: `Norwich
     /// boss`, `Charlton's striker`, `beating Norwich`, `Brentford v
-    /// Southampton`? For a country (`country`), only the words of a side
-    /// on the field: `England captain`, `beat India`, not `England fans`.
-    fn club_cue(&self, a: usize, b: usize, country: bool) -> bool {
+    /// Southampton`, `Surrey beat Kent`? (A country named as its national
+    /// side stays a place, as the guidelines have it for a country named
+    /// for its government.)
+    fn club_cue(&self, a: usize, b: usize) -> bool {
         let mut k = b;
         if self.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
             k += 1;
         }
         let after = self.has(k, LOWER)
             && self.lower_is(k, |w| {
-                (!country && matches!(w, "fans" | "supporters" | "chairman" | "forward"))
-                    || matches!(
-                        w,
-                        "boss"
-                            | "manager"
-                            | "striker"
-                            | "midfielder"
-                            | "defender"
-                            | "goalkeeper"
-                            | "keeper"
-                            | "winger"
-                            | "coach"
-                            | "squad"
-                            | "captain"
-                            | "skipper"
-                            | "bowler"
-                            | "batsman"
-                            | "batter"
-                            | "spinner"
-                            | "opener"
-                            | "seamer"
-                            | "wicketkeeper"
-                            | "v"
-                            | "vs"
-                    )
+                matches!(
+                    w,
+                    "fans"
+                        | "supporters"
+                        | "chairman"
+                        | "forward"
+                        | "boss"
+                        | "manager"
+                        | "striker"
+                        | "midfielder"
+                        | "defender"
+                        | "goalkeeper"
+                        | "keeper"
+                        | "winger"
+                        | "coach"
+                        | "squad"
+                        | "captain"
+                        | "skipper"
+                        | "bowler"
+                        | "batsman"
+                        | "batter"
+                        | "spinner"
+                        | "opener"
+                        | "seamer"
+                        | "wicketkeeper"
+                        | "v"
+                        | "vs"
+                )
             });
         let before = a > 0
             && self.has(a - 1, LOWER)
@@ -1481,11 +1485,8 @@ impl Ctx<'_> {
         // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
         // Charlton": a town's club
         let club = matches!(e.source, Source::City | Source::Subdivision)
-            && (self.bracketed_after(p, q) == Some(EntityKind::Person)
-                || self.club_cue(p, q, false));
-        // "beat India", "England captain": a country's national side
-        let side = e.source == Source::Country && q == p + 1 && self.club_cue(p, q, true);
-        if club || side {
+            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
+        if club {
             kind = EntityKind::Organization;
         }
         let strength = if q == p + 1
@@ -1511,7 +1512,7 @@ impl Ctx<'_> {
             strength
         };
         self.emit(p, q, kind, strength);
-        if (club || side)
+        if club
             && let Some(c) = self.out.last_mut()
             && (c.a, c.b) == (p, q)
         {
