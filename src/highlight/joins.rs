@@ -26,6 +26,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let found = Found::new(toks.len(), cands);
     let mut joins: Vec<Join> = Vec::new();
     for i in 0..toks.len() {
+        if !may_anchor(text, toks, &found, i) {
+            continue;
+        }
         if let Some(join) = expansion(text, toks, &found, i)
             .or_else(|| hyphenated_town(text, toks, i))
             .or_else(|| peoples(text, toks, &found, i))
@@ -81,6 +84,23 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     cands.retain(|_| !kept.next().copied().unwrap_or(false));
     cands.extend(added);
     cands.sort_by_key(|c| c.a);
+}
+
+/// Can any rule of [`apply`] start at token `i`? Most tokens are small
+/// words that none can: passing them over here saves trying each rule in
+/// turn. A word in lower case anchors only `and` ([`shared_head`]) or a
+/// work's noun ([`work_after_noun`]); a name found at `i` may start a
+/// stock index or a sponsor's event; capitals, punctuation and a
+/// possessive ending go to the rules.
+fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
+    let t = toks[i];
+    match t.kind {
+        Kind::Word if !t.is_capitalised() => {
+            found.starting(i).is_some() || t.text(text) == "and" || names_a_work(text, toks, i)
+        }
+        Kind::Num => found.starting(i).is_some(),
+        _ => true,
+    }
 }
 
 /// The names found so far, looked up by token.

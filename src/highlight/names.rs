@@ -127,15 +127,19 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
     if tested.is_empty() {
         return;
     }
-    let same = |word: &str, low: &str| {
-        let (w, l) = (word.as_bytes(), low.as_bytes());
-        let plural = |long: &[u8], short: &[u8]| {
-            long.len() == short.len() + 1
-                && long.last() == Some(&b's')
-                && long[..short.len()].eq_ignore_ascii_case(short)
-        };
-        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(l, w)
-    };
+    // The same word: the same letters but for ASCII case, or one more
+    // final `s` on either side (`Handsets` beside `handset`). Keys are the
+    // tested words in ASCII lower case, and those ending in `s` without it.
+    let ascii_lower = |w: &[u8]| -> Box<[u8]> { w.to_ascii_lowercase().into_boxed_slice() };
+    let mut whole: Map<Box<[u8]>, Vec<usize>> = Map::default();
+    let mut singular: Map<Box<[u8]>, Vec<usize>> = Map::default();
+    for (n, &(_, word)) in tested.iter().enumerate() {
+        let w = word.as_bytes();
+        whole.entry(ascii_lower(w)).or_default().push(n);
+        if let Some(stem) = w.strip_suffix(b"s") {
+            singular.entry(ascii_lower(stem)).or_default().push(n);
+        }
+    }
     // Most words can be passed over by their length and first letter: a
     // word the same as a tested one has its first letter and a length at
     // most one apart (lengths past 63 share a bit).
@@ -151,19 +155,27 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
         }
     }
     let mut found = vec![false; tested.len()];
+    let mut key = Vec::new();
     for t in toks {
         if !(t.is_word() && t.has(LOWER)) {
             continue;
         }
-        let low = t.text(text);
-        let first = low.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        let low = t.text(text).as_bytes();
+        let first = low.first().map_or(0, u8::to_ascii_lowercase);
         if lengths & length_bit(low.len()) == 0 || !firsts[usize::from(first)] {
             continue;
         }
-        for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
-            if !*slot && word.len().abs_diff(low.len()) <= 1 && same(word, low) {
-                *slot = true;
-            }
+        key.clear();
+        key.extend(low.iter().map(u8::to_ascii_lowercase));
+        let plural_of = low
+            .strip_suffix(b"s")
+            .and_then(|_| whole.get(&key[..key.len() - 1]));
+        for &n in [whole.get(&key[..]), singular.get(&key[..]), plural_of]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            found[n] = true;
         }
     }
     for (&(i, _), hit) in tested.iter().zip(found) {
@@ -267,7 +279,7 @@ impl Ctx<'_> {
             }
             let s = t.text(self.text);
             let candidate = t.is_capitalised()
-                || s.chars().skip(1).any(char::is_uppercase)
+                || (!self.low.is_unchanged(i) && s.chars().skip(1).any(char::is_uppercase))
                 || self.particle_start(i);
             if !candidate {
                 continue;

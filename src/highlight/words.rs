@@ -78,6 +78,11 @@ impl Lowered {
         Self { arena, forms }
     }
 
+    /// Is token `i` in ASCII with no capital, its own lower case?
+    pub(crate) fn is_unchanged(&self, i: usize) -> bool {
+        matches!(self.forms.get(i), Some(Form::Same))
+    }
+
     /// Token `i` of `toks` (those given to [`Lowered::new`] with `text`) in
     /// lower case: `lower(toks[i].text(text))`, and past the end what
     /// `lower("")` gives.
