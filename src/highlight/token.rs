@@ -221,6 +221,14 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
             j += run;
             prev = bytes.get(j - 1).map(|&b| char::from(b));
         }
+        // an ASCII char other than these ends the word: no need to decode
+        if let Some(&b) = bytes.get(j)
+            && b.is_ascii()
+            && b != b'\''
+            && b != b'&'
+        {
+            break;
+        }
         let Some(c) = char_at(text, j) else { break };
         if c.is_alphanumeric() || is_mark(c) {
             prev = Some(c);
@@ -329,7 +337,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let mut flags = 0;
         let kind;
         if c.is_alphabetic() {
-            if let Some(n) = dotted_len(bytes, text, i) {
+            // a dotted abbreviation has a period after its first letter
+            let dotted = if b.is_ascii() && bytes.get(i + 1) != Some(&b'.') {
+                None
+            } else {
+                dotted_len(bytes, text, i)
+            };
+            if let Some(n) = dotted {
                 i += n;
                 flags |= DOTTED;
             } else {
@@ -457,17 +471,26 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
             match t.kind {
                 Kind::Word => {
                     words += 1;
-                    let w = t.text(text);
-                    if !any_lower_letter && has_lowercase(w) {
+                    // a word starting in lower case, or a capital then
+                    // small letters, has a small letter: no need to look
+                    if !any_lower_letter
+                        && (t.has(LOWER)
+                            || (t.has(CAP) && !t.has(UPPER))
+                            || has_lowercase(t.text(text)))
+                    {
                         any_lower_letter = true;
                     }
                     if t.has(LOWER) {
                         lower_words += 1;
-                        if is_headline_function_word(w) {
+                        // once one is not, the line is in no title case
+                        if lower_words == function_words + 1
+                            && is_headline_function_word(t.text(text))
+                        {
                             function_words += 1;
                         }
                     }
-                    if t.has(UPPER) && letters_at_least(w, 2) {
+                    // capitals only matter on a line with no small letter
+                    if !any_lower_letter && t.has(UPPER) && letters_at_least(t.text(text), 2) {
                         upper_words += 1;
                     }
                 }
