@@ -128,54 +128,56 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
         return;
     }
     // The same word: the same letters but for ASCII case, or one more
-    // final `s` on either side (`Handsets` beside `handset`). Keys are the
-    // tested words in ASCII lower case, and those ending in `s` without it.
-    let ascii_lower = |w: &[u8]| -> Box<[u8]> { w.to_ascii_lowercase().into_boxed_slice() };
-    let mut whole: Map<Box<[u8]>, Vec<usize>> = Map::default();
-    let mut singular: Map<Box<[u8]>, Vec<usize>> = Map::default();
-    for (n, &(_, word)) in tested.iter().enumerate() {
-        let w = word.as_bytes();
-        whole.entry(ascii_lower(w)).or_default().push(n);
-        if let Some(stem) = w.strip_suffix(b"s") {
-            singular.entry(ascii_lower(stem)).or_default().push(n);
-        }
-    }
-    // Most words can be passed over by their length and first letter: a
-    // word the same as a tested one has its first letter and a length at
-    // most one apart (lengths past 63 share a bit).
-    let length_bit = |len: usize| 1u64 << len.min(63);
-    let mut lengths = 0u64;
-    let mut firsts = [false; 256];
+    // final `s` on either side (`Handsets` beside `handset`).
+    let same = |word: &[u8], low: &[u8]| {
+        let plural = |long: &[u8], short: &[u8]| {
+            long.len() == short.len() + 1
+                && long.last() == Some(&b's')
+                && long[..short.len()].eq_ignore_ascii_case(short)
+        };
+        word.eq_ignore_ascii_case(low) || plural(word, low) || plural(low, word)
+    };
+    // Most words can be passed over by their length and first two letters
+    // (a bit each in a small set) before they are compared.
+    let sig = |b0: u8, b1: u8, len: usize| {
+        (usize::from(b0.to_ascii_lowercase()) * 31 + usize::from(b1.to_ascii_lowercase())) * 7 + len
+    };
+    let mut seen = [0u64; 16];
+    let mut note = |k: usize| seen[(k >> 6) & 15] |= 1 << (k & 63);
     for &(_, word) in &tested {
-        for len in word.len().saturating_sub(1)..=word.len() + 1 {
-            lengths |= length_bit(len);
-        }
-        if let Some(&b) = word.as_bytes().first() {
-            firsts[usize::from(b.to_ascii_lowercase())] = true;
+        let w = word.as_bytes();
+        let (Some(&b0), n) = (w.first(), w.len()) else {
+            continue;
+        };
+        let b1 = w.get(1).copied().unwrap_or(0);
+        note(sig(b0, b1, n));
+        // with a final `s` more, or less
+        note(sig(b0, if n == 1 { b's' } else { b1 }, n + 1));
+        if n >= 2 && w.ends_with(b"s") {
+            note(sig(b0, if n == 2 { 0 } else { b1 }, n - 1));
         }
     }
+    let passes = |w: &[u8]| {
+        let k = sig(
+            w.first().copied().unwrap_or(0),
+            w.get(1).copied().unwrap_or(0),
+            w.len(),
+        );
+        seen[(k >> 6) & 15] & (1 << (k & 63)) != 0
+    };
     let mut found = vec![false; tested.len()];
-    let mut key = Vec::new();
     for t in toks {
         if !(t.is_word() && t.has(LOWER)) {
             continue;
         }
         let low = t.text(text).as_bytes();
-        let first = low.first().map_or(0, u8::to_ascii_lowercase);
-        if lengths & length_bit(low.len()) == 0 || !firsts[usize::from(first)] {
+        if !passes(low) {
             continue;
         }
-        key.clear();
-        key.extend(low.iter().map(u8::to_ascii_lowercase));
-        let plural_of = low
-            .strip_suffix(b"s")
-            .and_then(|_| whole.get(&key[..key.len() - 1]));
-        for &n in [whole.get(&key[..]), singular.get(&key[..]), plural_of]
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            found[n] = true;
+        for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
+            if !*slot && same(word.as_bytes(), low) {
+                *slot = true;
+            }
         }
     }
     for (&(i, _), hit) in tested.iter().zip(found) {

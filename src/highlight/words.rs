@@ -6,6 +6,7 @@ use super::token::Token;
 /// Lower-case a short word into `buf` without allocating (a word already in
 /// lower case is returned as it is). `None` when the word is too long for the
 /// buffer (no word of these classes is).
+#[inline]
 pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
