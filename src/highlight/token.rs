@@ -257,6 +257,41 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
     j
 }
 
+/// A word of ASCII letters and digits starting with a letter at `i` and
+/// ended by an ASCII char that neither continues it (an apostrophe, `&`)
+/// nor makes it a dotted abbreviation (`U.`): its end and its
+/// [`word_flags`], found in one pass. `None` for any other word, which
+/// [`word_end`] reads.
+fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
+    let first = *bytes.get(i)?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut small_after_first = false;
+    while let Some(&b) = bytes.get(j) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        small_after_first |= b.is_ascii_lowercase();
+        j += 1;
+    }
+    match bytes.get(j) {
+        Some(b'\'' | b'&') => return None,
+        Some(b'.') if j == i + 1 => return None,
+        Some(&b) if !b.is_ascii() => return None,
+        _ => {}
+    }
+    let shape = if first.is_ascii_lowercase() {
+        LOWER
+    } else if small_after_first {
+        CAP
+    } else {
+        CAP | UPPER
+    };
+    Some((j, shape))
+}
+
 /// Scan digits starting at `i`, with `,`/`.` between digit groups.
 fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
@@ -336,7 +371,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let start = i;
         let mut flags = 0;
         let kind;
-        if c.is_alphabetic() {
+        if let Some((end, shape)) = ascii_word(bytes, i) {
+            // the common case, in one pass: letters and digits ending at
+            // an ASCII char that cannot continue the word
+            i = end;
+            flags |= shape;
+            kind = Kind::Word;
+        } else if c.is_alphabetic() {
             // a dotted abbreviation has a period after its first letter
             let dotted = if b.is_ascii() && bytes.get(i + 1) != Some(&b'.') {
                 None
