@@ -3216,14 +3216,19 @@ fn score_lines(toks: &[Token]) -> Vec<bool> {
         while e < toks.len() && !toks[e].has(LINE_START) {
             e += 1;
         }
-        let scores = (s..e.saturating_sub(1))
-            .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
-            .count();
+        // cheapest test first: most lines are prose and fail the first two
         let starts_with_name = toks[s].is_capitalised();
-        let bare = toks[s..e]
-            .iter()
-            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'));
-        if scores == 2 && starts_with_name && bare {
+        let bare = || {
+            toks[s..e]
+                .iter()
+                .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'))
+        };
+        let scores = || {
+            (s..e.saturating_sub(1))
+                .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
+                .count()
+        };
+        if starts_with_name && bare() && scores() == 2 {
             for m in &mut marks[s..e] {
                 *m = true;
             }
