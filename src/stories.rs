@@ -322,8 +322,37 @@ fn is_distinctive(v: f64) -> bool {
 /// A figure's feature: its value to six significant digits, so that
 /// `3.5%` and `3.5 per cent` agree and rounding noise does not split them.
 fn figure_feature(v: f64) -> u64 {
-    let text = format!("{v:.5e}");
-    xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), 0xf16)
+    let (digits, exponent) = six_digits(v);
+    let mut bytes = [0u8; 12];
+    bytes[..8].copy_from_slice(&digits.to_le_bytes());
+    bytes[8..].copy_from_slice(&exponent.to_le_bytes());
+    xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, 0xf16)
+}
+
+/// `v` to six significant digits: the digits as a whole number from
+/// 100,000 to 999,999 (negative for a negative `v`) and the power of ten of
+/// the first. Zero and what is not finite are `(0, 0)`. (Arithmetic, not
+/// `format!("{v:.5e}")`: this runs for every figure of every article.)
+#[allow(clippy::cast_possible_truncation)] // |e| < 400, |m| < 10^6
+fn six_digits(v: f64) -> (i64, i32) {
+    let a = v.abs();
+    if a == 0.0 || !a.is_finite() {
+        return (0, 0);
+    }
+    let scaled = |e: i32| (a / 10f64.powi(e - 5)).round();
+    let mut e = a.log10().floor() as i32;
+    let mut m = scaled(e);
+    // the logarithm may be one off next to a power of ten, and rounding
+    // may carry (999,999.7 is 1.00000e6)
+    if m >= 1e6 {
+        e += 1;
+        m = scaled(e);
+    } else if m < 1e5 {
+        e -= 1;
+        m = scaled(e);
+    }
+    let m = m as i64;
+    (if v < 0.0 { -m } else { m }, e)
 }
 
 impl Default for Stories {

@@ -289,7 +289,17 @@ fn word_is(arena: &str, ends: &[u32], id: u32, key: &str) -> bool {
         None => 0,
     };
     let end = ends.get(i).copied().unwrap_or(0) as usize;
-    arena.as_bytes().get(start..end) == Some(key.as_bytes())
+    arena
+        .as_bytes()
+        .get(start..end)
+        .is_some_and(|word| same_bytes(word, key.as_bytes()))
+}
+
+/// `a == b`, compared in place: body words are a few bytes long, too
+/// short to gain from a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Word `id` of the vocabulary laid out in `arena` and `ends`.

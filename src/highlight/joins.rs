@@ -26,6 +26,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     let found = Found::new(toks.len(), cands);
     let mut joins: Vec<Join> = Vec::new();
     for i in 0..toks.len() {
+        if !may_anchor(text, toks, &found, i) {
+            continue;
+        }
         if let Some(join) = expansion(text, toks, &found, i)
             .or_else(|| hyphenated_town(text, toks, i))
             .or_else(|| peoples(text, toks, &found, i))
@@ -81,6 +84,26 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
     cands.retain(|_| !kept.next().copied().unwrap_or(false));
     cands.extend(added);
     cands.sort_by_key(|c| c.a);
+}
+
+/// Can any rule of [`apply`] start at token `i`? Most tokens are small
+/// words that none can: passing them over here saves trying each rule in
+/// turn. A word in lower case anchors only `and` ([`shared_head`]) or a
+/// work's noun ([`work_after_noun`]); a name found at `i` may start a
+/// stock index or a sponsor's event; capitals, punctuation and a
+/// possessive ending go to the rules.
+fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
+    let t = toks[i];
+    match t.kind {
+        Kind::Word if !t.is_capitalised() => {
+            let w = t.text(text);
+            found.starting(i).is_some()
+                || w == "and"
+                || (may_name_a_work(w) && names_a_work(text, toks, i))
+        }
+        Kind::Num => found.starting(i).is_some(),
+        _ => true,
+    }
 }
 
 /// The names found so far, looked up by token.
@@ -484,6 +507,61 @@ fn quoted_title(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> O
     known_for_sure(text, toks, found, start, end).then_some((start, end, EntityKind::Name))
 }
 
+/// Nouns that name a kind of work.
+const WORKS: [&str; 18] = [
+    "film",
+    "movie",
+    "album",
+    "novel",
+    "memoir",
+    "song",
+    "sitcom",
+    "documentary",
+    "musical",
+    "biopic",
+    "sequel",
+    "podcast",
+    "videogame",
+    "thriller",
+    "drama",
+    "comedy",
+    "franchise",
+    "trilogy",
+];
+
+/// Nouns that name a work after a word that makes them one.
+const WORKS_AFTER_A_WORD: [&str; 9] = [
+    "book", "game", "show", "series", "play", "single", "track", "opera", "poem",
+];
+
+/// For each small ASCII letter, the lengths (a bit each) of the work nouns
+/// starting with it: most words are passed over without comparing.
+const WORK_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut k = 0;
+    while k < WORKS.len() + WORKS_AFTER_A_WORD.len() {
+        let w = if k < WORKS.len() {
+            WORKS[k].as_bytes()
+        } else {
+            WORKS_AFTER_A_WORD[k - WORKS.len()].as_bytes()
+        };
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    shapes
+};
+
+/// Could `w` be one of [`WORKS`] or [`WORKS_AFTER_A_WORD`]?
+fn may_name_a_work(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c @ b'a'..=b'z') if b.len() < 32 => {
+            WORK_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 /// Is the word at `noun` one that names a kind of work (`film`, `album`,
 /// `the game`), so that a capitalised title may follow?
 fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
@@ -492,33 +570,10 @@ fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
         return false;
     }
     let w = t.text(text);
-    let plain = matches!(
-        w,
-        "film"
-            | "movie"
-            | "album"
-            | "novel"
-            | "memoir"
-            | "song"
-            | "sitcom"
-            | "documentary"
-            | "musical"
-            | "biopic"
-            | "sequel"
-            | "podcast"
-            | "videogame"
-            | "thriller"
-            | "drama"
-            | "comedy"
-            | "franchise"
-            | "trilogy"
-    );
+    let plain = WORKS.contains(&w);
     // words that are also verbs or plain nouns need a word before them
     // that makes them a work: `the game`, `his latest book`, `a new show`
-    let needs_det = matches!(
-        w,
-        "book" | "game" | "show" | "series" | "play" | "single" | "track" | "opera" | "poem"
-    );
+    let needs_det = WORKS_AFTER_A_WORD.contains(&w);
     if !plain && !needs_det {
         return false;
     }

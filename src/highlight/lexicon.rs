@@ -173,6 +173,7 @@ fn without_accents(name: &str) -> Option<String> {
 }
 
 /// Append `word` to a key: lower case, one apostrophe, one hyphen.
+#[inline]
 pub(crate) fn push_key(buf: &mut String, word: &str) {
     if word.is_ascii() {
         let start = buf.len();

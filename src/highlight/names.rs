@@ -127,41 +127,55 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
     if tested.is_empty() {
         return;
     }
-    let same = |word: &str, low: &str| {
-        let (w, l) = (word.as_bytes(), low.as_bytes());
+    // The same word: the same letters but for ASCII case, or one more
+    // final `s` on either side (`Handsets` beside `handset`).
+    let same = |word: &[u8], low: &[u8]| {
         let plural = |long: &[u8], short: &[u8]| {
             long.len() == short.len() + 1
                 && long.last() == Some(&b's')
                 && long[..short.len()].eq_ignore_ascii_case(short)
         };
-        w.eq_ignore_ascii_case(l) || plural(w, l) || plural(l, w)
+        word.eq_ignore_ascii_case(low) || plural(word, low) || plural(low, word)
     };
-    // Most words can be passed over by their length and first letter: a
-    // word the same as a tested one has its first letter and a length at
-    // most one apart (lengths past 63 share a bit).
-    let length_bit = |len: usize| 1u64 << len.min(63);
-    let mut lengths = 0u64;
-    let mut firsts = [false; 256];
+    // Most words can be passed over by their length and first two letters
+    // (a bit each in a small set) before they are compared.
+    let sig = |b0: u8, b1: u8, len: usize| {
+        (usize::from(b0.to_ascii_lowercase()) * 31 + usize::from(b1.to_ascii_lowercase())) * 7 + len
+    };
+    let mut seen = [0u64; 16];
+    let mut note = |k: usize| seen[(k >> 6) & 15] |= 1 << (k & 63);
     for &(_, word) in &tested {
-        for len in word.len().saturating_sub(1)..=word.len() + 1 {
-            lengths |= length_bit(len);
-        }
-        if let Some(&b) = word.as_bytes().first() {
-            firsts[usize::from(b.to_ascii_lowercase())] = true;
+        let w = word.as_bytes();
+        let (Some(&b0), n) = (w.first(), w.len()) else {
+            continue;
+        };
+        let b1 = w.get(1).copied().unwrap_or(0);
+        note(sig(b0, b1, n));
+        // with a final `s` more, or less
+        note(sig(b0, if n == 1 { b's' } else { b1 }, n + 1));
+        if n >= 2 && w.ends_with(b"s") {
+            note(sig(b0, if n == 2 { 0 } else { b1 }, n - 1));
         }
     }
+    let passes = |w: &[u8]| {
+        let k = sig(
+            w.first().copied().unwrap_or(0),
+            w.get(1).copied().unwrap_or(0),
+            w.len(),
+        );
+        seen[(k >> 6) & 15] & (1 << (k & 63)) != 0
+    };
     let mut found = vec![false; tested.len()];
     for t in toks {
         if !(t.is_word() && t.has(LOWER)) {
             continue;
         }
-        let low = t.text(text);
-        let first = low.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-        if lengths & length_bit(low.len()) == 0 || !firsts[usize::from(first)] {
+        let low = t.text(text).as_bytes();
+        if !passes(low) {
             continue;
         }
         for (slot, &(_, word)) in found.iter_mut().zip(&tested) {
-            if !*slot && word.len().abs_diff(low.len()) <= 1 && same(word, low) {
+            if !*slot && same(word.as_bytes(), low) {
                 *slot = true;
             }
         }
@@ -267,7 +281,7 @@ impl Ctx<'_> {
             }
             let s = t.text(self.text);
             let candidate = t.is_capitalised()
-                || s.chars().skip(1).any(char::is_uppercase)
+                || (!self.low.is_unchanged(i) && s.chars().skip(1).any(char::is_uppercase))
                 || self.particle_start(i);
             if !candidate {
                 continue;
@@ -3202,14 +3216,19 @@ fn score_lines(toks: &[Token]) -> Vec<bool> {
         while e < toks.len() && !toks[e].has(LINE_START) {
             e += 1;
         }
-        let scores = (s..e.saturating_sub(1))
-            .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
-            .count();
+        // cheapest test first: most lines are prose and fail the first two
         let starts_with_name = toks[s].is_capitalised();
-        let bare = toks[s..e]
-            .iter()
-            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'));
-        if scores == 2 && starts_with_name && bare {
+        let bare = || {
+            toks[s..e]
+                .iter()
+                .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_punct('.'))
+        };
+        let scores = || {
+            (s..e.saturating_sub(1))
+                .filter(|&k| toks[k].is_capitalised() && toks[k + 1].kind == Kind::Num)
+                .count()
+        };
+        if starts_with_name && bare() && scores() == 2 {
             for m in &mut marks[s..e] {
                 *m = true;
             }

@@ -88,73 +88,106 @@ fn is_kept_suffix(w: &str) -> bool {
     )
 }
 
+/// Number words: `two`, `twenty`.
+const CARDINALS: [&str; 28] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Ordinal words: `second`, `fortieth`.
+const ORDINALS: [&str; 29] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+];
+
+/// For each small ASCII letter, the lengths (a bit each) of the words of
+/// [`CARDINALS`] and [`ORDINALS`] starting with it: every word of a text
+/// is asked about, and most are passed over by their shape alone.
+const NUMBER_WORD_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut k = 0;
+    while k < CARDINALS.len() + ORDINALS.len() {
+        let w = if k < CARDINALS.len() {
+            CARDINALS[k].as_bytes()
+        } else {
+            ORDINALS[k - CARDINALS.len()].as_bytes()
+        };
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    shapes
+};
+
+/// Could `w` be a number word, by its first letter and length?
+fn number_word_shape(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c @ b'a'..=b'z') if b.len() < 32 => {
+            NUMBER_WORD_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 fn cardinal_word(w: &str) -> bool {
-    matches!(
-        w,
-        "zero"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-    )
+    number_word_shape(w) && CARDINALS.contains(&w)
 }
 
 fn ordinal_word(w: &str) -> bool {
-    matches!(
-        w,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "sixtieth"
-            | "seventieth"
-            | "eightieth"
-            | "ninetieth"
-            | "hundredth"
-            | "thousandth"
-    )
+    number_word_shape(w) && ORDINALS.contains(&w)
 }
 
 /// Words before a bare `May` or `March` that make it the month.

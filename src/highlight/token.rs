@@ -221,6 +221,14 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
             j += run;
             prev = bytes.get(j - 1).map(|&b| char::from(b));
         }
+        // an ASCII char other than these ends the word: no need to decode
+        if let Some(&b) = bytes.get(j)
+            && b.is_ascii()
+            && b != b'\''
+            && b != b'&'
+        {
+            break;
+        }
         let Some(c) = char_at(text, j) else { break };
         if c.is_alphanumeric() || is_mark(c) {
             prev = Some(c);
@@ -247,6 +255,41 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
         break;
     }
     j
+}
+
+/// A word of ASCII letters and digits starting with a letter at `i` and
+/// ended by an ASCII char that neither continues it (an apostrophe, `&`)
+/// nor makes it a dotted abbreviation (`U.`): its end and its
+/// [`word_flags`], found in one pass. `None` for any other word, which
+/// [`word_end`] reads.
+fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
+    let first = *bytes.get(i)?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut small_after_first = false;
+    while let Some(&b) = bytes.get(j) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        small_after_first |= b.is_ascii_lowercase();
+        j += 1;
+    }
+    match bytes.get(j) {
+        Some(b'\'' | b'&') => return None,
+        Some(b'.') if j == i + 1 => return None,
+        Some(&b) if !b.is_ascii() => return None,
+        _ => {}
+    }
+    let shape = if first.is_ascii_lowercase() {
+        LOWER
+    } else if small_after_first {
+        CAP
+    } else {
+        CAP | UPPER
+    };
+    Some((j, shape))
 }
 
 /// Scan digits starting at `i`, with `,`/`.` between digit groups.
@@ -328,8 +371,20 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let start = i;
         let mut flags = 0;
         let kind;
-        if c.is_alphabetic() {
-            if let Some(n) = dotted_len(bytes, text, i) {
+        if let Some((end, shape)) = ascii_word(bytes, i) {
+            // the common case, in one pass: letters and digits ending at
+            // an ASCII char that cannot continue the word
+            i = end;
+            flags |= shape;
+            kind = Kind::Word;
+        } else if c.is_alphabetic() {
+            // a dotted abbreviation has a period after its first letter
+            let dotted = if b.is_ascii() && bytes.get(i + 1) != Some(&b'.') {
+                None
+            } else {
+                dotted_len(bytes, text, i)
+            };
+            if let Some(n) = dotted {
                 i += n;
                 flags |= DOTTED;
             } else {
@@ -457,17 +512,26 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
             match t.kind {
                 Kind::Word => {
                     words += 1;
-                    let w = t.text(text);
-                    if !any_lower_letter && has_lowercase(w) {
+                    // a word starting in lower case, or a capital then
+                    // small letters, has a small letter: no need to look
+                    if !any_lower_letter
+                        && (t.has(LOWER)
+                            || (t.has(CAP) && !t.has(UPPER))
+                            || has_lowercase(t.text(text)))
+                    {
                         any_lower_letter = true;
                     }
                     if t.has(LOWER) {
                         lower_words += 1;
-                        if is_headline_function_word(w) {
+                        // once one is not, the line is in no title case
+                        if lower_words == function_words + 1
+                            && is_headline_function_word(t.text(text))
+                        {
                             function_words += 1;
                         }
                     }
-                    if t.has(UPPER) && letters_at_least(w, 2) {
+                    // capitals only matter on a line with no small letter
+                    if !any_lower_letter && t.has(UPPER) && letters_at_least(t.text(text), 2) {
                         upper_words += 1;
                     }
                 }

@@ -6,6 +6,7 @@ use super::token::Token;
 /// Lower-case a short word into `buf` without allocating (a word already in
 /// lower case is returned as it is). `None` when the word is too long for the
 /// buffer (no word of these classes is).
+#[inline]
 pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
@@ -37,58 +38,77 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
 pub(crate) struct Lowered {
     /// The lower-case forms that differ from the text.
     arena: String,
-    forms: Vec<Form>,
+    /// Per token, where its lower-case form is: `arena[start..end]`, or
+    /// [`SAME`] (its own text, already in lower case) or [`NONE`] (too long
+    /// for [`lower`]) as the start.
+    forms: Vec<(u32, u32)>,
 }
 
-/// Where a token's lower-case form is.
-#[derive(Debug, Clone, Copy)]
-enum Form {
-    /// The token's own text, already in lower case.
-    Same,
-    /// `arena[start..end]`.
-    Arena(usize, usize),
-    /// Too long for [`lower`].
-    None,
-}
+const SAME: u32 = u32::MAX;
+const NONE: u32 = u32::MAX - 1;
 
 impl Lowered {
     pub(crate) fn new(text: &str, toks: &[Token]) -> Self {
-        let mut arena = String::new();
+        // about a fifth of a text's words are capitalised
+        let mut arena = String::with_capacity(text.len() / 4);
         let mut buf = [0u8; 32];
         let forms = toks
             .iter()
             .map(|t| {
                 let word = t.text(text).as_bytes();
+                // one pass: ASCII with no capital is its own lower case
                 if word.len() <= buf.len()
-                    && word.is_ascii()
-                    && !word.iter().any(u8::is_ascii_uppercase)
+                    && !word.iter().any(|&b| b >= 0x80 || b.is_ascii_uppercase())
                 {
-                    return Form::Same;
+                    return (SAME, 0);
                 }
-                match lower(t.text(text), &mut buf) {
-                    Some(low) => {
-                        let start = arena.len();
-                        arena.push_str(low);
-                        Form::Arena(start, arena.len())
+                let start = arena.len();
+                if word.len() <= buf.len() && word.is_ascii() {
+                    // lowered where it is kept, as `lower` would
+                    if let (Ok(a), Ok(b)) =
+                        (u32::try_from(start), u32::try_from(start + word.len()))
+                        && b < NONE
+                    {
+                        arena.push_str(t.text(text));
+                        if let Some(added) = arena.get_mut(start..) {
+                            added.make_ascii_lowercase();
+                        }
+                        return (a, b);
                     }
-                    None => Form::None,
+                    return (NONE, 0);
+                }
+                let Some(low) = lower(t.text(text), &mut buf) else {
+                    return (NONE, 0);
+                };
+                match (u32::try_from(start), u32::try_from(start + low.len())) {
+                    (Ok(a), Ok(b)) if b < NONE => {
+                        arena.push_str(low);
+                        (a, b)
+                    }
+                    _ => (NONE, 0),
                 }
             })
             .collect();
         Self { arena, forms }
     }
 
+    /// Is token `i` in ASCII with no capital, its own lower case?
+    pub(crate) fn is_unchanged(&self, i: usize) -> bool {
+        self.forms.get(i).is_some_and(|f| f.0 == SAME)
+    }
+
     /// Token `i` of `toks` (those given to [`Lowered::new`] with `text`) in
     /// lower case: `lower(toks[i].text(text))`, and past the end what
     /// `lower("")` gives.
+    #[inline]
     pub(crate) fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> Option<&'a str> {
-        let Some(&form) = self.forms.get(i) else {
+        let Some(&(start, end)) = self.forms.get(i) else {
             return Some("");
         };
-        match form {
-            Form::Same => Some(toks.get(i)?.text(text)),
-            Form::Arena(start, end) => self.arena.get(start..end),
-            Form::None => None,
+        match start {
+            SAME => Some(toks.get(i)?.text(text)),
+            NONE => None,
+            _ => self.arena.get(start as usize..end as usize),
         }
     }
 }

@@ -271,3 +271,23 @@ fn the_days_of_two_stories_merge_in_order_counting_shared_days() {
     );
     assert_eq!(merge_days(&[], &[(3, 1)]), vec![(3, 1)]);
 }
+
+#[test]
+fn a_figure_is_kept_to_six_significant_digits() {
+    assert_eq!(six_digits(3.5), (350_000, 0));
+    assert_eq!(six_digits(-3.5), (-350_000, 0));
+    assert_eq!(six_digits(40_005.0), (400_050, 4));
+    assert_eq!(six_digits(1_234_567.0), (123_457, 6));
+    assert_eq!(six_digits(0.25), (250_000, -1));
+    // rounding carries into the next power of ten
+    assert_eq!(six_digits(999_999.7), (100_000, 6));
+    assert_eq!(six_digits(1e6), (100_000, 6));
+    assert_eq!(six_digits(4e9), (400_000, 9));
+    assert_eq!(six_digits(0.0), (0, 0));
+    assert_eq!(six_digits(f64::NAN), (0, 0));
+    // the same figure written two ways is one feature, others are not
+    assert_eq!(figure_feature(3.5), figure_feature(3.500_000_1));
+    assert_ne!(figure_feature(3.5), figure_feature(3.6));
+    assert_ne!(figure_feature(350.0), figure_feature(3.5));
+    assert_ne!(figure_feature(-3.5), figure_feature(3.5));
+}
