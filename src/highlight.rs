@@ -980,6 +980,89 @@ mod tests {
     }
 
     #[test]
+    fn a_public_service_named_by_its_field_and_country_is_one_body() {
+        let text = "The study was led by Public Health Scotland and Natural Resources \
+                    Canada, with Health Canada and Environment and Climate Change Canada.";
+        assert_eq!(
+            of(text, Organization),
+            [
+                "Public Health Scotland",
+                "Natural Resources Canada",
+                "Health Canada",
+                "Environment and Climate Change Canada"
+            ]
+        );
+        // a place with a word before it that names no field stays a place,
+        // and a field word that ends another name is not taken
+        let text = "Fires spread across Western Canada. It was commissioned by UK Sport \
+                    and Sport England last year.";
+        assert!(of(text, Place).iter().any(|p| p.ends_with("Canada")));
+        assert!(of(text, Organization).contains(&"Sport England"));
+        assert!(!of(text, Organization).contains(&"Sport and Sport England"));
+        // an office's rank before a country is no field
+        let text = "Assistant U.S. Attorney Omar Haddad said the yacht was seized.";
+        assert_eq!(of(text, Place), ["U.S."]);
+    }
+
+    #[test]
+    fn a_health_service_named_by_its_area_is_one_body() {
+        let text = "Patients were treated by NHS Lothian and NHS Greater Glasgow and Clyde, \
+                    and NHS England said more beds were needed.";
+        assert_eq!(
+            of(text, Organization),
+            [
+                "NHS Lothian",
+                "NHS Greater Glasgow and Clyde",
+                "NHS England"
+            ]
+        );
+        // an office after the body is not part of it
+        let text = "The NHS Chief Executive Amanda Pritchard spoke.";
+        assert_eq!(of(text, Person), ["Amanda Pritchard"]);
+    }
+
+    #[test]
+    fn plain_words_before_an_office_are_part_of_the_title() {
+        let text = "Federal Emergency Preparedness Minister Eleanor Olszewski said two \
+                    aircraft were ready. The ruling was joined by Justices Clarence Thomas \
+                    and Samuel Alito.";
+        assert_eq!(
+            names(text),
+            [
+                ("Eleanor Olszewski", Person),
+                ("Clarence Thomas", Person),
+                ("Samuel Alito", Person)
+            ]
+        );
+        // a listed body or an event before an office keeps its name
+        let text = "World Bank President Ajay Banga spoke. The Premier League said no. \
+                    The US Trade Representative agreed.";
+        let found = names(text);
+        assert!(found.contains(&("World Bank", Organization)), "{found:?}");
+        assert!(found.contains(&("Premier League", Name)), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| *n == "Trade"), "{found:?}");
+    }
+
+    #[test]
+    fn a_rank_before_a_bodys_head_word_is_part_of_the_body() {
+        let text = "Data from the General Administration of Customs showed a fall. \
+                    Former union leader Sir Bill Morris said so.";
+        assert_eq!(
+            names(text),
+            [
+                ("General Administration of Customs", Organization),
+                ("Bill Morris", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn states_written_with_accents_in_the_lists_are_known_as_news_spells_them() {
+        let text = "Voters in Tamil Nadu, Maharashtra and Nangarhar went to the polls.";
+        assert_eq!(of(text, Place), ["Tamil Nadu", "Maharashtra", "Nangarhar"]);
+    }
+
+    #[test]
     fn a_country_named_as_its_national_side_stays_a_place_and_a_town_becomes_its_club() {
         let text = "Joe Root made 120 as England beat Pakistan by 40 runs in Multan. \
                     Pakistan had won the toss. The England captain said the pitch was flat.";

@@ -10,7 +10,7 @@
 use super::EntityKind;
 use super::names::{Cand, Strength};
 use super::token::{
-    CAPS_LINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen,
 };
 
 /// Tokens `a..b` to become one name of a kind.
@@ -39,6 +39,8 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| body_for_a_nation(text, toks, &found, i))
             .or_else(|| members_body(text, toks, &found, i))
             .or_else(|| shared_head(text, toks, &found, i))
+            .or_else(|| body_of_a_country(text, toks, &found, i))
+            .or_else(|| health_service_body(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
             .or_else(|| sponsor_event(text, toks, &found, i))
@@ -729,15 +731,158 @@ fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Opt
         return None;
     }
     let before = found.ending(and).filter(|c| c.b == c.a + 1)?;
+    // `Dudley and Wolverhampton Hospitals NHS Trust`: a few words between
     let after = found
         .starting(and + 1)
-        .filter(|c| c.b == c.a + 2 && c.kind == EntityKind::Organization)?;
+        .filter(|c| (2..=5).contains(&(c.b - c.a)) && c.kind == EntityKind::Organization)?;
     let head = word(text, toks, after.b - 1)?;
     matches!(
         head,
         "Police" | "Constabulary" | "Council" | "Authority" | "Trust" | "Board" | "Commission"
     )
     .then_some((before.a, after.b, EntityKind::Organization))
+}
+
+/// `Public Health Scotland`, `Natural Resources Canada`, `Environment
+/// and Climate Change Canada`, `Police Scotland`: the words of a public
+/// service's field, then a country's name, are the service. Only words
+/// that name a field join: `Western Canada` and `Rural Scotland` are
+/// places.
+fn body_of_a_country(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    // the field's words start the name (`UK Sport and Sport England` is
+    // two), in running text, not a headline's capitals
+    let t = toks[i];
+    let continues = i > 0
+        && toks[i - 1].is_capitalised()
+        && t.has(SPACE)
+        && !t.has(LINE_START)
+        && !t.has(INITIAL);
+    if continues || t.has(HEADLINE) || found.at(i).is_some_and(|c| c.a < i) {
+        return None;
+    }
+    let mut k = i;
+    let mut buf = [0u8; 32];
+    while k < toks.len() && k < i + 6 {
+        let t = toks[k];
+        if k > i && (!t.has(SPACE) || t.has(LINE_START)) {
+            return None;
+        }
+        let field = t.is_capitalised()
+            && !t.has(UPPER)
+            && lower_word(text, toks, k, &mut buf).is_some_and(is_field_word);
+        let and = k > i && word(text, toks, k) == Some("and");
+        if !field && !and {
+            break;
+        }
+        k += 1;
+    }
+    if k == i || word(text, toks, k - 1) == Some("and") {
+        return None;
+    }
+    let country = found.starting(k)?;
+    let name = word(text, toks, k)?;
+    let mut key = String::new();
+    let listed_country = super::lexicon::LEXICON
+        .gazetteer
+        .longest_at(text, toks, k, k + 1, &mut key, |_, n| n == 1)
+        .is_some_and(|(_, e)| e.source == super::lexicon::Source::Country);
+    let is_country = country.kind == EntityKind::Place
+        && toks[k].has(SPACE)
+        && (listed_country || matches!(name, "England" | "Scotland" | "Wales"));
+    // the field's words must not be a name of their own reading
+    let free = (i..k).all(|j| found.at(j).is_none_or(|c| c.a >= i && c.b <= k));
+    (is_country && free && country.b == k + 1).then_some((i, k + 1, EntityKind::Organization))
+}
+
+/// Words that name a public service's field (not an office's rank, as
+/// `Assistant U.S. Attorney`).
+fn is_field_word(w: &str) -> bool {
+    matches!(
+        w,
+        "health"
+            | "public"
+            | "justice"
+            | "education"
+            | "environment"
+            | "transport"
+            | "finance"
+            | "trade"
+            | "energy"
+            | "agriculture"
+            | "culture"
+            | "housing"
+            | "tourism"
+            | "revenue"
+            | "statistics"
+            | "natural"
+            | "resources"
+            | "climate"
+            | "change"
+            | "parks"
+            | "fisheries"
+            | "oceans"
+            | "heritage"
+            | "historic"
+            | "veterans"
+            | "innovation"
+            | "science"
+            | "employment"
+            | "immigration"
+            | "sport"
+            | "infrastructure"
+            | "water"
+            | "forestry"
+            | "police"
+            | "creative"
+            | "skills"
+            | "services"
+            | "standards"
+            | "defence"
+            | "industry"
+            | "food"
+            | "safety"
+            | "digital"
+            | "communications"
+            | "social"
+            | "welfare"
+            | "research"
+            | "arts"
+    )
+}
+
+/// `NHS Lothian`, `NHS Greater Glasgow and Clyde`, `NHS England`: a
+/// health service named by its area is one body.
+fn health_service_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    if word(text, toks, i)? != "NHS" || found.starting(i).is_none_or(|c| c.b != i + 1) {
+        return None;
+    }
+    let lex = &*super::lexicon::LEXICON;
+    let mut buf = String::new();
+    let mut end = i + 1;
+    while let Some(t) = toks.get(end) {
+        if !t.has(SPACE) || t.has(LINE_START) {
+            break;
+        }
+        let area = t.is_capitalised()
+            && !found
+                .at(end)
+                .is_some_and(|c| c.kind == EntityKind::Person && c.b > end + 1)
+            && lex
+                .titles
+                .longest_at(text, toks, end, toks.len(), &mut buf, |_, _| true)
+                .is_none();
+        // `Greater Glasgow and Clyde`
+        let and = word(text, toks, end) == Some("and")
+            && end > i + 1
+            && toks.get(end + 1).is_some_and(Token::is_capitalised)
+            && word(text, toks, end + 1) != Some("NHS");
+        if !area && !and {
+            break;
+        }
+        end += 1;
+    }
+    let inside = (i..end).all(|j| found.at(j).is_none_or(|c| c.a >= i && c.b <= end));
+    (end > i + 1 && inside).then_some((i, end, EntityKind::Organization))
 }
 
 /// `West of England Combined Authority`, `East of England`: a compass

@@ -758,10 +758,31 @@ impl Ctx<'_> {
             .titles
             .longest_at(text, toks, i, end, &mut self.buf, |_, _| true)
             .map_or(0, |(n, _)| n);
+        // "General Administration of Customs", "General Assembly": a rank
+        // before a body's head word is part of the body's name
+        if n == 1
+            && i + 1 < end
+            && self.is_cap(i + 1)
+            && self.has(i + 1, SPACE)
+            && self.lower_is(i + 1, |w| is_org_head(w) || is_event_head(w))
+            && !self.is_first_name(i + 1)
+        {
+            n = 0;
+        }
         // Foreign Minister, Culture Secretary: departments then an office
         let mut j = i;
         while j < end && self.is_cap(j) && self.lower_is(j, is_dept_word) {
             j += 1;
+        }
+        // Emergency Preparedness Minister: other plain words then an office
+        // head, looked at only when one follows among the capitals
+        if let Some(head) = (j + 1..end.min(j + 4))
+            .take_while(|&k| self.toks[k].is_capitalised() && !self.has(k, UPPER))
+            .find(|&k| self.lower_is(k, is_title_head))
+            && self.is_cap(head)
+            && (j..head).all(|k| self.is_cap(k) && self.plain_before_office(k))
+        {
+            j = head;
         }
         if j > i && j < end && self.is_cap(j) && self.lower_is(j, is_title_head) {
             n = n.max(j + 1 - i);
@@ -797,6 +818,21 @@ impl Ctx<'_> {
             }
         }
         n
+    }
+
+    /// Is word `k` a plain word that can name an office's field before its
+    /// head (`Emergency`, `Preparedness`): a common or rarer English word,
+    /// no given name, no list entry nor a body's, place's or event's head.
+    fn plain_before_office(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !self.lower_is(k, is_stopword)
+            && !self.is_first_name(k)
+            && !self.gaz_covers(k)
+            && !self.gaz_covers(k + 1)
+            && !self.lower_is(k, |w| {
+                is_org_head(w) || is_place_head(w) || is_event_head(w)
+            })
+            && (self.lex.is_common(w) || self.lex.is_rarer_word(w))
     }
 
     /// Do the capitalised words from `q` to the end of the run end with an
