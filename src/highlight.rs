@@ -30,6 +30,8 @@ mod lexicon;
 mod names;
 mod numbers;
 mod token;
+
+pub(crate) use numbers::{ORDINALS, TENS, TENTHS, UNITS};
 mod words;
 
 /// What a highlighted span is.

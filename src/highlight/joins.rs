@@ -101,7 +101,7 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
             let w = t.text(text);
             found.starting(i).is_some()
                 || w == "and"
-                || (may_name_a_work(w) && names_a_work(text, toks, i))
+                || (WORK_SHAPES.may_hold(w) && names_a_work(text, toks, i))
         }
         Kind::Num => found.starting(i).is_some(),
         _ => true,
@@ -536,33 +536,9 @@ const WORKS_AFTER_A_WORD: [&str; 9] = [
     "book", "game", "show", "series", "play", "single", "track", "opera", "poem",
 ];
 
-/// For each small ASCII letter, the lengths (a bit each) of the work nouns
-/// starting with it: most words are passed over without comparing.
-const WORK_SHAPES: [u32; 26] = {
-    let mut shapes = [0u32; 26];
-    let mut k = 0;
-    while k < WORKS.len() + WORKS_AFTER_A_WORD.len() {
-        let w = if k < WORKS.len() {
-            WORKS[k].as_bytes()
-        } else {
-            WORKS_AFTER_A_WORD[k - WORKS.len()].as_bytes()
-        };
-        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
-        k += 1;
-    }
-    shapes
-};
-
-/// Could `w` be one of [`WORKS`] or [`WORKS_AFTER_A_WORD`]?
-fn may_name_a_work(w: &str) -> bool {
-    let b = w.as_bytes();
-    match b.first() {
-        Some(&c @ b'a'..=b'z') if b.len() < 32 => {
-            WORK_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0
-        }
-        _ => false,
-    }
-}
+/// The shapes of [`WORKS`] and [`WORKS_AFTER_A_WORD`]: most words are
+/// passed over without comparing.
+const WORK_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&WORKS, &WORKS_AFTER_A_WORD]);
 
 /// Is the word at `noun` one that names a kind of work (`film`, `album`,
 /// `the game`), so that a capitalised title may follow?

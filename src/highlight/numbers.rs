@@ -88,8 +88,8 @@ fn is_kept_suffix(w: &str) -> bool {
     )
 }
 
-/// Number words: `two`, `twenty`.
-const CARDINALS: [&str; 28] = [
+/// Number words from zero to nineteen, in order of their value.
+pub(crate) const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -110,18 +110,12 @@ const CARDINALS: [&str; 28] = [
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
 ];
 
-/// Ordinal words: `second`, `fortieth`.
-const ORDINALS: [&str; 29] = [
+/// Ordinal words from zeroth to nineteenth, in order of their value
+/// (`zeroth` only for reading values: no text counts with it).
+pub(crate) const ORDINALS: [&str; 20] = [
+    "zeroth",
     "first",
     "second",
     "third",
@@ -141,6 +135,15 @@ const ORDINALS: [&str; 29] = [
     "seventeenth",
     "eighteenth",
     "nineteenth",
+];
+
+/// The tens from twenty to ninety.
+pub(crate) const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Their ordinals, twentieth to ninetieth.
+pub(crate) const TENTHS: [&str; 8] = [
     "twentieth",
     "thirtieth",
     "fortieth",
@@ -149,45 +152,23 @@ const ORDINALS: [&str; 29] = [
     "seventieth",
     "eightieth",
     "ninetieth",
-    "hundredth",
-    "thousandth",
 ];
 
-/// For each small ASCII letter, the lengths (a bit each) of the words of
-/// [`CARDINALS`] and [`ORDINALS`] starting with it: every word of a text
-/// is asked about, and most are passed over by their shape alone.
-const NUMBER_WORD_SHAPES: [u32; 26] = {
-    let mut shapes = [0u32; 26];
-    let mut k = 0;
-    while k < CARDINALS.len() + ORDINALS.len() {
-        let w = if k < CARDINALS.len() {
-            CARDINALS[k].as_bytes()
-        } else {
-            ORDINALS[k - CARDINALS.len()].as_bytes()
-        };
-        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
-        k += 1;
-    }
-    shapes
-};
+/// Ordinals of the larger numbers.
+const LARGE_ORDINALS: [&str; 2] = ["hundredth", "thousandth"];
 
-/// Could `w` be a number word, by its first letter and length?
-fn number_word_shape(w: &str) -> bool {
-    let b = w.as_bytes();
-    match b.first() {
-        Some(&c @ b'a'..=b'z') if b.len() < 32 => {
-            NUMBER_WORD_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0
-        }
-        _ => false,
-    }
-}
+/// The shapes of the number words above: every word of a text is asked
+/// about, and most are passed over by their shape alone.
+const NUMBER_WORD_SHAPES: super::words::Shapes =
+    super::words::Shapes::of(&[&UNITS, &ORDINALS, &TENS, &TENTHS, &LARGE_ORDINALS]);
 
 fn cardinal_word(w: &str) -> bool {
-    number_word_shape(w) && CARDINALS.contains(&w)
+    NUMBER_WORD_SHAPES.may_hold(w) && (UNITS.contains(&w) || TENS.contains(&w))
 }
 
 fn ordinal_word(w: &str) -> bool {
-    number_word_shape(w) && ORDINALS.contains(&w)
+    NUMBER_WORD_SHAPES.may_hold(w)
+        && (ORDINALS[1..].contains(&w) || TENTHS.contains(&w) || LARGE_ORDINALS.contains(&w))
 }
 
 /// Words before a bare `May` or `March` that make it the month.

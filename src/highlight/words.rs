@@ -33,6 +33,43 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
+/// Lists of small words by their shape: for each small ASCII letter, the
+/// lengths (a bit each) of the listed words starting with it. A word whose
+/// shape is not there is in none of the lists, found without comparing
+/// strings; the rules ask this of nearly every word of a text.
+pub(crate) struct Shapes([u32; 26]);
+
+impl Shapes {
+    /// The shapes of the words of `lists` (lower-case ASCII, shorter than
+    /// 32 bytes: a longer one does not compile).
+    pub(crate) const fn of(lists: &[&[&str]]) -> Self {
+        let mut bits = [0u32; 26];
+        let mut l = 0;
+        while l < lists.len() {
+            let words = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                bits[(w[0] - b'a') as usize] |= 1 << w.len();
+                k += 1;
+            }
+            l += 1;
+        }
+        Self(bits)
+    }
+
+    /// Could `w` be one of the listed words?
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match b.first() {
+            Some(&c @ b'a'..=b'z') if b.len() < 32 => {
+                self.0[usize::from(c - b'a')] & (1 << b.len()) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Every token's text in lower case, as [`lower`] gives it, worked out once
 /// per text: the rules ask for the same words many times over.
 pub(crate) struct Lowered {
@@ -1619,6 +1656,20 @@ pub(crate) fn place_cue_before_of(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::highlight::token::tokenize;
+
+    #[test]
+    fn shapes_pass_every_listed_word_and_rule_out_most_others() {
+        const SHAPES: Shapes = Shapes::of(&[&["two", "twenty"], &["first"]]);
+        for w in ["two", "twenty", "first"] {
+            assert!(SHAPES.may_hold(w), "{w}");
+        }
+        // another first letter or length is ruled out; the same shape is
+        // only a maybe, left to the comparison
+        for w in ["four", "Two", "", "twentyfold", "déjà"] {
+            assert!(!SHAPES.may_hold(w), "{w}");
+        }
+        assert!(SHAPES.may_hold("the") && SHAPES.may_hold("ten"));
+    }
 
     #[test]
     fn each_token_lowered_once_is_what_lower_gives() {
