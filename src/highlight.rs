@@ -1059,6 +1059,23 @@ mod tests {
     }
 
     #[test]
+    fn a_prize_runs_on_over_for_and_in_and_takes_its_reach_before_it() {
+        let text = "She won the International Booker Prize, the Caine Prize for African \
+                    Writing and the Nobel Prize in Literature in 2020.";
+        assert_eq!(
+            of(text, Name),
+            [
+                "International Booker Prize",
+                "Caine Prize for African Writing",
+                "Nobel Prize in Literature"
+            ]
+        );
+        // a lower-case prize is no name, nor what follows it
+        let text = "The prize for best film went to Hotel Lumen.";
+        assert!(!of(text, Name).iter().any(|n| n.contains("prize")));
+    }
+
+    #[test]
     fn states_written_with_accents_in_the_lists_are_known_as_news_spells_them() {
         let text = "Voters in Tamil Nadu, Maharashtra and Nangarhar went to the polls.";
         assert_eq!(of(text, Place), ["Tamil Nadu", "Maharashtra", "Nangarhar"]);

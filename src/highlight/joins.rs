@@ -41,6 +41,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| shared_head(text, toks, &found, i))
             .or_else(|| body_of_a_country(text, toks, &found, i))
             .or_else(|| health_service_body(text, toks, &found, i))
+            .or_else(|| prize_for(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
             .or_else(|| sponsor_event(text, toks, &found, i))
@@ -859,6 +860,45 @@ fn health_service_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) 
     }
     let inside = (i..end).all(|j| found.at(j).is_none_or(|c| c.a >= i && c.b <= end));
     (end > i + 1 && inside).then_some((i, end, EntityKind::Organization))
+}
+
+/// `Caine Prize for African Writing`, `Nobel Prize in Literature`,
+/// `International Booker Prize`: a prize's name runs on over `for` or `in`
+/// and the capitals after it, and takes a word of reach written before it.
+fn prize_for(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let prize = found.starting(i)?;
+    let head = word(text, toks, prize.b - 1)?;
+    if prize.kind != EntityKind::Name || !matches!(head, "Prize" | "Award" | "Medal" | "Trophy") {
+        return None;
+    }
+    // the word of reach before it, a name of its own so far
+    let start = match i.checked_sub(1) {
+        Some(k)
+            if toks[i].has(SPACE)
+                && !toks[i].has(LINE_START)
+                && matches!(
+                    word(text, toks, k),
+                    Some("International" | "National" | "World" | "European")
+                )
+                && found.at(k).is_none_or(|c| c.a == k && c.b == i) =>
+        {
+            k
+        }
+        _ => i,
+    };
+    let mut end = prize.b;
+    let link = toks.get(end)?;
+    if matches!(word(text, toks, end), Some("for" | "in"))
+        && link.has(SPACE)
+        && !link.has(LINE_START)
+    {
+        let stop = caps_end(text, toks, found, end + 1, toks.len().min(end + 6));
+        // the capitals after it must be free, or names wholly inside
+        if stop > end + 1 && found.at(stop).is_none_or(|c| c.a >= stop) {
+            end = stop;
+        }
+    }
+    (start < i || end > prize.b).then_some((start, end, EntityKind::Name))
 }
 
 /// `West of England Combined Authority`, `East of England`: a compass
