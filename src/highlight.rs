@@ -1018,6 +1018,12 @@ mod tests {
                 "NHS England"
             ]
         );
+        // two places sharing a trust's name
+        let text = "It rated Dudley and Walsall Mental Health Trust poorly.";
+        assert_eq!(
+            of(text, Organization),
+            ["Dudley and Walsall Mental Health Trust"]
+        );
         // an office after the body is not part of it
         let text = "The NHS Chief Executive Amanda Pritchard spoke.";
         assert_eq!(of(text, Person), ["Amanda Pritchard"]);

@@ -708,7 +708,7 @@ fn shared_head(text: &str, toks: &[Token], found: &Found<'_>, and: usize) -> Opt
         return None;
     }
     let before = found.ending(and).filter(|c| c.b == c.a + 1)?;
-    // `Dudley and Wolverhampton Hospitals NHS Trust`: a few words between
+    // `Dudley and Walsall Mental Health Trust`: a few words after `and`
     let after = found
         .starting(and + 1)
         .filter(|c| (2..=5).contains(&(c.b - c.a)) && c.kind == EntityKind::Organization)?;
