@@ -141,6 +141,12 @@ impl<'c> Found<'c> {
         self.index_at(i).map(|n| &self.cands[n])
     }
 
+    /// Do the names over tokens `a..b` all lie wholly inside them (none
+    /// crossing an edge)?
+    fn wholly_inside(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|j| self.at(j).is_none_or(|c| c.a >= a && c.b <= b))
+    }
+
     /// The name starting at token `i`.
     fn starting(&self, i: usize) -> Option<&'c Cand> {
         self.at(i).filter(|c| c.a == i)
@@ -767,8 +773,11 @@ fn body_of_a_country(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
         && toks[k].has(SPACE)
         && (listed_country || matches!(name, "England" | "Scotland" | "Wales"));
     // the field's words must not be a name of their own reading
-    let free = (i..k).all(|j| found.at(j).is_none_or(|c| c.a >= i && c.b <= k));
-    (is_country && free && country.b == k + 1).then_some((i, k + 1, EntityKind::Organization))
+    (is_country && found.wholly_inside(i, k) && country.b == k + 1).then_some((
+        i,
+        k + 1,
+        EntityKind::Organization,
+    ))
 }
 
 /// Words that name a public service's field (not an office's rank, as
@@ -858,8 +867,7 @@ fn health_service_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) 
         }
         end += 1;
     }
-    let inside = (i..end).all(|j| found.at(j).is_none_or(|c| c.a >= i && c.b <= end));
-    (end > i + 1 && inside).then_some((i, end, EntityKind::Organization))
+    (end > i + 1 && found.wholly_inside(i, end)).then_some((i, end, EntityKind::Organization))
 }
 
 /// `Caine Prize for African Writing`, `Nobel Prize in Literature`,

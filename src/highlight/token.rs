@@ -718,6 +718,29 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_ascii_word_read_in_one_pass_is_what_the_general_way_reads() {
+        let text = "Gaza NATO iPhone x9 UK’s U.S. O'Brien AT&T Hamas's Zürich ok";
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphabetic()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && let Some((end, shape)) = ascii_word(bytes, i)
+            {
+                let general = word_end(bytes, text, i);
+                assert_eq!(end, general, "{}", &text[i..]);
+                assert_eq!(shape, word_flags(&text[i..end]), "{}", &text[i..end]);
+            }
+            i += 1;
+        }
+        // the words it leaves to the general way
+        assert_eq!(ascii_word(b"O'Brien", 0), None);
+        assert_eq!(ascii_word(b"AT&T", 0), None);
+        assert_eq!(ascii_word(b"U.S.", 0), None);
+        assert_eq!(ascii_word("Zürich".as_bytes(), 0), None);
+    }
+
+    #[test]
     fn never_splits_inside_a_character() {
         let text = "Café’s “Zürich” – 5€ ½ naïve\u{301}";
         let mut v = Vec::new();
