@@ -90,11 +90,11 @@ pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
     // (value, where it is given), then each value once, where first given.
     let mut found: Vec<(f64, u32)> = Vec::new();
     let mut values = Vec::new();
-    for span in spans.iter().filter(|s| s.kind == EntityKind::Number) {
-        if let Some(text) = body.get(span.start..span.end) {
+    for range in hyphen_joined(body, spans) {
+        if let Some(text) = body.get(range.clone()) {
             values.clear();
             values::values(text, &mut values);
-            let at = u32::try_from(span.start).unwrap_or(u32::MAX);
+            let at = u32::try_from(range.start).unwrap_or(u32::MAX);
             found.extend(values.iter().map(|&v| (v, at)));
         }
     }
@@ -114,6 +114,28 @@ pub fn extract_from_spans(body: &str, spans: &[Span]) -> Extracted {
         dates: Vec::new(),
         date_starts: Vec::new(),
     }
+}
+
+/// The byte ranges of the number spans, with spans that only a hyphen
+/// separates taken together: the highlighter gives a range's parts alone
+/// (`10`, `15 million`), while its values are read together (`10-15
+/// million` is 10 and 15 million).
+fn hyphen_joined<'s>(body: &'s str, spans: &'s [Span]) -> impl Iterator<Item = Range<usize>> + 's {
+    let mut numbers = spans
+        .iter()
+        .filter(|s| s.kind == EntityKind::Number)
+        .peekable();
+    std::iter::from_fn(move || {
+        let first = numbers.next()?;
+        let mut range = first.start..first.end;
+        while let Some(next) = numbers.peek()
+            && matches!(body.get(range.end..next.start), Some("-" | "\u{2013}"))
+        {
+            range.end = next.end;
+            numbers.next();
+        }
+        Some(range)
+    })
 }
 
 /// A set of article positions (load order), such as the filtered list.

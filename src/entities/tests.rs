@@ -492,6 +492,18 @@ fn figures_and_dates_keep_where_each_is_first_given() {
 }
 
 #[test]
+fn a_range_highlighted_part_by_part_keeps_its_scale() {
+    // The highlighter gives `10` and `15 million`; both are millions.
+    let body = "Some 10-15 million people moved and Japan won 2-1.";
+    let found = extract(&article(0, "Wire", 18, body));
+    let has = |v: f64| found.numbers.iter().any(|&n| values::same_value(n, v));
+    assert!(has(10e6) && has(15e6), "{:?}", found.numbers);
+    assert!(!has(10.0), "{:?}", found.numbers);
+    assert!(has(2.0) && has(1.0), "{:?}", found.numbers);
+    assert_eq!(found.number_starts.len(), found.numbers.len());
+}
+
+#[test]
 fn sources_are_counted_once_each_past_the_first_sixty_four() {
     // 70 sources, each naming the agency in two articles, the later
     // sources first so that the first source is past the 64th.

@@ -301,17 +301,15 @@ pub(crate) fn scan(
     while i < toks.len() {
         let found = match toks[i].kind {
             Kind::Num => digits_at(&c, i),
-            Kind::Word => word_at(&c, i).map(Hit::Found),
+            Kind::Word => word_at(&c, i),
             _ => None,
         };
         match found {
             Some(Hit::Skip(b)) => i = b + 1,
-            Some(Hit::Found(f)) => {
-                for u in used.iter_mut().take(f.b + 1).skip(f.a) {
-                    *u = true;
-                }
-                out.push(f);
-                i = f.b + 1;
+            Some(Hit::Found(f)) => i = take(f, used, out),
+            Some(Hit::Two(first, second)) => {
+                take(first, used, out);
+                i = take(second, used, out);
             }
             None => i += 1,
         }
@@ -322,7 +320,21 @@ pub(crate) fn scan(
 /// (a clock time, neither).
 enum Hit {
     Found(Found),
+    /// Two spans at once, in order, for a hyphen-joined pair whose second
+    /// part would not be read alone as what it is: the years of a season
+    /// (`1996-97`), the days of `Nov. 7-8`. (Other pairs give their first
+    /// part, and the scan reads the next as it would alone: `2-1`.)
+    Two(Found, Found),
     Skip(usize),
+}
+
+/// Mark `f`'s tokens used and keep it; the token after it.
+fn take(f: Found, used: &mut [bool], out: &mut Vec<Found>) -> usize {
+    for u in used.iter_mut().take(f.b + 1).skip(f.a) {
+        *u = true;
+    }
+    out.push(f);
+    f.b + 1
 }
 
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
@@ -424,19 +436,18 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         }
         return Some(Hit::Skip(e));
     }
-    // ranges, scores, seasons: 2-1, 1996-97, 5-6 March
+    // ranges, scores, seasons: each part alone (2-1, 1996-97, 5-6 March).
+    // The first part is taken here; the scan reads the next as it would
+    // read it alone (`10-15 million` gives `10` and `15 million`).
     if c.bare_hyphen(i + 1) && c.is_num(i + 2) {
         let right = c.text(i + 2);
         if c.year_at(i) && (right.len() == 2 || right.len() == 4) && c.digits(i + 2).is_some() {
-            return date(i, i + 2);
-        }
-        // bowling figures and wickets: 20-4-55-0
-        if c.bare_hyphen(i + 3) && c.is_num(i + 4) {
-            let mut e = i + 4;
-            while c.bare_hyphen(e + 1) && c.is_num(e + 2) {
-                e += 2;
-            }
-            return number(i, e);
+            let year = |a| Found {
+                a,
+                b: a,
+                kind: EntityKind::Date,
+            };
+            return Some(Hit::Two(year(i), year(i + 2)));
         }
         if c.day_at(i) == Some(i)
             && c.day_at(i + 2) == Some(i + 2)
@@ -444,18 +455,9 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
             && c.tok(i + 3)
                 .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
         {
-            {
-                let mut e = i + 3;
-                if c.year_at(e + 1)
-                    && c.tok(e + 1)
-                        .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
-                {
-                    e += 1;
-                }
-                return date(i, e);
-            }
+            return date(i, i);
         }
-        return number(i, i + 2);
+        return number(i, i);
     }
     // glued suffix: 3rd, 1.2m, 1990s, 60m
     if c.is_word(i + 1) && c.joined(i + 1) {
@@ -517,15 +519,15 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
 }
 
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
-fn word_at(c: &Cursor, i: usize) -> Option<Found> {
+fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     let t = c.tok(i)?;
     let w = c.lower(i);
     let date = |a, b| {
-        Some(Found {
+        Some(Hit::Found(Found {
             a,
             b,
             kind: EntityKind::Date,
-        })
+        }))
     };
     let capitalised = t.flags & (CAP | UPPER) != 0;
     // months
@@ -542,7 +544,8 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
                 .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
         }) {
             let mut end = d;
-            // Nov. 7-8
+            // Nov. 7-8: two dates, `Nov. 7` and `8`
+            let first = d;
             let d = if c.bare_hyphen(d + 1) && c.day_at(d + 2).is_some() {
                 end = d + 2;
                 d + 2
@@ -560,6 +563,14 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
                     .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
             {
                 end = d + 1;
+            }
+            if d > first {
+                let day = |a, b| Found {
+                    a,
+                    b,
+                    kind: EntityKind::Date,
+                };
+                return Some(Hit::Two(day(i, first), day(d, end)));
             }
             return date(i, end);
         }
@@ -704,11 +715,11 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     }
     if c.bare_hyphen(e + 1) {
         // two-month, fifth-fastest: the number alone
-        return Some(Found {
+        return Some(Hit::Found(Found {
             a: i,
             b: e,
             kind: EntityKind::Number,
-        });
+        }));
     }
     // two million, three hundred
     while is_card
@@ -729,11 +740,11 @@ fn word_at(c: &Cursor, i: usize) -> Option<Found> {
     {
         return date(i, e + 1);
     }
-    Some(Found {
+    Some(Hit::Found(Found {
         a: i,
         b: e,
         kind: EntityKind::Number,
-    })
+    }))
 }
 
 /// "one" as a number, not a pronoun ("no one", "one another", "the one").
@@ -885,7 +896,12 @@ mod tests {
         );
         assert_eq!(
             found("LONDON 1996-08-22 Hamas opened an office in 2012 and met on 5-6 March."),
-            [s("1996-08-22", Date), s("2012", Date), s("5-6 March", Date)]
+            [
+                s("1996-08-22", Date),
+                s("2012", Date),
+                s("5", Date),
+                s("6 March", Date)
+            ]
         );
         assert_eq!(
             found("In January it collapsed, in March too, in the 1990s"),
@@ -926,11 +942,48 @@ mod tests {
                 "Japan won 2-1, the first flight, twenty-five men, 3rd place, two million people"
             ),
             [
-                s("2-1", Number),
+                s("2", Number),
+                s("1", Number),
                 s("first", Number),
                 s("twenty-five", Number),
                 s("3rd", Number),
                 s("two million", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_hyphen_joins_is_taken_part_by_part() {
+        // votes, wickets and bowling figures: every part a number
+        assert_eq!(
+            found("The Senate voted 16-14. Wickets: 1-64 2-85. Such 26-6-79-3."),
+            [
+                s("16", Number),
+                s("14", Number),
+                s("1", Number),
+                s("64", Number),
+                s("2", Number),
+                s("85", Number),
+                s("26", Number),
+                s("6", Number),
+                s("79", Number),
+                s("3", Number)
+            ]
+        );
+        // the second part of a range is read as it would be alone
+        assert_eq!(
+            found("some 10-15 million people"),
+            [s("10", Number), s("15 million", Number)]
+        );
+        // seasons and spans of years: two dates; an ISO date stays whole
+        assert_eq!(
+            found("the 1996-97 season, the 1991-2020 average, on 2025-06-28"),
+            [
+                s("1996", Date),
+                s("97", Date),
+                s("1991", Date),
+                s("2020", Date),
+                s("2025-06-28", Date)
             ]
         );
     }
