@@ -1712,6 +1712,21 @@ mod regressions {
     }
 
     #[test]
+    fn a_feature_after_a_name_or_a_person_from_it_makes_a_place() {
+        let text = "Power from the Kariba dam, the largest, fell. A theatre on Haeundae beach. \
+                    Dale Ruiz, a rancher from Safford, and fishermen from Samar.";
+        let found = spans(text);
+        for place in ["Kariba", "Haeundae", "Safford", "Samar"] {
+            assert!(found.contains(&(place, Place)), "{place}: {found:?}");
+        }
+        // a person named in full stays one before such a word
+        assert_eq!(
+            spans("Mayor Dale Ruiz spoke. Critics say Ruiz border plans will fail."),
+            [("Dale Ruiz", Person), ("Ruiz", Person)]
+        );
+    }
+
+    #[test]
     fn context_words_give_the_kind_of_unknown_names() {
         let text = "Shares in Quorvex fell. The oil firm Quorvex said its profit rose. \
                     Striker Daliborsk scored. The Havenbond union struck.";

@@ -12,11 +12,11 @@ use super::token::{
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
-    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun, is_place_head,
-    is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
-    is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before,
-    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
-    place_cue_before_of, takes_of,
+    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun,
+    is_place_feature, is_place_head, is_place_lead, is_place_prefix, is_place_preposition,
+    is_political_word, is_post_nominal, is_stopword, is_title_head, is_trade_head, is_word_prefix,
+    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -2438,6 +2438,7 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Place);
             }
+
             let acronym = self.has(a, UPPER) && b == a + 1;
             // "holding off Lando Norris", "saw off Arsenal": a verb's off
             let verb_off = a >= 2
@@ -2480,6 +2481,20 @@ impl Ctx<'_> {
         self.cue_after(a, b)
     }
 
+    /// Whether token `k` is a place's feature ending its phrase, after the
+    /// place's name: `the Kariba dam,`, `Haeundae beach before` (`the
+    /// Ruiz border plans` is no place).
+    fn place_feature_at(&self, k: usize) -> bool {
+        let lower_word = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+        };
+        lower_word(k)
+            && self.lower_is(k, is_place_feature)
+            && (!lower_word(k + 1) || self.lower_is(k + 1, is_stopword))
+    }
+
     /// What the words after a name at `a..b` make it.
     fn cue_after(&self, a: usize, b: usize) -> Option<EntityKind> {
         let lower_word = |k: usize| {
@@ -2515,6 +2530,9 @@ impl Ctx<'_> {
         }
         if lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
+        }
+        if !possessive && self.place_feature_at(k) {
+            return Some(EntityKind::Place);
         }
         // "Marsh's chief executive", "Tongyu's chief financial officer": a
         // company's officer
@@ -2805,6 +2823,15 @@ fn comes_from(w: &str) -> bool {
             | "families"
             | "farmer"
             | "farmers"
+            | "rancher"
+            | "ranchers"
+            | "fisherman"
+            | "fishermen"
+            | "villagers"
+            | "voters"
+            | "evacuees"
+            | "pilgrims"
+            | "old"
             | "people"
             | "resident"
             | "residents"

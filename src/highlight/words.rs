@@ -1030,6 +1030,45 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
     )
 }
 
+/// Features of a place, written in lower case after its name: `the
+/// Kariba dam`, `Haeundae beach`, `the Rafah border crossing`.
+pub(crate) fn is_place_feature(w: &str) -> bool {
+    matches!(
+        w,
+        "beach"
+            | "dam"
+            | "river"
+            | "lake"
+            | "island"
+            | "islands"
+            | "mountains"
+            | "valley"
+            | "bay"
+            | "coast"
+            | "coastline"
+            | "peninsula"
+            | "delta"
+            | "basin"
+            | "desert"
+            | "plateau"
+            | "province"
+            | "district"
+            | "county"
+            | "village"
+            | "town"
+            | "border"
+            | "port"
+            | "airport"
+            | "harbour"
+            | "harbor"
+            | "strait"
+            | "glacier"
+            | "volcano"
+            | "reservoir"
+            | "estuary"
+    )
+}
+
 /// Head words that name a firm by its trade: `SAIC Motor`, `Bharat
 /// Biotech`, `Tata Group`. A country after `of` is where the firm is from,
 /// not part of its name (`Bharat Biotech of India`).
