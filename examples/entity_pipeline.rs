@@ -69,7 +69,7 @@ fn main() {
         let cpu = cpu_seconds();
         let found = entities::map_all(chunk, |article| {
             let extracted = entities::extract(article);
-            let prepared = stories::prepare(article, Some(&extracted));
+            let prepared = stories::prepare(Some(&extracted));
             (extracted, prepared)
         });
         let (extracted, prepared): (Vec<_>, Vec<_>) = found.into_iter().unzip();

@@ -48,6 +48,9 @@ mod binary;
 #[path = "common/corpus_files.rs"]
 mod corpus_files;
 
+#[path = "common/cpu.rs"]
+mod cpu;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -475,6 +478,8 @@ fn pipeline(path: &Path, names_cache: Option<PathBuf>) {
     event::spawn_loader(vec![input], None, tx);
     let mut articles = Vec::new();
     let (mut first, mut loaded, mut indexed, mut grouped) = (None, None, None, None);
+    // Processor time, all threads, when the index is complete.
+    let mut indexed_cpu = f64::NAN;
     // Names are indexed first; the stories are grouped after.
     while indexed.is_none() || grouped.is_none() {
         let Ok(event) = rx.recv_timeout(Duration::from_secs(600)) else {
@@ -492,6 +497,7 @@ fn pipeline(path: &Path, names_cache: Option<PathBuf>) {
                 if loaded.is_some() && n >= articles.len() =>
             {
                 indexed = Some(start.elapsed());
+                indexed_cpu = cpu::cpu_seconds();
             }
             Event::Update(Update::StoriesGrouped(table))
                 if loaded.is_some() && table.of_article.len() >= articles.len() =>
@@ -547,7 +553,7 @@ fn pipeline(path: &Path, names_cache: Option<PathBuf>) {
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let secs = |d: Option<Duration>| d.map_or(f64::NAN, |d| d.as_secs_f64());
     println!(
-        "first_batch_ms={:.1} loaded_s={:.3} indexed_s={:.3} stories_s={:.3} rss_mb={rss:.1} key_median_ms={:.2} key_p99_ms={:.2} keys={keys}",
+        "first_batch_ms={:.1} loaded_s={:.3} indexed_s={:.3} indexed_cpu_s={indexed_cpu:.2} stories_s={:.3} rss_mb={rss:.1} key_median_ms={:.2} key_p99_ms={:.2} keys={keys}",
         secs(first) * 1000.0,
         secs(loaded),
         secs(indexed),

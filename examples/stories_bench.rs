@@ -40,7 +40,7 @@ const BATCH: usize = 1000;
 fn group(articles: &[Arc<Article>]) -> (Stories, f64, f64) {
     let start = Instant::now();
     let prepared = map_all(articles, |article| {
-        stories::prepare(article, Some(&entities::extract(article)))
+        stories::prepare(Some(&entities::extract(article)))
     });
     let extract_ms = start.elapsed().as_secs_f64() * 1000.0;
     let start = cpu_seconds();

@@ -442,15 +442,9 @@ impl Extraction {
             let key = cache.map(|_| cache::key(article, &body));
             let hit = key.zip(cache).and_then(|(k, c)| c.get(k, &body));
             let hit_or_not = key.map(|k| (k, hit.is_some()));
-            let found = if let Some((extracted, signature)) = hit {
-                let prepared = stories::prepare_kept(&extracted, signature);
-                (extracted, prepared)
-            } else {
-                let extracted = entities::extract_body(article, &body);
-                let prepared = stories::prepare(article, Some(&extracted));
-                (extracted, prepared)
-            };
-            (found, hit_or_not)
+            let extracted = hit.unwrap_or_else(|| entities::extract_body(article, &body));
+            let prepared = stories::prepare(Some(&extracted));
+            ((extracted, prepared), hit_or_not)
         });
         let (found, cached) = both.into_iter().unzip();
         Self {
@@ -494,13 +488,12 @@ impl EntitySink<'_> {
     fn add(&mut self, chunk: Extraction, last: bool) -> bool {
         let (extracted, prepared): (Vec<_>, Vec<_>) = chunk.found.into_iter().unzip();
         if let Some(cache) = &mut self.cache {
-            let found = extracted.iter().zip(&prepared);
-            for (&cached, (extracted, prepared)) in chunk.cached.iter().zip(found) {
+            for (&cached, extracted) in chunk.cached.iter().zip(&extracted) {
                 let Some((key, hit)) = cached else { continue };
                 if hit {
                     cache.hit(key);
                 } else {
-                    cache.put(key, extracted, prepared.signature());
+                    cache.put(key, extracted);
                 }
             }
             cache.flush();

@@ -278,39 +278,21 @@ pub fn features(extracted: &Extracted) -> Vec<u64> {
     out
 }
 
-/// What one article brings to the grouping that depends only on the
-/// article: its [`features`] and its body's near-duplicate signature.
-/// Computing it is most of the cost of adding an article, so the entity
-/// worker does it beside the highlighting, on every core.
+/// What one article brings to the grouping from what the highlighter
+/// found in it: its [`features`], computed beside the highlighting on every
+/// core. Its body's near-duplicate signature is computed when it is
+/// grouped ([`Stories::add_prepared`]), so that the entity index, which
+/// the reader needs first, does not wait for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prepared {
     features: Vec<u64>,
-    signature: Option<Box<Signature>>,
 }
 
 /// An article's [`Prepared`] part, from what [`crate::entities::extract`]
 /// found in it (none: no names or figures).
-pub fn prepare(article: &Article, extracted: Option<&Extracted>) -> Prepared {
+pub fn prepare(extracted: Option<&Extracted>) -> Prepared {
     Prepared {
         features: extracted.map(features).unwrap_or_default(),
-        signature: Signature::of(&article.body.text()).map(Box::new),
-    }
-}
-
-/// An article's [`Prepared`] part from what was found in it and its body's
-/// signature, both kept from an earlier run (see
-/// [`crate::entities::cache`]): no need to read the body.
-pub fn prepare_kept(extracted: &Extracted, signature: Option<Box<Signature>>) -> Prepared {
-    Prepared {
-        features: features(extracted),
-        signature,
-    }
-}
-
-impl Prepared {
-    /// The body's near-duplicate signature, if it has one.
-    pub fn signature(&self) -> Option<&Signature> {
-        self.signature.as_deref()
     }
 }
 
@@ -414,25 +396,23 @@ impl Stories {
     /// in each (an article without its extract counts as one without names
     /// or figures). Each joins its stories now.
     pub fn add(&mut self, batch: &[Arc<Article>], extracted: &[Extracted]) {
-        let prepared = batch
-            .iter()
-            .enumerate()
-            .map(|(k, article)| prepare(article, extracted.get(k)))
+        let prepared = (0..batch.len())
+            .map(|k| prepare(extracted.get(k)))
             .collect();
         self.add_prepared(batch, prepared);
     }
 
-    /// [`Stories::add`] with each article's part of the work done already
+    /// [`Stories::add`] with each article's features worked out already
     /// ([`prepare`], which needs no access to the stories and so can run
-    /// on other threads). An article without its `Prepared` counts as one
-    /// without names, figures or signature.
+    /// on other threads). The bodies' signatures are computed here, on
+    /// every core. An article without its `Prepared` counts as one without
+    /// names or figures.
     pub fn add_prepared(&mut self, batch: &[Arc<Article>], prepared: Vec<Prepared>) {
+        let signatures =
+            crate::entities::map_all(batch, |a| Signature::of(&a.body.text()).map(Box::new));
         let mut prepared = prepared.into_iter();
-        for article in batch {
-            let Prepared {
-                features,
-                signature,
-            } = prepared.next().unwrap_or_default();
+        for (article, signature) in batch.iter().zip(signatures) {
+            let Prepared { features } = prepared.next().unwrap_or_default();
             self.push(Arc::clone(article), &features, signature);
         }
     }

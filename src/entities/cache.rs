@@ -10,7 +10,7 @@
 //! appended as articles are extracted. A record is the article's key (a hash
 //! of its body and its date, the only inputs of [`super::extract`]), the
 //! payload's length and checksum, and the payload: the [`Extracted`] in
-//! varints and the body's near-duplicate signature for the stories. The fingerprint is a hash of dateline's sources and assets
+//! varints. The fingerprint is a hash of dateline's sources and assets
 //! (`build.rs`), so that another build's file is started again, never read.
 //!
 //! Reading trusts nothing: a record that fails its checksum ends the file
@@ -33,9 +33,8 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 use super::{ArticleNames, Extracted, LocalEntity, LocalMention};
 use crate::article::Article;
 use crate::highlight::EntityKind;
-use crate::stories::signature::{BINS, Signature};
 
-const MAGIC: &[u8; 8] = b"DLNAMES1";
+const MAGIC: &[u8; 8] = b"DLNAMES2";
 
 /// The hash of the sources and assets this build was made from.
 const FINGERPRINT: &str = env!("DATELINE_NAMES_FINGERPRINT");
@@ -86,10 +85,9 @@ pub struct Recorded {
 }
 
 impl Recorded {
-    /// What was found in the article with `key` and `body`, and its body's
-    /// signature; `None` when not recorded or the record does not fit the
-    /// body.
-    pub fn get(&self, key: u64, body: &str) -> Option<(Extracted, Option<Box<Signature>>)> {
+    /// What was found in the article with `key` and `body`; `None` when
+    /// not recorded or the record does not fit the body.
+    pub fn get(&self, key: u64, body: &str) -> Option<Extracted> {
         let &(start, end) = self.at.get(&key)?;
         decode(self.data.get(start..end)?, body)
     }
@@ -259,12 +257,12 @@ impl NamesCache {
 
     /// Keep what was found in the article with `key` (written at the next
     /// [`flush`](Self::flush)).
-    pub fn put(&mut self, key: u64, found: &Extracted, signature: Option<&Signature>) {
+    pub fn put(&mut self, key: u64, found: &Extracted) {
         if self.failed || !self.live.insert(key) {
             return;
         }
         let mut payload = Vec::new();
-        encode(found, signature, &mut payload);
+        encode(found, &mut payload);
         let Ok(len) = u32::try_from(payload.len()) else {
             return;
         };
@@ -382,9 +380,8 @@ const KINDS: [EntityKind; 6] = EntityKind::ALL;
 /// `found` in varints: entities (kind and bareness in a byte, key, name),
 /// mentions (start as a step from the last, length, entity, the sentence as
 /// bytes before and after), figures (value's bits, where first given),
-/// dates (days, zigzagged, where first given); then the body's signature
-/// (a byte saying whether there is one, and its bins).
-pub fn encode(found: &Extracted, signature: Option<&Signature>, out: &mut Vec<u8>) {
+/// dates (days, zigzagged, where first given).
+pub fn encode(found: &Extracted, out: &mut Vec<u8>) {
     let names = &found.names;
     put_varint(out, names.entities.len() as u64);
     for e in &names.entities {
@@ -413,10 +410,6 @@ pub fn encode(found: &Extracted, signature: Option<&Signature>, out: &mut Vec<u8
         let zigzag = ((d << 1) ^ (d >> 31)).cast_unsigned();
         put_varint(out, u64::from(zigzag));
         put_varint(out, u64::from(*at));
-    }
-    out.push(u8::from(signature.is_some()));
-    for bin in signature.map_or(&[][..], |s| &s.0[..]) {
-        out.extend_from_slice(&bin.to_le_bytes());
     }
 }
 
@@ -464,7 +457,7 @@ impl Reader<'_> {
 
 /// What [`encode`] wrote, checked against the article's body: `None`
 /// unless every range and offset lies within it on character boundaries.
-pub fn decode(bytes: &[u8], body: &str) -> Option<(Extracted, Option<Box<Signature>>)> {
+pub fn decode(bytes: &[u8], body: &str) -> Option<Extracted> {
     let inside = |at: usize| body.is_char_boundary(at);
     let mut r = Reader { bytes, pos: 0 };
     let n = r.count(3)?;
@@ -512,18 +505,6 @@ pub fn decode(bytes: &[u8], body: &str) -> Option<(Extracted, Option<Box<Signatu
         dates.push((zigzag >> 1).cast_signed() ^ -((zigzag & 1).cast_signed()));
         date_starts.push(offset(&mut r, body)?);
     }
-    let signature = match r.bytes(1)? {
-        [0] => None,
-        [1] => {
-            let mut bins = [0u32; BINS];
-            for bin in &mut bins {
-                let b: [u8; 4] = r.bytes(4)?.try_into().ok()?;
-                *bin = u32::from_le_bytes(b);
-            }
-            Some(Box::new(Signature(bins)))
-        }
-        _ => return None,
-    };
     let found = Extracted {
         names: ArticleNames { entities, mentions },
         numbers,
@@ -531,7 +512,7 @@ pub fn decode(bytes: &[u8], body: &str) -> Option<(Extracted, Option<Box<Signatu
         dates,
         date_starts,
     };
-    (r.pos == bytes.len()).then_some((found, signature))
+    (r.pos == bytes.len()).then_some(found)
 }
 
 fn offset(r: &mut Reader, body: &str) -> Option<u32> {

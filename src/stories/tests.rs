@@ -196,7 +196,7 @@ fn articles_prepared_elsewhere_group_as_when_added_with_their_extracts() {
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let whole = grouped(&articles);
     // Prepared on other threads, as the entity worker does, in two batches.
-    let prepared = crate::entities::map_all(&articles, |a| prepare(a, Some(&extract(a))));
+    let prepared = crate::entities::map_all(&articles, |a| prepare(Some(&extract(a))));
     let mut parts = Stories::new();
     let (first, second) = prepared.split_at(5);
     parts.add_prepared(&articles[..5], first.to_vec());

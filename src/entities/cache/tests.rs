@@ -5,7 +5,6 @@ use proptest::prelude::*;
 use super::*;
 use crate::entities::extract;
 use crate::loader::{self, Input};
-use crate::stories::signature::Signature;
 
 fn samples() -> Vec<Arc<Article>> {
     loader::load_all(&[Input::Samples])
@@ -22,15 +21,9 @@ fn what_is_encoded_decodes_the_same() {
     for article in samples() {
         let body = article.body.text();
         let found = extract(&article);
-        let signature = Signature::of(&body).map(Box::new);
         let mut bytes = Vec::new();
-        encode(&found, signature.as_deref(), &mut bytes);
-        assert_eq!(
-            decode(&bytes, &body),
-            Some((found, signature)),
-            "{}",
-            article.title
-        );
+        encode(&found, &mut bytes);
+        assert_eq!(decode(&bytes, &body), Some(found), "{}", article.title);
     }
 }
 
@@ -43,7 +36,7 @@ fn a_record_that_does_not_fit_its_body_is_a_miss() {
     let found = extract(&article);
     assert!(!found.names.mentions.is_empty());
     let mut bytes = Vec::new();
-    encode(&found, None, &mut bytes);
+    encode(&found, &mut bytes);
     let last = found.names.mentions.last().expect("a mention").sentence.end;
     assert!(decode(&bytes, &body[..last - 1]).is_none());
     let mut longer = bytes.clone();
@@ -62,9 +55,9 @@ fn a_record_that_does_not_fit_its_body_is_a_miss() {
         ..Extracted::default()
     };
     let mut bytes = Vec::new();
-    encode(&one, None, &mut bytes);
+    encode(&one, &mut bytes);
     assert!(decode(&bytes, "é and more").is_none());
-    assert_eq!(decode(&bytes, "abc and more"), Some((one, None)));
+    assert_eq!(decode(&bytes, "abc and more"), Some(one));
 }
 
 proptest! {
@@ -73,7 +66,7 @@ proptest! {
     #[test]
     fn decoding_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200),
                                        body in "\\PC{0,40}") {
-        if let Some((found, _)) = decode(&bytes, &body) {
+        if let Some(found) = decode(&bytes, &body) {
             for m in &found.names.mentions {
                 prop_assert!(body.get(m.sentence.clone()).is_some());
                 prop_assert!(body.get(m.range.clone()).is_some());
@@ -96,8 +89,7 @@ fn the_cache_keeps_what_was_found_between_runs() {
     assert!(recorded.is_empty());
     for article in &articles {
         let body = article.body.text();
-        let signature = Signature::of(&body);
-        cache.put(key(article, &body), &extract(article), signature.as_ref());
+        cache.put(key(article, &body), &extract(article));
     }
     cache.flush();
     drop(cache);
@@ -106,10 +98,9 @@ fn the_cache_keeps_what_was_found_between_runs() {
     assert_eq!(cache.records(), articles.len());
     for article in &articles {
         let body = article.body.text();
-        let signature = Signature::of(&body).map(Box::new);
         assert_eq!(
             recorded.get(key(article, &body), &body),
-            Some((extract(article), signature))
+            Some(extract(article))
         );
     }
     let (_, other) = NamesCache::open(dir.path(), "/news/other");
@@ -138,7 +129,7 @@ fn a_file_cut_short_keeps_its_sound_records() {
     let (mut cache, _) = open(dir.path());
     for article in &articles[..3] {
         let body = article.body.text();
-        cache.put(key(article, &body), &extract(article), None);
+        cache.put(key(article, &body), &extract(article));
     }
     cache.flush();
     let path = cache.path.clone();
@@ -153,7 +144,7 @@ fn a_file_cut_short_keeps_its_sound_records() {
     let (mut cache, recorded) = open(dir.path());
     assert_eq!(recorded.len(), 2);
     let body = articles[3].body.text();
-    cache.put(key(&articles[3], &body), &extract(&articles[3]), None);
+    cache.put(key(&articles[3], &body), &extract(&articles[3]));
     cache.flush();
     drop(cache);
     let (_, recorded) = open(dir.path());
@@ -169,7 +160,7 @@ fn another_builds_file_is_not_read() {
     let articles = samples();
     let (mut cache, _) = open(dir.path());
     let body = articles[0].body.text();
-    cache.put(key(&articles[0], &body), &extract(&articles[0]), None);
+    cache.put(key(&articles[0], &body), &extract(&articles[0]));
     cache.flush();
     let path = cache.path.clone();
     drop(cache);
@@ -190,7 +181,7 @@ fn tidying_keeps_only_the_articles_seen() {
     let found = extract(&article);
     let (mut cache, _) = open(dir.path());
     for k in 0..2_000u64 {
-        cache.put(k, &found, None);
+        cache.put(k, &found);
     }
     cache.flush();
     drop(cache);
