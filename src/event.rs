@@ -471,6 +471,9 @@ struct EntitySink<'a> {
     stories: Stories,
     /// Chunks indexed but not yet grouped, oldest first.
     backlog: VecDeque<(Vec<Arc<Article>>, Vec<stories::Prepared>)>,
+    /// The signatures of the bodies of the backlog's oldest chunk, computed
+    /// while the chunk before it was grouped.
+    signed: Option<Vec<Option<Box<stories::signature::Signature>>>>,
     last_report: Instant,
     last_stories: Instant,
     /// How long the last stories' table took to build: while the backlog
@@ -522,7 +525,19 @@ impl EntitySink<'_> {
     /// the app has gone.
     fn group_next(&mut self) -> bool {
         if let Some((articles, prepared)) = self.backlog.pop_front() {
-            self.stories.add_prepared(&articles, prepared);
+            let signed = self
+                .signed
+                .take()
+                .unwrap_or_else(|| stories::signatures(&articles));
+            // The next chunk's signatures are computed on the other cores
+            // while this one is grouped (on this thread alone).
+            let next = self.backlog.front().map(|(next, _)| next);
+            let group = &mut self.stories;
+            let ((), next_signed) = rayon::join(
+                || group.add_signed(&articles, prepared, signed),
+                || next.map(|next| stories::signatures(next)),
+            );
+            self.signed = next_signed;
         }
         let every = STORIES_REPORT.max(self.table_cost * 10);
         if self.backlog.is_empty() || self.last_stories.elapsed() >= every {
@@ -562,6 +577,7 @@ fn run_entity_worker(
         events,
         stories: Stories::new(),
         backlog: VecDeque::new(),
+        signed: None,
         last_report: Instant::now(),
         last_stories: Instant::now(),
         table_cost: Duration::ZERO,

@@ -296,6 +296,12 @@ pub fn prepare(extracted: Option<&Extracted>) -> Prepared {
     }
 }
 
+/// The near-duplicate signature of each article's body, in order,
+/// computed on every core.
+pub fn signatures(batch: &[Arc<Article>]) -> Vec<Option<Box<Signature>>> {
+    crate::entities::map_all(batch, |a| Signature::of(&a.body.text()).map(Box::new))
+}
+
 /// Whether a figure is evidence of a story: 100 and more, or a fraction.
 fn is_distinctive(v: f64) -> bool {
     v.is_finite() && (v.abs() >= 100.0 || v.fract().abs() > 1e-9)
@@ -408,8 +414,21 @@ impl Stories {
     /// every core. An article without its `Prepared` counts as one without
     /// names or figures.
     pub fn add_prepared(&mut self, batch: &[Arc<Article>], prepared: Vec<Prepared>) {
-        let signatures =
-            crate::entities::map_all(batch, |a| Signature::of(&a.body.text()).map(Box::new));
+        self.add_signed(batch, prepared, signatures(batch));
+    }
+
+    /// [`Stories::add_prepared`] with the bodies' [`signatures`] computed
+    /// already (the `i`th belongs to the `i`th article; missing ones count
+    /// as none).
+    pub fn add_signed(
+        &mut self,
+        batch: &[Arc<Article>],
+        prepared: Vec<Prepared>,
+        signatures: Vec<Option<Box<Signature>>>,
+    ) {
+        let signatures = signatures
+            .into_iter()
+            .chain(std::iter::repeat_with(|| None));
         let mut prepared = prepared.into_iter();
         for (article, signature) in batch.iter().zip(signatures) {
             let Prepared { features } = prepared.next().unwrap_or_default();

@@ -203,6 +203,13 @@ fn articles_prepared_elsewhere_group_as_when_added_with_their_extracts() {
     parts.add_prepared(&articles[5..], second.to_vec());
     assert_eq!(whole.stories(), parts.stories());
     assert_eq!(whole.table(), parts.table());
+    // With the signatures computed beforehand, as the entity worker does
+    // for the next chunk while it groups one.
+    let mut signed = Stories::new();
+    signed.add_signed(&articles[..5], first.to_vec(), signatures(&articles[..5]));
+    signed.add_signed(&articles[5..], second.to_vec(), signatures(&articles[5..]));
+    assert_eq!(whole.stories(), signed.stories());
+    assert_eq!(whole.table(), signed.table());
     // Fewer prepared parts than articles: the rest count as bare.
     let mut short = Stories::new();
     short.add_prepared(&articles, Vec::new());
