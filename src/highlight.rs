@@ -101,6 +101,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
+    name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -165,6 +166,60 @@ fn index_numbers(
         numbers.remove(n);
         c.b += 1;
     }
+}
+
+/// What a name's last word carries on past the tokens the scan reads as
+/// words: the lower-case syllable after a hyphen that ends a Korean or
+/// Taiwanese given name (`Choi Eun-ji`, `Tsai Ing-wen`), and the period of
+/// a firm's abbreviation (`Hanbit Semiconductor Co.`, `Minerals Ltd.`).
+fn name_tails(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for c in names.iter_mut() {
+        let Some(last) = c.b.checked_sub(1).and_then(|l| toks.get(l)) else {
+            continue;
+        };
+        let word = last.text(text);
+        let next = toks.get(c.b);
+        let glued = |t: &token::Token| !t.has(token::SPACE);
+        match c.kind {
+            EntityKind::Person if c.b - c.a >= 2 && word.len() <= 6 => {
+                let hyphen = next.is_some_and(|t| t.is_punct('-') && glued(t));
+                let syllable = toks.get(c.b + 1).filter(|t| glued(t)).map(|t| t.text(text));
+                let after = toks.get(c.b + 2);
+                if hyphen
+                    && syllable.is_some_and(is_name_syllable)
+                    && after.is_none_or(|t| t.has(token::SPACE) || !t.is_word())
+                {
+                    c.b += 2;
+                }
+            }
+            EntityKind::Organization
+                if matches!(word, "Inc" | "Ltd" | "Co" | "Corp" | "Bros" | "Pty" | "Pvt")
+                    && next.is_some_and(|t| t.is_punct('.') && glued(t)) =>
+            {
+                c.b += 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A lower-case syllable that can end a hyphenated given name (`ji`,
+/// `kyu`, `wen`), not a word that joins a name to what it qualifies
+/// (`Trump-era`, `Kim-led`).
+fn is_name_syllable(w: &str) -> bool {
+    (2..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "era" | "led" | "backed" | "style" | "like" | "born" | "based" | "owned" | "run"
+                | "made" | "free" | "type" | "class" | "ish" | "esque" | "ite" | "ites" | "ism"
+                | "ist" | "held" | "aged" | "tied" | "wing" | "camp" | "bloc" | "side" | "team"
+                | "lite" | "proof" | "ally" | "linked"
+                // particles that start the next part of a surname
+                // (`Ross-van Dorp`)
+                | "van" | "von" | "de" | "der" | "den" | "del" | "da" | "di" | "du" | "la"
+                | "le" | "al" | "el" | "bin" | "ibn" | "dos" | "das"
+        )
 }
 
 #[cfg(test)]
@@ -1708,6 +1763,37 @@ mod regressions {
         assert_eq!(
             spans("Scores 5-6\nMarch was wet"),
             [("5", Number), ("6", Number)]
+        );
+    }
+
+    #[test]
+    fn a_given_names_syllable_after_a_hyphen_and_a_firms_period_belong_to_the_name() {
+        assert_eq!(
+            spans("By Choi Eun-ji in Seoul. Moon Jae-in met Tsai Ing-wen."),
+            [
+                ("Choi Eun-ji", Person),
+                ("Seoul", Place),
+                ("Moon Jae-in", Person),
+                ("Tsai Ing-wen", Person)
+            ]
+        );
+        assert_eq!(
+            spans("Shares in Hanbit Semiconductor Co. rose, and Warner Bros. fell."),
+            [
+                ("Hanbit Semiconductor Co.", Organization),
+                ("Warner Bros.", Organization)
+            ]
+        );
+        // what joins a name to what it qualifies stays out, and a particle
+        // is not taken as a syllable (`Clemence Ross-van Dorp` whole is not
+        // read yet)
+        assert_eq!(
+            spans("Joe Biden-era rules and Clemence Ross-van Dorp"),
+            [
+                ("Joe Biden", Person),
+                ("Clemence Ross", Person),
+                ("Dorp", Person)
+            ]
         );
     }
 
