@@ -1798,6 +1798,21 @@ mod regressions {
     }
 
     #[test]
+    fn spanish_and_filipino_particles_join_a_surname() {
+        assert_eq!(
+            spans("Justice Ana Maria de los Santos dissented. De los Santos wrote alone."),
+            [
+                ("Ana Maria de los Santos", Person),
+                ("De los Santos", Person)
+            ]
+        );
+        assert_eq!(
+            spans("The critic Maria Teresa dela Paz spoke."),
+            [("Maria Teresa dela Paz", Person)]
+        );
+    }
+
+    #[test]
     fn a_feature_after_a_name_or_a_person_from_it_makes_a_place() {
         let text = "Power from the Kariba dam, the largest, fell. A theatre on Haeundae beach. \
                     Dale Ruiz, a rancher from Safford, and fishermen from Samar.";
