@@ -173,6 +173,7 @@ fn index_numbers(
 /// Taiwanese given name (`Choi Eun-ji`, `Tsai Ing-wen`), and the period of
 /// a firm's abbreviation (`Hanbit Semiconductor Co.`, `Minerals Ltd.`).
 fn name_tails(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    state_abbreviations(text, toks, names);
     for c in names.iter_mut() {
         let Some(last) = c.b.checked_sub(1).and_then(|l| toks.get(l)) else {
             continue;
@@ -199,6 +200,65 @@ fn name_tails(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
                 c.b += 1;
             }
             _ => {}
+        }
+    }
+}
+
+/// A US state as news agencies shorten it, after a town and a comma:
+/// `TUCSON, Ariz. —`, `Springfield, Ill.,` is a place with its period.
+fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for i in 1..names.len() {
+        let (before, rest) = names.split_at_mut(i);
+        let (Some(town), Some(c)) = (before.last(), rest.first_mut()) else {
+            continue;
+        };
+        let after_town = town.kind == EntityKind::Place
+            && c.a == town.b + 1
+            && toks.get(town.b).is_some_and(|t| t.is_punct(','));
+        let period = toks
+            .get(c.b)
+            .is_some_and(|t| t.is_punct('.') && !t.has(token::SPACE));
+        let state = c.b == c.a + 1
+            && matches!(
+                toks[c.a].text(text),
+                "Ala"
+                    | "Ariz"
+                    | "Ark"
+                    | "Calif"
+                    | "Colo"
+                    | "Conn"
+                    | "Del"
+                    | "Fla"
+                    | "Ga"
+                    | "Ill"
+                    | "Ind"
+                    | "Kan"
+                    | "Kans"
+                    | "Ky"
+                    | "La"
+                    | "Md"
+                    | "Mass"
+                    | "Mich"
+                    | "Minn"
+                    | "Miss"
+                    | "Mo"
+                    | "Mont"
+                    | "Neb"
+                    | "Nev"
+                    | "Okla"
+                    | "Ore"
+                    | "Pa"
+                    | "Tenn"
+                    | "Tex"
+                    | "Vt"
+                    | "Va"
+                    | "Wash"
+                    | "Wis"
+                    | "Wyo"
+            );
+        if after_town && period && state {
+            c.kind = EntityKind::Place;
+            c.b += 1;
         }
     }
 }
@@ -1793,6 +1853,20 @@ mod regressions {
                 ("Joe Biden", Person),
                 ("Clemence Ross", Person),
                 ("Dorp", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_us_state_shortened_after_a_town_is_a_place_with_its_period() {
+        assert_eq!(
+            spans("TUCSON, Ariz. — She lives in Springfield, Ill., and Miss Lee agreed."),
+            [
+                ("TUCSON", Place),
+                ("Ariz.", Place),
+                ("Springfield", Place),
+                ("Ill.", Place),
+                ("Lee", Person)
             ]
         );
     }
