@@ -530,7 +530,7 @@ impl EntitySink<'_> {
                 .take()
                 .unwrap_or_else(|| stories::signatures(&articles));
             // The next chunk's signatures are computed on the other cores
-            // while this one is grouped (on this thread alone).
+            // while this one is grouped (which takes one core).
             let next = self.backlog.front().map(|(next, _)| next);
             let group = &mut self.stories;
             let ((), next_signed) = rayon::join(
