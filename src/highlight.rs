@@ -101,6 +101,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
+    state_abbreviations(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
@@ -173,7 +174,6 @@ fn index_numbers(
 /// Taiwanese given name (`Choi Eun-ji`, `Tsai Ing-wen`), and the period of
 /// a firm's abbreviation (`Hanbit Semiconductor Co.`, `Minerals Ltd.`).
 fn name_tails(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
-    state_abbreviations(text, toks, names);
     for c in names.iter_mut() {
         let Some(last) = c.b.checked_sub(1).and_then(|l| toks.get(l)) else {
             continue;
@@ -275,11 +275,9 @@ fn is_name_syllable(w: &str) -> bool {
                 | "made" | "free" | "type" | "class" | "ish" | "esque" | "ite" | "ites" | "ism"
                 | "ist" | "held" | "aged" | "tied" | "wing" | "camp" | "bloc" | "side" | "team"
                 | "lite" | "proof" | "ally" | "linked"
-                // particles that start the next part of a surname
-                // (`Ross-van Dorp`)
-                | "van" | "von" | "de" | "der" | "den" | "del" | "da" | "di" | "du" | "la"
-                | "le" | "al" | "el" | "bin" | "ibn" | "dos" | "das"
         )
+        // a particle starts the next part of a surname (`Ross-van Dorp`)
+        && !words::is_particle(w)
 }
 
 #[cfg(test)]

@@ -2305,11 +2305,6 @@ impl Ctx<'_> {
     /// from: `Beijing-based Rokid` a body, `published in the Lancet` a
     /// journal, `a farmer from Friesland` a place.
     fn base_cue(&self, a: usize) -> Option<EntityKind> {
-        let lower_word = |k: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
-        };
         // "Beijing-based Rokid", "the Geneva-based Medicines for Malaria
         // Venture": a body named by the place it is based in (a person
         // is introduced by a noun: "London-based artist Jane Doe")
@@ -2331,7 +2326,7 @@ impl Ctx<'_> {
         };
         if journal_at >= 2
             && self.lower_is(journal_at - 1, |w| w == "in")
-            && lower_word(journal_at - 2)
+            && self.lower_word(journal_at - 2)
             && self.lower_is(journal_at - 2, |w| {
                 matches!(
                     w,
@@ -2361,7 +2356,7 @@ impl Ctx<'_> {
         // someone or something comes from
         if a >= 2
             && self.lower_is(a - 1, |w| w == "from")
-            && lower_word(a - 2)
+            && self.lower_word(a - 2)
             && self.lower_is(a - 2, comes_from)
             && !self.has(a, UPPER)
         {
@@ -2373,12 +2368,7 @@ impl Ctx<'_> {
     /// What the words around a name at `a..b` make it: `oil firm Yukos`,
     /// `Yukos shares`, `striker Rooney`, `Glazer's son`, `, who`.
     fn cue(&self, a: usize, b: usize) -> Option<EntityKind> {
-        let lower_word = |k: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
-        };
-        if a >= 1 && lower_word(a - 1) {
+        if a >= 1 && self.lower_word(a - 1) {
             if self.maker_of_works(a) {
                 return Some(EntityKind::Person);
             }
@@ -2404,7 +2394,7 @@ impl Ctx<'_> {
                 let comma = self.toks[called - 2].is_punct(',');
                 let noun = called - 2 - usize::from(comma);
                 if (!comma || noun > 0)
-                    && lower_word(noun)
+                    && self.lower_word(noun)
                     && let Some(kind) = self.low(noun).and_then(apposition_kind)
                 {
                     return Some(kind);
@@ -2433,17 +2423,16 @@ impl Ctx<'_> {
             }
             if a >= 2
                 && self.lower_is(a - 1, |w| w == "of")
-                && lower_word(a - 2)
+                && self.lower_word(a - 2)
                 && self.lower_is(a - 2, place_cue_before_of)
             {
                 return Some(EntityKind::Place);
             }
-
             let acronym = self.has(a, UPPER) && b == a + 1;
             // "holding off Lando Norris", "saw off Arsenal": a verb's off
             let verb_off = a >= 2
                 && self.lower_is(a - 1, |w| w == "off")
-                && lower_word(a - 2)
+                && self.lower_word(a - 2)
                 && self.lower_is(a - 2, |w| {
                     w.ends_with("ing")
                         || w.ends_with("ed")
@@ -2457,7 +2446,7 @@ impl Ctx<'_> {
                 && (self.lower_is(a - 1, is_place_preposition)
                     || (a >= 2
                         && self.lower_is(a - 1, |w| w == "the")
-                        && lower_word(a - 2)
+                        && self.lower_word(a - 2)
                         && self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")))
             {
                 return Some(EntityKind::Place);
@@ -2467,7 +2456,7 @@ impl Ctx<'_> {
         // firm's or a unit's noun, then the name between commas
         if a >= 2
             && self.toks[a - 1].is_punct(',')
-            && lower_word(a - 2)
+            && self.lower_word(a - 2)
             && self.lower_is(a - 2, |w| {
                 is_firm_noun(w) || matches!(w, "unit" | "subsidiary" | "division" | "arm")
             })
@@ -2481,27 +2470,24 @@ impl Ctx<'_> {
         self.cue_after(a, b)
     }
 
+    /// Whether token `k` is a word in lower case.
+    fn lower_word(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
+    }
+
     /// Whether token `k` is a place's feature ending its phrase, after the
     /// place's name: `the Kariba dam,`, `Haeundae beach before` (`the
     /// Ruiz border plans` is no place).
     fn place_feature_at(&self, k: usize) -> bool {
-        let lower_word = |k: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
-        };
-        lower_word(k)
+        self.lower_word(k)
             && self.lower_is(k, is_place_feature)
-            && (!lower_word(k + 1) || self.lower_is(k + 1, is_stopword))
+            && (!self.lower_word(k + 1) || self.lower_is(k + 1, is_stopword))
     }
 
     /// What the words after a name at `a..b` make it.
     fn cue_after(&self, a: usize, b: usize) -> Option<EntityKind> {
-        let lower_word = |k: usize| {
-            self.toks
-                .get(k)
-                .is_some_and(|t| t.is_word() && t.has(super::token::LOWER))
-        };
         let mut k = b;
         let apostrophe = self
             .toks
@@ -2517,18 +2503,18 @@ impl Ctx<'_> {
         }
         if possessive {
             k += 1;
-            if lower_word(k) && self.lower_is(k, person_cue_after_possessive) {
+            if self.lower_word(k) && self.lower_is(k, person_cue_after_possessive) {
                 return Some(EntityKind::Person);
             }
         }
         // "the Trump administration", "the Obama presidency": a leader
         if !possessive
-            && lower_word(k)
+            && self.lower_word(k)
             && self.lower_is(k, |w| matches!(w, "administration" | "presidency"))
         {
             return Some(EntityKind::Person);
         }
-        if lower_word(k) && self.lower_is(k, org_cue_after) {
+        if self.lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);
         }
         if !possessive && self.place_feature_at(k) {
@@ -2536,7 +2522,7 @@ impl Ctx<'_> {
         }
         // "Marsh's chief executive", "Tongyu's chief financial officer": a
         // company's officer
-        if lower_word(k)
+        if self.lower_word(k)
             && self.lower_is(k, |w| w == "chief")
             && self.lower_is(k + 1, |w| {
                 matches!(w, "executive" | "financial" | "operating" | "technology")
@@ -2574,7 +2560,7 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Organization);
         }
-        if lower_word(k) && self.lower_is(k, place_cue_after) {
+        if self.lower_word(k) && self.lower_is(k, place_cue_after) {
             return Some(EntityKind::Place);
         }
         // "the Oder and Opava rivers"
@@ -2598,7 +2584,7 @@ impl Ctx<'_> {
         // "Tods Murray, which has a client": not a person; a place or a
         // product is mostly known already, so a body
         let comma = usize::from(self.toks.get(k).is_some_and(|t| t.is_punct(',')));
-        if !possessive && lower_word(k + comma) && self.lower_is(k + comma, |w| w == "which") {
+        if !possessive && self.lower_word(k + comma) && self.lower_is(k + comma, |w| w == "which") {
             return Some(EntityKind::Organization);
         }
         if !possessive

@@ -1034,7 +1034,7 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
 }
 
 /// Features of a place, written in lower case after its name: `the
-/// Kariba dam`, `Haeundae beach`, `the Rafah border crossing`.
+/// Kariba dam`, `Haeundae beach`.
 pub(crate) fn is_place_feature(w: &str) -> bool {
     matches!(
         w,
