@@ -142,35 +142,67 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// Classes of a byte for [`for_each_key`]: an ASCII letter or digit, a
+/// digit, a capital.
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c: u8 = 0;
+    while c < 128 {
+        table[c as usize] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else {
+            0
+        };
+        c += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Call `f` with the key of every word and number of `text`, in order:
 /// what [`tokens`] and [`token_key`] give, in one pass over the bytes. A
 /// token of ASCII chars only (nearly all of them in English news) is cut
-/// and lowercased here directly; one holding any other char goes the
-/// general way. `key` is the buffer the keys are written to.
+/// here directly, and handed over as it is in the text when it has no
+/// capital (most words) or lowercased into `key`; one holding any other
+/// char goes the general way, its key written to `key`.
 pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if b < 0x80 && class(b) & ALNUM == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut numeric = b.is_ascii_digit();
+        // The classes of the token's letters and digits, or-ed and and-ed:
+        // a capital among them; digits only.
+        let (mut any, mut all) = (0u8, DIGIT);
         let mut joined = false;
-        let mut prev_digit = false;
         let mut end = start;
         let mut ascii = true;
         while let Some(&c) = bytes.get(end) {
-            if c.is_ascii_alphanumeric() {
-                prev_digit = c.is_ascii_digit();
-                numeric &= prev_digit;
+            let k = class(c);
+            if k & ALNUM != 0 {
+                any |= k;
+                all &= k;
                 end += 1;
             } else if (c == b'.' || c == b',')
-                && prev_digit
+                && end > start
+                && bytes.get(end - 1).is_some_and(|&p| class(p) & DIGIT != 0)
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
             {
-                prev_digit = false;
                 joined = true;
                 end += 1;
             } else {
@@ -191,18 +223,21 @@ pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)
             continue;
         }
         let token = text.get(start..end).unwrap_or("");
-        key.clear();
+        let numeric = all & DIGIT != 0;
         if numeric && joined {
+            key.clear();
             number_key(token, key);
             truncate_key(key);
+            f(key);
+        } else if any & UPPER == 0 && token.len() <= MAX_KEY_BYTES {
+            f(token);
         } else {
             // ASCII: every byte is a char boundary.
+            key.clear();
             key.push_str(token.get(..MAX_KEY_BYTES.min(token.len())).unwrap_or(""));
-            if !numeric {
-                key.make_ascii_lowercase();
-            }
+            key.make_ascii_lowercase();
+            f(key);
         }
-        f(key);
         i = end;
     }
 }
@@ -540,6 +575,7 @@ mod tests {
     #[test]
     fn one_pass_keys_agree_with_the_tokens() {
         let long = "x".repeat(60);
+        let long_capitals = format!("{} {}", "Xy".repeat(30), "9".repeat(30));
         for text in [
             "",
             "The Ceasefire held; 40,005 people (3.5%) in v2.0 at 12.05.2024.",
@@ -547,6 +583,8 @@ mod tests {
             "ends with a joiner 40, and 7. and .5 and 1,2,3,4",
             "東京 2024年 abc東def 5é 12.3é",
             long.as_str(),
+            long_capitals.as_str(),
+            "Mixed CASE words, CIA and U.S. 7B 3b",
             "123456789012345678901234567890123456789012345678901234567890",
             "1,234,567,890,123,456,789,012,345,678,901,234,567,890,123",
         ] {
