@@ -2065,6 +2065,63 @@ mod regressions {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_day_starting_a_line_and_a_shortened_month_make_one_date() {
+        let found = spans("By Ada Obi\n19 May 2026\n\nSAO PAULO · 29 Jan 2026 · 6-minute read");
+        assert!(found.contains(&("19 May 2026", Date)), "{found:?}");
+        assert!(found.contains(&("29 Jan 2026", Date)), "{found:?}");
+        // a given name after a day is no month
+        let found = spans("Arsenal beat them 2 Jan Vertonghen said.");
+        assert!(!found.iter().any(|(s, _)| s.contains("2 Jan")), "{found:?}");
+    }
+
+    #[test]
+    fn a_byline_naming_its_writer_is_no_headline() {
+        let found = spans("Budget forecasts deficit\n\nBy Meredith Chow-Lambert\nTuesday");
+        assert!(
+            found.contains(&("Meredith Chow-Lambert", Person)),
+            "{found:?}"
+        );
+        // with the writer's post after a comma the line stays a headline
+        let found = spans("Waiting lists grow\n\nBy Siobhan O'Driscoll, Health Editor, Friday");
+        assert!(
+            !found.iter().any(|(s, _)| *s == "Health Editor"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_double_surname_ending_in_a_towns_name_stays_whole() {
+        let found = spans("He met Chinedu Okafor-Bello on Monday.");
+        assert!(
+            found.contains(&("Chinedu Okafor-Bello", Person)),
+            "{found:?}"
+        );
+        let found = spans("The Paris-Berlin line reopened.");
+        assert!(found.contains(&("Berlin", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn and_between_plain_words_after_of_stays_in_a_bodys_name() {
+        for name in [
+            "National Institute of Standards and Technology",
+            "Center for Volcanology and Geological Hazard Mitigation",
+            "Center for Strategic and International Studies",
+        ] {
+            let text = format!("The {name} said on Monday.");
+            let found = spans(&text);
+            assert!(found.contains(&(name, Organization)), "{found:?}");
+        }
+        // a body of its own after the and, or a place
+        let found = spans("The Ministry of Defence and Foreign Office met.");
+        assert!(
+            found.contains(&("Foreign Office", Organization)),
+            "{found:?}"
+        );
+        let found = spans("The Bank of England and Barclays said.");
+        assert!(found.contains(&("Barclays", Organization)), "{found:?}");
+    }
 }
 
 #[cfg(test)]

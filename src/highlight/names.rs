@@ -711,15 +711,45 @@ impl Ctx<'_> {
         while j > 0 && self.is_cap(j - 1) && self.lower_is(j - 1, is_dept_word) {
             j -= 1;
         }
+        // "National Institute of Standards and Technology", "Center for
+        // Volcanology and Geological Hazard Mitigation": one or two plain
+        // words on either side, the name ending after the second
+        let plain = |x: usize| {
+            self.is_cap(x)
+                && !self.has(x, UPPER)
+                && !self.gaz_covers(x)
+                && !self.is_first_name(x)
+                && !self.lower_is(x, |w| is_org_head(w) || is_org_prefix(w))
+        };
+        let general = j == k;
+        if general {
+            while j > 0 && j + 2 > k && plain(j - 1) {
+                j -= 1;
+            }
+        }
         if j == k || j < 2 || !self.lower_is(j - 1, |w| w == "of" || w == "for") {
             return None;
         }
-        if !(self.is_cap(j - 2) && self.lower_is(j - 2, is_org_prefix)) {
+        let prefix = |w: &str| is_org_prefix(w) || (general && matches!(w, "center" | "centre"));
+        if !(self.is_cap(j - 2) && self.lower_is(j - 2, prefix)) {
             return None;
         }
         let mut m = k + 1;
         while m <= k + 3 && self.is_cap(m) && self.has(m, SPACE) && !self.has(m, LINE_START) {
             m += 1;
+        }
+        if general {
+            // a head word may end it ("and Technology"), but not a body's
+            // first word ("and Foreign Office")
+            let last = |x: usize| {
+                x + 1 == m
+                    && self.is_cap(x)
+                    && !self.gaz_covers(x)
+                    && !self.is_first_name(x)
+                    && self.lower_is(x, |w| is_org_head(w) && !is_org_prefix(w))
+            };
+            let ends = !self.is_cap(m) || self.has(m, LINE_START);
+            return (m > k + 1 && ends && (k + 1..m).all(|x| plain(x) || last(x))).then_some(k + 1);
         }
         let fits = |x: usize| {
             self.lower_is(x, is_dept_word)
@@ -1881,8 +1911,24 @@ impl Ctx<'_> {
         self.emit(p, r, kind, strength);
     }
 
+    /// "Chinedu Okafor-Bello": at `r`, a town's name joined by a hyphen to
+    /// the second of two or more unknown capitalised words from `p`: the
+    /// second half of a double surname.
+    fn town_ends_surname(&self, p: usize, r: usize, g: &Entry) -> bool {
+        self.has(r, HYPHEN_PREV)
+            && r >= p + 3
+            && self.has(r - 2, SPACE)
+            && matches!(g.source, Source::City | Source::Subdivision)
+            && (p..r - 1).all(|k| {
+                self.toks[k].is_capitalised()
+                    && self.gaz_at(k, k + 1).is_none()
+                    && !self.is_common(k)
+            })
+    }
+
     /// An unknown name: from `p` to a title, a gazetteer entry, or (in a
     /// headline) a common word.
+    #[allow(clippy::too_many_lines)] // one rule after another, in order
     fn unknown_extent(&mut self, p: usize, end: usize) -> usize {
         let mut r = p + 1;
         // "the anti-Kremlin Yabloko party": what a prefix takes is a word
@@ -1967,6 +2013,10 @@ impl Ctx<'_> {
                         && !self.lex.is_common_form(self.word(p))
                     {
                         return r + 1;
+                    }
+                    if n == 1 && self.town_ends_surname(p, r, g) {
+                        r += 1;
+                        continue;
                     }
                     if !self.has(r, HYPHEN_PREV) || self.lower_is(p, |w| !is_hyphen_particle(w)) {
                         break;

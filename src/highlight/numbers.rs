@@ -257,7 +257,7 @@ impl<'a> Cursor<'a> {
     /// A day of the month at `i` (`5`, `5th`): returns the last token.
     fn day_at(&self, i: usize) -> Option<usize> {
         let d = self.digits(i)?;
-        if !(1..=31).contains(&d) || !self.next_on_line(i) {
+        if !(1..=31).contains(&d) {
             return None;
         }
         if self.is_word(i + 1)
@@ -482,11 +482,17 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         }
         return number(i, i);
     }
-    // day month [year]: 22 August 1996, 5 March
+    // day month [year]: 22 August 1996, 5 March, 29 Jan 2026; a month
+    // shortened is no month before a capital without a year (`2 Jan
+    // Smith`)
     if let Some(d) = c.day_at(i)
-        && c.month_at(d + 1) == Some(true)
+        && let Some(full) = c.month_at(d + 1)
         && c.tok(d + 1)
             .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        && (full
+            || c.year_at(d + 2)
+            || c.tok(d + 2)
+                .is_none_or(|n| !n.is_capitalised() || !n.has(SPACE)))
     {
         let mut e = d + 1;
         if c.year_at(e + 1)

@@ -610,7 +610,16 @@ pub(crate) fn confirm_title_case(text: &str, toks: &mut [Token], is_common: impl
                     common += 1;
                 }
             }
-            if common * 3 >= n && common >= 2 {
+            // a byline that only names its writer: "By Meredith
+            // Chow-Lambert" (not "By Fiona MacLeod, Science Correspondent")
+            let byline = toks[s].text(text) == "By"
+                && n <= 5
+                && toks[s + 1..e].iter().all(|t| match t.kind {
+                    Kind::Word => t.is_capitalised(),
+                    Kind::Punct(c) => is_hyphen(c) || c == '.',
+                    _ => false,
+                });
+            if common * 3 >= n && common >= 2 && !byline {
                 for t in &mut toks[s..e] {
                     t.flags |= HEADLINE | INITIAL;
                 }
