@@ -2122,6 +2122,27 @@ mod regressions {
         let found = spans("The Bank of England and Barclays said.");
         assert!(found.contains(&("Barclays", Organization)), "{found:?}");
     }
+
+    #[test]
+    fn a_common_nouns_ending_starting_a_sentence_is_no_name() {
+        let text = "Volcanologists said the eruption was fed by magma. \
+                    Disinflation is now broad-based, Ms Adeyemi said.";
+        assert_eq!(spans(text), [("Adeyemi", Person)]);
+    }
+
+    #[test]
+    fn time_zones_scales_and_rupees_are_no_names() {
+        let text = "It reached 44.1 degrees Celsius at 5:12 p.m. PST and 18:42 CEST. \
+                    Contracts are worth about Rs 4.5 million.";
+        let found = spans(text);
+        assert!(
+            found.iter().all(|(_, k)| matches!(k, Number | Date)),
+            "{found:?}"
+        );
+        // a person's name is still one
+        let found = spans("The scale is named after Anders Celsius.");
+        assert!(found.contains(&("Anders Celsius", Person)), "{found:?}");
+    }
 }
 
 #[cfg(test)]

@@ -358,6 +358,12 @@ impl Lexicon {
             || w.strip_suffix("ing").is_some_and(stem_common)
             || w.strip_suffix("ly").is_some_and(stem_common)
             || w.strip_suffix("ers").is_some_and(stem_common)
+            // endings only common nouns have: "Volcanologists",
+            // "Disinflation"
+            || (w.len() >= 8
+                && ["ologist", "ologists", "ation", "ations"]
+                    .iter()
+                    .any(|end| w.ends_with(end)))
             || w.strip_suffix("ists").is_some_and(|s| {
                 let mut y = String::from(s);
                 y.push('y');

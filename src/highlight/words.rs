@@ -1167,7 +1167,8 @@ pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
     )
 }
 
-/// Capitalised abbreviations that are not names: `DVD`, `GDP`, `MPs`.
+/// Capitalised abbreviations and words that are not names: `DVD`, `GDP`,
+/// `MPs`, time zones, `Celsius`.
 #[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
     matches!(
@@ -1225,6 +1226,28 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
             | "gmt"
             | "bst"
             | "est"
+            // time zones: "5:12 p.m. PST", "18:42 CEST"
+            | "utc"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "jst"
+            | "aest"
+            | "aedt"
+            | "hkt"
+            | "sgt"
+            // scales and a currency written before its amount: "44.1
+            // degrees Celsius", "Rs 4.5 million"
+            | "celsius"
+            | "rs"
             | "pm"
             | "am"
             | "fm"
