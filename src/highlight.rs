@@ -102,6 +102,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
+    towns_before_places(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
@@ -259,6 +260,50 @@ fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Ca
         if after_town && period && state {
             c.kind = EntityKind::Place;
             c.b += 1;
+        }
+    }
+}
+
+/// `the Austin, Texas, startup`, `Novo Progresso, Pará`: a name that
+/// reads as a person's, then a comma and a country's or a state's name
+/// and nothing after but a stop (not `Mexico's`, not `Texas attorney
+/// general`, not `(Aidana Seitkali, Kazakhstan)` in a list of winners), is
+/// a town there.
+fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    let mut buf = String::new();
+    // a country's or a state's name over exactly `a..b`
+    let mut country_or_state = |a: usize, b: usize| {
+        lexicon::LEXICON
+            .gazetteer
+            .longest_at(text, toks, a, b, &mut buf, |_, n| a + n == b)
+            .is_some_and(|(_, e)| {
+                matches!(
+                    e.source,
+                    lexicon::Source::Country | lexicon::Source::Subdivision
+                )
+            })
+    };
+    for i in 1..names.len() {
+        let (before, rest) = names.split_at_mut(i);
+        let (Some(town), Some(place)) = (before.last_mut(), rest.first()) else {
+            continue;
+        };
+        let comma_between = place.a == town.b + 1
+            && toks.get(town.b).is_some_and(|t| t.is_punct(','))
+            && toks.get(place.a).is_some_and(|t| t.has(token::SPACE));
+        let ends = toks.get(place.b).is_none_or(|t| {
+            t.has(token::LINE_START) || matches!(t.kind, token::Kind::Punct(',' | '.' | ';'))
+        });
+        if comma_between
+            && ends
+            && place.kind == EntityKind::Place
+            && country_or_state(place.a, place.b)
+            && matches!(town.kind, EntityKind::Person | EntityKind::Name)
+            && (town.a..town.b)
+                .all(|k| toks[k].kind == token::Kind::Word && !toks[k].has(token::UPPER))
+            && town.a.checked_sub(1).is_none_or(|k| !toks[k].is_punct(','))
+        {
+            town.kind = EntityKind::Place;
         }
     }
 }
@@ -2142,6 +2187,42 @@ mod regressions {
         // a person's name is still one
         let found = spans("The scale is named after Anders Celsius.");
         assert!(found.contains(&("Anders Celsius", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_a_state_or_country_is_a_town() {
+        let found = spans("Tomas Aguirre, co-founder of the Austin, Texas, startup, spoke.");
+        assert!(found.contains(&("Austin", Place)), "{found:?}");
+        // an office after the state, a possessive, a list of winners, a
+        // town after a player in a list
+        for text in [
+            "said Greg Abbott, Texas attorney general.",
+            "A friend of Maria Lopez, Mexico's ambassador, said.",
+            "Best film: 'Winter Grazing' (Aidana Seitkali, Kazakhstan)",
+            "Subs Not Used: Jaidi, Poole.",
+        ] {
+            let found = spans(text);
+            assert!(
+                !found.iter().any(|(s, k)| *k == Place
+                    && matches!(
+                        *s,
+                        "Greg Abbott" | "Maria Lopez" | "Aidana Seitkali" | "Jaidi"
+                    )),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn places_after_an_adjective_or_a_plural_place_noun() {
+        let found = spans("Temperatures in nearby Bairnsdale reached 44 degrees.");
+        assert!(found.contains(&("Bairnsdale", Place)), "{found:?}");
+        let found = spans("Warnings went to the townships of Bruthen and Sarsfield.");
+        assert!(found.contains(&("Bruthen", Place)), "{found:?}");
+        assert!(found.contains(&("Sarsfield", Place)), "{found:?}");
+        // a work after "in" does not make the next one a place
+        let found = spans("She starred in Finding Neverland and Hide and Seek.");
+        assert!(!found.contains(&("Seek", Place)), "{found:?}");
     }
 }
 

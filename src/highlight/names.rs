@@ -13,10 +13,10 @@ use super::token::{
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
     is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun,
-    is_place_feature, is_place_head, is_place_lead, is_place_prefix, is_place_preposition,
-    is_political_word, is_post_nominal, is_stopword, is_title_head, is_trade_head, is_word_prefix,
-    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
-    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
+    is_place_adjective, is_place_feature, is_place_head, is_place_lead, is_place_prefix,
+    is_place_preposition, is_political_word, is_post_nominal, is_stopword, is_title_head,
+    is_trade_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
+    person_cue_after_possessive, person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -2478,27 +2478,7 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Place);
             }
-            let acronym = self.has(a, UPPER) && b == a + 1;
-            // "holding off Lando Norris", "saw off Arsenal": a verb's off
-            let verb_off = a >= 2
-                && self.lower_is(a - 1, |w| w == "off")
-                && self.lower_word(a - 2)
-                && self.lower_is(a - 2, |w| {
-                    w.ends_with("ing")
-                        || w.ends_with("ed")
-                        || matches!(
-                            w,
-                            "hold" | "held" | "saw" | "see" | "fend" | "fought" | "beat"
-                        )
-                });
-            if !acronym
-                && !verb_off
-                && (self.lower_is(a - 1, is_place_preposition)
-                    || (a >= 2
-                        && self.lower_is(a - 1, |w| w == "the")
-                        && self.lower_word(a - 2)
-                        && self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")))
-            {
+            if self.place_before(a, b) {
                 return Some(EntityKind::Place);
             }
         }
@@ -2518,6 +2498,56 @@ impl Ctx<'_> {
             return Some(EntityKind::Organization);
         }
         self.cue_after(a, b)
+    }
+
+    /// Whether the words before a name at `a..b` (after a lower-case
+    /// word) make it a place: `in Gaza`, `in nearby Bairnsdale`, `the
+    /// townships of Bruthen and Sarsfield`.
+    fn place_before(&self, a: usize, b: usize) -> bool {
+        let acronym = self.has(a, UPPER) && b == a + 1;
+        // "holding off Lando Norris", "saw off Arsenal": a verb's off
+        let verb_off = a >= 2
+            && self.lower_is(a - 1, |w| w == "off")
+            && self.lower_word(a - 2)
+            && self.lower_is(a - 2, |w| {
+                w.ends_with("ing")
+                    || w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "hold" | "held" | "saw" | "see" | "fend" | "fought" | "beat"
+                    )
+            });
+        // "in nearby Bairnsdale", "in the northern Tigray"
+        let between = a >= 2
+            && self.lower_is(a - 1, is_place_adjective)
+            && self.lower_word(a - 2)
+            && (self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")
+                || (a >= 3
+                    && self.lower_is(a - 2, |w| w == "the")
+                    && self.lower_is(a - 3, |w| is_place_preposition(w) && w != "off")));
+        if !acronym
+            && !verb_off
+            && (self.lower_is(a - 1, is_place_preposition)
+                || between
+                || (a >= 2
+                    && self.lower_is(a - 1, |w| w == "the")
+                    && self.lower_word(a - 2)
+                    && self.lower_is(a - 2, |w| is_place_preposition(w) && w != "off")))
+        {
+            return true;
+        }
+        // "the townships of Bruthen and Sarsfield": the second of two
+        // places
+        self.lower_is(a - 1, |w| w == "and")
+            && self.out.last().is_some_and(|c| {
+                c.b + 1 == a
+                    && c.b == c.a + 1
+                    && c.a >= 2
+                    && c.kind == EntityKind::Place
+                    && self.lower_is(c.a - 1, |w| w == "of")
+                    && self.lower_word(c.a - 2)
+                    && self.lower_is(c.a - 2, place_cue_before_of)
+            })
     }
 
     /// Whether token `k` is a word in lower case.

@@ -1033,6 +1033,26 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
     )
 }
 
+/// Words that can stand between a place's preposition and its name: `in
+/// nearby Bairnsdale`, `in northern Gaza`.
+pub(crate) fn is_place_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "coastal"
+            | "rural"
+            | "downtown"
+            | "remote"
+    )
+}
+
 /// Features of a place, written in lower case after its name: `the
 /// Kariba dam`, `Haeundae beach`.
 pub(crate) fn is_place_feature(w: &str) -> bool {
@@ -1687,12 +1707,20 @@ pub(crate) fn place_cue_before_of(w: &str) -> bool {
     matches!(
         w,
         "island"
+            | "islands"
             | "city"
+            | "cities"
             | "town"
+            | "towns"
+            | "township"
+            | "townships"
             | "village"
+            | "villages"
+            | "municipality"
             | "province"
             | "region"
             | "district"
+            | "districts"
             | "port"
             | "suburb"
             | "capital"
