@@ -2224,6 +2224,23 @@ mod regressions {
         let found = spans("She starred in Finding Neverland and Hide and Seek.");
         assert!(!found.contains(&("Seek", Place)), "{found:?}");
     }
+
+    #[test]
+    fn a_mountains_or_lakes_own_name_is_the_same_place() {
+        let found =
+            spans("Thousands fled after Mount Semeru erupted. Officials said Semeru was calm.");
+        assert!(found.contains(&("Semeru", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn a_bodys_head_word_written_first_makes_it_a_body() {
+        let text = "Researchers at the Institut Verlaine and Banco Central Hispano said. \
+                    BC Hydro raised its rates.";
+        let found = spans(text);
+        for name in ["Institut Verlaine", "Banco Central Hispano", "BC Hydro"] {
+            assert!(found.contains(&(name, Organization)), "{found:?}");
+        }
+    }
 }
 
 #[cfg(test)]

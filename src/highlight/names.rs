@@ -12,10 +12,10 @@ use super::token::{
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
-    is_not_a_name_acronym, is_org_head, is_org_prefix, is_particle, is_party_noun,
-    is_place_adjective, is_place_feature, is_place_head, is_place_lead, is_place_prefix,
-    is_place_preposition, is_political_word, is_post_nominal, is_stopword, is_title_head,
-    is_trade_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
+    is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix, is_particle,
+    is_party_noun, is_place_adjective, is_place_feature, is_place_head, is_place_lead,
+    is_place_prefix, is_place_preposition, is_political_word, is_post_nominal, is_stopword,
+    is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
     person_cue_after_possessive, person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
@@ -2134,7 +2134,10 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
-            let kind = if self.lower_is(last, is_org_head) || self.party_name(first, last, r) {
+            let kind = if self.lower_is(last, is_org_head)
+                || self.lower_is(first, is_org_head_first)
+                || self.party_name(first, last, r)
+            {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head) {
                 Some(EntityKind::Place)
@@ -3297,6 +3300,18 @@ fn known_kinds<'k>(
         let v = known.entry(key).or_insert((c.kind, c.strength));
         if v.1 < c.strength {
             *v = (c.kind, c.strength);
+        }
+        // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu": the
+        // mountain's or the lake's own name
+        if c.kind == EntityKind::Place
+            && let Some(own) = ["mount ", "mt ", "lake "]
+                .iter()
+                .find_map(|prefix| key.strip_prefix(prefix))
+            && !own.is_empty()
+        {
+            known
+                .entry(own)
+                .or_insert((EntityKind::Place, Strength::Strong));
         }
     }
     (known, table_clubs)

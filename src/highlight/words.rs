@@ -329,6 +329,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "shipping"
             | "insurance"
             | "assurance"
+            | "hydro"
             | "bancorp"
             | "software"
             | "networks"
@@ -618,6 +619,38 @@ pub(crate) fn is_org_prefix(w: &str) -> bool {
             | "alliance"
             | "movement"
             | "front"
+    )
+}
+
+/// A body's head word written first, as French, Spanish, Italian,
+/// Portuguese and German names put it: `Institut Verlaine`, `Banco
+/// Santander`, `Grupo Bimbo`.
+pub(crate) fn is_org_head_first(w: &str) -> bool {
+    matches!(
+        w,
+        "institut"
+            | "instituto"
+            | "istituto"
+            | "banco"
+            | "banque"
+            | "universidad"
+            | "universidade"
+            | "université"
+            | "università"
+            | "universität"
+            | "fundación"
+            | "fundação"
+            | "fondation"
+            | "fondazione"
+            | "stiftung"
+            | "grupo"
+            | "groupe"
+            | "gruppo"
+            | "compagnie"
+            | "compañía"
+            | "ministerio"
+            | "ministère"
+            | "ministério"
     )
 }
 
