@@ -2241,6 +2241,18 @@ mod regressions {
             assert!(found.contains(&(name, Organization)), "{found:?}");
         }
     }
+
+    #[test]
+    fn where_a_prize_is_held_is_no_part_of_it() {
+        let found = spans("He won the 2017 Champions Trophy in England.");
+        assert!(found.contains(&("Champions Trophy", Name)), "{found:?}");
+        assert!(found.contains(&("England", Place)), "{found:?}");
+        let found = spans("She won the Nobel Prize in Literature.");
+        assert!(
+            found.contains(&("Nobel Prize in Literature", Name)),
+            "{found:?}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -901,8 +901,13 @@ fn prize_for(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<
         && !link.has(LINE_START)
     {
         let stop = caps_end(text, toks, found, end + 1, toks.len().min(end + 6));
+        // where it is held is no part of it: "the Champions Trophy in
+        // England" (but "the Nobel Prize in Literature")
+        let place = found
+            .starting(end + 1)
+            .is_some_and(|c| c.kind == EntityKind::Place && c.strength == Strength::Strong);
         // the capitals after it must be free, or names wholly inside
-        if stop > end + 1 && found.at(stop).is_none_or(|c| c.a >= stop) {
+        if stop > end + 1 && !place && found.at(stop).is_none_or(|c| c.a >= stop) {
             end = stop;
         }
     }
