@@ -2143,6 +2143,11 @@ mod regressions {
             found.contains(&("Chinedu Okafor-Bello", Person)),
             "{found:?}"
         );
+        let found = spans("By Chinedu Okafor-Bello\n19 May 2026\n\nABUJA - The bank held rates.");
+        assert!(
+            found.contains(&("Chinedu Okafor-Bello", Person)),
+            "{found:?}"
+        );
         let found = spans("The Paris-Berlin line reopened.");
         assert!(found.contains(&("Berlin", Place)), "{found:?}");
     }
@@ -2252,6 +2257,16 @@ mod regressions {
             found.contains(&("Nobel Prize in Literature", Name)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_places_head_word_written_first_makes_a_place() {
+        let found = spans(
+            "Queues stretched out of Gare de Lyon and Gare du Nord. Crowds filled Piazza Navona.",
+        );
+        for name in ["Gare de Lyon", "Gare du Nord", "Piazza Navona"] {
+            assert!(found.contains(&(name, Place)), "{found:?}");
+        }
     }
 }
 

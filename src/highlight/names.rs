@@ -13,10 +13,11 @@ use super::token::{
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
     is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix, is_particle,
-    is_party_noun, is_place_adjective, is_place_feature, is_place_head, is_place_lead,
-    is_place_prefix, is_place_preposition, is_political_word, is_post_nominal, is_stopword,
-    is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before, org_cue_before_of,
-    person_cue_after_possessive, person_cue_before, place_cue_after, place_cue_before_of, takes_of,
+    is_party_noun, is_place_adjective, is_place_feature, is_place_head, is_place_head_first,
+    is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
+    is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before,
+    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
+    place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -1912,14 +1913,14 @@ impl Ctx<'_> {
     }
 
     /// "Chinedu Okafor-Bello": at `r`, a town's name joined by a hyphen to
-    /// the second of two or more unknown capitalised words from `p`: the
+    /// the second of two unknown capitalised words (at or after `p`): the
     /// second half of a double surname.
     fn town_ends_surname(&self, p: usize, r: usize, g: &Entry) -> bool {
         self.has(r, HYPHEN_PREV)
             && r >= p + 3
             && self.has(r - 2, SPACE)
             && matches!(g.source, Source::City | Source::Subdivision)
-            && (p..r - 1).all(|k| {
+            && [r - 3, r - 2].iter().all(|&k| {
                 self.toks[k].is_capitalised()
                     && self.gaz_at(k, k + 1).is_none()
                     && !self.is_common(k)
@@ -1945,11 +1946,19 @@ impl Ctx<'_> {
                 break;
             }
             if t.is_word() && t.is_capitalised() {
-                let after_of = r > p + 1
-                    && (self.lower_is(r - 1, |w| w == "of" || w == "for")
-                        || (r > p + 2
-                            && self.lower_is(r - 1, |w| w == "the")
-                            && self.lower_is(r - 2, |w| w == "of")));
+                // "Gare de Lyon", "Plaza de Mayo": a place's head word
+                // first, then its particle
+                let after_de = r == p + 2
+                    && self.lower_is(p, is_place_head_first)
+                    && self.lower_is(r - 1, |w| {
+                        matches!(w, "de" | "du" | "des" | "del" | "di" | "do" | "da")
+                    });
+                let after_of = after_de
+                    || r > p + 1
+                        && (self.lower_is(r - 1, |w| w == "of" || w == "for")
+                            || (r > p + 2
+                                && self.lower_is(r - 1, |w| w == "the")
+                                && self.lower_is(r - 2, |w| w == "of")));
                 if let Some((n, g)) = self.gaz_at(r, end) {
                     // "Economic Commission for Africa": a listed head word
                     // with more of the name after it
@@ -2139,7 +2148,9 @@ impl Ctx<'_> {
                 || self.party_name(first, last, r)
             {
                 Some(EntityKind::Organization)
-            } else if self.lower_is(last, is_place_head) {
+            } else if self.lower_is(last, is_place_head)
+                || self.lower_is(first, is_place_head_first)
+            {
                 Some(EntityKind::Place)
             } else if self.lower_is(last, is_event_head) {
                 Some(EntityKind::Name)

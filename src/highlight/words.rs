@@ -654,6 +654,27 @@ pub(crate) fn is_org_head_first(w: &str) -> bool {
     )
 }
 
+/// A place's head word written first, as French, Spanish, Italian and
+/// Portuguese names put it: `Gare de Lyon`, `Plaza de Mayo`, `Piazza
+/// Navona`.
+pub(crate) fn is_place_head_first(w: &str) -> bool {
+    matches!(
+        w,
+        "gare"
+            | "rue"
+            | "quai"
+            | "pont"
+            | "porte"
+            | "palais"
+            | "plaza"
+            | "praça"
+            | "piazza"
+            | "estación"
+            | "estação"
+            | "stazione"
+    )
+}
+
 /// First words that make `X of Y` a place.
 pub(crate) fn is_place_prefix(w: &str) -> bool {
     matches!(
