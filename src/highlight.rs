@@ -2138,16 +2138,16 @@ mod regressions {
 
     #[test]
     fn a_double_surname_ending_in_a_towns_name_stays_whole() {
-        let found = spans("He met Chinedu Okafor-Bello on Monday.");
-        assert!(
-            found.contains(&("Chinedu Okafor-Bello", Person)),
-            "{found:?}"
-        );
-        let found = spans("By Chinedu Okafor-Bello\n19 May 2026\n\nABUJA - The bank held rates.");
-        assert!(
-            found.contains(&("Chinedu Okafor-Bello", Person)),
-            "{found:?}"
-        );
+        for text in [
+            "He met Chinedu Okafor-Bello on Monday.",
+            "By Chinedu Okafor-Bello\n19 May 2026\n\nABUJA - The bank held rates.",
+        ] {
+            let found = spans(text);
+            assert!(
+                found.contains(&("Chinedu Okafor-Bello", Person)),
+                "{found:?}"
+            );
+        }
         let found = spans("The Paris-Berlin line reopened.");
         assert!(found.contains(&("Berlin", Place)), "{found:?}");
     }
