@@ -2268,6 +2268,18 @@ mod regressions {
             assert!(found.contains(&(name, Place)), "{found:?}");
         }
     }
+
+    #[test]
+    fn an_ordinary_word_after_a_dotted_abbreviation_starts_a_sentence() {
+        let found = spans("Both agencies downgraded B.C. Queues formed at the banks.");
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Queues")),
+            "{found:?}"
+        );
+        // a body's head word still belongs to it
+        let found = spans("The D.C. Council voted.");
+        assert!(found.contains(&("D.C. Council", Organization)), "{found:?}");
+    }
 }
 
 #[cfg(test)]

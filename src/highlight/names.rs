@@ -1945,6 +1945,20 @@ impl Ctx<'_> {
             {
                 break;
             }
+            // "cut B.C. Queues stretched": an ordinary word after a dotted
+            // abbreviation starts the next sentence
+            if t.is_word()
+                && t.is_capitalised()
+                && self.has(r - 1, super::token::DOTTED)
+                && !self.has(r, UPPER)
+                && self.lex.is_common_form(self.word(r))
+                && !self.is_first_name(r)
+                && !self.lower_is(r, |w| {
+                    is_org_head(w) || is_place_head(w) || is_title_head(w)
+                })
+            {
+                break;
+            }
             if t.is_word() && t.is_capitalised() {
                 // "Gare de Lyon", "Plaza de Mayo": a place's head word
                 // first, then its particle
