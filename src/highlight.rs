@@ -2280,6 +2280,15 @@ mod regressions {
         let found = spans("The D.C. Council voted.");
         assert!(found.contains(&("D.C. Council", Organization)), "{found:?}");
     }
+
+    #[test]
+    fn a_listed_names_own_s_stays_in_it() {
+        let found =
+            spans("Analysts at Moody's said sales at McDonald's rose. Britain's economy grew.");
+        assert!(found.contains(&("Moody's", Organization)), "{found:?}");
+        assert!(found.contains(&("McDonald's", Organization)), "{found:?}");
+        assert!(found.contains(&("Britain", Place)), "{found:?}");
+    }
 }
 
 #[cfg(test)]

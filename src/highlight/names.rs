@@ -1054,6 +1054,10 @@ impl Ctx<'_> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        // "Moody's", "McDonald's": a listed name's own `'s`
+        if t.kind == Kind::Poss && self.gaz_covers(i) {
+            return true;
+        }
         t.is_word()
             && !(t.has(super::token::LOWER)
                 && self.lower_is(i, |w| {
