@@ -205,6 +205,11 @@ fn name_tails(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
     }
 }
 
+/// Is `second` the name right after `first` and a comma (`Tucson, Ariz.`)?
+fn comma_between(toks: &[token::Token], first: &names::Cand, second: &names::Cand) -> bool {
+    second.a == first.b + 1 && toks.get(first.b).is_some_and(|t| t.is_punct(','))
+}
+
 /// A US state as news agencies shorten it, after a town and a comma:
 /// `TUCSON, Ariz. —`, `Springfield, Ill.,` is a place with its period.
 fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
@@ -213,9 +218,7 @@ fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Ca
         let (Some(town), Some(c)) = (before.last(), rest.first_mut()) else {
             continue;
         };
-        let after_town = town.kind == EntityKind::Place
-            && c.a == town.b + 1
-            && toks.get(town.b).is_some_and(|t| t.is_punct(','));
+        let after_town = town.kind == EntityKind::Place && comma_between(toks, town, c);
         let period = toks
             .get(c.b)
             .is_some_and(|t| t.is_punct('.') && !t.has(token::SPACE));
@@ -288,8 +291,7 @@ fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Ca
         let (Some(town), Some(place)) = (before.last_mut(), rest.first()) else {
             continue;
         };
-        let comma_between = place.a == town.b + 1
-            && toks.get(town.b).is_some_and(|t| t.is_punct(','))
+        let comma_between = comma_between(toks, town, place)
             && toks.get(place.a).is_some_and(|t| t.has(token::SPACE));
         let ends = toks.get(place.b).is_none_or(|t| {
             t.has(token::LINE_START) || matches!(t.kind, token::Kind::Punct(',' | '.' | ';'))
