@@ -103,6 +103,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     index_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
+    particle_surnames(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
@@ -308,6 +309,86 @@ fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Ca
             town.kind = EntityKind::Place;
         }
     }
+}
+
+/// `van Beek` after `Ruben van Beek`, `Dos Santos` after `João dos
+/// Santos`, `Ayala de León` after `Cristina Ayala de León`: a person's
+/// name without its first name, particles and all, is that person again,
+/// where the scan only saw the capitalised words (`Beek`; `Ayala` and
+/// `León` apart). The words are compared in lower case, so a particle
+/// capitalised at a sentence's start matches too.
+fn particle_surnames(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let is_particle = |k: usize| {
+        let mut buf = [0u8; 32];
+        toks[k].is_word()
+            && words::lower(toks[k].text(text), &mut buf).is_some_and(words::is_particle)
+    };
+    // a run of words, each after a space, in lower case and one apart
+    let key = |a: usize, b: usize| -> Option<String> {
+        let mut out = String::new();
+        for k in a..b {
+            let t = toks.get(k)?;
+            if !t.is_word() || (k > a && !t.has(token::SPACE)) || t.has(token::LINE_START) && k > a
+            {
+                return None;
+            }
+            if k > a {
+                out.push(' ');
+            }
+            out.extend(t.text(text).chars().flat_map(char::to_lowercase));
+        }
+        Some(out)
+    };
+    // the tails of people's full names that hold a particle, 2 to 4 words
+    let mut tails: Vec<(usize, String)> = Vec::new();
+    // (a surname in capitals is more likely a body's letters: `de la CNCTR`)
+    for c in names
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.b - c.a >= 3)
+    {
+        if !(c.a + 1..c.b - 1).any(is_particle) || toks[c.b - 1].has(token::UPPER) {
+            continue;
+        }
+        for from in (c.a + 1..c.b - 1).filter(|&f| c.b - f <= 4) {
+            if let Some(k) = key(from, c.b)
+                && (from..c.b - 1).any(is_particle)
+            {
+                tails.push((c.b - from, k));
+            }
+        }
+    }
+    if tails.is_empty() {
+        return;
+    }
+    let mut removed = vec![false; names.len()];
+    for n in 0..names.len() {
+        let c = names[n];
+        if removed[n] || c.b - c.a > 2 {
+            continue;
+        }
+        let Some((len, _)) = tails
+            .iter()
+            .filter(|(len, _)| *len > c.b - c.a && *len <= c.b)
+            .find(|(len, k)| key(c.b - len, c.b).is_some_and(|got| got == *k))
+        else {
+            continue;
+        };
+        let a = c.b - len;
+        // what it takes in is particles and names wholly inside it
+        let inside: Vec<usize> = (0..names.len())
+            .filter(|&m| m != n && names[m].b > a && names[m].a < c.b)
+            .collect();
+        if inside.iter().any(|&m| names[m].a < a) {
+            continue;
+        }
+        for m in inside {
+            removed[m] = true;
+        }
+        names[n].a = a;
+        names[n].kind = EntityKind::Person;
+    }
+    let mut gone = removed.iter();
+    names.retain(|_| !gone.next().copied().unwrap_or(false));
 }
 
 /// A lower-case syllable that can end a hyphenated given name (`ji`,
@@ -2290,6 +2371,146 @@ mod regressions {
         assert!(found.contains(&("Moody's", Organization)), "{found:?}");
         assert!(found.contains(&("McDonald's", Organization)), "{found:?}");
         assert!(found.contains(&("Britain", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn credit_words_before_by_are_no_names() {
+        let found = spans(
+            "(Reporting by Mustafa Jabbar in Baghdad; Editing by Helen Carver; \
+             Additional reporting by Tom Ng)",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Mustafa Jabbar", Person),
+                ("Baghdad", Place),
+                ("Helen Carver", Person),
+                ("Tom Ng", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_desks_sign_off_names_only_its_city() {
+        let found = spans("Prices were firm.\n-- London Newsroom +44 171 542 7658\n");
+        assert!(found.contains(&("London", Place)), "{found:?}");
+        assert!(
+            found.iter().all(|(s, _)| !s.contains("Newsroom")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_shortened_weekday_before_a_date_is_a_date() {
+        let found = spans("By Neo Kgosietsile in Gaborone\nThu 12 Mar 2026 09.40 GMT\nText.");
+        assert!(found.contains(&("Thu", Date)), "{found:?}");
+        assert!(found.contains(&("12 Mar 2026", Date)), "{found:?}");
+        assert!(spans("Fri Mar 6 2026 was wet.").contains(&("Fri", Date)));
+        // not before a mere count
+        let sun = spans("He read The Sun 24 hours later.");
+        assert!(!sun.contains(&("Sun", Date)), "{sun:?}");
+    }
+
+    #[test]
+    fn a_ministrys_listed_portfolios_stay_in_its_name() {
+        for name in [
+            "Ministry of Economy, Trade and Industry",
+            "Ministry of Agriculture, Fisheries and Food",
+            "Department for Environment, Food and Rural Affairs",
+        ] {
+            let text = format!("Approval came from the {name} on Monday.");
+            let found = spans(&text);
+            assert!(found.contains(&(name, Organization)), "{found:?}");
+        }
+        // two bodies in a list stay two
+        let found = spans("The Ministry of Defence, Foreign Office and Treasury met.");
+        assert!(
+            found.contains(&("Ministry of Defence", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Foreign Office", Organization)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_people_or_country_before_an_apostrophe_body_is_part_of_it() {
+        let found = spans(
+            "The Botswana Mine Workers' Union objected. Members of the Mongolian \
+             People's Revolutionary Party met. Kenya's National Farmers' Union agreed.",
+        );
+        for name in [
+            "Botswana Mine Workers' Union",
+            "Mongolian People's Revolutionary Party",
+            "National Farmers' Union",
+        ] {
+            assert!(found.contains(&(name, Organization)), "{found:?}");
+        }
+        assert!(found.contains(&("Kenya", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_with_its_particles_is_the_person_again() {
+        let found = spans(
+            "Benfica signed Ruben van Beek. \"A dream,\" van Beek said. Sevilla signed \
+             Joao dos Santos. Dos Santos left. Cristina Ayala de León conceded. Ayala de \
+             León spoke. He leads Miguel de la Torre. He leads de la Torre by a minute.",
+        );
+        for name in ["van Beek", "Dos Santos", "Ayala de León", "de la Torre"] {
+            assert!(found.contains(&(name, Person)), "{name}: {found:?}");
+        }
+        // a particle alone before another capital is no surname
+        let found = spans("Ruben van Beek scored. The van Gogh works hung there.");
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("van Gogh")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_with_fractions_and_race_gaps_are_numbers() {
+        let found = spans(
+            "Wheat closed 3-1/2 cents higher at $3.26-1/2.\n\
+             10. Paulo dos Reis (Portugal) Sicasal at 0:12\n\
+             The meeting starts at 10:30 on Monday.",
+        );
+        assert!(found.contains(&("3-1/2", Number)), "{found:?}");
+        assert!(found.contains(&("3.26-1/2", Number)), "{found:?}");
+        assert!(found.contains(&("0:12", Number)), "{found:?}");
+        // a time of day is neither
+        assert!(!found.iter().any(|(s, _)| s.contains("10:30")), "{found:?}");
+        // a score is two numbers
+        let score = spans("They won 2-1 on Saturday.");
+        assert!(score.contains(&("2", Number)) && score.contains(&("1", Number)));
+    }
+
+    #[test]
+    fn long_common_nouns_at_a_sentence_start_are_no_names() {
+        let found = spans(
+            "SAN FRANCISCO, Feb 25 (Reuters) - Cybersecurity company Stratalink Inc \
+             forecast lower revenue. Affordability matters, said Felicity Jones.",
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Cybersecurity")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Affordability")),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Felicity Jones", Person)), "{found:?}");
+        assert!(
+            found.contains(&("Stratalink Inc", Organization)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_terrace_or_crescent_is_a_place() {
+        let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
+        assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");
+        assert!(found.contains(&("Royal Crescent", Place)), "{found:?}");
     }
 }
 

@@ -286,7 +286,22 @@ fn peoples(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Jo
         return None;
     }
     let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
-    Some((start, rest.b, rest.kind))
+    Some((with_place_before(toks, found, start), rest.b, rest.kind))
+}
+
+/// `Mongolian People's Revolutionary Party`, `Botswana Mine Workers'
+/// Union`: a country's or a people's name right before a body's name
+/// that holds an apostrophe is part of it, as it is when the name is
+/// written without one (`Pakistan Cricket Board`). Where the body's
+/// name starts at `start`, where it starts with what comes before.
+fn with_place_before(toks: &[Token], found: &Found<'_>, start: usize) -> usize {
+    let glued = toks
+        .get(start)
+        .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START));
+    match found.ending(start) {
+        Some(c) if glued && matches!(c.kind, EntityKind::Place | EntityKind::Name) => c.a,
+        _ => start,
+    }
 }
 
 /// `People’s Party`, `Ellison’s Bakery`, `Sainsbury's Bank`: a word, its
@@ -704,7 +719,11 @@ fn members_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opti
         return None;
     }
     let start = found.ending(i + 1).map_or(i, |c| c.a).min(i);
-    Some((start, end, EntityKind::Organization))
+    Some((
+        with_place_before(toks, found, start),
+        end,
+        EntityKind::Organization,
+    ))
 }
 
 /// `Avon and Somerset Police`, `Barking and Dagenham Council`: two names

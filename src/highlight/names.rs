@@ -341,6 +341,7 @@ impl Ctx<'_> {
                 Kind::Punct('&') => {
                     (self.is_cap(k + 1) && !self.has(k + 1, LINE_START)).then_some(k + 1)
                 }
+                Kind::Punct(',') if !t.has(SPACE) => self.portfolio_comma(k),
                 Kind::Word if t.is_capitalised() => Some(k),
                 Kind::Word => self.connector_end(k),
                 _ => None,
@@ -708,10 +709,7 @@ impl Ctx<'_> {
         if !self.lower_is(k, |w| w == "and") {
             return None;
         }
-        let mut j = k;
-        while j > 0 && self.is_cap(j - 1) && self.lower_is(j - 1, is_dept_word) {
-            j -= 1;
-        }
+        let mut j = self.portfolios_before(k);
         // "National Institute of Standards and Technology", "Center for
         // Volcanology and Geological Hazard Mitigation": one or two plain
         // words on either side, the name ending after the second
@@ -757,6 +755,59 @@ impl Ctx<'_> {
                 || (x + 1 == m && self.lower_is(x, |w| is_org_head(w) && !is_org_prefix(w)))
         };
         (m > k + 1 && (k + 1..m).all(fits)).then_some(k + 1)
+    }
+
+    /// Where the department's words before `k` start, back over lists
+    /// (`Economy, Trade` before `and Industry`); `k` if there are none.
+    fn portfolios_before(&self, k: usize) -> usize {
+        let dept = |x: usize| self.is_cap(x) && self.lower_is(x, is_dept_word);
+        let mut j = k;
+        loop {
+            while j > 0 && dept(j - 1) {
+                j -= 1;
+            }
+            if j < k && j >= 2 && self.toks[j - 1].is_punct(',') && dept(j - 2) {
+                j -= 1;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// A comma at `k` between a ministry's portfolios: "Ministry of
+    /// Economy, Trade and Industry", "Department for Environment, Food and
+    /// Rural Affairs". The list must end in `and` and a portfolio.
+    fn portfolio_comma(&self, k: usize) -> Option<usize> {
+        let dept = |x: usize| {
+            self.is_cap(x)
+                && self.lower_is(x, is_dept_word)
+                && self.has(x, SPACE)
+                && !self.has(x, LINE_START)
+        };
+        let j = self.portfolios_before(k);
+        let named = j < k
+            && j >= 2
+            && self.lower_is(j - 1, |w| w == "of" || w == "for")
+            && self.is_cap(j - 2)
+            && self.lower_is(j - 2, is_org_prefix);
+        if !named {
+            return None;
+        }
+        let mut x = k + 1;
+        for _ in 0..4 {
+            if !dept(x) {
+                return None;
+            }
+            while dept(x) {
+                x += 1;
+            }
+            if self.toks.get(x).is_some_and(|t| t.is_punct(',')) {
+                x += 1;
+            } else {
+                break;
+            }
+        }
+        (self.lower_is(x, |w| w == "and") && dept(x + 1)).then_some(k + 1)
     }
 
     /// Is token `i` inside a gazetteer entry (starting there or before)?

@@ -34,6 +34,14 @@ fn is_weekday(w: &str) -> bool {
     )
 }
 
+/// A weekday shortened, as datelines write it before a date (`Thu`).
+fn is_short_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+    )
+}
+
 fn is_time_unit(w: &str) -> bool {
     matches!(
         w,
@@ -240,6 +248,21 @@ impl<'a> Cursor<'a> {
             && self.joined(i + 1)
     }
 
+    /// Is token `i` on a numbered line of results (`10. Paulo dos Reis
+    /// (Portugal) Sicasal 0:12`), where minutes and seconds are a time
+    /// taken, not a time of day?
+    fn results_row(&self, i: usize) -> bool {
+        let mut s = i;
+        while s > 0 && !self.tok(s).is_some_and(|t| t.has(LINE_START)) {
+            s -= 1;
+        }
+        self.is_num(s)
+            && self.text(s).len() <= 3
+            && self
+                .tok(s + 1)
+                .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))
+    }
+
     fn next_on_line(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| !t.has(super::token::LINE_START))
@@ -431,10 +454,23 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         {
             e += 2;
         }
-        if e > i + 2 || c.text(i + 2).contains('.') {
+        if e > i + 2 || c.text(i + 2).contains('.') || c.results_row(i) {
             return number(i, e);
         }
         return Some(Hit::Skip(e));
+    }
+    // a whole number and a fraction: 18-1/2 games behind, 3.26-1/2 cents
+    if c.bare_hyphen(i + 1) && c.is_num(i + 2) && c.joined(i + 2) {
+        let slash = c
+            .tok(i + 3)
+            .is_some_and(|t| t.is_punct('/') && !t.has(SPACE));
+        let proper = match (c.digits(i + 2), c.digits(i + 4)) {
+            (Some(n), Some(d)) => n < d && d <= 64,
+            _ => false,
+        };
+        if slash && c.joined(i + 4) && proper {
+            return number(i, i + 4);
+        }
     }
     // ranges, scores, seasons: each part alone (2-1, 1996-97, 5-6 March).
     // The first part is taken here; the scan reads the next as it would
@@ -641,6 +677,21 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
             return None;
         }
         return date(i, i);
+    }
+    if capitalised && is_short_weekday(w) {
+        // "Thu 12 Mar 2026", "Tue, 17 Nov", "Fri Mar 6": only before a
+        // date, not "The Sun 24 hours later"
+        let k = if c.tok(i + 1).is_some_and(|n| n.is_punct(',')) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let day = c.tok(k).is_some_and(|n| {
+            n.kind == Kind::Num && n.has(SPACE) && n.end - n.start <= 2 && c.next_on_line(k)
+        });
+        let month_after = |m: usize| c.next_on_line(m) && c.month_at(m).is_some();
+        let dated = (day && month_after(k + 1)) || month_after(k);
+        return dated.then(|| date(i, i)).flatten();
     }
     let is_card = cardinal_word(w);
     let is_ord = ordinal_word(w);

@@ -490,6 +490,17 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
             pending = true;
         }
     }
+    // Credit lines: "(Reporting by ...; Editing by ...; Additional
+    // reporting by ...)" start a phrase after the bracket or semicolon.
+    for k in 1..toks.len().saturating_sub(1) {
+        let credit = matches!(toks[k - 1].kind, Kind::Punct(';' | '('))
+            && toks[k].is_word()
+            && (toks[k + 1].text(text) == "by"
+                || toks.get(k + 2).is_some_and(|t| t.text(text) == "by") && toks[k + 1].has(LOWER));
+        if credit {
+            toks[k].flags |= INITIAL;
+        }
+    }
 }
 
 /// Mark headline lines: in capitals only, or in title case without a final
