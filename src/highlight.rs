@@ -104,6 +104,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
     particle_surnames(text, &toks, &mut names);
+    city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
@@ -308,6 +309,85 @@ fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Ca
         {
             town.kind = EntityKind::Place;
         }
+    }
+}
+
+/// `Cleveland Indians`, `Milwaukee Brewers`, `Kansas City Chiefs`: a city's
+/// or a state's name, then a capitalised plural right after it, is a
+/// team. Not a place's plural (`Cayman Islands`, `Hollywood Hills`, the
+/// `Colorado Rockies` the list knows as mountains), an event (`London
+/// Olympics`) or a party's members (`Texas Democrats`).
+fn city_teams(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let mut buf = String::new();
+    let mut merged = false;
+    for i in 1..names.len() {
+        let (place, side) = (names[i - 1], names[i]);
+        if place.kind != EntityKind::Place || side.a != place.b || side.b != side.a + 1 {
+            continue;
+        }
+        let t = toks[side.a];
+        let word = t.text(text);
+        let plural = word.len() > 4
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && t.has(token::CAP)
+            && !t.has(token::UPPER)
+            && t.has(token::SPACE);
+        // an ordinary word's plural or a people's, not a surname (`Venus
+        // Williams`, `Indiana Jones`)
+        let lex = &*lexicon::LEXICON;
+        let noun =
+            side.kind == EntityKind::Name || lex.is_common_form(word) || lex.is_rarer_word(word);
+        if !plural || !noun || side.kind == EntityKind::Place {
+            continue;
+        }
+        let mut lower = [0u8; 32];
+        let not_a_side = words::lower(word, &mut lower).is_none_or(|w| {
+            words::is_place_head(w)
+                || words::is_event_head(w)
+                || matches!(
+                    w,
+                    "democrats"
+                        | "republicans"
+                        | "conservatives"
+                        | "liberals"
+                        | "socialists"
+                        | "nationalists"
+                        | "unionists"
+                        | "loyalists"
+                        | "separatists"
+                        | "rebels"
+                        | "keys"
+                        | "states"
+                        | "times"
+                        | "news"
+                        | "olympics"
+                        | "paralympics"
+                        | "talks"
+                        | "awards"
+                )
+        });
+        let city = lexicon::LEXICON
+            .gazetteer
+            .longest_at(text, toks, place.a, place.b, &mut buf, |_, n| {
+                place.a + n == place.b
+            })
+            .is_some_and(|(_, e)| {
+                matches!(
+                    e.source,
+                    lexicon::Source::City | lexicon::Source::Subdivision | lexicon::Source::Region
+                )
+            });
+        if not_a_side || !city {
+            continue;
+        }
+        names[i - 1].b = side.b;
+        names[i - 1].kind = EntityKind::Organization;
+        names[i].a = names[i].b;
+        merged = true;
+    }
+    if merged {
+        names.retain(|c| c.a < c.b);
     }
 }
 
@@ -2504,6 +2584,32 @@ mod regressions {
             found.contains(&("Stratalink Inc", Organization)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_city_then_a_plural_is_a_team() {
+        let found = spans(
+            "The Cleveland Indians beat the Milwaukee Brewers, and the Leeds Tykes lost. \
+             Venus Williams watched from the Cayman Islands.",
+        );
+        for team in ["Cleveland Indians", "Milwaukee Brewers", "Leeds Tykes"] {
+            assert!(found.contains(&(team, Organization)), "{team}: {found:?}");
+        }
+        // a surname or a place's plural is no team
+        for not_a_team in ["Venus Williams", "Cayman Islands"] {
+            assert!(
+                !found.contains(&(not_a_team, Organization)),
+                "{not_a_team}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_tour_of_a_place_is_a_race() {
+        let found = spans("He won the eighth stage of the Tour of Portugal on Friday.");
+        assert!(found.contains(&("Tour of Portugal", Name)), "{found:?}");
+        let headline = spans("Queen Begins Tour of Japan Today\nShe left on Friday.");
+        assert!(headline.contains(&("Japan", Place)), "{headline:?}");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 use super::EntityKind;
 use super::names::{Cand, Strength};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen,
+    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TITLE_CASE, Token, UPPER,
+    is_hyphen,
 };
 
 /// Tokens `a..b` to become one name of a kind.
@@ -43,6 +44,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| health_service_body(text, toks, &found, i))
             .or_else(|| prize_for(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
+            .or_else(|| tour_of(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
             .or_else(|| sponsor_event(text, toks, &found, i))
             .or_else(|| official_name(text, toks, &found, i))
@@ -945,6 +947,20 @@ fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option
     let rest = found.starting(i + 2)?;
     matches!(rest.kind, EntityKind::Organization | EntityKind::Place)
         .then_some((i, rest.b, rest.kind))
+}
+
+/// `Tour of Portugal`, `Tour of Flanders`: a cycling race named for where
+/// it runs is one event. Not on a headline, where `Tour` may be a visit.
+fn tour_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    if word(text, toks, i)? != "Tour"
+        || word(text, toks, i + 1)? != "of"
+        || toks[i].has(HEADLINE)
+        || toks[i].has(TITLE_CASE)
+    {
+        return None;
+    }
+    let rest = found.starting(i + 2)?;
+    (rest.kind == EntityKind::Place).then_some((i, rest.b, EntityKind::Name))
 }
 
 /// `the FTSE MIB index`, `the MSCI Asia Pacific index`: a body's name and
