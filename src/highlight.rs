@@ -2613,6 +2613,17 @@ mod regressions {
     }
 
     #[test]
+    fn a_deserts_own_name_and_a_name_before_departments_are_places() {
+        let found = spans(
+            "They dug in the Gobi Desert. The wild ass still roams the Gobi. Vote buying \
+             was reported in Alto Paraná and Caaguazú departments.",
+        );
+        for place in ["Gobi Desert", "Gobi", "Caaguazú"] {
+            assert!(found.contains(&(place, Place)), "{place}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

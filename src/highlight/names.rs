@@ -3381,12 +3381,19 @@ fn known_kinds<'k>(
         if v.1 < c.strength {
             *v = (c.kind, c.strength);
         }
-        // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu": the
-        // mountain's or the lake's own name
+        // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu", "Gobi"
+        // after "Gobi Desert": the mountain's, lake's or desert's own name
+        let own = ["mount ", "mt ", "lake "]
+            .iter()
+            .find_map(|prefix| key.strip_prefix(prefix))
+            .or_else(|| {
+                [" desert", " river", " mountains"]
+                    .iter()
+                    .find_map(|suffix| key.strip_suffix(suffix))
+                    .filter(|own| !own.contains(' '))
+            });
         if c.kind == EntityKind::Place
-            && let Some(own) = ["mount ", "mt ", "lake "]
-                .iter()
-                .find_map(|prefix| key.strip_prefix(prefix))
+            && let Some(own) = own
             && !own.is_empty()
         {
             known

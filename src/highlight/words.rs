@@ -1146,6 +1146,14 @@ pub(crate) fn is_place_feature(w: &str) -> bool {
             | "volcano"
             | "reservoir"
             | "estuary"
+            | "provinces"
+            | "districts"
+            | "departments"
+            | "counties"
+            | "neighborhood"
+            | "neighbourhood"
+            | "suburb"
+            | "mine"
     )
 }
 
