@@ -368,10 +368,11 @@ impl Lexicon {
             || (w.len() >= 10 && w.ends_with("ity"))
             // "Cybersecurity", "Geoscience": a prefix on a common word of
             // six letters or more (not "Underwood", "Microsoft")
-            || ["cyber", "micro", "bio", "geo", "eco", "tele", "multi", "counter", "hyper", "neuro"]
-                .iter()
-                .filter_map(|p| w.strip_prefix(p))
-                .any(|rest| rest.len() >= 6 && self.common.contains(rest))
+            || (w.len() >= 9
+                && ["cyber", "micro", "bio", "geo", "eco", "tele", "multi", "counter", "hyper", "neuro"]
+                    .iter()
+                    .filter_map(|p| w.strip_prefix(p))
+                    .any(|rest| rest.len() >= 6 && self.common.contains(rest)))
             || w.strip_suffix("ists").is_some_and(|s| {
                 let mut y = String::from(s);
                 y.push('y');
