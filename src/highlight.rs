@@ -2624,6 +2624,17 @@ mod regressions {
     }
 
     #[test]
+    fn a_lab_and_a_movement_named_head_first_are_bodies() {
+        let found = spans(
+            "Analysis by the University of Toronto's Citizen Lab found it. She ran for \
+             the newly formed Movimiento Patria Nueva and the Frente Amplio.",
+        );
+        for body in ["Citizen Lab", "Movimiento Patria Nueva", "Frente Amplio"] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

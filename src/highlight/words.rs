@@ -335,6 +335,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "semiconductor"
             | "semiconductors"
             | "labs"
+            | "lab"
             | "laboratories"
             | "entertainment"
             | "beverages"
@@ -652,6 +653,19 @@ pub(crate) fn is_org_head_first(w: &str) -> bool {
             | "ministerio"
             | "ministère"
             | "ministério"
+            // parties and movements: "Movimiento Patria Nueva", "Partido
+            // Colorado", "Parti socialiste", "Frente Amplio"
+            | "movimiento"
+            | "movimento"
+            | "mouvement"
+            | "partido"
+            | "parti"
+            | "partito"
+            | "frente"
+            | "alianza"
+            | "aliança"
+            | "coalición"
+            | "rassemblement"
     )
 }
 
