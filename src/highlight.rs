@@ -2635,6 +2635,36 @@ mod regressions {
     }
 
     #[test]
+    fn an_unknown_word_hyphened_to_a_town_is_one_place() {
+        let found = spans(
+            "The verdict in the Cedar-Riverside neighborhood was read. She represents \
+             Cedar-Riverside, and she backed the U.S.-China talks.",
+        );
+        assert!(found.contains(&("Cedar-Riverside", Place)), "{found:?}");
+        assert!(found.contains(&("U.S.", Place)), "{found:?}");
+        assert!(found.contains(&("China", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn a_plural_opening_a_sentence_stays_out_of_the_name_after_of() {
+        let found = spans(
+            "NEW YORK 1996-08-25\nResults of Major League Baseball games played on \
+             Saturday (home team in CAPS):\nCall of Duty sold well.",
+        );
+        assert!(
+            found.contains(&("Major League Baseball", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(s, _)| !s.contains("Results") && *s != "CAPS"),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Call of Duty", Name)), "{found:?}");
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

@@ -543,11 +543,16 @@ impl Ctx<'_> {
         {
             return Some(m);
         }
-        // "World of Warcraft", "Call of Duty": an ordinary word, then `of`
+        // "World of Warcraft", "Call of Duty": an ordinary word, then `of`;
+        // not a plural opening a sentence ("Results of Major League
+        // Baseball games", "Shares of Acme rose")
+        let plural_opening = self.has(k.saturating_sub(1), INITIAL)
+            && self.lower_is(k.saturating_sub(1), |x| x.len() > 3 && x.ends_with('s'));
         if w == "of"
             && k > 0
             && self.is_cap(k - 1)
             && self.is_common(k - 1)
+            && !plural_opening
             && !self.lower_is(k - 1, |x| is_title_head(x) || is_stopword(x))
         {
             let mut m = k + 1;
@@ -1982,6 +1987,23 @@ impl Ctx<'_> {
             })
     }
 
+    /// "the Cedar-Riverside neighborhood": an unknown word joined by a
+    /// hyphen to a town's name (at `r`) is one name with it, not two
+    /// places (`U.S.-China`, where both are listed, stays two).
+    fn town_ends_place(&self, p: usize, r: usize, g: &Entry) -> bool {
+        r == p + 2
+            && self.has(r, HYPHEN_PREV)
+            && matches!(
+                g.source,
+                Source::City | Source::Region | Source::Subdivision
+            )
+            && self.toks[p].is_capitalised()
+            && !self.has(p, UPPER)
+            && self.gaz_at(p, p + 1).is_none()
+            && !self.is_first_name(p)
+            && !self.is_cap(r + 1)
+    }
+
     /// An unknown name: from `p` to a title, a gazetteer entry, or (in a
     /// headline) a common word.
     #[allow(clippy::too_many_lines)] // one rule after another, in order
@@ -2092,7 +2114,8 @@ impl Ctx<'_> {
                     {
                         return r + 1;
                     }
-                    if n == 1 && self.town_ends_surname(p, r, g) {
+                    if n == 1 && (self.town_ends_surname(p, r, g) || self.town_ends_place(p, r, g))
+                    {
                         r += 1;
                         continue;
                     }
@@ -2209,6 +2232,14 @@ impl Ctx<'_> {
             .any(|&k| self.lower_is(k, |w| w == "of" || w == "for"));
         if self.club_end.take() == Some(r) {
             self.emit(p, r, EntityKind::Organization, Strength::Strong);
+            return;
+        }
+        if n == 2
+            && r == first + 3
+            && let Some(Some((1, g))) = self.gaz.get(last)
+            && self.town_ends_place(first, last, g)
+        {
+            self.emit(p, r, EntityKind::Place, Strength::Weak);
             return;
         }
         if n >= 2 {

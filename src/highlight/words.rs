@@ -1349,6 +1349,8 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
             | "rs"
             // a wire desk's sign-off: "-- London Newsroom"
             | "newsroom"
+            // "(home team in CAPS)" above results
+            | "caps"
             | "pm"
             | "am"
             | "fm"
