@@ -2665,6 +2665,23 @@ mod regressions {
     }
 
     #[test]
+    fn a_convention_runs_on_over_on_to_its_subject() {
+        let found = spans(
+            "It violated the European Convention on Human Rights, which protects \
+             privacy. The court cited the Convention on Biological Diversity too.",
+        );
+        for law in [
+            "European Convention on Human Rights",
+            "Convention on Biological Diversity",
+        ] {
+            assert!(found.contains(&(law, Name)), "{law}: {found:?}");
+        }
+        // a weekday after `on` is no subject
+        let found = spans("The Warsaw Convention on Monday was signed.");
+        assert!(found.contains(&("Monday", Date)), "{found:?}");
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

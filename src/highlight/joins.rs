@@ -45,6 +45,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| prize_for(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
             .or_else(|| tour_of(text, toks, &found, i))
+            .or_else(|| convention_on(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
             .or_else(|| sponsor_event(text, toks, &found, i))
             .or_else(|| official_name(text, toks, &found, i))
@@ -947,6 +948,24 @@ fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option
     let rest = found.starting(i + 2)?;
     matches!(rest.kind, EntityKind::Organization | EntityKind::Place)
         .then_some((i, rest.b, rest.kind))
+}
+
+/// `European Convention on Human Rights`, `Geneva Convention on Refugees`,
+/// `Treaty on European Union`: a convention's or a treaty's name runs on
+/// over `on` to its subject, when the scan found both halves as names.
+fn convention_on(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let law = found.starting(i)?;
+    let head = word(text, toks, law.b.checked_sub(1)?)?;
+    if !matches!(
+        head,
+        "Convention" | "Treaty" | "Charter" | "Covenant" | "Protocol" | "Declaration"
+    ) || word(text, toks, law.b)? != "on"
+    {
+        return None;
+    }
+    let subject = found.starting(law.b + 1)?;
+    let on_line = (law.b..subject.b).all(|k| toks[k].has(SPACE) && !toks[k].has(LINE_START));
+    on_line.then_some((law.a, subject.b, EntityKind::Name))
 }
 
 /// `Tour of Portugal`, `Tour of Flanders`: a cycling race named for where

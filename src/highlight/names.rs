@@ -2252,7 +2252,15 @@ impl Ctx<'_> {
                 || self.lower_is(first, is_place_head_first)
             {
                 Some(EntityKind::Place)
-            } else if self.lower_is(last, is_event_head) {
+            } else if self.lower_is(last, is_event_head)
+                || self.lower_is(first, |w| {
+                    // "Convention on Biological Diversity": a law on its subject
+                    matches!(
+                        w,
+                        "convention" | "treaty" | "charter" | "covenant" | "protocol"
+                    )
+                })
+            {
                 Some(EntityKind::Name)
             } else if has_of && self.lower_is(first, is_org_prefix) {
                 Some(EntityKind::Organization)
