@@ -2682,6 +2682,14 @@ mod regressions {
     }
 
     #[test]
+    fn a_resources_minister_is_a_title() {
+        let found = spans("It was signed by Water Resources Minister Hussein al-Rubaie on Monday.");
+        assert_eq!(found, [("Hussein al-Rubaie", Person), ("Monday", Date)]);
+        let firm = spans("Shares in BHP Resources rose.");
+        assert!(firm.contains(&("BHP Resources", Organization)), "{firm:?}");
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

@@ -917,7 +917,9 @@ impl Ctx<'_> {
             && !self.gaz_covers(k)
             && !self.gaz_covers(k + 1)
             && !self.lower_is(k, |w| {
-                is_org_head(w) || is_place_head(w) || is_event_head(w)
+                // "Water Resources Minister": a ministry's field, though a
+                // firm's name may end in it
+                (is_org_head(w) && w != "resources") || is_place_head(w) || is_event_head(w)
             })
             && (self.lex.is_common(w) || self.lex.is_rarer_word(w))
     }
