@@ -2690,6 +2690,20 @@ mod regressions {
     }
 
     #[test]
+    fn a_ground_named_for_its_owner_is_a_place() {
+        let found = spans(
+            "They lost a lead at Stark's Park on Saturday. Tony Blair met voters, and \
+             Blair's Court hearing was on Monday.",
+        );
+        assert!(found.contains(&("Stark's Park", Place)), "{found:?}");
+        // a known person's possessive is not a place's name
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Blair's Court")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_terrace_or_crescent_is_a_place() {
         let found = spans("They lived at Franklin Terrace and later on Royal Crescent.");
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");

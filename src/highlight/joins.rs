@@ -309,7 +309,7 @@ fn with_place_before(toks: &[Token], found: &Found<'_>, start: usize) -> usize {
 
 /// `People’s Party`, `Ellison’s Bakery`, `Sainsbury's Bank`: a word, its
 /// `'s`, then one capitalised word for a body or a shop that ends the
-/// name. Not a known person's possessive (`Mr Blair's Cabinet` after `Tony
+/// name (or a ground or street: `Stark's Park`, a place). Not a known person's possessive (`Mr Blair's Cabinet` after `Tony
 /// Blair`), nor one before a longer name (`Britain's Labour Party`).
 fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     let owner = toks[i];
@@ -328,7 +328,17 @@ fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> O
     }
     let mut buf = [0u8; 32];
     let head_word = super::words::lower(head.text(text), &mut buf)?;
-    if !(super::words::is_org_head(head_word) || is_shop(head_word))
+    // `Stark's Park`, `Regent's Park`, `Earl's Court`: a ground or a
+    // street named for its owner
+    let kind = if matches!(
+        head_word,
+        "park" | "square" | "road" | "lane" | "green" | "cross" | "wharf" | "court"
+    ) {
+        EntityKind::Place
+    } else {
+        EntityKind::Organization
+    };
+    if !(kind == EntityKind::Place || super::words::is_org_head(head_word) || is_shop(head_word))
         || matches!(
             head_word,
             "government" | "cabinet" | "administration" | "office" | "executive" | "team"
@@ -348,7 +358,7 @@ fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> O
     if surname || found.at(i + 2).is_some_and(|c| c.b > i + 3) {
         return None;
     }
-    Some((i, i + 3, EntityKind::Organization))
+    Some((i, i + 3, kind))
 }
 
 /// Shops and places to eat that take their owner's name: `Ellison's
