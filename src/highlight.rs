@@ -2624,7 +2624,7 @@ mod regressions {
     }
 
     #[test]
-    fn a_lab_and_a_movement_named_head_first_are_bodies() {
+    fn a_lab_a_fund_manager_and_a_movement_named_head_first_are_bodies() {
         let found = spans(
             "Analysis by the University of Toronto's Citizen Lab found it. She ran for \
              the newly formed Movimiento Patria Nueva and the Frente Amplio.",
@@ -2632,6 +2632,11 @@ mod regressions {
         for body in ["Citizen Lab", "Movimiento Patria Nueva", "Frente Amplio"] {
             assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
         }
+        let found = spans("Not everybody agreed. Kaede Asset Management said no.");
+        assert!(
+            found.contains(&("Kaede Asset Management", Organization)),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -336,6 +336,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "semiconductors"
             | "labs"
             | "lab"
+            | "management"
             | "laboratories"
             | "entertainment"
             | "beverages"
