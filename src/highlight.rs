@@ -408,8 +408,8 @@ fn particle_surnames(text: &str, toks: &[token::Token], names: &mut Vec<names::C
         let mut out = String::new();
         for k in a..b {
             let t = toks.get(k)?;
-            if !t.is_word() || (k > a && !t.has(token::SPACE)) || t.has(token::LINE_START) && k > a
-            {
+            let apart = k == a || (t.has(token::SPACE) && !t.has(token::LINE_START));
+            if !t.is_word() || !apart {
                 return None;
             }
             if k > a {
