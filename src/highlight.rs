@@ -103,7 +103,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     index_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
-    particle_surnames(text, &toks, &mut names);
+    particle_surnames(text, &toks, &low, &mut names);
     city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
@@ -276,18 +276,6 @@ fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Ca
 /// a town there.
 fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
     let mut buf = String::new();
-    // a country's or a state's name over exactly `a..b`
-    let mut country_or_state = |a: usize, b: usize| {
-        lexicon::LEXICON
-            .gazetteer
-            .longest_at(text, toks, a, b, &mut buf, |_, n| a + n == b)
-            .is_some_and(|(_, e)| {
-                matches!(
-                    e.source,
-                    lexicon::Source::Country | lexicon::Source::Subdivision
-                )
-            })
-    };
     for i in 1..names.len() {
         let (before, rest) = names.split_at_mut(i);
         let (Some(town), Some(place)) = (before.last_mut(), rest.first()) else {
@@ -301,7 +289,10 @@ fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Ca
         if comma_between
             && ends
             && place.kind == EntityKind::Place
-            && country_or_state(place.a, place.b)
+            && matches!(
+                listed_source(text, toks, place, &mut buf),
+                Some(lexicon::Source::Country | lexicon::Source::Subdivision)
+            )
             && matches!(town.kind, EntityKind::Person | EntityKind::Name)
             && (town.a..town.b)
                 .all(|k| toks[k].kind == token::Kind::Word && !toks[k].has(token::UPPER))
@@ -367,17 +358,10 @@ fn city_teams(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
                         | "awards"
                 )
         });
-        let city = lexicon::LEXICON
-            .gazetteer
-            .longest_at(text, toks, place.a, place.b, &mut buf, |_, n| {
-                place.a + n == place.b
-            })
-            .is_some_and(|(_, e)| {
-                matches!(
-                    e.source,
-                    lexicon::Source::City | lexicon::Source::Subdivision | lexicon::Source::Region
-                )
-            });
+        let city = matches!(
+            listed_source(text, toks, &place, &mut buf),
+            Some(lexicon::Source::City | lexicon::Source::Subdivision | lexicon::Source::Region)
+        );
         if not_a_side || !city {
             continue;
         }
@@ -397,12 +381,14 @@ fn city_teams(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
 /// where the scan only saw the capitalised words (`Beek`; `Ayala` and
 /// `León` apart). The words are compared in lower case, so a particle
 /// capitalised at a sentence's start matches too.
-fn particle_surnames(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
-    let is_particle = |k: usize| {
-        let mut buf = [0u8; 32];
-        toks[k].is_word()
-            && words::lower(toks[k].text(text), &mut buf).is_some_and(words::is_particle)
-    };
+fn particle_surnames(
+    text: &str,
+    toks: &[token::Token],
+    low: &words::Lowered,
+    names: &mut Vec<names::Cand>,
+) {
+    let is_particle =
+        |k: usize| toks[k].is_word() && low.get(text, toks, k).is_some_and(words::is_particle);
     // a run of words, each after a space, in lower case and one apart
     let key = |a: usize, b: usize| -> Option<String> {
         let mut out = String::new();
@@ -469,6 +455,20 @@ fn particle_surnames(text: &str, toks: &[token::Token], names: &mut Vec<names::C
     }
     let mut gone = removed.iter();
     names.retain(|_| !gone.next().copied().unwrap_or(false));
+}
+
+/// The list a name's words come from, when a gazetteer entry covers
+/// exactly them (`Texas`: a state; `Cleveland`: a region).
+fn listed_source(
+    text: &str,
+    toks: &[token::Token],
+    name: &names::Cand,
+    buf: &mut String,
+) -> Option<lexicon::Source> {
+    lexicon::LEXICON
+        .gazetteer
+        .longest_at(text, toks, name.a, name.b, buf, |_, n| name.a + n == name.b)
+        .map(|(_, e)| e.source)
 }
 
 /// A lower-case syllable that can end a hyphenated given name (`ji`,
