@@ -41,6 +41,9 @@ pub(crate) const TABLE_LINE: u16 = 1 << 10;
 /// On a line in title case: a headline if some of its capitals are ordinary
 /// words (see [`confirm_title_case`]).
 pub(crate) const TITLE_CASE: u16 = 1 << 11;
+/// In ASCII with no capital: the word is its own lower case (set on the
+/// words read in one pass, see [`ascii_word`]).
+pub(crate) const SMALL: u16 = 1 << 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -269,11 +272,13 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
     }
     let mut j = i + 1;
     let mut small_after_first = false;
+    let mut capital_after_first = false;
     while let Some(&b) = bytes.get(j) {
         if !b.is_ascii_alphanumeric() {
             break;
         }
         small_after_first |= b.is_ascii_lowercase();
+        capital_after_first |= b.is_ascii_uppercase();
         j += 1;
     }
     match bytes.get(j) {
@@ -283,7 +288,11 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
         _ => {}
     }
     let shape = if first.is_ascii_lowercase() {
-        LOWER
+        if capital_after_first {
+            LOWER
+        } else {
+            LOWER | SMALL
+        }
     } else if small_after_first {
         CAP
     } else {
@@ -749,7 +758,9 @@ mod tests {
             {
                 let general = word_end(bytes, text, i);
                 assert_eq!(end, general, "{}", &text[i..]);
-                assert_eq!(shape, word_flags(&text[i..end]), "{}", &text[i..end]);
+                let word = &text[i..end];
+                assert_eq!(shape & !SMALL, word_flags(word), "{word}");
+                assert_eq!(shape & SMALL != 0, word == word.to_lowercase(), "{word}");
             }
             i += 1;
         }

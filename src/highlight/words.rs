@@ -1,7 +1,7 @@
 //! Closed classes of words the rules look at. Every function takes a word in
 //! lower case (see [`lower`]).
 
-use super::token::Token;
+use super::token::{Kind, SMALL, Token};
 
 /// Lower-case a short word into `buf` without allocating (a word already in
 /// lower case is returned as it is). `None` when the word is too long for the
@@ -92,6 +92,10 @@ impl Lowered {
         let forms = toks
             .iter()
             .map(|t| {
+                // the tokenizer saw it: ASCII, no capital
+                if t.has(SMALL) || t.kind == Kind::Num {
+                    return (SAME, 0);
+                }
                 let word = t.text(text).as_bytes();
                 // one pass: ASCII with no capital is its own lower case
                 if word.len() <= buf.len()
