@@ -2714,6 +2714,26 @@ mod regressions {
         assert!(found.contains(&("Franklin Terrace", Place)), "{found:?}");
         assert!(found.contains(&("Royal Crescent", Place)), "{found:?}");
     }
+
+    #[test]
+    fn no_name_runs_on_across_a_table_column() {
+        let found = spans(
+            "CITY          WINNER                 PCT\n\
+             Oradea        Liviu Tamas (CDR)      57.1\n\
+             Targu Mures\tAttila Kovacs-Szabo    50.9\n",
+        );
+        assert!(found.contains(&("Liviu Tamas", Person)), "{found:?}");
+        assert!(
+            found.contains(&("Attila Kovacs-Szabo", Person)),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Oradea ")),
+            "{found:?}"
+        );
+        // a single space still joins
+        assert!(spans("He met Liviu Tamas there.").contains(&("Liviu Tamas", Person)));
+    }
 }
 
 #[cfg(test)]

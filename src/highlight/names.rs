@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token,
-    UPPER, is_hyphen,
+    CAPS_LINE, COLUMN, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE,
+    Token, UPPER, is_hyphen,
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
@@ -309,7 +309,7 @@ impl Ctx<'_> {
             let k = end;
             let Some(t) = self.toks.get(k) else { break };
             // no name is this long; the cap keeps every rule below linear
-            if k - i >= MAX_RUN || t.has(LINE_START) || !self.is_free(k) {
+            if k - i >= MAX_RUN || t.has(LINE_START | COLUMN) || !self.is_free(k) {
                 break;
             }
             let step = match t.kind {

@@ -44,6 +44,9 @@ pub(crate) const TITLE_CASE: u16 = 1 << 11;
 /// In ASCII with no capital: the word is its own lower case (set on the
 /// words read in one pass, see [`ascii_word`]).
 pub(crate) const SMALL: u16 = 1 << 12;
+/// Set apart from the token before it on its line by a tab or two spaces
+/// or more: the next column of a table, where no name runs on.
+pub(crate) const COLUMN: u16 = 1 << 13;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -357,6 +360,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut space = false;
     let mut line_start = true;
+    // white space since the last token on this line: a tab counts two
+    let mut gap = 0u8;
     while i < bytes.len() {
         let b = bytes[i];
         let c = if b < 0x80 {
@@ -371,6 +376,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let len = c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
             space = true;
+            gap = gap.saturating_add(if c == '\t' { 2 } else { 1 });
             if is_line_break(c) {
                 line_start = true;
             }
@@ -427,6 +433,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         if line_start {
             flags |= LINE_START;
+        } else if gap >= 2 {
+            flags |= COLUMN;
         }
         out.push(Token {
             start,
@@ -436,6 +444,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         });
         space = false;
         line_start = false;
+        gap = 0;
     }
     mark_hyphens(text, out);
     mark_initials(text, out);
