@@ -2558,8 +2558,8 @@ mod regressions {
         assert!(found.contains(&("3-1/2", Number)), "{found:?}");
         assert!(found.contains(&("3.26-1/2", Number)), "{found:?}");
         assert!(found.contains(&("0:12", Number)), "{found:?}");
-        // a time of day is neither
-        assert!(!found.iter().any(|(s, _)| s.contains("10:30")), "{found:?}");
+        // a time of day is a date
+        assert!(found.contains(&("10:30", Date)), "{found:?}");
         // a score is two numbers
         let score = spans("They won 2-1 on Saturday.");
         assert!(score.contains(&("2", Number)) && score.contains(&("1", Number)));

@@ -263,6 +263,38 @@ impl<'a> Cursor<'a> {
                 .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))
     }
 
+    /// `am`, `pm`, `a.m.` or `p.m.` after the number at `i`, on its line:
+    /// its last token.
+    fn am_pm_after(&self, i: usize) -> Option<usize> {
+        let k = i + 1;
+        let t = self.tok(k)?;
+        (t.is_word()
+            && !t.has(LINE_START)
+            && matches!(self.lower(k), "am" | "pm" | "a.m." | "p.m."))
+        .then_some(k)
+    }
+
+    /// A zone or `local time` after the clock time at `i` (`0942 GMT`,
+    /// `17.05 BST`, `0300 local time`).
+    fn zone_after(&self, i: usize) -> bool {
+        self.next_on_line(i + 1)
+            && self.tok(i + 1).is_some_and(|t| t.has(SPACE))
+            && (matches!(
+                self.text(i + 1),
+                "GMT"
+                    | "UTC"
+                    | "BST"
+                    | "CET"
+                    | "CEST"
+                    | "EST"
+                    | "EDT"
+                    | "PST"
+                    | "PDT"
+                    | "IST"
+                    | "JST"
+            ) || (self.lower(i + 1) == "local" && self.lower(i + 2) == "time"))
+    }
+
     fn next_on_line(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| !t.has(super::token::LINE_START))
@@ -360,6 +392,22 @@ fn take(f: Found, used: &mut [bool], out: &mut Vec<Found>) -> usize {
     f.b + 1
 }
 
+/// A time of day in four digits, or two and two around a period:
+/// `0942`, `17.05`.
+fn is_clock_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (h, m) = match b {
+        [h1, h2, m1, m2] | [h1, h2, b'.', m1, m2] => ([*h1, *h2], [*m1, *m2]),
+        _ => return false,
+    };
+    let two = |d: [u8; 2]| {
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| (d[0] - b'0') * 10 + (d[1] - b'0'))
+    };
+    matches!((two(h), two(m)), (Some(h), Some(m)) if h <= 24 && m < 60)
+}
+
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
 fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     let date = |a, b| {
@@ -438,8 +486,8 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return number(i, i + 2);
     }
-    // clock times 10:30 are neither numbers nor dates; race times 2:31.45
-    // and 2:10:45 are numbers
+    // clock times are dates (10:30, 4:10 p.m.); race times 2:31.45 and
+    // 2:10:45, and minutes and seconds on a results line, are numbers
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
         && c.is_num(i + 2)
@@ -456,6 +504,12 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         }
         if e > i + 2 || c.text(i + 2).contains('.') || c.results_row(i) {
             return number(i, e);
+        }
+        let clock = c.digits(i).is_some_and(|h| h <= 24)
+            && c.text(i + 2).len() == 2
+            && c.digits(i + 2).is_some_and(|m| m < 60);
+        if clock {
+            return date(i, c.am_pm_after(e).unwrap_or(e));
         }
         return Some(Hit::Skip(e));
     }
@@ -538,6 +592,15 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
             e += 1;
         }
         return date(i, e);
+    }
+    // 10 am, 6 p.m.; 0942 GMT, 17.05 BST
+    if c.digits(i).is_some_and(|h| (1..=12).contains(&h))
+        && let Some(e) = c.am_pm_after(i)
+    {
+        return date(i, e);
+    }
+    if c.zone_after(i) && is_clock_digits(s) {
+        return date(i, i);
     }
     let mut e = i;
     // 3.2 million
@@ -1049,10 +1112,35 @@ mod tests {
     fn vague_words_pronouns_and_times_are_not_numbers() {
         assert_eq!(
             found(
-                "hundreds of people, several days, no one knew, this week, yesterday at 10:30, one another"
+                "hundreds of people, several days, no one knew, this week, yesterday, one another"
             ),
             []
         );
         assert_eq!(found("the Second World War ended"), []);
+    }
+
+    #[test]
+    fn clock_times_are_dates_with_their_am_or_pm() {
+        use EntityKind::{Date, Number};
+        assert_eq!(
+            found("at 4:30 a.m. on Thursday"),
+            [s("4:30 a.m.", Date), s("Thursday", Date)]
+        );
+        assert_eq!(found("landed at 2:47 pm"), [s("2:47 pm", Date)]);
+        assert_eq!(found("from 7:30am"), [s("7:30am", Date)]);
+        assert_eq!(found("yesterday at 10:30"), [s("10:30", Date)]);
+        assert_eq!(
+            found("from 10 am until 6 p.m."),
+            [s("10 am", Date), s("6 p.m.", Date)]
+        );
+        assert_eq!(
+            found("by 0942 GMT, at 17.05 BST, about 0300 local time"),
+            [s("0942", Date), s("17.05", Date), s("0300", Date)]
+        );
+        // not a clock: a ratio, a race time, a count before a zone word
+        assert_eq!(found("a 3:2 split"), []);
+        assert_eq!(found("clocked 1:41.27"), [s("1:41.27", Number)]);
+        assert_eq!(found("2500 GMT"), [s("2500", Number)]);
+        assert_eq!(found("25 am"), [s("25", Number)]);
     }
 }
