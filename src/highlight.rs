@@ -2734,6 +2734,59 @@ mod regressions {
         // a single space still joins
         assert!(spans("He met Liviu Tamas there.").contains(&("Liviu Tamas", Person)));
     }
+
+    #[test]
+    fn a_holiday_is_a_date_and_heads_no_longer_name() {
+        let found = spans("He will be sworn in before Christmas, after Eid and Easter.");
+        assert_eq!(
+            found,
+            [("Christmas", Date), ("Eid", Date), ("Easter", Date)]
+        );
+        let found = spans("The Christmas Special aired on Boxing Day. The Easter Rising failed.");
+        assert!(found.contains(&("Christmas", Date)), "{found:?}");
+        assert!(found.contains(&("Boxing Day", Date)), "{found:?}");
+        assert!(found.contains(&("Easter Rising", Name)), "{found:?}");
+        // the verb is no feast
+        assert_eq!(spans("She lent him money."), []);
+    }
+
+    #[test]
+    fn time_zones_and_units_of_power_are_no_names() {
+        let found =
+            spans("It ended at 9:42 pm IST, or 11 am ET. The plant makes 50 GWh from 300 MW.");
+        assert_eq!(
+            found,
+            [
+                ("9:42 pm", Date),
+                ("11 am", Date),
+                ("50", Number),
+                ("300", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn malaysian_honorifics_stay_outside_the_name() {
+        let found = spans(
+            "Its chief executive, Datuk Seri Ahmad Faizal bin Othman, said. \
+             Tan Sri Muhyiddin Yassin agreed.",
+        );
+        assert!(
+            found.contains(&("Ahmad Faizal bin Othman", Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Muhyiddin Yassin", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn the_director_of_public_prosecutions_is_an_office() {
+        let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("Prosecutions")),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Max Hill", Person)), "{found:?}");
+    }
 }
 
 #[cfg(test)]

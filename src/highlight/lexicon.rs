@@ -24,6 +24,7 @@ pub(crate) enum Source {
     Club,
     Demonym,
     Event,
+    Holiday,
 }
 
 impl Source {
@@ -34,6 +35,7 @@ impl Source {
             }
             Source::Organization | Source::Club => EntityKind::Organization,
             Source::Demonym | Source::Event => EntityKind::Name,
+            Source::Holiday => EntityKind::Date,
         }
     }
 
@@ -211,7 +213,7 @@ fn lines(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-const LISTS: [(&str, Source); 8] = [
+const LISTS: [(&str, Source); 9] = [
     (
         include_str!("../../assets/gazetteer/countries.txt"),
         Source::Country,
@@ -231,6 +233,10 @@ const LISTS: [(&str, Source); 8] = [
     (
         include_str!("../../assets/gazetteer/events.txt"),
         Source::Event,
+    ),
+    (
+        include_str!("../../assets/gazetteer/holidays.txt"),
+        Source::Holiday,
     ),
     (
         include_str!("../../assets/gazetteer/clubs.txt"),

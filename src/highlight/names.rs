@@ -1465,7 +1465,6 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let q_word = if self.bare_hyphen(q) { q + 1 } else { q };
         let modifier = matches!(e.kind, EntityKind::Place | EntityKind::Name);
         // US State Department, Gaza Health Ministry, Egyptian Foreign Minister
         if modifier
@@ -1477,8 +1476,10 @@ impl Ctx<'_> {
             self.emit_entry(p, q, e);
             return Some(q);
         }
+        // a holiday heads no longer name ("the Christmas Special")
         if !self.bare_hyphen(q)
             && !self.after_word_prefix(p)
+            && e.kind != EntityKind::Date
             && let Some((r, kind)) = self.head_extension(q, end, e)
         {
             self.emit(p, r, kind, Strength::Strong);
@@ -1532,7 +1533,7 @@ impl Ctx<'_> {
         // ordinary word that ends the name
         if q + 1 == end
             && q < end
-            && e.kind != EntityKind::Name
+            && matches!(e.kind, EntityKind::Place | EntityKind::Organization)
             && self.has(q, SPACE)
             && self.is_cap(q)
             && !self.risky(q)
@@ -1545,7 +1546,6 @@ impl Ctx<'_> {
             self.emit(p, q + 1, EntityKind::Organization, Strength::Strong);
             return Some(q + 1);
         }
-        let _ = q_word;
         self.emit_entry(p, q, e);
         Some(q)
     }
