@@ -2779,6 +2779,21 @@ mod regressions {
     }
 
     #[test]
+    fn a_listed_name_keeps_the_number_it_ends_in() {
+        let found = spans(
+            "Spain won Euro 2024 and Lens play in Ligue 1. Cases of Covid-19 rose. \
+             He spoke on BBC Radio 4.",
+        );
+        assert!(found.contains(&("Euro 2024", Name)), "{found:?}");
+        assert!(found.contains(&("Ligue 1", Name)), "{found:?}");
+        assert!(found.contains(&("Covid-19", Name)), "{found:?}");
+        assert!(found.contains(&("BBC Radio 4", Organization)), "{found:?}");
+        // a team's score is no channel's name
+        let found = spans("They beat France 24-18 on Sunday.\nIreland 27 France 24\n");
+        assert!(!found.iter().any(|(s, _)| *s == "France 24"), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

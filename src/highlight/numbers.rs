@@ -5,7 +5,10 @@
 #![allow(clippy::many_single_char_names)]
 
 use super::EntityKind;
-use super::token::{CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, Token, UPPER, is_hyphen};
+use super::lexicon::{LEXICON, case_fits};
+use super::token::{
+    CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
+};
 use super::words::{Lowered, is_stopword};
 
 /// A number or date found over tokens `a..=b`.
@@ -352,8 +355,15 @@ pub(crate) fn scan(
     out: &mut Vec<Found>,
 ) {
     let c = Cursor { text, toks, low };
+    let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
+        if toks[i].kind == Kind::Num
+            && let Some(f) = listed_with_number(&c, &mut buf, used, i)
+        {
+            i = take(f, used, out);
+            continue;
+        }
         let found = match toks[i].kind {
             Kind::Num => digits_at(&c, i),
             Kind::Word => word_at(&c, i),
@@ -381,6 +391,32 @@ enum Hit {
     /// part, and the scan reads the next as it would alone: `2-1`.)
     Two(Found, Found),
     Skip(usize),
+}
+
+/// A listed name that ends in the number at `i` (`Euro 2024`, `Ligue 1`,
+/// `Covid-19`): the number is part of the name, no count.
+fn listed_with_number(c: &Cursor, buf: &mut String, used: &[bool], i: usize) -> Option<Found> {
+    let lex = &*LEXICON;
+    (i.saturating_sub(2)..i).find_map(|k| {
+        let t = c.tok(k)?;
+        // not a team's score: "Ireland 27 France 24", "beat France 24-18"
+        let score = t.has(TABLE_LINE)
+            || (k > 0 && c.is_num(k - 1))
+            || (c.bare_hyphen(i + 1) && c.is_num(i + 2));
+        if !t.is_capitalised() || score || used.get(k..i).is_none_or(|u| u.contains(&true)) {
+            return None;
+        }
+        let (n, e) = lex
+            .gazetteer
+            .longest_at(c.text, c.toks, k, i + 1, buf, |e, n| {
+                k + n == i + 1 && case_fits(c.text, c.toks, k, &e.words)
+            })?;
+        Some(Found {
+            a: k,
+            b: k + n - 1,
+            kind: e.kind,
+        })
+    })
 }
 
 /// Mark `f`'s tokens used and keep it; the token after it.
