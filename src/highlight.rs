@@ -2794,6 +2794,21 @@ mod regressions {
     }
 
     #[test]
+    fn a_listed_body_inside_a_longer_name_stays_in_it() {
+        let found = spans("The Himal Sky Airlines jet crashed. The Walt Disney Company agreed.");
+        assert!(
+            found.contains(&("Himal Sky Airlines", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Walt Disney Company", Organization)),
+            "{found:?}"
+        );
+        let found = spans("The Sky News team left.");
+        assert!(found.contains(&("Sky News", Organization)), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(
