@@ -2809,6 +2809,19 @@ mod regressions {
     }
 
     #[test]
+    fn a_credit_line_in_brackets_is_no_headline() {
+        let found = spans(
+            "Sales rose.\n(Reporting by Krisztina Than-Fehér in Budapest and Zhou Xin in \
+             Shenzhen; Editing by Mark Potter)\n",
+        );
+        assert!(
+            found.contains(&("Krisztina Than-Fehér", Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Mark Potter", Person)), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

@@ -577,7 +577,12 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         // numbers as words
         let table =
             line.first().is_some_and(Token::is_capitalised) && nums >= 2 && nums + 1 >= words;
+        // "(Reporting by Zhou Xin; Editing by Mark Potter)": a credit in
+        // brackets, no headline
+        let aside = line.first().is_some_and(|t| t.is_punct('('))
+            && line.last().is_some_and(|t| t.is_punct(')'));
         let title_case = !table
+            && !aside
             && words >= 3
             && lower_words == function_words
             && words - lower_words >= 3
