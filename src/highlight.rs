@@ -2822,6 +2822,20 @@ mod regressions {
     }
 
     #[test]
+    fn a_philharmonic_is_a_body() {
+        let found =
+            spans("They played at the Warsaw Philharmonic and with the Berlin Philharmonic.");
+        assert!(
+            found.contains(&("Warsaw Philharmonic", Organization)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Berlin Philharmonic", Organization)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

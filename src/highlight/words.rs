@@ -285,6 +285,8 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "gallery"
             | "library"
             | "orchestra"
+            | "philharmonic"
+            | "philharmonia"
             | "studios"
             | "records"
             | "pictures"
