@@ -2836,6 +2836,16 @@ mod regressions {
     }
 
     #[test]
+    fn a_given_name_then_a_peoples_word_is_a_persons_name() {
+        let found = spans("In Brasov, Victor Moldovan (CDR) won. Critic Philip French said so.");
+        assert!(found.contains(&("Victor Moldovan", Person)), "{found:?}");
+        assert!(found.contains(&("Philip French", Person)), "{found:?}");
+        // not before a noun it describes, nor a plural
+        let found = spans("Victor Moldovan wine is cheap. Roman Catholics met.");
+        assert!(!found.iter().any(|(s, _)| s.contains(' ')), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

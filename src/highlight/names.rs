@@ -1840,10 +1840,41 @@ impl Ctx<'_> {
             && !(self.risky(p) && self.is_common(p))
             && self.word(p).chars().count() > 1
             && self.gaz_at(p, end).is_none()
-            && self
-                .gaz_at(q, end)
-                .is_some_and(|(n, g)| n == 1 && g.source == Source::Country)
+            && self.gaz_at(q, end).is_some_and(|(n, g)| {
+                n == 1
+                    && (g.source == Source::Country
+                        || (g.source == Source::Demonym
+                            && !self.word(q).ends_with('s')
+                            && self.no_noun_after(q + 1)))
+            })
             && !self.has(q, UPPER)
+    }
+
+    /// `Victor Moldovan (CDR)`, `Ryan English said`: nothing after token
+    /// `k - 1` that a people's word would describe (`Moldovan wine`).
+    fn no_noun_after(&self, k: usize) -> bool {
+        self.toks.get(k).is_none_or(|t| {
+            !t.is_word()
+                || t.has(LINE_START)
+                || self.lower_is(k, |w| {
+                    matches!(
+                        w,
+                        "said"
+                            | "says"
+                            | "told"
+                            | "who"
+                            | "was"
+                            | "is"
+                            | "has"
+                            | "had"
+                            | "and"
+                            | "won"
+                            | "wins"
+                            | "added"
+                            | "wrote"
+                    )
+                })
+        })
     }
 
     /// How far a person's name starting at `p` goes.
