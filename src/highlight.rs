@@ -2804,6 +2804,11 @@ mod regressions {
             found.contains(&("Walt Disney Company", Organization)),
             "{found:?}"
         );
+        let found = spans("The Himal Sky Airlines Dash 8 turboprop crashed.");
+        assert!(
+            found.contains(&("Himal Sky Airlines", Organization)),
+            "{found:?}"
+        );
         let found = spans("The Sky News team left.");
         assert!(found.contains(&("Sky News", Organization)), "{found:?}");
     }

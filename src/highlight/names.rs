@@ -2149,16 +2149,17 @@ impl Ctx<'_> {
                     }
                     // "Himal Sky Airlines": a one-word body's name inside
                     // a longer one, before the head word that ends it
-                    let inside_body = n == 1
+                    if n == 1
                         && g.kind == EntityKind::Organization
-                        && r + 2 == end
+                        && r + 2 <= end
                         && self.is_cap(r + 1)
                         && self.has(r + 1, SPACE)
                         && self.gaz_at(r + 1, end).is_none()
-                        && self.lower_is(r + 1, is_org_head);
-                    if inside_body
-                        || (n == 1
-                            && (self.town_ends_surname(p, r, g) || self.town_ends_place(p, r, g)))
+                        && self.lower_is(r + 1, is_org_head)
+                    {
+                        return r + 2;
+                    }
+                    if n == 1 && (self.town_ends_surname(p, r, g) || self.town_ends_place(p, r, g))
                     {
                         r += 1;
                         continue;
