@@ -106,6 +106,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     particle_surnames(text, &toks, &low, &mut names);
     city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
+    venues(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -169,6 +170,36 @@ fn index_numbers(
         };
         numbers.remove(n);
         c.b += 1;
+    }
+}
+
+/// A centre for conventions, exhibitions or launches is a place, not the
+/// body that runs it: `Bingu International Convention Centre`, `Guiana
+/// Space Centre`, `Busan Cinema Center`.
+fn venues(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for c in names.iter_mut() {
+        if c.kind != EntityKind::Organization || c.b < c.a + 2 {
+            continue;
+        }
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let centre = matches!(word(c.b - 1), "Centre" | "Center" | "CENTRE" | "CENTER");
+        let what = word(c.b - 2).to_ascii_lowercase();
+        if centre
+            && matches!(
+                what.as_str(),
+                "convention"
+                    | "conference"
+                    | "congress"
+                    | "exhibition"
+                    | "expo"
+                    | "space"
+                    | "cinema"
+                    | "shopping"
+                    | "trade"
+            )
+        {
+            c.kind = EntityKind::Place;
+        }
     }
 }
 
@@ -2848,6 +2879,26 @@ mod regressions {
         // not before a noun it describes, nor a plural
         let found = spans("Victor Moldovan wine is cheap. Roman Catholics met.");
         assert!(!found.iter().any(|(s, _)| s.contains(' ')), "{found:?}");
+    }
+
+    #[test]
+    fn a_convention_or_space_centre_is_a_place_and_the_house_a_body() {
+        let found = spans(
+            "They met at the Bingu International Convention Centre, then flew from \
+             the Guiana Space Centre. The House passed the bill.",
+        );
+        assert!(
+            found.contains(&("Bingu International Convention Centre", Place)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Guiana Space Centre", Place)), "{found:?}");
+        assert!(found.contains(&("House", Organization)), "{found:?}");
+        // a centre that is a body stays one
+        let found = spans("The Carter Center said so.");
+        assert!(
+            found.contains(&("Carter Center", Organization)),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -2446,7 +2446,12 @@ impl Ctx<'_> {
             && !self.lower_is(first, is_title_head)
             // "the Ministry of Justice" is cut elsewhere, not here
             && !self.lower_is(first + 1, |x| x == "of" || x == "for");
-        if the_before && self.lower_is(first, is_org_head) {
+        // "The House passed it": the chamber
+        let house = first >= 1
+            && self.lower_is(first - 1, |x| x == "the")
+            && self.word(first) == "House"
+            && !self.lower_is(first + 1, |x| x == "of");
+        if house || (the_before && self.lower_is(first, is_org_head)) {
             self.emit(first, first + 1, EntityKind::Organization, Strength::Weak);
             return;
         }
