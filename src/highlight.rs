@@ -2902,6 +2902,18 @@ mod regressions {
     }
 
     #[test]
+    fn where_someone_is_from_is_a_place() {
+        let found = spans(
+            "Tirkey, a legislator from Gumla, said so. A nurse who commutes from Melun agreed.",
+        );
+        assert!(found.contains(&("Gumla", Place)), "{found:?}");
+        assert!(found.contains(&("Melun", Place)), "{found:?}");
+        // what comes from someone names that someone
+        let found = spans("It was a gift from Tirkey.");
+        assert!(!found.contains(&("Tirkey", Place)), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(
