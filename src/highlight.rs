@@ -300,7 +300,8 @@ fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Ca
     }
 }
 
-/// `the Austin, Texas, startup`, `Novo Progresso, Pará`: a name that
+/// `the Austin, Texas, startup`, `the Austin, Texas-based company`,
+/// `Novo Progresso, Pará`: a name that
 /// reads as a person's, then a comma and a country's or a state's name
 /// and nothing after but a stop (not `Mexico's`, not `Texas attorney
 /// general`, not `(Aidana Seitkali, Kazakhstan)` in a list of winners), is
@@ -314,9 +315,17 @@ fn towns_before_places(text: &str, toks: &[token::Token], names: &mut [names::Ca
         };
         let comma_between = comma_between(toks, town, place)
             && toks.get(place.a).is_some_and(|t| t.has(token::SPACE));
-        let ends = toks.get(place.b).is_none_or(|t| {
-            t.has(token::LINE_START) || matches!(t.kind, token::Kind::Punct(',' | '.' | ';'))
-        });
+        // `Austin, Texas-based`: the state, then where a firm is based
+        let based = toks
+            .get(place.b + 1)
+            .is_some_and(|t| !t.has(token::SPACE) && t.text(text) == "based")
+            && toks
+                .get(place.b)
+                .is_some_and(|t| matches!(t.kind, token::Kind::Punct(c) if token::is_hyphen(c)));
+        let ends = based
+            || toks.get(place.b).is_none_or(|t| {
+                t.has(token::LINE_START) || matches!(t.kind, token::Kind::Punct(',' | '.' | ';'))
+            });
         if comma_between
             && ends
             && place.kind == EntityKind::Place
@@ -2909,6 +2918,8 @@ mod regressions {
         assert!(found.contains(&("Gumla", Place)), "{found:?}");
         assert!(found.contains(&("Melun", Place)), "{found:?}");
         // what comes from someone names that someone
+        let found = spans("Shares of the Austin, Texas-based company fell.");
+        assert!(found.contains(&("Austin", Place)), "{found:?}");
         let found = spans("It was a gift from Tirkey.");
         assert!(!found.contains(&("Tirkey", Place)), "{found:?}");
     }
