@@ -905,6 +905,10 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
 
 /// "one" as a number, not a pronoun ("no one", "one another", "the one").
 fn one_is_number(c: &Cursor, i: usize) -> bool {
+    // "the one-hour session", "a one-year deal": a length of time
+    if c.bare_hyphen(i + 1) && is_time_unit(c.lower(i + 2)) {
+        return true;
+    }
     let prev = if i > 0 && c.is_word(i - 1) {
         c.lower(i - 1)
     } else {
@@ -1153,6 +1157,14 @@ mod tests {
             []
         );
         assert_eq!(found("the Second World War ended"), []);
+    }
+
+    #[test]
+    fn one_before_a_length_of_time_is_a_number() {
+        use EntityKind::Number;
+        assert_eq!(found("the one-hour session"), [s("one", Number)]);
+        assert_eq!(found("a one-year deal"), [s("one", Number)]);
+        assert_eq!(found("the one we had"), []);
     }
 
     #[test]
