@@ -2925,6 +2925,22 @@ mod regressions {
     }
 
     #[test]
+    fn parliaments_and_indian_parties_are_bodies() {
+        let found = spans(
+            "The Rashtriya Janata Dal and the Jharkhand Mukti Morcha won. \
+             The Storting voted, as did the Lok Sabha.",
+        );
+        for body in [
+            "Rashtriya Janata Dal",
+            "Jharkhand Mukti Morcha",
+            "Storting",
+            "Lok Sabha",
+        ] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

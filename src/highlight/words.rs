@@ -285,6 +285,10 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "gallery"
             | "library"
             | "orchestra"
+            // Indian parties and fronts: "Rashtriya Janata Dal", "Jharkhand
+            // Mukti Morcha"
+            | "dal"
+            | "morcha"
             | "philharmonic"
             | "philharmonia"
             | "studios"
