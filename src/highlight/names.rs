@@ -2486,9 +2486,7 @@ impl Ctx<'_> {
             && !upper;
         let kind = if (upper && letters <= 6) || team_slot || camel_case(w) || the_plural {
             EntityKind::Organization
-        } else if first > 0
-            && (self.prev_word_is(first, is_place_preposition) || self.hails_from(first))
-        {
+        } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
         } else if common {
             // an ordinary word with a capital: a title, a product, an event
@@ -2937,78 +2935,12 @@ impl Ctx<'_> {
         (p..r).rev().find(|&k| self.toks[k].is_word()).unwrap_or(p)
     }
 
-    /// `a legislator from Gumla`, `commutes from Melun`: where someone
-    /// lives or comes from, not whom a thing comes from (`a letter from
-    /// Smith`).
-    fn hails_from(&self, i: usize) -> bool {
-        i >= 2 && self.prev_word_is(i, |w| w == "from") && self.prev_word_is(i - 1, is_someone_from)
-    }
-
     fn prev_word_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         let Some(k) = i.checked_sub(1) else {
             return false;
         };
         self.toks[k].is_word() && self.toks[k].has(super::token::LOWER) && self.lower_is(k, f)
     }
-}
-
-/// Who is said to be from somewhere, and going from somewhere: the word
-/// before `from` in `a nurse from Melun`, `fled from Sibu`.
-fn is_someone_from(w: &str) -> bool {
-    matches!(
-        w,
-        "legislator"
-            | "lawmaker"
-            | "politician"
-            | "worker"
-            | "workers"
-            | "resident"
-            | "residents"
-            | "native"
-            | "man"
-            | "woman"
-            | "men"
-            | "women"
-            | "boy"
-            | "girl"
-            | "family"
-            | "families"
-            | "farmer"
-            | "farmers"
-            | "teacher"
-            | "student"
-            | "students"
-            | "nurse"
-            | "doctor"
-            | "economist"
-            | "engineer"
-            | "client"
-            | "mother"
-            | "father"
-            | "voter"
-            | "voters"
-            | "trader"
-            | "traders"
-            | "driver"
-            | "lawyer"
-            | "activist"
-            | "pensioner"
-            | "villager"
-            | "villagers"
-            | "commuter"
-            | "commuters"
-            | "commutes"
-            | "commute"
-            | "fled"
-            | "moved"
-            | "relocated"
-            | "travelled"
-            | "traveled"
-            | "drove"
-            | "flew"
-            | "hails"
-            | "hailing"
-    )
 }
 
 /// Lower-case words just before a name that make it a body, beside
@@ -3115,7 +3047,8 @@ fn is_firms_noun(w: &str) -> bool {
 }
 
 /// Words before `from` that make the name after it a place: `a farmer
-/// from Friesland`, `fled from Kherson`, `flights from Malaga`.
+/// from Friesland`, `fled from Kherson`, `flights from Malaga`, `a
+/// legislator from Gumla`, `commutes from Melun`.
 fn comes_from(w: &str) -> bool {
     matches!(
         w,
@@ -3175,6 +3108,33 @@ fn comes_from(w: &str) -> bool {
             | "kilometres"
             | "kilometers"
             | "km"
+            | "legislator"
+            | "lawmaker"
+            | "politician"
+            | "worker"
+            | "workers"
+            | "teacher"
+            | "nurse"
+            | "doctor"
+            | "economist"
+            | "engineer"
+            | "client"
+            | "mother"
+            | "father"
+            | "voter"
+            | "trader"
+            | "traders"
+            | "driver"
+            | "lawyer"
+            | "activist"
+            | "villager"
+            | "commuter"
+            | "commuters"
+            | "commutes"
+            | "commute"
+            | "relocated"
+            | "drove"
+            | "flew"
     )
 }
 
