@@ -2941,6 +2941,18 @@ mod regressions {
     }
 
     #[test]
+    fn cities_written_with_letters_beyond_latin_1_are_places() {
+        let found = spans(
+            "Timisoara     Adrian Lazarescu (USD)     61.4\n\
+             Ploiesti      Mircea Dumitrescu (USD)    53.1\n\
+             Flights from Wrocław and Izmir resumed.\n",
+        );
+        for town in ["Timisoara", "Ploiesti", "Wrocław", "Izmir"] {
+            assert!(found.contains(&(town, Place)), "{town}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(
