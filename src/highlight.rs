@@ -183,21 +183,21 @@ fn venues(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
         }
         let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
         let centre = matches!(word(c.b - 1), "Centre" | "Center" | "CENTRE" | "CENTER");
-        let what = word(c.b - 2).to_ascii_lowercase();
-        if centre
-            && matches!(
-                what.as_str(),
-                "convention"
-                    | "conference"
-                    | "congress"
-                    | "exhibition"
-                    | "expo"
-                    | "space"
-                    | "cinema"
-                    | "shopping"
-                    | "trade"
-            )
-        {
+        let what = word(c.b - 2);
+        let venue = [
+            "convention",
+            "conference",
+            "congress",
+            "exhibition",
+            "expo",
+            "space",
+            "cinema",
+            "shopping",
+            "trade",
+        ]
+        .iter()
+        .any(|v| what.eq_ignore_ascii_case(v));
+        if centre && venue {
             c.kind = EntityKind::Place;
         }
     }

@@ -9,7 +9,7 @@ use super::lexicon::{LEXICON, case_fits};
 use super::token::{
     CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
 };
-use super::words::{Lowered, is_stopword};
+use super::words::{Lowered, is_stopword, is_time_zone};
 
 /// A number or date found over tokens `a..=b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,20 +282,8 @@ impl<'a> Cursor<'a> {
     fn zone_after(&self, i: usize) -> bool {
         self.next_on_line(i + 1)
             && self.tok(i + 1).is_some_and(|t| t.has(SPACE))
-            && (matches!(
-                self.text(i + 1),
-                "GMT"
-                    | "UTC"
-                    | "BST"
-                    | "CET"
-                    | "CEST"
-                    | "EST"
-                    | "EDT"
-                    | "PST"
-                    | "PDT"
-                    | "IST"
-                    | "JST"
-            ) || (self.lower(i + 1) == "local" && self.lower(i + 2) == "time"))
+            && ((self.tok(i + 1).is_some_and(|t| t.has(UPPER)) && is_time_zone(self.lower(i + 1)))
+                || (self.lower(i + 1) == "local" && self.lower(i + 2) == "time"))
     }
 
     fn next_on_line(&self, i: usize) -> bool {

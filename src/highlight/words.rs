@@ -1277,13 +1277,44 @@ pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
     )
 }
 
+/// A time zone, in lower case: `gmt`, `cest`, `ist` ("5:12 p.m. PST",
+/// "18:42 CEST").
+pub(crate) fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "bst"
+            | "est"
+            | "utc"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "jst"
+            | "aest"
+            | "aedt"
+            | "hkt"
+            | "sgt"
+            | "ist"
+            | "et"
+    )
+}
+
 /// Capitalised abbreviations and words that are not names: `DVD`, `GDP`,
 /// `MPs`, time zones, `Celsius`.
 #[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
-    matches!(
-        w,
-        "dvd"
+    is_time_zone(w)
+        || matches!(
+            w,
+            "dvd"
             | "dvds"
             | "awol"
             | "mp3"
@@ -1333,29 +1364,6 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
             | "iq"
             | "dna"
             | "rna"
-            | "gmt"
-            | "bst"
-            | "est"
-            // time zones: "5:12 p.m. PST", "18:42 CEST"
-            | "utc"
-            | "edt"
-            | "pst"
-            | "pdt"
-            | "cst"
-            | "cdt"
-            | "mst"
-            | "mdt"
-            | "cet"
-            | "cest"
-            | "eet"
-            | "eest"
-            | "jst"
-            | "aest"
-            | "aedt"
-            | "hkt"
-            | "sgt"
-            | "ist"
-            | "et"
             // units of power and energy: "50 GWh", "300 MW"
             | "kw"
             | "kwh"
@@ -1450,7 +1458,7 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
             | "bbl"
             | "ppm"
             | "rpm"
-    )
+        )
 }
 
 /// Lower-case words just before a name that make it an organization:
