@@ -2953,6 +2953,17 @@ mod regressions {
     }
 
     #[test]
+    fn cities_beyond_europe_are_places_under_their_news_spellings() {
+        let found = spans(
+            "Rajkot and Ghaziabad sent teams; Cox's Bazar, Hachioji and Can Tho did not.\n\
+             Hodeidah            12     4\n",
+        );
+        for town in ["Rajkot", "Ghaziabad", "Cox's Bazar", "Hachioji", "Can Tho"] {
+            assert!(found.contains(&(town, Place)), "{town}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(
