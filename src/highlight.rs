@@ -462,6 +462,23 @@ fn particle_surnames(
                 tails.push((c.b - from, k));
             }
         }
+        // "de la Vega" after "Tomás de la Vega Sarmiento": of two
+        // surnames, the first, with its particles, is used alone
+        let mut k = c.a + 1;
+        while k + 2 < c.b {
+            let mut j = k;
+            while j + 2 < c.b && is_particle(j) {
+                j += 1;
+            }
+            if j > k
+                && !is_particle(k - 1)
+                && toks[j].is_capitalised()
+                && let Some(got) = key(k, j + 1)
+            {
+                tails.push((j + 1 - k, got));
+            }
+            k = j.max(k + 1);
+        }
     }
     if tails.is_empty() {
         return;
@@ -2960,6 +2977,30 @@ mod regressions {
         );
         for town in ["Rajkot", "Ghaziabad", "Cox's Bazar", "Hachioji", "Can Tho"] {
             assert!(found.contains(&(town, Place)), "{town}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_of_two_surnames_with_its_particles_is_the_person_again() {
+        let found = spans(
+            "Chief executive Ana Paula dos Reis Albuquerque spoke. Later dos Reis told \
+             analysts. Fly-half Tomás de la Vega Sarmiento kicked, and de la Vega added more.",
+        );
+        for person in ["dos Reis", "de la Vega"] {
+            assert!(found.contains(&(person, Person)), "{person}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn an_initial_then_a_particle_is_one_person() {
+        let found =
+            spans("Did not bat: P. van Rensburg, E. Dube\nP. Wanyama lbw b van Rensburg 38\n");
+        for person in ["P. van Rensburg", "E. Dube", "P. Wanyama", "van Rensburg"] {
+            assert!(found.contains(&(person, Person)), "{person}: {found:?}");
+        }
+        // an initial's period ending the text
+        for text in ["Written by John P.", "John P. van", "Sent by A."] {
+            let _ = highlight(text);
         }
     }
 

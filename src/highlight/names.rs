@@ -328,8 +328,13 @@ impl Ctx<'_> {
                     let prev = self.word(k - 1);
                     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
                     let abbrev = super::token::is_name_abbreviation(prev);
+                    // "P. van Rensburg": a particle may follow an initial
+                    let next = self.is_cap(k + 1)
+                        || (initial
+                            && self.surname_particle(k + 1)
+                            && self.connector_end(k + 1).is_some());
                     if (initial || abbrev)
-                        && self.is_cap(k + 1)
+                        && next
                         && self.has(k + 1, SPACE)
                         && !self.has(k + 1, LINE_START)
                     {
@@ -1974,7 +1979,9 @@ impl Ctx<'_> {
     /// A lower-case word that only joins the parts of a person's name:
     /// `Joost van Dam`, `Ludwig von Mises`, `Maria dos Santos`.
     fn surname_particle(&self, k: usize) -> bool {
-        let t = self.toks[k];
+        let Some(&t) = self.toks.get(k) else {
+            return false;
+        };
         t.is_word()
             && t.text(self.text).len() <= 3
             && !t.is_capitalised()
