@@ -107,6 +107,8 @@ pub fn highlight(text: &str) -> Vec<Span> {
     city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     venues(text, &toks, &mut names);
+    currency_marks(text, &toks, &mut names);
+    suffix_periods(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -171,6 +173,45 @@ fn index_numbers(
         numbers.remove(n);
         c.b += 1;
     }
+}
+
+/// `Ferdinand Marcos Jr.`: a generational suffix keeps its period.
+fn suffix_periods(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for c in names.iter_mut() {
+        let suffix = c.kind == EntityKind::Person
+            && c.b >= c.a + 2
+            && matches!(toks[c.b - 1].text(text), "Jr" | "Sr");
+        if suffix
+            && toks
+                .get(c.b)
+                .is_some_and(|t| t.is_punct('.') && !t.has(token::SPACE))
+        {
+            c.b += 1;
+        }
+    }
+}
+
+/// A currency written before its amount is no name: a country's letters
+/// against a sign (`US$74 million`, `A$14.6m`, `GH¢ 20`) and a currency's
+/// code before a number (`KSh 850 million`, `AED 29`, `EUR 2.3bn`) or
+/// before the currency's word (`20 million CFA francs`).
+fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    names.retain(|c| {
+        if c.b != c.a + 1 {
+            return true;
+        }
+        let Some(next) = toks.get(c.b) else {
+            return true;
+        };
+        let sign = matches!(
+            next.kind,
+            token::Kind::Punct('$' | '\u{a2}' | '\u{20ac}' | '\u{a3}')
+        ) && !next.has(token::SPACE);
+        let after = !next.has(token::LINE_START)
+            && (next.kind == token::Kind::Num || matches!(next.text(text), "franc" | "francs"));
+        let code = words::is_currency_code(&toks[c.a].text(text).to_ascii_lowercase());
+        !(sign || (code && after))
+    });
 }
 
 /// A centre for conventions, exhibitions or launches is a place, not the
@@ -3002,6 +3043,53 @@ mod regressions {
         for text in ["Written by John P.", "John P. van", "Sent by A."] {
             let _ = highlight(text);
         }
+    }
+
+    #[test]
+    fn a_currency_before_its_amount_is_no_name() {
+        let found = spans(
+            "He paid KSh 850 million, AED 29, 20 million CFA francs, US$74 million, \
+             GH\u{a2} 20 and HK$6.31bn. The CFA Institute and the US agreed.",
+        );
+        for mark in ["KSh", "AED", "CFA", "GH", "HK"] {
+            assert!(!found.iter().any(|(s, _)| *s == mark), "{mark}: {found:?}");
+        }
+        assert!(
+            found.contains(&("CFA Institute", Organization)),
+            "{found:?}"
+        );
+        // the country alone, not its letters before `$`
+        assert_eq!(
+            found.iter().filter(|(s, _)| *s == "US").count(),
+            1,
+            "{found:?}"
+        );
+        assert!(found.contains(&("850 million", Number)), "{found:?}");
+    }
+
+    #[test]
+    fn a_part_and_first_as_an_adverb_are_no_ordinals() {
+        let found = spans(
+            "Sales fell by a third, a fifth of staff left and it was first announced in May. \
+             The county should first cut spending. A third defendant was charged, and he \
+             added a third in the 78th minute on a fifth-day pitch.",
+        );
+        let ordinals: Vec<_> = found
+            .iter()
+            .filter(|(_, k)| *k == Number)
+            .map(|(s, _)| *s)
+            .collect();
+        assert_eq!(ordinals, ["third", "third", "78th", "fifth"], "{found:?}");
+    }
+
+    #[test]
+    fn a_generational_suffix_keeps_its_period_and_east_african_time_is_no_name() {
+        let found = spans("Republicans Anthony Delgado Jr., Ana Ruiz and others met at 18:40 EAT.");
+        assert!(
+            found.contains(&("Anthony Delgado Jr.", Person)),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(s, _)| *s == "EAT"), "{found:?}");
     }
 
     #[test]
