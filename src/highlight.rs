@@ -108,6 +108,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     name_tails(text, &toks, &mut names);
     venues(text, &toks, &mut names);
     currency_marks(text, &toks, &mut names);
+    title_offices(text, &toks, &mut names);
     suffix_periods(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
@@ -172,6 +173,59 @@ fn index_numbers(
         };
         numbers.remove(n);
         c.b += 1;
+    }
+}
+
+/// `Attorney General's Office`, `Prime Minister's Office`: an office
+/// named for the post that heads it is a body, the post's words and all.
+fn title_offices(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let mut buf = String::new();
+    let mut found = Vec::new();
+    for (poss, t) in toks.iter().enumerate() {
+        let office = t.kind == token::Kind::Poss
+            && toks.get(poss + 1).is_some_and(|o| {
+                o.has(token::SPACE) && matches!(o.text(text), "Office" | "Department" | "Chambers")
+            });
+        if !office {
+            continue;
+        }
+        // the longest title ending at the possessive, of up to four words
+        let title = (poss.saturating_sub(4)..poss).find(|&k| {
+            toks[k].is_capitalised()
+                && lexicon::LEXICON
+                    .titles
+                    .longest_at(text, toks, k, poss, &mut buf, |_, n| k + n == poss)
+                    .is_some()
+        });
+        // "Information Commissioner's Office", "Trade Representative's
+        // Office": the post's field before it
+        if let Some(mut a) = title {
+            while a > 0
+                && toks[a - 1].is_capitalised()
+                && !toks[a].has(token::LINE_START)
+                && words::is_dept_word(&toks[a - 1].text(text).to_lowercase())
+            {
+                a -= 1;
+            }
+            found.push((a, poss + 2));
+        }
+    }
+    for (a, b) in found {
+        names.retain(|c| c.b <= a || c.a >= b);
+        let at = names.partition_point(|c| c.a < a);
+        names.insert(
+            at,
+            names::Cand {
+                a,
+                b,
+                kind: EntityKind::Organization,
+                strength: names::Strength::Strong,
+                yields: false,
+                cue: None,
+                lower_test: false,
+                team: false,
+            },
+        );
     }
 }
 
@@ -3090,6 +3144,21 @@ mod regressions {
             "{found:?}"
         );
         assert!(!found.iter().any(|(s, _)| *s == "EAT"), "{found:?}");
+    }
+
+    #[test]
+    fn an_office_named_for_its_post_is_a_body_and_congress_opens_a_sentence() {
+        let found = spans(
+            "Ukraine's Prosecutor General's Office and the US Trade Representative's Office \
+             said so. Congress in Guatemala must approve the deal.",
+        );
+        for body in [
+            "Prosecutor General's Office",
+            "Trade Representative's Office",
+            "Congress",
+        ] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
     }
 
     #[test]

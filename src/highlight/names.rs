@@ -1651,9 +1651,13 @@ impl Ctx<'_> {
         };
         // "Labour said", "Labour MSP Christine May": a body at a sentence
         // start that acts as one
+        // "Congress in Guatemala must approve": a legislature's one word
+        // opening a sentence is the body
+        let legislature = self.lower_is(p, |w| matches!(w, "congress" | "parliament" | "senate"))
+            && self.has(q, LOWER);
         let strength = if strength == Strength::Pending
             && e.kind == EntityKind::Organization
-            && self.acts_as_body(q)
+            && (self.acts_as_body(q) || legislature)
         {
             Strength::Strong
         } else {
