@@ -3162,6 +3162,27 @@ mod regressions {
     }
 
     #[test]
+    fn a_table_of_prices_has_months_and_headings_but_no_names() {
+        let found = spans(
+            "Closing prices:\n\
+             COCOA (stg/tonne)   Close    Change   High     Low\n\
+             Sep                 1,004    +9       1,006    992\n\
+             May                 1,049    +9       1,052    1,036\n\
+             \n\
+             WHITE SUGAR ($/tonne)\n\
+             Oct                 372.10   +1.20    373.50   369.80\n",
+        );
+        let names: Vec<_> = found
+            .iter()
+            .filter(|(_, k)| !matches!(k, Number | Date))
+            .collect();
+        assert!(names.is_empty(), "{found:?}");
+        for month in ["Sep", "May", "Oct"] {
+            assert!(found.contains(&(month, Date)), "{month}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

@@ -2392,6 +2392,16 @@ impl Ctx<'_> {
         if self.lower_is(first, is_not_a_name_acronym) {
             return;
         }
+        // "Close    Change   High     Low": a column's heading
+        if self.has(first, COLUMN)
+            && self
+                .toks
+                .get(first + 1)
+                .is_none_or(|t| t.has(LINE_START | COLUMN))
+            && self.is_common(first)
+        {
+            return;
+        }
         // "the second Test", "five Tests", "a home Test": one match of a
         // kind, after a word that counts or picks it out
         if self.lower_is(first, is_capitalised_match_noun)

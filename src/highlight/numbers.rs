@@ -763,7 +763,12 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
         {
             return date(i, e + 1);
         }
-        if !full {
+        // "Sep      1,004    +9": a delivery month opening a row of prices
+        let row = t.has(LINE_START)
+            && t.has(TABLE_LINE)
+            && c.tok(i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && c.next_on_line(i + 1));
+        if !full && !row {
             return None;
         }
         // a bare month name; not in a name like "April Jones"
@@ -785,7 +790,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
                 && !matches!(c.lower(i + 1), "on" | "against" | "past" | "through");
             let cue =
                 month_pair || march || (i > 0 && c.is_word(i - 1) && month_cue(c.lower(i - 1)));
-            if !cue || t.has(INITIAL) {
+            if (!cue || t.has(INITIAL)) && !row {
                 return None;
             }
         }

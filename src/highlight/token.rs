@@ -537,8 +537,13 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         let mut upper_words = 0usize;
         let mut any_lower_letter = false;
         let mut nums = 0usize;
+        // brackets' depth: "WHITE SUGAR ($/tonne)" is in capitals
+        let mut depth = 0usize;
         for t in line {
             match t.kind {
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') => depth = depth.saturating_sub(1),
+                Kind::Word if depth > 0 && !any_lower_letter => {}
                 Kind::Word => {
                     words += 1;
                     // a word starting in lower case, or a capital then
