@@ -101,6 +101,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
+    model_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
     particle_surnames(text, &toks, &low, &mut names);
@@ -266,6 +267,47 @@ fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
         let code = words::is_currency_code(&toks[c.a].text(text).to_ascii_lowercase());
         !(sign || (code && after))
     });
+}
+
+/// `Nakhla-2`, `Sentinel-6`: a word no list knows with a small number
+/// after a hyphen names a model, a mission or a version, the number and
+/// all (not a score: `2-1` goes on with another hyphen).
+fn model_numbers(
+    text: &str,
+    toks: &[token::Token],
+    names: &mut [names::Cand],
+    numbers: &mut Vec<numbers::Found>,
+) {
+    for c in names.iter_mut() {
+        if c.b != c.a + 1 || c.strength != names::Strength::Weak {
+            continue;
+        }
+        let (Some(h), Some(n)) = (toks.get(c.b), toks.get(c.b + 1)) else {
+            continue;
+        };
+        let model = matches!(h.kind, token::Kind::Punct(ch) if token::is_hyphen(ch))
+            && !h.has(token::SPACE)
+            && n.kind == token::Kind::Num
+            && !n.has(token::SPACE)
+            && n.end - n.start <= 3
+            && n.text(text).bytes().all(|b| b.is_ascii_digit())
+            && toks.get(c.b + 2).is_none_or(|t| {
+                t.has(token::SPACE)
+                    || !matches!(t.kind, token::Kind::Punct(ch) if token::is_hyphen(ch))
+            });
+        if !model {
+            continue;
+        }
+        let Some(k) = numbers
+            .iter()
+            .position(|f| f.a == c.b + 1 && f.b == c.b + 1)
+        else {
+            continue;
+        };
+        numbers.remove(k);
+        c.b += 2;
+        c.kind = EntityKind::Name;
+    }
 }
 
 /// A centre for conventions, exhibitions or launches is a place, not the
@@ -3179,6 +3221,26 @@ mod regressions {
         assert!(names.is_empty(), "{found:?}");
         for month in ["Sep", "May", "Oct"] {
             assert!(found.contains(&(month, Date)), "{month}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_model_keeps_its_number_and_a_body_may_follow_an_office() {
+        let found = spans(
+            "Its model, Nakhla-2, runs on Cray-1 racks. Ghana beat Togo 2-1. The Osaka \
+             District Public Prosecutors Office will decide. A positive Indian Ocean \
+             Dipole and El Niño brought rain.",
+        );
+        for (name, kind) in [
+            ("Nakhla-2", Name),
+            ("Cray-1", Name),
+            ("Osaka District Public Prosecutors Office", Organization),
+            ("Indian Ocean Dipole", Name),
+            ("El Niño", Name),
+            ("2", Number),
+            ("1", Number),
+        ] {
+            assert!(found.contains(&(name, kind)), "{name}: {found:?}");
         }
     }
 

@@ -1167,7 +1167,13 @@ impl Ctx<'_> {
             }
             let title = self.title_at(p, end);
             let gz = self.gaz_at(p, end);
-            let title = if title > 0 && self.ends_with_head(p + title, end) {
+            // "Public Prosecutors Office": a body's head word right after
+            // an office's words, ending the run
+            let body_after = title > 0
+                && p + title + 1 == end
+                && self.is_cap(p + title)
+                && self.lower_is(p + title, is_org_head);
+            let title = if title > 0 && (body_after || self.ends_with_head(p + title, end)) {
                 // "Major League Baseball", "General Motors Corp": a name
                 0
             } else {
