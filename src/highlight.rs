@@ -264,7 +264,15 @@ fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
         ) && !next.has(token::SPACE);
         let after = !next.has(token::LINE_START)
             && (next.kind == token::Kind::Num || matches!(next.text(text), "franc" | "francs"));
-        let code = words::is_currency_code(&toks[c.a].text(text).to_ascii_lowercase());
+        // codes are two or three letters: lower-cased on the stack
+        let word = toks[c.a].text(text).as_bytes();
+        let mut low = [0u8; 3];
+        let code = (2..=3).contains(&word.len()) && {
+            let low = &mut low[..word.len()];
+            low.copy_from_slice(word);
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(words::is_currency_code)
+        };
         !(sign || (code && after))
     });
 }
@@ -626,9 +634,16 @@ fn particle_surnames(
         if removed[n] || c.b - c.a > 2 {
             continue;
         }
+        // the tail's last word first, without building a key
+        let last = toks[c.b - 1].text(text);
         let Some((len, _)) = tails
             .iter()
             .filter(|(len, _)| *len > c.b - c.a && *len <= c.b)
+            .filter(|(_, k)| {
+                k.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.chars().eq(last.chars().flat_map(char::to_lowercase)))
+            })
             .find(|(len, k)| key(c.b - len, c.b).is_some_and(|got| got == *k))
         else {
             continue;
