@@ -3260,6 +3260,16 @@ mod regressions {
     }
 
     #[test]
+    fn days_that_count_are_a_length_of_time() {
+        let found = spans(
+            "Within the 10 working days allowed and after five trading days, 20 business people left.",
+        );
+        assert!(found.contains(&("10 working days", Date)), "{found:?}");
+        assert!(found.contains(&("five trading days", Date)), "{found:?}");
+        assert!(found.contains(&("20", Number)), "{found:?}");
+    }
+
+    #[test]
     fn the_director_of_public_prosecutions_is_an_office() {
         let found = spans("The Director of Public Prosecutions, Max Hill, declined.");
         assert!(

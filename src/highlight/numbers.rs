@@ -236,6 +236,22 @@ fn first_as_adverb(c: &Cursor<'_>, i: usize, w: &str) -> bool {
     (modal && !matches!(next, "time" | "of" | "in" | "and" | "or")) || passive
 }
 
+/// The unit of time after a number ending at `e` (`24 hours`), also past
+/// a word for which days count (`10 working days`, `five trading days`).
+fn unit_after(c: &Cursor<'_>, e: usize) -> Option<usize> {
+    let unit = |k: usize| c.is_word(k) && c.next_on_line(k) && is_time_unit(c.lower(k));
+    if unit(e + 1) {
+        return Some(e + 1);
+    }
+    let counted = c.is_word(e + 1)
+        && c.next_on_line(e + 1)
+        && matches!(
+            c.lower(e + 1),
+            "working" | "business" | "trading" | "calendar" | "school" | "consecutive"
+        );
+    (counted && unit(e + 2)).then_some(e + 2)
+}
+
 /// Words before a bare `May` or `March` that make it the month.
 fn month_cue(w: &str) -> bool {
     matches!(
@@ -685,9 +701,9 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     if c.is_word(i + 1) && c.next_on_line(i + 1) && is_scale(c.lower(i + 1)) {
         e = i + 1;
     }
-    // 20 months, 24 hours
-    if c.is_word(e + 1) && c.next_on_line(e + 1) && is_time_unit(c.lower(e + 1)) {
-        return date(i, e + 1);
+    // 20 months, 24 hours, 10 working days
+    if let Some(u) = unit_after(c, e) {
+        return date(i, u);
     }
     if e == i && c.year_at(i) && c.digits(i).is_some_and(|y| (1900..=2099).contains(&y)) {
         let money_before = i > 0
@@ -939,12 +955,10 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     }
     // two years, three days
     if is_card
-        && c.is_word(e + 1)
-        && c.next_on_line(e + 1)
-        && is_time_unit(c.lower(e + 1))
-        && !c.bare_hyphen(e + 2)
+        && let Some(u) = unit_after(c, e)
+        && !c.bare_hyphen(u + 1)
     {
-        return date(i, e + 1);
+        return date(i, u);
     }
     Some(Hit::Found(Found {
         a: i,
