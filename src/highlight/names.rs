@@ -1655,12 +1655,12 @@ impl Ctx<'_> {
         } else {
             Strength::Strong
         };
-        // "Labour said", "Labour MSP Christine May": a body at a sentence
-        // start that acts as one
         // "Congress in Guatemala must approve": a legislature's one word
         // opening a sentence is the body
         let legislature = self.lower_is(p, |w| matches!(w, "congress" | "parliament" | "senate"))
             && self.has(q, LOWER);
+        // "Labour said", "Labour MSP Christine May": a body at a sentence
+        // start that acts as one
         let strength = if strength == Strength::Pending
             && e.kind == EntityKind::Organization
             && (self.acts_as_body(q) || legislature)

@@ -537,7 +537,9 @@ fn mark_lines(text: &str, toks: &mut [Token]) {
         let mut upper_words = 0usize;
         let mut any_lower_letter = false;
         let mut nums = 0usize;
-        // brackets' depth: "WHITE SUGAR ($/tonne)" is in capitals
+        // brackets' depth: words in brackets before any small letter
+        // outside them count for nothing, so "WHITE SUGAR ($/tonne)" is a
+        // line in capitals
         let mut depth = 0usize;
         for t in line {
             match t.kind {
