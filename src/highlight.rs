@@ -108,6 +108,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
     venues(text, &toks, &mut names);
+    field_lists(text, &toks, &mut names);
     currency_marks(text, &toks, &mut names);
     title_offices(text, &toks, &mut names);
     suffix_periods(text, &toks, &mut names);
@@ -174,6 +175,80 @@ fn index_numbers(
         };
         numbers.remove(n);
         c.b += 1;
+    }
+}
+
+/// `Ministry of Health, Labour and Welfare`, `Institute of Epidemiology,
+/// Disease Control and Research`: a body's name listing its fields, each
+/// of ordinary capitalised words, the last after `and`, is one name.
+fn field_lists(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let lex = &*lexicon::LEXICON;
+    // how many ordinary capitalised words (up to three) start at `from`;
+    // a body's own head word is a body of its own ("Foreign Office and
+    // Treasury")
+    let field = |from: usize| {
+        (0..3)
+            .take_while(|&n| {
+                toks.get(from + n).is_some_and(|t| {
+                    let word = t.text(text);
+                    let lower = word.to_lowercase();
+                    t.is_word()
+                        && t.is_capitalised()
+                        && t.has(token::SPACE)
+                        && !t.has(token::LINE_START)
+                        && (lex.is_common(word)
+                            || lex.is_common_form(word)
+                            || lex.is_rarer_word(word))
+                        && !words::is_title_head(&lower)
+                        && !words::is_org_head(&lower)
+                        && lower != "treasury"
+                })
+            })
+            .count()
+    };
+    let mut next = 0;
+    while next < names.len() {
+        let body = names[next];
+        next += 1;
+        let of = (body.a..body.b).any(|k| matches!(toks[k].text(text), "of" | "for"));
+        if body.kind != EntityKind::Organization || !of {
+            continue;
+        }
+        let (mut at, mut end) = (body.b, None);
+        while toks
+            .get(at)
+            .is_some_and(|t| t.is_punct(',') && !t.has(token::SPACE))
+        {
+            let and = toks.get(at + 1).is_some_and(|t| t.text(text) == "and");
+            let from = at + 1 + usize::from(and);
+            let words = field(from);
+            if words == 0 {
+                break;
+            }
+            at = from + words;
+            if and {
+                end = Some(at);
+                break;
+            }
+            if toks
+                .get(at)
+                .is_some_and(|t| t.text(text) == "and" && t.has(token::SPACE))
+            {
+                let last = field(at + 1);
+                if last > 0 {
+                    end = Some(at + 1 + last);
+                }
+                break;
+            }
+        }
+        if let Some(end) = end {
+            names[next - 1].b = end;
+            let mut seen = 0;
+            names.retain(|other| {
+                seen += 1;
+                seen == next || other.b <= body.a || other.a >= end
+            });
+        }
     }
 }
 
@@ -3267,6 +3342,24 @@ mod regressions {
         assert!(found.contains(&("10 working days", Date)), "{found:?}");
         assert!(found.contains(&("five trading days", Date)), "{found:?}");
         assert!(found.contains(&("20", Number)), "{found:?}");
+    }
+
+    #[test]
+    fn a_body_listing_its_fields_is_one_name() {
+        let found = spans(
+            "Japan's Ministry of Health, Labour and Welfare and the Ministry of \
+             Communication, Culture, Arts and Tourism agreed. The Ministry of Defence, \
+             Hamas and Hezbollah did not.",
+        );
+        for body in [
+            "Ministry of Health, Labour and Welfare",
+            "Ministry of Communication, Culture, Arts and Tourism",
+            "Ministry of Defence",
+            "Hamas",
+            "Hezbollah",
+        ] {
+            assert!(found.contains(&(body, Organization)), "{body}: {found:?}");
+        }
     }
 
     #[test]
