@@ -178,9 +178,9 @@ fn index_numbers(
     }
 }
 
-/// `Ministry of Health, Labour and Welfare`, `Institute of Epidemiology,
-/// Disease Control and Research`: a body's name listing its fields, each
-/// of ordinary capitalised words, the last after `and`, is one name.
+/// `Ministry of Health, Labour and Welfare`, `Academy of Motion Picture,
+/// Arts and Sciences`: a body's name listing its fields, each of ordinary
+/// capitalised words, the last after `and`, is one name.
 fn field_lists(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
     let lex = &*lexicon::LEXICON;
     // how many ordinary capitalised words (up to three) start at `from`;
