@@ -289,19 +289,7 @@ fn title_offices(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>
     for (a, b) in found {
         names.retain(|c| c.b <= a || c.a >= b);
         let at = names.partition_point(|c| c.a < a);
-        names.insert(
-            at,
-            names::Cand {
-                a,
-                b,
-                kind: EntityKind::Organization,
-                strength: names::Strength::Strong,
-                yields: false,
-                cue: None,
-                lower_test: false,
-                team: false,
-            },
-        );
+        names.insert(at, names::Cand::strong(a, b, EntityKind::Organization));
     }
 }
 

@@ -56,6 +56,22 @@ pub(crate) struct Cand {
     pub team: bool,
 }
 
+impl Cand {
+    /// A name whose extent and kind are settled, with nothing else to say.
+    pub(crate) fn strong(a: usize, b: usize, kind: EntityKind) -> Self {
+        Self {
+            a,
+            b,
+            kind,
+            strength: Strength::Strong,
+            yields: false,
+            cue: None,
+            lower_test: false,
+            team: false,
+        }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -3662,16 +3678,7 @@ fn headline_names(
             }
         }
         if let Some((n, kind)) = hit {
-            added.push(Cand {
-                a: i,
-                b: i + n,
-                kind,
-                strength: Strength::Strong,
-                yields: false,
-                cue: None,
-                lower_test: false,
-                team: false,
-            });
+            added.push(Cand::strong(i, i + n, kind));
             i += n;
         } else {
             i += 1;
