@@ -179,11 +179,28 @@ fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Opti
         return None;
     }
     // the words before the bracket, back to punctuation or a line's start
-    let mut words = Vec::new();
+    let mut words: Vec<usize> = Vec::new();
+    let mut listed = false;
     let mut k = open;
     while k > 0 && words.len() < MAX_EXPANSION {
         k -= 1;
         let t = toks[k];
+        // a comma between fields of the name (`Foreign, Commonwealth and
+        // Development Office (FCDO)`) or a hyphen inside a word of it
+        // (`Anti-Corruption`) is passed over
+        let comma = t.is_punct(',')
+            && words.last().is_some_and(|&w| toks[w].is_capitalised())
+            && k > 0
+            && toks[k - 1].is_capitalised();
+        let hyphen = matches!(t.kind, Kind::Punct(c) if is_hyphen(c))
+            && !t.has(SPACE)
+            && words.last().is_some_and(|&w| toks[w].has(HYPHEN_PREV))
+            && k > 0
+            && toks[k - 1].is_word();
+        if comma || hyphen {
+            listed |= comma;
+            continue;
+        }
         if !t.is_word() {
             break;
         }
@@ -193,7 +210,9 @@ fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Opti
         }
     }
     let last = *words.first()?;
-    if !toks[last].is_capitalised() {
+    // a list's last field is no place (`Paris, London and Rome`)
+    let place = || found.at(last).is_some_and(|c| c.kind == EntityKind::Place);
+    if !toks[last].is_capitalised() || (listed && place()) {
         return None;
     }
     // match the letters from the last, each to a capitalised word's initial;

@@ -344,10 +344,46 @@ impl Ctx<'_> {
                     let prev = self.word(k - 1);
                     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
                     let abbrev = super::token::is_name_abbreviation(prev);
-                    // "P. van Rensburg": a particle may follow an initial
-                    let next = self.is_cap(k + 1)
+                    // "P. van Rensburg", "K. de Alwis": a particle may
+                    // follow an initial; a function word opens the next
+                    // sentence ("Group C. The")
+                    let opens = |w: &str| {
+                        matches!(
+                            w,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "this"
+                                | "there"
+                                | "in"
+                                | "but"
+                                | "and"
+                                | "each"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "after"
+                                | "when"
+                                | "while"
+                                | "at"
+                                | "on"
+                                | "for"
+                                | "of"
+                                | "to"
+                        )
+                    };
+                    let next = (self.is_cap(k + 1) && !self.lower_is(k + 1, opens))
                         || (initial
-                            && self.surname_particle(k + 1)
+                            && (self.surname_particle(k + 1)
+                                || self.lower_is(k + 1, |w| {
+                                    matches!(w, "de" | "du" | "di" | "del" | "della" | "le")
+                                }))
                             && self.connector_end(k + 1).is_some());
                     if (initial || abbrev)
                         && next
@@ -906,7 +942,9 @@ impl Ctx<'_> {
         {
             n = n.max(j + m - i);
         }
-        if n == 0 {
+        // a title's word joined by a hyphen to the next is part of a
+        // name (`Stelios Haji-Ioannou`)
+        if n == 0 || self.bare_hyphen(i + n) {
             return 0;
         }
         // Minister of Foreign Affairs, Secretary of State
@@ -2019,6 +2057,36 @@ impl Ctx<'_> {
             })
     }
 
+    /// Whether the line of token `k` is a table's row of headings: three
+    /// cells or more set apart by column gaps, each one word, two of them
+    /// common words, and no figures.
+    fn heading_row(&self, k: usize) -> bool {
+        let start = (0..=k)
+            .rev()
+            .find(|&j| self.has(j, LINE_START))
+            .unwrap_or(0);
+        let end = (k + 1..self.toks.len())
+            .find(|&j| self.has(j, LINE_START))
+            .unwrap_or(self.toks.len());
+        let (mut cells, mut common) = (0, 0);
+        for j in start..end {
+            let t = self.toks[j];
+            if t.kind == Kind::Num {
+                return false;
+            }
+            if !t.has(LINE_START | COLUMN) {
+                continue;
+            }
+            let alone = j + 1 == end || self.has(j + 1, COLUMN);
+            if !(t.is_word() && alone) {
+                continue;
+            }
+            cells += 1;
+            common += usize::from(self.is_common(j));
+        }
+        cells >= 3 && common >= 2
+    }
+
     /// A person, unless the name ends with a head word.
     fn emit_person_like(&mut self, p: usize, r: usize, strength: Strength) {
         let mut last = r;
@@ -2414,13 +2482,14 @@ impl Ctx<'_> {
         if self.lower_is(first, is_not_a_name_acronym) {
             return;
         }
-        // "Close    Change   High     Low": a column's heading
-        if self.has(first, COLUMN)
+        // "Close    Change   High     Low", "Month    Sett    Chg": a
+        // column's heading, a common word or one in a row of them
+        if self.has(first, COLUMN | LINE_START)
             && self
                 .toks
                 .get(first + 1)
                 .is_none_or(|t| t.has(LINE_START | COLUMN))
-            && self.is_common(first)
+            && ((self.has(first, COLUMN) && self.is_common(first)) || self.heading_row(first))
         {
             return;
         }

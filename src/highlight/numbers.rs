@@ -249,7 +249,15 @@ fn unit_after(c: &Cursor<'_>, e: usize) -> Option<usize> {
             c.lower(e + 1),
             "working" | "business" | "trading" | "calendar" | "school" | "consecutive"
         );
-    (counted && unit(e + 2)).then_some(e + 2)
+    if counted && unit(e + 2) {
+        return Some(e + 2);
+    }
+    // "two and a half years"
+    let half = (1..=3).all(|k| c.is_word(e + k) && c.next_on_line(e + k))
+        && c.lower(e + 1) == "and"
+        && c.lower(e + 2) == "a"
+        && c.lower(e + 3) == "half";
+    (half && unit(e + 4)).then_some(e + 4)
 }
 
 /// Words before a bare `May` or `March` that make it the month.
@@ -519,8 +527,10 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         }))
     };
     let s = c.text(i);
-    // a number glued to a word before it (G7, MI5 are words already; "A4")
-    if i > 0 && c.joined(i) && c.is_word(i - 1) {
+    // a number glued to a word before it (G7, MI5 are words already; "A4"),
+    // unless the word is a currency's code cut from it (`KSh129`, `R46.80`)
+    let currency = |w: &str| w == "R" || super::token::is_glued_currency(w.as_bytes());
+    if i > 0 && c.joined(i) && c.is_word(i - 1) && !currency(c.text(i - 1)) {
         return None;
     }
     // a number that names: "Chapter 11", "Section 5", "World War 2";

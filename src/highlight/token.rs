@@ -304,6 +304,47 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
     Some((j, shape))
 }
 
+/// Where the amount starts in a word from `i` to `end` that is a
+/// currency's code or short form glued to digits: `KSh129`, `AED128`,
+/// `RM10` (of `RM10,000`), `Rs500`, and the rand's `R` before an amount
+/// with a separator (`R46.80`, `R1.2 billion`). Codes that are also the
+/// names of other things with numbers (`COP28`, `PHP8`, `RON95`) stay
+/// whole.
+fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+    let word = bytes.get(i..end)?;
+    let digits = word.iter().position(u8::is_ascii_digit)?;
+    if digits == 0 || !word.get(digits..)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = word.get(..digits)?;
+    let rand = code == b"R"
+        && matches!(bytes.get(end), Some(b'.' | b','))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    (rand || is_glued_currency(code)).then_some(i + digits)
+}
+
+/// A currency's code or short form that [`currency_split`] cuts from the
+/// amount glued to it (the rand's `R` aside, which needs a separator in
+/// the amount).
+pub(crate) fn is_glued_currency(code: &[u8]) -> bool {
+    let short_form = matches!(
+        code,
+        b"KSh" | b"Ksh" | b"USh" | b"TSh" | b"Rs" | b"Rp" | b"Dh" | b"Dhs" | b"Tk"
+    );
+    short_form
+        || (2..=3).contains(&code.len())
+            && code.iter().all(u8::is_ascii_uppercase)
+            && !matches!(code, b"COP" | b"PHP" | b"RON")
+            && {
+                let mut low = [0u8; 3];
+                low.get_mut(..code.len()).is_some_and(|low| {
+                    low.copy_from_slice(code);
+                    low.make_ascii_lowercase();
+                    std::str::from_utf8(low).is_ok_and(super::words::is_currency_code)
+                })
+            }
+}
+
 /// Scan digits starting at `i`, with `,`/`.` between digit groups.
 fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
@@ -388,8 +429,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let kind;
         if let Some((end, shape)) = ascii_word(bytes, i) {
             // the common case, in one pass: letters and digits ending at
-            // an ASCII char that cannot continue the word
-            i = end;
+            // an ASCII char that cannot continue the word; a currency's
+            // code glued to its amount (`KSh129`, `AED128`) is a word of
+            // its own, the amount a number
+            let glued = shape & CAP != 0 && bytes.get(end - 1).is_some_and(u8::is_ascii_digit);
+            i = glued
+                .then(|| currency_split(bytes, i, end))
+                .flatten()
+                .unwrap_or(end);
             flags |= shape;
             kind = Kind::Word;
         } else if c.is_alphabetic() {

@@ -475,6 +475,7 @@ pub(crate) fn is_event_head(w: &str) -> bool {
         w,
         "cup"
             | "show"
+            | "airshow"
             | "championship"
             | "championships"
             | "year"
@@ -887,6 +888,8 @@ pub(crate) fn is_particle(w: &str) -> bool {
             | "bin"
             | "ibn"
             | "bint"
+            | "binti"
+            | "binte"
             | "de"
             | "del"
             | "della"
@@ -1409,6 +1412,8 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         || matches!(
             w,
             "dvd"
+            | "fob"
+            | "cif"
             | "dvds"
             | "awol"
             | "mp3"

@@ -1,0 +1,314 @@
+//! Names and figures told by the shape of a few tokens, found in one pass
+//! over the tokens once the names scan and the joins are done: a
+//! tournament's group (`Group C`), the platform `X`, a case of the
+//! European Union's courts (`Case T-354/25`), numbered roads (`State
+//! Highway 36`), aircraft by their model (`Boeing 777-9`, `A321neo`), and
+//! telephone numbers, whose groups are no figures.
+//!
+//! Each rule starts at a token of one kind and first byte, so the pass
+//! looks at each token once and tries only the rules that can start there.
+
+use super::names::Cand;
+use super::numbers::Found;
+use super::token::{Kind, LINE_START, SPACE, Token, UPPER, is_hyphen};
+use super::{EntityKind, settle};
+
+/// Aircraft makers whose models follow them (`Boeing 777`, `Embraer E190`).
+const MAKERS: &[&str] = &[
+    "Boeing",
+    "Airbus",
+    "Embraer",
+    "Bombardier",
+    "Comac",
+    "COMAC",
+    "ATR",
+    "Cessna",
+    "Antonov",
+    "Tupolev",
+    "Ilyushin",
+    "Sukhoi",
+    "Gulfstream",
+];
+
+/// Apply every rule of this module to the names and figures found so far.
+pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: &mut Vec<Found>) {
+    let s = Shapes { text, toks };
+    // models given after their maker, to know them when they come again
+    let mut models: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|c| {
+            c.b == c.a + 1
+                && MAKERS.contains(&s.text(c.a))
+                && toks
+                    .get(c.b)
+                    .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        })
+        .filter_map(|c| Some((c.b, s.model_at(c.b)?)))
+        .collect();
+    let given: Vec<&str> = models.iter().map(|&(a, b)| s.cut(a, b)).collect();
+    // (first token, end, kind) of each name found; (first, end) of each
+    // telephone number
+    let mut found: Vec<(usize, usize, EntityKind)> = Vec::new();
+    let mut phones: Vec<(usize, usize)> = Vec::new();
+    let mut phone_to = 0;
+    let bytes = text.as_bytes();
+    for (k, t) in toks.iter().enumerate() {
+        let first = bytes.get(t.start).copied().unwrap_or(0);
+        match t.kind {
+            Kind::Word => {
+                let hit = match first {
+                    b'G' | b'P' => s.group_at(k),
+                    b'X' => s.platform_at(k),
+                    b'C' | b'T' | b'F' => s.case_at(k).or_else(|| s.road_at(k)),
+                    b'I' | b'H' | b'R' => s.road_at(k),
+                    b'A' => s.airbus_at(k),
+                    _ => None,
+                };
+                found.extend(hit);
+            }
+            Kind::Num | Kind::Punct('+' | '(') => {
+                if t.kind == Kind::Num
+                    && !given.is_empty()
+                    && let Some(end) = s.model_at(k)
+                    && end == k + 3
+                    && !s.after_hyphen(k)
+                    && !models.iter().any(|&(a, _)| a == k)
+                    && given.contains(&s.cut(k, end))
+                {
+                    models.push((k, end));
+                }
+                if k >= phone_to
+                    && let Some((a, b)) = s.phone_at(k)
+                {
+                    phones.push((a, b));
+                    phone_to = b;
+                }
+            }
+            _ => {}
+        }
+    }
+    found.extend(models.into_iter().map(|(a, b)| (a, b, EntityKind::Name)));
+    if found.is_empty() && phones.is_empty() {
+        return;
+    }
+    numbers.retain(|f| {
+        let inside = |&(a, b): &(usize, usize)| f.a < b && f.b >= a;
+        !phones.iter().any(inside) && !found.iter().map(|&(a, b, _)| (a, b)).any(|r| inside(&r))
+    });
+    for (a, b, kind) in found {
+        settle(names, a, b, kind);
+    }
+}
+
+struct Shapes<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+}
+
+impl<'t> Shapes<'t> {
+    fn text(&self, k: usize) -> &'t str {
+        self.toks.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    /// The text of tokens `a..b`.
+    fn cut(&self, a: usize, b: usize) -> &'t str {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(first), Some(last)) => self.text.get(first.start..last.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Token `k` is the word `w` (length and bytes compared).
+    fn is(&self, k: usize, w: &str) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.end - t.start == w.len()
+                && self.text.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+        })
+    }
+
+    /// Token `k` is `p` with nothing between it and the token before.
+    fn glued(&self, k: usize, p: char) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.is_punct(p) && !t.has(SPACE))
+    }
+
+    /// Token `k` is digits alone (no separators).
+    fn digits(&self, k: usize) -> Option<&'t Token> {
+        self.toks.get(k).filter(|t| {
+            t.kind == Kind::Num
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        })
+    }
+
+    /// A bare hyphen joins token `k` to the one before it.
+    fn after_hyphen(&self, k: usize) -> bool {
+        k.checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .is_some_and(|p| matches!(p.kind, Kind::Punct(c) if is_hyphen(c)) && !p.has(SPACE))
+    }
+
+    /// `Group C`, `Pool B`: a stage of a tournament named by a capital.
+    fn group_at(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let letter = self.toks.get(k + 1)?;
+        let fits = (self.is(k, "Group") || self.is(k, "Pool"))
+            && letter.is_word()
+            && letter.has(SPACE)
+            && letter.end == letter.start + 1
+            && letter.has(UPPER)
+            && !self.toks[k].has(super::token::CAPS_LINE);
+        fits.then_some((k, k + 2, EntityKind::Name))
+    }
+
+    /// `posted on X`: the platform once called Twitter, at the end of a
+    /// clause.
+    fn platform_at(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let fits = self.is(k, "X")
+            && k > 0
+            && self.toks[k].has(SPACE)
+            && self.is(k - 1, "on")
+            && self
+                .toks
+                .get(k + 1)
+                .is_none_or(|t| t.has(LINE_START) || matches!(t.kind, Kind::Punct(_)));
+        fits.then_some((k, k + 1, EntityKind::Organization))
+    }
+
+    /// `Case T-354/25`, `C-311/18`: a case of the European Union's courts
+    /// by its number.
+    fn case_at(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let fits = (self.is(k, "C") || self.is(k, "T") || self.is(k, "F"))
+            && self.glued(k + 1, '-')
+            && self.digits(k + 2).is_some_and(|t| !t.has(SPACE))
+            && self.glued(k + 3, '/')
+            && self
+                .digits(k + 4)
+                .is_some_and(|t| !t.has(SPACE) && t.end - t.start == 2);
+        fits.then_some((k, k + 5, EntityKind::Name))
+    }
+
+    /// Roads by their number: `Interstate 69`, `State Highway 36`, `Route
+    /// 66`, Texas's farm-to-market roads (`FM 723`); not a list of
+    /// numbers (`Highway 1, 2 and 3`).
+    fn road_at(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let road = self.is(k, "Interstate")
+            || self.is(k, "Highway")
+            || self.is(k, "Route")
+            || self.is(k, "FM");
+        if !road {
+            return None;
+        }
+        let n = self.digits(k + 1)?;
+        let numbered = n.has(SPACE)
+            && !n.has(LINE_START)
+            && n.end - n.start <= 4
+            && !(self.toks.get(k + 2).is_some_and(|t| t.is_punct(','))
+                && self.toks.get(k + 3).is_some_and(|t| t.kind == Kind::Num));
+        if !numbered {
+            return None;
+        }
+        let lead = k.checked_sub(1).filter(|&p| {
+            self.toks[k].has(SPACE)
+                && matches!(
+                    self.text(p),
+                    "State" | "US" | "U.S." | "National" | "County"
+                )
+        });
+        Some((lead.unwrap_or(k), k + 2, EntityKind::Place))
+    }
+
+    /// An Airbus by its letter and number (`A330`, `A321neo`,
+    /// `A350-1000`).
+    fn airbus_at(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let b = self.text(k).as_bytes();
+        let airbus = b.len() >= 4
+            && b[0] == b'A'
+            && matches!(b[1], b'2' | b'3')
+            && b[2..4].iter().all(u8::is_ascii_digit)
+            && b[4..].iter().all(u8::is_ascii_alphabetic);
+        if !airbus || self.after_hyphen(k) {
+            return None;
+        }
+        Some((k, self.model_at(k)?, EntityKind::Name))
+    }
+
+    /// The end of an aircraft's model starting at `k`: three digits or a
+    /// lettered number (`777`, `E190`), then a variant after a hyphen
+    /// (`-9`, `-1000`).
+    fn model_at(&self, k: usize) -> Option<usize> {
+        let t = self.toks.get(k)?;
+        let w = t.text(self.text).as_bytes();
+        let base = match t.kind {
+            Kind::Num => w.len() == 3 && w.iter().all(u8::is_ascii_digit),
+            Kind::Word => {
+                let letters = w.iter().take_while(|c| c.is_ascii_uppercase()).count();
+                (1..=2).contains(&letters)
+                    && w.get(letters..letters + 2)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && w.iter().all(u8::is_ascii_alphanumeric)
+            }
+            _ => false,
+        };
+        if !base {
+            return None;
+        }
+        let variant = self.glued(k + 1, '-')
+            && self
+                .digits(k + 2)
+                .is_some_and(|n| !n.has(SPACE) && n.end - n.start <= 4)
+            && self
+                .toks
+                .get(k + 3)
+                .is_none_or(|t| !t.is_punct('-') || t.has(SPACE));
+        Some(if variant { k + 3 } else { k + 1 })
+    }
+
+    /// `+44 171 542 8041`, `( 603 ) 230 6280`, `020 7946 0000`: a
+    /// telephone number opening at `k` with `+`, a bracketed area code or
+    /// a leading zero, running on in groups of digits (or groups joined
+    /// by hyphens) to seven digits or more. Its first and end tokens.
+    fn phone_at(&self, k: usize) -> Option<(usize, usize)> {
+        let t = self.toks.get(k)?;
+        let plus = t.is_punct('+') && self.digits(k + 1).is_some_and(|d| !d.has(SPACE));
+        let area = t.is_punct('(')
+            && self
+                .digits(k + 1)
+                .is_some_and(|d| (2..=5).contains(&(d.end - d.start)))
+            && self.toks.get(k + 2).is_some_and(|t| t.is_punct(')'));
+        let zero = self.digits(k).is_some_and(|d| {
+            d.end - d.start >= 3 && self.text.as_bytes().get(d.start) == Some(&b'0')
+        });
+        let first = if plus || area {
+            k + 1
+        } else if zero {
+            k
+        } else {
+            return None;
+        };
+        let mut total = self.digits(first).map_or(0, |d| d.end - d.start);
+        let mut last = first;
+        let mut j = first + 1;
+        if self.toks.get(j).is_some_and(|t| t.is_punct(')')) {
+            j += 1;
+        }
+        while let Some(d) = self.digits(j) {
+            if d.has(LINE_START) {
+                break;
+            }
+            total += d.end - d.start;
+            last = j;
+            j += 1;
+            if self.glued(j, '-') && self.digits(j + 1).is_some_and(|d| !d.has(SPACE)) {
+                j += 1;
+            }
+        }
+        (total >= 7 && last > first).then_some((first, last + 1))
+    }
+}
