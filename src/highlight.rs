@@ -118,6 +118,8 @@ pub fn highlight(text: &str) -> Vec<Span> {
     suffix_periods(text, &toks, &mut names);
     desks(text, &toks, &mut names);
     described_acronyms(text, &toks, &mut names);
+    foreign_bodies(text, &toks, &mut names);
+    tournament_qualifiers(text, &toks, &mut names);
     shapes::apply(text, &toks, &mut names, &mut numbers);
     red_cross_societies(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
@@ -305,6 +307,72 @@ fn settle(names: &mut Vec<names::Cand>, a: usize, b: usize, kind: EntityKind) {
     names.retain(|c| c.b <= a || c.a >= b);
     let at = names.partition_point(|c| c.a < a);
     names.insert(at, names::Cand::strong(a, b, kind));
+}
+
+/// `Banque de France`, `Galerie de France`, `Musée du Louvre`, `Société
+/// Générale`: a body named in French, Spanish or Italian by its head word
+/// first is a body, the place or name after `de` with it.
+fn foreign_bodies(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let head = |k: usize| {
+        let mut buf = [0u8; 32];
+        toks[k].is_capitalised()
+            && words::lower(toks[k].text(text), &mut buf).is_some_and(words::is_org_head_first)
+    };
+    let mut found = Vec::new();
+    for (n, c) in names.iter().enumerate() {
+        if !head(c.a) {
+            continue;
+        }
+        let link = toks.get(c.b).is_some_and(|t| {
+            t.has(token::SPACE)
+                && matches!(
+                    t.text(text),
+                    "de" | "du" | "des" | "del" | "della" | "di" | "do" | "da"
+                )
+        });
+        match names.get(n + 1) {
+            Some(next) if link && next.a == c.b + 1 && toks[next.a].has(token::SPACE) => {
+                found.push((c.a, next.b));
+            }
+            _ if c.b > c.a + 1 && c.kind != EntityKind::Organization => found.push((c.a, c.b)),
+            _ => {}
+        }
+    }
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `T20 World Cup`, `Rugby World Cup`, `Club World Cup`: the sport or
+/// the age group before a tournament's name is part of it.
+fn tournament_qualifiers(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let qualifier = |k: usize| {
+        let t = &toks[k];
+        let w = t.text(text).as_bytes();
+        let code = t.is_word()
+            && w.len() <= 4
+            && w.first().is_some_and(u8::is_ascii_uppercase)
+            && w.last().is_some_and(u8::is_ascii_digit);
+        code || matches!(
+            t.text(text),
+            "Rugby" | "Cricket" | "Hockey" | "Netball" | "Club" | "Futsal" | "Darts" | "Snooker"
+        )
+    };
+    let found: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|c| {
+            c.kind == EntityKind::Name
+                && c.a > 0
+                && toks[c.a].text(text) == "World"
+                && toks[c.a].has(token::SPACE)
+                && qualifier(c.a - 1)
+                && !toks[c.a - 1].has(token::CAPS_LINE)
+        })
+        .map(|c| (c.a - 1, c.b))
+        .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Name);
+    }
 }
 
 /// `refined, bleached and deodorised (RBD)`, `liquefied natural gas
@@ -3603,6 +3671,26 @@ mod regressions {
         assert_eq!(found.iter().filter(|&&f| f == ("777-9", Name)).count(), 2);
         for figure in ["354", "25", "1187", "723", "36", "9"] {
             assert!(!found.contains(&(figure, Number)), "{figure}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn bodies_named_head_first_in_other_languages_and_tournaments_with_their_sport() {
+        let found = spans(
+            "He bought it from the Galerie de France. The Banque de France and the Société \
+             Générale agreed. India won the T20 World Cup; the Rugby World Cup and the World \
+             Cup follow.",
+        );
+        for (name, kind) in [
+            ("Galerie de France", Organization),
+            ("Banque de France", Organization),
+            ("Société Générale", Organization),
+            ("T20 World Cup", Name),
+            ("Rugby World Cup", Name),
+            ("World Cup", Name),
+            ("India", Place),
+        ] {
+            assert!(found.contains(&(name, kind)), "{name}: {found:?}");
         }
     }
 
