@@ -3695,6 +3695,25 @@ mod regressions {
     }
 
     #[test]
+    fn weekdays_in_a_byline_fractions_and_the_naira() {
+        let found = spans(
+            "Headline\nPublished Tuesday, June 9, 2026\nBrasília, Thursday February 26, 2026\n\
+             The naira lost two-thirds of its value; petrol sold at N1,500. On Good Friday he \
+             conceded in a post on X but said more.",
+        );
+        for (name, kind) in [
+            ("Tuesday", Date),
+            ("Thursday", Date),
+            ("Good Friday", Date),
+            ("two-thirds", Number),
+            ("1,500", Number),
+            ("X", Organization),
+        ] {
+            assert!(found.contains(&(name, kind)), "{name}: {found:?}");
+        }
+    }
+
+    #[test]
     fn national_red_cross_societies_auction_houses_and_places() {
         let found = spans(
             "The American Red Cross and the Kenya Red Cross helped; the Red Cross said. It \

@@ -529,7 +529,8 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     let s = c.text(i);
     // a number glued to a word before it (G7, MI5 are words already; "A4"),
     // unless the word is a currency's code cut from it (`KSh129`, `R46.80`)
-    let currency = |w: &str| w == "R" || super::token::is_glued_currency(w.as_bytes());
+    let currency =
+        |w: &str| matches!(w, "R" | "N") || super::token::is_glued_currency(w.as_bytes());
     if i > 0 && c.joined(i) && c.is_word(i - 1) && !currency(c.text(i - 1)) {
         return None;
     }
@@ -835,7 +836,20 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
                 !is_weekday(pw)
                     && month(pw).is_none()
                     && !is_stopword(pw)
-                    && !matches!(pw, "last" | "next" | "late" | "early" | "every" | "through")
+                    && !matches!(
+                        pw,
+                        "last"
+                            | "next"
+                            | "late"
+                            | "early"
+                            | "every"
+                            | "through"
+                            | "published"
+                            | "updated"
+                            | "posted"
+                            | "dated"
+                            | "issued"
+                    )
             };
         if name_before {
             return None;
@@ -844,7 +858,8 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
         // sentence with its stop lost)
         let next_cap = c.tok(i + 1).is_some_and(|n| {
             n.is_capitalised() && n.has(SPACE) && c.next_on_line(i + 1) && !n.has(UPPER)
-        }) && { !is_stopword(c.lower(i + 1)) };
+        }) && !is_stopword(c.lower(i + 1))
+            && month(c.lower(i + 1)).is_none();
         if next_cap && !t.has(UPPER) {
             return None;
         }
@@ -938,10 +953,21 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
         }
     }
     let mut e = i;
-    // twenty-five
+    // twenty-five; a fraction, two-thirds, is one number
     if is_card && c.bare_hyphen(i + 1) && c.is_word(i + 2) {
         let n = c.lower(i + 2);
-        if cardinal_word(n) || ordinal_word(n) {
+        let parts = matches!(
+            n,
+            "thirds"
+                | "quarters"
+                | "fifths"
+                | "sixths"
+                | "sevenths"
+                | "eighths"
+                | "ninths"
+                | "tenths"
+        );
+        if cardinal_word(n) || ordinal_word(n) || parts {
             e = i + 2;
         }
     }

@@ -174,10 +174,11 @@ impl<'t> Shapes<'t> {
             && k > 0
             && self.toks[k].has(SPACE)
             && self.is(k - 1, "on")
-            && self
-                .toks
-                .get(k + 1)
-                .is_none_or(|t| t.has(LINE_START) || matches!(t.kind, Kind::Punct(_)));
+            && self.toks.get(k + 1).is_none_or(|t| {
+                t.has(LINE_START)
+                    || matches!(t.kind, Kind::Punct(_))
+                    || matches!(t.text(self.text), "but" | "and" | "that" | "saying")
+            });
         fits.then_some((k, k + 1, EntityKind::Organization))
     }
 

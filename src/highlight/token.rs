@@ -317,7 +317,8 @@ fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let code = word.get(..digits)?;
-    let rand = code == b"R"
+    // (the rand's `R`, the naira's `N`)
+    let rand = matches!(code, b"R" | b"N")
         && matches!(bytes.get(end), Some(b'.' | b','))
         && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
     (rand || is_glued_currency(code)).then_some(i + digits)

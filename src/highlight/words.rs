@@ -1424,6 +1424,9 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         || matches!(
             w,
             "dvd"
+            | "hbm"
+            | "dram"
+            | "nand"
             | "fob"
             | "cif"
             | "dvds"
