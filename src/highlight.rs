@@ -320,16 +320,19 @@ fn foreign_bodies(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
     };
     let mut found = Vec::new();
     for (n, c) in names.iter().enumerate() {
-        if !head(c.a) {
-            continue;
-        }
+        // (the cheap tests first: this looks at every name)
         let link = toks.get(c.b).is_some_and(|t| {
             t.has(token::SPACE)
+                && t.end - t.start <= 5
                 && matches!(
                     t.text(text),
                     "de" | "du" | "des" | "del" | "della" | "di" | "do" | "da"
                 )
         });
+        let longer = c.b > c.a + 1 && c.kind != EntityKind::Organization;
+        if !(link || longer) || !head(c.a) {
+            continue;
+        }
         match names.get(n + 1) {
             Some(next) if link && next.a == c.b + 1 && toks[next.a].has(token::SPACE) => {
                 found.push((c.a, next.b));
