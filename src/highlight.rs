@@ -3754,6 +3754,7 @@ mod long_inputs {
             "Al-",
             "The Bank of ",
             "Gaza Strip Mr ",
+            "Sett   High   ",
         ] {
             let text = piece.repeat(10_000);
             let start = Instant::now();

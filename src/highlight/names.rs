@@ -2059,7 +2059,7 @@ impl Ctx<'_> {
 
     /// Whether the line of token `k` is a table's row of headings: three
     /// cells or more set apart by column gaps, each one word, two of them
-    /// common words, and no figures.
+    /// common words, no figures, at most 48 tokens.
     fn heading_row(&self, k: usize) -> bool {
         let start = (0..=k)
             .rev()
@@ -2068,6 +2068,11 @@ impl Ctx<'_> {
         let end = (k + 1..self.toks.len())
             .find(|&j| self.has(j, LINE_START))
             .unwrap_or(self.toks.len());
+        // a row of headings is short: a longer line is not looked through
+        // (each of its words would look through it again)
+        if end - start > 48 {
+            return false;
+        }
         let (mut cells, mut common) = (0, 0);
         for j in start..end {
             let t = self.toks[j];
