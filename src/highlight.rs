@@ -517,15 +517,7 @@ fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
         ) && !next.has(token::SPACE);
         let after = !next.has(token::LINE_START)
             && (next.kind == token::Kind::Num || matches!(next.text(text), "franc" | "francs"));
-        // codes are two or three letters: lower-cased on the stack
-        let word = toks[c.a].text(text).as_bytes();
-        let mut low = [0u8; 3];
-        let code = (2..=3).contains(&word.len()) && {
-            let low = &mut low[..word.len()];
-            low.copy_from_slice(word);
-            low.make_ascii_lowercase();
-            std::str::from_utf8(low).is_ok_and(words::is_currency_code)
-        };
+        let code = words::is_currency_code_any_case(toks[c.a].text(text));
         !(sign || (code && after))
     });
 }

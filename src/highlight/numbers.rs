@@ -529,9 +529,11 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     let s = c.text(i);
     // a number glued to a word before it (G7, MI5 are words already; "A4"),
     // unless the word is a currency's code cut from it (`KSh129`, `R46.80`)
-    let currency =
-        |w: &str| matches!(w, "R" | "N") || super::token::is_glued_currency(w.as_bytes());
-    if i > 0 && c.joined(i) && c.is_word(i - 1) && !currency(c.text(i - 1)) {
+    if i > 0
+        && c.joined(i)
+        && c.is_word(i - 1)
+        && !super::token::is_cut_currency(c.text(i - 1).as_bytes())
+    {
         return None;
     }
     // a number that names: "Chapter 11", "Section 5", "World War 2";

@@ -317,33 +317,35 @@ fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let code = word.get(..digits)?;
-    // (the rand's `R`, the naira's `N`)
-    let rand = matches!(code, b"R" | b"N")
-        && matches!(bytes.get(end), Some(b'.' | b','))
+    let separated = matches!(bytes.get(end), Some(b'.' | b','))
         && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
-    (rand || is_glued_currency(code)).then_some(i + digits)
+    let cut = if is_one_letter_currency(code) {
+        separated
+    } else {
+        is_cut_currency(code)
+    };
+    cut.then_some(i + digits)
 }
 
-/// A currency's code or short form that [`currency_split`] cuts from the
-/// amount glued to it (the rand's `R` aside, which needs a separator in
-/// the amount).
-pub(crate) fn is_glued_currency(code: &[u8]) -> bool {
+/// The rand's `R` and the naira's `N`: cut from an amount only when it has
+/// a separator (`R46.80`, `N1,500`), as a letter and digits are often a
+/// model or a road.
+fn is_one_letter_currency(code: &[u8]) -> bool {
+    matches!(code, b"R" | b"N")
+}
+
+/// A currency's code or short form that [`currency_split`] may have cut
+/// from the amount glued to it: what the numbers scan lets stand before a
+/// figure with no space between.
+pub(crate) fn is_cut_currency(code: &[u8]) -> bool {
     let short_form = matches!(
         code,
         b"KSh" | b"Ksh" | b"USh" | b"TSh" | b"Rs" | b"Rp" | b"Dh" | b"Dhs" | b"Tk"
     );
-    short_form
-        || (2..=3).contains(&code.len())
-            && code.iter().all(u8::is_ascii_uppercase)
-            && !matches!(code, b"COP" | b"PHP" | b"RON")
-            && {
-                let mut low = [0u8; 3];
-                low.get_mut(..code.len()).is_some_and(|low| {
-                    low.copy_from_slice(code);
-                    low.make_ascii_lowercase();
-                    std::str::from_utf8(low).is_ok_and(super::words::is_currency_code)
-                })
-            }
+    let iso = code.iter().all(u8::is_ascii_uppercase)
+        && !matches!(code, b"COP" | b"PHP" | b"RON")
+        && std::str::from_utf8(code).is_ok_and(super::words::is_currency_code_any_case);
+    short_form || iso || is_one_letter_currency(code)
 }
 
 /// Scan digits starting at `i`, with `,`/`.` between digit groups.

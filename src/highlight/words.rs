@@ -1339,6 +1339,13 @@ pub(crate) fn is_time_zone(w: &str) -> bool {
     )
 }
 
+/// [`is_currency_code`] of a word of two or three letters in any case
+/// (`AED`, `Ksh`).
+pub(crate) fn is_currency_code_any_case(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    (2..=3).contains(&w.len()) && lower(w, &mut buf).is_some_and(is_currency_code)
+}
+
 /// Currencies' codes and short forms written before an amount: ISO 4217
 /// codes of much-reported currencies and the forms local papers use
 /// (`KSh`, `Rp`, `RM`).
