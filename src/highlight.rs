@@ -518,7 +518,14 @@ fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
         let after = !next.has(token::LINE_START)
             && (next.kind == token::Kind::Num || matches!(next.text(text), "franc" | "francs"));
         let code = words::is_currency_code_any_case(toks[c.a].text(text));
-        !(sign || (code && after))
+        // `$US1,200`: the country's letters after the sign
+        let after_sign = c.a > 0
+            && toks[c.a - 1].is_punct('$')
+            && !toks[c.a].has(token::SPACE)
+            && next.kind == token::Kind::Num
+            && !next.has(token::SPACE)
+            && token::is_dollar_country(toks[c.a].text(text).as_bytes());
+        !(sign || (code && after) || after_sign)
     });
 }
 
@@ -1424,8 +1431,8 @@ mod tests {
         assert_eq!(
             spans(text),
             [
-                ("4km", Number),
-                ("35mm", Number),
+                ("4", Number),
+                ("35", Number),
                 ("3am", Date),
                 ("24hours", Date),
                 ("one", Number),
@@ -2276,6 +2283,90 @@ mod regressions {
             .iter()
             .map(|s| (&text[s.start..s.end], s.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_unit_on_the_digits_stays_outside_the_number() {
+        assert_eq!(
+            spans("It holds 5mg, runs at 120Hz with 256GB, makes 6,460MW, costs 35p, up 50pc."),
+            [
+                ("5", Number),
+                ("120", Number),
+                ("256", Number),
+                ("6,460", Number),
+                ("35", Number),
+                ("50", Number),
+            ]
+        );
+        // scales, ordinals, ages and times keep their letters; codes and
+        // names made with digits are no amounts
+        assert_eq!(
+            spans("A 2.4bn deal, the 3rd time, in her 30s, at 3am; 3G, 3D and firm 3ami."),
+            [
+                ("2.4bn", Number),
+                ("3rd", Number),
+                ("30s", Number),
+                ("3am", Date),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dollars_country_and_a_scale_glued_to_an_amount_are_cut_from_it() {
+        assert_eq!(
+            spans("Prices stayed below $US1,200 a tonne after a Dh11bn deal and KSh2bn in aid."),
+            [("1,200", Number), ("11bn", Number), ("2bn", Number)]
+        );
+    }
+
+    #[test]
+    fn a_body_named_before_its_listed_head_at_a_sentence_start_is_whole() {
+        assert_eq!(
+            spans("The Federal Trade Commission was wrong, they said."),
+            [("Federal Trade Commission", Organization)]
+        );
+        assert_eq!(
+            spans("Federal Trade Commission officials said so."),
+            [("Federal Trade Commission", Organization)]
+        );
+        assert_eq!(
+            spans("The Central Election Commission said on Tuesday that turnout was low."),
+            [
+                ("Central Election Commission", Organization),
+                ("Tuesday", Date)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_school_district_is_a_body() {
+        assert_eq!(
+            spans("The Tucson Unified School District board met in Tucson District."),
+            [
+                ("Tucson Unified School District", Organization),
+                ("Tucson District", Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_airports_own_name_is_the_place() {
+        let found = spans(
+            "Flights use Noi Bai International Airport today. Traffic around Noi Bai \
+             is bad.",
+        );
+        assert_eq!(
+            found,
+            [("Noi Bai International Airport", Place), ("Noi Bai", Place)]
+        );
+    }
+
+    #[test]
+    fn memory_and_chips_letters_are_no_names() {
+        assert_eq!(
+            spans("It has 12GB of RAM and a faster GPU."),
+            [("12", Number)]
+        );
     }
 
     #[test]

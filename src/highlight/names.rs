@@ -424,6 +424,31 @@ impl Ctx<'_> {
         })
     }
 
+    /// Words from `p` to `r` that may come before a body's listed head
+    /// word as more of its name: plain name words, or at a sentence start
+    /// (`The Federal Trade Commission said`, `Federal Trade Commission
+    /// officials said`) an article, then a capitalised ordinary word, when
+    /// a word after it is capitalised where a capital means a name.
+    fn words_before_body(&self, p: usize, r: usize) -> bool {
+        if self.plain_name_words(p, r) {
+            return true;
+        }
+        let q = if self.risky(p) && self.lower_is(p, |w| matches!(w, "the" | "a" | "an")) {
+            p + 1
+        } else {
+            p
+        };
+        if q > p && q < r && self.plain_name_words(q, r) {
+            return true;
+        }
+        q + 1 < r
+            && self.risky(q)
+            && self.toks[q].is_word()
+            && self.toks[q].is_capitalised()
+            && !self.lower_is(q, is_stopword)
+            && self.plain_name_words(q + 1, r)
+    }
+
     /// The first third-person pronoun in the few words after `k`, in the
     /// same sentence and before another name: `its` for a body, `his`,
     /// `her` for a person.
@@ -1825,12 +1850,8 @@ impl Ctx<'_> {
                             | "television"
                     );
                 if !generic {
-                    if is_org_head(w) {
-                        best = Some((r + 1, EntityKind::Organization));
-                    } else if is_place_head(w) {
-                        best = Some((r + 1, EntityKind::Place));
-                    } else if is_event_head(w) {
-                        best = Some((r + 1, EntityKind::Name));
+                    if let Some(kind) = self.head_word_kind(r, q, w) {
+                        best = Some((r + 1, kind));
                     } else if let Some((b, kind)) = best
                         && b <= r
                         && (self.lower_is(b, |x| x == "of" || x == "for") || extended)
@@ -1848,6 +1869,39 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// The kind a head word `w` at `r` (after the name's start at `q`)
+    /// gives a name: a body's, a place's or an event's.
+    fn head_word_kind(&self, r: usize, q: usize, w: &str) -> Option<EntityKind> {
+        if is_org_head(w) || (r > q && self.body_district(r)) {
+            Some(EntityKind::Organization)
+        } else if is_place_head(w) {
+            Some(EntityKind::Place)
+        } else if is_event_head(w) {
+            Some(EntityKind::Name)
+        } else {
+            None
+        }
+    }
+
+    /// `District` at `k` after a service's word: a body (`Unified School
+    /// District`, `Metropolitan Water District`), not a place.
+    fn body_district(&self, k: usize) -> bool {
+        k > 0
+            && self.lower_is(k, |w| w == "district")
+            && self.lower_is(k - 1, |w| {
+                matches!(
+                    w,
+                    "school"
+                        | "water"
+                        | "fire"
+                        | "irrigation"
+                        | "sanitation"
+                        | "hospital"
+                        | "transit"
+                )
+            })
     }
 
     /// A given name at `p` followed by more of the name: a person.
@@ -2101,7 +2155,9 @@ impl Ctx<'_> {
         let particle = (p + 1..r).any(|k| self.surname_particle(k));
         let kind = if particle {
             EntityKind::Person
-        } else if last > p + 1 && self.lower_is(last - 1, is_org_head) {
+        } else if last > p + 1
+            && (self.lower_is(last - 1, is_org_head) || self.body_district(last - 1))
+        {
             EntityKind::Organization
         } else if last > p + 1 && self.lower_is(last - 1, is_place_head) {
             EntityKind::Place
@@ -2207,7 +2263,7 @@ impl Ctx<'_> {
                         && (n >= 2 || self.lower_is(r, is_org_head))
                         && r > p
                         && self.has(r, SPACE)
-                        && self.plain_name_words(p, r)
+                        && self.words_before_body(p, r)
                     {
                         self.club_end = Some(r + n);
                         return r + n;
@@ -2394,9 +2450,13 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
+            // "Tucson Unified School District", "Metropolitan Water
+            // District": a district that is a body
+            let body_district = last > first && self.body_district(last);
             let kind = if self.lower_is(last, is_org_head)
                 || self.lower_is(first, is_org_head_first)
                 || self.party_name(first, last, r)
+                || body_district
             {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head)
@@ -3617,6 +3677,8 @@ fn known_kinds<'k>(
         }
         // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu", "Gobi"
         // after "Gobi Desert": the mountain's, lake's or desert's own name
+        // "Long Thanh" after "Long Thanh International Airport": the
+        // place the airport is named for
         let own = ["mount ", "mt ", "lake "]
             .iter()
             .find_map(|prefix| key.strip_prefix(prefix))
@@ -3625,14 +3687,22 @@ fn known_kinds<'k>(
                     .iter()
                     .find_map(|suffix| key.strip_suffix(suffix))
                     .filter(|own| !own.contains(' '))
+            })
+            .or_else(|| {
+                [" international airport", " airport"]
+                    .iter()
+                    .find_map(|suffix| key.strip_suffix(suffix))
             });
         if c.kind == EntityKind::Place
             && let Some(own) = own
             && !own.is_empty()
         {
-            known
+            let v = known
                 .entry(own)
                 .or_insert((EntityKind::Place, Strength::Strong));
+            if v.1 < Strength::Strong {
+                *v = (EntityKind::Place, Strength::Strong);
+            }
         }
     }
     (known, table_clubs)

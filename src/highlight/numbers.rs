@@ -95,7 +95,85 @@ fn is_scale(w: &str) -> bool {
 fn is_kept_suffix(w: &str) -> bool {
     matches!(
         w,
-        "m" | "bn" | "b" | "mn" | "tn" | "k" | "st" | "nd" | "rd" | "th" | "million" | "billion"
+        "m" | "bn"
+            | "b"
+            | "mn"
+            | "tn"
+            | "k"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "s"
+            | "million"
+            | "billion"
+    )
+}
+
+/// Units written on the digits in small letters: `km`, `mg`, `p`.
+fn is_small_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "kms"
+            | "cm"
+            | "mm"
+            | "g"
+            | "kg"
+            | "kgs"
+            | "mg"
+            | "mcg"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "ft"
+            | "in"
+            | "ins"
+            | "yd"
+            | "yds"
+            | "ml"
+            | "cl"
+            | "p"
+            | "c"
+            | "mph"
+            | "kph"
+            | "kmh"
+            | "kbps"
+            | "mbps"
+            | "gbps"
+            | "bhp"
+            | "hp"
+            | "cc"
+            | "sqm"
+            | "pc"
+            | "ha"
+            | "t"
+    )
+}
+
+/// Units written on the digits with a capital, in lower case: `MW`, `GB`,
+/// `Hz`.
+fn is_capital_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "kw" | "mw"
+            | "gw"
+            | "tw"
+            | "kwh"
+            | "mwh"
+            | "gwh"
+            | "twh"
+            | "kb"
+            | "mb"
+            | "gb"
+            | "tb"
+            | "hz"
+            | "khz"
+            | "mhz"
+            | "ghz"
+            | "mah"
+            | "kv"
+            | "db"
+            | "l"
     )
 }
 
@@ -533,6 +611,10 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         && c.joined(i)
         && c.is_word(i - 1)
         && !super::token::is_cut_currency(c.text(i - 1).as_bytes())
+        && !(i >= 2
+            && c.tok(i - 2).is_some_and(|t| t.is_punct('$'))
+            && c.joined(i - 1)
+            && super::token::is_dollar_country(c.text(i - 1).as_bytes()))
     {
         return None;
     }
@@ -665,19 +747,21 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if is_kept_suffix(suf) {
             return number(i, i + 1);
         }
-        // codes such as 3G, 3D, 4x4: not amounts
-        if c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0) || suf.starts_with('x') {
-            return None;
-        }
-        // a unit written on the digits stays with them, as a span may not
-        // cut a word: 4km, 35mm; 3am and 24hours are times
+        // 3am and 24hours are times
         if matches!(suf, "am" | "pm") || is_time_unit(suf) {
             return date(i, i + 1);
         }
-        if suf.len() <= 4 && suf.bytes().all(|b| b.is_ascii_lowercase()) {
-            return number(i, i + 1);
-        }
-        return number(i, i);
+        // a unit written on the digits stays outside the number, as a
+        // number word in a compound stands alone (`two-month`): 4km, 35mm,
+        // 5mg, 6,460MW, 256GB, 120Hz
+        // (codes such as 3G, 3D, 4x4 and names such as 3ami are no amounts)
+        let capital = c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0);
+        let unit = if capital {
+            is_capital_unit(suf)
+        } else {
+            is_small_unit(suf) || is_capital_unit(suf)
+        };
+        return unit.then(|| number(i, i)).flatten();
     }
     // day month [year]: 22 August 1996, 5 March, 29 Jan 2026; a month
     // shortened is no month before a capital without a year (`2 Jan

@@ -313,18 +313,43 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
 fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
     let word = bytes.get(i..end)?;
     let digits = word.iter().position(u8::is_ascii_digit)?;
-    if digits == 0 || !word.get(digits..)?.iter().all(u8::is_ascii_digit) {
+    let amount = word.get(digits..)?;
+    let scale = amount.len()
+        - amount
+            .iter()
+            .rev()
+            .take_while(|b| !b.is_ascii_digit())
+            .count();
+    let (figures, suffix) = amount.split_at(scale);
+    if digits == 0
+        || !figures.iter().all(u8::is_ascii_digit)
+        || !matches!(suffix, b"" | b"bn" | b"m" | b"mn" | b"tn" | b"k")
+    {
         return None;
     }
     let code = word.get(..digits)?;
     let separated = matches!(bytes.get(end), Some(b'.' | b','))
         && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let dollar = i > 0 && bytes.get(i - 1) == Some(&b'$');
     let cut = if is_one_letter_currency(code) {
         separated
     } else {
-        is_cut_currency(code)
+        is_cut_currency(code) || (dollar && is_dollar_country(code))
     };
     cut.then_some(i + digits)
+}
+
+/// The last byte of a word's amount: its last byte, or the one before a
+/// scale glued to it (`Dh11bn`, `KSh2m`).
+fn amount_end(word: &[u8]) -> Option<u8> {
+    let suffix = [&b"bn"[..], b"m", b"mn", b"tn", b"k"]
+        .into_iter()
+        .find(|s| word.ends_with(s))
+        .map_or(0, <[u8]>::len);
+    word.len()
+        .checked_sub(suffix + 1)
+        .and_then(|k| word.get(k))
+        .copied()
 }
 
 /// The rand's `R` and the naira's `N`: cut from an amount only when it has
@@ -332,6 +357,15 @@ fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
 /// model or a road.
 fn is_one_letter_currency(code: &[u8]) -> bool {
     matches!(code, b"R" | b"N")
+}
+
+/// The country's letters written after a dollar sign, glued to the
+/// amount: `$US1,200`, `$A50`, `$NZ3.5 billion`.
+pub(crate) fn is_dollar_country(code: &[u8]) -> bool {
+    matches!(
+        code,
+        b"US" | b"A" | b"AU" | b"NZ" | b"HK" | b"S" | b"C" | b"NT"
+    )
 }
 
 /// A currency's code or short form that [`currency_split`] may have cut
@@ -435,7 +469,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             // an ASCII char that cannot continue the word; a currency's
             // code glued to its amount (`KSh129`, `AED128`) is a word of
             // its own, the amount a number
-            let glued = shape & CAP != 0 && bytes.get(end - 1).is_some_and(u8::is_ascii_digit);
+            let glued = shape & CAP != 0
+                && bytes
+                    .get(..end)
+                    .is_some_and(|w| amount_end(w).is_some_and(|a| a.is_ascii_digit()));
             i = glued
                 .then(|| currency_split(bytes, i, end))
                 .flatten()

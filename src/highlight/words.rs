@@ -1431,6 +1431,15 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         || matches!(
             w,
             "dvd"
+            | "ram"
+            | "cpu"
+            | "gpu"
+            | "ssd"
+            | "oled"
+            | "ldl"
+            | "hdl"
+            | "bmi"
+            | "var"
             | "hbm"
             | "dram"
             | "nand"
