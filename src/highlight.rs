@@ -147,7 +147,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
 /// Stock indexes named with a number (`FTSE 100`, `Nikkei 225`, `S&P 500`,
 /// `Stoxx 600`), works and products with a small one (`Robocop 2`,
 /// `PlayStation 5`): the number is part of the name, so it joins the name
-/// before it and is no count.
+/// before it and is no count; the index is a name.
 fn index_numbers(
     text: &str,
     toks: &[token::Token],
@@ -161,6 +161,14 @@ fn index_numbers(
             "FTSE" | "Nikkei" | "S&P" | "Stoxx" | "STOXX" | "DAX" | "Dax" | "CAC" | "Cac" | "ASX"
         ) || (last == "P" && c.b >= 3 && toks[c.b - 3].text(text) == "S");
         let Some(t) = toks.get(c.b) else { continue };
+        // "the Nikkei average", "the Kospi index": the index, by its word
+        if c.kind == EntityKind::Organization
+            && t.has(token::LOWER)
+            && t.has(token::SPACE)
+            && matches!(t.text(text), "index" | "average" | "indices" | "indexes")
+        {
+            c.kind = EntityKind::Name;
+        }
         // "Robocop 2", "PlayStation 5", "Windows 11": a work's or a
         // product's number
         let sequel = c.kind == EntityKind::Name
@@ -185,6 +193,10 @@ fn index_numbers(
         };
         numbers.remove(n);
         c.b += 1;
+        if index {
+            // a stock index is a name, as its number shows
+            c.kind = EntityKind::Name;
+        }
     }
 }
 
@@ -2362,6 +2374,66 @@ mod regressions {
     }
 
     #[test]
+    fn a_countrys_code_after_a_player_is_the_place() {
+        let found = spans("203 Jae-won Seo (KOR) 70 64 69\nThe Missile Defense Agency (MDA) said.");
+        assert!(found.contains(&("KOR", Place)), "{found:?}");
+        assert!(found.contains(&("MDA", Organization)), "{found:?}");
+    }
+
+    #[test]
+    fn a_metals_symbol_after_its_market_is_no_name() {
+        let found = spans("Metal   CLOSE\nLME Cu      13,042.00\nComex Cu (cents/lb)   614.25");
+        assert_eq!(
+            found,
+            [
+                ("LME", Organization),
+                ("13,042.00", Number),
+                ("Comex", Organization),
+                ("614.25", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_index_named_by_its_word_is_a_name() {
+        assert_eq!(
+            spans("A 0.8% gain in the benchmark Nikkei average. Nikkei reported it."),
+            [("0.8", Number), ("Nikkei", Name), ("Nikkei", Organization)]
+        );
+    }
+
+    #[test]
+    fn companies_by_their_power_and_their_legal_suffix() {
+        assert_eq!(
+            spans(
+                "Kyushu Electric Power and ACWA Power bid; Heineken N.V. and Nestle S.A. paid. Lisa Power spoke."
+            ),
+            [
+                ("Kyushu Electric Power", Organization),
+                ("ACWA Power", Organization),
+                ("Heineken N.V.", Organization),
+                ("Nestle S.A.", Organization),
+                ("Lisa Power", Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_bodys_name_keeps_it_whole() {
+        assert_eq!(
+            spans(
+                "The Australian Workers' Union met staff of St John's Research Institute. Britain's Labour Party won."
+            ),
+            [
+                ("Australian Workers' Union", Organization),
+                ("St John's Research Institute", Organization),
+                ("Britain", Place),
+                ("Labour Party", Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn memory_and_chips_letters_are_no_names() {
         assert_eq!(
             spans("It has 12GB of RAM and a faster GPU."),
@@ -2691,9 +2763,9 @@ mod regressions {
         assert_eq!(
             spans(text),
             [
-                ("FTSE 100", Organization),
+                ("FTSE 100", Name),
                 ("0.7", Number),
-                ("Nikkei 225", Organization),
+                ("Nikkei 225", Name),
                 ("100", Number),
             ]
         );

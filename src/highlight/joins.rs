@@ -1706,10 +1706,10 @@ mod tests {
         assert_eq!(
             names(text),
             [
-                ("FTSE MIB", Organization),
-                ("MSCI Asia Pacific", Organization),
+                ("FTSE MIB", Name),
+                ("MSCI Asia Pacific", Name),
                 ("US", Place),
-                ("Nasdaq", Organization),
+                ("Nasdaq", Name),
             ]
         );
     }

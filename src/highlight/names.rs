@@ -399,6 +399,9 @@ impl Ctx<'_> {
                     (self.is_cap(k + 1) && !self.has(k + 1, LINE_START)).then_some(k + 1)
                 }
                 Kind::Punct(',') if !t.has(SPACE) => self.portfolio_comma(k),
+                Kind::Punct('\'' | '\u{2019}') | Kind::Poss if !t.has(SPACE) => {
+                    self.possessive_inside(k).then_some(k)
+                }
                 Kind::Word if t.is_capitalised() => Some(k),
                 Kind::Word => self.connector_end(k),
                 _ => None,
@@ -410,6 +413,33 @@ impl Ctx<'_> {
             }
         }
         end
+    }
+
+    /// `Australian Workers' Union`, `St John's Research Institute`: at `k`,
+    /// an apostrophe inside a body's name, after a common noun in the
+    /// plural or a saint's name, before capitalised words ending in a
+    /// body's head word (`Britain's Labour Party` is two names).
+    fn possessive_inside(&self, k: usize) -> bool {
+        if k == 0 || !self.is_cap(k + 1) || !self.has(k + 1, SPACE) {
+            return false;
+        }
+        let plural = self.toks[k].kind != Kind::Poss
+            && self.word(k - 1).ends_with('s')
+            && self.is_common(k - 1);
+        let saint = self.toks[k].kind == Kind::Poss
+            && k >= 2
+            && matches!(self.word(k - 2), "St" | "St." | "Saint");
+        if !(plural || saint) {
+            return false;
+        }
+        let mut m = k + 1;
+        while m < k + 4 && self.is_cap(m) && self.has(m, SPACE) && !self.has(m, LINE_START) {
+            if self.lower_is(m, is_org_head) {
+                return true;
+            }
+            m += 1;
+        }
+        false
     }
 
     /// Are the words `p..r` capitalised names (not "In", not a common word
@@ -1874,7 +1904,7 @@ impl Ctx<'_> {
     /// The kind a head word `w` at `r` (after the name's start at `q`)
     /// gives a name: a body's, a place's or an event's.
     fn head_word_kind(&self, r: usize, q: usize, w: &str) -> Option<EntityKind> {
-        if is_org_head(w) || (r > q && self.body_district(r)) {
+        if is_org_head(w) || (r > q && (self.body_district(r) || self.power_company(r))) {
             Some(EntityKind::Organization)
         } else if is_place_head(w) {
             Some(EntityKind::Place)
@@ -1883,6 +1913,16 @@ impl Ctx<'_> {
         } else {
             None
         }
+    }
+
+    /// `Kansai Electric Power`, `ACWA Power`: `Power` at `k` after
+    /// `Electric` or a body's letters names a company (`Lisa Power` is
+    /// a person).
+    fn power_company(&self, k: usize) -> bool {
+        k > 0
+            && self.lower_is(k, |w| w == "power")
+            && (self.lower_is(k - 1, |w| w == "electric")
+                || (self.has(k - 1, UPPER) && self.word(k - 1).len() >= 2))
     }
 
     /// `District` at `k` after a service's word: a body (`Unified School
@@ -2454,6 +2494,7 @@ impl Ctx<'_> {
             // District": a district that is a body
             let body_district = last > first && self.body_district(last);
             let kind = if self.lower_is(last, is_org_head)
+                || self.power_company(last)
                 || self.lower_is(first, is_org_head_first)
                 || self.party_name(first, last, r)
                 || body_district

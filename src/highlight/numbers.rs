@@ -665,6 +665,19 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return date(i, i + 4);
     }
+    // a season or a financial year: 1996/97, 2024-25 (the second year
+    // the next one, shortened)
+    if c.year_at(i)
+        && c.tok(i + 1).is_some_and(|t| {
+            !t.has(SPACE) && (t.is_punct('/') || matches!(t.kind, Kind::Punct(h) if is_hyphen(h)))
+        })
+        && c.joined(i + 2)
+        && c.text(i + 2).len() == 2
+        && let (Some(y), Some(n)) = (c.digits(i), c.digits(i + 2))
+        && (y + 1) % 100 == n
+    {
+        return date(i, i + 2);
+    }
     // fractions: 1/2
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct('/') && !t.has(SPACE))
@@ -715,7 +728,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
             return number(i, i + 4);
         }
     }
-    // ranges, scores, seasons: each part alone (2-1, 1996-97, 5-6 March).
+    // ranges and scores: each part alone (2-1, 2010-12, 5-6 March).
     // The first part is taken here; the scan reads the next as it would
     // read it alone (`10-15 million` gives `10` and `15 million`).
     if c.bare_hyphen(i + 1) && c.is_num(i + 2) {
@@ -1321,12 +1334,17 @@ mod tests {
             found("some 10-15 million people"),
             [s("10", Number), s("15 million", Number)]
         );
-        // seasons and spans of years: two dates; an ISO date stays whole
+        // a season or a financial year is one date (the second year the
+        // next, shortened); a span of years two; an ISO date stays whole
         assert_eq!(
-            found("the 1996-97 season, the 1991-2020 average, on 2025-06-28"),
+            found(
+                "the 1996-97 season in 2024/25, the 2010-12 slump, the 1991-2020 average, on 2025-06-28"
+            ),
             [
-                s("1996", Date),
-                s("97", Date),
+                s("1996-97", Date),
+                s("2024/25", Date),
+                s("2010", Date),
+                s("12", Date),
                 s("1991", Date),
                 s("2020", Date),
                 s("2025-06-28", Date)

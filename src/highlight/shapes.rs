@@ -10,7 +10,7 @@
 
 use super::names::Cand;
 use super::numbers::Found;
-use super::token::{Kind, LINE_START, SPACE, Token, UPPER, is_hyphen};
+use super::token::{COLUMN, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen};
 use super::{EntityKind, settle};
 
 /// Aircraft makers whose models follow them (`Boeing 777`, `Embraer E190`).
@@ -50,12 +50,20 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
     // telephone number
     let mut found: Vec<(usize, usize, EntityKind)> = Vec::new();
     let mut phones: Vec<(usize, usize)> = Vec::new();
+    // metals' symbols after their market (`LME Cu`), no names
+    let mut symbols: Vec<usize> = Vec::new();
     let mut phone_to = 0;
     let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
         let first = bytes.get(t.start).copied().unwrap_or(0);
         match t.kind {
             Kind::Word => {
+                if t.is_capitalised()
+                    && let Some(market) = s.metal_after_market(k)
+                {
+                    found.push(market);
+                    symbols.push(k + 1);
+                }
                 let hit = match first {
                     b'G' | b'P' => s.group_at(k),
                     b'X' => s.platform_at(k),
@@ -65,6 +73,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
                     _ => None,
                 };
                 found.extend(hit);
+            }
+            Kind::Punct('(') if s.country_code_at(k) => {
+                found.push((k + 1, k + 2, EntityKind::Place));
             }
             Kind::Num | Kind::Punct('+' | '(') => {
                 if t.kind == Kind::Num
@@ -98,6 +109,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
     for (a, b, kind) in found {
         settle(names, a, b, kind);
     }
+    if !symbols.is_empty() {
+        names.retain(|c| !(c.b == c.a + 1 && symbols.contains(&c.a)));
+    }
 }
 
 struct Shapes<'t> {
@@ -127,6 +141,74 @@ impl<'t> Shapes<'t> {
             t.end - t.start == w.len()
                 && self.text.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
         })
+    }
+
+    /// `LME Cu`, `SHFE Al`, `Comex Cu` on a line of prices: at `k`, a
+    /// market's letters, then a metal's symbol, which is no name.
+    fn metal_after_market(&self, k: usize) -> Option<(usize, usize, EntityKind)> {
+        let market = self.toks.get(k)?;
+        let symbol = self.toks.get(k + 1)?;
+        if symbol.end - symbol.start != 2 {
+            return None;
+        }
+        let metal = matches!(
+            self.text(k + 1),
+            "Cu" | "Al"
+                | "Zn"
+                | "Pb"
+                | "Ni"
+                | "Sn"
+                | "Au"
+                | "Ag"
+                | "Pt"
+                | "Pd"
+                | "Fe"
+                | "Co"
+                | "Mo"
+        );
+        let after = self.toks.get(k + 2)?;
+        (market.end - market.start <= 5
+            && metal
+            && symbol.has(SPACE)
+            && (after.has(COLUMN) || after.kind == Kind::Num || after.is_punct('(')))
+        .then_some((k, k + 1, EntityKind::Organization))
+    }
+
+    /// `Jae-won Seo (KOR)`, `Lucas Alves (BRA)`: at the bracket `k`, a
+    /// sports body's three-letter code of a country after a name.
+    fn country_code_at(&self, k: usize) -> bool {
+        let Some(code) = self.toks.get(k + 1) else {
+            return false;
+        };
+        k > 0
+            && self.toks[k - 1].is_word()
+            && self.toks[k - 1].is_capitalised()
+            && code.kind == Kind::Word
+            && code.has(UPPER)
+            && code.end - code.start == 3
+            && !code.has(SPACE)
+            && self.glued(k + 2, ')')
+            && is_country_code(self.text(k + 1))
+            // on a line of scores or a list, not spelling out a body's
+            // letters (`Missile Defense Agency (MDA)`)
+            && self
+                .toks
+                .get(k + 3)
+                .is_none_or(|t| t.has(LINE_START) || t.kind == Kind::Num || t.is_punct(',') || t.is_punct(';'))
+            && !self.spelt_out_before(k, self.text(k + 1))
+    }
+
+    /// The words before token `k` start with the letters of `code`, in
+    /// order: `Missile Defense Agency` before `(MDA)`.
+    fn spelt_out_before(&self, k: usize, code: &str) -> bool {
+        let n = code.len();
+        k >= n
+            && code.bytes().enumerate().all(|(j, letter)| {
+                self.toks
+                    .get(k - n + j)
+                    .and_then(|t| self.text.as_bytes().get(t.start))
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
+            })
     }
 
     /// Token `k` is `p` with nothing between it and the token before.
@@ -312,4 +394,24 @@ impl<'t> Shapes<'t> {
         }
         (total >= 7 && last > first).then_some((first, last + 1))
     }
+}
+
+/// The three-letter codes of countries that sports bodies (the IOC, FIFA)
+/// print after a player's name.
+const COUNTRY_CODES: &[&str] = &[
+    "AFG", "ALB", "ALG", "AND", "ANG", "ARG", "ARM", "AUS", "AUT", "AZE", "BAH", "BAN", "BAR",
+    "BEL", "BEN", "BER", "BIH", "BLR", "BOL", "BOT", "BRA", "BRN", "BUL", "BUR", "CAN", "CHI",
+    "CHN", "CIV", "CMR", "COD", "COL", "CRC", "CRO", "CUB", "CYP", "CZE", "DEN", "DOM", "ECU",
+    "EGY", "ENG", "ESA", "ESP", "EST", "ETH", "FIJ", "FIN", "FRA", "GAB", "GBR", "GEO", "GER",
+    "GHA", "GRE", "GUA", "HAI", "HKG", "HON", "HUN", "INA", "IND", "IRI", "IRL", "IRN", "IRQ",
+    "ISL", "ISR", "ITA", "JAM", "JOR", "JPN", "KAZ", "KEN", "KGZ", "KOR", "KOS", "KSA", "KUW",
+    "LAT", "LBN", "LTU", "LUX", "MAR", "MAS", "MDA", "MEX", "MGL", "MKD", "MLT", "MNE", "MON",
+    "MOZ", "MRI", "NAM", "NED", "NGR", "NIR", "NOR", "NZL", "OMA", "PAK", "PAN", "PAR", "PER",
+    "PHI", "POL", "POR", "PRK", "PUR", "QAT", "ROU", "ROM", "RSA", "RUS", "SCO", "SEN", "SRB",
+    "SGP", "SLO", "SRI", "SUI", "SVK", "SWE", "SYR", "THA", "TJK", "TPE", "TRI", "TUN", "TUR",
+    "UAE", "UGA", "UKR", "URU", "USA", "UZB", "VEN", "VIE", "WAL", "YEM", "ZAM", "ZIM",
+];
+
+fn is_country_code(w: &str) -> bool {
+    COUNTRY_CODES.contains(&w)
 }
