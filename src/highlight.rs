@@ -2434,6 +2434,17 @@ mod regressions {
     }
 
     #[test]
+    fn a_newspaper_after_its_place_is_a_body() {
+        assert_eq!(
+            spans("Photo: Arizona Daily Ledger. He told the Philadelphia Inquirer."),
+            [
+                ("Arizona Daily Ledger", Organization),
+                ("Philadelphia Inquirer", Organization)
+            ]
+        );
+    }
+
+    #[test]
     fn memory_and_chips_letters_are_no_names() {
         assert_eq!(
             spans("It has 12GB of RAM and a faster GPU."),
