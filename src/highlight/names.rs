@@ -1904,7 +1904,9 @@ impl Ctx<'_> {
     /// The kind a head word `w` at `r` (after the name's start at `q`)
     /// gives a name: a body's, a place's or an event's.
     fn head_word_kind(&self, r: usize, q: usize, w: &str) -> Option<EntityKind> {
-        if is_org_head(w) || (r > q && (self.body_district(r) || self.power_company(r))) {
+        // "Arizona Daily Ledger", "Arizona Daily Star": a paper
+        let paper = r > q && self.lower_is(r - 1, |x| x == "daily");
+        if is_org_head(w) || paper || (r > q && (self.body_district(r) || self.power_company(r))) {
             Some(EntityKind::Organization)
         } else if is_place_head(w) {
             Some(EntityKind::Place)

@@ -255,7 +255,6 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "airways"
             | "motors"
             | "electric"
-            | "ledger"
             | "observer"
             | "examiner"
             | "inquirer"
