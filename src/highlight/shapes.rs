@@ -2,7 +2,9 @@
 //! over the tokens once the names scan and the joins are done: a
 //! tournament's group (`Group C`), the platform `X`, a case of the
 //! European Union's courts (`Case T-354/25`), numbered roads (`State
-//! Highway 36`), aircraft by their model (`Boeing 777-9`, `A321neo`), and
+//! Highway 36`), aircraft by their model (`Boeing 777-9`, `A321neo`), a
+//! country's code after a player on a leaderboard (`Seo (KOR) 70`), a
+//! metal's symbol after its market on a line of prices (`LME Cu`), and
 //! telephone numbers, whose groups are no figures.
 //!
 //! Each rule starts at a token of one kind and first byte, so the pass

@@ -323,7 +323,7 @@ fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
     let (figures, suffix) = amount.split_at(scale);
     if digits == 0
         || !figures.iter().all(u8::is_ascii_digit)
-        || !matches!(suffix, b"" | b"bn" | b"m" | b"mn" | b"tn" | b"k")
+        || !(suffix.is_empty() || SCALES.contains(&suffix))
     {
         return None;
     }
@@ -339,10 +339,13 @@ fn currency_split(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
     cut.then_some(i + digits)
 }
 
+/// Scales written on an amount after a currency's code (`Dh11bn`).
+const SCALES: [&[u8]; 5] = [b"bn", b"m", b"mn", b"tn", b"k"];
+
 /// The last byte of a word's amount: its last byte, or the one before a
 /// scale glued to it (`Dh11bn`, `KSh2m`).
 fn amount_end(word: &[u8]) -> Option<u8> {
-    let suffix = [&b"bn"[..], b"m", b"mn", b"tn", b"k"]
+    let suffix = SCALES
         .into_iter()
         .find(|s| word.ends_with(s))
         .map_or(0, <[u8]>::len);
@@ -471,7 +474,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             // its own, the amount a number
             let glued = shape & CAP != 0
                 && bytes
-                    .get(..end)
+                    .get(i..end)
                     .is_some_and(|w| amount_end(w).is_some_and(|a| a.is_ascii_digit()));
             i = glued
                 .then(|| currency_split(bytes, i, end))
