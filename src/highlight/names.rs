@@ -1906,7 +1906,7 @@ impl Ctx<'_> {
     fn head_word_kind(&self, r: usize, q: usize, w: &str) -> Option<EntityKind> {
         // "Arizona Daily Ledger", "Arizona Daily Star": a paper
         let paper = r > q && self.lower_is(r - 1, |x| x == "daily");
-        if is_org_head(w) || paper || (r > q && (self.body_district(r) || self.power_company(r))) {
+        if is_org_head(w) || paper || (r > q && self.service_head(r)) {
             Some(EntityKind::Organization)
         } else if is_place_head(w) {
             Some(EntityKind::Place)
@@ -1915,6 +1915,12 @@ impl Ctx<'_> {
         } else {
             None
         }
+    }
+
+    /// A head word at `k` that makes a body only after the word before
+    /// it: `Unified School District`, `Kyushu Electric Power`.
+    fn service_head(&self, k: usize) -> bool {
+        self.body_district(k) || self.power_company(k)
     }
 
     /// `Kansai Electric Power`, `ACWA Power`: `Power` at `k` after
@@ -2198,7 +2204,7 @@ impl Ctx<'_> {
         let kind = if particle {
             EntityKind::Person
         } else if last > p + 1
-            && (self.lower_is(last - 1, is_org_head) || self.body_district(last - 1))
+            && (self.lower_is(last - 1, is_org_head) || self.service_head(last - 1))
         {
             EntityKind::Organization
         } else if last > p + 1 && self.lower_is(last - 1, is_place_head) {
@@ -2492,14 +2498,10 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
-            // "Tucson Unified School District", "Metropolitan Water
-            // District": a district that is a body
-            let body_district = last > first && self.body_district(last);
             let kind = if self.lower_is(last, is_org_head)
-                || self.power_company(last)
+                || (last > first && self.service_head(last))
                 || self.lower_is(first, is_org_head_first)
                 || self.party_name(first, last, r)
-                || body_district
             {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head)
@@ -3720,7 +3722,7 @@ fn known_kinds<'k>(
         }
         // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu", "Gobi"
         // after "Gobi Desert": the mountain's, lake's or desert's own name
-        // "Long Thanh" after "Long Thanh International Airport": the
+        // "Noi Bai" after "Noi Bai International Airport": the
         // place the airport is named for
         let own = ["mount ", "mt ", "lake "]
             .iter()
