@@ -1193,18 +1193,39 @@ impl Ctx<'_> {
                         | "vs"
                 )
             });
+        // "Leeds head coach Stefan Lindqvist"
+        let head_coach = self.has(k, LOWER)
+            && self.lower_is(k, |w| w == "head")
+            && self.lower_is(k + 1, |w| w == "coach");
+        // "host Porto", "18th-placed Burnley", "newly promoted Leeds"
         let before = a > 0
             && self.has(a - 1, LOWER)
             && self.lower_is(a - 1, |w| {
-                matches!(w, "beat" | "beating" | "v" | "vs" | "thrashed" | "edged")
+                matches!(
+                    w,
+                    "beat"
+                        | "beating"
+                        | "v"
+                        | "vs"
+                        | "thrashed"
+                        | "edged"
+                        | "promoted"
+                        | "relegated"
+                )
             });
+        // "18th-placed Burnley"
+        let placed = a >= 2 && self.lower_is(a - 1, |w| w == "placed") && self.bare_hyphen(a - 2);
         // "India beat Australia": a win over a side named next (not "beat
         // forecasts")
         let beat_named = self.has(k, LOWER)
             && self.lower_is(k, |w| matches!(w, "beat" | "thrashed" | "edged"))
             && self.is_cap(k + 1)
             && self.has(k + 1, SPACE);
-        after || before || beat_named
+        // "host Porto in the Europa League" (not "host Tokyo delegates")
+        let host = a > 0
+            && self.lower_is(a - 1, |w| matches!(w, "host" | "hosts" | "hosted"))
+            && (!self.lower_word(k) || self.lower_is(k, is_stopword));
+        after || head_coach || before || placed || host || beat_named
     }
 
     /// The kind of the name just before `(` when `a..b` is all there is
@@ -1386,6 +1407,15 @@ impl Ctx<'_> {
                         | "southern"
                         | "eastern"
                         | "western"
+                        | "central"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
                 )
             });
         if !compass || !self.has(p + 1, SPACE) || self.has(p + 1, LINE_START) {
@@ -1741,14 +1771,21 @@ impl Ctx<'_> {
 
     fn emit_entry(&mut self, p: usize, q: usize, e: &Entry) {
         let mut kind = e.kind;
-        if self.has(p, TABLE_LINE) && e.kind == EntityKind::Place && e.source != Source::Country {
-            // a town in a results table is its club
+        // a town in a results table is its club; not a dateline's town
+        // before its date (`Seoul, October 29, 2025`)
+        let date_next = (q..q + 2).any(|k| self.dates.get(k).copied().unwrap_or(false));
+        if self.has(p, TABLE_LINE)
+            && e.kind == EntityKind::Place
+            && e.source != Source::Country
+            && !date_next
+        {
             kind = EntityKind::Organization;
         }
         // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
         // Charlton": a town's club
-        let club = matches!(e.source, Source::City | Source::Subdivision)
-            && (self.bracketed_after(p, q) == Some(EntityKind::Person) || self.club_cue(p, q));
+        let town = matches!(e.source, Source::City | Source::Subdivision);
+        let club = (town && self.bracketed_after(p, q) == Some(EntityKind::Person))
+            || ((town || e.source == Source::Region) && self.club_cue(p, q));
         if club {
             kind = EntityKind::Organization;
         }
@@ -2201,7 +2238,10 @@ impl Ctx<'_> {
             last -= 1;
         }
         let particle = (p + 1..r).any(|k| self.surname_particle(k));
-        let kind = if particle {
+        // "Judge Rosa Villanueva-Park": the second half of a double
+        // surname is no head word
+        let double = last > p && self.has(last - 1, HYPHEN_PREV);
+        let kind = if particle || double {
             EntityKind::Person
         } else if last > p + 1
             && (self.lower_is(last - 1, is_org_head) || self.service_head(last - 1))
@@ -2486,7 +2526,15 @@ impl Ctx<'_> {
             .iter()
             .any(|&k| self.lower_is(k, |w| w == "of" || w == "for"));
         if self.club_end.take() == Some(r) {
-            self.emit(p, r, EntityKind::Organization, Strength::Strong);
+            // "opener Rahmanullah Safi": a player, though his surname is
+            // a town
+            let player = p > 0 && self.lower_word(p - 1) && self.lower_is(p - 1, person_cue_before);
+            let kind = if player {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            };
+            self.emit(p, r, kind, Strength::Strong);
             return;
         }
         if n == 2
@@ -2706,7 +2754,28 @@ impl Ctx<'_> {
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !upper;
-        let kind = if (upper && letters <= 6) || team_slot || camel_case(w) || the_plural {
+        // "Digital Markets Act (DMA)", "Tadawul All Share Index (TASI)":
+        // letters in brackets after a name that starts with their first
+        // letter are its short form, of its kind
+        let short_form = (first >= 1
+            && upper
+            && self.toks[first - 1].is_punct('(')
+            && self.toks.get(first + 1).is_some_and(|t| t.is_punct(')')))
+        .then(|| self.out.last().filter(|c| c.b + 1 == first))
+        .flatten()
+        .filter(|c| {
+            self.word(c.a).chars().next() == w.chars().next()
+                && matches!(c.kind, EntityKind::Name | EntityKind::Place)
+        })
+        .map(|c| c.kind);
+        // "HBM3E", "GE9X", "Mazda3", "A321neo": letters and digits make
+        // a model's or a product's code
+        let code = w.bytes().any(|b| b.is_ascii_digit()) && !self.lower_is(first, is_channel);
+        let kind = if let Some(kind) = short_form {
+            kind
+        } else if code {
+            EntityKind::Name
+        } else if (upper && letters <= 6) || team_slot || camel_case(w) || the_plural {
             EntityKind::Organization
         } else if first > 0 && self.prev_word_is(first, is_place_preposition) {
             EntityKind::Place
@@ -2732,7 +2801,7 @@ impl Ctx<'_> {
         } else {
             Strength::Weak
         };
-        let cue = self.cue(first, first + 1);
+        let cue = short_form.or_else(|| self.cue(first, first + 1));
         self.emit(first, first + 1, cue.unwrap_or(kind), strength);
         let lower_test = strength == Strength::Weak
             && self.risky(first)
@@ -2930,6 +2999,35 @@ impl Ctx<'_> {
         {
             return true;
         }
+        // "of neighbouring Creighton", "within eight kilometres of Flin
+        // Flon"
+        let neighbour = self.lower_is(a - 1, |w| {
+            matches!(w, "neighbouring" | "neighboring" | "nearby")
+        });
+        let distance = a >= 2
+            && self.lower_is(a - 1, |w| w == "of")
+            && self.lower_is(a - 2, |w| {
+                matches!(
+                    w,
+                    "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters"
+                )
+            });
+        if !acronym && (neighbour || distance) {
+            return true;
+        }
+        // "Winnipeg, Thompson and Brandon": the last of a list of places
+        let listed = self.lower_is(a - 1, |w| w == "and")
+            && b == a + 1
+            && self.out.len() >= 2
+            && self.out[self.out.len() - 1].b + 1 == a
+            && self.out[self.out.len() - 2..]
+                .iter()
+                .all(|c| c.kind == EntityKind::Place && c.strength == Strength::Strong)
+            && self.toks[self.out[self.out.len() - 1].a - 1].is_punct(',')
+            && self.out[self.out.len() - 2].b + 1 == self.out[self.out.len() - 1].a;
+        if listed {
+            return true;
+        }
         // "the townships of Bruthen and Sarsfield": the second of two
         // places
         self.lower_is(a - 1, |w| w == "and")
@@ -2960,8 +3058,55 @@ impl Ctx<'_> {
             && (!self.lower_word(k + 1) || self.lower_is(k + 1, is_stopword))
     }
 
+    /// `its Lalor mine`, `its idled Kemerton plant`, `the Cobre Panamá
+    /// copper mine`: a site's own name before its noun, once its owner is
+    /// named (`its`, `their`) or for a mine, a fab or a field with `the`
+    /// (`the Toyota plant` is the firm's).
+    fn site_name(&self, a: usize, b: usize) -> bool {
+        let what = b + usize::from(self.lower_word(b) && self.lower_is(b, is_site_material));
+        if !self.lower_word(what) {
+            return false;
+        }
+        let Some(noun) = self.low(what).and_then(site_noun) else {
+            return false;
+        };
+        let owner = |k: usize| {
+            self.lower_word(k)
+                && self.lower_is(k, |w| {
+                    matches!(w, "its" | "their" | "our" | "his" | "her")
+                        || (noun == Site::Mine && matches!(w, "the" | "a"))
+                })
+        };
+        // one word may stand between: `its idled`, `the shuttered`
+        (a >= 1 && owner(a - 1)) || (a >= 2 && self.lower_word(a - 1) && owner(a - 2))
+    }
+
+    /// The words after a name at `a..b` that make it a place: a site's
+    /// noun (`its Lalor mine`), `-based` (`the Cupertino-based company`),
+    /// an electoral seat (`the Kuala Penyu state seat`).
+    fn place_words_after(&self, a: usize, b: usize) -> bool {
+        let based = self.bare_hyphen(b)
+            && self.lower_is(b + 1, |w| w == "based")
+            && !(b == a + 1 && (self.is_common(a) || self.has(a, UPPER)));
+        let seat = b + usize::from(self.lower_is(b, |w| {
+            matches!(
+                w,
+                "state" | "federal" | "parliamentary" | "assembly" | "marginal"
+            )
+        }));
+        self.site_name(a, b)
+            || based
+            || (self.lower_word(seat)
+                && self.lower_is(seat, |w| {
+                    matches!(w, "seat" | "constituency" | "electorate")
+                }))
+    }
+
     /// What the words after a name at `a..b` make it.
     fn cue_after(&self, a: usize, b: usize) -> Option<EntityKind> {
+        if self.place_words_after(a, b) {
+            return Some(EntityKind::Place);
+        }
         let mut k = b;
         let apostrophe = self
             .toks
@@ -3168,6 +3313,77 @@ impl Ctx<'_> {
 /// Lower-case words just before a name that make it a body, beside
 /// [`org_cue_before`]: `the band Kasabian`, `admissions service Ucas`,
 /// `think tank Bruegel`, `streaming platform Twitch`.
+/// What a site's noun says: a mine, a fab or a field is named for its
+/// place even after `the`; a plant or a factory is as often its firm's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Site {
+    Mine,
+    Plant,
+}
+
+fn site_noun(w: &str) -> Option<Site> {
+    match w {
+        "mine" | "mines" | "smelter" | "fab" | "oilfield" | "gasfield" | "field" | "deposit"
+        | "reactor" | "pit" => Some(Site::Mine),
+        "plant" | "factory" | "refinery" | "works" | "terminal" => Some(Site::Plant),
+        _ => None,
+    }
+}
+
+/// Television channels named with a number, which are their broadcasters'
+/// (`ITV1`, `S4C`), not products' codes.
+fn is_channel(w: &str) -> bool {
+    matches!(
+        w,
+        "itv1"
+            | "itv2"
+            | "itv3"
+            | "itv4"
+            | "bbc1"
+            | "bbc2"
+            | "bbc3"
+            | "bbc4"
+            | "vh1"
+            | "s4c"
+            | "e4"
+            | "more4"
+            | "film4"
+            | "sky1"
+            | "5usa"
+    )
+}
+
+/// What a mine or a plant works or makes, between its name and its noun
+/// (`the Cobre Panamá copper mine`, `its Hazira steel plant`).
+fn is_site_material(w: &str) -> bool {
+    matches!(
+        w,
+        "copper"
+            | "gold"
+            | "silver"
+            | "lithium"
+            | "nickel"
+            | "iron"
+            | "coal"
+            | "uranium"
+            | "zinc"
+            | "bauxite"
+            | "gas"
+            | "oil"
+            | "steel"
+            | "cement"
+            | "chip"
+            | "battery"
+            | "solar"
+            | "wind"
+            | "nuclear"
+            | "power"
+            | "hydro"
+            | "processing"
+            | "assembly"
+    )
+}
+
 fn more_org_cue_before(w: &str) -> bool {
     matches!(
         w,
