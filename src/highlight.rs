@@ -105,6 +105,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
+    shapes::product_models(text, &toks, &mut names, &mut numbers);
     model_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
@@ -4045,6 +4046,34 @@ mod regressions {
                 ("Mazda3", Name),
                 ("ITV1", Organization),
             ],
+        );
+    }
+
+    #[test]
+    fn a_products_number_and_trims_are_part_of_its_name() {
+        has_all(
+            "The iPhone 17 Pro Max starts at 8,999 yuan; the base iPhone 17 at 5,999. \
+             Huawei's Mate 80 Pro runs the Kirin 9030 processor and HarmonyOS 6. Samsung \
+             uses the Snapdragon 8 Elite Gen 5 in its Galaxy S26 series. The A19 Pro powers \
+             the thin iPhone Air, sold on eBay.",
+            &[
+                ("iPhone 17 Pro Max", Name),
+                ("8,999", Number),
+                ("iPhone 17", Name),
+                ("Mate 80 Pro", Name),
+                ("Kirin 9030", Name),
+                ("HarmonyOS 6", Name),
+                ("Snapdragon 8 Elite Gen 5", Name),
+                ("Galaxy S26", Name),
+                ("A19 Pro", Name),
+                ("iPhone Air", Name),
+                ("eBay", Organization),
+            ],
+        );
+        // a count after a name is no model's number
+        has_all(
+            "Scores: Burns 61, Mills 83, Green 102.",
+            &[("61", Number), ("83", Number), ("102", Number)],
         );
     }
 

@@ -2770,7 +2770,8 @@ impl Ctx<'_> {
         .map(|c| c.kind);
         // "HBM3E", "GE9X", "Mazda3", "A321neo": letters and digits make
         // a model's or a product's code
-        let code = w.bytes().any(|b| b.is_ascii_digit()) && !self.lower_is(first, is_channel);
+        let code = (w.bytes().any(|b| b.is_ascii_digit()) && !self.lower_is(first, is_channel))
+            || (camel_case(w) && w.ends_with("OS"));
         let kind = if let Some(kind) = short_form {
             kind
         } else if code {

@@ -10,7 +10,7 @@
 //! Each rule starts at a token of one kind and first byte, so the pass
 //! looks at each token once and tries only the rules that can start there.
 
-use super::names::Cand;
+use super::names::{Cand, Strength};
 use super::numbers::Found;
 use super::token::{COLUMN, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen};
 use super::{EntityKind, settle};
@@ -114,6 +114,134 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
     if !symbols.is_empty() {
         names.retain(|c| !(c.b == c.a + 1 && symbols.contains(&c.a)));
     }
+}
+
+/// Words that name a model's trim after its name and number (`iPhone 17
+/// Pro Max`, `Snapdragon 8 Elite Gen 5`, `Galaxy S26 Ultra`).
+const TRIMS: &[&str] = &[
+    "Pro", "Max", "Plus", "Ultra", "Mini", "Air", "Lite", "Elite", "Edge", "Fold", "Flip", "FE",
+    "SE", "Neo", "XL", "Gen",
+];
+
+/// `iPhone 17 Pro`, `Mate 80 Pro`, `HarmonyOS 6`, `the Kirin 9030
+/// processor`, `A19 Pro`: a product's name, its number or code and its
+/// trims are one name. A name that only might be one (an unknown word
+/// read as a person) needs a trim or a product's noun after it.
+pub(crate) fn product_models(
+    text: &str,
+    toks: &[Token],
+    names: &mut Vec<Cand>,
+    numbers: &mut Vec<Found>,
+) {
+    let s = Shapes { text, toks };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for c in names.iter() {
+        let known = c.kind == EntityKind::Name;
+        if !known && (c.strength == Strength::Strong || c.kind == EntityKind::Place) {
+            continue;
+        }
+        // a number (`17`, `9030`; not a year) or a code (`S26`, `A19`)
+        let numeral = |k: usize| {
+            let Some(t) = toks.get(k) else { return false };
+            let digits = s.text(k).bytes().all(|b| b.is_ascii_digit());
+            let counted = k < c.b
+                || numbers
+                    .iter()
+                    .any(|f| f.a == k && f.b == k && f.kind == EntityKind::Number);
+            (t.kind == Kind::Num && t.end - t.start <= 4 && digits && counted)
+                || (t.kind == Kind::Word
+                    && t.has(UPPER)
+                    && s.text(k).bytes().any(|b| b.is_ascii_digit()))
+        };
+        let spaced = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.has(SPACE) && !t.has(LINE_START))
+        };
+        // the name's own words, up to its number or a trim
+        let mut k = c.a + 1;
+        while k < c.b && !numeral(k) && !TRIMS.contains(&s.text(k)) {
+            k += 1;
+        }
+        let mut numbered = k == c.a + 1 && numeral(c.a);
+        if spaced(k) && numeral(k) {
+            numbered = true;
+            k += 1;
+        }
+        let mut trims = 0;
+        while spaced(k) && TRIMS.contains(&s.text(k)) {
+            // `Gen 5`
+            if s.text(k) == "Gen" {
+                if !(spaced(k + 1) && toks[k + 1].kind == Kind::Num) {
+                    break;
+                }
+                k += 1;
+            }
+            trims += 1;
+            k += 1;
+        }
+        if k < c.b {
+            continue;
+        }
+        let noun_after = spaced(k) && is_product_noun(s.text(k));
+        // a name with a capital or a digit inside (`iPhone`, `A19`) takes a
+        // trim with no number (`iPhone Air`)
+        let shaped = known
+            && s.text(c.a)
+                .bytes()
+                .skip(1)
+                .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let extends = (numbered && (trims > 0 || noun_after || shaped)) || (shaped && trims > 0);
+        if extends && (k > c.b || !known) {
+            found.push((c.a, k));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    numbers.retain(|f| !found.iter().any(|&(a, b)| f.a < b && f.b >= a));
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Name);
+    }
+}
+
+/// Nouns for what a product is, after its name: `the Kirin 9030
+/// processor`, `the Galaxy S26 series`.
+fn is_product_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "processor"
+            | "processors"
+            | "chip"
+            | "chips"
+            | "chipset"
+            | "phone"
+            | "phones"
+            | "smartphone"
+            | "smartphones"
+            | "handset"
+            | "handsets"
+            | "series"
+            | "lineup"
+            | "console"
+            | "consoles"
+            | "laptop"
+            | "laptops"
+            | "tablet"
+            | "tablets"
+            | "engine"
+            | "engines"
+            | "jet"
+            | "jets"
+            | "aircraft"
+            | "drone"
+            | "drones"
+            | "rocket"
+            | "satellite"
+            | "telescope"
+            | "headset"
+            | "model"
+            | "models"
+    )
 }
 
 struct Shapes<'t> {

@@ -291,10 +291,12 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
         _ => {}
     }
     let shape = if first.is_ascii_lowercase() {
-        if capital_after_first {
-            LOWER
-        } else {
+        if !capital_after_first {
             LOWER | SMALL
+        } else if brand_shape(bytes.get(i..j).unwrap_or(&[])) {
+            CAP
+        } else {
+            LOWER
         }
     } else if small_after_first {
         CAP
@@ -302,6 +304,21 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
         CAP | UPPER
     };
     Some((j, shape))
+}
+
+/// `iPhone`, `eBay`, `iFood`, `iOS`: a brand written with a small `i` or
+/// `e` before its capital is capitalised as a name is (not `mRNA`, `kWh`,
+/// `pH`, `xAI`: a small letter then capitals or a unit).
+fn brand_shape(word: &[u8]) -> bool {
+    match word {
+        b"iOS" => true,
+        [b'i' | b'e', second, rest @ ..] => {
+            second.is_ascii_uppercase()
+                && rest.len() >= 2
+                && rest.iter().all(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    }
 }
 
 /// Where the amount starts in a word from `i` to `end` that is a
@@ -409,7 +426,7 @@ fn word_flags(word: &str) -> u16 {
             return 0;
         };
         if bytes[at].is_ascii_lowercase() {
-            return LOWER;
+            return if brand_shape(bytes) { CAP } else { LOWER };
         }
         let rest = bytes.get(at + 1..).unwrap_or(&[]);
         return if rest.iter().any(u8::is_ascii_lowercase) {
@@ -858,8 +875,18 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_with_a_small_i_or_e_is_capitalised() {
+        for brand in ["iPhone", "iPad", "eBay", "iOS"] {
+            assert!(brand_shape(brand.as_bytes()), "{brand}");
+        }
+        for word in ["mRNA", "kWh", "pH", "xAI", "iX", "ePS", "iphone"] {
+            assert!(!brand_shape(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
     fn a_plain_ascii_word_read_in_one_pass_is_what_the_general_way_reads() {
-        let text = "Gaza NATO iPhone x9 UK’s U.S. O'Brien AT&T Hamas's Zürich ok";
+        let text = "Gaza NATO iPhone x9 UK’s U.S. O'Brien AT&T Hamas's Zürich ok eBay mRNA kWh";
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
