@@ -4078,6 +4078,36 @@ mod regressions {
     }
 
     #[test]
+    fn bodies_sites_and_routes_told_by_their_words() {
+        has_all(
+            "The Oyu Tolgoi copper and gold mine grew. Coal went to the Gashuunsukhait \
+             crossing. A tanker sailed from Ras Tanura in Saudi Arabia to Ain Sokhna in Egypt. \
+             Keidanren, Japan's largest business federation, lobbied. Cofco International \
+             bought. He told the Sankei Shimbun. It was built by Erdenes Tavan Tolgoi JSC. \
+             The question was for the Diet to settle. The Korean won fell and the Philippine \
+             peso eased, and South Koreans paid. Medicare paid. Korean Air flew. Rohan Mathur, \
+             a partner at Saffron Ridge Ventures, said so.",
+            &[
+                ("Oyu Tolgoi", Place),
+                ("Gashuunsukhait", Place),
+                ("Ras Tanura", Place),
+                ("Ain Sokhna", Place),
+                ("Keidanren", Organization),
+                ("Cofco International", Organization),
+                ("Sankei Shimbun", Organization),
+                ("Erdenes Tavan Tolgoi JSC", Organization),
+                ("Diet", Organization),
+                ("Korean", Name),
+                ("Philippine", Name),
+                ("South Koreans", Name),
+                ("Medicare", Name),
+                ("Korean Air", Organization),
+                ("Rohan Mathur", Person),
+            ],
+        );
+    }
+
+    #[test]
     fn regions_known_by_their_short_names() {
         has_all(
             "He heads MENA equity research. Bengal has rejected fear. Pilbara producer PLS rose.",

@@ -423,7 +423,15 @@ impl Lexicon {
 }
 
 fn takes_plural_s(name: &str) -> bool {
-    !name.contains(' ')
+    // of a people's words only a nation's: `South Koreans`, `New
+    // Zealanders` (not `Liberal Democrats`)
+    let nation = name.split_once(' ').is_none_or(|(first, _)| {
+        matches!(
+            first,
+            "North" | "South" | "East" | "West" | "New" | "Latin" | "Central" | "Costa" | "Puerto"
+        )
+    });
+    nation
         && !name.ends_with(['s', 'h', 'e', 'x', 'y', 'z'])
         && !matches!(
             name,

@@ -2548,6 +2548,8 @@ impl Ctx<'_> {
         if n >= 2 {
             let kind = if self.lower_is(last, is_org_head)
                 || (last > first && self.service_head(last))
+                // "Cofco International"
+                || self.word(last) == "International"
                 || self.lower_is(first, is_org_head_first)
                 || self.party_name(first, last, r)
             {
@@ -3016,6 +3018,15 @@ impl Ctx<'_> {
         if !acronym && (neighbour || distance) {
             return true;
         }
+        // "from Ras Tanura in Saudi Arabia to Ain Sokhna in Egypt"
+        let route = self.lower_is(a - 1, |w| matches!(w, "from" | "to"))
+            && self.lower_is(b, |w| w == "in")
+            && self
+                .gaz_at(b + 1, self.toks.len())
+                .is_some_and(|(_, e)| matches!(e.source, Source::Country | Source::Subdivision));
+        if !acronym && route {
+            return true;
+        }
         // "Winnipeg, Thompson and Brandon": the last of a list of places
         let listed = self.lower_is(a - 1, |w| w == "and")
             && b == a + 1
@@ -3064,7 +3075,12 @@ impl Ctx<'_> {
     /// named (`its`, `their`) or for a mine, a fab or a field with `the`
     /// (`the Toyota plant` is the firm's).
     fn site_name(&self, a: usize, b: usize) -> bool {
-        let what = b + usize::from(self.lower_word(b) && self.lower_is(b, is_site_material));
+        let material = |k: usize| self.lower_word(k) && self.lower_is(k, is_site_material);
+        let mut what = b + usize::from(material(b));
+        // "the Oyu Tolgoi copper and gold mine"
+        if what > b && self.lower_is(what, |w| w == "and") && material(what + 1) {
+            what += 2;
+        }
         if !self.lower_word(what) {
             return false;
         }
@@ -3072,7 +3088,7 @@ impl Ctx<'_> {
             return false;
         };
         let owner = |k: usize| {
-            self.lower_word(k)
+            self.toks[k].is_word()
                 && self.lower_is(k, |w| {
                     matches!(w, "its" | "their" | "our" | "his" | "her")
                         || (noun == Site::Mine && matches!(w, "the" | "a"))
@@ -3249,11 +3265,21 @@ impl Ctx<'_> {
     /// striker` a person, `the port town` a place, `the mineral water` a
     /// product.
     fn apposition(&self, j: usize) -> Option<EntityKind> {
-        if !self.lower_is(j, |w| matches!(w, "a" | "an" | "the")) || !self.has(j, LOWER) {
+        // "a blog search engine", or a place's ("Japan's largest business
+        // federation")
+        let from = if self.has(j, LOWER) && self.lower_is(j, |w| matches!(w, "a" | "an" | "the")) {
+            j + 1
+        } else if self.toks.get(j + 1).is_some_and(|t| t.kind == Kind::Poss)
+            && self
+                .gaz_at(j, j + 1)
+                .is_some_and(|(_, e)| e.kind == EntityKind::Place)
+        {
+            j + 2
+        } else {
             return None;
-        }
+        };
         let mut last = None;
-        for m in j + 1..(j + 7).min(self.toks.len()) {
+        for m in from..(j + 7).min(self.toks.len()) {
             let t = self.toks[m];
             if t.has(LINE_START) {
                 break;
@@ -3325,7 +3351,7 @@ enum Site {
 fn site_noun(w: &str) -> Option<Site> {
     match w {
         "mine" | "mines" | "smelter" | "fab" | "oilfield" | "gasfield" | "field" | "deposit"
-        | "reactor" | "pit" => Some(Site::Mine),
+        | "reactor" | "pit" | "glassworks" => Some(Site::Mine),
         "plant" | "factory" | "refinery" | "works" | "terminal" => Some(Site::Plant),
         _ => None,
     }
@@ -3866,7 +3892,10 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         | "broadcaster" | "publisher" | "newspaper" | "label" | "studio" | "developer"
         | "exchange" | "regulator" | "watchdog" | "party" | "unit" | "subsidiary" | "division"
         | "business" | "startup" | "provider" | "consortium" | "fund" | "institute"
-        | "university" | "team" | "brand" | "militia" | "movement" => EntityKind::Organization,
+        | "university" | "team" | "brand" | "militia" | "movement" | "federation"
+        | "association" | "lobby" | "coalition" | "platform" | "distributor" => {
+            EntityKind::Organization
+        }
         "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "striker" | "midfielder"
         | "defender" | "goalkeeper" | "singer" | "actor" | "actress" | "player" | "chief"
         | "president" | "executive" | "director" | "leader" | "manager" | "coach" | "star"

@@ -185,6 +185,13 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "bhd"
             | "berhad"
             | "tbk"
+            | "jsc"
+            | "pjsc"
+            | "ojsc"
+            | "kgaa"
+            | "shimbun"
+            | "ilbo"
+            | "zeitung"
             | "co"
             | "company"
             | "group"
@@ -1919,6 +1926,8 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
     matches!(
         w,
         "airport"
+            | "crossing"
+            | "checkpoint"
             | "port"
             | "slum"
             | "slums"
