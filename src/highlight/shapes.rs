@@ -140,15 +140,31 @@ pub(crate) fn product_models(
         if !known && (c.strength == Strength::Strong || c.kind == EntityKind::Place) {
             continue;
         }
+        // most names have no number, code or trim in or after them
+        let digit = |t: &Token| {
+            t.kind == Kind::Num
+                || (t.has(UPPER)
+                    && text.as_bytes()[t.start..t.end]
+                        .iter()
+                        .any(u8::is_ascii_digit))
+        };
+        let next = toks.get(c.b);
+        if !(next.is_some_and(|t| digit(t) || (known && t.is_capitalised()))
+            || toks[c.a..c.b].iter().any(digit))
+        {
+            continue;
+        }
         // a number (`17`, `9030`; not a year) or a code (`S26`, `A19`)
         let numeral = |k: usize| {
             let Some(t) = toks.get(k) else { return false };
-            let digits = s.text(k).bytes().all(|b| b.is_ascii_digit());
-            let counted = k < c.b
-                || numbers
-                    .iter()
-                    .any(|f| f.a == k && f.b == k && f.kind == EntityKind::Number);
-            (t.kind == Kind::Num && t.end - t.start <= 4 && digits && counted)
+            let digits = || s.text(k).bytes().all(|b| b.is_ascii_digit());
+            let counted = || {
+                k < c.b
+                    || numbers
+                        .iter()
+                        .any(|f| f.a == k && f.b == k && f.kind == EntityKind::Number)
+            };
+            (t.kind == Kind::Num && t.end - t.start <= 4 && digits() && counted())
                 || (t.kind == Kind::Word
                     && t.has(UPPER)
                     && s.text(k).bytes().any(|b| b.is_ascii_digit()))
