@@ -4108,6 +4108,25 @@ mod regressions {
     }
 
     #[test]
+    fn currencies_in_a_table_and_earnings_letters_are_no_names() {
+        let found = spans(
+            "Currency   Latest   YTD pct\nBaht       32.740   -1.37\nRupee      86.140   -1.32\n\
+             Ringgit    4.2510   -0.58\n\nEBITDA rose 9.4%. Bank Indonesia decides on \
+             Thursday. Sales rose 9% in Asia-Pacific.",
+        );
+        for word in ["Baht", "Rupee", "Ringgit", "EBITDA", "YTD"] {
+            assert!(!found.iter().any(|&(s, _)| s == word), "{word}: {found:?}");
+        }
+        for want in [
+            ("Bank Indonesia", Organization),
+            ("Asia", Place),
+            ("Pacific", Place),
+        ] {
+            assert!(found.contains(&want), "{want:?}: {found:?}");
+        }
+    }
+
+    #[test]
     fn regions_known_by_their_short_names() {
         has_all(
             "He heads MENA equity research. Bengal has rejected fear. Pilbara producer PLS rose.",
