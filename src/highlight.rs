@@ -4127,6 +4127,21 @@ mod regressions {
     }
 
     #[test]
+    fn one_unknown_word_that_funds_or_reports_is_a_body() {
+        has_all(
+            "John Smith said it rose. According to Smith, it rose. Prices fell, according to \
+             Fastmarkets. The trial was funded by Wellcome.",
+            &[
+                ("Smith", Person),
+                ("Fastmarkets", Organization),
+                ("Wellcome", Organization),
+            ],
+        );
+        let found = spans("It was backed by Culture Secretary Tessa Jowell.");
+        assert!(!found.contains(&("Culture", Organization)), "{found:?}");
+    }
+
+    #[test]
     fn regions_known_by_their_short_names() {
         has_all(
             "He heads MENA equity research. Bengal has rejected fear. Pilbara producer PLS rose.",

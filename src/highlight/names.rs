@@ -2922,6 +2922,26 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Organization);
             }
+            // "funded by Wellcome", "according to Fastmarkets": one word no
+            // list knows, where a person would be named in full
+            let by = self.lower_is(a - 1, |w| w == "by")
+                && self.lower_is(a - 2, |w| {
+                    matches!(
+                        w,
+                        "funded" | "financed" | "backed" | "sponsored" | "acquired"
+                    )
+                });
+            let according =
+                self.lower_is(a - 1, |w| w == "to") && self.lower_is(a - 2, |w| w == "according");
+            if a >= 2
+                && b == a + 1
+                && (by || according)
+                && self.has(a - 2, LOWER)
+                && !self.is_first_name(a)
+                && !self.is_common(a)
+            {
+                return Some(EntityKind::Organization);
+            }
             // "an analyst at Bernstein", "a partner for Tods Murray": where
             // someone works
             let at = if self.lower_is(a - 1, |w| w == "the") {
