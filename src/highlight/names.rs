@@ -2924,17 +2924,18 @@ impl Ctx<'_> {
             }
             // "funded by Wellcome", "according to Fastmarkets": one word no
             // list knows, where a person would be named in full
-            let by = self.lower_is(a - 1, |w| w == "by")
+            let by = a >= 2
+                && self.lower_is(a - 1, |w| w == "by")
                 && self.lower_is(a - 2, |w| {
                     matches!(
                         w,
                         "funded" | "financed" | "backed" | "sponsored" | "acquired"
                     )
                 });
-            let according =
-                self.lower_is(a - 1, |w| w == "to") && self.lower_is(a - 2, |w| w == "according");
-            if a >= 2
-                && b == a + 1
+            let according = a >= 2
+                && self.lower_is(a - 1, |w| w == "to")
+                && self.lower_is(a - 2, |w| w == "according");
+            if b == a + 1
                 && (by || according)
                 && self.has(a - 2, LOWER)
                 && !self.is_first_name(a)
@@ -3048,15 +3049,19 @@ impl Ctx<'_> {
             return true;
         }
         // "Winnipeg, Thompson and Brandon": the last of a list of places
-        let listed = self.lower_is(a - 1, |w| w == "and")
-            && b == a + 1
-            && self.out.len() >= 2
-            && self.out[self.out.len() - 1].b + 1 == a
-            && self.out[self.out.len() - 2..]
-                .iter()
-                .all(|c| c.kind == EntityKind::Place && c.strength == Strength::Strong)
-            && self.toks[self.out[self.out.len() - 1].a - 1].is_punct(',')
-            && self.out[self.out.len() - 2].b + 1 == self.out[self.out.len() - 1].a;
+        let listed = match self.out.as_slice() {
+            [.., first, second] => {
+                self.lower_is(a - 1, |w| w == "and")
+                    && b == a + 1
+                    && second.b + 1 == a
+                    && first.b + 1 == second.a
+                    && self.toks[first.b].is_punct(',')
+                    && [first, second]
+                        .iter()
+                        .all(|c| c.kind == EntityKind::Place && c.strength == Strength::Strong)
+            }
+            _ => false,
+        };
         if listed {
             return true;
         }
