@@ -104,13 +104,8 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
     if found.is_empty() && phones.is_empty() {
         return;
     }
-    numbers.retain(|f| {
-        let inside = |&(a, b): &(usize, usize)| f.a < b && f.b >= a;
-        !phones.iter().any(inside) && !found.iter().map(|&(a, b, _)| (a, b)).any(|r| inside(&r))
-    });
-    for (a, b, kind) in found {
-        settle(names, a, b, kind);
-    }
+    numbers.retain(|f| !phones.iter().any(|&(a, b)| f.a < b && f.b >= a));
+    settle_over_numbers(names, numbers, &found);
     if !symbols.is_empty() {
         names.retain(|c| !(c.b == c.a + 1 && symbols.contains(&c.a)));
     }
@@ -141,33 +136,24 @@ pub(crate) fn product_models(
             continue;
         }
         // most names have no number, code or trim in or after them
-        let digit = |t: &Token| {
-            t.kind == Kind::Num
-                || (t.has(UPPER)
-                    && text.as_bytes()[t.start..t.end]
-                        .iter()
-                        .any(u8::is_ascii_digit))
-        };
         let next = toks.get(c.b);
-        if !(next.is_some_and(|t| digit(t) || (known && t.is_capitalised()))
-            || toks[c.a..c.b].iter().any(digit))
+        if !(next.is_some_and(|t| number_or_code(text, t) || (known && t.is_capitalised()))
+            || toks[c.a..c.b].iter().any(|t| number_or_code(text, t)))
         {
             continue;
         }
         // a number (`17`, `9030`; not a year) or a code (`S26`, `A19`)
         let numeral = |k: usize| {
-            let Some(t) = toks.get(k) else { return false };
-            let digits = || s.text(k).bytes().all(|b| b.is_ascii_digit());
-            let counted = || {
-                k < c.b
-                    || numbers
-                        .iter()
-                        .any(|f| f.a == k && f.b == k && f.kind == EntityKind::Number)
-            };
-            (t.kind == Kind::Num && t.end - t.start <= 4 && digits() && counted())
-                || (t.kind == Kind::Word
-                    && t.has(UPPER)
-                    && s.text(k).bytes().any(|b| b.is_ascii_digit()))
+            toks.get(k).is_some_and(|t| {
+                number_or_code(text, t)
+                    && (t.kind != Kind::Num
+                        || (t.end - t.start <= 4
+                            && s.text(k).bytes().all(|b| b.is_ascii_digit())
+                            && (k < c.b
+                                || numbers.iter().any(|f| {
+                                    f.a == k && f.b == k && f.kind == EntityKind::Number
+                                }))))
+            })
         };
         let spaced = |k: usize| {
             toks.get(k)
@@ -211,12 +197,36 @@ pub(crate) fn product_models(
             found.push((c.a, k));
         }
     }
+    let found: Vec<_> = found
+        .into_iter()
+        .map(|(a, b)| (a, b, EntityKind::Name))
+        .collect();
+    settle_over_numbers(names, numbers, &found);
+}
+
+/// A number token, or a word in capitals with a digit (`S26`, `GE9X`).
+fn number_or_code(text: &str, t: &Token) -> bool {
+    t.kind == Kind::Num
+        || (t.kind == Kind::Word
+            && t.has(UPPER)
+            && text.as_bytes()[t.start..t.end]
+                .iter()
+                .any(u8::is_ascii_digit))
+}
+
+/// Make each `(a, b, kind)` one settled name, dropping the numbers found
+/// inside it.
+fn settle_over_numbers(
+    names: &mut Vec<Cand>,
+    numbers: &mut Vec<Found>,
+    found: &[(usize, usize, EntityKind)],
+) {
     if found.is_empty() {
         return;
     }
-    numbers.retain(|f| !found.iter().any(|&(a, b)| f.a < b && f.b >= a));
-    for (a, b) in found {
-        settle(names, a, b, EntityKind::Name);
+    numbers.retain(|f| !found.iter().any(|&(a, b, _)| f.a < b && f.b >= a));
+    for &(a, b, kind) in found {
+        settle(names, a, b, kind);
     }
 }
 
