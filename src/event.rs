@@ -810,8 +810,12 @@ mod tests {
                 Ok(Event::Update(Update::EntitiesIndexed(n))) => indexed = n,
                 Ok(Event::Update(Update::StoriesGrouped(table))) => {
                     assert_eq!(indexed, articles.len(), "a table came before the names");
-                    assert_eq!(table.of_article.len(), articles.len());
-                    break;
+                    // While the backlog is long, a table may come with part
+                    // of it grouped (when grouping is slow, as on a busy
+                    // machine); the last covers every article.
+                    if table.of_article.len() == articles.len() {
+                        break;
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => panic!("the worker stopped at {indexed} articles: {e:?}"),
