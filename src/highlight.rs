@@ -4148,6 +4148,118 @@ mod regressions {
             &[("MENA", Place), ("Bengal", Place), ("Pilbara", Place)],
         );
     }
+
+    #[test]
+    fn a_bylines_writer_is_a_person_whatever_the_words_are_too() {
+        let text = "Vent field found\n\nBy Rui Tavares Lima\n26 September 2025\n\n\
+                    By Jordan Whitehorse | Platte Valley Ledger May 14, 2025\n\n\
+                    By Ana Ruiz and Paris Okafor\n\nBy Priya Raghunathan, South Asia correspondent\n\n\
+                    By Reuters Staff\n\nScientists said.";
+        has_all(
+            text,
+            &[
+                ("Rui Tavares Lima", Person),
+                ("Jordan Whitehorse", Person),
+                ("Platte Valley Ledger", Organization),
+                ("Paris Okafor", Person),
+                ("Priya Raghunathan", Person),
+                ("South Asia", Place),
+                ("Reuters Staff", Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_in_a_list_with_places_are_places() {
+        has_all(
+            "It shut plants in Kemalpaşa and Torbalı. Residents of Karşıyaka and Bayraklı \
+             protested. The lakeshore villages of Msaka, Nkope and Chilanga voted. Ore from \
+             the Biankouma and Lauzoua regions rose. Mortality fell in Troms and Finnmark.",
+            &[
+                ("Torbalı", Place),
+                ("Karşıyaka", Place),
+                ("Bayraklı", Place),
+                ("Nkope", Place),
+                ("Chilanga", Place),
+                ("Biankouma", Place),
+                ("Lauzoua", Place),
+                ("Finnmark", Place),
+            ],
+        );
+        // a comma alone makes no list; people listed stay people
+        has_all(
+            "Nationwide, Spain's reservoirs fell. People such as Matisse and Stravinsky \
+             came. It ran from Shakespeare to Yeats.",
+            &[
+                ("Matisse", Person),
+                ("Stravinsky", Person),
+                ("Shakespeare", Person),
+                ("Yeats", Person),
+            ],
+        );
+        let found = spans("Nationwide, Spain's reservoirs fell.");
+        assert!(!found.contains(&("Nationwide", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn routes_examples_of_towns_and_a_lawmakers_home_are_places() {
+        has_all(
+            "A pharmacy in a town like Burwell or Bartlett closes. It was a ride from Musanze \
+             to Rubavu. The road north to Soubré opened. Rivers such as the Waimakariri are \
+             low. Sen. Marla Kuehn of Ord spoke.",
+            &[
+                ("Burwell", Place),
+                ("Bartlett", Place),
+                ("Musanze", Place),
+                ("Rubavu", Place),
+                ("Soubré", Place),
+                ("Waimakariri", Place),
+                ("Marla Kuehn", Person),
+                ("Ord", Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_ships_name_after_its_noun_or_its_flag() {
+        has_all(
+            "The Liberian-flagged Lagune Horizon, a 6,500-TEU vessel, berthed. Scientists \
+             aboard the research vessel Atlântida Nova said. The carrier Ryanair said.",
+            &[
+                ("Lagune Horizon", Name),
+                ("Atlântida Nova", Name),
+                ("Ryanair", Organization),
+            ],
+        );
+        let found = spans("a 6,500-TEU vessel");
+        assert!(!found.iter().any(|(w, _)| *w == "TEU"), "{found:?}");
+    }
+
+    #[test]
+    fn a_speaker_whose_surname_is_a_town_is_no_club() {
+        has_all(
+            "\"We are ready,\" said Hilaire Kouassi Yao, director general of the port. \
+             Dynamo Kiev won. Collins told Radio Five Live.",
+            &[
+                ("Hilaire Kouassi Yao", Person),
+                ("Dynamo Kiev", Organization),
+                ("Radio Five Live", Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn regional_blocs_by_their_full_names() {
+        has_all(
+            "Niger left the Economic Community of West African States (ECOWAS). The \
+             Inter-American Development Bank lent. Shares on the Oslo Bors rose.",
+            &[
+                ("Economic Community of West African States", Organization),
+                ("Inter-American Development Bank", Organization),
+                ("Oslo Bors", Organization),
+            ],
+        );
+    }
 }
 
 #[cfg(test)]

@@ -104,10 +104,10 @@ fn scale_word(word: &str) -> Option<f64> {
         "hundred" => 1e2,
         "k" | "thousand" => 1e3,
         "lakh" | "lakhs" => 1e5,
-        "m" | "mn" | "million" | "millions" => 1e6,
+        "m" | "mn" | "mln" | "million" | "millions" => 1e6,
         "crore" | "crores" => 1e7,
-        "b" | "bn" | "billion" | "billions" => 1e9,
-        "tn" | "trillion" | "trillions" => 1e12,
+        "b" | "bn" | "bln" | "billion" | "billions" => 1e9,
+        "tn" | "trln" | "trillion" | "trillions" => 1e12,
         _ => return None,
     })
 }

@@ -1100,6 +1100,13 @@ fn name_word(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
                 | "Friday"
                 | "Saturday"
                 | "Sunday"
+                | "Mondays"
+                | "Tuesdays"
+                | "Wednesdays"
+                | "Thursdays"
+                | "Fridays"
+                | "Saturdays"
+                | "Sundays"
                 | "I"
         ) | None
     )

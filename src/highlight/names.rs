@@ -129,7 +129,62 @@ pub(crate) fn scan(
     }
     let mut out = std::mem::take(&mut cx.out);
     lower_evidence(text, toks, &mut out);
+    coordinated_places(text, toks, &cx, &mut out);
     resolve(text, toks, lex, out)
+}
+
+/// `Residents of Karşıyaka and Bayraklı`, `in Troms and Finnmark`, `the
+/// Biankouma and Lauzoua regions`: names joined by commas, `and` or `or`
+/// are of one kind, so a word no list knows, which nothing around it
+/// settles, is a place in a list whose other names are places.
+fn coordinated_places(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand]) {
+    let joins = |a: usize, b: usize| match &toks[a..b] {
+        [x] => matches!(x.text(text), "," | "and" | "or"),
+        [x, y] => x.is_punct(',') && matches!(y.text(text), "and" | "or"),
+        _ => false,
+    };
+    let open = |c: &Cand| {
+        c.b == c.a + 1
+            && c.cue.is_none()
+            && matches!(c.kind, EntityKind::Person | EntityKind::Name)
+            && matches!(c.strength, Strength::Weak | Strength::Pending)
+            && !cx.is_first_name(c.a)
+            && !cx.is_common(c.a)
+            && !cx.has(c.a, UPPER)
+    };
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start + 1;
+        while end < cands.len()
+            && cands[end - 1].b < cands[end].a
+            && joins(cands[end - 1].b, cands[end].a)
+        {
+            end += 1;
+        }
+        // a list ends with `and` or `or` (`Nationwide, Spain's` is none)
+        let listed = end - start >= 2 && {
+            let (x, y) = (cands[end - 2].b, cands[end - 1].a);
+            toks[x..y]
+                .iter()
+                .any(|t| matches!(t.text(text), "and" | "or"))
+        };
+        if !listed {
+            start = end;
+            continue;
+        }
+        let group = &cands[start..end];
+        let places = group.iter().filter(|c| c.kind == EntityKind::Place).count();
+        let opened = group.iter().filter(|c| open(c)).count();
+        if group.len() >= 2 && places > 0 && opened > 0 && places + opened == group.len() {
+            for c in &mut cands[start..end] {
+                if open(c) {
+                    c.kind = EntityKind::Place;
+                    c.cue = Some(EntityKind::Place);
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// Sentence-start words the article also writes in lower case (`Handsets`
@@ -1264,7 +1319,7 @@ impl Ctx<'_> {
     }
 
     fn process_run(&mut self, a: usize, end: usize) {
-        if self.dateline(a, end) {
+        if self.dateline(a, end) || self.byline(a, end) {
             return;
         }
         let mut p = a;
@@ -1379,6 +1434,75 @@ impl Ctx<'_> {
             self.classify_unknown(p, r);
             p = r.max(p + 1);
         }
+    }
+
+    /// Emit a byline's writer or paper (see [`Self::byline_writer`]).
+    fn byline(&mut self, a: usize, end: usize) -> bool {
+        let Some((w, kind)) = self.byline_writer(a, end) else {
+            return false;
+        };
+        self.emit(w, end, kind, Strength::Strong);
+        true
+    }
+
+    /// `By Rui Tavares Lima`, `By Jordan Whitehorse and Paris Okafor`: two
+    /// to four words right after a line's `By`, or after `and` or a comma
+    /// following its writer, are a writer, though a word is also a town
+    /// (`Lima`) or a country (`Jordan`); not a body that signs (`By
+    /// Reuters Staff`, `By BBC News`). After a bar, they are the writer's
+    /// paper (`| Platte Valley Ledger`). The name's start and its kind.
+    fn byline_writer(&self, a: usize, end: usize) -> Option<(usize, EntityKind)> {
+        let at_by = |k: usize| self.toks[k].has(LINE_START) && self.word(k) == "By";
+        let (w, kind) = if at_by(a) {
+            (a + 1, EntityKind::Person)
+        } else {
+            let before = a.checked_sub(1)?;
+            // the line's `By`, a few words back, with names, commas and
+            // `and` between
+            let line_by = || {
+                (before.saturating_sub(8)..before)
+                    .rev()
+                    .find(|&k| at_by(k))
+                    .is_some_and(|k| {
+                        (k + 1..before).all(|j| {
+                            !self.toks[j].has(LINE_START)
+                                && (self.is_cap(j)
+                                    || self.toks[j].is_punct(',')
+                                    || self.toks[j].is_punct('|')
+                                    || self.word(j) == "and")
+                        })
+                    })
+            };
+            if at_by(before) {
+                (a, EntityKind::Person)
+            } else if (self.word(before) == "and" || self.toks[before].is_punct(','))
+                && line_by()
+                && self.gaz_at(a, end).is_none_or(|(n, _)| a + n < end)
+                && !self.lower_word(end)
+            {
+                // (not a desk: `, South Asia correspondent`)
+                (a, EntityKind::Person)
+            } else if self.toks[before].is_punct('|') && line_by() {
+                (a, EntityKind::Organization)
+            } else {
+                return None;
+            }
+        };
+        let words = end.saturating_sub(w);
+        let writer = (2..=4).contains(&words)
+            && (w..end).any(|k| !self.is_common(k))
+            && (w..end).all(|k| {
+                self.toks[k].is_word()
+                    && !self.has(k, UPPER)
+                    && (kind == EntityKind::Organization || !self.lower_is(k, is_org_head))
+                    && self
+                        .gaz
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|(_, e)| e.kind != EntityKind::Organization)
+            });
+        writer.then_some((w, kind))
     }
 
     /// Is the name at `p` glued to a prefix for a stance (`anti-EU`,
@@ -2529,7 +2653,15 @@ impl Ctx<'_> {
             // "opener Rahmanullah Safi": a player, though his surname is
             // a town
             let player = p > 0 && self.lower_word(p - 1) && self.lower_is(p - 1, person_cue_before);
-            let kind = if player {
+            // "said Hilaire Kouassi Yao, director general of": someone
+            // speaking, or with a post after
+            let speaker = p > 0
+                && self.lower_word(p - 1)
+                && self.lower_is(p - 1, |w| matches!(w, "said" | "says"));
+            let post_after = self.toks.get(r).is_some_and(|t| t.is_punct(','))
+                && self.lower_word(r + 1)
+                && self.lower_is(r + 1, person_cue_before);
+            let kind = if player || speaker || post_after {
                 EntityKind::Person
             } else {
                 EntityKind::Organization
@@ -2593,6 +2725,9 @@ impl Ctx<'_> {
                 && self.lower_is(p - 1, |w| {
                     org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
                 });
+            // "the tanker Aegean Star": a ship, whatever its words
+            let vessel = p > 0 && self.lower_word(p - 1) && self.lower_is(p - 1, is_vessel_noun);
+            let kind = if vessel { Some(EntityKind::Name) } else { kind };
             if let Some(kind) = kind {
                 let kind = if body_before {
                     EntityKind::Organization
@@ -2868,6 +3003,42 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Organization);
         }
+        // "a town like Burwell", "rivers such as the Waimakariri": the
+        // first of a list of places
+        let the = usize::from(self.lower_is(a - 1, |w| w == "the"));
+        let such_as = a >= 3 + the
+            && self.lower_is(a - 1 - the, |w| w == "as")
+            && self.lower_is(a - 2 - the, |w| w == "such");
+        let listing = if such_as {
+            a - 2 - the
+        } else {
+            let example =
+                a > the && self.lower_is(a - 1 - the, |w| matches!(w, "including" | "like"));
+            a - the - usize::from(example)
+        };
+        if listing < a - the
+            && listing >= 2
+            && self.toks[listing - 1].is_word()
+            && self.lower_is(listing - 1, is_settlement_noun)
+            && !self.has(a, UPPER)
+        {
+            return Some(EntityKind::Place);
+        }
+        // "Sen. Marla Kuehn of Ord": where a lawmaker is from
+        if a >= 3
+            && self.lower_is(a - 1, |w| w == "of")
+            && let Some(p) = self
+                .out
+                .last()
+                .filter(|c| c.b + 1 == a && c.kind == EntityKind::Person)
+            && let Some(t) = (p.a.checked_sub(1)).map(|k| {
+                k - usize::from(k > 0 && self.toks[k].is_punct('.') && !self.has(k, SPACE))
+            })
+            && self.lower_is(t, is_lawmaker)
+            && !self.has(a, UPPER)
+        {
+            return Some(EntityKind::Place);
+        }
         // "a dairy farmer from Friesland", "fled from Kherson": where
         // someone or something comes from
         if a >= 2
@@ -2887,6 +3058,13 @@ impl Ctx<'_> {
         if a >= 1 && self.lower_word(a - 1) {
             if self.maker_of_works(a) {
                 return Some(EntityKind::Person);
+            }
+            // "the research vessel Atlântida Nova", "the Liberian-flagged
+            // Lagune Horizon": a ship's name
+            if self.lower_is(a - 1, is_vessel_noun)
+                || (self.has(a - 1, HYPHEN_PREV) && self.lower_is(a - 1, |w| w == "flagged"))
+            {
+                return Some(EntityKind::Name);
             }
             if self.lower_is(a - 1, |w| {
                 org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
@@ -2958,9 +3136,11 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Organization);
             }
+            // "the villages of Msaka", "Residents of Karşıyaka" (also at a
+            // sentence's start)
             if a >= 2
                 && self.lower_is(a - 1, |w| w == "of")
-                && self.lower_word(a - 2)
+                && (self.lower_word(a - 2) || self.has(a - 2, INITIAL))
                 && self.lower_is(a - 2, place_cue_before_of)
             {
                 return Some(EntityKind::Place);
@@ -3048,6 +3228,9 @@ impl Ctx<'_> {
         if !acronym && route {
             return true;
         }
+        if !acronym && self.route_end(a, b) {
+            return true;
+        }
         // "Winnipeg, Thompson and Brandon": the last of a list of places
         let listed = match self.out.as_slice() {
             [.., first, second] => {
@@ -3079,6 +3262,53 @@ impl Ctx<'_> {
             })
     }
 
+    /// `a ride from Musanze to Rubavu`, `the road north to Soubré`: a
+    /// route's ends, after a way of going (`a march from Shakespeare to
+    /// Yeats` is none).
+    fn route_end(&self, a: usize, b: usize) -> bool {
+        if a == 0 {
+            return false;
+        }
+        let travel = |f: usize| {
+            f >= 1
+                && self.lower_word(f - 1)
+                && self.lower_is(f - 1, |w| comes_from(w) || is_travel_word(w))
+        };
+        let route_start = self.lower_is(a - 1, |w| w == "from")
+            && travel(a - 1)
+            && self.lower_is(b, |w| w == "to")
+            && self.is_cap(b + 1)
+            && !self
+                .toks
+                .get(b + 2)
+                .is_some_and(|t| t.is_word() && t.is_capitalised());
+        let route_end = a >= 3
+            && self.lower_is(a - 1, |w| w == "to")
+            && self.lower_is(a - 3, |w| w == "from")
+            && travel(a - 3)
+            && self
+                .out
+                .last()
+                .is_some_and(|c| c.a + 2 == a && c.b + 1 == a);
+        let heading = a >= 2
+            && self.lower_is(a - 1, |w| matches!(w, "to" | "from"))
+            && self.lower_word(a - 2)
+            && self.lower_is(a - 2, |w| {
+                matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                )
+            });
+        b == a + 1 && (route_start || route_end || heading)
+    }
+
     /// Whether token `k` is a word in lower case.
     fn lower_word(&self, k: usize) -> bool {
         self.toks
@@ -3090,9 +3320,13 @@ impl Ctx<'_> {
     /// place's name: `the Kariba dam,`, `Haeundae beach before` (`the
     /// Ruiz border plans` is no place).
     fn place_feature_at(&self, k: usize) -> bool {
+        // (a plural ends its phrase: `the Biankouma and Lauzoua regions
+        // rose`)
         self.lower_word(k)
             && self.lower_is(k, is_place_feature)
-            && (!self.lower_word(k + 1) || self.lower_is(k + 1, is_stopword))
+            && (!self.lower_word(k + 1)
+                || self.lower_is(k + 1, is_stopword)
+                || self.lower_is(k, |w| w.ends_with('s') && w != "mountains"))
     }
 
     /// `its Lalor mine`, `its idled Kemerton plant`, `the Cobre Panamá
@@ -3371,6 +3605,123 @@ impl Ctx<'_> {
 enum Site {
     Mine,
     Plant,
+}
+
+/// A kind of place whose examples follow `like`, `such as` or
+/// `including`: `a town like Burwell`, `rivers such as the Rakaia`.
+fn is_settlement_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "towns"
+            | "city"
+            | "cities"
+            | "village"
+            | "villages"
+            | "township"
+            | "townships"
+            | "suburb"
+            | "suburbs"
+            | "province"
+            | "provinces"
+            | "region"
+            | "regions"
+            | "district"
+            | "districts"
+            | "county"
+            | "counties"
+            | "port"
+            | "ports"
+            | "island"
+            | "islands"
+            | "river"
+            | "rivers"
+            | "lake"
+            | "lakes"
+            | "country"
+            | "countries"
+            | "destinations"
+    )
+}
+
+/// A ship's noun, before the ship's name: `the tanker Aegean Star`.
+fn is_vessel_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "vessel"
+            | "ship"
+            | "tanker"
+            | "freighter"
+            | "frigate"
+            | "destroyer"
+            | "corvette"
+            | "submarine"
+            | "yacht"
+            | "ferry"
+            | "trawler"
+            | "icebreaker"
+            | "liner"
+            | "supertanker"
+            | "bulker"
+            | "containership"
+    )
+}
+
+/// A way of going from one place to another, before `from`: `a ride
+/// from Musanze to Rubavu`, `flights from Kigali`.
+fn is_travel_word(w: &str) -> bool {
+    matches!(
+        w,
+        "ride"
+            | "stage"
+            | "road"
+            | "route"
+            | "flight"
+            | "flights"
+            | "trip"
+            | "journey"
+            | "drive"
+            | "walk"
+            | "march"
+            | "train"
+            | "trains"
+            | "bus"
+            | "buses"
+            | "highway"
+            | "railway"
+            | "rail"
+            | "pipeline"
+            | "voyage"
+            | "sailed"
+            | "flew"
+            | "drove"
+            | "travelled"
+            | "traveled"
+            | "water"
+            | "commute"
+            | "ferries"
+            | "cable"
+            | "link"
+    )
+}
+
+/// A lawmaker's title, before the name of one: `Sen.`, `Rep.`,
+/// `Assemblywoman`.
+fn is_lawmaker(w: &str) -> bool {
+    matches!(
+        w,
+        "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "assemblyman"
+            | "assemblywoman"
+            | "assemblymember"
+            | "congressman"
+            | "congresswoman"
+            | "del"
+            | "delegate"
+    )
 }
 
 fn site_noun(w: &str) -> Option<Site> {

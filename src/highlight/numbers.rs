@@ -33,7 +33,21 @@ fn month(w: &str) -> Option<bool> {
 fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            // a weekday every week: `closing on Saturdays`
+            | "mondays"
+            | "tuesdays"
+            | "wednesdays"
+            | "thursdays"
+            | "fridays"
+            | "saturdays"
+            | "sundays"
     )
 }
 
@@ -52,6 +66,7 @@ fn is_time_unit(w: &str) -> bool {
             | "seconds"
             | "minute"
             | "minutes"
+            | "min"
             | "hour"
             | "hours"
             | "hr"
@@ -86,6 +101,10 @@ fn is_scale(w: &str) -> bool {
             | "bn"
             | "mn"
             | "tn"
+            // as wire copy writes them: `561 mln crowns`
+            | "mln"
+            | "bln"
+            | "trln"
             | "crore"
             | "lakh"
     )
@@ -769,7 +788,12 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         // 5mg, 6,460MW, 256GB, 120Hz
         // (codes such as 3G, 3D, 4x4 and names such as 3ami are no amounts)
         let capital = c.tok(i + 1).is_some_and(|t| t.flags & (CAP | UPPER) != 0);
-        let unit = if capital {
+        // degrees (`35C`, `29.4C`) take two digits or a decimal, as a digit
+        // and a letter are mostly a code (`3C`, `Group 1F`)
+        let degrees = capital && matches!(suf, "c" | "f");
+        let unit = if degrees {
+            s.len() >= 2 || s.contains('.')
+        } else if capital {
             is_capital_unit(suf)
         } else {
             is_small_unit(suf) || is_capital_unit(suf)
@@ -1369,6 +1393,27 @@ mod tests {
         assert_eq!(found("the one-hour session"), [s("one", Number)]);
         assert_eq!(found("a one-year deal"), [s("one", Number)]);
         assert_eq!(found("the one we had"), []);
+    }
+
+    #[test]
+    fn wire_scales_degrees_minutes_and_weekdays_every_week() {
+        use EntityKind::{Date, Number};
+        assert_eq!(
+            found("EBIT 561 mln crowns vs 505 mln, debt of 2 bln"),
+            [
+                s("561 mln", Number),
+                s("505 mln", Number),
+                s("2 bln", Number)
+            ]
+        );
+        assert_eq!(
+            found("above 35C, a record 29.4C, or 98F"),
+            [s("35", Number), s("29.4", Number), s("98", Number)]
+        );
+        // a digit and a capital letter are a code
+        assert_eq!(found("the 3C group"), []);
+        assert_eq!(found("a 6 min read"), [s("6 min", Date)]);
+        assert_eq!(found("closed on Saturdays"), [s("Saturdays", Date)]);
     }
 
     #[test]

@@ -1213,6 +1213,12 @@ pub(crate) fn is_place_feature(w: &str) -> bool {
             | "neighbourhood"
             | "suburb"
             | "mine"
+            | "regions"
+            | "rivers"
+            | "villages"
+            | "towns"
+            | "valleys"
+            | "municipalities"
     )
 }
 
@@ -1450,6 +1456,9 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
         || matches!(
             w,
             "dvd"
+            // a container ship's size: `a 6,500-TEU vessel`
+            | "teu"
+            | "teus"
             | "ebitda"
             | "ebit"
             | "ytd"
