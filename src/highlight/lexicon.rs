@@ -341,13 +341,13 @@ impl Lexicon {
     /// Is `word` a common word or an inflection of one (`Forecasters`,
     /// `Analysts`, `Worried`)? For capitals that prove nothing.
     pub fn is_common_form(&self, word: &str) -> bool {
-        if self.is_common(word) {
-            return true;
-        }
         let mut buf = [0u8; 32];
         let Some(w) = words::lower(word, &mut buf) else {
             return false;
         };
+        if self.common.contains(w) {
+            return true;
+        }
         let stem_common = |stem: &str| {
             stem.len() >= 3 && (self.common.contains(stem) || self.more.contains(stem))
         };

@@ -2601,12 +2601,17 @@ impl Ctx<'_> {
                 break;
             }
             let stop = self.lower_is(p, |w| is_stopword(w) || w == "former");
-            let common = self.lex.is_common_form(w) && !self.lex.is_first_name(w);
             let words_after = (p + 1..r).filter(|&k| self.toks[k].is_word()).count();
-            let headed = words_after > 0
-                && self.lower_is(self.last_word(p, r), |x| {
-                    is_org_head(x) || is_place_head(x) || is_event_head(x)
-                });
+            // asked only when no stop word decides: the inflections' test
+            // looks up a dozen stems
+            let common_unheaded = || {
+                self.lex.is_common_form(w)
+                    && !self.lex.is_first_name(w)
+                    && !(words_after > 0
+                        && self.lower_is(self.last_word(p, r), |x| {
+                            is_org_head(x) || is_place_head(x) || is_event_head(x)
+                        }))
+            };
             let table_row = self.has(p, TABLE_LINE)
                 && self.has(p, LINE_START)
                 && words_after == 0
@@ -2615,7 +2620,7 @@ impl Ctx<'_> {
             let work = words_after > 0
                 && self.lower_is(p + 1, |x| x == "of")
                 && !self.word(p).ends_with('s');
-            if !table_row && !work && (stop || (common && !headed)) {
+            if !table_row && !work && (stop || common_unheaded()) {
                 if !stop && words_after == 0 {
                     self.emit(p, p + 1, EntityKind::Person, Strength::Pending);
                 }
@@ -4188,7 +4193,7 @@ fn org_parts(
 /// nothing.
 fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
     // every candidate's key, and the surnames of people, in two arenas
-    let mut arena = String::new();
+    let mut arena = String::with_capacity(cands.len() * 16);
     let mut ranges = Vec::with_capacity(cands.len());
     let keys_into = |cands: &[Cand], arena: &mut String, ranges: &mut Vec<(usize, usize)>| {
         arena.clear();
@@ -4327,7 +4332,8 @@ fn known_kinds<'k>(
     arena: &'k str,
     ranges: &[(usize, usize)],
 ) -> (Known<'k>, Set<&'k str>) {
-    let mut known: Known<'k> = Map::default();
+    let mut known: Known<'k> =
+        Map::with_capacity_and_hasher(cands.len(), foldhash::fast::FixedState::default());
     let mut table_clubs: Set<&str> = Set::default();
     for (c, &(a, b)) in cands.iter().zip(ranges) {
         if c.strength == Strength::Pending {
