@@ -4249,6 +4249,31 @@ mod regressions {
     }
 
     #[test]
+    fn lakes_gulfs_ridges_and_regions_by_a_compass_point_are_places() {
+        has_all(
+            "He crossed Lake Malawi by boat. Fish died in the Gulf of İzmir. Climbers on \
+             Mount Kenya rested. It sits on the Atlantic Ridge, and the Canterbury Plains \
+             are dry. He moved to Nusantara, the new capital being carved out of the forests \
+             of East Kalimantan. Nebraska's Legislature is nonpartisan.",
+            &[
+                ("Lake Malawi", Place),
+                ("Gulf of İzmir", Place),
+                ("Mount Kenya", Place),
+                ("Atlantic Ridge", Place),
+                ("Canterbury Plains", Place),
+                ("Nusantara", Place),
+                ("East Kalimantan", Place),
+                ("Legislature", Organization),
+            ],
+        );
+        // a head or a common word ends a compass point's body or brand
+        has_all(
+            "The Central Committee met.",
+            &[("Central Committee", Organization)],
+        );
+    }
+
+    #[test]
     fn regional_blocs_by_their_full_names() {
         has_all(
             "Niger left the Economic Community of West African States (ECOWAS). The \

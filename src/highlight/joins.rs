@@ -44,6 +44,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
             .or_else(|| health_service_body(text, toks, &found, i))
             .or_else(|| prize_for(text, toks, &found, i))
             .or_else(|| compass_of(text, toks, &found, i))
+            .or_else(|| feature_of(text, toks, &found, i))
             .or_else(|| tour_of(text, toks, &found, i))
             .or_else(|| convention_on(text, toks, &found, i))
             .or_else(|| stock_index(text, toks, &found, i))
@@ -977,6 +978,27 @@ fn compass_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option
     let rest = found.starting(i + 2)?;
     matches!(rest.kind, EntityKind::Organization | EntityKind::Place)
         .then_some((i, rest.b, rest.kind))
+}
+
+/// `Lake Malawi`, `Mount Kenya`, `Gulf of İzmir`, `Bay of Bengal`: a
+/// lake, a mountain or a sea named by a place is one place with its noun.
+fn feature_of(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    if toks[i].has(HEADLINE) {
+        return None;
+    }
+    let at = match word(text, toks, i)? {
+        "Lake" | "Mount" | "Mt" | "Cape" => i + 1 + usize::from(toks.get(i + 1)?.is_punct('.')),
+        "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Isle" | "Lakes" => {
+            if word(text, toks, i + 1)? != "of" {
+                return None;
+            }
+            i + 2
+        }
+        _ => return None,
+    };
+    let rest = found.starting(at)?;
+    let on_line = (i + 1..=at).all(|k| !toks[k].has(LINE_START));
+    (on_line && rest.kind == EntityKind::Place).then_some((i, rest.b, EntityKind::Place))
 }
 
 /// `European Convention on Human Rights`, `Geneva Convention on Refugees`,

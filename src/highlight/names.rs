@@ -1550,6 +1550,30 @@ impl Ctx<'_> {
             .map(|(n, e)| (n + 1, e))
     }
 
+    /// `East Kalimantan`, `North Maluku`: a compass point before one word
+    /// no list knows is a region's name (`Central Committee` and `North
+    /// Face` end in a head or a common word).
+    fn compass_then_unknown(&self, first: usize, last: usize, n: usize) -> bool {
+        n == 2
+            && self.lower_is(first, |w| {
+                matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "central"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                )
+            })
+            && !self.is_common(last)
+            && !self.is_first_name(last)
+            && !self.has(last, UPPER)
+    }
+
     /// Emit a name with `&` between its capitals from `p`, if there is one:
     /// a body, or a work when its words are ordinary ones (`Black & White`,
     /// `Body & Soul`). Returns its end.
@@ -2693,6 +2717,7 @@ impl Ctx<'_> {
                 Some(EntityKind::Organization)
             } else if self.lower_is(last, is_place_head)
                 || self.lower_is(first, is_place_head_first)
+                || self.compass_then_unknown(first, last, n)
             {
                 Some(EntityKind::Place)
             } else if self.lower_is(last, is_event_head)
@@ -3560,6 +3585,10 @@ impl Ctx<'_> {
                     "of" | "who"
                         | "which"
                         | "that"
+                        // "Nusantara, the new capital being carved out"
+                        | "being"
+                        | "whose"
+                        | "where"
                         | "with"
                         | "in"
                         | "at"

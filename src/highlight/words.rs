@@ -407,6 +407,9 @@ pub(crate) fn is_place_head(w: &str) -> bool {
         w,
         "strip"
             | "airport"
+            | "ridge"
+            | "plains"
+            | "trench"
             | "city"
             | "province"
             | "county"
