@@ -129,15 +129,16 @@ pub(crate) fn scan(
     }
     let mut out = std::mem::take(&mut cx.out);
     lower_evidence(text, toks, &mut out);
-    coordinated_places(text, toks, &cx, &mut out);
+    coordinated_names(text, toks, &cx, &mut out);
     resolve(text, toks, lex, out)
 }
 
 /// `Residents of Karşıyaka and Bayraklı`, `in Troms and Finnmark`, `the
 /// Biankouma and Lauzoua regions`: names joined by commas, `and` or `or`
 /// are of one kind, so a word no list knows, which nothing around it
-/// settles, is a place in a list whose other names are places.
-fn coordinated_places(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand]) {
+/// settles, is a place in a list whose other names are places, and a body
+/// in a list of bodies.
+fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand]) {
     let joins = |a: usize, b: usize| match &toks[a..b] {
         [x] => matches!(x.text(text), "," | "and" | "or"),
         [x, y] => x.is_punct(',') && matches!(y.text(text), "and" | "or"),
@@ -173,13 +174,24 @@ fn coordinated_places(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Can
             continue;
         }
         let group = &cands[start..end];
-        let places = group.iter().filter(|c| c.kind == EntityKind::Place).count();
+        let of = |kind: EntityKind| group.iter().filter(|c| c.kind == kind).count();
+        let (places, bodies) = (of(EntityKind::Place), of(EntityKind::Organization));
         let opened = group.iter().filter(|c| open(c)).count();
-        if group.len() >= 2 && places > 0 && opened > 0 && places + opened == group.len() {
+        // a list of places; or of three bodies or more, two of them known
+        // (`Vietnam Airlines, Vietjet and Bamboo Airways`: `Arsenal and
+        // Wenger` is none)
+        let kind = if places > 0 && places + opened == group.len() {
+            Some(EntityKind::Place)
+        } else if group.len() >= 3 && bodies >= 2 && bodies + opened == group.len() {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        if let Some(kind) = kind.filter(|_| opened > 0) {
             for c in &mut cands[start..end] {
                 if open(c) {
-                    c.kind = EntityKind::Place;
-                    c.cue = Some(EntityKind::Place);
+                    c.kind = kind;
+                    c.cue = Some(kind);
                 }
             }
         }
@@ -1319,7 +1331,7 @@ impl Ctx<'_> {
     }
 
     fn process_run(&mut self, a: usize, end: usize) {
-        if self.dateline(a, end) || self.byline(a, end) {
+        if self.dateline(a, end) || self.byline(a, end) || self.credit(a, end) {
             return;
         }
         let mut p = a;
@@ -1434,6 +1446,52 @@ impl Ctx<'_> {
             self.classify_unknown(p, r);
             p = r.max(p + 1);
         }
+    }
+
+    /// `Photograph: Oliver Hatherley/Matchday North`, `Credit: Dewa/WAM`:
+    /// on a picture's credit line, a name after a slash is the agency's,
+    /// and one that starts with a given name the photographer's. Emits it
+    /// whole, over what its words are too (`North`, `Crane`).
+    fn credit(&mut self, a: usize, end: usize) -> bool {
+        let line = (a.saturating_sub(12)..=a)
+            .rev()
+            .find(|&k| self.toks[k].has(LINE_START));
+        let credit_line = line.is_some_and(|s| {
+            self.toks.get(s + 1).is_some_and(|t| t.is_punct(':'))
+                && matches!(
+                    self.word(s),
+                    "Photograph"
+                        | "Photo"
+                        | "Picture"
+                        | "Pictures"
+                        | "Credit"
+                        | "Image"
+                        | "Illustration"
+                )
+                && (s + 2..a).all(|k| self.toks[k].is_word() || self.toks[k].is_punct('/'))
+        });
+        if !credit_line || a == 0 || (a..end).any(|k| !self.toks[k].is_word() || !self.is_cap(k)) {
+            return false;
+        }
+        let after_slash = self.toks[a - 1].is_punct('/');
+        // `AAP Image/Jessamy Crane`: an agency before, a photographer after
+        let agency_before = after_slash
+            && self
+                .out
+                .iter()
+                .rev()
+                .take_while(|c| c.b + 3 >= a)
+                .any(|c| c.kind == EntityKind::Organization);
+        let two_or_three = end > a + 1 && end <= a + 3 && !self.lower_is(end - 1, is_org_head);
+        let kind = if (self.is_first_name(a) || agency_before) && two_or_three {
+            EntityKind::Person
+        } else if after_slash {
+            EntityKind::Organization
+        } else {
+            return false;
+        };
+        self.emit(a, end, kind, Strength::Strong);
+        true
     }
 
     /// Emit a byline's writer or paper (see [`Self::byline_writer`]).
@@ -3132,23 +3190,12 @@ impl Ctx<'_> {
             }
             // "funded by Wellcome", "according to Fastmarkets": one word no
             // list knows, where a person would be named in full
-            let by = a >= 2
-                && self.lower_is(a - 1, |w| w == "by")
-                && self.lower_is(a - 2, |w| {
-                    matches!(
-                        w,
-                        "funded" | "financed" | "backed" | "sponsored" | "acquired"
-                    )
-                });
+            let by = self.by_a_body(a);
             let according = a >= 2
                 && self.lower_is(a - 1, |w| w == "to")
+                && self.lower_word(a - 2)
                 && self.lower_is(a - 2, |w| w == "according");
-            if b == a + 1
-                && (by || according)
-                && self.has(a - 2, LOWER)
-                && !self.is_first_name(a)
-                && !self.is_common(a)
-            {
+            if b == a + 1 && (by || according) && !self.is_first_name(a) && !self.is_common(a) {
                 return Some(EntityKind::Organization);
             }
             // "an analyst at Bernstein", "a partner for Tods Murray": where
@@ -3194,7 +3241,54 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Organization);
         }
+        // "made by Spain's Ferrer"
+        if b == a + 1
+            && a >= 1
+            && self.toks[a - 1].kind == Kind::Poss
+            && self.by_a_body(a)
+            && !self.is_first_name(a)
+            && !self.is_common(a)
+        {
+            return Some(EntityKind::Organization);
+        }
         self.cue_after(a, b)
+    }
+
+    /// `funded by Wellcome`, `operated by Vietjet`, `made by Spain's
+    /// Ferrer`: what a body does, then `by` before the name at `a` (a
+    /// country's possessive may come between).
+    fn by_a_body(&self, a: usize) -> bool {
+        let k = if a >= 3
+            && self.toks[a - 1].kind == Kind::Poss
+            && self
+                .gaz_at(a - 2, a - 1)
+                .is_some_and(|(_, e)| e.kind == EntityKind::Place)
+        {
+            a - 2
+        } else {
+            a
+        };
+        k >= 2
+            && self.lower_is(k - 1, |w| w == "by")
+            && self.lower_word(k - 2)
+            && self.lower_is(k - 2, |w| {
+                matches!(
+                    w,
+                    "funded"
+                        | "financed"
+                        | "backed"
+                        | "sponsored"
+                        | "acquired"
+                        | "operated"
+                        | "owned"
+                        | "run"
+                        | "manufactured"
+                        | "controlled"
+                        | "bought"
+                        | "supplied"
+                        | "distributed"
+                )
+            })
     }
 
     /// Whether the words before a name at `a..b` (after a lower-case
