@@ -11,13 +11,13 @@ use super::token::{
     Token, UPPER, is_hyphen,
 };
 use super::words::{
-    Lowered, is_capitalised_match_noun, is_dept_word, is_event_head, is_hyphen_particle,
-    is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix, is_particle,
-    is_party_noun, is_place_adjective, is_place_feature, is_place_head, is_place_head_first,
-    is_place_lead, is_place_prefix, is_place_preposition, is_political_word, is_post_nominal,
-    is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after, org_cue_before,
-    org_cue_before_of, person_cue_after_possessive, person_cue_before, place_cue_after,
-    place_cue_before_of, takes_of,
+    Lowered, is_capitalised_match_noun, is_compass_point, is_dept_word, is_event_head,
+    is_hyphen_particle, is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix,
+    is_particle, is_party_noun, is_place_adjective, is_place_feature, is_place_head,
+    is_place_head_first, is_place_lead, is_place_prefix, is_place_preposition, is_political_word,
+    is_post_nominal, is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after,
+    org_cue_before, org_cue_before_of, person_cue_after_possessive, person_cue_before,
+    place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -1579,26 +1579,19 @@ impl Ctx<'_> {
     fn compass_place(&self, p: usize, end: usize) -> Option<(usize, &'static Entry)> {
         let compass = self.is_cap(p)
             && self.lower_is(p, |w| {
-                matches!(
-                    w,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northern"
-                        | "southern"
-                        | "eastern"
-                        | "western"
-                        | "central"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                        | "northeastern"
-                        | "northwestern"
-                        | "southeastern"
-                        | "southwestern"
-                )
+                is_compass_point(w)
+                    || matches!(
+                        w,
+                        "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
             });
         if !compass || !self.has(p + 1, SPACE) || self.has(p + 1, LINE_START) {
             return None;
@@ -3188,14 +3181,14 @@ impl Ctx<'_> {
             {
                 return Some(EntityKind::Organization);
             }
-            // "funded by Wellcome", "according to Fastmarkets": one word no
-            // list knows, where a person would be named in full
-            let by = self.by_a_body(a);
+            // "according to Fastmarkets": one word no list knows, where a
+            // person would be named in full (so too after `funded by`,
+            // below)
             let according = a >= 2
                 && self.lower_is(a - 1, |w| w == "to")
                 && self.lower_word(a - 2)
                 && self.lower_is(a - 2, |w| w == "according");
-            if b == a + 1 && (by || according) && !self.is_first_name(a) && !self.is_common(a) {
+            if b == a + 1 && according && !self.is_first_name(a) && !self.is_common(a) {
                 return Some(EntityKind::Organization);
             }
             // "an analyst at Bernstein", "a partner for Tods Murray": where
@@ -3241,34 +3234,24 @@ impl Ctx<'_> {
         {
             return Some(EntityKind::Organization);
         }
-        // "made by Spain's Ferrer"
-        if b == a + 1
-            && a >= 1
-            && self.toks[a - 1].kind == Kind::Poss
-            && self.by_a_body(a)
-            && !self.is_first_name(a)
-            && !self.is_common(a)
-        {
+        // "funded by Wellcome", "manufactured by Spain's Ferrer"
+        if b == a + 1 && self.by_a_body(a) && !self.is_first_name(a) && !self.is_common(a) {
             return Some(EntityKind::Organization);
         }
         self.cue_after(a, b)
     }
 
-    /// `funded by Wellcome`, `operated by Vietjet`, `made by Spain's
-    /// Ferrer`: what a body does, then `by` before the name at `a` (a
-    /// country's possessive may come between).
+    /// `funded by Wellcome`, `operated by Vietjet`, `manufactured by
+    /// Spain's Ferrer`: what a body does, then `by` before the name at `a`
+    /// (a country's possessive may come between).
     fn by_a_body(&self, a: usize) -> bool {
-        let k = if a >= 3
-            && self.toks[a - 1].kind == Kind::Poss
-            && self
-                .gaz_at(a - 2, a - 1)
-                .is_some_and(|(_, e)| e.kind == EntityKind::Place)
-        {
+        let k = if a >= 3 && self.place_possessive(a - 2) {
             a - 2
         } else {
             a
         };
         k >= 2
+            && self.lower_word(k - 1)
             && self.lower_is(k - 1, |w| w == "by")
             && self.lower_word(k - 2)
             && self.lower_is(k - 2, |w| {
@@ -3417,19 +3400,7 @@ impl Ctx<'_> {
         let heading = a >= 2
             && self.lower_is(a - 1, |w| matches!(w, "to" | "from"))
             && self.lower_word(a - 2)
-            && self.lower_is(a - 2, |w| {
-                matches!(
-                    w,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                )
-            });
+            && self.lower_is(a - 2, is_compass_point);
         b == a + 1 && (route_start || route_end || heading)
     }
 
@@ -3647,16 +3618,20 @@ impl Ctx<'_> {
     /// is, by its last noun: `a blog search engine` a body, `the former
     /// striker` a person, `the port town` a place, `the mineral water` a
     /// product.
+    /// `Japan's`, `Spain's`: a listed place's name at `k`, then `'s`.
+    fn place_possessive(&self, k: usize) -> bool {
+        self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Poss)
+            && self
+                .gaz_at(k, k + 1)
+                .is_some_and(|(_, e)| e.kind == EntityKind::Place)
+    }
+
     fn apposition(&self, j: usize) -> Option<EntityKind> {
         // "a blog search engine", or a place's ("Japan's largest business
         // federation")
         let from = if self.has(j, LOWER) && self.lower_is(j, |w| matches!(w, "a" | "an" | "the")) {
             j + 1
-        } else if self.toks.get(j + 1).is_some_and(|t| t.kind == Kind::Poss)
-            && self
-                .gaz_at(j, j + 1)
-                .is_some_and(|(_, e)| e.kind == EntityKind::Place)
-        {
+        } else if self.place_possessive(j) {
             j + 2
         } else {
             return None;

@@ -957,6 +957,14 @@ pub(crate) fn is_post_nominal(w: &str) -> bool {
     )
 }
 
+/// The points of the compass: `north`, `southwest`.
+pub(crate) fn is_compass_point(w: &str) -> bool {
+    matches!(
+        w,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    )
+}
+
 /// Prefixes joined by a hyphen to an ordinary word: `Ex-minister`,
 /// `Anti-war`.
 pub(crate) fn is_word_prefix(w: &str) -> bool {
@@ -2014,45 +2022,38 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
 /// Lower-case words before `of` that make the name after it a place:
 /// `island of Orust`, `mayor of Poznan`.
 pub(crate) fn place_cue_before_of(w: &str) -> bool {
-    matches!(
-        w,
-        "island"
-            | "islands"
-            | "city"
-            | "cities"
-            | "town"
-            | "towns"
-            | "township"
-            | "townships"
-            | "village"
-            | "villages"
-            | "municipality"
-            | "province"
-            | "region"
-            | "district"
-            | "districts"
-            | "port"
-            | "suburb"
-            | "capital"
-            | "mayor"
-            | "governor"
-            | "outskirts"
-            | "south"
-            | "north"
-            | "east"
-            | "west"
-            | "southeast"
-            | "southwest"
-            | "northeast"
-            | "northwest"
-            | "centre"
-            | "center"
-            | "heart"
-            | "streets"
-            | "residents"
-            | "people"
-            | "citizens"
-    )
+    is_compass_point(w)
+        || matches!(
+            w,
+            "island"
+                | "islands"
+                | "city"
+                | "cities"
+                | "town"
+                | "towns"
+                | "township"
+                | "townships"
+                | "village"
+                | "villages"
+                | "municipality"
+                | "province"
+                | "region"
+                | "district"
+                | "districts"
+                | "port"
+                | "suburb"
+                | "capital"
+                | "mayor"
+                | "governor"
+                | "outskirts"
+                | "centre"
+                | "center"
+                | "heart"
+                | "streets"
+                | "residents"
+                | "people"
+                | "citizens"
+        )
 }
 
 #[cfg(test)]
