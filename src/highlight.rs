@@ -118,6 +118,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     title_offices(text, &toks, &mut names);
     suffix_periods(text, &toks, &mut names);
     desks(text, &toks, &mut names);
+    the_crown(text, &toks, &mut names);
     described_acronyms(text, &toks, &mut names);
     foreign_bodies(text, &toks, &mut names);
     tournament_qualifiers(text, &toks, &mut names);
@@ -177,7 +178,10 @@ fn index_numbers(
             && toks
                 .get(c.b + 1)
                 .is_none_or(|n| n.has(token::SPACE) || !matches!(n.kind, token::Kind::Punct(_)));
-        let kind_fits = (c.kind == EntityKind::Organization && index) || sequel;
+        // "LB 412", "HB 1557", "H.R. 1": a bill by its chamber's letters
+        // and its number is one name
+        let bill = c.b == c.a + 1 && c.kind != EntityKind::Person && is_bill_code(last);
+        let kind_fits = (c.kind == EntityKind::Organization && index) || sequel || bill;
         if !kind_fits
             || t.kind != token::Kind::Num
             || !t.has(token::SPACE)
@@ -194,11 +198,20 @@ fn index_numbers(
         };
         numbers.remove(n);
         c.b += 1;
-        if index {
+        if index || bill {
             // a stock index is a name, as its number shows
             c.kind = EntityKind::Name;
         }
     }
+}
+
+/// The letters of a bill in a US state legislature or in Congress (house,
+/// senate, assembly, legislative bill, house file, legislative document).
+fn is_bill_code(w: &str) -> bool {
+    matches!(
+        w,
+        "HB" | "SB" | "AB" | "LB" | "HF" | "SF" | "LD" | "HJR" | "SJR" | "HCR" | "SCR" | "H.R."
+    )
 }
 
 /// `Ministry of Health, Labour and Welfare`, `Academy of Motion Picture,
@@ -460,6 +473,21 @@ fn red_cross_societies(text: &str, toks: &[token::Token], names: &mut Vec<names:
         .collect();
     for (a, b) in found {
         settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `the Crown`, `Crown land`: the state in a Commonwealth realm is a body
+/// (not `Triple Crown`, `The Crown` on a title's line is a work's name).
+fn the_crown(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for c in names.iter_mut() {
+        if c.b != c.a + 1 || c.kind != EntityKind::Name || toks[c.a].text(text) != "Crown" {
+            continue;
+        }
+        let before = c.a.checked_sub(1).and_then(|k| toks.get(k));
+        let plain = before.is_none_or(|t| !t.is_capitalised() || t.text(text) == "The");
+        if plain && !toks[c.a].has(token::HEADLINE) {
+            c.kind = EntityKind::Organization;
+        }
     }
 }
 
@@ -3603,7 +3631,7 @@ mod regressions {
     }
 
     #[test]
-    fn a_part_and_first_as_an_adverb_are_no_ordinals() {
+    fn a_part_is_a_number_and_first_as_an_adverb_no_ordinal() {
         let found = spans(
             "Sales fell by a third, a fifth of staff left and it was first announced in May. \
              The county should first cut spending. A third defendant was charged, and he \
@@ -3614,7 +3642,11 @@ mod regressions {
             .filter(|(_, k)| *k == Number)
             .map(|(s, _)| *s)
             .collect();
-        assert_eq!(ordinals, ["third", "third", "78th", "fifth"], "{found:?}");
+        assert_eq!(
+            ordinals,
+            ["third", "fifth", "third", "third", "78th", "fifth"],
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -4310,6 +4342,82 @@ mod regressions {
                 ("Inter-American Development Bank", Organization),
                 ("Oslo Bors", Organization),
             ],
+        );
+    }
+
+    #[test]
+    fn an_institute_for_its_fields_is_one_body() {
+        // `Science` and `Technology` are a ministry's fields, and `Marine` a
+        // given name: neither ends the body nor makes a person
+        has_all(
+            "Funding came from Portugal's Foundation for Science and Technology (FCT). \
+             It was measured by the university's Institute of Marine Sciences and \
+             Technology. Marine Le Pen met Jack Straw.",
+            &[
+                ("Foundation for Science and Technology", Organization),
+                ("Institute of Marine Sciences and Technology", Organization),
+                ("Marine Le Pen", Person),
+                ("Jack Straw", Person),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bill_by_its_letters_and_number_and_the_crown() {
+        has_all(
+            "Lawmakers voted 36-9 to move LB 412 to final reading; HB 1557 died. The \
+             tribunal found the Crown breached the Treaty. Crown forest land was sold \
+             and the Crown Court sat. He won the Triple Crown.",
+            &[
+                ("36", Number),
+                ("LB 412", Name),
+                ("HB 1557", Name),
+                ("Crown", Organization),
+                ("Crown Court", Organization),
+                ("Triple Crown", Name),
+            ],
+        );
+        let found = spans("Crown Princess Mary visited New York.");
+        assert!(found.contains(&("Mary", Person)), "{found:?}");
+    }
+
+    #[test]
+    fn a_country_s_armed_service_is_one_body() {
+        has_all(
+            "Passengers were moved to a Fiji Navy patrol boat; the Philippine Coast \
+             Guard and the Nigerian Army helped. The US Army Corps of Engineers said.",
+            &[
+                ("Fiji Navy", Organization),
+                ("Philippine Coast Guard", Organization),
+                ("Nigerian Army", Organization),
+                ("US", Place),
+                ("Army Corps of Engineers", Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn women_s_and_people_s_inside_a_name() {
+        has_all(
+            "She won the Asian Women's Chess Championship and a place in the Women's \
+             World Cup. The Cambodian People's Party and Britain's Labour Party won. \
+             It borders the Democratic Republic of Congo.",
+            &[
+                ("Asian Women's Chess Championship", Name),
+                ("Women's World Cup", Name),
+                ("Cambodian People's Party", Organization),
+                ("Britain", Place),
+                ("Labour Party", Organization),
+                ("Democratic Republic of Congo", Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn honorifics_stay_outside_the_name() {
+        has_all(
+            "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",
+            &[("Meera Iyengar", Person), ("Filimoni Vuetaki", Person)],
         );
     }
 }

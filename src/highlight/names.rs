@@ -496,12 +496,19 @@ impl Ctx<'_> {
         let saint = self.toks[k].kind == Kind::Poss
             && k >= 2
             && matches!(self.word(k - 2), "St" | "St." | "Saint");
-        if !(plural || saint) {
+        // "Women's World Cup", "Cambodian People's Party": a plural that
+        // takes `'s`, inside a body's or an event's name
+        let people = self.toks[k].kind == Kind::Poss
+            && self.is_cap(k - 1)
+            && self.lower_is(k - 1, |w| {
+                matches!(w, "women" | "men" | "people" | "children")
+            });
+        if !(plural || saint || people) {
             return false;
         }
         let mut m = k + 1;
         while m < k + 4 && self.is_cap(m) && self.has(m, SPACE) && !self.has(m, LINE_START) {
-            if self.lower_is(m, is_org_head) {
+            if self.lower_is(m, |w| is_org_head(w) || (people && is_event_head(w))) {
                 return true;
             }
             m += 1;
@@ -792,6 +799,8 @@ impl Ctx<'_> {
             && self.has(m + 1, SPACE)
             && !self.lower_is(m + 1, |x| is_org_head(x) || is_place_head(x))
             && !self.lower_is(m + 2, |x| is_org_head(x) || is_place_head(x))
+            // "Institute of Marine Sciences": a subject, not a surname
+            && !self.lower_is(m + 1, is_field)
     }
 
     /// `the`, then a capitalised subject named with `of`, at `k`: "Office
@@ -901,7 +910,8 @@ impl Ctx<'_> {
             self.is_cap(x)
                 && !self.has(x, UPPER)
                 && !self.gaz_covers(x)
-                && !self.is_first_name(x)
+                // "Marine Sciences": a given name only as a field's word
+                && (!self.is_first_name(x) || self.lower_is(x + 1, is_field))
                 && !self.lower_is(x, |w| is_org_head(w) || is_org_prefix(w))
         };
         let general = j == k;
@@ -913,7 +923,9 @@ impl Ctx<'_> {
         if j == k || j < 2 || !self.lower_is(j - 1, |w| w == "of" || w == "for") {
             return None;
         }
-        let prefix = |w: &str| is_org_prefix(w) || (general && matches!(w, "center" | "centre"));
+        // "Foundation for Science and Technology": a foundation or a centre
+        // is named for its subjects as a ministry is
+        let prefix = |w: &str| is_org_prefix(w) || matches!(w, "center" | "centre" | "foundation");
         if !(self.is_cap(j - 2) && self.lower_is(j - 2, prefix)) {
             return None;
         }
@@ -1821,6 +1833,7 @@ impl Ctx<'_> {
             && self.is_cap(q)
             && self.lower_is(q, is_dept_word)
             && !self.names_an_institution(q, end)
+            && !self.names_an_event(q, end)
         {
             self.emit_entry(p, q, e);
             return Some(q);
@@ -1938,6 +1951,24 @@ impl Ctx<'_> {
             && self.lower_is(q, is_party_noun)
     }
 
+    /// Do the capitalised words from `q`, with a plural's `'s` among them,
+    /// end the run with an event's head word? "Asian Women's Chess
+    /// Championship": one event.
+    fn names_an_event(&self, q: usize, end: usize) -> bool {
+        let (mut last, mut possessive) = (None, false);
+        for k in q..end {
+            let t = self.toks[k];
+            if t.is_word() && t.is_capitalised() {
+                last = Some(k);
+            } else if t.kind == Kind::Poss && self.possessive_inside(k) {
+                possessive = true;
+            } else {
+                return false;
+            }
+        }
+        possessive && last.is_some_and(|k| k > q && self.lower_is(k, is_event_head))
+    }
+
     /// Do the department words from `q` lead to a university, a school, a
     /// hospital? Then the place before them is part of its name: "Colorado
     /// State University", "Moscow State University".
@@ -2047,13 +2078,16 @@ impl Ctx<'_> {
         if q >= end || !self.is_cap(q) || !self.has(q, SPACE) || self.has(q, CAPS_LINE) {
             return None;
         }
-        // "US Federal Reserve": a country, then a listed body of its own
+        // "US Federal Reserve": a country, then a listed body of its own;
+        // but "Fiji Navy", "Philippine Coast Guard": a country's armed
+        // service is named with the country
         if matches!(e.source, Source::Country | Source::Demonym)
-            && self
-                .gaz_at(q, end)
-                .is_some_and(|(_, g)| g.kind == EntityKind::Organization)
+            && let Some((n, g)) = self.gaz_at(q, end)
+            && g.kind == EntityKind::Organization
         {
-            return None;
+            return self
+                .armed_service(q, n, g)
+                .then_some((q + n, EntityKind::Organization));
         }
         let mut best = None;
         let mut extended = false;
@@ -2065,8 +2099,11 @@ impl Ctx<'_> {
                 if self.has(r, UPPER) && self.lower_is(r, is_not_a_name_acronym) {
                     break;
                 }
+                // "Asian Chess Championship": a listed event's head word
+                // alone still ends the name
                 if r > q
                     && let Some((n, g)) = self.gaz_at(r, end)
+                    && !(n == 1 && self.lower_is(r, is_event_head))
                 {
                     // "Economic Commission for Latin America"
                     if let Some((b, kind)) = best
@@ -2128,13 +2165,26 @@ impl Ctx<'_> {
                     }
                 }
                 r += 1;
-            } else if t.is_word() || matches!(t.kind, Kind::Punct(_)) {
+            } else if t.is_word()
+                || matches!(t.kind, Kind::Punct(_))
+                // "Cambodian People's Party"
+                || (t.kind == Kind::Poss && !t.has(SPACE) && self.possessive_inside(r))
+            {
                 r += 1;
             } else {
                 break;
             }
         }
         best
+    }
+
+    /// Is the listed body `g` of `n` words at `q` an armed service ending
+    /// the name (not "US Army Corps of Engineers", a body of the service)?
+    fn armed_service(&self, q: usize, n: usize, g: &Entry) -> bool {
+        matches!(
+            &*g.words.join(" "),
+            "Navy" | "Army" | "Air Force" | "Coast Guard" | "Marines"
+        ) && !(self.is_cap(q + n) && self.has(q + n, SPACE))
     }
 
     /// The kind a head word `w` at `r` (after the name's start at `q`)
@@ -2540,7 +2590,13 @@ impl Ctx<'_> {
                         && self.has(r + 1, LOWER)
                         && self.lower_is(r + 1, |w| w == "of" || w == "for")
                         && r + 2 < end;
-                    if after_of || of_after {
+                    // "Women's World Cup": a listed name after a plural
+                    // that takes `'s` inside the name
+                    let people = r == p + 2
+                        && self.toks[p + 1].kind == Kind::Poss
+                        && g.kind != EntityKind::Place
+                        && self.possessive_inside(p + 1);
+                    if after_of || of_after || people {
                         r += n;
                         continue;
                     }
@@ -2630,6 +2686,8 @@ impl Ctx<'_> {
                     && self.is_first_name(r)
                     && self.is_cap(r + 1)
                     && self.has(r + 1, SPACE)
+                    // "Institute of Marine Sciences": a field after `of`
+                    && !(after_of && self.lower_is(r + 1, is_field))
                 {
                     break;
                 }
@@ -4399,6 +4457,12 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         }
         _ => return None,
     })
+}
+
+/// A department's field, or fields (`Science`, `Sciences`): what an
+/// institute is of, no surname.
+fn is_field(w: &str) -> bool {
+    is_dept_word(w) || w.strip_suffix('s').is_some_and(is_dept_word)
 }
 
 /// `WorldCom`, `DaimlerChrysler`, `PeopleSoft`: a capital after a small

@@ -279,42 +279,6 @@ fn ordinal_word(w: &str) -> bool {
         && (ORDINALS[1..].contains(&w) || TENTHS.contains(&w) || LARGE_ORDINALS.contains(&w))
 }
 
-/// `a third of`, `cut by a fifth`, `roughly a quarter`: a part, not a
-/// place in a row (`a third term`, `added a third in the 78th minute`,
-/// `a fifth-day pitch`).
-fn is_fraction(c: &Cursor<'_>, i: usize, w: &str) -> bool {
-    let part = matches!(
-        w,
-        "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth"
-    );
-    if !part || i == 0 || c.lower(i - 1) != "a" {
-        return false;
-    }
-    if c.bare_hyphen(i + 1) {
-        return false;
-    }
-    let of_after = c.is_word(i + 1) && c.lower(i + 1) == "of";
-    let measure_before = i >= 2
-        && c.is_word(i - 2)
-        && matches!(
-            c.lower(i - 2),
-            "by" | "about"
-                | "nearly"
-                | "roughly"
-                | "almost"
-                | "around"
-                | "over"
-                | "than"
-                | "some"
-                | "just"
-                | "only"
-                | "barely"
-                | "least"
-                | "approximately"
-        );
-    of_after || measure_before
-}
-
 /// `was first awarded`, `should first cut`: `first` as an adverb, between
 /// a verb's helper and the verb.
 fn first_as_adverb(c: &Cursor<'_>, i: usize, w: &str) -> bool {
@@ -1027,7 +991,8 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     if w == "one" && !one_is_number(c, i) {
         return None;
     }
-    if is_ord && (is_fraction(c, i, w) || first_as_adverb(c, i, w)) {
+    // (a part is a number too: `a third of`, `cut by a fifth`)
+    if is_ord && first_as_adverb(c, i, w) {
         return None;
     }
     if w == "second" {
