@@ -2638,7 +2638,7 @@ mod regressions {
                 ("2", Number),
                 ("Park Soo-min", Person),
                 ("South Korea", Place),
-                ("2:31.98", Number)
+                ("2:31.98", Date)
             ]
         );
     }
@@ -3210,7 +3210,7 @@ mod regressions {
     }
 
     #[test]
-    fn whole_numbers_with_fractions_and_race_gaps_are_numbers() {
+    fn whole_numbers_with_fractions_are_numbers_and_race_gaps_durations() {
         let found = spans(
             "Wheat closed 3-1/2 cents higher at $3.26-1/2.\n\
              10. Paulo dos Reis (Portugal) Sicasal at 0:12\n\
@@ -3218,7 +3218,7 @@ mod regressions {
         );
         assert!(found.contains(&("3-1/2", Number)), "{found:?}");
         assert!(found.contains(&("3.26-1/2", Number)), "{found:?}");
-        assert!(found.contains(&("0:12", Number)), "{found:?}");
+        assert!(found.contains(&("0:12", Date)), "{found:?}");
         // a time of day is a date
         assert!(found.contains(&("10:30", Date)), "{found:?}");
         // a score is two numbers
@@ -4409,6 +4409,22 @@ mod regressions {
                 ("Britain", Place),
                 ("Labour Party", Organization),
                 ("Democratic Republic of Congo", Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_athlete_whose_surname_is_a_region_beside_a_country_and_race_times() {
+        has_all(
+            "Giant slalom:\n8. Tanner Cole (United States)       2:13.40\n\
+             9. Kento Ishikawa (Japan)            2:13.41\n\nShares in Merelinn, \
+             listed on Nasdaq Tallinn, rose. It signed with the Estonian Seamen's Union.",
+            &[
+                ("Kento Ishikawa", Person),
+                ("Japan", Place),
+                ("2:13.41", Date),
+                ("Nasdaq Tallinn", Organization),
+                ("Estonian Seamen's Union", Organization),
             ],
         );
     }

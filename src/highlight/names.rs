@@ -501,7 +501,18 @@ impl Ctx<'_> {
         let people = self.toks[k].kind == Kind::Poss
             && self.is_cap(k - 1)
             && self.lower_is(k - 1, |w| {
-                matches!(w, "women" | "men" | "people" | "children")
+                matches!(
+                    w,
+                    "women"
+                        | "men"
+                        | "people"
+                        | "children"
+                        | "seamen"
+                        | "fishermen"
+                        | "firemen"
+                        | "policemen"
+                        | "servicemen"
+                )
             });
         if !(plural || saint || people) {
             return false;
@@ -2178,6 +2189,15 @@ impl Ctx<'_> {
         best
     }
 
+    /// A country in brackets at `k`: `(Japan)` after an athlete's name.
+    fn country_in_brackets(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.is_punct('('))
+            && self.gaz_at(k + 1, self.toks.len()).is_some_and(|(n, g)| {
+                g.source == Source::Country
+                    && self.toks.get(k + 1 + n).is_some_and(|t| t.is_punct(')'))
+            })
+    }
+
     /// Is the listed body `g` of `n` words at `q` an armed service ending
     /// the name (not "US Army Corps of Engineers", a body of the service)?
     fn armed_service(&self, q: usize, n: usize, g: &Entry) -> bool {
@@ -2623,7 +2643,8 @@ impl Ctx<'_> {
                     {
                         return r + 1;
                     }
-                    // "Nordhafen Hamburg", "Dynamo Kiev": a club
+                    // "Nordhafen Hamburg", "Dynamo Kiev": a club (not
+                    // "Kento Ishikawa (Japan)", an athlete and a country)
                     if matches!(
                         g.source,
                         Source::City | Source::Subdivision | Source::Region
@@ -2635,6 +2656,11 @@ impl Ctx<'_> {
                         && self.plain_name_words(p, r)
                         && !(r == p + 1 && self.word(p).chars().count() == 1)
                     {
+                        // "Kento Ishikawa (Japan)": an athlete's surname
+                        if self.country_in_brackets(end) {
+                            r += n;
+                            continue;
+                        }
                         self.club_end = Some(r + n);
                         return r + n;
                     }

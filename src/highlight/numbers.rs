@@ -671,8 +671,9 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     {
         return number(i, i + 2);
     }
-    // clock times are dates (10:30, 4:10 p.m.); race times 2:31.45 and
-    // 2:10:45, and minutes and seconds on a results line, are numbers
+    // clock times are dates (10:30, 4:10 p.m.), and so are race times,
+    // which are durations (2:31.45, 2:10:45, minutes and seconds on a
+    // results line); a score on a results line (2:1) is two numbers
     if c.tok(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.has(SPACE))
         && c.is_num(i + 2)
@@ -687,7 +688,11 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         {
             e += 2;
         }
-        if e > i + 2 || c.text(i + 2).contains('.') || c.results_row(i) {
+        let seconds = c.text(i + 2).len() >= 2 && c.digits(i + 2).is_none_or(|m| m < 60);
+        if e > i + 2 || c.text(i + 2).contains('.') || (c.results_row(i) && seconds) {
+            return date(i, e);
+        }
+        if c.results_row(i) {
             return number(i, e);
         }
         let clock = c.digits(i).is_some_and(|h| h <= 24)
@@ -1399,9 +1404,11 @@ mod tests {
             found("by 0942 GMT, at 17.05 BST, about 0300 local time"),
             [s("0942", Date), s("17.05", Date), s("0300", Date)]
         );
-        // not a clock: a ratio, a race time, a count before a zone word
+        // a race time is a duration; not a clock: a ratio, a count before
+        // a zone word
+        assert_eq!(found("clocked 1:41.27"), [s("1:41.27", Date)]);
+        assert_eq!(found("won in 3:58:41"), [s("3:58:41", Date)]);
         assert_eq!(found("a 3:2 split"), []);
-        assert_eq!(found("clocked 1:41.27"), [s("1:41.27", Number)]);
         assert_eq!(found("2500 GMT"), [s("2500", Number)]);
         assert_eq!(found("25 am"), [s("25", Number)]);
     }
