@@ -4430,6 +4430,31 @@ mod regressions {
     }
 
     #[test]
+    fn an_apposition_with_a_compound_names_what_a_word_is() {
+        has_all(
+            "Kolaa, a Freetown-based mobile payments start-up, raised $14m. Kolaa \
+             charges a fee. Monstat, the statistics office, said. Some use GSK's \
+             Mosquirix, the first approved shot. The dam sits upstream of Toktogul. \
+             Fishermen on Lake Victoria said.",
+            &[
+                ("Kolaa", Organization),
+                ("Monstat", Organization),
+                ("Mosquirix", Name),
+                ("Toktogul", Place),
+                ("Lake Victoria", Place),
+            ],
+        );
+        // the noun ends the apposition: no utility here
+        let found = spans(
+            "It sold the Escape Hybrid, the industry's first full-hybrid sport utility vehicle.",
+        );
+        assert!(
+            !found.contains(&("Escape Hybrid", Organization)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

@@ -2655,6 +2655,9 @@ impl Ctx<'_> {
                         && !self.has(r, HEADLINE)
                         && self.plain_name_words(p, r)
                         && !(r == p + 1 && self.word(p).chars().count() == 1)
+                        // "Lake Victoria", "Mount Kenya": a place's feature
+                        && !(r == p + 1
+                            && matches!(self.word(p), "Lake" | "Mount" | "Mt" | "Cape" | "Lakes"))
                     {
                         // "Kento Ishikawa (Japan)": an athlete's surname
                         if self.country_in_brackets(end) {
@@ -3721,7 +3724,12 @@ impl Ctx<'_> {
             return None;
         };
         let mut last = None;
-        for m in from..(j + 7).min(self.toks.len()) {
+        // (a hyphen's compounds count as one word: "a Freetown-based
+        // mobile payments start-up")
+        let hyphens = (from..(j + 12).min(self.toks.len()))
+            .filter(|&m| self.has(m, HYPHEN_PREV))
+            .count();
+        for m in from..(j + 7 + 2 * hyphens).min(self.toks.len()) {
             let t = self.toks[m];
             if t.has(LINE_START) {
                 break;
@@ -3732,43 +3740,66 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if self.lower_is(m, |w| {
-                matches!(
-                    w,
-                    "of" | "who"
-                        | "which"
-                        | "that"
-                        // "Nusantara, the new capital being carved out"
-                        | "being"
-                        | "whose"
-                        | "where"
-                        | "with"
-                        | "in"
-                        | "at"
-                        | "for"
-                        | "from"
-                        | "by"
-                        | "and"
-                        | "owned"
-                        | "based"
-                        | "known"
-                        | "said"
-                        | "says"
-                        | "has"
-                        | "had"
-                        | "is"
-                        | "was"
-                )
-            }) {
+            // "Freetown-based": the compound describes, it does not end
+            if self.has(m, HYPHEN_PREV) {
+                last = Some(m);
+                continue;
+            }
+            if self.apposition_stop(m) {
                 break;
             }
             last = Some(m);
         }
         let m = last?;
-        if !self.has(m, LOWER) {
+        // the noun is the apposition's last: "the industry's first
+        // full-hybrid sport utility vehicle" is no utility
+        let next_word = self
+            .toks
+            .get(m + 1)
+            .is_some_and(|t| t.is_word() && t.has(LOWER));
+        if !self.has(m, LOWER) || (next_word && !self.apposition_stop(m + 1)) {
             return None;
         }
+        // "a start-up": the compound's two words are the noun
+        if m >= 2 && self.bare_hyphen(m - 1) && self.lower_is(m - 2, |w| w == "start") {
+            return self
+                .lower_is(m, |w| w == "up")
+                .then_some(EntityKind::Organization);
+        }
         self.low(m).and_then(apposition_kind)
+    }
+
+    /// A word at `k` that ends an apposition's description: `of`, `who`,
+    /// `based`, `said`...
+    fn apposition_stop(&self, k: usize) -> bool {
+        self.lower_is(k, |w| {
+            matches!(
+                w,
+                "of" | "who"
+                    | "which"
+                    | "that"
+                    // "Nusantara, the new capital being carved out"
+                    | "being"
+                    | "whose"
+                    | "where"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "by"
+                    | "and"
+                    | "owned"
+                    | "based"
+                    | "known"
+                    | "said"
+                    | "says"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "was"
+            )
+        })
     }
 
     fn last_word(&self, p: usize, r: usize) -> usize {
@@ -4456,9 +4487,10 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         | "exchange" | "regulator" | "watchdog" | "party" | "unit" | "subsidiary" | "division"
         | "business" | "startup" | "provider" | "consortium" | "fund" | "institute"
         | "university" | "team" | "brand" | "militia" | "movement" | "federation"
-        | "association" | "lobby" | "coalition" | "platform" | "distributor" => {
-            EntityKind::Organization
-        }
+        | "association" | "lobby" | "coalition" | "platform" | "distributor" | "office"
+        | "bureau" | "authority" | "ministry" | "council" | "commission" | "cooperative"
+        | "utility" | "producer" | "exporter" | "miner" | "shipyard" | "builder" | "contractor"
+        | "tank" | "outlet" | "fintech" => EntityKind::Organization,
         "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "striker" | "midfielder"
         | "defender" | "goalkeeper" | "singer" | "actor" | "actress" | "player" | "chief"
         | "president" | "executive" | "director" | "leader" | "manager" | "coach" | "star"
@@ -4469,7 +4501,10 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         | "brother" | "sister" | "presenter" | "comedian" | "musician" | "guitarist"
         | "novelist" | "filmmaker" | "teacher" | "doctor" | "chancellor" | "ambassador"
         | "envoy" | "commissioner" | "judge" | "politician" | "businessman" | "businesswoman"
-        | "entrepreneur" | "tycoon" | "billionaire" | "spokesmen" => EntityKind::Person,
+        | "entrepreneur" | "tycoon" | "billionaire" | "spokesmen" | "engineer" | "farmer"
+        | "activist" | "hydrologist" | "pilot" | "nurse" | "trader" | "vendor" => {
+            EntityKind::Person
+        }
         "town" | "city" | "village" | "region" | "province" | "country" | "island" | "port"
         | "capital" | "district" | "suburb" | "county" | "enclave" | "territory" => {
             EntityKind::Place
@@ -4478,9 +4513,8 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         | "book" | "show" | "series" | "game" | "phone" | "handset" | "drug" | "console"
         | "software" | "programme" | "program" | "festival" | "fair" | "ceremony"
         | "exhibition" | "tournament" | "horse" | "racehorse" | "device" | "robot" | "app"
-        | "virus" | "worm" | "pill" | "vaccine" | "car" | "model" | "ship" | "vessel" => {
-            EntityKind::Name
-        }
+        | "virus" | "worm" | "pill" | "vaccine" | "car" | "model" | "ship" | "vessel" | "shot"
+        | "jab" | "treatment" | "medicine" | "ferry" | "aircraft" => EntityKind::Name,
         _ => return None,
     })
 }

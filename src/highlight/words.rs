@@ -2053,6 +2053,12 @@ pub(crate) fn place_cue_before_of(w: &str) -> bool {
                 | "residents"
                 | "people"
                 | "citizens"
+                // "upstream of Toktogul", "parts of Osh"
+                | "upstream"
+                | "downstream"
+                | "parts"
+                | "shores"
+                | "coast"
         )
 }
 
