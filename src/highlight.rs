@@ -4455,6 +4455,22 @@ mod regressions {
     }
 
     #[test]
+    fn a_body_after_its_office_s_noun_and_a_sentence_after_degrees() {
+        has_all(
+            "According to the statistics office Monstat, prices rose. Funding came \
+             from the vaccine alliance Gavi. The Phnom Penh-based builder Khmerbuild won.",
+            &[
+                ("Monstat", Organization),
+                ("Gavi", Organization),
+                ("Khmerbuild", Organization),
+            ],
+        );
+        // `C.` on a number's digits is no initial: the sentence ends there
+        let found = spans("It was 35C. According to the bank, prices rose.");
+        assert_eq!(found, [("35", Number)]);
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

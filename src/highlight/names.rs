@@ -4036,6 +4036,14 @@ fn more_org_cue_before(w: &str) -> bool {
             | "publishers"
             | "publication"
             | "journal"
+            // "the statistics office Monstat", "the vaccine alliance Gavi",
+            // "the Phnom Penh-based builder Khmerbuild"
+            | "office"
+            | "alliance"
+            | "builder"
+            | "shipyard"
+            | "exporter"
+            | "utility"
     )
 }
 

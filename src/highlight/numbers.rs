@@ -761,7 +761,14 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         // and a letter are mostly a code (`3C`, `Group 1F`)
         let degrees = capital && matches!(suf, "c" | "f");
         let unit = if degrees {
-            s.len() >= 2 || s.contains('.')
+            // one digit after a temperature's words: `between 2C and 8C`
+            let measured = i > 0
+                && c.tok(i - 1).is_some_and(|t| t.has(LOWER))
+                && matches!(
+                    c.lower(i - 1),
+                    "between" | "and" | "to" | "minus" | "below" | "above" | "about" | "around"
+                );
+            s.len() >= 2 || s.contains('.') || measured
         } else if capital {
             is_capital_unit(suf)
         } else {
@@ -1380,8 +1387,13 @@ mod tests {
             found("above 35C, a record 29.4C, or 98F"),
             [s("35", Number), s("29.4", Number), s("98", Number)]
         );
-        // a digit and a capital letter are a code
+        // a digit and a capital letter are a code, but for a temperature's
+        // words before it
         assert_eq!(found("the 3C group"), []);
+        assert_eq!(
+            found("kept between 2C and 8C"),
+            [s("2", Number), s("8", Number)]
+        );
         assert_eq!(found("a 6 min read"), [s("6 min", Date)]);
         assert_eq!(found("closed on Saturdays"), [s("Saturdays", Date)]);
     }

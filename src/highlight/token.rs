@@ -621,6 +621,9 @@ fn mark_hyphens(text: &str, toks: &mut [Token]) {
 fn mark_initials(text: &str, toks: &mut [Token]) {
     let mut pending = true;
     let mut prev_word: Option<Token> = None;
+    // a letter on a number's digits (`35C.`) is a unit, no initial
+    let mut on_digits = false;
+    let mut prev_end = None;
     for t in toks.iter_mut() {
         if t.has(LINE_START) {
             pending = true;
@@ -631,18 +634,21 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
                     t.flags |= INITIAL;
                 }
                 pending = false;
+                on_digits = t.kind == Kind::Word
+                    && prev_word.is_some_and(|w| w.kind == Kind::Num && prev_end == Some(t.start));
                 prev_word = Some(*t);
             }
             Kind::Poss => pending = false,
             Kind::Punct(c) => match c {
                 '.' => {
-                    let abbrev = prev_word.is_some_and(|w| {
-                        w.end == t.start && w.is_word() && {
-                            let s = w.text(text);
-                            is_abbreviation(s)
-                                || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
-                        }
-                    });
+                    let abbrev = !on_digits
+                        && prev_word.is_some_and(|w| {
+                            w.end == t.start && w.is_word() && {
+                                let s = w.text(text);
+                                is_abbreviation(s)
+                                    || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+                            }
+                        });
                     if !abbrev {
                         pending = true;
                     }
@@ -657,6 +663,7 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
             // "in the U.S. The" : the next word may start a sentence
             pending = true;
         }
+        prev_end = Some(t.end);
     }
     // Credit lines: "(Reporting by ...; Editing by ...; Additional
     // reporting by ...)" start a phrase after the bracket or semicolon.
