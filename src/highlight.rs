@@ -4471,6 +4471,23 @@ mod regressions {
     }
 
     #[test]
+    fn a_portfolio_by_its_ending_and_a_country_s_named_department() {
+        has_all(
+            "It joins the Ministry of Economic Development and Digitalisation. The Thai \
+             Meteorological Department said. The Argentine Work Ministry said.",
+            &[
+                (
+                    "Ministry of Economic Development and Digitalisation",
+                    Organization,
+                ),
+                ("Thai Meteorological Department", Organization),
+                ("Argentine", Name),
+                ("Work Ministry", Organization),
+            ],
+        );
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

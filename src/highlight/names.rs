@@ -958,7 +958,7 @@ impl Ctx<'_> {
             return (m > k + 1 && ends && (k + 1..m).all(|x| plain(x) || last(x))).then_some(k + 1);
         }
         let fits = |x: usize| {
-            self.lower_is(x, is_dept_word)
+            self.lower_is(x, |w| is_dept_word(w) || is_abstract_noun(w))
                 || (x + 1 == m && self.lower_is(x, |w| is_org_head(w) && !is_org_prefix(w)))
         };
         (m > k + 1 && (k + 1..m).all(fits)).then_some(k + 1)
@@ -2144,7 +2144,11 @@ impl Ctx<'_> {
                     break;
                 }
                 let w = self.low(r).unwrap_or("");
+                // ("Thai Meteorological Department": a body's own words
+                // before the generic word make it a name, but for a
+                // ministry's, its portfolio: "Argentine Work Ministry")
                 let generic = matches!(e.source, Source::Country | Source::Demonym)
+                    && (r == q || w == "ministry")
                     && matches!(
                         w,
                         "government"
@@ -4525,6 +4529,15 @@ fn apposition_kind(noun: &str) -> Option<EntityKind> {
         | "jab" | "treatment" | "medicine" | "ferry" | "aircraft" => EntityKind::Name,
         _ => return None,
     })
+}
+
+/// An abstract noun by its ending, a ministry's portfolio: `Ministry of
+/// Economic Development and Digitalisation`, `Labour and Social Protection`.
+fn is_abstract_noun(w: &str) -> bool {
+    w.len() > 6
+        && ["tion", "sion", "ment", "ity", "ance", "ence"]
+            .iter()
+            .any(|s| w.ends_with(s))
 }
 
 /// A department's field, or fields (`Science`, `Sciences`): what an
