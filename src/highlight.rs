@@ -131,8 +131,14 @@ pub fn highlight(text: &str) -> Vec<Span> {
         .filter_map(|(a, b, kind)| {
             let start = toks.get(a)?.start;
             let end = toks.get(b.checked_sub(1)?)?.end;
-            // a name or number never runs across a line break
-            let one_line = !text.get(start..end)?.contains(['\n', '\r']);
+            // a name or number never runs across a line break; no token
+            // holds white space, so only a token after the first that
+            // starts a line (after `\n`, `\r` or another break) may
+            let crosses = toks
+                .get(a + 1..b)
+                .is_some_and(|t| t.iter().any(|t| t.has(token::LINE_START)));
+            let within = text.get(start..end)?;
+            let one_line = !crosses || !within.contains(['\n', '\r']);
             (start < end && one_line).then_some(Span { start, end, kind })
         })
         .collect();
