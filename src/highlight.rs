@@ -4494,6 +4494,21 @@ mod regressions {
     }
 
     #[test]
+    fn a_canal_a_junction_and_a_place_that_is_home_to_something() {
+        has_all(
+            "They dredged the Funan Techo canal, which runs from the Prek Takeo junction. \
+             Chacaltaya, once home to the highest ski run, is bare.",
+            &[
+                ("Funan Techo", Place),
+                ("Prek Takeo", Place),
+                ("Chacaltaya", Place),
+            ],
+        );
+        let found = spans("Workers at the Toyota plant walked out.");
+        assert!(found.contains(&("Toyota", Organization)), "{found:?}");
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

@@ -2663,8 +2663,11 @@ impl Ctx<'_> {
                         && !(r == p + 1
                             && matches!(self.word(p), "Lake" | "Mount" | "Mt" | "Cape" | "Lakes"))
                     {
-                        // "Kento Ishikawa (Japan)": an athlete's surname
-                        if self.country_in_brackets(end) {
+                        // "Kento Ishikawa (Japan)": an athlete's surname;
+                        // "the Prek Takeo junction": a site's whole name
+                        let site = self.lower_word(end)
+                            && self.lower_is(end, |w| site_noun(w) == Some(Site::Mine));
+                        if self.country_in_brackets(end) || site {
                             r += n;
                             continue;
                         }
@@ -3718,6 +3721,15 @@ impl Ctx<'_> {
     }
 
     fn apposition(&self, j: usize) -> Option<EntityKind> {
+        // "Chacaltaya, once home to the world's highest ski run"
+        let home =
+            |k: usize| self.lower_is(k, |w| w == "home") && self.lower_is(k + 1, |w| w == "to");
+        if self.has(j, LOWER)
+            && (home(j)
+                || (self.lower_is(j, |w| matches!(w, "once" | "now" | "still")) && home(j + 1)))
+        {
+            return Some(EntityKind::Place);
+        }
         // "a blog search engine", or a place's ("Japan's largest business
         // federation")
         let from = if self.has(j, LOWER) && self.lower_is(j, |w| matches!(w, "a" | "an" | "the")) {
@@ -3821,8 +3833,9 @@ impl Ctx<'_> {
 /// Lower-case words just before a name that make it a body, beside
 /// [`org_cue_before`]: `the band Kasabian`, `admissions service Ucas`,
 /// `think tank Bruegel`, `streaming platform Twitch`.
-/// What a site's noun says: a mine, a fab or a field is named for its
-/// place even after `the`; a plant or a factory is as often its firm's.
+/// What a site's noun says: a mine, a fab, a field, a canal or a dam is
+/// named for its place even after `the`; a plant or a factory is as often
+/// its firm's.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Site {
     Mine,
@@ -3949,7 +3962,8 @@ fn is_lawmaker(w: &str) -> bool {
 fn site_noun(w: &str) -> Option<Site> {
     match w {
         "mine" | "mines" | "smelter" | "fab" | "oilfield" | "gasfield" | "field" | "deposit"
-        | "reactor" | "pit" | "glassworks" => Some(Site::Mine),
+        | "reactor" | "pit" | "glassworks" | "canal" | "dam" | "reservoir" | "glacier"
+        | "junction" | "crossing" | "valley" | "basin" | "aquifer" | "volcano" => Some(Site::Mine),
         "plant" | "factory" | "refinery" | "works" | "terminal" => Some(Site::Plant),
         _ => None,
     }
