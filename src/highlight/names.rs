@@ -2205,10 +2205,12 @@ impl Ctx<'_> {
     /// Is the listed body `g` of `n` words at `q` an armed service ending
     /// the name (not "US Army Corps of Engineers", a body of the service)?
     fn armed_service(&self, q: usize, n: usize, g: &Entry) -> bool {
-        matches!(
-            &*g.words.join(" "),
-            "Navy" | "Army" | "Air Force" | "Coast Guard" | "Marines"
-        ) && !(self.is_cap(q + n) && self.has(q + n, SPACE))
+        let service = match &g.words[..] {
+            [a] => matches!(&**a, "Navy" | "Army" | "Marines"),
+            [a, b] => matches!((&**a, &**b), ("Air", "Force") | ("Coast", "Guard")),
+            _ => false,
+        };
+        service && !(self.is_cap(q + n) && self.has(q + n, SPACE))
     }
 
     /// The kind a head word `w` at `r` (after the name's start at `q`)
