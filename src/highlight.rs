@@ -119,6 +119,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     suffix_periods(text, &toks, &mut names);
     desks(text, &toks, &mut names);
     the_crown(text, &toks, &mut names);
+    ship_names(text, &toks, &mut names);
     described_acronyms(text, &toks, &mut names);
     foreign_bodies(text, &toks, &mut names);
     tournament_qualifiers(text, &toks, &mut names);
@@ -479,6 +480,48 @@ fn red_cross_societies(text: &str, toks: &[token::Token], names: &mut Vec<names:
         .collect();
     for (a, b) in found {
         settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `MV Lau Star`, `HMS Queen Elizabeth`, `USS Gerald R. Ford`: a ship's
+/// type before its name stays outside it, as a title does, and the words
+/// after it are the ship's name, whatever they would be alone.
+fn ship_names(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let prefix = matches!(
+            toks[i].text(text),
+            "MV" | "RMS" | "HMS" | "USS" | "USNS" | "HMAS" | "HMCS" | "HMNZS" | "RFNS" | "RFA"
+        );
+        let next = toks[i + 1];
+        if !prefix
+            || !next.is_capitalised()
+            || !next.has(token::SPACE)
+            || next.has(token::LINE_START)
+        {
+            i += 1;
+            continue;
+        }
+        // capitalised words and initials (`R.`), on the line, five at most
+        let mut e = i + 1;
+        while e < toks.len() && e < i + 8 && !toks[e].has(token::LINE_START) {
+            let t = toks[e];
+            let initial = t.is_punct('.')
+                && toks[e - 1].is_capitalised()
+                && toks[e - 1].text(text).chars().count() == 1;
+            if !(initial || (t.is_capitalised() && t.has(token::SPACE))) {
+                break;
+            }
+            e += 1;
+        }
+        let (a, b) = (i + 1, e);
+        if names.iter().any(|c| c.a < b && c.b > i) {
+            names.retain(|c| c.b <= i || c.a >= b);
+            // in order, as the passes after this one read them
+            let at = names.partition_point(|c| c.a < a);
+            names.insert(at, names::Cand::strong(a, b, EntityKind::Name));
+        }
+        i = e;
     }
 }
 
@@ -4506,6 +4549,29 @@ mod regressions {
         );
         let found = spans("Workers at the Toyota plant walked out.");
         assert!(found.contains(&("Toyota", Organization)), "{found:?}");
+    }
+
+    #[test]
+    fn a_ship_s_type_stays_outside_its_name() {
+        let found = spans(
+            "Passengers left the ferry MV Lau Star on Saturday for the patrol boat RFNS \
+             Volasiga. HMS Queen Elizabeth and USS Gerald R. Ford sailed.",
+        );
+        for want in [
+            ("Lau Star", Name),
+            ("Volasiga", Name),
+            ("Queen Elizabeth", Name),
+            ("Gerald R. Ford", Name),
+            ("Saturday", Date),
+        ] {
+            assert!(found.contains(&want), "{want:?}: {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|(s, _)| s.starts_with("MV") || *s == "HMS"),
+            "{found:?}"
+        );
     }
 
     #[test]
