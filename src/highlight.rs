@@ -105,6 +105,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     let mut names = names::scan(text, &toks, &low, &used, &dates);
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
+    plan_years(text, &toks, &mut names, &mut numbers);
     shapes::product_models(text, &toks, &mut names, &mut numbers);
     model_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
@@ -125,6 +126,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     tournament_qualifiers(text, &toks, &mut names);
     shapes::apply(text, &toks, &mut names, &mut numbers);
     red_cross_societies(text, &toks, &mut names);
+    firm_subsidiaries(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -208,6 +210,82 @@ fn index_numbers(
         if index || bill {
             // a stock index is a name, as its number shows
             c.kind = EntityKind::Name;
+        }
+    }
+}
+
+/// `Saudi Vision 2030`, `the Dubai Clean Energy Strategy 2050`, `Expo
+/// 2030`, `ESC Congress 2025`: a plan or a gathering named with its year
+/// is one name, year and all, with the place or nationality written
+/// before it.
+fn plan_years(
+    text: &str,
+    toks: &[token::Token],
+    names: &mut Vec<names::Cand>,
+    numbers: &mut Vec<numbers::Found>,
+) {
+    let is_year = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == token::Kind::Num
+                && t.has(token::SPACE)
+                && !t.has(token::LINE_START | token::COLUMN)
+                && w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.bytes().all(|b| b.is_ascii_digit())
+        }) && toks.get(k + 1).is_none_or(|n| {
+            n.has(token::SPACE) || !matches!(n.kind, token::Kind::Num | token::Kind::Word)
+        })
+    };
+    let heads = |w: &str| matches!(w, "Vision" | "Strategy" | "Agenda" | "Expo" | "Congress");
+    // `Expo 2030` where no name was found: the word is its own name
+    let mut pushed = false;
+    for f in numbers
+        .iter()
+        .filter(|f| f.a == f.b && f.kind == EntityKind::Date)
+    {
+        let Some(k) = f.a.checked_sub(1) else {
+            continue;
+        };
+        let expo = toks[k].is_capitalised() && toks[k].text(text) == "Expo" && is_year(f.a);
+        if expo && !names.iter().any(|c| c.a <= k && k < c.b) {
+            names.push(names::Cand::strong(k, k + 1, EntityKind::Name));
+            pushed = true;
+        }
+    }
+    if pushed {
+        names.sort_by_key(|c| c.a);
+    }
+    let mut n = 0;
+    while n < names.len() {
+        let c = names[n];
+        let year = (heads(toks[c.b - 1].text(text)) && is_year(c.b))
+            .then(|| {
+                numbers
+                    .iter()
+                    .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Date)
+            })
+            .flatten();
+        let Some(y) = year else {
+            n += 1;
+            continue;
+        };
+        numbers.remove(y);
+        names[n].b += 1;
+        names[n].kind = EntityKind::Name;
+        // the place or nationality it belongs to, just before it
+        let owner = n.checked_sub(1).filter(|&m| {
+            let o = names[m];
+            o.b == c.a
+                && o.b == o.a + 1
+                && matches!(o.kind, EntityKind::Place | EntityKind::Name)
+                && toks[c.a].has(token::SPACE)
+        });
+        if let Some(m) = owner {
+            names[n].a = names[m].a;
+            names.remove(m);
+        } else {
+            n += 1;
         }
     }
 }
@@ -475,6 +553,38 @@ fn red_cross_societies(text: &str, toks: &[token::Token], names: &mut Vec<names:
                 && toks[society.a].has(token::SPACE)
                 && toks[society.a].text(text) == "Red"
                 && matches!(toks[society.a + 1].text(text), "Cross" | "Crescent")
+        })
+        .map(|w| (w[0].a, w[1].b))
+        .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `Tianqi Lithium Energy Australia`, `Toyota Motor Europe`, `Tata Steel
+/// Netherlands`: a firm named by its trade, then a country: its arm
+/// there, one body.
+fn firm_subsidiaries(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let lex = &*lexicon::LEXICON;
+    let mut buf = String::new();
+    let found: Vec<(usize, usize)> = names
+        .windows(2)
+        .filter(|w| {
+            let (firm, country) = (&w[0], &w[1]);
+            let adjacent = country.a == firm.b
+                && toks[country.a].has(token::SPACE)
+                && !toks[country.a].has(token::LINE_START | token::COLUMN);
+            adjacent
+                && firm.b >= firm.a + 2
+                && matches!(firm.kind, EntityKind::Name | EntityKind::Organization)
+                && country.kind == EntityKind::Place
+                && words::is_trade_head(&toks[firm.b - 1].text(text).to_lowercase())
+                && lex
+                    .gazetteer
+                    .longest_at(text, toks, country.a, country.b, &mut buf, |_, _| true)
+                    .is_some_and(|(n, e)| {
+                        country.a + n == country.b && e.source == lexicon::Source::Country
+                    })
         })
         .map(|w| (w[0].a, w[1].b))
         .collect();
@@ -4571,6 +4681,114 @@ mod regressions {
                 .iter()
                 .any(|(s, _)| s.starts_with("MV") || *s == "HMS"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_plan_or_gathering_named_with_its_year_is_one_name() {
+        has_all(
+            "Under Saudi Vision 2030 and the Dubai Clean Energy Strategy 2050, Riyadh \
+             will host Expo 2030. The results were shown at ESC Congress 2025.",
+            &[
+                ("Saudi Vision 2030", Name),
+                ("Dubai Clean Energy Strategy 2050", Name),
+                ("Expo 2030", Name),
+                ("ESC Congress 2025", Name),
+                ("Riyadh", Place),
+            ],
+        );
+        // a year after any other name is a date of its own
+        has_all(
+            "Inflation in Kenya 2025 figures rose.",
+            &[("Kenya", Place), ("2025", Date)],
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_body_of_two_fields_is_in_its_name() {
+        has_all(
+            "The Dubai Electricity and Water Authority and the Nairobi City Water and \
+             Sewerage Company signed. The Food and Drug Administration agreed.",
+            &[
+                ("Dubai Electricity and Water Authority", Organization),
+                ("Nairobi City Water and Sewerage Company", Organization),
+                ("Food and Drug Administration", Organization),
+            ],
+        );
+        // two places joined by `and` before a head are no fields
+        let found = spans("Ministers from France and Germany met in Brussels.");
+        assert!(found.contains(&("France", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn a_firm_s_arm_in_a_country_is_one_body() {
+        has_all(
+            "Tianqi Lithium Energy Australia and Hyundai Motor India said output fell.",
+            &[
+                ("Tianqi Lithium Energy Australia", Organization),
+                ("Hyundai Motor India", Organization),
+            ],
+        );
+        // a firm, then a country that is where something happened
+        has_all(
+            "Shares of Tata Steel rose in India on Monday.",
+            &[("Tata Steel", Organization), ("India", Place)],
+        );
+    }
+
+    #[test]
+    fn one_unknown_word_where_a_place_is_named_is_a_place() {
+        has_all(
+            "Patients face a drive to Rouyn-Noranda at night. Ferries run between \
+             Ranomena and Andrambovato. Resin comes from the valleys around Hasik. \
+             Puffins nest on Grímsey. Barges use the Hidrovía. She spoke by phone \
+             from Berchtesgaden.",
+            &[
+                ("Rouyn-Noranda", Place),
+                ("Ranomena", Place),
+                ("Andrambovato", Place),
+                ("Hasik", Place),
+                ("Grímsey", Place),
+                ("Hidrovía", Place),
+                ("Berchtesgaden", Place),
+            ],
+        );
+        // people are still people: given names, possessives, what is said
+        // or given to someone, a noun the name qualifies, the article's
+        // own full names
+        let found = spans(
+            "Benitez said he spoke to Steven. Fans listen to Vivaldi. He saved \
+             from Gudjohnsen's header. They ditched the Tomlinson review. Ana \
+             Okoro scored; the cross came from Okoro.",
+        );
+        for (name, kind) in [
+            ("Steven", Person),
+            ("Vivaldi", Person),
+            ("Gudjohnsen", Person),
+            ("Okoro", Person),
+        ] {
+            assert!(found.contains(&(name, kind)), "{name}: {found:?}");
+        }
+        assert!(
+            !found.iter().any(|&(s, k)| s == "Tomlinson" && k == Place),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_listed_before_their_kind_in_the_plural_are_of_that_kind() {
+        has_all(
+            "The Rössing, Husab and Tumas mines draw on the Omdel and Kuiseb \
+             aquifers. The cheaper Najdi and Shazri grades cost less.",
+            &[
+                ("Rössing", Place),
+                ("Husab", Place),
+                ("Tumas", Place),
+                ("Omdel", Place),
+                ("Kuiseb", Place),
+                ("Najdi", Name),
+                ("Shazri", Name),
+            ],
         );
     }
 

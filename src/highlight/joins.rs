@@ -1203,9 +1203,15 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     while end < limit && run_word(toks, end) && name_word(text, toks, found, end) {
         end += 1;
     }
-    let head = (i..end)
-        .find(|&h| official_head(text, toks, h))
-        .filter(|&h| !ends_a_title(text, toks, found, h))?;
+    let head = if let Some(h) = (i..end).find(|&h| official_head(text, toks, h)) {
+        h
+    } else {
+        end = fields_then_head(text, toks, found, (i, end), limit)?;
+        end - 1
+    };
+    if ends_a_title(text, toks, found, head) {
+        return None;
+    }
     // the name ends at its last head: a title or a name after it is not
     // part of it (`Home Office Minister`, `Air Force One`)
     end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
@@ -1294,6 +1300,33 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         return None;
     }
     Some((start, end, EntityKind::Organization))
+}
+
+/// `Dubai Electricity and Water Authority`: a place, then the first of
+/// a body's fields over `i..end` (no head word yet), `and`, and capitals
+/// ending in a head word: the end of that body's name, if so.
+fn fields_then_head(
+    text: &str,
+    toks: &[Token],
+    found: &Found<'_>,
+    (i, end): (usize, usize),
+    limit: usize,
+) -> Option<usize> {
+    let place = found.at(i)?;
+    if place.kind != EntityKind::Place || place.b >= end || word(text, toks, end) != Some("and") {
+        return None;
+    }
+    let stop = caps_end(text, toks, found, end + 1, limit);
+    if stop <= end + 2 || !official_head(text, toks, stop - 1) {
+        return None;
+    }
+    // the body found already over the fields and the head, or nothing
+    // found over either
+    let fits = match found.starting(place.b) {
+        Some(body) => body.kind == EntityKind::Organization && body.b == stop,
+        None => !(place.b..stop).any(|k| found.at(k).is_some()),
+    };
+    fits.then_some(stop)
 }
 
 /// `Chief Executive of AOL`: is word `i` the last of an office's title

@@ -180,8 +180,16 @@ fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand
         // a list of places; or of three bodies or more, two of them known
         // (`Vietnam Airlines, Vietjet and Bamboo Airways`: `Arsenal and
         // Wenger` is none)
-        let kind = if places > 0 && places + opened == group.len() {
+        // `the Itaipú and Yacyretá dams`, `the Najdi and Shazri grades`:
+        // what the names are, in the plural after them
+        let after = toks
+            .get(cands[end - 1].b)
+            .filter(|t| t.has(LOWER) && t.has(SPACE));
+        let plural = after.map_or("", |t| t.text(text));
+        let kind = if (places > 0 || is_plural_site(plural)) && places + opened == group.len() {
             Some(EntityKind::Place)
+        } else if matches!(plural, "brands" | "grades" | "varieties") && opened == group.len() {
+            Some(EntityKind::Name)
         } else if group.len() >= 3 && bodies >= 2 && bodies + opened == group.len() {
             Some(EntityKind::Organization)
         } else {
@@ -197,6 +205,39 @@ fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand
         }
         start = end;
     }
+}
+
+/// Sites in the plural after a list of their names: `the Rössing, Husab
+/// and Tumas mines`, `the Omdel and Kuiseb aquifers`.
+fn is_plural_site(w: &str) -> bool {
+    matches!(
+        w,
+        "mines"
+            | "dams"
+            | "aquifers"
+            | "fields"
+            | "oilfields"
+            | "gasfields"
+            | "rivers"
+            | "lakes"
+            | "islands"
+            | "valleys"
+            | "mountains"
+            | "provinces"
+            | "districts"
+            | "villages"
+            | "towns"
+            | "ports"
+            | "wetlands"
+            | "reservoirs"
+            | "glaciers"
+            | "basins"
+            | "canals"
+            | "deposits"
+            | "municipalities"
+            | "counties"
+            | "regions"
+    )
 }
 
 /// Sentence-start words the article also writes in lower case (`Handsets`
@@ -2926,6 +2967,11 @@ impl Ctx<'_> {
                 || (has_of && self.is_common(first))
             {
                 EntityKind::Name
+            } else if (first + 1..r).all(|k| self.has(k, HYPHEN_PREV) || !self.toks[k].is_word())
+                && self.lone_place_before(first, r)
+            {
+                // `a drive to Rouyn-Noranda`: a hyphened place
+                EntityKind::Place
             } else {
                 EntityKind::Person
             };
@@ -3097,6 +3143,8 @@ impl Ctx<'_> {
         } else if common {
             // an ordinary word with a capital: a title, a product, an event
             EntityKind::Name
+        } else if self.lone_place_before(first, first + 1) {
+            EntityKind::Place
         } else {
             EntityKind::Person
         };
@@ -3824,12 +3872,154 @@ impl Ctx<'_> {
         (p..r).rev().find(|&k| self.toks[k].is_word()).unwrap_or(p)
     }
 
+    /// `a drive to Amos`, `by phone from Berchtesgaden`, `between
+    /// Ranomena and`, `around Hasik`, `on Grímsey`, `the Hidrovía`: one
+    /// word no list knows, no given name, after these is a place, where a
+    /// person would have been named in full (the article's own full names
+    /// still make it a surname). Not before a possessive (`from
+    /// Gudjohnsen's header`), nor after `the` or `on` before a noun it
+    /// qualifies (`the Tomlinson review`, `on Soham murderer`), nor after
+    /// what is said or given to someone (`listen to Vivaldi`), nor after
+    /// `from` but for a journey or a home (`a bid from Qwest`).
+    fn lone_place_before(&self, i: usize, end: usize) -> bool {
+        if i == 0 || self.is_first_name(i) || self.has(i, UPPER) || self.risky(i) {
+            return false;
+        }
+        let next = self.toks.get(end);
+        let possessive = next.is_some_and(|t| t.kind == Kind::Poss);
+        let noun_after = next.is_some_and(|t| t.is_word() && t.has(LOWER))
+            && !self.lower_is(end, |w| is_stopword(w) || is_place_preposition(w));
+        if possessive || !self.prev_word_is(i, |_| true) {
+            return false;
+        }
+        let before = |f: fn(&str) -> bool| i >= 2 && self.lower_is(i - 2, f);
+        let Some(prep) = self.low(i - 1) else {
+            return false;
+        };
+        match prep {
+            "the" => {
+                // `the Kop.`, `the Hidrovía, to`: nothing it qualifies
+                // after (`the Kirin 9030 processor` is a product)
+                let ends = next.is_none_or(|t| match t.kind {
+                    Kind::Punct(_) => true,
+                    Kind::Word => !noun_after,
+                    _ => false,
+                });
+                ends && !self.word(end - 1).ends_with('s')
+            }
+            "on" => !noun_after,
+            "between" | "around" | "beyond" | "reaches" => true,
+            // `from Shakespeare to Yeats` is a range, left to the route's
+            // own test
+            "to" => {
+                let range = i >= 3 && self.lower_is(i - 3, |w| w == "from");
+                !(noun_after || range || before(takes_a_person_to))
+            }
+            "from" => {
+                let route = self.lower_is(end, |w| matches!(w, "in" | "near"));
+                route
+                    || (i >= 2 && self.toks[i - 2].is_punct(','))
+                    || before(|w| {
+                        matches!(
+                            w,
+                            "hours"
+                                | "minutes"
+                                | "km"
+                                | "kilometres"
+                                | "kilometers"
+                                | "miles"
+                                | "phone"
+                                | "both"
+                                | "arrived"
+                                | "returned"
+                                | "came"
+                                | "comes"
+                                | "flew"
+                                | "moved"
+                                | "travelled"
+                                | "traveled"
+                                | "drove"
+                                | "residents"
+                                | "villagers"
+                                | "people"
+                                | "farmers"
+                                | "families"
+                        )
+                    })
+            }
+            _ => false,
+        }
+    }
+
     fn prev_word_is(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         let Some(k) = i.checked_sub(1) else {
             return false;
         };
         self.toks[k].is_word() && self.toks[k].has(super::token::LOWER) && self.lower_is(k, f)
     }
+}
+
+/// Words before `to` that take a person: `listen to`, `spoke to`, `a
+/// tribute to`, `compared me to`, `lost to`, `went to` (a prize).
+fn takes_a_person_to(w: &str) -> bool {
+    matches!(
+        w,
+        "listen"
+            | "listened"
+            | "listening"
+            | "spoke"
+            | "speak"
+            | "speaking"
+            | "said"
+            | "say"
+            | "talk"
+            | "talked"
+            | "talking"
+            | "tribute"
+            | "answer"
+            | "reply"
+            | "replied"
+            | "compared"
+            | "dedicated"
+            | "married"
+            | "wrote"
+            | "letter"
+            | "message"
+            | "sold"
+            | "lost"
+            | "went"
+            | "goes"
+            | "go"
+            | "belongs"
+            | "belonged"
+            | "thanks"
+            | "owed"
+            | "apologised"
+            | "apologized"
+            | "introduced"
+            | "happened"
+            | "passed"
+            | "handed"
+            | "given"
+            | "gave"
+            | "award"
+            | "awarded"
+            | "prize"
+            | "sister"
+            | "brother"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "adviser"
+            | "advisor"
+            | "successor"
+            | "rival"
+            | "similar"
+            | "loyal"
+            | "close"
+            | "next"
+    )
 }
 
 /// Lower-case words just before a name that make it a body, beside
