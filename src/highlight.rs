@@ -127,6 +127,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     shapes::apply(text, &toks, &mut names, &mut numbers);
     red_cross_societies(text, &toks, &mut names);
     firm_subsidiaries(text, &toks, &mut names);
+    company_forms(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -588,6 +589,37 @@ fn firm_subsidiaries(text: &str, toks: &[token::Token], names: &mut Vec<names::C
         })
         .map(|w| (w[0].a, w[1].b))
         .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `Benguela Aqua Holdings (Pty) Ltd`, `Lanka Spice Route (Pvt) Ltd`,
+/// `Tata Consultancy Services Private Limited`: a private company's form
+/// after its name, in brackets or not, ends the body's name.
+fn company_forms(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let limited = |k: usize| matches!(word(k), "Ltd" | "Limited");
+    let mut found = Vec::new();
+    for c in names.iter() {
+        let firm = matches!(c.kind, EntityKind::Organization | EntityKind::Name)
+            && toks.get(c.b).is_some_and(|t| !t.has(token::LINE_START));
+        if !firm {
+            continue;
+        }
+        let bracketed = toks.get(c.b).is_some_and(|t| t.is_punct('('))
+            && matches!(word(c.b + 1), "Pty" | "Pvt" | "Private")
+            && toks.get(c.b + 2).is_some_and(|t| t.is_punct(')'))
+            && limited(c.b + 3);
+        let end = if bracketed {
+            c.b + 4
+        } else if word(c.b) == "Private" && limited(c.b + 1) {
+            c.b + 2
+        } else {
+            continue;
+        };
+        found.push((c.a, end));
+    }
     for (a, b) in found {
         settle(names, a, b, EntityKind::Organization);
     }
@@ -3556,15 +3588,15 @@ mod regressions {
     }
 
     #[test]
-    fn a_holiday_is_a_date_and_heads_no_longer_name() {
+    fn a_holiday_is_a_name_and_heads_no_longer_name() {
         let found = spans("He will be sworn in before Christmas, after Eid and Easter.");
         assert_eq!(
             found,
-            [("Christmas", Date), ("Eid", Date), ("Easter", Date)]
+            [("Christmas", Name), ("Eid", Name), ("Easter", Name)]
         );
         let found = spans("The Christmas Special aired on Boxing Day. The Easter Rising failed.");
-        assert!(found.contains(&("Christmas", Date)), "{found:?}");
-        assert!(found.contains(&("Boxing Day", Date)), "{found:?}");
+        assert!(found.contains(&("Christmas", Name)), "{found:?}");
+        assert!(found.contains(&("Boxing Day", Name)), "{found:?}");
         assert!(found.contains(&("Easter Rising", Name)), "{found:?}");
         // the verb is no feast
         assert_eq!(spans("She lent him money."), []);
@@ -4066,7 +4098,7 @@ mod regressions {
         for (name, kind) in [
             ("Tuesday", Date),
             ("Thursday", Date),
-            ("Good Friday", Date),
+            ("Good Friday", Name),
             ("two-thirds", Number),
             ("1,500", Number),
             ("X", Organization),
@@ -4789,6 +4821,45 @@ mod regressions {
                 ("Najdi", Name),
                 ("Shazri", Name),
             ],
+        );
+    }
+
+    #[test]
+    fn holidays_are_names_and_named_seasons_dates() {
+        has_all(
+            "Shops shut on Christmas Day and Boxing Day. After Eid al-Fitr they go \
+             back; in Ramadan they fast.",
+            &[
+                ("Christmas Day", Name),
+                ("Boxing Day", Name),
+                ("Eid al-Fitr", Name),
+                ("Ramadan", Date),
+            ],
+        );
+    }
+
+    #[test]
+    fn dotted_dates_nights_and_company_forms() {
+        has_all(
+            "By Anna Berg\n22.01.2026 | Updated 23.01.2026 09:15\n\nCrews spent 14 nights \
+             at sea. Benguela Aqua Holdings (Pty) Ltd and Lanka Spice Route (Pvt) Ltd \
+             signed. It sells for RO 38 a kilogram, or Ar 42 billion.",
+            &[
+                ("22.01.2026", Date),
+                ("23.01.2026", Date),
+                ("14 nights", Date),
+                ("Benguela Aqua Holdings (Pty) Ltd", Organization),
+                ("Lanka Spice Route (Pvt) Ltd", Organization),
+                ("38", Number),
+                ("42 billion", Number),
+            ],
+        );
+        let found = spans("It sells for RO 38 a kilogram, or Ar 42 billion. Version 1.2.3 is out.");
+        assert!(
+            !found
+                .iter()
+                .any(|&(s, k)| matches!(s, "RO" | "Ar") || k == Date),
+            "{found:?}"
         );
     }
 

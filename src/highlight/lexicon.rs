@@ -25,6 +25,7 @@ pub(crate) enum Source {
     Demonym,
     Event,
     Holiday,
+    Season,
 }
 
 impl Source {
@@ -34,8 +35,8 @@ impl Source {
                 EntityKind::Place
             }
             Source::Organization | Source::Club => EntityKind::Organization,
-            Source::Demonym | Source::Event => EntityKind::Name,
-            Source::Holiday => EntityKind::Date,
+            Source::Demonym | Source::Event | Source::Holiday => EntityKind::Name,
+            Source::Season => EntityKind::Date,
         }
     }
 
@@ -213,7 +214,7 @@ fn lines(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-const LISTS: [(&str, Source); 9] = [
+const LISTS: [(&str, Source); 10] = [
     (
         include_str!("../../assets/gazetteer/countries.txt"),
         Source::Country,
@@ -237,6 +238,10 @@ const LISTS: [(&str, Source); 9] = [
     (
         include_str!("../../assets/gazetteer/holidays.txt"),
         Source::Holiday,
+    ),
+    (
+        include_str!("../../assets/gazetteer/seasons.txt"),
+        Source::Season,
     ),
     (
         include_str!("../../assets/gazetteer/clubs.txt"),

@@ -75,6 +75,8 @@ fn is_time_unit(w: &str) -> bool {
             | "secs"
             | "day"
             | "days"
+            | "night"
+            | "nights"
             | "week"
             | "weeks"
             | "fortnight"
@@ -571,6 +573,25 @@ fn is_clock_digits(s: &str) -> bool {
     matches!((two(h), two(m)), (Some(h), Some(m)) if h <= 24 && m < 60)
 }
 
+/// `22.01.2026`, `3.5.2025`: a day, a month and a year of four digits
+/// between periods.
+fn is_dotted_date(s: &str) -> bool {
+    let mut parts = s.split('.');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let small = |p: &str, most: u32| {
+        (1..=2).contains(&p.len()) && p.parse::<u32>().is_ok_and(|n| (1..=most).contains(&n))
+    };
+    small(d, 31)
+        && small(m, 12)
+        && y.len() == 4
+        && (y.starts_with("19") || y.starts_with("20"))
+        && y.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
 fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     let date = |a, b| {
@@ -626,6 +647,11 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if prev == "Radio" {
             return Some(Hit::Skip(i));
         }
+    }
+    // `22.01.2026`: day, month and year between periods (a number's
+    // separators joined them into one token)
+    if is_dotted_date(s) {
+        return date(i, i);
     }
     // ISO date 2025-06-28 and 22/08/1996
     if c.year_at(i)

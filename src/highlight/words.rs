@@ -1461,6 +1461,15 @@ pub(crate) fn is_currency_code(w: &str) -> bool {
             | "zl"
             | "dh"
             | "dhs"
+            // Omani rial, Malagasy ariary, Bahraini and Kuwaiti dinars,
+            // Qatari riyal, Malawian kwacha, rupees
+            | "ro"
+            | "ar"
+            | "bd"
+            | "kd"
+            | "qr"
+            | "mk"
+            | "rs"
     )
 }
 
