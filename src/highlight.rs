@@ -128,6 +128,8 @@ pub fn highlight(text: &str) -> Vec<Span> {
     red_cross_societies(text, &toks, &mut names);
     firm_subsidiaries(text, &toks, &mut names);
     company_forms(text, &toks, &mut names);
+    tickers(&toks, &mut names);
+    club_prefixes(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -619,6 +621,76 @@ fn company_forms(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>
             continue;
         };
         found.push((c.a, end));
+    }
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `(CVP.TO)`, `(VOD.L)`: a company's ticker in brackets, with its
+/// exchange's letters after the period, is the company.
+fn tickers(toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let found: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|c| {
+            let glued = |k: usize| toks.get(k).is_some_and(|t| !t.has(token::SPACE));
+            c.b == c.a + 1
+                && toks[c.a].has(token::UPPER)
+                && c.a.checked_sub(1).is_some_and(|k| toks[k].is_punct('('))
+                && toks.get(c.b).is_some_and(|t| t.is_punct('.'))
+                && glued(c.b)
+                && toks
+                    .get(c.b + 1)
+                    .is_some_and(|t| t.is_word() && t.has(token::UPPER) && t.end - t.start <= 2)
+                && glued(c.b + 1)
+                && toks.get(c.b + 2).is_some_and(|t| t.is_punct(')'))
+        })
+        .map(|c| (c.a, c.b + 2))
+        .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
+    }
+}
+
+/// `ASC Ville de Dakar`, `AS Douanes`, `ES Tunis`, `CS Sfaxien`: a sports
+/// club named with the letters of its kind first, in the French or
+/// Portuguese way, is one body, with the town after `de`.
+fn club_prefixes(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let prefix = t.has(token::UPPER)
+            && !t.has(token::CAPS_LINE)
+            && matches!(
+                t.text(text),
+                "AS" | "ASC" | "ES" | "CS" | "JS" | "SC" | "RC"
+            );
+        if !prefix {
+            continue;
+        }
+        let on = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.has(token::SPACE) && !t.has(token::LINE_START | token::COLUMN))
+        };
+        let mut end = k + 1;
+        while on(end) {
+            let w = toks[end].text(text);
+            let cap = toks[end].is_capitalised() && !toks[end].has(token::UPPER);
+            let link = matches!(w, "de" | "du" | "do" | "da")
+                && toks.get(end + 1).is_some_and(token::Token::is_capitalised);
+            if !(cap || link) {
+                break;
+            }
+            end += 1;
+        }
+        let person = names.iter().any(|c| {
+            c.a > k
+                && c.a < end
+                && c.kind == EntityKind::Person
+                && c.strength == names::Strength::Strong
+        });
+        if end > k + 1 && toks[end - 1].is_capitalised() && !person {
+            found.push((k, end));
+        }
     }
     for (a, b) in found {
         settle(names, a, b, EntityKind::Organization);
@@ -4861,6 +4933,32 @@ mod regressions {
                 .any(|&(s, k)| matches!(s, "RO" | "Ar") || k == Date),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn wire_tables_tickers_and_clubs_by_their_letters() {
+        let text = "Results\n\nChinook Valley Processors Inc (CVP.TO) fell by 1035 MT.\n\n\
+                    \x20                     2025        2024\n\
+                    Revenue              412.6       389.1\n\n\
+                    ARABICA FUTURES (ICE, U.S. cents per lb):\n\
+                    Dec                392.15   +3.40\n\
+                    Mar                378.60   +2.95\n\n\
+                    Babacar Gueye (ASC Ville de Dakar) 24, AS Douanes 81. Revenue rose.";
+        has_all(
+            text,
+            &[
+                ("CVP.TO", Organization),
+                ("1035", Date),
+                ("2025", Date),
+                ("2024", Date),
+                ("Dec", Date),
+                ("Mar", Date),
+                ("ASC Ville de Dakar", Organization),
+                ("AS Douanes", Organization),
+            ],
+        );
+        let found = spans(text);
+        assert!(!found.iter().any(|(s, _)| *s == "Revenue"), "{found:?}");
     }
 
     #[test]

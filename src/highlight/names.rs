@@ -3100,6 +3100,14 @@ impl Ctx<'_> {
         }
         let common = self.lex.is_common(w);
         let upper = self.has(first, UPPER);
+        // (`Revenue   412.6`: a row's label before amounts, no side)
+        let amount = self
+            .toks
+            .get(first + 1)
+            .is_some_and(|t| t.text(self.text).contains(['.', ',']));
+        if common && amount && self.has(first, TABLE_LINE) && self.is_score(first + 1) {
+            return;
+        }
         let team_slot = self.has(first, TABLE_LINE)
             && self.is_score(first + 1)
             && (self.has(first, LINE_START)

@@ -7,7 +7,7 @@
 use super::EntityKind;
 use super::lexicon::{LEXICON, case_fits};
 use super::token::{
-    CAP, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
+    CAP, COLUMN, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
 };
 use super::words::{Lowered, is_stopword, is_time_zone};
 
@@ -573,6 +573,27 @@ fn is_clock_digits(s: &str) -> bool {
     matches!((two(h), two(m)), (Some(h), Some(m)) if h <= 24 && m < 60)
 }
 
+/// A line of two or more years and nothing else, from `i` on: the
+/// columns' heading of a table (`2025        2024`).
+fn years_row(c: &Cursor, i: usize) -> bool {
+    let mut n = 0;
+    let mut k = i;
+    while let Some(t) = c.tok(k) {
+        if k > i && t.has(LINE_START) {
+            break;
+        }
+        let year = t.kind == Kind::Num
+            && c.text(k).len() == 4
+            && c.digits(k).is_some_and(|y| (1900..=2099).contains(&y));
+        if !year {
+            return false;
+        }
+        n += 1;
+        k += 1;
+    }
+    n >= 2
+}
+
 /// `22.01.2026`, `3.5.2025`: a day, a month and a year of four digits
 /// between periods.
 fn is_dotted_date(s: &str) -> bool {
@@ -647,6 +668,10 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
         if prev == "Radio" {
             return Some(Hit::Skip(i));
         }
+    }
+    // a table's heading of years: `2025        2024`
+    if c.tok(i).is_some_and(|t| t.has(LINE_START)) && years_row(c, i) {
+        return date(i, i);
     }
     // `22.01.2026`: day, month and year between periods (a number's
     // separators joined them into one token)
@@ -867,6 +892,14 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     let capitalised = t.flags & (CAP | UPPER) != 0;
     // months
     if let Some(full) = c.month_at(i) {
+        // a futures contract's month heading a row of prices: `Dec
+        // 392.15   +3.40`
+        if t.has(LINE_START)
+            && c.tok(i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.has(COLUMN))
+        {
+            return date(i, i);
+        }
         let mut e = i;
         if c.tok(e + 1)
             .is_some_and(|t| t.is_punct('.') && !t.has(SPACE))

@@ -1349,6 +1349,7 @@ pub(crate) fn is_time_zone(w: &str) -> bool {
             | "cdt"
             | "mst"
             | "mdt"
+            | "mt"
             | "cet"
             | "cest"
             | "eet"
