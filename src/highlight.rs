@@ -4962,6 +4962,37 @@ mod regressions {
     }
 
     #[test]
+    fn romance_bodies_spelt_out_and_foreign_place_words() {
+        has_all(
+            "The union, the Fédération interprofessionnelle de la santé du Québec (FIQ), \
+             objected. The Société d'Exploitation du Rail Sud-Est (SERSE) runs the line. \
+             Trees grow on Jabal Samhan and in Wadi Dawkah. Boats run to Nueva Palmira; \
+             fans came from Greater London.",
+            &[
+                (
+                    "Fédération interprofessionnelle de la santé du Québec",
+                    Organization,
+                ),
+                ("Société d'Exploitation du Rail Sud-Est", Organization),
+                ("Jabal Samhan", Place),
+                ("Wadi Dawkah", Place),
+                ("Nueva Palmira", Place),
+                ("Greater London", Place),
+            ],
+        );
+        // English names keep their small words out of the letters
+        has_all(
+            "Votes went to Piotr Zawadzki of the Greater Poznań coalition.",
+            &[("Greater Poznań", Organization)],
+        );
+        assert!(
+            !spans("A group called for a national inquiry (NI) today.")
+                .iter()
+                .any(|(s, _)| s.contains("inquiry"))
+        );
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

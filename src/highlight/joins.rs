@@ -216,6 +216,24 @@ fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Opti
     if !toks[last].is_capitalised() || (listed && place()) {
         return None;
     }
+    // a name in French, Spanish or Portuguese spells its letters with
+    // its small words too (`Fédération interprofessionnelle de la santé
+    // du Québec (FIQ)`, `Société d'Exploitation du Rail Sud-Est (SERSE)`)
+    let romance = words.iter().any(|&k| {
+        let w = toks[k].text(text);
+        matches!(w, "de" | "du" | "des" | "del" | "do" | "da" | "dos" | "das")
+            || w.starts_with("d'")
+            || w.starts_with("d\u{2019}")
+    });
+    // a small word's initial, past `d'` or `l'`, if it has four letters
+    let initial = |k: usize| {
+        let w = toks[k].text(text);
+        let w = ["d'", "l'", "d\u{2019}", "l\u{2019}"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .unwrap_or(w);
+        (w.chars().count() >= 4).then(|| w.chars().next()).flatten()
+    };
     // match the letters from the last, each to a capitalised word's initial;
     // one capitalised word may go unmatched (`Health` in NICE)
     let mut skipped = 0;
@@ -226,6 +244,15 @@ fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Opti
             let &k = words.get(w)?;
             w += 1;
             let t = toks[k];
+            if romance && !t.is_capitalised() {
+                if initial(k).is_some_and(|c| c.to_uppercase().eq(std::iter::once(letter))) {
+                    if n == 0 {
+                        return None;
+                    }
+                    break;
+                }
+                continue;
+            }
             if !t.is_capitalised() {
                 continue;
             }

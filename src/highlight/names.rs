@@ -2710,7 +2710,16 @@ impl Ctx<'_> {
                         // "the Prek Takeo junction": a site's whole name
                         let site = self.lower_word(end)
                             && self.lower_is(end, |w| site_noun(w) == Some(Site::Mine));
-                        if self.country_in_brackets(end) || site {
+                        // "Nueva Palmira", "Greater London": a town named
+                        // for another, or a place's wider area
+                        // (not "the Greater Poznań coalition", a body)
+                        let lead = r == p + 1
+                            && self.lower_is(p, is_place_lead)
+                            && !(self.lower_word(end)
+                                && self.lower_is(end, |w| {
+                                    apposition_kind(w) == Some(EntityKind::Organization)
+                                }));
+                        if self.country_in_brackets(end) || site || lead {
                             r += n;
                             continue;
                         }

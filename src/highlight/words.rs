@@ -772,7 +772,29 @@ pub(crate) fn is_place_prefix(w: &str) -> bool {
 pub(crate) fn is_place_lead(w: &str) -> bool {
     matches!(
         w,
-        "mount" | "lake" | "fort" | "port" | "cape" | "mt" | "greater"
+        "mount"
+            | "lake"
+            | "fort"
+            | "port"
+            | "cape"
+            | "mt"
+            | "greater"
+            // the same in Arabic, Spanish and Italian names: `Jabal
+            // Samhan`, `Wadi Dawkah`, `Cerro Rico`, `Nueva Palmira`
+            | "jabal"
+            | "jebel"
+            | "djebel"
+            | "wadi"
+            | "khor"
+            | "cerro"
+            | "lago"
+            | "isla"
+            | "monte"
+            | "ciudad"
+            | "nueva"
+            | "nuevo"
+            | "puerto"
+            | "bahía"
     )
 }
 
