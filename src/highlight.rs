@@ -658,7 +658,8 @@ fn tickers(toks: &[token::Token], names: &mut Vec<names::Cand>) {
 fn club_prefixes(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
     let mut found = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        let prefix = t.has(token::UPPER)
+        let prefix = t.end - t.start <= 3
+            && t.has(token::UPPER)
             && !t.has(token::CAPS_LINE)
             && matches!(
                 t.text(text),

@@ -675,7 +675,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     }
     // `22.01.2026`: day, month and year between periods (a number's
     // separators joined them into one token)
-    if is_dotted_date(s) {
+    if s.len() >= 8 && is_dotted_date(s) {
         return date(i, i);
     }
     // ISO date 2025-06-28 and 22/08/1996

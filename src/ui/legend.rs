@@ -29,7 +29,7 @@ pub(crate) fn example(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Person => ("Anneke Verhoeven", "people"),
         EntityKind::Organization => ("Northline Wire", "organizations"),
         EntityKind::Place => ("Rotterdam", "places"),
-        EntityKind::Name => ("Dutch", "other names: peoples, events"),
+        EntityKind::Name => ("Dutch", "other names: peoples, events, holidays"),
         EntityKind::Number => ("€4.2 million", "figures and amounts"),
         EntityKind::Date => ("Nov. 18", "dates and spans of time"),
     }
