@@ -106,6 +106,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     joins::apply(text, &toks, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
     plan_years(text, &toks, &mut names, &mut numbers);
+    numbered_sites(text, &toks, &mut names, &mut numbers);
     shapes::product_models(text, &toks, &mut names, &mut numbers);
     model_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
@@ -290,6 +291,65 @@ fn plan_years(
         } else {
             n += 1;
         }
+    }
+}
+
+/// `Highway 10`, `Terminal 3`, `Gate 3`, `Mile 6`, `Tunnel 21`, `Route
+/// PY22`: a road, a gate or a site named by its number or code is one
+/// place, the number and all.
+fn numbered_sites(
+    text: &str,
+    toks: &[token::Token],
+    names: &mut [names::Cand],
+    numbers: &mut Vec<numbers::Found>,
+) {
+    let site = |k: usize| {
+        matches!(
+            toks[k].text(text),
+            "Highway"
+                | "Route"
+                | "Terminal"
+                | "Gate"
+                | "Mile"
+                | "Dune"
+                | "Tunnel"
+                | "Pier"
+                | "Berth"
+                | "Exit"
+                | "Runway"
+                | "Hangar"
+        )
+    };
+    for c in names.iter_mut() {
+        let Some(next) = toks.get(c.b) else { continue };
+        // already joined to its number (`Terminal 3` as a work's sequel)
+        let joined = c.b >= c.a + 2 && toks[c.b - 1].kind == token::Kind::Num && site(c.b - 2);
+        // a code of capitals and digits (`Route PY22`)
+        let code = c.b == c.a + 2
+            && site(c.a)
+            && toks[c.a + 1].has(token::UPPER)
+            && toks[c.a + 1].text(text).bytes().any(|b| b.is_ascii_digit());
+        if joined || code {
+            c.kind = EntityKind::Place;
+            continue;
+        }
+        let number = next.kind == token::Kind::Num
+            && next.has(token::SPACE)
+            && !next.has(token::LINE_START | token::COLUMN)
+            && next.end - next.start <= 4
+            && next.text(text).bytes().all(|b| b.is_ascii_digit());
+        if !number || !site(c.b - 1) {
+            continue;
+        }
+        let Some(n) = numbers
+            .iter()
+            .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Number)
+        else {
+            continue;
+        };
+        numbers.remove(n);
+        c.b += 1;
+        c.kind = EntityKind::Place;
     }
 }
 
@@ -4990,6 +5050,26 @@ mod regressions {
             !spans("A group called for a national inquiry (NI) today.")
                 .iter()
                 .any(|(s, _)| s.contains("inquiry"))
+        );
+    }
+
+    #[test]
+    fn a_site_named_by_its_number_is_one_place() {
+        has_all(
+            "Passengers used Terminal 3. The plant is at Mile 6, near Dune 7 and \
+             Tunnel 21; trucks on Route PY22 and Highway 10 waited.",
+            &[
+                ("Terminal 3", Place),
+                ("Mile 6", Place),
+                ("Dune 7", Place),
+                ("Tunnel 21", Place),
+                ("Route PY22", Place),
+                ("Highway 10", Place),
+            ],
+        );
+        has_all(
+            "He ran a mile 6 times. PlayStation 5 sold out.",
+            &[("6", Number), ("PlayStation 5", Name)],
         );
     }
 
