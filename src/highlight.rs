@@ -5076,6 +5076,44 @@ mod regressions {
     }
 
     #[test]
+    fn a_town_only_the_towns_list_knows_is_a_place_where_nothing_says_otherwise() {
+        use EntityKind::{Organization, Person, Place};
+        // alone at a sentence start, two words no other list has
+        has_all(
+            "Track\n\nSigulda hosts the race each winter, and Flin Flon has one hospital.",
+            &[("Sigulda", Place), ("Flin Flon", Place)],
+        );
+        // a player's club in brackets; a substitute with his minute
+        has_all(
+            "France\n\nDimitri Yachvili (Biarritz), Pierre Mignoni (Clermont). \
+             Team: Howard, Neville, Giggs (Saha 70), Scholes.",
+            &[
+                ("Biarritz", Organization),
+                ("Clermont", Organization),
+                ("Saha", Person),
+            ],
+        );
+        // the surname of someone the article names: the person
+        has_all(
+            "Visit\n\nShe met Mr Cardoso after the drive, and Cardoso said the road was closed.",
+            &[("Cardoso", Person)],
+        );
+    }
+
+    #[test]
+    fn a_list_with_a_listed_town_takes_the_kind_most_of_its_names_have() {
+        use EntityKind::{Person, Place};
+        has_all(
+            "Goals\n\nIn the second half Nyberg, Horvat and Cardoso all scored.",
+            &[("Nyberg", Person), ("Horvat", Person), ("Cardoso", Person)],
+        );
+        has_all(
+            "Move\n\nThe club plays in Kitwe and Chingola while Nkana and Luanshya wait.",
+            &[("Nkana", Place), ("Luanshya", Place)],
+        );
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

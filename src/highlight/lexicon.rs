@@ -2,6 +2,7 @@
 //! lower-cased words of each phrase.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
@@ -195,6 +196,11 @@ pub(crate) fn push_key(buf: &mut String, word: &str) {
     }
 }
 
+/// A town's key as [`Lexicon`] keeps it.
+fn town_hash(key: &str) -> u64 {
+    FixedState::with_seed(0x746f_776e).hash_one(key)
+}
+
 /// A title or office written before a name (`Prime Minister`, `Mr.`).
 pub(crate) struct Title;
 
@@ -206,6 +212,12 @@ pub(crate) struct Lexicon {
     /// Rarer words and their inflections: evidence against a capital at a
     /// sentence start, never a reason for a kind.
     more: Set<Box<str>>,
+    /// Towns no other list has, by the hashes of their keys (see
+    /// [`push_key`], [`town_hash`]): evidence that an unknown name is a
+    /// place, never a name by itself. Sixty thousand names as hashes take
+    /// a quarter of the memory they would as strings; two keys sharing a
+    /// 64-bit hash is a chance too small to count.
+    towns: Set<u64>,
 }
 
 fn lines(list: &str) -> impl Iterator<Item = &str> {
@@ -312,13 +324,29 @@ impl Lexicon {
         for t in lines(include_str!("../../assets/gazetteer/titles.txt")) {
             titles.insert(t, |_| Title);
         }
+        // a town's line is its words with one space between, so its key is
+        // the line's (the words' keys joined where the text has a space)
+        let list = include_str!("../../assets/gazetteer/towns.txt");
+        let mut towns = Set::with_capacity_and_hasher(list.len() / 10, FixedState::default());
+        let mut k = String::new();
+        for town in lines(list) {
+            k.clear();
+            push_key(&mut k, town);
+            towns.insert(town_hash(&k));
+        }
         Self {
             gazetteer,
             titles,
             first_names,
             common,
             more,
+            towns,
         }
+    }
+
+    /// Is `key` (see [`push_key`]) the name of a town in `towns.txt`?
+    pub fn is_town_key(&self, key: &str) -> bool {
+        self.towns.contains(&town_hash(key))
     }
 
     /// Is `word` (any case) a common lower-case English word?
@@ -517,6 +545,24 @@ mod tests {
         assert_eq!(at(5, &mut buf), Some((2, EntityKind::Place)));
         assert!(lex.is_first_name("Antony") && lex.is_first_name("MOHAMMED"));
         assert!(lex.is_common("Pressure") && !lex.is_common("Netanyahu"));
+    }
+
+    #[test]
+    fn towns_are_found_by_their_keys_in_both_spellings() {
+        let lex = &*LEXICON;
+        for key in [
+            "sigulda",
+            "flin flon",
+            "rouyn-noranda",
+            "lüderitz",
+            "luderitz",
+        ] {
+            assert!(lex.is_town_key(key), "{key}");
+        }
+        // a listed city, a common word, a given name, a frequent surname
+        for key in ["london", "reading", "amos", "taylor", "Sigulda"] {
+            assert!(!lex.is_town_key(key), "{key}");
+        }
     }
 
     #[test]

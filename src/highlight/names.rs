@@ -37,6 +37,7 @@ pub(crate) enum Strength {
 
 /// A name over tokens `a..b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // four marks, each read by its own pass
 pub(crate) struct Cand {
     pub a: usize,
     pub b: usize,
@@ -54,6 +55,9 @@ pub(crate) struct Cand {
     /// (`beat Charlton`, `England captain`): the side wherever the article
     /// names it alone.
     pub team: bool,
+    /// A place only because a town of that name is listed (`towns.txt`):
+    /// no evidence for the names listed with it.
+    pub town: bool,
 }
 
 impl Cand {
@@ -68,6 +72,7 @@ impl Cand {
             cue: None,
             lower_test: false,
             team: false,
+            town: false,
         }
     }
 }
@@ -174,7 +179,7 @@ fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand
             continue;
         }
         let group = &cands[start..end];
-        let of = |kind: EntityKind| group.iter().filter(|c| c.kind == kind).count();
+        let of = |kind: EntityKind| group.iter().filter(|c| c.kind == kind && !c.town).count();
         let (places, bodies) = (of(EntityKind::Place), of(EntityKind::Organization));
         let opened = group.iter().filter(|c| open(c)).count();
         // a list of places; or of three bodies or more, two of them known
@@ -186,7 +191,28 @@ fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand
             .get(cands[end - 1].b)
             .filter(|t| t.has(LOWER) && t.has(SPACE));
         let plural = after.map_or("", |t| t.text(text));
-        let kind = if (places > 0 || is_plural_site(plural)) && places + opened == group.len() {
+        // a listed town is a place, but no evidence for the others
+        let towns = group
+            .iter()
+            .filter(|c| c.kind == EntityKind::Place && c.town)
+            .count();
+        // names only the towns' list knows, with unknown ones: what most
+        // of them are (`Nkana and Luanshya` places, `Nyberg, Horvat and
+        // Cardoso` people)
+        let by_towns = places == 0 && towns > 0 && towns + opened == group.len();
+        if by_towns && towns < opened {
+            for c in &mut cands[start..end] {
+                if c.town {
+                    c.kind = EntityKind::Person;
+                    c.town = false;
+                }
+            }
+            start = end;
+            continue;
+        }
+        let kind = if (by_towns || places > 0 || is_plural_site(plural))
+            && places + towns + opened == group.len()
+        {
             Some(EntityKind::Place)
         } else if matches!(plural, "brands" | "grades" | "varieties") && opened == group.len() {
             Some(EntityKind::Name)
@@ -369,6 +395,14 @@ impl Ctx<'_> {
     /// Is token `i` a known given name ([`Lexicon::is_first_name`])?
     fn is_first_name(&self, i: usize) -> bool {
         self.low(i).is_some_and(|w| self.lex.is_first_name_lower(w))
+    }
+
+    /// Are the tokens from `a` to `b` (not included) a town's name that no
+    /// other list has (`Sigulda`, `Flin Flon`)?
+    fn is_town(&self, a: usize, b: usize) -> bool {
+        let mut key = String::new();
+        push_span_key(self.text, self.toks, a, b, &mut key);
+        self.lex.is_town_key(&key)
     }
 
     /// Token `i` in lower case (see [`Lowered::get`]).
@@ -1250,6 +1284,7 @@ impl Ctx<'_> {
             cue: None,
             lower_test: false,
             team: false,
+            town: false,
         });
     }
 
@@ -2051,23 +2086,49 @@ impl Ctx<'_> {
             })
     }
 
+    /// A place's name from `p` to `q` in a results table: its club; not a
+    /// dateline's town before its date (`Seoul, October 29, 2025`).
+    fn table_club(&self, p: usize, q: usize) -> bool {
+        self.has(p, TABLE_LINE) && !(q..q + 2).any(|k| self.dates.get(k).copied().unwrap_or(false))
+    }
+
+    /// A town's name from `p` to `q` that stands for its club: in a
+    /// results table, after a player (`G Thomas (Toulouse)`), or with a
+    /// club's words (`Norwich boss`, `beat Charlton`).
+    fn town_club(&self, p: usize, q: usize) -> bool {
+        self.table_club(p, q)
+            || self.bracketed_after(p, q) == Some(EntityKind::Person)
+            || self.club_cue(p, q)
+    }
+
+    /// `Giggs (Saha 70)`: a substitute in a line-up, with the minute he
+    /// came on.
+    fn substitute(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k - 1].is_punct('(')
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 3)
+    }
+
+    /// A town no other list has, from `a` to `b`: a place, or its club.
+    fn town_kind(&self, a: usize, b: usize) -> EntityKind {
+        if self.town_club(a, b) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Place
+        }
+    }
+
     fn emit_entry(&mut self, p: usize, q: usize, e: &Entry) {
         let mut kind = e.kind;
-        // a town in a results table is its club; not a dateline's town
-        // before its date (`Seoul, October 29, 2025`)
-        let date_next = (q..q + 2).any(|k| self.dates.get(k).copied().unwrap_or(false));
-        if self.has(p, TABLE_LINE)
-            && e.kind == EntityKind::Place
-            && e.source != Source::Country
-            && !date_next
-        {
-            kind = EntityKind::Organization;
-        }
-        // "G Thomas (Toulouse)": a player's club; "Norwich boss", "beat
-        // Charlton": a town's club
-        let town = matches!(e.source, Source::City | Source::Subdivision);
-        let club = (town && self.bracketed_after(p, q) == Some(EntityKind::Person))
-            || ((town || e.source == Source::Region) && self.club_cue(p, q));
+        let club = match e.source {
+            Source::City | Source::Subdivision => self.town_club(p, q),
+            Source::Region => self.table_club(p, q) || self.club_cue(p, q),
+            Source::Country => false,
+            _ => e.kind == EntityKind::Place && self.table_club(p, q),
+        };
         if club {
             kind = EntityKind::Organization;
         }
@@ -2970,7 +3031,11 @@ impl Ctx<'_> {
             }
             let initial = self.word(first).chars().count() == 1
                 && self.toks.get(first + 1).is_some_and(|t| t.is_punct('.'));
-            let kind = if initial || self.is_first_name(first) {
+            let by_town = !initial && self.is_town(first, r);
+            let kind = if by_town {
+                // `Flin Flon`, `Herceg Novi`: a town no other list has
+                self.town_kind(first, r)
+            } else if initial || self.is_first_name(first) {
                 EntityKind::Person
             } else if (self.is_common(last) && (n > 2 || self.is_common(first)))
                 || (has_of && self.is_common(first))
@@ -2997,6 +3062,7 @@ impl Ctx<'_> {
             self.emit(p, r, cue.unwrap_or(kind), Strength::Weak);
             if let Some(c) = self.out.last_mut() {
                 c.cue = cue;
+                c.town = by_town && cue.is_none() && kind == EntityKind::Place;
             }
             return;
         }
@@ -3149,6 +3215,7 @@ impl Ctx<'_> {
         // a model's or a product's code
         let code = (w.bytes().any(|b| b.is_ascii_digit()) && !self.lower_is(first, is_channel))
             || (camel_case(w) && w.ends_with("OS"));
+        let mut by_town = false;
         let kind = if let Some(kind) = short_form {
             kind
         } else if code {
@@ -3162,6 +3229,9 @@ impl Ctx<'_> {
             EntityKind::Name
         } else if self.lone_place_before(first, first + 1) {
             EntityKind::Place
+        } else if self.is_town(first, first + 1) && !self.substitute(first) {
+            by_town = true;
+            self.town_kind(first, first + 1)
         } else {
             EntityKind::Person
         };
@@ -3191,6 +3261,7 @@ impl Ctx<'_> {
         if let Some(c) = self.out.last_mut() {
             c.cue = cue;
             c.lower_test = lower_test;
+            c.town = by_town && cue.is_none() && kind == EntityKind::Place;
         }
     }
 
@@ -4913,8 +4984,14 @@ fn score_lines(toks: &[Token]) -> Vec<bool> {
 }
 
 fn push_cand_key(text: &str, toks: &[Token], c: &Cand, buf: &mut String) {
-    for (k, t) in toks.iter().enumerate().take(c.b).skip(c.a) {
-        if k > c.a && t.has(SPACE) {
+    push_span_key(text, toks, c.a, c.b, buf);
+}
+
+/// Append the key of the tokens from `a` to `b` (not included): each
+/// token's [`push_key`], a space where the text has white space.
+fn push_span_key(text: &str, toks: &[Token], a: usize, b: usize, buf: &mut String) {
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if k > a && t.has(SPACE) {
             buf.push(' ');
         }
         push_key(buf, t.text(text));
