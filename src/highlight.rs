@@ -624,35 +624,108 @@ fn red_cross_societies(text: &str, toks: &[token::Token], names: &mut Vec<names:
     }
 }
 
-/// `Tianqi Lithium Energy Australia`, `Toyota Motor Europe`, `Tata Steel
-/// Netherlands`: a firm named by its trade, then a country: its arm
-/// there, one body.
+/// A firm and a country as one body, its arm there: `Tianqi Lithium
+/// Energy Australia` (a name ending in its trade), `Ipsos Peru` (a body
+/// of one word); and a word no list knows before a country, then what they name
+/// (`the Avanza Perú coalition` a body, `the Cobre Panamá copper mine` a
+/// place): the country's name is part of theirs.
 fn firm_subsidiaries(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
     let lex = &*lexicon::LEXICON;
     let mut buf = String::new();
-    let found: Vec<(usize, usize)> = names
-        .windows(2)
-        .filter(|w| {
-            let (firm, country) = (&w[0], &w[1]);
-            let adjacent = country.a == firm.b
-                && toks[country.a].has(token::SPACE)
-                && !toks[country.a].has(token::LINE_START | token::COLUMN);
-            adjacent
-                && firm.b >= firm.a + 2
-                && matches!(firm.kind, EntityKind::Name | EntityKind::Organization)
-                && country.kind == EntityKind::Place
-                && words::is_trade_head(&toks[firm.b - 1].text(text).to_lowercase())
-                && lex
-                    .gazetteer
-                    .longest_at(text, toks, country.a, country.b, &mut buf, |_, _| true)
-                    .is_some_and(|(n, e)| {
-                        country.a + n == country.b && e.source == lexicon::Source::Country
-                    })
-        })
-        .map(|w| (w[0].a, w[1].b))
-        .collect();
-    for (a, b) in found {
-        settle(names, a, b, EntityKind::Organization);
+    let mut entry_at = |k: usize, end: usize, source: lexicon::Source| {
+        lex.gazetteer
+            .longest_at(text, toks, k, end, &mut buf, |_, _| true)
+            .is_some_and(|(n, e)| k + n == end && e.source == source)
+    };
+    let mut found: Vec<(usize, usize, EntityKind)> = Vec::new();
+    for w in names.windows(2) {
+        let (firm, country) = (&w[0], &w[1]);
+        let adjacent = country.a == firm.b
+            && toks[country.a].has(token::SPACE)
+            && !toks[country.a].has(token::LINE_START | token::COLUMN);
+        // `Minera Panamá SA`: a company of the country's name
+        let company = country.kind == EntityKind::Organization
+            && country.b > country.a + 1
+            && (country.a + 1..country.b).any(|k| entry_at(country.a, k, lexicon::Source::Country));
+        if !adjacent
+            || !(company
+                || (country.kind == EntityKind::Place
+                    && entry_at(country.a, country.b, lexicon::Source::Country)))
+        {
+            continue;
+        }
+        let trade = firm.b >= firm.a + 2
+            && matches!(firm.kind, EntityKind::Name | EntityKind::Organization)
+            && words::is_trade_head(&toks[firm.b - 1].text(text).to_lowercase());
+        // (a body's letters are no firm: `the UN Syria envoy`, `an EU
+        // Turkey deal`;
+        // nor a party, which has no arm by country: `With Labour Britain
+        // is working`)
+        let listed_body = firm.b == firm.a + 1
+            && firm.kind == EntityKind::Organization
+            && !toks[firm.a].has(token::UPPER)
+            && !matches!(
+                toks[firm.a].text(text),
+                "Labour"
+                    | "Tories"
+                    | "Conservatives"
+                    | "Democrats"
+                    | "Republicans"
+                    | "Greens"
+                    | "Liberals"
+                    | "Nationalists"
+                    | "Socialists"
+                    | "Unionists"
+            );
+        if trade || listed_body {
+            found.push((firm.a, country.b, EntityKind::Organization));
+            continue;
+        }
+        // a word no list knows, read as a surname for want of better
+        let unknown = firm.b == firm.a + 1
+            && firm.kind == EntityKind::Person
+            && firm.strength != names::Strength::Strong
+            && firm.cue.is_none();
+        let noun = toks
+            .get(country.b)
+            .filter(|t| t.has(token::LOWER) && t.has(token::SPACE))
+            .map_or("", |t| t.text(text));
+        let by_noun = if company {
+            Some(EntityKind::Organization)
+        } else {
+            match noun {
+                "coalition" | "party" | "alliance" | "movement" | "front" | "bloc" => {
+                    Some(EntityKind::Organization)
+                }
+                "mine" | "copper" | "gold" | "project" | "smelter" | "refinery" | "plant"
+                | "field" => Some(EntityKind::Place),
+                _ => None,
+            }
+        };
+        if unknown && let Some(kind) = by_noun {
+            found.push((firm.a, country.b, kind));
+        }
+    }
+    // the same two names elsewhere in the article, with nothing after
+    // them to tell: `talks on reopening Cobre Panamá`
+    let same = |a: usize, b: usize, x: usize, y: usize| {
+        b - a == y - x && (0..b - a).all(|k| toks[a + k].text(text) == toks[x + k].text(text))
+    };
+    let mut again = Vec::new();
+    for w in names.windows(2) {
+        let (first, second) = (&w[0], &w[1]);
+        if second.a != first.b || !toks[second.a].has(token::SPACE) {
+            continue;
+        }
+        if let Some(&(_, _, kind)) = found
+            .iter()
+            .find(|&&(a, b, _)| b - a == second.b - first.a && same(a, b, first.a, second.b))
+        {
+            again.push((first.a, second.b, kind));
+        }
+    }
+    for (a, b, kind) in found.into_iter().chain(again) {
+        settle(names, a, b, kind);
     }
 }
 
@@ -764,10 +837,7 @@ fn club_prefixes(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>
 fn ship_names(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
     let mut i = 0;
     while i + 1 < toks.len() {
-        let prefix = matches!(
-            toks[i].text(text),
-            "MV" | "RMS" | "HMS" | "USS" | "USNS" | "HMAS" | "HMCS" | "HMNZS" | "RFNS" | "RFA"
-        );
+        let prefix = toks[i].has(token::UPPER) && words::is_ship_prefix(toks[i].text(text));
         let next = toks[i + 1];
         if !prefix
             || !next.is_capitalised()
@@ -5110,6 +5180,61 @@ mod regressions {
         has_all(
             "Move\n\nThe club plays in Kitwe and Chingola while Nkana and Luanshya wait.",
             &[("Nkana", Place), ("Luanshya", Place)],
+        );
+    }
+
+    #[test]
+    fn a_place_is_found_whatever_marks_its_letters_carry() {
+        use EntityKind::Place;
+        has_all(
+            "Wine\n\nOn 5 October, Chișinău hosts the fair; Łódź and İzmir send buyers.",
+            &[("Chișinău", Place), ("Łódź", Place), ("İzmir", Place)],
+        );
+    }
+
+    #[test]
+    fn a_ship_a_river_a_council_and_a_part_of_a_place_say_what_the_name_is() {
+        use EntityKind::{Name, Place};
+        // the ship's prefix makes no person of its name, and so no
+        // surname of the town's other mentions
+        has_all(
+            "Ferry\n\nThe ship set out for Bukoba. The MV Bukoba capsized in 1996.",
+            &[("Bukoba", Place), ("Bukoba", Name)],
+        );
+        has_all(
+            "Road\n\nThe village is on the bank of the River Tywi. Askvoll council voted \
+             against it. The fire burned in Victoria's west.",
+            &[
+                ("River Tywi", Place),
+                ("Askvoll", Place),
+                ("Victoria", Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_country_after_it_is_one_name_when_it_is_a_firm_or_says_what_it_is() {
+        use EntityKind::{Organization, Place};
+        has_all(
+            "Poll\n\nProjections by pollster Ipsos Peru were out. The Avanza Perú coalition \
+             was third. Talks on reopening Cobre Panamá will wait; the Cobre Panamá copper \
+             mine is shut. Its subsidiary, Minera Panamá SA, holds the concession.",
+            &[
+                ("Ipsos Peru", Organization),
+                ("Avanza Perú", Organization),
+                ("Cobre Panamá", Place),
+                ("Minera Panamá SA", Organization),
+            ],
+        );
+        // a party has no arm by country; a body's letters are no firm
+        has_all(
+            "Vote\n\n\"With Labour Britain is working,\" he said. The UN Syria envoy spoke.",
+            &[
+                ("Labour", Organization),
+                ("Britain", Place),
+                ("UN", Organization),
+                ("Syria", Place),
+            ],
         );
     }
 

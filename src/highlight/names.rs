@@ -15,9 +15,9 @@ use super::words::{
     is_hyphen_particle, is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix,
     is_particle, is_party_noun, is_place_adjective, is_place_feature, is_place_head,
     is_place_head_first, is_place_lead, is_place_prefix, is_place_preposition, is_political_word,
-    is_post_nominal, is_stopword, is_title_head, is_trade_head, is_word_prefix, org_cue_after,
-    org_cue_before, org_cue_before_of, person_cue_after_possessive, person_cue_before,
-    place_cue_after, place_cue_before_of, takes_of,
+    is_post_nominal, is_ship_prefix, is_stopword, is_title_head, is_trade_head, is_word_prefix,
+    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 
 /// The most tokens a run of name words may have (words, hyphens, periods).
@@ -1522,9 +1522,11 @@ impl Ctx<'_> {
                 after_title = false;
                 continue;
             }
+            // (`River Tywi` is no River Phoenix)
             if !after_title
                 && self.is_first_name(p)
                 && self.word(p).chars().count() > 1
+                && !self.lower_is(p, is_place_lead)
                 && let Some(r) = self.given_name(p, end)
             {
                 p = r;
@@ -3013,8 +3015,10 @@ impl Ctx<'_> {
                 && self.lower_is(p - 1, |w| {
                     org_cue_before(w) || more_org_cue_before(w) || is_firm_noun(w)
                 });
-            // "the tanker Aegean Star": a ship, whatever its words
-            let vessel = p > 0 && self.lower_word(p - 1) && self.lower_is(p - 1, is_vessel_noun);
+            // "the tanker Aegean Star", "the MV Bukoba": a ship, whatever
+            // its words (the prefix's letters stay outside)
+            let vessel = (p > 0 && self.lower_word(p - 1) && self.lower_is(p - 1, is_vessel_noun))
+                || is_ship_prefix(self.word(first));
             let kind = if vessel { Some(EntityKind::Name) } else { kind };
             if let Some(kind) = kind {
                 let kind = if body_before {
@@ -3705,6 +3709,17 @@ impl Ctx<'_> {
                 }))
     }
 
+    /// The word at `k` after a name at `a..b` (and its `'s` if
+    /// `possessive`) is a town's council or a part of a place: `Askvoll
+    /// council voted`, `Peine's councillors`, `Victoria's west`; not of a
+    /// body's letters (`ISA council`).
+    fn town_part_after(&self, a: usize, b: usize, k: usize, possessive: bool) -> bool {
+        self.lower_word(k)
+            && ((self.lower_is(k, |w| matches!(w, "council" | "councillors" | "councilors"))
+                && !(a..b).any(|i| self.has(i, UPPER)))
+                || (possessive && self.lower_is(k, is_compass_point)))
+    }
+
     /// What the words after a name at `a..b` make it.
     fn cue_after(&self, a: usize, b: usize) -> Option<EntityKind> {
         if self.place_words_after(a, b) {
@@ -3735,6 +3750,9 @@ impl Ctx<'_> {
             && self.lower_is(k, |w| matches!(w, "administration" | "presidency"))
         {
             return Some(EntityKind::Person);
+        }
+        if self.town_part_after(a, b, k, possessive) {
+            return Some(EntityKind::Place);
         }
         if self.lower_word(k) && self.lower_is(k, org_cue_after) {
             return Some(EntityKind::Organization);

@@ -488,6 +488,14 @@ pub(crate) fn is_place_head(w: &str) -> bool {
             | "volcano"
             | "archipelago"
             | "corridor"
+            | "showgrounds"
+            | "showground"
+            | "wetland"
+            | "wetlands"
+            | "fjord"
+            | "gorge"
+            | "lagoon"
+            | "estuary"
     )
 }
 
@@ -774,6 +782,7 @@ pub(crate) fn is_place_lead(w: &str) -> bool {
         w,
         "mount"
             | "lake"
+            | "river"
             | "fort"
             | "port"
             | "cape"
@@ -795,6 +804,14 @@ pub(crate) fn is_place_lead(w: &str) -> bool {
             | "nuevo"
             | "puerto"
             | "bahía"
+    )
+}
+
+/// The letters before a ship's name: `MV Bukoba`, `HMS Victory`.
+pub(crate) fn is_ship_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "MV" | "RMS" | "HMS" | "USS" | "USNS" | "HMAS" | "HMCS" | "HMNZS" | "RFNS" | "RFA"
     )
 }
 
