@@ -111,6 +111,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     model_numbers(text, &toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
+    places_with_particles(text, &toks, &mut names);
     particle_surnames(text, &toks, &low, &mut names);
     city_teams(text, &toks, &mut names);
     name_tails(text, &toks, &mut names);
@@ -1132,6 +1133,39 @@ fn state_abbreviations(text: &str, toks: &[token::Token], names: &mut [names::Ca
             c.kind = EntityKind::Place;
             c.b += 1;
         }
+    }
+}
+
+/// `San Pedro de Atacama`, `Salar de Atacama`, `Vadul lui Isac`: two
+/// places joined by a small word of the language they are named in are
+/// one place (the second may read as a surname: `Isac`).
+fn places_with_particles(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let lex = &*lexicon::LEXICON;
+    let mut found = Vec::new();
+    for w in names.windows(2) {
+        let (first, second) = (&w[0], &w[1]);
+        let between = toks.get(first.b..second.a).unwrap_or(&[]);
+        let words: Vec<&str> = between.iter().map(|t| t.text(text)).collect();
+        let particle = matches!(
+            words.as_slice(),
+            ["de" | "del" | "da" | "do" | "dos" | "das" | "di" | "du" | "des" | "lui"]
+                | ["de", "la" | "las" | "los"]
+        );
+        let on_line = between
+            .iter()
+            .chain(toks.get(second.a))
+            .all(|t| t.has(token::SPACE) && !t.has(token::LINE_START));
+        let placed = |c: &names::Cand| c.kind == EntityKind::Place;
+        let surname = second.kind == EntityKind::Person
+            && second.b == second.a + 1
+            && second.strength != names::Strength::Strong
+            && !lex.is_first_name(toks[second.a].text(text));
+        if particle && on_line && placed(first) && (placed(second) || surname) {
+            found.push((first.a, second.b));
+        }
+    }
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Place);
     }
 }
 
@@ -5234,6 +5268,44 @@ mod regressions {
                 ("Britain", Place),
                 ("UN", Organization),
                 ("Syria", Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn places_joined_by_a_small_word_of_their_language_are_one_place() {
+        use EntityKind::{Person, Place};
+        has_all(
+            "Lithium\n\nThey put brine back into the Salar de Atacama. In San Pedro de \
+             Atacama, water is short. Pickers from neighbouring Vadul lui Isac came. \
+             He met Ruth de Santos.",
+            &[
+                ("Salar de Atacama", Place),
+                ("San Pedro de Atacama", Place),
+                ("Vadul lui Isac", Place),
+                ("Ruth de Santos", Person),
+            ],
+        );
+    }
+
+    #[test]
+    fn companies_by_their_forms_and_trades_and_varieties_by_the_list() {
+        use EntityKind::{Name, Organization};
+        has_all(
+            "Ferry\n\nThe state-owned Marine Services Company Limited will run it. Their \
+             owner, Dalsfjord Havbruk AS, wants more. Konkola Copper Mines was placed in \
+             liquidation. The state copper miner Codelco agreed. A teacher at Ysgol Bro \
+             Dinefwr spoke. Yields of Rară Neagră and Cabernet Sauvignon fell in the \
+             Andean hills.",
+            &[
+                ("Marine Services Company Limited", Organization),
+                ("Dalsfjord Havbruk AS", Organization),
+                ("Konkola Copper Mines", Organization),
+                ("Codelco", Organization),
+                ("Ysgol Bro Dinefwr", Organization),
+                ("Rară Neagră", Name),
+                ("Cabernet Sauvignon", Name),
+                ("Andean", Name),
             ],
         );
     }

@@ -2967,7 +2967,10 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 {
+            // `Dalsfjord Havbruk AS`, `Volvo AB`: a company's letters
+            let company_letters = matches!(self.word(last), "AS" | "AB" | "Oy" | "ApS" | "SpA");
             let kind = if self.lower_is(last, is_org_head)
+                || company_letters
                 || (last > first && self.service_head(last))
                 // "Cofco International"
                 || self.word(last) == "International"
@@ -4394,6 +4397,9 @@ fn is_firm_noun(w: &str) -> bool {
             | "brokerage"
             | "portal"
             | "marketplace"
+            | "miner"
+            | "contractor"
+            | "utility"
     )
 }
 
