@@ -109,6 +109,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     numbered_sites(text, &toks, &mut names, &mut numbers);
     shapes::product_models(text, &toks, &mut names, &mut numbers);
     model_numbers(text, &toks, &mut names, &mut numbers);
+    club_years(&toks, &mut names, &mut numbers);
     state_abbreviations(text, &toks, &mut names);
     towns_before_places(text, &toks, &mut names);
     places_with_particles(text, &toks, &mut names);
@@ -963,6 +964,34 @@ fn currency_marks(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand
             && token::is_dollar_country(toks[c.a].text(text).as_bytes());
         !(sign || (code && after) || after_sign)
     });
+}
+
+/// `Rodange 91`, `Schifflange 95` in a results table: a club named with
+/// the year it was founded: two digits one space after its town, then a
+/// column's gap and its score or its record (`Wiltz   1 Rodange 91   0`;
+/// `Toulouse 38 Clermont 17  Sunday` are scores).
+fn club_years(toks: &[token::Token], names: &mut [names::Cand], numbers: &mut Vec<numbers::Found>) {
+    for c in names.iter_mut() {
+        if c.kind != EntityKind::Organization || !toks[c.a].has(token::TABLE_LINE) {
+            continue;
+        }
+        let Some(n) = toks.get(c.b) else { continue };
+        let year = n.kind == token::Kind::Num
+            && n.end - n.start == 2
+            && n.has(token::SPACE)
+            && !n.has(token::COLUMN | token::LINE_START)
+            && toks.get(c.b + 1).is_some_and(|t| {
+                t.kind == token::Kind::Num && t.has(token::COLUMN) && !t.has(token::LINE_START)
+            });
+        if !year {
+            continue;
+        }
+        let Some(k) = numbers.iter().position(|f| f.a == c.b && f.b == c.b) else {
+            continue;
+        };
+        numbers.remove(k);
+        c.b += 1;
+    }
 }
 
 /// `Nakhla-2`, `Sentinel-6`: a word no list knows with a small number
@@ -5307,6 +5336,21 @@ mod regressions {
                 ("Cabernet Sauvignon", Name),
                 ("Andean", Name),
             ],
+        );
+    }
+
+    #[test]
+    fn a_club_named_with_its_founding_year_keeps_it_in_a_table() {
+        use EntityKind::{Number, Organization};
+        has_all(
+            "Results\n\nWiltz                  1 Rodange 91             0\n\
+             Rodange 91                22   9   8   5  30  21   35",
+            &[("Rodange 91", Organization), ("0", Number), ("22", Number)],
+        );
+        // scores on one line, one space after each side
+        has_all(
+            "Results\n\nSaturday: Toulouse 38 Clermont 17 Lyon 19  Sunday: Toulon 20",
+            &[("17", Number), ("19", Number)],
         );
     }
 
