@@ -1173,13 +1173,19 @@ fn places_with_particles(text: &str, toks: &[token::Token], names: &mut Vec<name
     let mut found = Vec::new();
     for w in names.windows(2) {
         let (first, second) = (&w[0], &w[1]);
+        if first.kind != EntityKind::Place || !(1..=2).contains(&(second.a.saturating_sub(first.b)))
+        {
+            continue;
+        }
         let between = toks.get(first.b..second.a).unwrap_or(&[]);
-        let words: Vec<&str> = between.iter().map(|t| t.text(text)).collect();
-        let particle = matches!(
-            words.as_slice(),
-            ["de" | "del" | "da" | "do" | "dos" | "das" | "di" | "du" | "des" | "lui"]
-                | ["de", "la" | "las" | "los"]
-        );
+        let particle = match between {
+            [p] => matches!(
+                p.text(text),
+                "de" | "del" | "da" | "do" | "dos" | "das" | "di" | "du" | "des" | "lui"
+            ),
+            [p, q] => p.text(text) == "de" && matches!(q.text(text), "la" | "las" | "los"),
+            _ => false,
+        };
         let on_line = between
             .iter()
             .chain(toks.get(second.a))
