@@ -5361,6 +5361,27 @@ mod regressions {
     }
 
     #[test]
+    fn a_day_beside_a_date_of_its_month_is_a_date_and_the_kwacha_is_cut_off() {
+        use EntityKind::{Date, Number};
+        has_all(
+            "Fair\n\nOn 4 and 5 October the fair opens. It ran on March 28 and 29. On \
+             March 28 and 29 people came. It runs from 6 to 9 January. A worker earns \
+             K6,200 a month.",
+            &[
+                ("4", Date),
+                ("5 October", Date),
+                ("March 28", Date),
+                ("29", Date),
+                ("6", Date),
+                ("9 January", Date),
+                ("6,200", Number),
+            ],
+        );
+        // a count after the pair is no day
+        assert!(spans("Fair\n\nOn March 28 and 29 people came.").contains(&("29", Number)));
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

@@ -508,6 +508,55 @@ pub(crate) fn scan(
             None => i += 1,
         }
     }
+    paired_days(&c, out);
+}
+
+/// `4 and 5 October`, `March 28 and 29`: a day of the month beside a date
+/// of the same month, joined by `and`, `or` or `to`, is a date too.
+fn paired_days(c: &Cursor, out: &mut [Found]) {
+    let day = |k: usize| {
+        c.tok(k).is_some_and(|t| {
+            t.kind == Kind::Num
+                && t.end - t.start <= 2
+                && t.has(SPACE)
+                && c.text
+                    .get(t.start..t.end)
+                    .and_then(|d| d.parse::<u8>().ok())
+                    .is_some_and(|d| (1..=31).contains(&d))
+        })
+    };
+    let joined = |k: usize| matches!(c.lower(k), "and" | "or" | "to") && c.is_word(k);
+    let dates: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.kind == EntityKind::Date)
+        .map(|f| (f.a, f.b))
+        .collect();
+    for f in out.iter_mut() {
+        if f.kind != EntityKind::Number || f.a != f.b || !day(f.a) {
+            continue;
+        }
+        // before a date that opens with its day: `4 and 5 October`
+        let before = dates
+            .iter()
+            .any(|&(a, b)| a == f.a + 2 && b > a && day(a) && c.month_at(a + 1).is_some());
+        // after a date that ends with its day: `March 28 and 29`, not
+        // `March 28 and 29 people`
+        let after = f.a >= 2
+            && dates
+                .iter()
+                .any(|&(a, b)| b + 2 == f.a && b > a && day(b) && c.month_at(a).is_some())
+            && !c
+                .tok(f.a + 1)
+                .is_some_and(|t| t.has(LOWER) && t.kind == Kind::Word);
+        let link = if before {
+            f.a + 1
+        } else {
+            f.a.saturating_sub(1)
+        };
+        if (before || after) && joined(link) && c.next_on_line(f.a) {
+            f.kind = EntityKind::Date;
+        }
+    }
 }
 
 /// What the digits at a token are: a number or date, or a stretch to skip

@@ -415,11 +415,11 @@ fn amount_end(word: &[u8]) -> Option<u8> {
         .copied()
 }
 
-/// The rand's `R` and the naira's `N`: cut from an amount only when it has
-/// a separator (`R46.80`, `N1,500`), as a letter and digits are often a
-/// model or a road.
+/// The rand's `R`, the naira's `N` and the kwacha's or the kina's `K`: cut
+/// from an amount only when it has a separator (`R46.80`, `N1,500`,
+/// `K6,200`), as a letter and digits are often a model or a road (`K2`).
 fn is_one_letter_currency(code: &[u8]) -> bool {
-    matches!(code, b"R" | b"N")
+    matches!(code, b"R" | b"N" | b"K")
 }
 
 /// The country's letters written after a dollar sign, glued to the
