@@ -205,13 +205,9 @@ fn index_numbers(
         {
             continue;
         }
-        let Some(n) = numbers
-            .iter()
-            .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Number)
-        else {
+        if !take_number(numbers, c.b, |k| k == EntityKind::Number) {
             continue;
-        };
-        numbers.remove(n);
+        }
         c.b += 1;
         if index || bill {
             // a stock index is a name, as its number shows
@@ -265,18 +261,13 @@ fn plan_years(
     let mut n = 0;
     while n < names.len() {
         let c = names[n];
-        let year = (heads(toks[c.b - 1].text(text)) && is_year(c.b))
-            .then(|| {
-                numbers
-                    .iter()
-                    .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Date)
-            })
-            .flatten();
-        let Some(y) = year else {
+        let year = heads(toks[c.b - 1].text(text))
+            && is_year(c.b)
+            && take_number(numbers, c.b, |k| k == EntityKind::Date);
+        if !year {
             n += 1;
             continue;
-        };
-        numbers.remove(y);
+        }
         names[n].b += 1;
         names[n].kind = EntityKind::Name;
         // the place or nationality it belongs to, just before it
@@ -343,13 +334,9 @@ fn numbered_sites(
         if !number || !site(c.b - 1) {
             continue;
         }
-        let Some(n) = numbers
-            .iter()
-            .position(|f| f.a == c.b && f.b == c.b && f.kind == EntityKind::Number)
-        else {
+        if !take_number(numbers, c.b, |k| k == EntityKind::Number) {
             continue;
-        };
-        numbers.remove(n);
+        }
         c.b += 1;
         c.kind = EntityKind::Place;
     }
@@ -475,6 +462,23 @@ fn title_offices(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>
     for (a, b) in found {
         settle(names, a, b, EntityKind::Organization);
     }
+}
+
+/// Take out of `numbers` the one that is token `k` alone, if `kind` takes
+/// its kind, for a name to end with it (`Terminal 3`, `Expo 2030`).
+fn take_number(
+    numbers: &mut Vec<numbers::Found>,
+    k: usize,
+    kind: impl Fn(EntityKind) -> bool,
+) -> bool {
+    let Some(at) = numbers
+        .iter()
+        .position(|f| f.a == k && f.b == k && kind(f.kind))
+    else {
+        return false;
+    };
+    numbers.remove(at);
+    true
 }
 
 /// Make tokens `a..b` one settled name of `kind`, in place of the names
@@ -986,11 +990,9 @@ fn club_years(toks: &[token::Token], names: &mut [names::Cand], numbers: &mut Ve
         if !year {
             continue;
         }
-        let Some(k) = numbers.iter().position(|f| f.a == c.b && f.b == c.b) else {
-            continue;
-        };
-        numbers.remove(k);
-        c.b += 1;
+        if take_number(numbers, c.b, |_| true) {
+            c.b += 1;
+        }
     }
 }
 
@@ -1026,13 +1028,9 @@ fn model_numbers(
         if !model {
             continue;
         }
-        let Some(k) = numbers
-            .iter()
-            .position(|f| f.a == c.b + 1 && f.b == c.b + 1)
-        else {
+        if !take_number(numbers, c.b + 1, |_| true) {
             continue;
-        };
-        numbers.remove(k);
+        }
         c.b += 2;
         c.kind = EntityKind::Name;
     }

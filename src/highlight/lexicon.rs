@@ -186,23 +186,18 @@ fn plain_letter(c: char) -> Option<char> {
     })
 }
 
-/// A combining mark, which a decomposed accent leaves (`i̇` of `İ`).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}')
-}
-
 /// `name` with its accented Latin letters plain (`Yaoundé` → `Yaounde`),
 /// if it has any.
 fn without_accents(name: &str) -> Option<String> {
     if !name
         .chars()
-        .any(|c| plain_letter(c).is_some() || is_mark(c))
+        .any(|c| plain_letter(c).is_some() || token::is_mark(c))
     {
         return None;
     }
     Some(
         name.chars()
-            .filter(|&c| !is_mark(c))
+            .filter(|&c| !token::is_mark(c))
             .map(|c| plain_letter(c).unwrap_or(c))
             .collect(),
     )
@@ -226,7 +221,7 @@ pub(crate) fn push_key(buf: &mut String, word: &str) {
             c if token::is_hyphen(c) => buf.push('-'),
             c => buf.extend(
                 c.to_lowercase()
-                    .filter(|&l| !is_mark(l))
+                    .filter(|&l| !token::is_mark(l))
                     .map(|l| plain_letter(l).unwrap_or(l)),
             ),
         }
@@ -560,7 +555,7 @@ fn same_letters(a: &str, b: &str) -> bool {
         '\u{2019}' => '\'',
         c => plain_letter(c).unwrap_or(c),
     };
-    let unmarked = |c: &char| !is_mark(*c);
+    let unmarked = |c: &char| !token::is_mark(*c);
     a.chars()
         .filter(unmarked)
         .map(norm)

@@ -93,8 +93,9 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
-/// Combining marks continue a word (decomposed accents).
-fn is_mark(c: char) -> bool {
+/// Combining marks continue a word (decomposed accents); keys drop them
+/// (`i̇` of a lower-cased `İ`).
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}')
 }
 
