@@ -317,11 +317,14 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
         seen[(k >> 6) & 15] & (1 << (k & 63)) != 0
     };
     let mut found = vec![false; tested.len()];
+    let bytes = text.as_bytes();
     for t in toks {
-        if !(t.is_word() && t.has(LOWER)) {
+        if t.flags & LOWER == 0 || t.kind != Kind::Word {
             continue;
         }
-        let low = t.text(text).as_bytes();
+        let Some(low) = bytes.get(t.start..t.end) else {
+            continue;
+        };
         if !passes(low) {
             continue;
         }

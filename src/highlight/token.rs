@@ -506,6 +506,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut gap = 0u8;
     while i < bytes.len() {
         let b = bytes[i];
+        // the commonest byte, a plain space, first
+        if b == b' ' {
+            space = true;
+            gap = gap.saturating_add(1);
+            i += 1;
+            continue;
+        }
         let c = if b < 0x80 {
             char::from(b)
         } else {
@@ -587,6 +594,17 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         } else if gap >= 2 {
             flags |= COLUMN;
         }
+        // a word joined to the word or number before it by a bare hyphen
+        // (`al-Assad`, `2-year`)
+        if kind == Kind::Word
+            && !space
+            && let [.., a, h] = out.as_slice()
+            && matches!(h.kind, Kind::Punct(c) if is_hyphen(c))
+            && !h.has(SPACE)
+            && matches!(a.kind, Kind::Word | Kind::Num)
+        {
+            flags |= HYPHEN_PREV;
+        }
         out.push(Token {
             start,
             end: i,
@@ -597,36 +615,20 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         line_start = false;
         gap = 0;
     }
-    mark_hyphens(text, out);
     mark_initials(text, out);
     mark_lines(text, out);
-}
-
-/// Flag words joined to a previous word by a bare hyphen (`al-Assad`).
-fn mark_hyphens(text: &str, toks: &mut [Token]) {
-    for k in 2..toks.len() {
-        let (a, h, b) = (toks[k - 2], toks[k - 1], toks[k]);
-        let joined = matches!(h.kind, Kind::Punct(c) if is_hyphen(c))
-            && !h.has(SPACE)
-            && !b.has(SPACE)
-            && matches!(a.kind, Kind::Word | Kind::Num)
-            && b.kind == Kind::Word;
-        if joined {
-            toks[k].flags |= HYPHEN_PREV;
-        }
-    }
-    let _ = text;
 }
 
 /// Mark the tokens where capitals prove nothing: sentence and line starts.
 fn mark_initials(text: &str, toks: &mut [Token]) {
     let mut pending = true;
-    let mut prev_word: Option<Token> = None;
-    // a letter on a number's digits (`35C.`) is a unit, no initial
+    // the last word or number, and whether it is a letter on a number's
+    // digits (`35C.`): a unit, after which a period ends no abbreviation
+    let mut prev_word: Option<(usize, usize, bool)> = None;
     let mut on_digits = false;
-    let mut prev_end = None;
+    let mut prev_end = usize::MAX;
     for t in toks.iter_mut() {
-        if t.has(LINE_START) {
+        if t.flags & LINE_START != 0 {
             pending = true;
         }
         match t.kind {
@@ -635,36 +637,34 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
                     t.flags |= INITIAL;
                 }
                 pending = false;
-                on_digits = t.kind == Kind::Word
-                    && prev_word.is_some_and(|w| w.kind == Kind::Num && prev_end == Some(t.start));
-                prev_word = Some(*t);
+                let is_word = t.kind == Kind::Word;
+                on_digits = is_word && prev_word.is_some_and(|(_, _, w)| !w) && prev_end == t.start;
+                prev_word = Some((t.start, t.end, is_word));
+                if is_word && t.flags & DOTTED != 0 {
+                    // "in the U.S. The" : the next word may start a sentence
+                    pending = true;
+                }
             }
             Kind::Poss => pending = false,
-            Kind::Punct(c) => match c {
-                '.' => {
-                    let abbrev = !on_digits
-                        && prev_word.is_some_and(|w| {
-                            w.end == t.start && w.is_word() && {
-                                let s = w.text(text);
-                                is_abbreviation(s)
-                                    || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
-                            }
-                        });
-                    if !abbrev {
-                        pending = true;
-                    }
+            Kind::Punct('.') => {
+                let abbrev = !on_digits
+                    && prev_word.is_some_and(|(start, end, is_word)| {
+                        end == t.start && is_word && {
+                            let s = text.get(start..end).unwrap_or("");
+                            is_abbreviation(s)
+                                || (s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+                        }
+                    });
+                if !abbrev {
+                    pending = true;
                 }
-                '!' | '?' | '\u{2026}' | ':' | '\u{2022}' | '|' => pending = true,
-                // "FRANKFURT — The European Central Bank"
-                '\u{2014}' | '\u{2013}' | '-' if t.has(SPACE) => pending = true,
-                _ => {}
-            },
+            }
+            Kind::Punct('!' | '?' | '\u{2026}' | ':' | '\u{2022}' | '|') => pending = true,
+            // "FRANKFURT — The European Central Bank"
+            Kind::Punct('\u{2014}' | '\u{2013}' | '-') if t.flags & SPACE != 0 => pending = true,
+            Kind::Punct(_) => {}
         }
-        if t.kind == Kind::Word && t.has(DOTTED) {
-            // "in the U.S. The" : the next word may start a sentence
-            pending = true;
-        }
-        prev_end = Some(t.end);
+        prev_end = t.end;
     }
     // Credit lines: "(Reporting by ...; Editing by ...; Additional
     // reporting by ...)" start a phrase after the bracket or semicolon.
