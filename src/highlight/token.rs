@@ -496,6 +496,28 @@ fn word_flags(word: &str) -> u16 {
     flags
 }
 
+/// Do the last tokens of `toks` end with a bare hyphen after a word or a
+/// number, so that a word right after it is joined to them (`al-Assad`,
+/// `2-year`)?
+fn after_bare_hyphen(toks: &[Token]) -> bool {
+    matches!(toks, [.., a, h]
+        if matches!(h.kind, Kind::Punct(c) if is_hyphen(c))
+            && !h.has(SPACE)
+            && matches!(a.kind, Kind::Word | Kind::Num))
+}
+
+/// The flags a token takes from the white space before it: any at all, a
+/// line break, or a column's gap (two spaces or more, or a tab).
+fn spacing_flags(space: bool, line_start: bool, gap: u8) -> u16 {
+    let mut flags = if space { SPACE } else { 0 };
+    if line_start {
+        flags |= LINE_START;
+    } else if gap >= 2 {
+        flags |= COLUMN;
+    }
+    flags
+}
+
 /// Split `text` into tokens (appended to `out`).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
@@ -586,23 +608,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += len;
             kind = Kind::Punct(c);
         }
-        if space {
-            flags |= SPACE;
-        }
-        if line_start {
-            flags |= LINE_START;
-        } else if gap >= 2 {
-            flags |= COLUMN;
-        }
-        // a word joined to the word or number before it by a bare hyphen
-        // (`al-Assad`, `2-year`)
-        if kind == Kind::Word
-            && !space
-            && let [.., a, h] = out.as_slice()
-            && matches!(h.kind, Kind::Punct(c) if is_hyphen(c))
-            && !h.has(SPACE)
-            && matches!(a.kind, Kind::Word | Kind::Num)
-        {
+        flags |= spacing_flags(space, line_start, gap);
+        if kind == Kind::Word && !space && after_bare_hyphen(out) {
             flags |= HYPHEN_PREV;
         }
         out.push(Token {
