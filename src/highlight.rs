@@ -30,9 +30,11 @@ use serde::Serialize;
 
 mod joins;
 mod lexicon;
+mod markets;
 mod names;
 mod numbers;
 mod shapes;
+mod sport;
 mod token;
 
 pub(crate) use numbers::{ORDINALS, TENS, TENTHS, UNITS};
@@ -133,6 +135,12 @@ pub fn highlight(text: &str) -> Vec<Span> {
     company_forms(text, &toks, &mut names);
     tickers(&toks, &mut names);
     club_prefixes(text, &toks, &mut names);
+    web_addresses(text, &toks, &mut names);
+    named_for_royals(text, &toks, &mut names);
+    case_captions(text, &toks, &mut names);
+    markets::market_names(text, &toks, &mut names);
+    sport::line_ups(text, &toks, &mut names);
+    sport::club_short_names(text, &toks, &mut names);
     let mut spans: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
@@ -487,6 +495,94 @@ fn settle(names: &mut Vec<names::Cand>, a: usize, b: usize, kind: EntityKind) {
     names.retain(|c| c.b <= a || c.a >= b);
     let at = names.partition_point(|c| c.a < a);
     names.insert(at, names::Cand::strong(a, b, kind));
+}
+
+/// `Booking.com`, `Amazon.com`, `Suprnova.org`: a name that is a web
+/// address alone is the firm or the site's owner, a body, not a person nor
+/// a place (`Crypto.com Arena`, with its head, is the arena's).
+fn web_addresses(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    for c in names.iter_mut() {
+        if c.b == c.a + 1
+            && matches!(c.kind, EntityKind::Person | EntityKind::Place)
+            && toks[c.a].is_word()
+            && toks[c.a].text(text).contains('.')
+            && !toks[c.a].has(token::DOTTED)
+        {
+            c.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// `Queen Elizabeth University Hospital`, `King Abdulaziz University`,
+/// `Sheikh Zayed Road`: a royal's, a ruler's or a saint's title right
+/// before a body or a place named for them, with its head word, is part
+/// of the name (as a title is not of a person's).
+fn named_for_royals(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let headed = |c: &names::Cand| {
+        (c.a..c.b).any(|k| {
+            let mut buf = [0u8; 32];
+            words::lower(toks[k].text(text), &mut buf)
+                .is_some_and(|w| words::is_org_head(w) || words::is_place_head(w))
+        })
+    };
+    let found: Vec<(usize, usize, EntityKind)> = names
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, EntityKind::Organization | EntityKind::Place)
+                && c.b >= c.a + 2
+                && c.a > 0
+                && toks[c.a].has(token::SPACE)
+                && !toks[c.a].has(token::LINE_START)
+                && toks[c.a - 1].has(token::CAP)
+                && matches!(
+                    toks[c.a - 1].text(text),
+                    "Queen"
+                        | "King"
+                        | "Prince"
+                        | "Princess"
+                        | "Duke"
+                        | "Duchess"
+                        | "Emperor"
+                        | "Empress"
+                        | "Sultan"
+                        | "Sheikh"
+                        | "Pope"
+                        | "Saint"
+                )
+                && headed(c)
+        })
+        .map(|c| (c.a - 1, c.b, c.kind))
+        .collect();
+    for (a, b, kind) in found {
+        if names.iter().all(|c| c.b <= a || c.a > a) {
+            settle(names, a, b, kind);
+        }
+    }
+}
+
+/// `Okafor v. Uber Technologies`, `United States v. Whitcombe`, `Roe v.
+/// Wade`: a case's caption, two parties joined by `v.`, is one name (a
+/// match's `Arsenal v Chelsea`, with no period, stays two clubs).
+fn case_captions(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let found: Vec<(usize, usize)> = names
+        .windows(2)
+        .filter(|w| {
+            let (x, y) = (&w[0], &w[1]);
+            y.a == x.b + 2
+                && toks[x.b].text(text) == "v"
+                && toks[x.b].has(token::SPACE)
+                && toks[x.b + 1].is_punct('.')
+                && !toks[x.b + 1].has(token::SPACE)
+                && toks[y.a].has(token::SPACE)
+                && !toks[y.a].has(token::LINE_START)
+                && !matches!(x.kind, EntityKind::Date | EntityKind::Number)
+                && !matches!(y.kind, EntityKind::Date | EntityKind::Number)
+        })
+        .map(|w| (w[0].a, w[1].b))
+        .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Name);
+    }
 }
 
 /// `Banque de France`, `Galerie de France`, `Musée du Louvre`, `Société
@@ -5377,6 +5473,26 @@ mod regressions {
         );
         // a count after the pair is no day
         assert!(spans("Fair\n\nOn March 28 and 29 people came.").contains(&("29", Number)));
+    }
+
+    #[test]
+    fn web_addresses_royal_namesakes_and_case_captions() {
+        has_all(
+            "Shares of Booking.com rose. The ceremony at Crypto.com Arena ran late. \
+             She was treated at the Queen Elizabeth University Hospital in Glasgow. \
+             The case, Okafor v. Uber Technologies, was filed in 2024. Arsenal v Chelsea ended 1-1.",
+            &[
+                ("Booking.com", EntityKind::Organization),
+                ("Crypto.com Arena", EntityKind::Place),
+                (
+                    "Queen Elizabeth University Hospital",
+                    EntityKind::Organization,
+                ),
+                ("Okafor v. Uber Technologies", EntityKind::Name),
+                ("Arsenal", EntityKind::Organization),
+                ("Chelsea", EntityKind::Organization),
+            ],
+        );
     }
 
     #[test]

@@ -350,6 +350,25 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
     Some((j, shape))
 }
 
+/// `Crypto.com`, `Booking.com`, `bbc.co.uk`: a word's domain endings,
+/// glued to it by periods, belong to it. The end of the word from `end`
+/// on (`end` itself where no such ending follows).
+fn domain_end(bytes: &[u8], mut end: usize) -> usize {
+    const ENDINGS: [&[u8]; 10] = [
+        b"com", b"net", b"org", b"io", b"ai", b"co", b"uk", b"gov", b"edu", b"tv",
+    ];
+    while bytes.get(end) == Some(&b'.') {
+        let rest = bytes.get(end + 1..).unwrap_or(&[]);
+        let Some(ending) = ENDINGS.iter().find(|e| {
+            rest.starts_with(e) && rest.get(e.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+        }) else {
+            break;
+        };
+        end += 1 + ending.len();
+    }
+    end
+}
+
 /// `iPhone`, `eBay`, `iFood`, `iOS`: a brand written with a small `i` or
 /// `e` before its capital is capitalised as a name is (not `mRNA`, `kWh`,
 /// `pH`, `xAI`: a small letter then capitals or a unit).
@@ -558,6 +577,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let mut flags = 0;
         let kind;
         if let Some((end, shape)) = ascii_word(bytes, i) {
+            let end = domain_end(bytes, end);
             // the common case, in one pass: letters and digits ending at
             // an ASCII char that cannot continue the word; a currency's
             // code glued to its amount (`KSh129`, `AED128`) is a word of
@@ -886,6 +906,26 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         toks(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn keeps_domain_names_whole() {
+        assert_eq!(
+            words("at Crypto.com Arena, on bbc.co.uk. The end.Then"),
+            [
+                "at",
+                "Crypto.com",
+                "Arena",
+                ",",
+                "on",
+                "bbc.co.uk",
+                ".",
+                "The",
+                "end",
+                ".",
+                "Then"
+            ]
+        );
     }
 
     #[test]
