@@ -136,6 +136,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     tickers(&toks, &mut names);
     club_prefixes(text, &toks, &mut names);
     web_addresses(text, &toks, &mut names);
+    houses_before_offices(text, &toks, &mut names);
     named_for_royals(text, &toks, &mut names);
     case_captions(text, &toks, &mut names);
     markets::market_names(text, &toks, &mut names);
@@ -495,6 +496,58 @@ fn settle(names: &mut Vec<names::Cand>, a: usize, b: usize, kind: EntityKind) {
     names.retain(|c| c.b <= a || c.a >= b);
     let at = names.partition_point(|c| c.a < a);
     names.insert(at, names::Cand::strong(a, b, kind));
+}
+
+/// `Senate Majority Leader John Thune`, `House Speaker Mike Johnson`,
+/// `Assembly president Luisa Espinel`: a chamber's short name before the
+/// office held in it is the chamber, a body, though the office's words
+/// stay outside any name.
+fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let found: Vec<usize> = (0..toks.len().saturating_sub(1))
+        .filter(|&k| {
+            let (t, next) = (toks[k], toks[k + 1]);
+            t.is_word()
+                && t.has(token::CAP)
+                && !t.has(token::UPPER)
+                && matches!(
+                    t.text(text),
+                    "Senate"
+                        | "House"
+                        | "Assembly"
+                        | "Parliament"
+                        | "Congress"
+                        | "Commons"
+                        | "Knesset"
+                        | "Bundestag"
+                        | "Duma"
+                )
+                && next.is_word()
+                && next.has(token::SPACE)
+                && !next.has(token::LINE_START)
+                && {
+                    let mut buf = [0u8; 32];
+                    words::lower(next.text(text), &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "speaker"
+                                | "majority"
+                                | "minority"
+                                | "leader"
+                                | "whip"
+                                | "chair"
+                                | "chairman"
+                                | "chairwoman"
+                                | "president"
+                                | "clerk"
+                        )
+                    })
+                }
+                && names.iter().all(|c| c.b <= k || c.a > k)
+        })
+        .collect();
+    for k in found {
+        settle(names, k, k + 1, EntityKind::Organization);
+    }
 }
 
 /// `Booking.com`, `Amazon.com`, `Suprnova.org`: a name that is a web
@@ -2305,8 +2358,8 @@ mod tests {
             names(text),
             [
                 ("Marloes Kuipers", Person),
-                ("GroenLinks", Organization),
-                ("PvdA", Organization),
+                // the joint list's own name, in the parties' list
+                ("GroenLinks-PvdA", Organization),
                 ("EU", Organization),
                 ("Freedom Party", Organization),
                 ("Annelies de Vries-Hoekstra", Person),
@@ -5473,6 +5526,24 @@ mod regressions {
         );
         // a count after the pair is no day
         assert!(spans("Fair\n\nOn March 28 and 29 people came.").contains(&("29", Number)));
+    }
+
+    #[test]
+    fn a_chamber_before_its_office_is_a_body() {
+        has_all(
+            "Senate Majority Leader John Thune said the House Speaker would wait. \
+             She preferred a slow deal to a bad one.",
+            &[
+                ("Senate", EntityKind::Organization),
+                ("John Thune", EntityKind::Person),
+                ("House", EntityKind::Organization),
+            ],
+        );
+        assert!(
+            !spans("She preferred a slow deal to a bad one.")
+                .iter()
+                .any(|(w, _)| *w == "one")
+        );
     }
 
     #[test]

@@ -1279,6 +1279,15 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
     {
         return false;
     }
+    // "a slow deal to a bad one.", "an easy one,": an article and an
+    // adjective, then a pause
+    if stop_after
+        && i >= 2
+        && c.tok(i - 1).is_some_and(|t| t.is_word() && t.has(LOWER))
+        && matches!(c.lower(i - 2), "a" | "an")
+    {
+        return false;
+    }
     {
         if c.lower(i + 1) == "to" && c.lower(i + 2) == "watch" {
             return false;
