@@ -503,48 +503,50 @@ fn settle(names: &mut Vec<names::Cand>, a: usize, b: usize, kind: EntityKind) {
 /// office held in it is the chamber, a body, though the office's words
 /// stay outside any name.
 fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
-    let found: Vec<usize> = (0..toks.len().saturating_sub(1))
-        .filter(|&k| {
-            let (t, next) = (toks[k], toks[k + 1]);
-            t.is_word()
-                && t.has(token::CAP)
-                && !t.has(token::UPPER)
-                && matches!(
-                    t.text(text),
-                    "Senate"
-                        | "House"
-                        | "Assembly"
-                        | "Parliament"
-                        | "Congress"
-                        | "Commons"
-                        | "Knesset"
-                        | "Bundestag"
-                        | "Duma"
-                )
-                && next.is_word()
-                && next.has(token::SPACE)
-                && !next.has(token::LINE_START)
-                && {
-                    let mut buf = [0u8; 32];
-                    words::lower(next.text(text), &mut buf).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "speaker"
-                                | "majority"
-                                | "minority"
-                                | "leader"
-                                | "whip"
-                                | "chair"
-                                | "chairman"
-                                | "chairwoman"
-                                | "president"
-                                | "clerk"
-                        )
-                    })
-                }
-                && names.iter().all(|c| c.b <= k || c.a > k)
-        })
-        .collect();
+    let mut found = Vec::new();
+    for (k, pair) in toks.windows(2).enumerate() {
+        let (t, next) = (pair[0], pair[1]);
+        // the cheap tests first: this looks at every token
+        if t.flags & (token::CAP | token::UPPER) != token::CAP
+            || !(5..=10).contains(&(t.end - t.start))
+            || !t.is_word()
+            || !matches!(
+                t.text(text),
+                "Senate"
+                    | "House"
+                    | "Assembly"
+                    | "Parliament"
+                    | "Congress"
+                    | "Commons"
+                    | "Knesset"
+                    | "Bundestag"
+            )
+            || !next.is_word()
+            || !next.has(token::SPACE)
+            || next.has(token::LINE_START)
+        {
+            continue;
+        }
+        let mut buf = [0u8; 32];
+        let office = words::lower(next.text(text), &mut buf).is_some_and(|w| {
+            matches!(
+                w,
+                "speaker"
+                    | "majority"
+                    | "minority"
+                    | "leader"
+                    | "whip"
+                    | "chair"
+                    | "chairman"
+                    | "chairwoman"
+                    | "president"
+                    | "clerk"
+            )
+        });
+        if office && names.iter().all(|c| c.b <= k || c.a > k) {
+            found.push(k);
+        }
+    }
     for k in found {
         settle(names, k, k + 1, EntityKind::Organization);
     }

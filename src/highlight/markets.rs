@@ -102,9 +102,9 @@ pub(super) fn market_names(text: &str, toks: &[Token], names: &mut [Cand]) {
     for c in names.iter_mut() {
         let last = toks[c.b - 1].text(text);
         let next = small(c.b);
-        let moves = next.is_some_and(is_move)
-            || (matches!(next, Some("was" | "is")) && small(c.b + 1).is_some_and(is_move));
-        let index = is_index_word(last) && moves;
+        let index = is_index_word(last)
+            && (next.is_some_and(is_move)
+                || (matches!(next, Some("was" | "is")) && small(c.b + 1).is_some_and(is_move)));
         // (`US crude` is the country's)
         let benchmark = next == Some("crude") && c.kind != EntityKind::Place;
         let bond = c.b == c.a + 1 && is_bond_word(last) && next.is_some_and(is_bond_noun);

@@ -11,6 +11,10 @@ use super::{EntityKind, settle};
 /// on the line is a player's, substitutes in brackets too (`Rodri` and
 /// `White` are no town and no colour here).
 pub(super) fn line_ups(text: &str, toks: &[Token], names: &mut Vec<Cand>) {
+    // most articles have no colon at all
+    if !text.contains(':') {
+        return;
+    }
     let mut players = Vec::new();
     let mut s = 0;
     while s < toks.len() {

@@ -577,7 +577,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let mut flags = 0;
         let kind;
         if let Some((end, shape)) = ascii_word(bytes, i) {
-            let end = domain_end(bytes, end);
+            let end = if bytes.get(end) == Some(&b'.') {
+                domain_end(bytes, end)
+            } else {
+                end
+            };
             // the common case, in one pass: letters and digits ending at
             // an ASCII char that cannot continue the word; a currency's
             // code glued to its amount (`KSh129`, `AED128`) is a word of
