@@ -353,6 +353,7 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
 /// `Crypto.com`, `Booking.com`, `bbc.co.uk`: a word's domain endings,
 /// glued to it by periods, belong to it. The end of the word from `end`
 /// on (`end` itself where no such ending follows).
+#[inline]
 fn domain_end(bytes: &[u8], mut end: usize) -> usize {
     const ENDINGS: [&[u8]; 10] = [
         b"com", b"net", b"org", b"io", b"ai", b"co", b"uk", b"gov", b"edu", b"tv",
@@ -577,11 +578,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let mut flags = 0;
         let kind;
         if let Some((end, shape)) = ascii_word(bytes, i) {
-            let end = if bytes.get(end) == Some(&b'.') {
-                domain_end(bytes, end)
-            } else {
-                end
-            };
+            let end = domain_end(bytes, end);
             // the common case, in one pass: letters and digits ending at
             // an ASCII char that cannot continue the word; a currency's
             // code glued to its amount (`KSh129`, `AED128`) is a word of
