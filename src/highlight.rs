@@ -137,6 +137,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     club_prefixes(text, &toks, &mut names);
     web_addresses(text, &toks, &mut names);
     houses_before_offices(text, &toks, &mut names);
+    based_places(text, &toks, &mut names);
     named_for_royals(text, &toks, &mut names);
     case_captions(text, &toks, &mut names);
     markets::market_names(text, &toks, &mut names);
@@ -549,6 +550,32 @@ fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<name
     }
     for k in found {
         settle(names, k, k + 1, EntityKind::Organization);
+    }
+}
+
+/// `The Redmond, Washington-based company`, `a Redmond-based firm`: what
+/// a body is based in is a place, though the name could be a surname.
+fn based_places(text: &str, toks: &[token::Token], names: &mut [names::Cand]) {
+    let based = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(t.kind, token::Kind::Punct(c) if token::is_hyphen(c)) && !t.has(token::SPACE)
+        }) && toks
+            .get(k + 1)
+            .is_some_and(|t| !t.has(token::SPACE) && t.text(text) == "based")
+    };
+    for n in 0..names.len() {
+        let c = names[n];
+        // (a people's or a product's name stays: `British-based`,
+        // `Linux-based`)
+        if c.kind != EntityKind::Person || c.b > c.a + 3 {
+            continue;
+        }
+        let state = names.get(n + 1).is_some_and(|d| {
+            d.kind == EntityKind::Place && d.a == c.b + 1 && toks[c.b].is_punct(',') && based(d.b)
+        });
+        if state || based(c.b) {
+            names[n].kind = EntityKind::Place;
+        }
     }
 }
 
@@ -5528,6 +5555,20 @@ mod regressions {
         );
         // a count after the pair is no day
         assert!(spans("Fair\n\nOn March 28 and 29 people came.").contains(&("29", Number)));
+    }
+
+    #[test]
+    fn a_town_before_a_state_and_based_is_a_place() {
+        has_all(
+            "The Redmond, Washington-based company said a pollster at Ipsos agreed. \
+             It cut funds to the National Institutes of Health.",
+            &[
+                ("Redmond", EntityKind::Place),
+                ("Washington", EntityKind::Place),
+                ("Ipsos", EntityKind::Organization),
+                ("National Institutes of Health", EntityKind::Organization),
+            ],
+        );
     }
 
     #[test]

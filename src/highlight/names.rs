@@ -4594,6 +4594,8 @@ fn works_at(w: &str) -> bool {
             | "dealers"
             | "lawyer"
             | "lawyers"
+            | "pollster"
+            | "pollsters"
     )
 }
 

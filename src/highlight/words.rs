@@ -210,6 +210,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
             | "school"
             | "academy"
             | "institute"
+            | "institutes"
             | "committee"
             | "commission"
             | "court"
