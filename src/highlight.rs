@@ -138,6 +138,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
     web_addresses(text, &toks, &mut names);
     houses_before_offices(text, &toks, &mut names);
     based_places(text, &toks, &mut names);
+    court_districts(text, &toks, &mut names);
     named_for_royals(text, &toks, &mut names);
     case_captions(text, &toks, &mut names);
     markets::market_names(text, &toks, &mut names);
@@ -550,6 +551,28 @@ fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<name
     }
     for k in found {
         settle(names, k, k + 1, EntityKind::Organization);
+    }
+}
+
+/// `U.S. District Court for the Northern District of California`, `U.S.
+/// Court of Appeals for the Ninth Circuit`: a federal court and the
+/// district or circuit it sits for are one body.
+fn court_districts(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    let found: Vec<(usize, usize)> = names
+        .windows(2)
+        .filter(|w| {
+            let (court, seat) = (&w[0], &w[1]);
+            court.kind == EntityKind::Organization
+                && seat.a == court.b + 2
+                && matches!(toks[court.b - 1].text(text), "Court" | "Appeals")
+                && toks[court.b].text(text) == "for"
+                && toks[court.b + 1].text(text) == "the"
+                && (seat.a..seat.b).any(|k| matches!(toks[k].text(text), "District" | "Circuit"))
+        })
+        .map(|w| (w[0].a, w[1].b))
+        .collect();
+    for (a, b) in found {
+        settle(names, a, b, EntityKind::Organization);
     }
 }
 
@@ -5567,6 +5590,24 @@ mod regressions {
                 ("Washington", EntityKind::Place),
                 ("Ipsos", EntityKind::Organization),
                 ("National Institutes of Health", EntityKind::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_court_and_its_district_are_one_body() {
+        has_all(
+            "It was filed in the U.S. District Court for the Northern District of California. \
+             The U.S. Court of Appeals for the Ninth Circuit agreed.",
+            &[
+                (
+                    "U.S. District Court for the Northern District of California",
+                    EntityKind::Organization,
+                ),
+                (
+                    "U.S. Court of Appeals for the Ninth Circuit",
+                    EntityKind::Organization,
+                ),
             ],
         );
     }
