@@ -105,7 +105,7 @@ pub fn highlight(text: &str) -> Vec<Span> {
         }
     }
     let mut names = names::scan(text, &toks, &low, &used, &dates);
-    joins::apply(text, &toks, &mut names);
+    joins::apply(text, &toks, &low, &mut names);
     index_numbers(text, &toks, &mut names, &mut numbers);
     plan_years(text, &toks, &mut names, &mut numbers);
     numbered_sites(text, &toks, &mut names, &mut numbers);

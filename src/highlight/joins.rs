@@ -13,6 +13,7 @@ use super::token::{
     CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TITLE_CASE, Token, UPPER,
     is_hyphen,
 };
+use super::words::Lowered;
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -23,8 +24,8 @@ const MAX_EXPANSION: usize = 12;
 /// The most words a work's title after its author may have.
 const MAX_TITLE: usize = 10;
 
-pub(crate) fn apply(text: &str, toks: &[Token], cands: &mut Vec<Cand>) {
-    let found = Found::new(toks.len(), cands);
+pub(crate) fn apply(text: &str, toks: &[Token], low: &Lowered, cands: &mut Vec<Cand>) {
+    let found = Found::new(toks.len(), cands, low);
     let mut joins: Vec<Join> = Vec::new();
     for i in 0..toks.len() {
         if !may_anchor(text, toks, &found, i) {
@@ -116,6 +117,8 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
 /// The names found so far, looked up by token.
 struct Found<'c> {
     cands: &'c [Cand],
+    /// Each token in lower case.
+    low: &'c Lowered,
     /// For each token, the first name over it (`NONE` if none).
     covering: Vec<u32>,
 }
@@ -123,7 +126,7 @@ struct Found<'c> {
 const NONE: u32 = u32::MAX;
 
 impl<'c> Found<'c> {
-    fn new(tokens: usize, cands: &'c [Cand]) -> Self {
+    fn new(tokens: usize, cands: &'c [Cand], low: &'c Lowered) -> Self {
         let mut covering = vec![NONE; tokens];
         for (n, c) in cands.iter().enumerate() {
             for slot in covering.iter_mut().take(c.b).skip(c.a) {
@@ -132,7 +135,11 @@ impl<'c> Found<'c> {
                 }
             }
         }
-        Self { cands, covering }
+        Self {
+            cands,
+            low,
+            covering,
+        }
     }
 
     fn index_at(&self, i: usize) -> Option<usize> {
@@ -823,7 +830,6 @@ fn body_of_a_country(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
         return None;
     }
     let mut k = i;
-    let mut buf = [0u8; 32];
     while k < toks.len() && k < i + 6 {
         let t = toks[k];
         if k > i && (!t.has(SPACE) || t.has(LINE_START)) {
@@ -831,7 +837,7 @@ fn body_of_a_country(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
         }
         let field = t.is_capitalised()
             && !t.has(UPPER)
-            && lower_word(text, toks, k, &mut buf).is_some_and(is_field_word);
+            && lower_word(text, toks, found.low, k).is_some_and(is_field_word);
         let and = k > i && word(text, toks, k) == Some("and");
         if !field && !and {
             break;
@@ -1095,21 +1101,18 @@ fn sponsor_event(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     if event.kind != EntityKind::Name || event.b < i + 3 || !toks[i + 1].has(SPACE) {
         return None;
     }
-    let mut buf = [0u8; 32];
-    let head = lower_word(text, toks, event.b - 1, &mut buf)?;
+    let head = lower_word(text, toks, found.low, event.b - 1)?;
     super::words::is_event_head(head).then_some((i, event.b, EntityKind::Name))
 }
 
 /// The lower-case form of word `i`, if it is a word.
-fn lower_word<'b>(text: &str, toks: &[Token], i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+fn lower_word<'a>(text: &'a str, toks: &[Token], low: &'a Lowered, i: usize) -> Option<&'a str> {
     let w = word(text, toks, i)?;
-    let n = w.len().min(32);
     if w.len() > 32 || !w.is_ascii() {
         return None;
     }
-    buf[..n].copy_from_slice(&w.as_bytes()[..n]);
-    buf[..n].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..n]).ok()
+    // an ASCII word's lower case, as the tokens' own
+    low.get(text, toks, i)
 }
 
 /// A capitalised word inside a run: after a space, on the same line, and
@@ -1163,12 +1166,11 @@ fn name_word(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
 
 /// Word `i` is the kind of body an official name ends in (`Bank`,
 /// `Authority`, `Federation`), or `House` before `of`.
-fn official_head(text: &str, toks: &[Token], i: usize) -> bool {
-    let mut buf = [0u8; 32];
+fn official_head(text: &str, toks: &[Token], low: &Lowered, i: usize) -> bool {
     if toks[i].has(UPPER) {
         return false;
     }
-    match lower_word(text, toks, i, &mut buf) {
+    match lower_word(text, toks, low, i) {
         Some("house") => word(text, toks, i + 1) == Some("of"),
         Some(w) => super::words::is_org_head(w),
         None => false,
@@ -1230,7 +1232,7 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     while end < limit && run_word(toks, end) && name_word(text, toks, found, end) {
         end += 1;
     }
-    let head = if let Some(h) = (i..end).find(|&h| official_head(text, toks, h)) {
+    let head = if let Some(h) = (i..end).find(|&h| official_head(text, toks, found.low, h)) {
         h
     } else {
         end = fields_then_head(text, toks, found, (i, end), limit)?;
@@ -1241,7 +1243,10 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     }
     // the name ends at its last head: a title or a name after it is not
     // part of it (`Home Office Minister`, `Air Force One`)
-    end = (head..end).rev().find(|&h| official_head(text, toks, h))? + 1;
+    end = (head..end)
+        .rev()
+        .find(|&h| official_head(text, toks, found.low, h))?
+        + 1;
     if head > i && found.at(i).is_none() {
         return None;
     }
@@ -1277,9 +1282,8 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
         let mut stop = caps_end(text, toks, found, next, limit);
         // a title after the name is not part of it: `Church of Scotland
         // Minister`
-        let mut buf = [0u8; 32];
         while stop > next
-            && lower_word(text, toks, stop - 1, &mut buf).is_some_and(super::words::is_title_head)
+            && lower_word(text, toks, found.low, stop - 1).is_some_and(super::words::is_title_head)
         {
             stop -= 1;
         }
@@ -1344,7 +1348,7 @@ fn fields_then_head(
         return None;
     }
     let stop = caps_end(text, toks, found, end + 1, limit);
-    if stop <= end + 2 || !official_head(text, toks, stop - 1) {
+    if stop <= end + 2 || !official_head(text, toks, found.low, stop - 1) {
         return None;
     }
     // the body found already over the fields and the head, or nothing
@@ -1386,11 +1390,10 @@ fn firm_and_home(
     (link, next, stop): (usize, usize, usize),
     the_between: bool,
 ) -> bool {
-    let mut buf = [0u8; 32];
     found
         .starting(next)
         .is_some_and(|c| c.kind == EntityKind::Place && c.b == stop)
-        && lower_word(text, toks, link - 1, &mut buf).is_none_or(|w| {
+        && lower_word(text, toks, found.low, link - 1).is_none_or(|w| {
             super::words::is_trade_head(w)
                 || (the_between
                     && !super::words::is_org_prefix(w)
@@ -1422,11 +1425,10 @@ fn link_takes(
         "of" => !person,
         "for" | "on" => !body,
         "and" | "&" => {
-            let mut buf = [0u8; 32];
-            let last = lower_word(text, toks, stop - 1, &mut buf).unwrap_or("");
+            let last = lower_word(text, toks, found.low, stop - 1).unwrap_or("");
             let plural_head = super::words::is_org_head(last) && last.ends_with('s');
             let own_body = body
-                || official_head(text, toks, stop - 1)
+                || official_head(text, toks, found.low, stop - 1)
                 || found
                     .starting(next)
                     .is_some_and(|c| c.kind == EntityKind::Place || c.b > stop);
@@ -1475,7 +1477,6 @@ fn official_start(
         // Police`), or the head alone
         // (`Parliament`)
         let rest = prefix.b;
-        let mut buf = [0u8; 32];
         let government = matches!(
             head_word,
             "Ministry"
@@ -1494,7 +1495,7 @@ fn official_start(
                 && end == head + 1
                 && (matches!(head_word, "Ministry" | "Department")
                     || (government
-                        && lower_word(text, toks, rest, &mut buf)
+                        && lower_word(text, toks, found.low, rest)
                             .is_some_and(super::words::is_dept_word))));
         // a country's or a body's letters: `US`, `UN`
         let letters = matches!(prefix.kind, EntityKind::Place | EntityKind::Organization)
