@@ -558,22 +558,14 @@ fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<name
 /// Court of Appeals for the Ninth Circuit`: a federal court and the
 /// district or circuit it sits for are one body.
 fn court_districts(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
-    let found: Vec<(usize, usize)> = names
-        .windows(2)
-        .filter(|w| {
-            let (court, seat) = (&w[0], &w[1]);
-            court.kind == EntityKind::Organization
-                && seat.a == court.b + 2
-                && matches!(toks[court.b - 1].text(text), "Court" | "Appeals")
-                && toks[court.b].text(text) == "for"
-                && toks[court.b + 1].text(text) == "the"
-                && (seat.a..seat.b).any(|k| matches!(toks[k].text(text), "District" | "Circuit"))
-        })
-        .map(|w| (w[0].a, w[1].b))
-        .collect();
-    for (a, b) in found {
-        settle(names, a, b, EntityKind::Organization);
-    }
+    join_neighbours(names, EntityKind::Organization, |court, seat| {
+        court.kind == EntityKind::Organization
+            && seat.a == court.b + 2
+            && matches!(toks[court.b - 1].text(text), "Court" | "Appeals")
+            && toks[court.b].text(text) == "for"
+            && toks[court.b + 1].text(text) == "the"
+            && (seat.a..seat.b).any(|k| matches!(toks[k].text(text), "District" | "Circuit"))
+    });
 }
 
 /// `The Redmond, Washington-based company`, `a Redmond-based firm`: what
@@ -669,24 +661,33 @@ fn named_for_royals(text: &str, toks: &[token::Token], names: &mut Vec<names::Ca
 /// Wade`: a case's caption, two parties joined by `v.`, is one name (a
 /// match's `Arsenal v Chelsea`, with no period, stays two clubs).
 fn case_captions(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
+    join_neighbours(names, EntityKind::Name, |x, y| {
+        y.a == x.b + 2
+            && toks[x.b].text(text) == "v"
+            && toks[x.b].has(token::SPACE)
+            && toks[x.b + 1].is_punct('.')
+            && !toks[x.b + 1].has(token::SPACE)
+            && toks[y.a].has(token::SPACE)
+            && !toks[y.a].has(token::LINE_START)
+            && !matches!(x.kind, EntityKind::Date | EntityKind::Number)
+            && !matches!(y.kind, EntityKind::Date | EntityKind::Number)
+    });
+}
+
+/// Make one name of kind `kind` of each two neighbouring names that
+/// `joined` takes, and what stands between them.
+fn join_neighbours(
+    names: &mut Vec<names::Cand>,
+    kind: EntityKind,
+    joined: impl Fn(&names::Cand, &names::Cand) -> bool,
+) {
     let found: Vec<(usize, usize)> = names
         .windows(2)
-        .filter(|w| {
-            let (x, y) = (&w[0], &w[1]);
-            y.a == x.b + 2
-                && toks[x.b].text(text) == "v"
-                && toks[x.b].has(token::SPACE)
-                && toks[x.b + 1].is_punct('.')
-                && !toks[x.b + 1].has(token::SPACE)
-                && toks[y.a].has(token::SPACE)
-                && !toks[y.a].has(token::LINE_START)
-                && !matches!(x.kind, EntityKind::Date | EntityKind::Number)
-                && !matches!(y.kind, EntityKind::Date | EntityKind::Number)
-        })
+        .filter(|w| joined(&w[0], &w[1]))
         .map(|w| (w[0].a, w[1].b))
         .collect();
     for (a, b) in found {
-        settle(names, a, b, EntityKind::Name);
+        settle(names, a, b, kind);
     }
 }
 

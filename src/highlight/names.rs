@@ -4986,10 +4986,7 @@ fn score_lines(toks: &[Token]) -> Vec<bool> {
     let mut marks = vec![false; toks.len()];
     let mut s = 0;
     while s < toks.len() {
-        let mut e = s + 1;
-        while e < toks.len() && !toks[e].has(LINE_START) {
-            e += 1;
-        }
+        let e = super::token::line_end(toks, s);
         // cheapest test first: most lines are prose and fail the first two
         let starts_with_name = toks[s].is_capitalised();
         let bare = || {

@@ -18,10 +18,7 @@ pub(super) fn line_ups(text: &str, toks: &[Token], names: &mut Vec<Cand>) {
     let mut players = Vec::new();
     let mut s = 0;
     while s < toks.len() {
-        let mut e = s + 1;
-        while e < toks.len() && !toks[e].has(LINE_START) {
-            e += 1;
-        }
+        let e = super::token::line_end(toks, s);
         if let Some(colon) = line_up_colon(text, toks, s, e) {
             players.extend(capital_runs(toks, names, colon + 1, e));
         }
@@ -43,27 +40,35 @@ fn line_up_colon(text: &str, toks: &[Token], s: usize, e: usize) -> Option<usize
     if team == 0 || team > 4 {
         return None;
     }
-    let mut k = s + team;
-    let formation = toks.get(k).is_some_and(|t| t.is_punct('(')) && {
-        let close = (k + 1..e.min(k + 10)).find(|&j| toks[j].is_punct(')'))?;
-        let inside = &toks[k + 1..close];
-        let digits = inside.iter().filter(|t| t.kind == Kind::Num).count();
-        let dashes = inside
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Punct(c) if super::token::is_hyphen(c)))
-            .count();
-        let shaped = digits >= 3
-            && dashes + 1 == digits
-            && inside.iter().all(|t| !t.has(SPACE))
-            && inside.iter().all(|t| t.text(text).len() == 1);
-        k = close + 1;
-        shaped
-    };
+    let (k, formation) = bracket_after_team(text, toks, s + team, e)?;
     if !toks.get(k).is_some_and(|t| t.is_punct(':')) || k >= e {
         return None;
     }
     let semicolons = toks[k..e].iter().filter(|t| t.is_punct(';')).count();
     (formation || semicolons >= 2).then_some(k)
+}
+
+/// What follows a team's name at `k`: with no bracket there, `k` itself;
+/// with one, the token after its `)` and whether it held a formation
+/// (`(4-3-3)`, `(4-2-3-1)`: three digits or more joined by bare hyphens);
+/// `None` for a bracket not closed soon.
+fn bracket_after_team(text: &str, toks: &[Token], k: usize, e: usize) -> Option<(usize, bool)> {
+    if !toks.get(k).is_some_and(|t| t.is_punct('(')) {
+        return Some((k, false));
+    }
+    let close = (k + 1..e.min(k + 10)).find(|&j| toks[j].is_punct(')'))?;
+    let inside = &toks[k + 1..close];
+    let digits = inside.iter().filter(|t| t.kind == Kind::Num).count();
+    let dashes = inside
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Punct(c) if super::token::is_hyphen(c)))
+        .count();
+    let shaped = digits >= 3
+        && dashes + 1 == digits
+        && inside
+            .iter()
+            .all(|t| !t.has(SPACE) && t.text(text).len() == 1);
+    Some((close + 1, shaped))
 }
 
 /// The players from `a` to `e`: each name found there, and each run of

@@ -707,15 +707,21 @@ fn mark_initials(text: &str, toks: &mut [Token]) {
     }
 }
 
+/// The end (exclusive) of the line whose first token is `s`: the next
+/// token that starts a line, or the end of `toks`.
+pub(crate) fn line_end(toks: &[Token], s: usize) -> usize {
+    toks.iter()
+        .skip(s + 1)
+        .position(|t| t.has(LINE_START))
+        .map_or(toks.len(), |n| s + 1 + n)
+}
+
 /// Mark headline lines: in capitals only, or in title case without a final
 /// period, and rows of results tables.
 fn mark_lines(text: &str, toks: &mut [Token]) {
     let mut s = 0;
     while s < toks.len() {
-        let mut e = s + 1;
-        while e < toks.len() && !toks[e].has(LINE_START) {
-            e += 1;
-        }
+        let e = line_end(toks, s);
         let line = &toks[s..e];
         let mut words = 0usize;
         let mut lower_words = 0usize;
@@ -824,10 +830,7 @@ fn letters_at_least(word: &str, n: usize) -> bool {
 pub(crate) fn confirm_title_case(text: &str, toks: &mut [Token], is_common: impl Fn(&str) -> bool) {
     let mut s = 0;
     while s < toks.len() {
-        let mut e = s + 1;
-        while e < toks.len() && !toks[e].has(LINE_START) {
-            e += 1;
-        }
+        let e = line_end(toks, s);
         if toks[s].has(TITLE_CASE) {
             let caps = toks[s..e].iter().filter(|t| t.is_capitalised());
             let (mut n, mut common) = (0usize, 0usize);
