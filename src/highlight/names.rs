@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, COLUMN, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE,
-    Token, UPPER, is_hyphen,
+    CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE,
+    TABLE_LINE, Token, UPPER, is_hyphen,
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_compass_point, is_dept_word, is_event_head,
@@ -126,7 +126,9 @@ pub(crate) fn scan(
     while i < toks.len() {
         if cx.starts_name(i) {
             let end = cx.run_end(i);
-            cx.process_run(i, end);
+            if !cx.opening_function_word(i, end) {
+                cx.process_run(i, end);
+            }
             i = end.max(i + 1);
         } else {
             i += 1;
@@ -427,6 +429,17 @@ impl Ctx<'_> {
             && self.is_cap(i + 2)
             && self.is_free(i)
             && self.lower_is(i, is_hyphen_particle)
+    }
+
+    /// A run that is one function word capitalised only because it opens
+    /// a sentence (`The`, `But`, `In`), no list's entry: the commonest run
+    /// of all, and never a name, so no rule is tried on it.
+    fn opening_function_word(&self, i: usize, end: usize) -> bool {
+        end == i + 1
+            && self.has(i, INITIAL)
+            && !self.has(i, UPPER | DOTTED)
+            && self.gaz.get(i).copied().flatten().is_none()
+            && self.lower_is(i, is_stopword)
     }
 
     fn starts_name(&self, i: usize) -> bool {

@@ -33,24 +33,27 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
-/// Lists of small words by their shape: for each small ASCII letter, the
-/// lengths (a bit each) of the listed words starting with it. A word whose
-/// shape is not there is in none of the lists, found without comparing
-/// strings; the rules ask this of nearly every word of a text.
-pub(crate) struct Shapes([u32; 26]);
+/// Lists of small words by their shape: for each pair of a first and a
+/// last small ASCII letter, the lengths (a bit each) of the listed words
+/// with those letters. A word whose shape is not there is in none of the
+/// lists, found without comparing strings; the rules ask this of nearly
+/// every word of a text. (The first letter and the length alone let the
+/// commonest words through: `the` has the shape of `two` and `ten`.)
+pub(crate) struct Shapes([u32; 26 * 26]);
 
 impl Shapes {
     /// The shapes of the words of `lists` (lower-case ASCII, shorter than
     /// 32 bytes: a longer one does not compile).
     pub(crate) const fn of(lists: &[&[&str]]) -> Self {
-        let mut bits = [0u32; 26];
+        let mut bits = [0u32; 26 * 26];
         let mut l = 0;
         while l < lists.len() {
             let words = lists[l];
             let mut k = 0;
             while k < words.len() {
                 let w = words[k].as_bytes();
-                bits[(w[0] - b'a') as usize] |= 1 << w.len();
+                let pair = (w[0] - b'a') as usize * 26 + (w[w.len() - 1] - b'a') as usize;
+                bits[pair] |= 1 << w.len();
                 k += 1;
             }
             l += 1;
@@ -61,9 +64,10 @@ impl Shapes {
     /// Could `w` be one of the listed words?
     pub(crate) fn may_hold(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        match b.first() {
-            Some(&c @ b'a'..=b'z') if b.len() < 32 => {
-                self.0[usize::from(c - b'a')] & (1 << b.len()) != 0
+        match (b.first(), b.last()) {
+            (Some(&f @ b'a'..=b'z'), Some(&l @ b'a'..=b'z')) if b.len() < 32 => {
+                let pair = usize::from(f - b'a') * 26 + usize::from(l - b'a');
+                self.0[pair] & (1 << b.len()) != 0
             }
             _ => false,
         }
@@ -2135,12 +2139,12 @@ mod tests {
         for w in ["two", "twenty", "first"] {
             assert!(SHAPES.may_hold(w), "{w}");
         }
-        // another first letter or length is ruled out; the same shape is
-        // only a maybe, left to the comparison
-        for w in ["four", "Two", "", "twentyfold", "déjà"] {
+        // another first or last letter or length is ruled out; the same
+        // shape is only a maybe, left to the comparison
+        for w in ["four", "Two", "", "twentyfold", "déjà", "the", "ten", "twe"] {
             assert!(!SHAPES.may_hold(w), "{w}");
         }
-        assert!(SHAPES.may_hold("the") && SHAPES.may_hold("ten"));
+        assert!(SHAPES.may_hold("tao") && SHAPES.may_hold("fifst"));
     }
 
     #[test]
