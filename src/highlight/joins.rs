@@ -98,8 +98,10 @@ pub(crate) fn apply(text: &str, toks: &[Token], low: &Lowered, cands: &mut Vec<C
 /// words that none can: passing them over here saves trying each rule in
 /// turn. A word in lower case anchors only `and` ([`shared_head`]) or a
 /// work's noun ([`work_after_noun`]); a name found at `i` may start a
-/// stock index or a sponsor's event; capitals, punctuation and a
-/// possessive ending go to the rules.
+/// stock index or a sponsor's event; of punctuation, only an opening
+/// bracket ([`expansion`]) or quotation mark ([`quoted_title`]) starts a
+/// rule, or a name found there; capitals and a possessive ending go to the
+/// rules.
 fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
     let t = toks[i];
     match t.kind {
@@ -110,7 +112,10 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
                 || (WORK_SHAPES.may_hold(w) && names_a_work(text, toks, i))
         }
         Kind::Num => found.starting(i).is_some(),
-        _ => true,
+        Kind::Punct(c) => {
+            matches!(c, '(' | '"' | '\'' | '\u{2018}' | '\u{201c}') || found.starting(i).is_some()
+        }
+        Kind::Word | Kind::Poss => true,
     }
 }
 
