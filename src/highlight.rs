@@ -27,6 +27,7 @@
 //! The gazetteers (`assets/gazetteer/`) are compiled once into hash maps.
 
 use serde::Serialize;
+use words::one_of;
 
 mod joins;
 mod lexicon;
@@ -184,7 +185,7 @@ fn index_numbers(
 ) {
     for c in names.iter_mut() {
         let last = toks[c.b - 1].text(text);
-        let index = matches!(
+        let index = one_of!(
             last,
             "FTSE" | "Nikkei" | "S&P" | "Stoxx" | "STOXX" | "DAX" | "Dax" | "CAC" | "Cac" | "ASX"
         ) || (last == "P" && c.b >= 3 && toks[c.b - 3].text(text) == "S");
@@ -356,7 +357,7 @@ fn numbered_sites(
 /// The letters of a bill in a US state legislature or in Congress (house,
 /// senate, assembly, legislative bill, house file, legislative document).
 fn is_bill_code(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "HB" | "SB" | "AB" | "LB" | "HF" | "SF" | "LD" | "HJR" | "SJR" | "HCR" | "SCR" | "H.R."
     )
@@ -531,7 +532,7 @@ fn houses_before_offices(text: &str, toks: &[token::Token], names: &mut Vec<name
         }
         let mut buf = [0u8; 32];
         let office = words::lower(next.text(text), &mut buf).is_some_and(|w| {
-            matches!(
+            one_of!(
                 w,
                 "speaker"
                     | "majority"
@@ -1480,7 +1481,7 @@ fn city_teams(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
         let not_a_side = words::lower(word, &mut lower).is_none_or(|w| {
             words::is_place_head(w)
                 || words::is_event_head(w)
-                || matches!(
+                || one_of!(
                     w,
                     "democrats"
                         | "republicans"
@@ -1645,7 +1646,7 @@ fn listed_source(
 fn is_name_syllable(w: &str) -> bool {
     (2..=5).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && !matches!(
+        && !one_of!(
             w,
             "era" | "led" | "backed" | "style" | "like" | "born" | "based" | "owned" | "run"
                 | "made" | "free" | "type" | "class" | "ish" | "esque" | "ite" | "ites" | "ism"

@@ -14,6 +14,7 @@ use super::token::{
     is_hyphen,
 };
 use super::words::Lowered;
+use super::words::one_of;
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -233,7 +234,7 @@ fn expansion(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Opti
     // du Québec (FIQ)`, `Société d'Exploitation du Rail Sud-Est (SERSE)`)
     let romance = words.iter().any(|&k| {
         let w = toks[k].text(text);
-        matches!(w, "de" | "du" | "des" | "del" | "do" | "da" | "dos" | "das")
+        one_of!(w, "de" | "du" | "des" | "del" | "do" | "da" | "dos" | "das")
             || w.starts_with("d'")
             || w.starts_with("d\u{2019}")
     });
@@ -308,7 +309,7 @@ fn hyphenated_town(text: &str, toks: &[Token], i: usize) -> Option<Join> {
     if !last.is_capitalised() || joined(i + 5) {
         return None;
     }
-    matches!(
+    one_of!(
         link,
         "on" | "upon"
             | "under"
@@ -389,7 +390,7 @@ fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> O
     let head_word = super::words::lower(head.text(text), &mut buf)?;
     // `Stark's Park`, `Regent's Park`, `Earl's Court`: a ground or a
     // street named for its owner
-    let kind = if matches!(
+    let kind = if one_of!(
         head_word,
         "park" | "square" | "road" | "lane" | "green" | "cross" | "wharf" | "court"
     ) {
@@ -423,7 +424,7 @@ fn possessive_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> O
 /// Shops and places to eat that take their owner's name: `Ellison's
 /// Bakery`, `Luigi's Restaurant`.
 fn is_shop(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "bakery"
             | "bakers"
@@ -655,7 +656,7 @@ fn names_a_work(text: &str, toks: &[Token], noun: usize) -> bool {
         };
         let det = before.kind == Kind::Poss
             || word(text, toks, noun - 1).is_some_and(|d| {
-                matches!(
+                one_of!(
                     d,
                     "the"
                         | "a"
@@ -765,7 +766,7 @@ fn members_body(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opti
     }
     let head = word(text, toks, end.checked_sub(1)?)?;
     if end == i + 2
-        || !matches!(
+        || !one_of!(
             head,
             "Association"
                 | "Union"
@@ -873,7 +874,7 @@ fn body_of_a_country(text: &str, toks: &[Token], found: &Found<'_>, i: usize) ->
 /// Words that name a public service's field (not an office's rank, as
 /// `Assistant U.S. Attorney`).
 fn is_field_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "health"
             | "public"
@@ -1261,7 +1262,7 @@ fn official_name(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
     }
     let head_word = word(text, toks, head)?;
     // a company's suffix ends its name: `Boeing Co of Seattle`
-    let suffix = matches!(
+    let suffix = one_of!(
         head_word,
         "Co" | "Corp" | "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "LLP" | "GmbH" | "AG" | "SA" | "NV"
     );
@@ -1482,7 +1483,7 @@ fn official_start(
         // Police`), or the head alone
         // (`Parliament`)
         let rest = prefix.b;
-        let government = matches!(
+        let government = one_of!(
             head_word,
             "Ministry"
                 | "Department"
@@ -1520,7 +1521,7 @@ const MAX_RUN_WORDS: usize = 16;
 
 /// The small words a title keeps in lower case.
 fn is_title_small_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "of" | "and"
             | "in"

@@ -1,6 +1,7 @@
 //! The gazetteers and word lists, built once into hash maps keyed by the
 //! lower-cased words of each phrase.
 
+use super::words::one_of;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -491,7 +492,7 @@ fn takes_plural_s(name: &str) -> bool {
     // of a people's words only a nation's: `South Koreans`, `New
     // Zealanders` (not `Liberal Democrats`)
     let nation = name.split_once(' ').is_none_or(|(first, _)| {
-        matches!(
+        one_of!(
             first,
             "North" | "South" | "East" | "West" | "New" | "Latin" | "Central" | "Costa" | "Puerto"
         )

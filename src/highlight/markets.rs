@@ -4,11 +4,12 @@
 use super::EntityKind;
 use super::names::Cand;
 use super::token::{LOWER, SPACE, Token};
+use super::words::one_of;
 
 /// Short names of stock indexes that also name their exchange, their
 /// publisher or nothing else the lists know (`Nikkei`, `Nasdaq`).
 fn is_index_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "FTSE"
             | "Nikkei"
@@ -35,7 +36,7 @@ fn is_index_word(w: &str) -> bool {
 
 /// What an index does in a market report: `closed up`, `fell 1%`.
 fn is_move(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "rose"
             | "fell"
@@ -75,7 +76,7 @@ fn is_move(w: &str) -> bool {
 /// Government bonds by their issuer's short name: `Treasury yields`,
 /// `10-year Treasury notes`, `Bund yields`.
 fn is_bond_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "Treasury" | "Treasuries" | "Bund" | "Bunds" | "Gilt" | "Gilts" | "JGB" | "JGBs" | "BTP"
     )
@@ -83,7 +84,7 @@ fn is_bond_word(w: &str) -> bool {
 
 /// What is said of bonds: `yields`, `notes`, `prices`.
 fn is_bond_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "yield" | "yields" | "note" | "notes" | "bond" | "bonds" | "bill" | "bills" | "prices"
     )

@@ -10,6 +10,7 @@ use super::token::{
     CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE,
     TABLE_LINE, Token, UPPER, is_hyphen,
 };
+use super::words::one_of;
 use super::words::{
     Lowered, is_capitalised_match_noun, is_compass_point, is_dept_word, is_event_head,
     is_hyphen_particle, is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix,
@@ -238,7 +239,7 @@ fn coordinated_names(text: &str, toks: &[Token], cx: &Ctx<'_>, cands: &mut [Cand
 /// Sites in the plural after a list of their names: `the Rössing, Husab
 /// and Tumas mines`, `the Omdel and Kuiseb aquifers`.
 fn is_plural_site(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "mines"
             | "dams"
@@ -506,7 +507,7 @@ impl Ctx<'_> {
                     // follow an initial; a function word opens the next
                     // sentence ("Group C. The")
                     let opens = |w: &str| {
-                        matches!(
+                        one_of!(
                             w,
                             "the"
                                 | "a"
@@ -592,7 +593,7 @@ impl Ctx<'_> {
         let people = self.toks[k].kind == Kind::Poss
             && self.is_cap(k - 1)
             && self.lower_is(k - 1, |w| {
-                matches!(
+                one_of!(
                     w,
                     "women"
                         | "men"
@@ -943,7 +944,7 @@ impl Ctx<'_> {
             && !self.lower_is(k - 1, |w| {
                 // a name complete in itself: "Black Rebel Motorcycle Club and
                 // Bloc Party" are two
-                matches!(
+                one_of!(
                     w,
                     "club"
                         | "party"
@@ -1312,7 +1313,7 @@ impl Ctx<'_> {
         };
         if t.has(LOWER) {
             return self.lower_is(k, |w| {
-                matches!(
+                one_of!(
                     w,
                     "said"
                         | "says"
@@ -1346,7 +1347,7 @@ impl Ctx<'_> {
         }
         let after = self.has(k, LOWER)
             && self.lower_is(k, |w| {
-                matches!(
+                one_of!(
                     w,
                     "fans"
                         | "supporters"
@@ -1383,7 +1384,7 @@ impl Ctx<'_> {
         let before = a > 0
             && self.has(a - 1, LOWER)
             && self.lower_is(a - 1, |w| {
-                matches!(
+                one_of!(
                     w,
                     "beat"
                         | "beating"
@@ -1697,7 +1698,7 @@ impl Ctx<'_> {
         let compass = self.is_cap(p)
             && self.lower_is(p, |w| {
                 is_compass_point(w)
-                    || matches!(
+                    || one_of!(
                         w,
                         "northern"
                             | "southern"
@@ -1724,7 +1725,7 @@ impl Ctx<'_> {
     fn compass_then_unknown(&self, first: usize, last: usize, n: usize) -> bool {
         n == 2
             && self.lower_is(first, |w| {
-                matches!(
+                one_of!(
                     w,
                     "north"
                         | "south"
@@ -2024,7 +2025,7 @@ impl Ctx<'_> {
             && self.lower_is(a - 1, |w| w == "maker")
             && self.bare_hyphen(a - 2)
             && self.lower_is(a - 3, |w| {
-                matches!(
+                one_of!(
                     w,
                     "film"
                         | "movie"
@@ -2085,7 +2086,7 @@ impl Ctx<'_> {
         k < end
             && self.is_cap(k)
             && self.lower_is(k, |w| {
-                matches!(
+                one_of!(
                     w,
                     "university"
                         | "college"
@@ -2269,7 +2270,7 @@ impl Ctx<'_> {
                 // ministry's, its portfolio: "Argentine Work Ministry")
                 let generic = matches!(e.source, Source::Country | Source::Demonym)
                     && (r == q || w == "ministry")
-                    && matches!(
+                    && one_of!(
                         w,
                         "government"
                             | "embassy"
@@ -2460,7 +2461,7 @@ impl Ctx<'_> {
             !t.is_word()
                 || t.has(LINE_START)
                 || self.lower_is(k, |w| {
-                    matches!(
+                    one_of!(
                         w,
                         "said"
                             | "says"
@@ -2584,7 +2585,7 @@ impl Ctx<'_> {
             && t.text(self.text).len() <= 3
             && !t.is_capitalised()
             && self.lower_is(k, |w| {
-                matches!(
+                one_of!(
                     w,
                     "van" | "von" | "der" | "den" | "ter" | "da" | "dos" | "das"
                 )
@@ -3510,7 +3511,7 @@ impl Ctx<'_> {
             && self.lower_is(k - 1, |w| w == "by")
             && self.lower_word(k - 2)
             && self.lower_is(k - 2, |w| {
-                matches!(
+                one_of!(
                     w,
                     "funded"
                         | "financed"
@@ -4045,7 +4046,7 @@ impl Ctx<'_> {
                 route
                     || (i >= 2 && self.toks[i - 2].is_punct(','))
                     || before(|w| {
-                        matches!(
+                        one_of!(
                             w,
                             "hours"
                                 | "minutes"
@@ -4087,7 +4088,7 @@ impl Ctx<'_> {
 /// Words before `to` that take a person: `listen to`, `spoke to`, `a
 /// tribute to`, `compared me to`, `lost to`, `went to` (a prize).
 fn takes_a_person_to(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "listen"
             | "listened"
@@ -4162,7 +4163,7 @@ enum Site {
 /// A kind of place whose examples follow `like`, `such as` or
 /// `including`: `a town like Burwell`, `rivers such as the Rakaia`.
 fn is_settlement_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "town"
             | "towns"
@@ -4198,7 +4199,7 @@ fn is_settlement_noun(w: &str) -> bool {
 
 /// A ship's noun, before the ship's name: `the tanker Aegean Star`.
 fn is_vessel_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "vessel"
             | "ship"
@@ -4222,7 +4223,7 @@ fn is_vessel_noun(w: &str) -> bool {
 /// A way of going from one place to another, before `from`: `a ride
 /// from Musanze to Rubavu`, `flights from Kigali`.
 fn is_travel_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "ride"
             | "stage"
@@ -4260,7 +4261,7 @@ fn is_travel_word(w: &str) -> bool {
 /// A lawmaker's title, before the name of one: `Sen.`, `Rep.`,
 /// `Assemblywoman`.
 fn is_lawmaker(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "sen"
             | "senator"
@@ -4289,7 +4290,7 @@ fn site_noun(w: &str) -> Option<Site> {
 /// Television channels named with a number, which are their broadcasters'
 /// (`ITV1`, `S4C`), not products' codes.
 fn is_channel(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "itv1"
             | "itv2"
@@ -4312,7 +4313,7 @@ fn is_channel(w: &str) -> bool {
 /// What a mine or a plant works or makes, between its name and its noun
 /// (`the Cobre Panamá copper mine`, `its Hazira steel plant`).
 fn is_site_material(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "copper"
             | "gold"
@@ -4386,7 +4387,7 @@ fn more_org_cue_before(w: &str) -> bool {
 /// `accountants Grant Thornton`, `its contract manufacturer, Goertek` (not
 /// `film-maker`, `publisher` or `broadcaster`, which people are too).
 fn is_firm_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "firm"
             | "company"
@@ -4422,7 +4423,7 @@ fn is_firm_noun(w: &str) -> bool {
 /// Plural nouns for businesses and bodies that a list of them follows:
 /// `firms such as Sagem`, `retailers including Jessops`.
 fn is_firms_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "companies"
             | "firms"
@@ -4455,7 +4456,7 @@ fn is_firms_noun(w: &str) -> bool {
 /// from Friesland`, `fled from Kherson`, `flights from Malaga`, `a
 /// legislator from Gumla`, `commutes from Melun`.
 fn comes_from(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "man"
             | "woman"
@@ -4546,7 +4547,7 @@ fn comes_from(w: &str) -> bool {
 /// Bodies named with `on` and their subject: `Committee on Foreign
 /// Relations`, `Center on Budget and Policy Priorities`.
 fn takes_on(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "committee"
             | "commission"
@@ -4564,7 +4565,7 @@ fn takes_on(w: &str) -> bool {
 /// People's roles before `at`, `for` or `with` and the body they work for:
 /// `an analyst at Bernstein`, `a partner for Tods Murray`.
 fn works_at(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "analyst"
             | "analysts"
@@ -4892,7 +4893,7 @@ fn camel_case(w: &str) -> bool {
     match inner {
         Some(k) => {
             let prefix = w.get(..=k).unwrap_or("");
-            !matches!(
+            !one_of!(
                 prefix,
                 "Mc" | "Mac" | "Di" | "De" | "Le" | "La" | "Van" | "Von" | "Du" | "Da"
             )

@@ -9,6 +9,7 @@ use super::lexicon::{LEXICON, case_fits};
 use super::token::{
     CAP, COLUMN, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
 };
+use super::words::one_of;
 use super::words::{Lowered, is_stopword, is_time_zone};
 
 /// A number or date found over tokens `a..=b`.
@@ -53,14 +54,14 @@ fn is_weekday(w: &str) -> bool {
 
 /// A weekday shortened, as datelines write it before a date (`Thu`).
 fn is_short_weekday(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
     )
 }
 
 fn is_time_unit(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "second"
             | "seconds"
@@ -114,7 +115,7 @@ fn is_scale(w: &str) -> bool {
 
 /// Suffixes written on the digits and kept in the span: `1.2m`, `5bn`, `3rd`.
 fn is_kept_suffix(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "m" | "bn"
             | "b"
@@ -133,7 +134,7 @@ fn is_kept_suffix(w: &str) -> bool {
 
 /// Units written on the digits in small letters: `km`, `mg`, `p`.
 fn is_small_unit(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "km" | "kms"
             | "cm"
@@ -174,7 +175,7 @@ fn is_small_unit(w: &str) -> bool {
 /// Units written on the digits with a capital, in lower case: `MW`, `GB`,
 /// `Hz`.
 fn is_capital_unit(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "kw" | "mw"
             | "gw"
@@ -325,7 +326,7 @@ fn unit_after(c: &Cursor<'_>, e: usize) -> Option<usize> {
 
 /// Words before a bare `May` or `March` that make it the month.
 fn month_cue(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "in" | "since"
             | "than"
@@ -1043,7 +1044,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
                 !is_weekday(pw)
                     && month(pw).is_none()
                     && !is_stopword(pw)
-                    && !matches!(
+                    && !one_of!(
                         pw,
                         "last"
                             | "next"
@@ -1164,7 +1165,7 @@ fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     // twenty-five; a fraction, two-thirds, is one number
     if is_card && c.bare_hyphen(i + 1) && c.is_word(i + 2) {
         let n = c.lower(i + 2);
-        let parts = matches!(
+        let parts = one_of!(
             n,
             "thirds"
                 | "quarters"
@@ -1222,7 +1223,7 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
     } else {
         ""
     };
-    if matches!(
+    if one_of!(
         prev,
         "no" | "any"
             | "every"
@@ -1298,7 +1299,7 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
         return false;
     }
     if c.bare_hyphen(i + 1)
-        && matches!(
+        && one_of!(
             next,
             "off" | "time" | "sided" | "way" | "on" | "man" | "stop" | "party" | "size" | "liner"
         )
@@ -1308,7 +1309,7 @@ fn one_is_number(c: &Cursor, i: usize) -> bool {
     // "one-off": the word after the hyphen
     if c.bare_hyphen(i + 1) {
         let after = c.lower(i + 2);
-        if matches!(
+        if one_of!(
             after,
             "off" | "time" | "sided" | "way" | "on" | "man" | "stop" | "party" | "size" | "liner"
         ) {

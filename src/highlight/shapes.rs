@@ -13,6 +13,7 @@
 use super::names::{Cand, Strength};
 use super::numbers::Found;
 use super::token::{COLUMN, Kind, LINE_START, SPACE, Token, UPPER, is_hyphen};
+use super::words::one_of;
 use super::{EntityKind, settle};
 
 /// Aircraft makers whose models follow them (`Boeing 777`, `Embraer E190`).
@@ -233,7 +234,7 @@ fn settle_over_numbers(
 /// Nouns for what a product is, after its name: `the Kirin 9030
 /// processor`, `the Galaxy S26 series`.
 fn is_product_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "processor"
             | "processors"

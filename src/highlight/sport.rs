@@ -3,6 +3,7 @@
 
 use super::names::Cand;
 use super::token::{CAP, Kind, LINE_START, SPACE, Token, UPPER};
+use super::words::one_of;
 use super::{EntityKind, settle};
 
 /// `Arsenal (4-3-3): Raya; White, Saliba, Gabriel, Calafiori; Rice (Nwaneri
@@ -104,7 +105,7 @@ fn capital_runs(toks: &[Token], names: &[Cand], a: usize, e: usize) -> Vec<(usiz
 /// The short names of clubs, as a report calls a club once named in full:
 /// `City` after `Manchester City`, `United`, `Villa`, `Palace`.
 fn is_club_short_name(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "City"
             | "United"

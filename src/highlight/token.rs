@@ -1,6 +1,8 @@
 //! One pass over the text: words, numbers, punctuation and possessive endings,
 //! each with byte offsets and a few shape flags. No allocation per token.
 
+use super::words::one_of;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -106,7 +108,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Abbreviated titles and name parts (`Mr.`, `Gen.`, `Jr.`, `St.`): a
 /// capitalised word after one still belongs to the same name.
 pub(super) fn is_name_abbreviation(word: &str) -> bool {
-    matches!(
+    one_of!(
         word,
         "Mr" | "Mrs"
             | "Sens"
@@ -137,7 +139,7 @@ pub(super) fn is_name_abbreviation(word: &str) -> bool {
 /// Words of a few letters that end with a period and do not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
     is_name_abbreviation(word)
-        || matches!(
+        || one_of!(
             word,
             "Cmdr"
                 | "Messrs"
@@ -861,7 +863,7 @@ pub(crate) fn confirm_title_case(text: &str, toks: &mut [Token], is_common: impl
 
 /// Lower-case words a title-case headline leaves in lower case.
 fn is_headline_function_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "a" | "an"
             | "the"

@@ -33,27 +33,27 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
-/// Lists of small words by their shape: for each pair of a first and a
-/// last small ASCII letter, the lengths (a bit each) of the listed words
-/// with those letters. A word whose shape is not there is in none of the
-/// lists, found without comparing strings; the rules ask this of nearly
-/// every word of a text. (The first letter and the length alone let the
-/// commonest words through: `the` has the shape of `two` and `ten`.)
-pub(crate) struct Shapes([u32; 26 * 26]);
+/// Lists of words by their shape: for each pair of a first and a last
+/// byte (by their five low bits, so that every byte has a place and a
+/// letter's two cases share one), the lengths (a bit each, the last for
+/// 31 bytes and more) of the listed words with those bytes. A word whose
+/// shape is not there is in none of the lists, found without comparing
+/// strings; the rules ask this of nearly every word of a text. (The first
+/// letter and the length alone let the commonest words through: `the` has
+/// the shape of `two` and `ten`.)
+pub(crate) struct Shapes([u32; 32 * 32]);
 
 impl Shapes {
-    /// The shapes of the words of `lists` (lower-case ASCII, shorter than
-    /// 32 bytes: a longer one does not compile).
+    /// The shapes of the words of `lists` (none empty).
     pub(crate) const fn of(lists: &[&[&str]]) -> Self {
-        let mut bits = [0u32; 26 * 26];
+        let mut bits = [0u32; 32 * 32];
         let mut l = 0;
         while l < lists.len() {
             let words = lists[l];
             let mut k = 0;
             while k < words.len() {
                 let w = words[k].as_bytes();
-                let pair = (w[0] - b'a') as usize * 26 + (w[w.len() - 1] - b'a') as usize;
-                bits[pair] |= 1 << w.len();
+                bits[Self::pair(w[0], w[w.len() - 1])] |= Self::length(w.len());
                 k += 1;
             }
             l += 1;
@@ -61,18 +61,37 @@ impl Shapes {
         Self(bits)
     }
 
+    const fn pair(first: u8, last: u8) -> usize {
+        (first & 31) as usize * 32 + (last & 31) as usize
+    }
+
+    const fn length(len: usize) -> u32 {
+        1 << if len < 31 { len } else { 31 }
+    }
+
     /// Could `w` be one of the listed words?
     pub(crate) fn may_hold(&self, w: &str) -> bool {
         let b = w.as_bytes();
         match (b.first(), b.last()) {
-            (Some(&f @ b'a'..=b'z'), Some(&l @ b'a'..=b'z')) if b.len() < 32 => {
-                let pair = usize::from(f - b'a') * 26 + usize::from(l - b'a');
-                self.0[pair] & (1 << b.len()) != 0
-            }
+            (Some(&f), Some(&l)) => self.0[Self::pair(f, l)] & Self::length(b.len()) != 0,
             _ => false,
         }
     }
 }
+
+/// `matches!(word, "a" | "b" | ...)` for a list of words, the list's
+/// [`Shapes`] asked first: most words are ruled out there without a
+/// comparison, where a long list would compare each word with every
+/// listed word of its length.
+macro_rules! one_of {
+    ($w:expr, $($lit:literal)|+ $(,)?) => {{
+        const SHAPES: $crate::highlight::words::Shapes =
+            $crate::highlight::words::Shapes::of(&[&[$($lit),+]]);
+        let w: &str = $w;
+        SHAPES.may_hold(w) && matches!(w, $($lit)|+)
+    }};
+}
+pub(crate) use one_of;
 
 /// Every token's text in lower case, as [`lower`] gives it, worked out once
 /// per text: the rules ask for the same words many times over.
@@ -410,7 +429,7 @@ pub(crate) fn is_org_head(w: &str) -> bool {
 
 /// Words that end a place's name: `Gaza Strip`, `Damascus Airport`.
 pub(crate) fn is_place_head(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "strip"
             | "airport"
@@ -508,7 +527,7 @@ pub(crate) fn is_place_head(w: &str) -> bool {
 
 /// Words that end an event's or a work's name: `Asian Cup`, `French Open`.
 pub(crate) fn is_event_head(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "cup"
             | "show"
@@ -568,7 +587,7 @@ pub(crate) fn takes_of(w: &str) -> bool {
     is_org_head(w)
         || is_place_head(w)
         || is_title_head(w)
-        || matches!(
+        || one_of!(
             w,
             "republic"
                 | "kingdom"
@@ -633,7 +652,7 @@ pub(crate) fn takes_of(w: &str) -> bool {
 
 /// First words that make `X of Y` an organization.
 pub(crate) fn is_org_prefix(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "university"
             | "bank"
@@ -744,7 +763,7 @@ pub(crate) fn is_org_head_first(w: &str) -> bool {
 /// Portuguese names put it: `Gare de Lyon`, `Plaza de Mayo`, `Piazza
 /// Navona`.
 pub(crate) fn is_place_head_first(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "gare"
             | "rue"
@@ -763,7 +782,7 @@ pub(crate) fn is_place_head_first(w: &str) -> bool {
 
 /// First words that make `X of Y` a place.
 pub(crate) fn is_place_prefix(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "republic"
             | "kingdom"
@@ -826,7 +845,7 @@ pub(crate) fn is_place_lead(w: &str) -> bool {
 
 /// The letters before a ship's name: `MV Bukoba`, `HMS Victory`.
 pub(crate) fn is_ship_prefix(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "MV" | "RMS" | "HMS" | "USS" | "USNS" | "HMAS" | "HMCS" | "HMNZS" | "RFNS" | "RFA"
     )
@@ -834,7 +853,7 @@ pub(crate) fn is_ship_prefix(w: &str) -> bool {
 
 /// Words that make the next words an office, not a name: `Foreign Minister`.
 pub(crate) fn is_title_head(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "minister"
             | "secretary"
@@ -871,7 +890,7 @@ pub(crate) fn is_title_head(w: &str) -> bool {
 
 /// Government departments and portfolios: `Foreign`, `Health`, `State`.
 pub(crate) fn is_dept_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "foreign"
             | "federal"
@@ -971,7 +990,7 @@ pub(crate) fn is_dept_word(w: &str) -> bool {
 /// Lower-case words that join the parts of a person's or place's name when
 /// written apart: `Mohammed bin Salman`, `Charles de Gaulle`.
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "al" | "el"
             | "ul"
@@ -1007,7 +1026,7 @@ pub(crate) fn is_particle(w: &str) -> bool {
 /// Lower-case words that join a name with a hyphen: `al-Assad`, `as-Sadr`.
 /// Letters after a person's name, outside it: `QC`, `MP`, `OBE`.
 pub(crate) fn is_post_nominal(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE"
     )
@@ -1015,7 +1034,7 @@ pub(crate) fn is_post_nominal(w: &str) -> bool {
 
 /// The points of the compass: `north`, `southwest`.
 pub(crate) fn is_compass_point(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
     )
@@ -1024,7 +1043,7 @@ pub(crate) fn is_compass_point(w: &str) -> bool {
 /// Prefixes joined by a hyphen to an ordinary word: `Ex-minister`,
 /// `Anti-war`.
 pub(crate) fn is_word_prefix(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "ex" | "anti"
             | "pro"
@@ -1059,7 +1078,7 @@ pub(crate) fn is_word_prefix(w: &str) -> bool {
 
 pub(crate) fn is_hyphen_particle(w: &str) -> bool {
     is_particle(w)
-        || matches!(
+        || one_of!(
             w,
             "as" | "ash" | "ad" | "az" | "at" | "ar" | "an" | "ur" | "abu" | "abd" | "ben" | "d"
         )
@@ -1069,7 +1088,7 @@ pub(crate) fn is_hyphen_particle(w: &str) -> bool {
 /// Function words that never start a name when capitalised at a sentence
 /// start (the common-word list covers the rest).
 pub(crate) fn is_stopword(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "the"
             | "a"
@@ -1202,7 +1221,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 
 /// Prepositions after which an unknown capitalised word is likely a place.
 pub(crate) fn is_place_preposition(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "in" | "near"
             | "outside"
@@ -1219,7 +1238,7 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
 /// Words that can stand between a place's preposition and its name: `in
 /// nearby Bairnsdale`, `in northern Gaza`.
 pub(crate) fn is_place_adjective(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "nearby"
             | "neighbouring"
@@ -1239,7 +1258,7 @@ pub(crate) fn is_place_adjective(w: &str) -> bool {
 /// Features of a place, written in lower case after its name: `the
 /// Kariba dam`, `Haeundae beach`.
 pub(crate) fn is_place_feature(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "beach"
             | "dam"
@@ -1298,7 +1317,7 @@ pub(crate) fn is_place_feature(w: &str) -> bool {
 /// Biotech`, `Tata Group`. A country after `of` is where the firm is from,
 /// not part of its name (`Bharat Biotech of India`).
 pub(crate) fn is_trade_head(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "motor"
             | "motors"
@@ -1329,7 +1348,7 @@ pub(crate) fn is_trade_head(w: &str) -> bool {
 /// Words of a political stance that name a party with one of
 /// [`is_party_noun`] after them: `Liberal Initiative`, `Left Bloc`.
 pub(crate) fn is_political_word(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "left"
             | "right"
@@ -1358,7 +1377,7 @@ pub(crate) fn is_political_word(w: &str) -> bool {
 /// are no body's head word elsewhere: `Liberal Initiative`, `Left Bloc`,
 /// `Civic Platform`, `Socialist Alternative`.
 pub(crate) fn is_party_noun(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "initiative"
             | "bloc"
@@ -1392,7 +1411,7 @@ pub(crate) fn is_capitalised_match_noun(w: &str) -> bool {
 /// A time zone, in lower case: `gmt`, `cest`, `ist` ("5:12 p.m. PST",
 /// "18:42 CEST").
 pub(crate) fn is_time_zone(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "gmt"
             | "bst"
@@ -1727,7 +1746,7 @@ pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
 /// Lower-case words just before a name that make it an organization:
 /// `oil firm Yukos`, `carrier Qantas`.
 pub(crate) fn org_cue_before(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "firm"
             | "firms"
@@ -1805,7 +1824,7 @@ pub(crate) fn org_cue_before(w: &str) -> bool {
 /// Lower-case words two before a name (with `in`, `of`, `for` between)
 /// that make it an organization: `shares in Yukos`, `takeover of Marsh`.
 pub(crate) fn org_cue_before_of(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "shares"
             | "stake"
@@ -1834,7 +1853,7 @@ pub(crate) fn org_cue_before_of(w: &str) -> bool {
 /// Words just after a name (or its `'s`) that make it an organization:
 /// `Yukos shares`, `Marsh's chief executive`.
 pub(crate) fn org_cue_after(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "shares"
             | "share"
@@ -1920,7 +1939,7 @@ pub(crate) fn org_cue_after(w: &str) -> bool {
 /// Lower-case words just before a name that make it a person:
 /// `striker Rooney`, `actor Brando`.
 pub(crate) fn person_cue_before(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "striker"
             | "midfielder"
@@ -2010,7 +2029,7 @@ pub(crate) fn person_cue_before(w: &str) -> bool {
 
 /// Words just after a name's `'s` that make it a person: `Glazer's son`.
 pub(crate) fn person_cue_after_possessive(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "wife"
             | "husband"
@@ -2037,7 +2056,7 @@ pub(crate) fn person_cue_after_possessive(w: &str) -> bool {
 /// Words just after a name (or its `'s`) that make it a place:
 /// `Frankfurt airport`, `Lyari district`, `Goma's residents`.
 pub(crate) fn place_cue_after(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "airport"
             | "crossing"
@@ -2136,15 +2155,33 @@ mod tests {
     #[test]
     fn shapes_pass_every_listed_word_and_rule_out_most_others() {
         const SHAPES: Shapes = Shapes::of(&[&["two", "twenty"], &["first"]]);
+        const LONG: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+        const ODD: Shapes = Shapes::of(&[&["s.p.a.", "n.v.", "çà", LONG]]);
         for w in ["two", "twenty", "first"] {
             assert!(SHAPES.may_hold(w), "{w}");
         }
         // another first or last letter or length is ruled out; the same
         // shape is only a maybe, left to the comparison
-        for w in ["four", "Two", "", "twentyfold", "déjà", "the", "ten", "twe"] {
+        for w in ["four", "", "twentyfold", "déjà", "the", "ten", "twe"] {
             assert!(!SHAPES.may_hold(w), "{w}");
         }
-        assert!(SHAPES.may_hold("tao") && SHAPES.may_hold("fifst"));
+        assert!(SHAPES.may_hold("tao") && SHAPES.may_hold("Two") && SHAPES.may_hold("fifst"));
+        // any byte has a place, and a long word its length's
+        for w in ["s.p.a.", "n.v.", "çà", LONG] {
+            assert!(ODD.may_hold(w), "{w}");
+        }
+        assert!(!ODD.may_hold("spa") && !ODD.may_hold("n.v"));
+    }
+
+    #[test]
+    fn one_of_is_matches_for_a_word_list() {
+        let listed = |w: &str| one_of!(w, "bank" | "council" | "n.v." | "s.p.a." | "ağ");
+        for w in ["bank", "council", "n.v.", "s.p.a.", "ağ"] {
+            assert!(listed(w), "{w}");
+        }
+        for w in ["Bank", "banks", "", "nv", "council ", "ag"] {
+            assert!(!listed(w), "{w}");
+        }
     }
 
     #[test]
