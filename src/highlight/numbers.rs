@@ -20,44 +20,75 @@ pub(crate) struct Found {
     pub kind: EntityKind,
 }
 
+/// The months' names.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The months shortened (with a day after them only).
+const SHORT_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// The weekdays, and a weekday every week: `closing on Saturdays`.
+const WEEKDAYS: [&str; 14] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+];
+
+/// A weekday shortened, as datelines write it before a date (`Thu`).
+const SHORT_WEEKDAYS: [&str; 10] = [
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+const MONTH_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&MONTHS, &SHORT_MONTHS]);
+
 fn month(w: &str) -> Option<bool> {
     // Some(true): a full name; Some(false): an abbreviation (needs a day)
-    match w {
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-        | "september" | "october" | "november" | "december" => Some(true),
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
-        | "dec" => Some(false),
-        _ => None,
+    if !MONTH_SHAPES.may_hold(w) {
+        None
+    } else if MONTHS.contains(&w) {
+        Some(true)
+    } else if SHORT_MONTHS.contains(&w) {
+        Some(false)
+    } else {
+        None
     }
 }
 
+const WEEKDAY_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&WEEKDAYS]);
+
 fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            // a weekday every week: `closing on Saturdays`
-            | "mondays"
-            | "tuesdays"
-            | "wednesdays"
-            | "thursdays"
-            | "fridays"
-            | "saturdays"
-            | "sundays"
-    )
+    WEEKDAY_SHAPES.may_hold(w) && WEEKDAYS.contains(&w)
 }
 
-/// A weekday shortened, as datelines write it before a date (`Thu`).
+const SHORT_WEEKDAY_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&SHORT_WEEKDAYS]);
+
 fn is_short_weekday(w: &str) -> bool {
-    one_of!(
-        w,
-        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-    )
+    SHORT_WEEKDAY_SHAPES.may_hold(w) && SHORT_WEEKDAYS.contains(&w)
 }
 
 fn is_time_unit(w: &str) -> bool {
@@ -928,10 +959,28 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
     number(i, e)
 }
 
+/// Every word [`word_at`] can find something at: the months, the
+/// weekdays and the number words.
+const CALENDAR_AND_NUMBER_SHAPES: super::words::Shapes = super::words::Shapes::of(&[
+    &MONTHS,
+    &SHORT_MONTHS,
+    &WEEKDAYS,
+    &SHORT_WEEKDAYS,
+    &UNITS,
+    &ORDINALS,
+    &TENS,
+    &TENTHS,
+    &LARGE_ORDINALS,
+]);
+
 #[allow(clippy::too_many_lines)] // one pattern after another, in order
 fn word_at(c: &Cursor, i: usize) -> Option<Hit> {
     let t = c.tok(i)?;
     let w = c.lower(i);
+    // most words are none of those, told by their shape
+    if !CALENDAR_AND_NUMBER_SHAPES.may_hold(w) {
+        return None;
+    }
     let date = |a, b| {
         Some(Hit::Found(Found {
             a,
