@@ -5653,6 +5653,30 @@ mod regressions {
     }
 
     #[test]
+    fn joins_are_tried_at_the_tokens_their_rules_start_at() {
+        // rules for a capitalised word, one by its first letter, one at a
+        // name found, one at a bracket and one after a lower-case noun
+        has_all(
+            "Joins\n\nShe cycled in the Tour of Britain and swam in the Gulf of Mexico, then \
+             moved to the South of France. People's Bank of China said the Convention on \
+             Biological Diversity and the National Institute for Health and Care Excellence \
+             (NICE) agreed. His film Northern Lights won.",
+            &[
+                ("Tour of Britain", EntityKind::Name),
+                ("Gulf of Mexico", EntityKind::Place),
+                ("South of France", EntityKind::Place),
+                ("People's Bank of China", EntityKind::Organization),
+                ("Convention on Biological Diversity", EntityKind::Name),
+                (
+                    "National Institute for Health and Care Excellence",
+                    EntityKind::Organization,
+                ),
+                ("Northern Lights", EntityKind::Name),
+            ],
+        );
+    }
+
+    #[test]
     fn honorifics_stay_outside_the_name() {
         has_all(
             "She beat Grandmaster Meera Iyengar. Ratu Filimoni Vuetaki, a chief, spoke.",

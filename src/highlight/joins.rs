@@ -32,27 +32,7 @@ pub(crate) fn apply(text: &str, toks: &[Token], low: &Lowered, cands: &mut Vec<C
         if !may_anchor(text, toks, &found, i) {
             continue;
         }
-        if let Some(join) = expansion(text, toks, &found, i)
-            .or_else(|| hyphenated_town(text, toks, i))
-            .or_else(|| peoples(text, toks, &found, i))
-            .or_else(|| possessive_body(text, toks, &found, i))
-            .or_else(|| work_after_author(text, toks, &found, i))
-            .or_else(|| work_after_noun(text, toks, &found, i))
-            .or_else(|| quoted_title(text, toks, &found, i))
-            .or_else(|| body_for_a_nation(text, toks, &found, i))
-            .or_else(|| members_body(text, toks, &found, i))
-            .or_else(|| shared_head(text, toks, &found, i))
-            .or_else(|| body_of_a_country(text, toks, &found, i))
-            .or_else(|| health_service_body(text, toks, &found, i))
-            .or_else(|| prize_for(text, toks, &found, i))
-            .or_else(|| compass_of(text, toks, &found, i))
-            .or_else(|| feature_of(text, toks, &found, i))
-            .or_else(|| tour_of(text, toks, &found, i))
-            .or_else(|| convention_on(text, toks, &found, i))
-            .or_else(|| stock_index(text, toks, &found, i))
-            .or_else(|| sponsor_event(text, toks, &found, i))
-            .or_else(|| official_name(text, toks, &found, i))
-        {
+        if let Some(join) = join_at(text, toks, &found, i) {
             joins.push(join);
         }
     }
@@ -117,6 +97,66 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
             matches!(c, '(' | '"' | '\'' | '\u{2018}' | '\u{201c}') || found.starting(i).is_some()
         }
         Kind::Word | Kind::Poss => true,
+    }
+}
+
+/// The first join that starts at token `i`, trying the rules in order. A
+/// rule can start only at the kind of token it looks for first (a
+/// capitalised word, a lower-case one, a bracket or a quotation mark, a
+/// possessive ending, or a name found there), so only those are tried;
+/// the rules for one word (`People`, `NHS`, `Tour`...) only at a word
+/// with its first letter.
+fn join_at(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
+    let t = toks[i];
+    // the rules that start at a name found at `i`, whatever its token
+    let named = found.starting(i).is_some();
+    let at_name = |rule: fn(&str, &[Token], &Found<'_>, usize) -> Option<Join>| {
+        if named {
+            rule(text, toks, found, i)
+        } else {
+            None
+        }
+    };
+    let any_at_name = || {
+        at_name(prize_for)
+            .or_else(|| at_name(convention_on))
+            .or_else(|| at_name(stock_index))
+            .or_else(|| at_name(sponsor_event))
+    };
+    match t.kind {
+        Kind::Word if t.is_capitalised() => {
+            let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
+            let by_letter = |letters: &[u8], rule: fn(&str, &[Token], &Found<'_>, usize) -> _| {
+                if letters.contains(&first) {
+                    rule(text, toks, found, i)
+                } else {
+                    None
+                }
+            };
+            hyphenated_town(text, toks, i)
+                .or_else(|| by_letter(b"P", peoples))
+                .or_else(|| possessive_body(text, toks, found, i))
+                .or_else(|| body_for_a_nation(text, toks, found, i))
+                .or_else(|| members_body(text, toks, found, i))
+                .or_else(|| body_of_a_country(text, toks, found, i))
+                .or_else(|| by_letter(b"N", health_service_body))
+                .or_else(|| at_name(prize_for))
+                .or_else(|| by_letter(b"NSEW", compass_of))
+                .or_else(|| by_letter(b"LMCGBSI", feature_of))
+                .or_else(|| by_letter(b"T", tour_of))
+                .or_else(|| at_name(convention_on))
+                .or_else(|| at_name(stock_index))
+                .or_else(|| at_name(sponsor_event))
+                .or_else(|| official_name(text, toks, found, i))
+        }
+        Kind::Word => work_after_noun(text, toks, found, i)
+            .or_else(|| shared_head(text, toks, found, i))
+            .or_else(any_at_name),
+        Kind::Punct(_) => expansion(text, toks, found, i)
+            .or_else(|| quoted_title(text, toks, found, i))
+            .or_else(any_at_name),
+        Kind::Poss => work_after_author(text, toks, found, i).or_else(any_at_name),
+        Kind::Num => any_at_name(),
     }
 }
 

@@ -75,7 +75,9 @@ pub(crate) fn apply(text: &str, toks: &[Token], names: &mut Vec<Cand>, numbers: 
                     b'A' => s.airbus_at(k),
                     _ => None,
                 };
-                found.extend(hit);
+                if let Some(hit) = hit {
+                    found.push(hit);
+                }
             }
             Kind::Punct('(') if s.country_code_at(k) => {
                 found.push((k + 1, k + 2, EntityKind::Place));
