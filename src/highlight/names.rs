@@ -3965,7 +3965,7 @@ impl Ctx<'_> {
     /// `based`, `said`...
     fn apposition_stop(&self, k: usize) -> bool {
         self.lower_is(k, |w| {
-            matches!(
+            one_of!(
                 w,
                 "of" | "who"
                     | "which"
@@ -4342,7 +4342,7 @@ fn is_site_material(w: &str) -> bool {
 }
 
 fn more_org_cue_before(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "band"
             | "service"

@@ -125,7 +125,7 @@ fn is_time_unit(w: &str) -> bool {
 }
 
 fn is_scale(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "hundred"
             | "thousand"

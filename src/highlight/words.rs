@@ -180,7 +180,7 @@ impl Lowered {
 /// Words that end an organization's name: `Health Ministry`, `Acme Corp`.
 #[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_org_head(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "ministry"
             | "department"
@@ -696,7 +696,7 @@ pub(crate) fn is_org_prefix(w: &str) -> bool {
 /// Portuguese and German names put it: `Institut Verlaine`, `Banco
 /// Santander`, `Grupo Bimbo`.
 pub(crate) fn is_org_head_first(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "institut"
             | "instituto"
@@ -814,7 +814,7 @@ pub(crate) fn is_place_prefix(w: &str) -> bool {
 
 /// First words that make a place: `Mount Everest`, `Lake Chad`.
 pub(crate) fn is_place_lead(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "mount"
             | "lake"
@@ -1467,7 +1467,7 @@ pub(crate) fn is_currency_code_any_case(w: &str) -> bool {
 /// codes of much-reported currencies and the forms local papers use
 /// (`KSh`, `Rp`, `RM`).
 pub(crate) fn is_currency_code(w: &str) -> bool {
-    matches!(
+    one_of!(
         w,
         "usd"
             | "eur"
@@ -1554,7 +1554,7 @@ pub(crate) fn is_currency_code(w: &str) -> bool {
 #[allow(clippy::too_many_lines)] // a word list
 pub(crate) fn is_not_a_name_acronym(w: &str) -> bool {
     is_time_zone(w)
-        || matches!(
+        || one_of!(
             w,
             "dvd"
             // a container ship's size: `a 6,500-TEU vessel`
@@ -2108,7 +2108,7 @@ pub(crate) fn place_cue_after(w: &str) -> bool {
 /// `island of Orust`, `mayor of Poznan`.
 pub(crate) fn place_cue_before_of(w: &str) -> bool {
     is_compass_point(w)
-        || matches!(
+        || one_of!(
             w,
             "island"
                 | "islands"
