@@ -13,8 +13,7 @@ use super::token::{
     CAPS_LINE, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, SPACE, TITLE_CASE, Token, UPPER,
     is_hyphen,
 };
-use super::words::Lowered;
-use super::words::one_of;
+use super::words::{Lowered, one_of};
 
 /// Tokens `a..b` to become one name of a kind.
 type Join = (usize, usize, EntityKind);
@@ -93,9 +92,7 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
                 || (WORK_SHAPES.may_hold(w) && names_a_work(text, toks, i))
         }
         Kind::Num => found.starting(i).is_some(),
-        Kind::Punct(c) => {
-            matches!(c, '(' | '"' | '\'' | '\u{2018}' | '\u{201c}') || found.starting(i).is_some()
-        }
+        Kind::Punct(c) => c == '(' || closing_quote(c).is_some() || found.starting(i).is_some(),
         Kind::Word | Kind::Poss => true,
     }
 }
@@ -106,11 +103,14 @@ fn may_anchor(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
 /// possessive ending, or a name found there), so only those are tried;
 /// the rules for one word (`People`, `NHS`, `Tour`...) only at a word
 /// with its first letter.
+/// A rule of [`apply`]: the join it makes starting at a token, if any.
+type Rule = fn(&str, &[Token], &Found<'_>, usize) -> Option<Join>;
+
 fn join_at(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Join> {
     let t = toks[i];
     // the rules that start at a name found at `i`, whatever its token
     let named = found.starting(i).is_some();
-    let at_name = |rule: fn(&str, &[Token], &Found<'_>, usize) -> Option<Join>| {
+    let at_name = |rule: Rule| {
         if named {
             rule(text, toks, found, i)
         } else {
@@ -126,7 +126,7 @@ fn join_at(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Jo
     match t.kind {
         Kind::Word if t.is_capitalised() => {
             let first = text.as_bytes().get(t.start).copied().unwrap_or(0);
-            let by_letter = |letters: &[u8], rule: fn(&str, &[Token], &Found<'_>, usize) -> _| {
+            let by_letter = |letters: &[u8], rule: Rule| {
                 if letters.contains(&first) {
                     rule(text, toks, found, i)
                 } else {
@@ -597,18 +597,26 @@ fn title_end(text: &str, toks: &[Token], start: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The mark that closes a quotation opened by `c`, if `c` opens one.
+fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' => Some('\u{2019}'),
+        '\u{201c}' => Some('\u{201d}'),
+        '"' | '\'' => Some(c),
+        _ => None,
+    }
+}
+
 /// A title in quotation marks: `‘No More Mr Nasty’`, `“Hotel Rwanda”`, and
 /// one word the article already reads as a name (`‘Anora’ sweeps`). Only
 /// capitalised words (and a title's small words) inside, the marks right
 /// against them, nothing after the last word: speech (`“We won.”`) is left
 /// alone, and so is a nickname inside a name (`Paul “Bonehead” Arthurs`).
 fn quoted_title(text: &str, toks: &[Token], found: &Found<'_>, open: usize) -> Option<Join> {
-    let close = match toks[open].kind {
-        Kind::Punct('\u{2018}') => '\u{2019}',
-        Kind::Punct('\u{201c}') => '\u{201d}',
-        Kind::Punct(c @ ('"' | '\'')) => c,
-        _ => return None,
+    let Kind::Punct(mark) = toks[open].kind else {
+        return None;
     };
+    let close = closing_quote(mark)?;
     let opens = toks[open].has(SPACE)
         || toks[open].has(LINE_START)
         || open

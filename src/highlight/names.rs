@@ -10,14 +10,13 @@ use super::token::{
     CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE,
     TABLE_LINE, Token, UPPER, is_hyphen,
 };
-use super::words::one_of;
 use super::words::{
     Lowered, is_capitalised_match_noun, is_compass_point, is_dept_word, is_event_head,
     is_hyphen_particle, is_not_a_name_acronym, is_org_head, is_org_head_first, is_org_prefix,
     is_particle, is_party_noun, is_place_adjective, is_place_feature, is_place_head,
     is_place_head_first, is_place_lead, is_place_prefix, is_place_preposition, is_political_word,
     is_post_nominal, is_ship_prefix, is_stopword, is_title_head, is_trade_head, is_word_prefix,
-    org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
+    one_of, org_cue_after, org_cue_before, org_cue_before_of, person_cue_after_possessive,
     person_cue_before, place_cue_after, place_cue_before_of, takes_of,
 };
 

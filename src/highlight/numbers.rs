@@ -9,8 +9,7 @@ use super::lexicon::{LEXICON, case_fits};
 use super::token::{
     CAP, COLUMN, INITIAL, Kind, LINE_START, LOWER, SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
 };
-use super::words::one_of;
-use super::words::{Lowered, is_stopword, is_time_zone};
+use super::words::{Lowered, Shapes, is_stopword, is_time_zone, one_of};
 
 /// A number or date found over tokens `a..=b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +63,7 @@ const SHORT_WEEKDAYS: [&str; 10] = [
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
-const MONTH_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&MONTHS, &SHORT_MONTHS]);
+const MONTH_SHAPES: Shapes = Shapes::of(&[&MONTHS, &SHORT_MONTHS]);
 
 fn month(w: &str) -> Option<bool> {
     // Some(true): a full name; Some(false): an abbreviation (needs a day)
@@ -79,13 +78,13 @@ fn month(w: &str) -> Option<bool> {
     }
 }
 
-const WEEKDAY_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&WEEKDAYS]);
+const WEEKDAY_SHAPES: Shapes = Shapes::of(&[&WEEKDAYS]);
 
 fn is_weekday(w: &str) -> bool {
     WEEKDAY_SHAPES.may_hold(w) && WEEKDAYS.contains(&w)
 }
 
-const SHORT_WEEKDAY_SHAPES: super::words::Shapes = super::words::Shapes::of(&[&SHORT_WEEKDAYS]);
+const SHORT_WEEKDAY_SHAPES: Shapes = Shapes::of(&[&SHORT_WEEKDAYS]);
 
 fn is_short_weekday(w: &str) -> bool {
     SHORT_WEEKDAY_SHAPES.may_hold(w) && SHORT_WEEKDAYS.contains(&w)
@@ -301,8 +300,8 @@ const LARGE_ORDINALS: [&str; 2] = ["hundredth", "thousandth"];
 
 /// The shapes of the number words above: every word of a text is asked
 /// about, and most are passed over by their shape alone.
-const NUMBER_WORD_SHAPES: super::words::Shapes =
-    super::words::Shapes::of(&[&UNITS, &ORDINALS, &TENS, &TENTHS, &LARGE_ORDINALS]);
+const NUMBER_WORD_SHAPES: Shapes =
+    Shapes::of(&[&UNITS, &ORDINALS, &TENS, &TENTHS, &LARGE_ORDINALS]);
 
 fn cardinal_word(w: &str) -> bool {
     NUMBER_WORD_SHAPES.may_hold(w) && (UNITS.contains(&w) || TENS.contains(&w))
@@ -961,7 +960,7 @@ fn digits_at(c: &Cursor, i: usize) -> Option<Hit> {
 
 /// Every word [`word_at`] can find something at: the months, the
 /// weekdays and the number words.
-const CALENDAR_AND_NUMBER_SHAPES: super::words::Shapes = super::words::Shapes::of(&[
+const CALENDAR_AND_NUMBER_SHAPES: Shapes = Shapes::of(&[
     &MONTHS,
     &SHORT_MONTHS,
     &WEEKDAYS,
