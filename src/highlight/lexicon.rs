@@ -116,12 +116,51 @@ impl<V> Phrases<V> {
         i: usize,
         end: usize,
         buf: &mut String,
-        mut accept: impl FnMut(&V, usize) -> bool,
+        accept: impl FnMut(&V, usize) -> bool,
     ) -> Option<(usize, &'a V)> {
         let first = toks.get(i)?;
         buf.clear();
         push_key(buf, first.text(text));
-        let max = usize::from(*self.longest.get(buf.as_str())?);
+        let max = *self.longest.get(buf.as_str())?;
+        self.longest_from(text, toks, i, end, max, buf, accept)
+    }
+
+    /// [`Phrases::longest_at`] for a first word whose longest phrase is
+    /// known to have `max` tokens (its [`Listed`]), so not looked up again.
+    #[allow(clippy::too_many_arguments)] // longest_at's, and the longest phrase
+    pub fn longest_known<'a>(
+        &'a self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        end: usize,
+        max: u8,
+        buf: &mut String,
+        accept: impl FnMut(&V, usize) -> bool,
+    ) -> Option<(usize, &'a V)> {
+        if max == 0 {
+            return None;
+        }
+        let first = toks.get(i)?;
+        buf.clear();
+        push_key(buf, first.text(text));
+        self.longest_from(text, toks, i, end, max, buf, accept)
+    }
+
+    /// The longest phrase as [`Phrases::longest_at`] finds it, from the key
+    /// of its first token, already in `buf`.
+    #[allow(clippy::too_many_arguments)]
+    fn longest_from<'a>(
+        &'a self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        end: usize,
+        max: u8,
+        buf: &mut String,
+        mut accept: impl FnMut(&V, usize) -> bool,
+    ) -> Option<(usize, &'a V)> {
+        let max = usize::from(max);
         let mut best = None;
         let mut n = 1;
         loop {
@@ -237,14 +276,49 @@ fn town_hash(key: &str) -> u64 {
 /// A title or office written before a name (`Prime Minister`, `Mr.`).
 pub(crate) struct Title;
 
+/// What the word lists hold of one word: all of it found with one lookup,
+/// once per token of a text (see [`Lexicon::listed`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Listed {
+    bits: u8,
+    /// The most tokens of a gazetteer entry starting with this word (0:
+    /// none starts with it).
+    pub gazetteer: u8,
+    /// The most tokens of a title starting with this word.
+    pub title: u8,
+}
+
+impl Listed {
+    const COMMON: u8 = 1;
+    const MORE: u8 = 1 << 1;
+    const FIRST_NAME: u8 = 1 << 2;
+    /// Set on every `Listed` a lookup gave, so that a cache can tell a word
+    /// looked up from one not yet asked about.
+    const LOOKED: u8 = 1 << 7;
+
+    /// A common lower-case English word ([`Lexicon::is_common`]).
+    pub fn common(self) -> bool {
+        self.bits & Self::COMMON != 0
+    }
+
+    /// A known given name ([`Lexicon::is_first_name`]).
+    pub fn first_name(self) -> bool {
+        self.bits & Self::FIRST_NAME != 0
+    }
+
+    pub fn looked(self) -> bool {
+        self.bits & Self::LOOKED != 0
+    }
+}
+
 pub(crate) struct Lexicon {
     pub gazetteer: Phrases<Entry>,
     pub titles: Phrases<Title>,
-    first_names: Set<Box<str>>,
-    common: Set<Box<str>>,
-    /// Rarer words and their inflections: evidence against a capital at a
-    /// sentence start, never a reason for a kind.
-    more: Set<Box<str>>,
+    /// Every word of the lists of common words, of rarer words and of given
+    /// names, and every first word of a gazetteer entry or a title, with
+    /// what those lists hold of it. Common and rarer words are keyed as
+    /// their lists write them (in lower case), the others by [`push_key`].
+    known: Map<Box<str>, Listed>,
     /// Towns no other list has, by the hashes of their keys (see
     /// [`push_key`], [`town_hash`]): evidence that an unknown name is a
     /// place, never a name by itself. Sixty thousand names as hashes take
@@ -304,26 +378,30 @@ const LISTS: [(&str, Source); 10] = [
 
 impl Lexicon {
     fn build() -> Self {
-        let mut common: Set<Box<str>> = Set::default();
+        let mut known: Map<Box<str>, Listed> = Map::default();
+        let mut mark = |key: &str, bits: u8| {
+            let k = known.entry(key.into()).or_default();
+            k.bits |= bits | Listed::LOOKED;
+        };
         for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
-            common.insert(w.into());
+            mark(w, Listed::COMMON);
         }
-        let more: Set<Box<str>> = lines(include_str!("../../assets/gazetteer/more_words.txt"))
-            .map(Into::into)
-            .collect();
-        let mut first_names: Set<Box<str>> = Set::default();
+        for w in lines(include_str!("../../assets/gazetteer/more_words.txt")) {
+            mark(w, Listed::MORE);
+        }
         for w in lines(include_str!("../../assets/gazetteer/first_names.txt")) {
             let mut k = String::new();
             push_key(&mut k, w);
-            first_names.insert(k.into_boxed_str());
+            mark(&k, Listed::FIRST_NAME);
         }
+        let common = |k: &str| known.get(k).is_some_and(|k| k.common());
         let mut gazetteer = Phrases::new();
         for (list, source) in LISTS {
             for name in lines(list) {
                 let is_common = |n: &str| {
                     let mut k = String::new();
                     push_key(&mut k, n);
-                    !n.contains(' ') && common.contains(k.as_str())
+                    !n.contains(' ') && common(k.as_str())
                 };
                 let c = is_common(name);
                 gazetteer.insert(name, |words| Entry {
@@ -367,13 +445,61 @@ impl Lexicon {
             push_key(&mut k, town);
             towns.insert(town_hash(&k));
         }
+        for (first, &n) in &gazetteer.longest {
+            let k = known.entry(first.clone()).or_default();
+            k.bits |= Listed::LOOKED;
+            k.gazetteer = n;
+        }
+        for (first, &n) in &titles.longest {
+            let k = known.entry(first.clone()).or_default();
+            k.bits |= Listed::LOOKED;
+            k.title = n;
+        }
         Self {
             gazetteer,
             titles,
-            first_names,
-            common,
-            more,
+            known,
             towns,
+        }
+    }
+
+    /// What the lists hold of `key`: by [`push_key`], or as the common
+    /// and rarer words' lists write them.
+    fn get(&self, key: &str) -> Listed {
+        self.known.get(key).copied().unwrap_or(Listed {
+            bits: Listed::LOOKED,
+            gazetteer: 0,
+            title: 0,
+        })
+    }
+
+    /// What the lists hold of a token's `word`, given its lower case
+    /// (`lower`, as [`words::lower`] gives it): what [`Lexicon::is_common`],
+    /// [`Lexicon::is_first_name`] and the longest gazetteer entry and title
+    /// starting there would find, in one lookup for a word in ASCII.
+    pub fn listed(&self, word: &str, lower: Option<&str>) -> Listed {
+        if word.is_ascii()
+            && let Some(l) = lower
+        {
+            // the list's key and the word's lower case are one
+            return self.get(l);
+        }
+        let words_bits = Listed::COMMON | Listed::MORE | Listed::FIRST_NAME;
+        let mut bits = lower.map_or(0, |l| {
+            let mut b = self.get(l).bits & words_bits;
+            if b & Listed::FIRST_NAME == 0 && self.is_first_name_lower(l) {
+                b |= Listed::FIRST_NAME;
+            }
+            b
+        });
+        let mut key = String::new();
+        push_key(&mut key, word);
+        let phrases = self.get(&key);
+        bits |= Listed::LOOKED;
+        Listed {
+            bits,
+            gazetteer: phrases.gazetteer,
+            title: phrases.title,
         }
     }
 
@@ -386,22 +512,17 @@ impl Lexicon {
     pub fn is_common(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];
         match words::lower(word, &mut buf) {
-            Some(w) => self.common.contains(w),
+            Some(w) => self.get(w).common(),
             None => false,
         }
-    }
-
-    /// [`Lexicon::is_common`] of a word already in lower case.
-    pub fn is_common_lower(&self, word: &str) -> bool {
-        self.common.contains(word)
     }
 
     /// [`Lexicon::is_first_name`] of a word already in lower case.
     /// An accented spelling of a listed name is that name (`Luís`, `Tomás`).
     pub fn is_first_name_lower(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.get(word).first_name()
             || (!word.is_ascii()
-                && without_accents(word).is_some_and(|w| self.first_names.contains(w.as_str())))
+                && without_accents(word).is_some_and(|w| self.get(&w).first_name()))
     }
 
     /// Is `word` a common word or an inflection of one (`Forecasters`,
@@ -411,11 +532,12 @@ impl Lexicon {
         let Some(w) = words::lower(word, &mut buf) else {
             return false;
         };
-        if self.common.contains(w) {
+        let common = |w: &str| self.get(w).common();
+        if common(w) {
             return true;
         }
         let stem_common = |stem: &str| {
-            stem.len() >= 3 && (self.common.contains(stem) || self.more.contains(stem))
+            stem.len() >= 3 && self.get(stem).bits & (Listed::COMMON | Listed::MORE) != 0
         };
         let mut y = String::new();
         if let Some(s) = w.strip_suffix("ies") {
@@ -444,7 +566,7 @@ impl Lexicon {
                 && ["cyber", "micro", "bio", "geo", "eco", "tele", "multi", "counter", "hyper", "neuro"]
                     .iter()
                     .filter_map(|p| w.strip_prefix(p))
-                    .any(|rest| rest.len() >= 6 && self.common.contains(rest)))
+                    .any(|rest| rest.len() >= 6 && common(rest)))
             || w.strip_suffix("ists").is_some_and(|s| {
                 let mut y = String::from(s);
                 y.push('y');
@@ -455,8 +577,7 @@ impl Lexicon {
                 w.is_char_boundary(k - 2)
                     && w.get(..k - 2).is_some_and(stem_common)
                     && w.get(k - 2..).is_some_and(|rest| {
-                        self.common.contains(rest)
-                            || rest.strip_suffix('s').is_some_and(|r| self.common.contains(r))
+                        common(rest) || rest.strip_suffix('s').is_some_and(common)
                     })
             })
     }
@@ -465,7 +586,7 @@ impl Lexicon {
     /// inflections)? Only a single word at a sentence start asks.
     pub fn is_rarer_word(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];
-        words::lower(word, &mut buf).is_some_and(|w| self.more.contains(w))
+        words::lower(word, &mut buf).is_some_and(|w| self.get(w).bits & Listed::MORE != 0)
     }
 
     /// Is `word` (any case) a known given name?
@@ -479,12 +600,12 @@ impl Lexicon {
 
     #[cfg(test)]
     pub fn common_len(&self) -> usize {
-        self.common.len()
+        self.known.values().filter(|k| k.common()).count()
     }
 
     #[cfg(test)]
     pub fn first_names_len(&self) -> usize {
-        self.first_names.len()
+        self.known.values().filter(|k| k.first_name()).count()
     }
 }
 
@@ -586,6 +707,52 @@ mod tests {
         assert_eq!(at(5, &mut buf), Some((2, EntityKind::Place)));
         assert!(lex.is_first_name("Antony") && lex.is_first_name("MOHAMMED"));
         assert!(lex.is_common("Pressure") && !lex.is_common("Netanyahu"));
+    }
+
+    #[test]
+    fn one_lookup_finds_what_each_list_holds_of_a_word() {
+        fn longest<V>(phrases: &Phrases<V>, word: &str) -> u8 {
+            let mut k = String::new();
+            push_key(&mut k, word);
+            phrases.longest.get(k.as_str()).copied().unwrap_or(0)
+        }
+        let lex = &*LEXICON;
+        let words = [
+            "Pressure",
+            "pressure",
+            "Antony",
+            "MOHAMMED",
+            "Luís",
+            "Prime",
+            "Minister",
+            "Gaza",
+            "Bosnia",
+            "Chișinău",
+            "Chisinau",
+            "Zürich",
+            "Netanyahu",
+            "the",
+            "Forecasters",
+            "Mr",
+            "São",
+        ];
+        for w in words {
+            let mut buf = [0u8; 32];
+            let l = lex.listed(w, words::lower(w, &mut buf));
+            assert!(l.looked(), "{w}");
+            assert_eq!(l.common(), lex.is_common(w), "{w}");
+            assert_eq!(l.first_name(), lex.is_first_name(w), "{w}");
+            assert_eq!(l.gazetteer, longest(&lex.gazetteer, w), "{w}");
+            assert_eq!(l.title, longest(&lex.titles, w), "{w}");
+        }
+        // the words above are in the lists they should be
+        let of = |w: &str| {
+            let mut buf = [0u8; 32];
+            lex.listed(w, words::lower(w, &mut buf))
+        };
+        assert!(of("Pressure").common() && of("Luís").first_name());
+        assert!(of("Bosnia").gazetteer >= 3 && of("Chișinău").gazetteer >= 1);
+        assert!(of("Prime").title >= 2 && of("Netanyahu") == of("Xqzzyv"));
     }
 
     #[test]

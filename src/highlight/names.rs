@@ -5,7 +5,7 @@
 #![allow(clippy::many_single_char_names)]
 
 use super::EntityKind;
-use super::lexicon::{Entry, LEXICON, Lexicon, Map, Set, Source, case_fits, push_key};
+use super::lexicon::{Entry, LEXICON, Lexicon, Listed, Map, Set, Source, case_fits, push_key};
 use super::token::{
     CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE,
     TABLE_LINE, Token, UPPER, is_hyphen,
@@ -96,6 +96,9 @@ struct Ctx<'a> {
     /// Tokens on lines of match results: two or more names each followed by
     /// a score.
     score_line: Vec<bool>,
+    /// Per token, [`Ctx::is_cap`]: worked out once, as the rules ask it of
+    /// the same tokens many times.
+    caps: Vec<bool>,
 }
 
 /// Find the names in `text` (tokens already scanned for numbers, which are
@@ -120,7 +123,9 @@ pub(crate) fn scan(
         out: Vec::new(),
         club_end: None,
         score_line: score_lines(toks),
+        caps: Vec::new(),
     };
+    cx.caps = (0..toks.len()).map(|i| cx.capital_here(i)).collect();
     cx.find_gazetteer();
     let mut i = 0;
     while i < toks.len() {
@@ -358,7 +363,14 @@ impl Ctx<'_> {
             && !self.dates.get(i).copied().unwrap_or(false)
     }
 
+    /// A free token, capitalised as a name's word is (not `Don't`, not the
+    /// unit in `40GB`).
     fn is_cap(&self, i: usize) -> bool {
+        self.caps.get(i).copied().unwrap_or(false)
+    }
+
+    /// [`Ctx::is_cap`], worked out.
+    fn capital_here(&self, i: usize) -> bool {
         self.is_free(i)
             && self.toks.get(i).is_some_and(Token::is_capitalised)
             && !self.negated(i)
@@ -394,12 +406,17 @@ impl Ctx<'_> {
 
     /// Is token `i` a common lower-case English word ([`Lexicon::is_common`])?
     fn is_common(&self, i: usize) -> bool {
-        self.low(i).is_some_and(|w| self.lex.is_common_lower(w))
+        self.listed(i).common()
     }
 
     /// Is token `i` a known given name ([`Lexicon::is_first_name`])?
     fn is_first_name(&self, i: usize) -> bool {
-        self.low(i).is_some_and(|w| self.lex.is_first_name_lower(w))
+        self.listed(i).first_name()
+    }
+
+    /// What the lexicon holds of token `i` (see [`Lowered::listed`]).
+    fn listed(&self, i: usize) -> Listed {
+        self.low.listed(self.text, self.toks, i)
     }
 
     /// Are the tokens from `a` to `b` (not included) a town's name that no
@@ -462,13 +479,20 @@ impl Ctx<'_> {
                 continue;
             }
             let (text, toks, used) = (self.text, self.toks, self.used);
-            *slot = lex
-                .gazetteer
-                .longest_at(text, toks, i, toks.len(), &mut self.buf, |e, n| {
+            let max = self.listed(i).gazetteer;
+            *slot = lex.gazetteer.longest_known(
+                text,
+                toks,
+                i,
+                toks.len(),
+                max,
+                &mut self.buf,
+                |e, n| {
                     used.get(i..i + n).is_some_and(|u| u.iter().all(|x| !x))
                         && case_fits(text, toks, i, &e.words)
                         && !(n == 1 && s.chars().count() == 1)
-                });
+                },
+            );
         }
         self.gaz = gaz;
     }
@@ -1133,10 +1157,11 @@ impl Ctx<'_> {
             return 0;
         }
         let (text, toks) = (self.text, self.toks);
+        let max = self.listed(i).title;
         let mut n = self
             .lex
             .titles
-            .longest_at(text, toks, i, end, &mut self.buf, |_, _| true)
+            .longest_known(text, toks, i, end, max, &mut self.buf, |_, _| true)
             .map_or(0, |(n, _)| n);
         // "General Administration of Customs", "General Assembly": a rank
         // before a body's head word is part of the body's name
@@ -1171,10 +1196,15 @@ impl Ctx<'_> {
         if j > i
             && j < end
             && self.is_cap(j)
-            && let Some((m, _)) =
-                self.lex
-                    .titles
-                    .longest_at(text, toks, j, end, &mut self.buf, |_, _| true)
+            && let Some((m, _)) = self.lex.titles.longest_known(
+                text,
+                toks,
+                j,
+                end,
+                self.listed(j).title,
+                &mut self.buf,
+                |_, _| true,
+            )
         {
             n = n.max(j + m - i);
         }

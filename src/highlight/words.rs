@@ -1,6 +1,9 @@
 //! Closed classes of words the rules look at. Every function takes a word in
 //! lower case (see [`lower`]).
 
+use std::cell::Cell;
+
+use super::lexicon::{LEXICON, Listed};
 use super::token::{Kind, SMALL, Token};
 
 /// Lower-case a short word into `buf` without allocating (a word already in
@@ -102,6 +105,9 @@ pub(crate) struct Lowered {
     /// [`SAME`] (its own text, already in lower case) or [`NONE`] (too long
     /// for [`lower`]) as the start.
     forms: Vec<(u32, u32)>,
+    /// Per token, what the lexicon holds of it, once a rule has asked
+    /// (see [`Lowered::listed`]).
+    listed: Vec<Cell<Listed>>,
 }
 
 const SAME: u32 = u32::MAX;
@@ -153,7 +159,26 @@ impl Lowered {
                 }
             })
             .collect();
-        Self { arena, forms }
+        Self {
+            arena,
+            forms,
+            listed: vec![Cell::new(Listed::default()); toks.len()],
+        }
+    }
+
+    /// What the lexicon's lists hold of token `i` ([`Lexicon::listed`]),
+    /// looked up the first time a rule asks; nothing past the end.
+    pub(crate) fn listed(&self, text: &str, toks: &[Token], i: usize) -> Listed {
+        let (Some(cell), Some(t)) = (self.listed.get(i), toks.get(i)) else {
+            return Listed::default();
+        };
+        let k = cell.get();
+        if k.looked() {
+            return k;
+        }
+        let k = LEXICON.listed(t.text(text), self.get(text, toks, i));
+        cell.set(k);
+        k
     }
 
     /// Is token `i` in ASCII with no capital, its own lower case?
