@@ -95,7 +95,8 @@ pub fn highlight(text: &str) -> Vec<Span> {
     token::confirm_title_case(text, &mut toks, |w| {
         lex.is_common(w) && !lex.is_first_name(w)
     });
-    let low = words::Lowered::new(text, &toks);
+    let mut arena = String::new();
+    let low = words::Lowered::new(text, &toks, &mut arena);
     let mut used = vec![false; toks.len()];
     let mut numbers = Vec::new();
     numbers::scan(text, &toks, &low, &mut used, &mut numbers);
@@ -1529,11 +1530,10 @@ fn city_teams(text: &str, toks: &[token::Token], names: &mut Vec<names::Cand>) {
 fn particle_surnames(
     text: &str,
     toks: &[token::Token],
-    low: &words::Lowered,
+    low: &words::Lowered<'_>,
     names: &mut Vec<names::Cand>,
 ) {
-    let is_particle =
-        |k: usize| toks[k].is_word() && low.get(text, toks, k).is_some_and(words::is_particle);
+    let is_particle = |k: usize| toks[k].is_word() && low.get(k).is_some_and(words::is_particle);
     // a run of words, each after a space, in lower case and one apart
     let key = |a: usize, b: usize| -> Option<String> {
         let mut out = String::new();

@@ -24,7 +24,7 @@ const MAX_EXPANSION: usize = 12;
 /// The most words a work's title after its author may have.
 const MAX_TITLE: usize = 10;
 
-pub(crate) fn apply(text: &str, toks: &[Token], low: &Lowered, cands: &mut Vec<Cand>) {
+pub(crate) fn apply(text: &str, toks: &[Token], low: &Lowered<'_>, cands: &mut Vec<Cand>) {
     let found = Found::new(toks.len(), cands, low);
     let mut joins: Vec<Join> = Vec::new();
     for i in 0..toks.len() {
@@ -164,7 +164,7 @@ fn join_at(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Option<Jo
 struct Found<'c> {
     cands: &'c [Cand],
     /// Each token in lower case.
-    low: &'c Lowered,
+    low: &'c Lowered<'c>,
     /// For each token, the first name over it (`NONE` if none).
     covering: Vec<u32>,
 }
@@ -172,7 +172,7 @@ struct Found<'c> {
 const NONE: u32 = u32::MAX;
 
 impl<'c> Found<'c> {
-    fn new(tokens: usize, cands: &'c [Cand], low: &'c Lowered) -> Self {
+    fn new(tokens: usize, cands: &'c [Cand], low: &'c Lowered<'c>) -> Self {
         let mut covering = vec![NONE; tokens];
         for (n, c) in cands.iter().enumerate() {
             for slot in covering.iter_mut().take(c.b).skip(c.a) {
@@ -1160,13 +1160,13 @@ fn sponsor_event(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> Opt
 }
 
 /// The lower-case form of word `i`, if it is a word.
-fn lower_word<'a>(text: &'a str, toks: &[Token], low: &'a Lowered, i: usize) -> Option<&'a str> {
+fn lower_word<'a>(text: &str, toks: &[Token], low: &Lowered<'a>, i: usize) -> Option<&'a str> {
     let w = word(text, toks, i)?;
     if w.len() > 32 || !w.is_ascii() {
         return None;
     }
     // an ASCII word's lower case, as the tokens' own
-    low.get(text, toks, i)
+    low.get(i)
 }
 
 /// A capitalised word inside a run: after a space, on the same line, and
@@ -1220,7 +1220,7 @@ fn name_word(text: &str, toks: &[Token], found: &Found<'_>, i: usize) -> bool {
 
 /// Word `i` is the kind of body an official name ends in (`Bank`,
 /// `Authority`, `Federation`), or `House` before `of`.
-fn official_head(text: &str, toks: &[Token], low: &Lowered, i: usize) -> bool {
+fn official_head(text: &str, toks: &[Token], low: &Lowered<'_>, i: usize) -> bool {
     if toks[i].has(UPPER) {
         return false;
     }

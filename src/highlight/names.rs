@@ -7,8 +7,8 @@
 use super::EntityKind;
 use super::lexicon::{Entry, LEXICON, Lexicon, Listed, Map, Set, Source, case_fits, push_key};
 use super::token::{
-    CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SPACE,
-    TABLE_LINE, Token, UPPER, is_hyphen,
+    CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SMALL,
+    SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
 };
 use super::words::{
     Lowered, is_capitalised_match_noun, is_compass_point, is_dept_word, is_event_head,
@@ -81,7 +81,7 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Each token in lower case.
-    low: &'a Lowered,
+    low: &'a Lowered<'a>,
     used: &'a [bool],
     /// Tokens inside a date.
     dates: &'a [bool],
@@ -106,7 +106,7 @@ struct Ctx<'a> {
 pub(crate) fn scan(
     text: &str,
     toks: &[Token],
-    low: &Lowered,
+    low: &Lowered<'_>,
     used: &[bool],
     dates: &[bool],
 ) -> Vec<Cand> {
@@ -429,7 +429,7 @@ impl Ctx<'_> {
 
     /// Token `i` in lower case (see [`Lowered::get`]).
     fn low(&self, i: usize) -> Option<&str> {
-        self.low.get(self.text, self.toks, i)
+        self.low.get(i)
     }
 
     /// A bare hyphen at `i` joining two words.
@@ -473,7 +473,7 @@ impl Ctx<'_> {
             }
             let s = t.text(self.text);
             let candidate = t.is_capitalised()
-                || (!self.low.is_unchanged(i) && s.chars().skip(1).any(char::is_uppercase))
+                || (!t.has(SMALL) && s.chars().skip(1).any(char::is_uppercase))
                 || self.particle_start(i);
             if !candidate {
                 continue;

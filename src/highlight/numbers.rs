@@ -386,7 +386,7 @@ fn month_cue(w: &str) -> bool {
 struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Token],
-    low: &'a Lowered,
+    low: &'a Lowered<'a>,
 }
 
 impl<'a> Cursor<'a> {
@@ -400,7 +400,7 @@ impl<'a> Cursor<'a> {
 
     /// Token `i` in lower case ("" past the end or when too long).
     fn lower(&self, i: usize) -> &'a str {
-        self.low.get(self.text, self.toks, i).unwrap_or("")
+        self.low.get(i).unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -510,7 +510,7 @@ impl<'a> Cursor<'a> {
 pub(crate) fn scan(
     text: &str,
     toks: &[Token],
-    low: &Lowered,
+    low: &Lowered<'_>,
     used: &mut [bool],
     out: &mut Vec<Found>,
 ) {
@@ -1377,7 +1377,8 @@ mod tests {
         tokenize(text, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = Vec::new();
-        let low = Lowered::new(text, &toks);
+        let mut arena = String::new();
+        let low = Lowered::new(text, &toks, &mut arena);
         scan(text, &toks, &low, &mut used, &mut out);
         out.iter()
             .map(|f| (text[toks[f.a].start..toks[f.b].end].to_string(), f.kind))

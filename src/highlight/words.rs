@@ -98,69 +98,63 @@ pub(crate) use one_of;
 
 /// Every token's text in lower case, as [`lower`] gives it, worked out once
 /// per text: the rules ask for the same words many times over.
-pub(crate) struct Lowered {
-    /// The lower-case forms that differ from the text.
-    arena: String,
-    /// Per token, where its lower-case form is: `arena[start..end]`, or
-    /// [`SAME`] (its own text, already in lower case) or [`NONE`] (too long
-    /// for [`lower`]) as the start.
-    forms: Vec<(u32, u32)>,
+pub(crate) struct Lowered<'t> {
+    /// Per token, its lower case: its own text, or a form kept in the
+    /// arena given to [`Lowered::new`]; `None` when too long for [`lower`].
+    forms: Vec<Option<&'t str>>,
     /// Per token, what the lexicon holds of it, once a rule has asked
     /// (see [`Lowered::listed`]).
     listed: Vec<Cell<Listed>>,
 }
 
-const SAME: u32 = u32::MAX;
-const NONE: u32 = u32::MAX - 1;
-
-impl Lowered {
-    pub(crate) fn new(text: &str, toks: &[Token]) -> Self {
+impl<'t> Lowered<'t> {
+    /// The tokens of `text` in lower case; those that differ from their
+    /// text are written to `arena` (cleared first).
+    pub(crate) fn new(text: &'t str, toks: &[Token], arena: &'t mut String) -> Self {
+        arena.clear();
         // about a fifth of a text's words are capitalised
-        let mut arena = String::with_capacity(text.len() / 4);
+        arena.reserve(text.len() / 4);
         let mut buf = [0u8; 32];
-        let forms = toks
-            .iter()
-            .map(|t| {
-                // the tokenizer saw it: ASCII, no capital
-                if t.has(SMALL) || t.kind == Kind::Num {
-                    return (SAME, 0);
+        let mut forms = Vec::with_capacity(toks.len());
+        // the tokens whose forms are in the arena, and where
+        let mut kept = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let own = t.text(text);
+            // the tokenizer saw it: ASCII, no capital
+            if t.has(SMALL) || t.kind == Kind::Num {
+                forms.push(Some(own));
+                continue;
+            }
+            let word = own.as_bytes();
+            // one pass: ASCII with no capital is its own lower case
+            if word.len() <= buf.len() && !word.iter().any(|&b| b >= 0x80 || b.is_ascii_uppercase())
+            {
+                forms.push(Some(own));
+                continue;
+            }
+            let start = arena.len();
+            if word.len() <= buf.len() && word.is_ascii() {
+                // lowered where it is kept, as `lower` would
+                arena.push_str(own);
+                if let Some(added) = arena.get_mut(start..) {
+                    added.make_ascii_lowercase();
                 }
-                let word = t.text(text).as_bytes();
-                // one pass: ASCII with no capital is its own lower case
-                if word.len() <= buf.len()
-                    && !word.iter().any(|&b| b >= 0x80 || b.is_ascii_uppercase())
-                {
-                    return (SAME, 0);
-                }
-                let start = arena.len();
-                if word.len() <= buf.len() && word.is_ascii() {
-                    // lowered where it is kept, as `lower` would
-                    if let (Ok(a), Ok(b)) =
-                        (u32::try_from(start), u32::try_from(start + word.len()))
-                        && b < NONE
-                    {
-                        arena.push_str(t.text(text));
-                        if let Some(added) = arena.get_mut(start..) {
-                            added.make_ascii_lowercase();
-                        }
-                        return (a, b);
-                    }
-                    return (NONE, 0);
-                }
-                let Some(low) = lower(t.text(text), &mut buf) else {
-                    return (NONE, 0);
-                };
-                match (u32::try_from(start), u32::try_from(start + low.len())) {
-                    (Ok(a), Ok(b)) if b < NONE => {
-                        arena.push_str(low);
-                        (a, b)
-                    }
-                    _ => (NONE, 0),
-                }
-            })
-            .collect();
+            } else if let Some(low) = lower(own, &mut buf) {
+                arena.push_str(low);
+            } else {
+                forms.push(None);
+                continue;
+            }
+            kept.push((i, start, arena.len()));
+            forms.push(None);
+        }
+        let arena: &'t str = arena;
+        for (i, a, b) in kept {
+            if let Some(form) = forms.get_mut(i) {
+                *form = arena.get(a..b);
+            }
+        }
         Self {
-            arena,
             forms,
             listed: vec![Cell::new(Listed::default()); toks.len()],
         }
@@ -176,29 +170,17 @@ impl Lowered {
         if k.looked() {
             return k;
         }
-        let k = LEXICON.listed(t.text(text), self.get(text, toks, i));
+        let k = LEXICON.listed(t.text(text), self.get(i));
         cell.set(k);
         k
     }
 
-    /// Is token `i` in ASCII with no capital, its own lower case?
-    pub(crate) fn is_unchanged(&self, i: usize) -> bool {
-        self.forms.get(i).is_some_and(|f| f.0 == SAME)
-    }
-
-    /// Token `i` of `toks` (those given to [`Lowered::new`] with `text`) in
-    /// lower case: `lower(toks[i].text(text))`, and past the end what
-    /// `lower("")` gives.
+    /// Token `i` of the tokens given to [`Lowered::new`] in lower case:
+    /// `lower(toks[i].text(text))`, and past the end what `lower("")`
+    /// gives.
     #[inline]
-    pub(crate) fn get<'a>(&'a self, text: &'a str, toks: &[Token], i: usize) -> Option<&'a str> {
-        let Some(&(start, end)) = self.forms.get(i) else {
-            return Some("");
-        };
-        match start {
-            SAME => Some(toks.get(i)?.text(text)),
-            NONE => None,
-            _ => self.arena.get(start as usize..end as usize),
-        }
+    pub(crate) fn get(&self, i: usize) -> Option<&'t str> {
+        self.forms.get(i).map_or(Some(""), |f| *f)
     }
 }
 
@@ -2217,13 +2199,14 @@ mod tests {
         );
         let mut toks = Vec::new();
         tokenize(&text, &mut toks);
-        let low = Lowered::new(&text, &toks);
+        let mut arena = String::new();
+        let low = Lowered::new(&text, &toks, &mut arena);
         let mut buf = [0u8; 32];
         for (i, t) in toks.iter().enumerate() {
-            assert_eq!(low.get(&text, &toks, i), lower(t.text(&text), &mut buf));
+            assert_eq!(low.get(i), lower(t.text(&text), &mut buf));
         }
-        assert_eq!(low.get(&text, &toks, toks.len()), Some(""));
+        assert_eq!(low.get(toks.len()), Some(""));
         let at = toks.iter().position(|t| t.text(&text) == long).unwrap();
-        assert_eq!(low.get(&text, &toks, at), None);
+        assert_eq!(low.get(at), None);
     }
 }
