@@ -348,9 +348,9 @@ fn lower_evidence(text: &str, toks: &[Token], cands: &mut [Cand]) {
     }
 }
 
-impl Ctx<'_> {
-    fn word(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.low.text(i)
     }
 
     fn is_free(&self, i: usize) -> bool {
@@ -416,7 +416,7 @@ impl Ctx<'_> {
 
     /// What the lexicon holds of token `i` (see [`Lowered::listed`]).
     fn listed(&self, i: usize) -> Listed {
-        self.low.listed(self.text, self.toks, i)
+        self.low.listed(i)
     }
 
     /// Are the tokens from `a` to `b` (not included) a town's name that no

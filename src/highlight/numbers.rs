@@ -395,7 +395,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+        self.low.text(i)
     }
 
     /// Token `i` in lower case ("" past the end or when too long).

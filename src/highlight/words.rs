@@ -99,6 +99,8 @@ pub(crate) use one_of;
 /// Every token's text in lower case, as [`lower`] gives it, worked out once
 /// per text: the rules ask for the same words many times over.
 pub(crate) struct Lowered<'t> {
+    /// Per token, its text.
+    own: Vec<&'t str>,
     /// Per token, its lower case: its own text, or a form kept in the
     /// arena given to [`Lowered::new`]; `None` when too long for [`lower`].
     forms: Vec<Option<&'t str>>,
@@ -116,10 +118,12 @@ impl<'t> Lowered<'t> {
         arena.reserve(text.len() / 4);
         let mut buf = [0u8; 32];
         let mut forms = Vec::with_capacity(toks.len());
+        let mut own_texts = Vec::with_capacity(toks.len());
         // the tokens whose forms are in the arena, and where
         let mut kept = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let own = t.text(text);
+            own_texts.push(own);
             // the tokenizer saw it: ASCII, no capital
             if t.has(SMALL) || t.kind == Kind::Num {
                 forms.push(Some(own));
@@ -155,6 +159,7 @@ impl<'t> Lowered<'t> {
             }
         }
         Self {
+            own: own_texts,
             forms,
             listed: vec![Cell::new(Listed::default()); toks.len()],
         }
@@ -162,17 +167,23 @@ impl<'t> Lowered<'t> {
 
     /// What the lexicon's lists hold of token `i` ([`Lexicon::listed`]),
     /// looked up the first time a rule asks; nothing past the end.
-    pub(crate) fn listed(&self, text: &str, toks: &[Token], i: usize) -> Listed {
-        let (Some(cell), Some(t)) = (self.listed.get(i), toks.get(i)) else {
+    pub(crate) fn listed(&self, i: usize) -> Listed {
+        let Some(cell) = self.listed.get(i) else {
             return Listed::default();
         };
         let k = cell.get();
         if k.looked() {
             return k;
         }
-        let k = LEXICON.listed(t.text(text), self.get(i));
+        let k = LEXICON.listed(self.text(i), self.get(i));
         cell.set(k);
         k
+    }
+
+    /// The text of token `i` ("" past the end).
+    #[inline]
+    pub(crate) fn text(&self, i: usize) -> &'t str {
+        self.own.get(i).copied().unwrap_or("")
     }
 
     /// Token `i` of the tokens given to [`Lowered::new`] in lower case:
