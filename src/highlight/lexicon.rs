@@ -273,6 +273,11 @@ fn town_hash(key: &str) -> u64 {
     FixedState::with_seed(0x746f_776e).hash_one(key)
 }
 
+/// A listed word's key as [`Lexicon`] keeps it.
+fn word_hash(key: &str) -> u64 {
+    FixedState::with_seed(0x776f_7264).hash_one(key)
+}
+
 /// A title or office written before a name (`Prime Minister`, `Mr.`).
 pub(crate) struct Title;
 
@@ -317,8 +322,11 @@ pub(crate) struct Lexicon {
     /// Every word of the lists of common words, of rarer words and of given
     /// names, and every first word of a gazetteer entry or a title, with
     /// what those lists hold of it. Common and rarer words are keyed as
-    /// their lists write them (in lower case), the others by [`push_key`].
-    known: Map<Box<str>, Listed>,
+    /// their lists write them (in lower case), the others by [`push_key`];
+    /// each by the hash of its key ([`word_hash`]), as the towns are: a
+    /// lookup compares two numbers, not two strings, one of them elsewhere
+    /// in memory, and the table is a third of the size.
+    known: Map<u64, Listed>,
     /// Towns no other list has, by the hashes of their keys (see
     /// [`push_key`], [`town_hash`]): evidence that an unknown name is a
     /// place, never a name by itself. Sixty thousand names as hashes take
@@ -378,9 +386,9 @@ const LISTS: [(&str, Source); 10] = [
 
 impl Lexicon {
     fn build() -> Self {
-        let mut known: Map<Box<str>, Listed> = Map::default();
+        let mut known: Map<u64, Listed> = Map::default();
         let mut mark = |key: &str, bits: u8| {
-            let k = known.entry(key.into()).or_default();
+            let k = known.entry(word_hash(key)).or_default();
             k.bits |= bits | Listed::LOOKED;
         };
         for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
@@ -394,7 +402,7 @@ impl Lexicon {
             push_key(&mut k, w);
             mark(&k, Listed::FIRST_NAME);
         }
-        let common = |k: &str| known.get(k).is_some_and(|k| k.common());
+        let common = |k: &str| known.get(&word_hash(k)).is_some_and(|k| k.common());
         let mut gazetteer = Phrases::new();
         for (list, source) in LISTS {
             for name in lines(list) {
@@ -446,12 +454,12 @@ impl Lexicon {
             towns.insert(town_hash(&k));
         }
         for (first, &n) in &gazetteer.longest {
-            let k = known.entry(first.clone()).or_default();
+            let k = known.entry(word_hash(first)).or_default();
             k.bits |= Listed::LOOKED;
             k.gazetteer = n;
         }
         for (first, &n) in &titles.longest {
-            let k = known.entry(first.clone()).or_default();
+            let k = known.entry(word_hash(first)).or_default();
             k.bits |= Listed::LOOKED;
             k.title = n;
         }
@@ -466,7 +474,7 @@ impl Lexicon {
     /// What the lists hold of `key`: by [`push_key`], or as the common
     /// and rarer words' lists write them.
     fn get(&self, key: &str) -> Listed {
-        self.known.get(key).copied().unwrap_or(Listed {
+        self.known.get(&word_hash(key)).copied().unwrap_or(Listed {
             bits: Listed::LOOKED,
             gazetteer: 0,
             title: 0,
