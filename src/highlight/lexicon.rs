@@ -65,10 +65,11 @@ pub(crate) struct Entry {
 }
 
 /// Phrases keyed by their lower-cased tokens (joined by a space where the
-/// text has white space), with the longest phrase for each first token.
+/// text has white space), with the longest phrase for each first token;
+/// by the hashes of their keys ([`word_hash`]).
 pub(crate) struct Phrases<V> {
-    map: Map<Box<str>, V>,
-    longest: Map<Box<str>, u8>,
+    map: Map<u64, V>,
+    longest: Map<u64, u8>,
 }
 
 impl<V> Phrases<V> {
@@ -97,13 +98,14 @@ impl<V> Phrases<V> {
                 first.clone_from(&key);
             }
         }
-        if self.map.contains_key(key.as_str()) {
+        let hash = word_hash(&key);
+        if self.map.contains_key(&hash) {
             return;
         }
         let n = u8::try_from(toks.len()).unwrap_or(u8::MAX);
         let words = toks.iter().map(|t| t.text(phrase).into()).collect();
-        self.map.insert(key.into_boxed_str(), make(words));
-        let e = self.longest.entry(first.into_boxed_str()).or_insert(0);
+        self.map.insert(hash, make(words));
+        let e = self.longest.entry(word_hash(&first)).or_insert(0);
         *e = (*e).max(n);
     }
 
@@ -121,7 +123,7 @@ impl<V> Phrases<V> {
         let first = toks.get(i)?;
         buf.clear();
         push_key(buf, first.text(text));
-        let max = *self.longest.get(buf.as_str())?;
+        let max = *self.longest.get(&word_hash(buf))?;
         self.longest_from(text, toks, i, end, max, buf, accept)
     }
 
@@ -164,7 +166,7 @@ impl<V> Phrases<V> {
         let mut best = None;
         let mut n = 1;
         loop {
-            if let Some(v) = self.map.get(buf.as_str())
+            if let Some(v) = self.map.get(&word_hash(buf))
                 && accept(v, n)
             {
                 best = Some((n, v));
@@ -453,13 +455,13 @@ impl Lexicon {
             push_key(&mut k, town);
             towns.insert(town_hash(&k));
         }
-        for (first, &n) in &gazetteer.longest {
-            let k = known.entry(word_hash(first)).or_default();
+        for (&first, &n) in &gazetteer.longest {
+            let k = known.entry(first).or_default();
             k.bits |= Listed::LOOKED;
             k.gazetteer = n;
         }
-        for (first, &n) in &titles.longest {
-            let k = known.entry(word_hash(first)).or_default();
+        for (&first, &n) in &titles.longest {
+            let k = known.entry(first).or_default();
             k.bits |= Listed::LOOKED;
             k.title = n;
         }
@@ -722,7 +724,7 @@ mod tests {
         fn longest<V>(phrases: &Phrases<V>, word: &str) -> u8 {
             let mut k = String::new();
             push_key(&mut k, word);
-            phrases.longest.get(k.as_str()).copied().unwrap_or(0)
+            phrases.longest.get(&word_hash(&k)).copied().unwrap_or(0)
         }
         let lex = &*LEXICON;
         let words = [
