@@ -96,8 +96,9 @@ macro_rules! one_of {
 }
 pub(crate) use one_of;
 
-/// Every token's text in lower case, as [`lower`] gives it, worked out once
-/// per text: the rules ask for the same words many times over.
+/// Every token's text and its lower case, as [`lower`] gives it, worked out
+/// once per text, and what the lexicon's lists hold of it, once asked: the
+/// rules ask for the same words many times over.
 pub(crate) struct Lowered<'t> {
     /// Per token, its text.
     own: Vec<&'t str>,
