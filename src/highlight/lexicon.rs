@@ -299,8 +299,8 @@ impl Listed {
     const COMMON: u8 = 1;
     const MORE: u8 = 1 << 1;
     const FIRST_NAME: u8 = 1 << 2;
-    /// Set on every `Listed` a lookup gave, so that a cache can tell a word
-    /// looked up from one not yet asked about.
+    /// Set on every `Listed` a lookup gives (never kept in the table), so
+    /// that a cache can tell a word looked up from one not yet asked about.
     const LOOKED: u8 = 1 << 7;
 
     /// A common lower-case English word ([`Lexicon::is_common`]).
@@ -390,8 +390,7 @@ impl Lexicon {
     fn build() -> Self {
         let mut known: Map<u64, Listed> = Map::default();
         let mut mark = |key: &str, bits: u8| {
-            let k = known.entry(word_hash(key)).or_default();
-            k.bits |= bits | Listed::LOOKED;
+            known.entry(word_hash(key)).or_default().bits |= bits;
         };
         for w in lines(include_str!("../../assets/gazetteer/common_words.txt")) {
             mark(w, Listed::COMMON);
@@ -456,14 +455,10 @@ impl Lexicon {
             towns.insert(town_hash(&k));
         }
         for (&first, &n) in &gazetteer.longest {
-            let k = known.entry(first).or_default();
-            k.bits |= Listed::LOOKED;
-            k.gazetteer = n;
+            known.entry(first).or_default().gazetteer = n;
         }
         for (&first, &n) in &titles.longest {
-            let k = known.entry(first).or_default();
-            k.bits |= Listed::LOOKED;
-            k.title = n;
+            known.entry(first).or_default().title = n;
         }
         Self {
             gazetteer,
@@ -476,11 +471,9 @@ impl Lexicon {
     /// What the lists hold of `key`: by [`push_key`], or as the common
     /// and rarer words' lists write them.
     fn get(&self, key: &str) -> Listed {
-        self.known.get(&word_hash(key)).copied().unwrap_or(Listed {
-            bits: Listed::LOOKED,
-            gazetteer: 0,
-            title: 0,
-        })
+        let mut listed = self.known.get(&word_hash(key)).copied().unwrap_or_default();
+        listed.bits |= Listed::LOOKED;
+        listed
     }
 
     /// What the lists hold of a token's `word`, given its lower case
@@ -497,7 +490,8 @@ impl Lexicon {
         let words_bits = Listed::COMMON | Listed::MORE | Listed::FIRST_NAME;
         let mut bits = lower.map_or(0, |l| {
             let mut b = self.get(l).bits & words_bits;
-            if b & Listed::FIRST_NAME == 0 && self.is_first_name_lower(l) {
+            // an accented spelling of a listed name is that name
+            if without_accents(l).is_some_and(|w| self.get(&w).first_name()) {
                 b |= Listed::FIRST_NAME;
             }
             b
