@@ -8,14 +8,6 @@ use std::ops::Range;
 /// longer sentences are cut at a space near this distance.
 pub const REACH: usize = 280;
 
-/// Words that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "no", "nos", "vs", "v", "etc", "inc",
-    "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "approx", "est", "fig", "mt", "ft", "pp",
-];
-
 /// The byte range of the sentence of `text` that holds `mention`: from just
 /// after the previous sentence end (a `.`, `!` or `?`, with any closing
 /// quotes, before white space and a word that is not lowercase; or a line
@@ -248,7 +240,70 @@ fn abbreviation_before(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    is_abbreviation(word)
+}
+
+/// Whether `word`, in any case, ends in a period without ending a
+/// sentence: `Mr`, `Gen`, `Jan`, `etc`. One comparison by length and bytes
+/// rather than one per listed word: a text asks for every period it has.
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(slot) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    matches!(
+        &*slot,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"gen"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"cmdr"
+            | b"adm"
+            | b"maj"
+            | b"prof"
+            | b"rev"
+            | b"hon"
+            | b"no"
+            | b"nos"
+            | b"vs"
+            | b"v"
+            | b"etc"
+            | b"inc"
+            | b"ltd"
+            | b"co"
+            | b"corp"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"approx"
+            | b"est"
+            | b"fig"
+            | b"mt"
+            | b"ft"
+            | b"pp"
+    )
 }
 
 /// Whether the next word after white space starts with a lowercase letter.
@@ -323,6 +378,16 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_known_in_any_case_and_nothing_longer() {
+        for word in ["Mr", "MRS", "gen", "Sept", "approx", "v", "Jan", "etc"] {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in ["", "said", "Mrs.", "Ms.", "approxi", "January", "é", "Mé"] {
+            assert!(!is_abbreviation(word), "{word}");
         }
     }
 
