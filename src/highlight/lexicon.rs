@@ -308,6 +308,11 @@ impl Listed {
         self.bits & Self::COMMON != 0
     }
 
+    /// A rarer English word ([`Lexicon::is_rarer_word`]).
+    pub fn rarer(self) -> bool {
+        self.bits & Self::MORE != 0
+    }
+
     /// A known given name ([`Lexicon::is_first_name`]).
     pub fn first_name(self) -> bool {
         self.bits & Self::FIRST_NAME != 0

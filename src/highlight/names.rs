@@ -142,7 +142,7 @@ pub(crate) fn scan(
     let mut out = std::mem::take(&mut cx.out);
     lower_evidence(text, toks, &mut out);
     coordinated_names(text, toks, &cx, &mut out);
-    resolve(text, toks, lex, out)
+    resolve(text, toks, low, out)
 }
 
 /// `Residents of Karşıyaka and Bayraklı`, `in Troms and Finnmark`, `the
@@ -1016,8 +1016,8 @@ impl<'a> Ctx<'a> {
     fn list_of_names_before(&self, k: usize) -> bool {
         k >= 2
             && self.toks[k - 2].is_punct(',')
-            && !self.lex.is_common_form(self.word(k - 1))
-            && !self.lex.is_rarer_word(self.word(k - 1))
+            && !self.low.common_form(k - 1)
+            && !self.listed(k - 1).rarer()
     }
 
     /// `and` between a department's two portfolios: "Department of Social
@@ -1236,7 +1236,6 @@ impl<'a> Ctx<'a> {
     /// head (`Emergency`, `Preparedness`): a common or rarer English word,
     /// no given name, no list entry nor a body's, place's or event's head.
     fn plain_before_office(&self, k: usize) -> bool {
-        let w = self.word(k);
         !self.lower_is(k, is_stopword)
             && !self.is_first_name(k)
             && !self.gaz_covers(k)
@@ -1246,7 +1245,7 @@ impl<'a> Ctx<'a> {
                 // firm's name may end in it
                 (is_org_head(w) && w != "resources") || is_place_head(w) || is_event_head(w)
             })
-            && (self.lex.is_common(w) || self.lex.is_rarer_word(w))
+            && (self.is_common(k) || self.listed(k).rarer())
     }
 
     /// Do the capitalised words from `q` to the end of the run end with an
@@ -2736,7 +2735,7 @@ impl<'a> Ctx<'a> {
                 && t.is_capitalised()
                 && self.has(r - 1, super::token::DOTTED)
                 && !self.has(r, UPPER)
-                && self.lex.is_common_form(self.word(r))
+                && self.low.common_form(r)
                 && !self.is_first_name(r)
                 && !self.lower_is(r, |w| {
                     is_org_head(w) || is_place_head(w) || is_title_head(w)
@@ -2845,7 +2844,7 @@ impl<'a> Ctx<'a> {
                         && !self.risky(p)
                         && !self.has(p, UPPER)
                         && !self.has(r, UPPER)
-                        && !self.lex.is_common_form(self.word(p))
+                        && !self.low.common_form(p)
                     {
                         return r + 1;
                     }
@@ -2935,8 +2934,8 @@ impl<'a> Ctx<'a> {
             // asked only when no stop word decides: the inflections' test
             // looks up a dozen stems
             let common_unheaded = || {
-                self.lex.is_common_form(w)
-                    && !self.lex.is_first_name(w)
+                self.low.common_form(p)
+                    && !self.is_first_name(p)
                     && !(words_after > 0
                         && self.lower_is(self.last_word(p, r), |x| {
                             is_org_head(x) || is_place_head(x) || is_event_head(x)
@@ -3158,7 +3157,7 @@ impl<'a> Ctx<'a> {
                         || (self.toks[first - 1].is_word() && self.has(first - 1, LOWER)))))
             && w.ends_with("ly")
             && self.lex.is_common(&w[..w.len() - 2])
-            && !self.lex.is_first_name(w)
+            && !self.is_first_name(first)
         {
             return;
         }
@@ -3226,7 +3225,7 @@ impl<'a> Ctx<'a> {
         }) {
             return;
         }
-        let common = self.lex.is_common(w);
+        let common = self.is_common(first);
         let upper = self.has(first, UPPER);
         // (`Revenue   412.6`: a row's label before amounts, no side)
         let amount = self
@@ -3297,8 +3296,8 @@ impl<'a> Ctx<'a> {
             Strength::Weak
         } else if self.risky(first)
             && (common
-                || self.lex.is_common_form(w)
-                || (self.lex.is_rarer_word(w) && !self.lex.is_first_name(w)))
+                || self.low.common_form(first)
+                || (self.listed(first).rarer() && !self.is_first_name(first)))
         {
             Strength::Pending
         } else {
@@ -4649,7 +4648,7 @@ fn works_at(w: &str) -> bool {
 fn name_parts(
     text: &str,
     toks: &[Token],
-    lex: &Lexicon,
+    low: &Lowered<'_>,
     cands: &[Cand],
 ) -> (String, Vec<(usize, usize)>, Vec<(usize, usize)>) {
     let mut snames = String::new();
@@ -4661,7 +4660,7 @@ fn name_parts(
         }
         // a person only by default ("Ultima Online"): an ordinary last word
         // is no surname
-        if c.strength == Strength::Weak && lex.is_common_form(toks[c.b - 1].text(text)) {
+        if c.strength == Strength::Weak && low.common_form(c.b - 1) {
             continue;
         }
         // East Asian names put the family name first: "Xi" for "Xi Jinping"
@@ -4724,7 +4723,7 @@ fn name_parts(
             sranges.push((s, snames.len()));
         }
     }
-    org_parts(text, toks, lex, cands, &mut snames, &mut oranges);
+    org_parts(text, toks, low, cands, &mut snames, &mut oranges);
     (snames, sranges, oranges)
 }
 
@@ -4733,7 +4732,7 @@ fn name_parts(
 fn org_parts(
     text: &str,
     toks: &[Token],
-    lex: &Lexicon,
+    low: &Lowered<'_>,
     cands: &[Cand],
     snames: &mut String,
     oranges: &mut Vec<(usize, usize)>,
@@ -4753,24 +4752,22 @@ fn org_parts(
             continue;
         }
         let first = toks[c.a].text(text);
-        let mut buf = [0u8; 32];
         let named_after = c.b >= c.a + 3
-            && lex.is_first_name(first)
-            && super::words::lower(toks[c.b - 1].text(text), &mut buf).is_some_and(is_org_head);
-        if !lex.is_common(first) && !named_after {
+            && low.listed(c.a).first_name()
+            && low.get(c.b - 1).is_some_and(is_org_head);
+        if !low.listed(c.a).common() && !named_after {
             let s = snames.len();
             push_key(snames, first);
             oranges.push((s, snames.len()));
         }
         let last = toks[c.b - 1];
-        let mut buf = [0u8; 32];
-        let generic = super::words::lower(last.text(text), &mut buf).is_none_or(is_org_head);
+        let generic = low.get(c.b - 1).is_none_or(is_org_head);
         if c.b == c.a + 2
             && last.is_capitalised()
             && last.has(SPACE)
             && !generic
-            && !lex.is_common(last.text(text))
-            && !lex.is_first_name(last.text(text))
+            && !low.listed(c.b - 1).common()
+            && !low.listed(c.b - 1).first_name()
         {
             let s = snames.len();
             push_key(snames, last.text(text));
@@ -4782,7 +4779,7 @@ fn org_parts(
 /// Make the names agree across the article: surnames of people found in
 /// full, one kind per string, and evidence for the capitals that proved
 /// nothing.
-fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<Cand> {
+fn resolve(text: &str, toks: &[Token], low: &Lowered<'_>, cands: Vec<Cand>) -> Vec<Cand> {
     // every candidate's key, and the surnames of people, in two arenas
     let mut arena = String::with_capacity(cands.len() * 16);
     let mut ranges = Vec::with_capacity(cands.len());
@@ -4796,7 +4793,7 @@ fn resolve(text: &str, toks: &[Token], lex: &Lexicon, cands: Vec<Cand>) -> Vec<C
         }
     };
     keys_into(&cands, &mut arena, &mut ranges);
-    let (snames, sranges, oranges) = name_parts(text, toks, lex, &cands);
+    let (snames, sranges, oranges) = name_parts(text, toks, low, &cands);
     let org_heads: Set<&str> = oranges
         .iter()
         .filter_map(|&(a, b)| snames.get(a..b))

@@ -108,6 +108,10 @@ pub(crate) struct Lowered<'t> {
     /// Per token, what the lexicon holds of it, once a rule has asked
     /// (see [`Lowered::listed`]).
     listed: Vec<Cell<Listed>>,
+    /// Per token, whether it is a common word or an inflection of one,
+    /// once asked (see [`Lowered::common_form`]): 0 not yet asked, then
+    /// 1 for no and 2 for yes.
+    common_forms: Vec<Cell<u8>>,
 }
 
 impl<'t> Lowered<'t> {
@@ -163,6 +167,25 @@ impl<'t> Lowered<'t> {
             own: own_texts,
             forms,
             listed: vec![Cell::new(Listed::default()); toks.len()],
+            common_forms: vec![Cell::new(0); toks.len()],
+        }
+    }
+
+    /// [`Lexicon::is_common_form`] of token `i`, worked out the first time
+    /// a rule asks (a name's words are asked about by several rules, and
+    /// the inflections' test looks up a dozen stems); false past the end.
+    pub(crate) fn common_form(&self, i: usize) -> bool {
+        let Some(cell) = self.common_forms.get(i) else {
+            return false;
+        };
+        match cell.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let common = LEXICON.is_common_form(self.text(i));
+                cell.set(if common { 2 } else { 1 });
+                common
+            }
         }
     }
 
