@@ -5,7 +5,7 @@
 #![allow(clippy::many_single_char_names)]
 
 use super::EntityKind;
-use super::lexicon::{Entry, LEXICON, Lexicon, Listed, Map, Set, Source, case_fits, push_key};
+use super::lexicon::{Entry, LEXICON, Lexicon, Listed, Map, Source, case_fits, push_key};
 use super::token::{
     CAPS_LINE, COLUMN, DOTTED, HEADLINE, HYPHEN_PREV, INITIAL, Kind, LINE_START, LOWER, SMALL,
     SPACE, TABLE_LINE, Token, UPPER, is_hyphen,
@@ -4794,22 +4794,26 @@ fn resolve(text: &str, toks: &[Token], low: &Lowered<'_>, cands: Vec<Cand>) -> V
     };
     keys_into(&cands, &mut arena, &mut ranges);
     let (snames, sranges, oranges) = name_parts(text, toks, low, &cands);
-    let org_heads: Set<&str> = oranges
-        .iter()
-        .filter_map(|&(a, b)| snames.get(a..b))
-        .collect();
-    let surnames: Set<&str> = sranges
-        .iter()
-        .filter_map(|&(a, b)| snames.get(a..b))
-        .collect();
-    let (known, table_clubs) = known_kinds(toks, &cands, &arena, &ranges);
-    let cues = cue_kinds(&cands, &arena, &ranges);
+    let parts = |ranges: &[(usize, usize)]| -> Vec<&str> {
+        ranges
+            .iter()
+            .filter_map(|&(a, b)| snames.get(a..b))
+            .collect()
+    };
+    let said = what_is_said(
+        toks,
+        &cands,
+        &arena,
+        &ranges,
+        &parts(&sranges),
+        &parts(&oranges),
+    );
     let mut buf = String::new();
     // headline names replace what overlaps them: the keys are taken again
     // (the count alone may not change)
     let mut arena2 = String::new();
     let mut ranges2 = Vec::new();
-    let (cands, arena, ranges) = match headline_names(text, toks, &known, &cands, &mut buf) {
+    let (cands, arena, ranges) = match headline_names(text, toks, &said, &cands, &mut buf) {
         Some(new) => {
             keys_into(&new, &mut arena2, &mut ranges2);
             (new, &arena2, &ranges2)
@@ -4819,7 +4823,8 @@ fn resolve(text: &str, toks: &[Token], low: &Lowered<'_>, cands: Vec<Cand>) -> V
     let mut out = Vec::with_capacity(cands.len());
     for (mut c, &(ka, kb)) in cands.into_iter().zip(ranges.iter()) {
         let key = arena.get(ka..kb).unwrap_or("");
-        if c.kind == EntityKind::Place && table_clubs.contains(key) {
+        let of_key = said.get(key).copied().unwrap_or_default();
+        if c.kind == EntityKind::Place && of_key.table_club {
             c.kind = EntityKind::Organization;
             c.team = true;
         }
@@ -4828,19 +4833,19 @@ fn resolve(text: &str, toks: &[Token], low: &Lowered<'_>, cands: Vec<Cand>) -> V
             && key
                 .split_once(' ')
                 .is_some_and(|(first, _)| is_particle(first));
-        if (c.yields || particle_surname) && surnames.contains(key) {
+        if (c.yields || particle_surname) && of_key.surname {
             c.kind = EntityKind::Person;
         }
         if c.strength != Strength::Strong {
-            if surnames.contains(key) {
+            if of_key.surname {
                 c.kind = EntityKind::Person;
-            } else if let Some(&(kind, Strength::Strong)) = known.get(key) {
+            } else if let Some((kind, Strength::Strong)) = of_key.known {
                 c.kind = kind;
-            } else if let Some(&kind) = cues.get(key) {
+            } else if let Some(kind) = of_key.cue_kind() {
                 c.kind = kind;
-            } else if org_heads.contains(key) {
+            } else if of_key.org_head {
                 c.kind = EntityKind::Organization;
-            } else if let Some(&(kind, _)) = known.get(key) {
+            } else if let Some((kind, _)) = of_key.known {
                 c.kind = kind;
             } else if c.strength == Strength::Pending {
                 continue;
@@ -4928,31 +4933,86 @@ fn camel_case(w: &str) -> bool {
     }
 }
 
-type Known<'k> = Map<&'k str, (EntityKind, Strength)>;
+/// What an article says of one name's key, gathered over all its
+/// candidates: found once, so that each candidate's key is looked up once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Said {
+    /// The kind found with the most certainty, and that certainty (never
+    /// pending).
+    known: Option<(EntityKind, Strength)>,
+    /// The context words' votes: person, organization, place.
+    cues: [u16; 3],
+    /// The surname of a person named in full.
+    surname: bool,
+    /// A word that stands for an organization named in full.
+    org_head: bool,
+    /// An organization's name in a results table: a club.
+    table_club: bool,
+}
 
-/// The kind of every string found with some certainty (the strongest
-/// finding wins), and the places that are clubs in a results table.
-fn known_kinds<'k>(
+impl Said {
+    /// The kind the context words give, by majority; none without a vote.
+    fn cue_kind(self) -> Option<EntityKind> {
+        let v = self.cues;
+        if v == [0; 3] {
+            None
+        } else if v[2] > v[0] && v[2] >= v[1] {
+            Some(EntityKind::Place)
+        } else if v[1] > v[0] && v[1] > v[2] {
+            Some(EntityKind::Organization)
+        } else {
+            Some(EntityKind::Person)
+        }
+    }
+
+    /// Keep `kind` at `strength` unless a surer finding is kept.
+    fn find(&mut self, kind: EntityKind, strength: Strength) {
+        match self.known {
+            Some((_, s)) if s >= strength => {}
+            _ => self.known = Some((kind, strength)),
+        }
+    }
+}
+
+/// What the article says of each key: the kind of every string found with
+/// some certainty (the strongest finding wins), the context words' votes,
+/// surnames, organizations' stand-ins and clubs in results tables.
+fn what_is_said<'k>(
     toks: &[Token],
     cands: &[Cand],
     arena: &'k str,
     ranges: &[(usize, usize)],
-) -> (Known<'k>, Set<&'k str>) {
-    let mut known: Known<'k> =
-        Map::with_capacity_and_hasher(cands.len(), foldhash::fast::FixedState::default());
-    let mut table_clubs: Set<&str> = Set::default();
+    surnames: &[&'k str],
+    org_heads: &[&'k str],
+) -> Map<&'k str, Said> {
+    let mut said: Map<&'k str, Said> = Map::with_capacity_and_hasher(
+        cands.len() + surnames.len() + org_heads.len(),
+        foldhash::fast::FixedState::default(),
+    );
     for (c, &(a, b)) in cands.iter().zip(ranges) {
+        let key = arena.get(a..b).unwrap_or("");
+        let slot = match c.cue {
+            Some(EntityKind::Person) => Some(0),
+            Some(EntityKind::Organization) => Some(1),
+            Some(EntityKind::Place) => Some(2),
+            _ => None,
+        };
+        if c.strength == Strength::Pending && slot.is_none() {
+            continue;
+        }
+        let of_key = said.entry(key).or_default();
+        if let Some(slot) = slot {
+            of_key.cues[slot] = of_key.cues[slot].saturating_add(1);
+        }
         if c.strength == Strength::Pending {
             continue;
         }
-        let key = arena.get(a..b).unwrap_or("");
-        let club = c.team;
-        if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || club) {
-            table_clubs.insert(key);
+        if c.kind == EntityKind::Organization && (toks[c.a].has(TABLE_LINE) || c.team) {
+            of_key.table_club = true;
         }
-        let v = known.entry(key).or_insert((c.kind, c.strength));
-        if v.1 < c.strength {
-            *v = (c.kind, c.strength);
+        of_key.find(c.kind, c.strength);
+        if c.kind != EntityKind::Place {
+            continue;
         }
         // "Semeru" after "Mount Semeru", "Kivu" after "Lake Kivu", "Gobi"
         // after "Gobi Desert": the mountain's, lake's or desert's own name
@@ -4972,52 +5032,21 @@ fn known_kinds<'k>(
                     .iter()
                     .find_map(|suffix| key.strip_suffix(suffix))
             });
-        if c.kind == EntityKind::Place
-            && let Some(own) = own
+        if let Some(own) = own
             && !own.is_empty()
         {
-            let v = known
-                .entry(own)
-                .or_insert((EntityKind::Place, Strength::Strong));
-            if v.1 < Strength::Strong {
-                *v = (EntityKind::Place, Strength::Strong);
-            }
+            said.entry(own)
+                .or_default()
+                .find(EntityKind::Place, Strength::Strong);
         }
     }
-    (known, table_clubs)
-}
-
-/// The kind the context words give each unsure name, by majority over the
-/// article.
-fn cue_kinds<'k>(
-    cands: &[Cand],
-    arena: &'k str,
-    ranges: &[(usize, usize)],
-) -> Map<&'k str, EntityKind> {
-    let mut votes: Map<&str, [u16; 3]> = Map::default();
-    for (c, &(a, b)) in cands.iter().zip(ranges) {
-        let slot = match c.cue {
-            Some(EntityKind::Person) => 0,
-            Some(EntityKind::Organization) => 1,
-            Some(EntityKind::Place) => 2,
-            _ => continue,
-        };
-        let v = votes.entry(arena.get(a..b).unwrap_or("")).or_insert([0; 3]);
-        v[slot] = v[slot].saturating_add(1);
+    for &key in surnames {
+        said.entry(key).or_default().surname = true;
     }
-    votes
-        .into_iter()
-        .map(|(k, v)| {
-            let kind = if v[2] > v[0] && v[2] >= v[1] {
-                EntityKind::Place
-            } else if v[1] > v[0] && v[1] > v[2] {
-                EntityKind::Organization
-            } else {
-                EntityKind::Person
-            };
-            (k, kind)
-        })
-        .collect()
+    for &key in org_heads {
+        said.entry(key).or_default().org_head = true;
+    }
+    said
 }
 
 /// Mark the lines of match results (`Benfica 2 Porto 1`): two capitalised
@@ -5069,7 +5098,7 @@ fn push_span_key(text: &str, toks: &[Token], a: usize, b: usize, buf: &mut Strin
 fn headline_names(
     text: &str,
     toks: &[Token],
-    known: &Known<'_>,
+    said: &Map<&str, Said>,
     cands: &[Cand],
     buf: &mut String,
 ) -> Option<Vec<Cand>> {
@@ -5096,7 +5125,7 @@ fn headline_names(
                 }
                 push_key(buf, t.text(text));
             }
-            if let Some(&(kind, s)) = known.get(buf.as_str())
+            if let Some((kind, s)) = said.get(buf.as_str()).and_then(|of_key| of_key.known)
                 && s > Strength::Pending
             {
                 hit = Some((n, kind));
