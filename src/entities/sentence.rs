@@ -68,6 +68,9 @@ pub struct Sentences<'t> {
     stops: Vec<usize>,
     /// What each of `stops` does, once asked.
     seen: Vec<std::cell::Cell<Option<Stop>>>,
+    /// Where the last mention's search began among `stops`: mentions are
+    /// mostly asked about in order, so the next search walks on from here.
+    from: std::cell::Cell<usize>,
 }
 
 impl<'t> Sentences<'t> {
@@ -88,15 +91,37 @@ impl<'t> Sentences<'t> {
             stops.extend(next);
         }
         let seen = vec![std::cell::Cell::new(None); stops.len()];
-        Self { text, stops, seen }
+        Self {
+            text,
+            stops,
+            seen,
+            from: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The number of stops before offset `p`, walked to from `hint` when
+    /// it lies a few stops behind (mentions in order), else searched for.
+    fn count_before(&self, p: usize, hint: usize) -> usize {
+        let stops = &self.stops;
+        let mut k = hint.min(stops.len());
+        if k > 0 && stops.get(k - 1).is_some_and(|&s| s >= p) {
+            return stops.get(..k).map_or(0, |head| head.partition_point(|&s| s < p));
+        }
+        for _ in 0..8 {
+            match stops.get(k) {
+                Some(&s) if s < p => k += 1,
+                _ => return k,
+            }
+        }
+        k + stops.get(k..).map_or(0, |tail| tail.partition_point(|&s| s < p))
     }
 
     /// The same as [`sentence_around`] of this text.
     pub fn around(&self, mention: Range<usize>) -> Range<usize> {
         let (text, stops, seen) = (self.text, &self.stops, &self.seen);
         let between = |lo: usize, hi: usize| {
-            let a = stops.partition_point(|&p| p < lo);
-            let b = stops.partition_point(|&p| p < hi).max(a);
+            let a = self.count_before(lo, self.from.get());
+            let b = self.count_before(hi, a).max(a);
             a..b
         };
         let stop = move |k: usize| {
@@ -112,7 +137,12 @@ impl<'t> Sentences<'t> {
         around(
             text,
             mention,
-            |lo, upto| between(lo, upto).rev().map(stop),
+            |lo, upto| {
+                let stops = between(lo, upto);
+                // the next mention's search starts where this one's did
+                self.from.set(stops.start);
+                stops.rev().map(stop)
+            },
             |from, hi| between(from, hi).map(stop),
         )
     }
