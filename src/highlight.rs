@@ -146,25 +146,30 @@ pub fn highlight(text: &str) -> Vec<Span> {
     markets::market_names(text, &toks, &mut names);
     sport::line_ups(text, &toks, &mut names);
     sport::club_short_names(text, &toks, &mut names);
-    let mut spans: Vec<Span> = numbers
+    let span_of = |(a, b, kind): (usize, usize, EntityKind)| {
+        let start = toks.get(a)?.start;
+        let end = toks.get(b.checked_sub(1)?)?.end;
+        // a name or number never runs across a line break; no token
+        // holds white space, so only a token after the first that
+        // starts a line (after `\n`, `\r` or another break) may
+        let crosses = toks
+            .get(a + 1..b)
+            .is_some_and(|t| t.iter().any(|t| t.has(token::LINE_START)));
+        let within = text.get(start..end)?;
+        let one_line = !crosses || !within.contains(['\n', '\r']);
+        (start < end && one_line).then_some(Span { start, end, kind })
+    };
+    let figures: Vec<Span> = numbers
         .iter()
         .map(|f| (f.a, f.b + 1, f.kind))
-        .chain(names.iter().map(|c| (c.a, c.b, c.kind)))
-        .filter_map(|(a, b, kind)| {
-            let start = toks.get(a)?.start;
-            let end = toks.get(b.checked_sub(1)?)?.end;
-            // a name or number never runs across a line break; no token
-            // holds white space, so only a token after the first that
-            // starts a line (after `\n`, `\r` or another break) may
-            let crosses = toks
-                .get(a + 1..b)
-                .is_some_and(|t| t.iter().any(|t| t.has(token::LINE_START)));
-            let within = text.get(start..end)?;
-            let one_line = !crosses || !within.contains(['\n', '\r']);
-            (start < end && one_line).then_some(Span { start, end, kind })
-        })
+        .filter_map(span_of)
         .collect();
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let name_spans: Vec<Span> = names
+        .iter()
+        .map(|c| (c.a, c.b, c.kind))
+        .filter_map(span_of)
+        .collect();
+    let spans = in_order(figures, name_spans);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         if out.last().is_none_or(|l| l.end <= s.start) {
@@ -172,6 +177,32 @@ pub fn highlight(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The spans of `figures` then `named`, sorted by start, the longer first
+/// where two start together, and otherwise in the order given (figures
+/// first): each list mostly comes in order already, and then is merged
+/// rather than sorted.
+fn in_order(figures: Vec<Span>, named: Vec<Span>) -> Vec<Span> {
+    let key = |s: &Span| (s.start, std::cmp::Reverse(s.end));
+    if !(figures.is_sorted_by_key(key) && named.is_sorted_by_key(key)) {
+        let mut spans = figures;
+        spans.extend(named);
+        spans.sort_by_key(key);
+        return spans;
+    }
+    let mut spans = Vec::with_capacity(figures.len() + named.len());
+    let (mut f, mut n) = (figures.into_iter().peekable(), named.into_iter().peekable());
+    loop {
+        let next = match (f.peek(), n.peek()) {
+            (Some(a), Some(b)) if key(a) <= key(b) => f.next(),
+            (_, Some(_)) => n.next(),
+            (Some(_), None) => f.next(),
+            (None, None) => break,
+        };
+        spans.extend(next);
+    }
+    spans
 }
 
 /// Stock indexes named with a number (`FTSE 100`, `Nikkei 225`, `S&P 500`,
@@ -1661,6 +1692,40 @@ fn is_name_syllable(w: &str) -> bool {
 mod tests {
     use super::*;
     use EntityKind::{Date, Name, Number, Organization, Person, Place};
+
+    #[test]
+    fn spans_are_merged_in_the_order_a_stable_sort_gives() {
+        let span = |start, end, kind| Span { start, end, kind };
+        let cases = [
+            // both in order, with ties between the lists: figures first
+            (
+                vec![span(0, 4, Number), span(10, 12, Date), span(20, 24, Number)],
+                vec![span(0, 4, Name), span(5, 9, Person), span(10, 14, Place)],
+            ),
+            // names out of order (one pushed at the end)
+            (
+                vec![span(3, 5, Number)],
+                vec![
+                    span(6, 9, Person),
+                    span(0, 2, Organization),
+                    span(3, 8, Name),
+                ],
+            ),
+            // one list empty
+            (vec![], vec![span(1, 2, Place), span(1, 4, Place)]),
+            (vec![span(7, 9, Date), span(2, 3, Number)], vec![]),
+        ];
+        for (figures, named) in cases {
+            let mut sorted = figures.clone();
+            sorted.extend(named.iter().copied());
+            sorted.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            assert_eq!(
+                in_order(figures.clone(), named.clone()),
+                sorted,
+                "{figures:?} {named:?}"
+            );
+        }
+    }
 
     /// The spans of `text` as (text, kind).
     fn spans(text: &str) -> Vec<(&str, EntityKind)> {

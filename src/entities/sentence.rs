@@ -105,7 +105,9 @@ impl<'t> Sentences<'t> {
         let stops = &self.stops;
         let mut k = hint.min(stops.len());
         if k > 0 && stops.get(k - 1).is_some_and(|&s| s >= p) {
-            return stops.get(..k).map_or(0, |head| head.partition_point(|&s| s < p));
+            return stops
+                .get(..k)
+                .map_or(0, |head| head.partition_point(|&s| s < p));
         }
         for _ in 0..8 {
             match stops.get(k) {
@@ -113,7 +115,9 @@ impl<'t> Sentences<'t> {
                 _ => return k,
             }
         }
-        k + stops.get(k..).map_or(0, |tail| tail.partition_point(|&s| s < p))
+        k + stops
+            .get(k..)
+            .map_or(0, |tail| tail.partition_point(|&s| s < p))
     }
 
     /// The same as [`sentence_around`] of this text.
