@@ -16,12 +16,16 @@ use foldhash::fast::FixedState;
 pub(crate) fn name_key(surface: &str, out: &mut String) {
     out.clear();
     let mut text = surface.trim();
-    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
-        if let Some(rest) = text.strip_suffix(suffix)
-            && !rest.is_empty()
-        {
-            text = rest;
-            break;
+    // a possessive ends in `s`, `S` or an apostrophe (whose last byte in
+    // UTF-8 is 0x99): most names end otherwise, and skip the endings
+    if matches!(text.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+            if let Some(rest) = text.strip_suffix(suffix)
+                && !rest.is_empty()
+            {
+                text = rest;
+                break;
+            }
         }
     }
     if let Some(rest) = text.get(..4)
@@ -39,6 +43,7 @@ pub(crate) fn name_key(surface: &str, out: &mut String) {
 
 /// [`fold_chars`] byte by byte, for ASCII text (most names).
 fn fold_ascii(text: &str, out: &mut String) {
+    out.reserve(text.len());
     let mut gap = false;
     for &b in text.as_bytes() {
         if b.is_ascii_alphanumeric() {
