@@ -10,6 +10,22 @@ use crate::filter::number_key;
 /// as the filter reads them: `,` and `.` between groups of three are
 /// thousands separators (`40.005` is 40005), otherwise a decimal point.
 pub fn values(text: &str, out: &mut Vec<f64>) {
+    // Digits alone (`2025`, `215`), the commonest figure: one value, read
+    // as the general path below reads it (an integer of up to 19 digits,
+    // rounded to the nearest f64 once either way).
+    if (1..=19).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(v) = text.parse::<u64>()
+    {
+        #[allow(clippy::cast_precision_loss)]
+        out.push(v as f64);
+        return;
+    }
+    read_values(text, out);
+}
+
+/// [`values`], read word by word and digit by digit.
+fn read_values(text: &str, out: &mut Vec<f64>) {
     // Most figures are ASCII without capitals: no copy for those.
     let lower: std::borrow::Cow<str> =
         if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -208,6 +224,24 @@ mod tests {
             ("hundred", vec![100.0]),
         ] {
             assert_eq!(values_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn digits_alone_are_read_as_the_general_path_reads_them() {
+        for text in [
+            "0",
+            "7",
+            "007",
+            "2025",
+            "58239",
+            "9007199254740993",
+            "1234567890123456789",
+            "9999999999999999999",
+        ] {
+            let mut general = Vec::new();
+            read_values(text, &mut general);
+            assert_eq!(values_of(text), general, "{text}");
         }
     }
 
