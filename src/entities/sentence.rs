@@ -99,8 +99,9 @@ impl<'t> Sentences<'t> {
         }
     }
 
-    /// The number of stops before offset `p`, walked to from `hint` when
-    /// it lies a few stops behind (mentions in order), else searched for.
+    /// The number of stops before offset `p`: walked to from `hint` when
+    /// that falls at most a few stops short (mentions asked in order),
+    /// else searched for.
     fn count_before(&self, p: usize, hint: usize) -> usize {
         let stops = &self.stops;
         let mut k = hint.min(stops.len());
