@@ -567,7 +567,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             c
         };
         let len = c.len_utf8();
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
+        // (a letter or a digit, most tokens' first byte, is no space)
+        if !b.is_ascii_alphanumeric()
+            && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}')
+        {
             space = true;
             gap = gap.saturating_add(if c == '\t' { 2 } else { 1 });
             if is_line_break(c) {
