@@ -109,9 +109,8 @@ pub(crate) struct Lowered<'t> {
     /// (see [`Lowered::listed`]).
     listed: Vec<Cell<Listed>>,
     /// Per token, whether it is a common word or an inflection of one,
-    /// once asked (see [`Lowered::common_form`]): 0 not yet asked, then
-    /// 1 for no and 2 for yes.
-    common_forms: Vec<Cell<u8>>,
+    /// once asked (see [`Lowered::common_form`]).
+    common_forms: Vec<Cell<Option<bool>>>,
 }
 
 impl<'t> Lowered<'t> {
@@ -167,7 +166,7 @@ impl<'t> Lowered<'t> {
             own: own_texts,
             forms,
             listed: vec![Cell::new(Listed::default()); toks.len()],
-            common_forms: vec![Cell::new(0); toks.len()],
+            common_forms: vec![Cell::new(None); toks.len()],
         }
     }
 
@@ -178,15 +177,12 @@ impl<'t> Lowered<'t> {
         let Some(cell) = self.common_forms.get(i) else {
             return false;
         };
-        match cell.get() {
-            1 => false,
-            2 => true,
-            _ => {
-                let common = LEXICON.is_common_form(self.text(i));
-                cell.set(if common { 2 } else { 1 });
-                common
-            }
+        if let Some(common) = cell.get() {
+            return common;
         }
+        let common = LEXICON.is_common_form(self.text(i));
+        cell.set(Some(common));
+        common
     }
 
     /// What the lexicon's lists hold of token `i` ([`Lexicon::listed`]),
