@@ -4951,6 +4951,17 @@ struct Said {
 }
 
 impl Said {
+    /// Where `cues` counts the votes for `kind`: none for a kind the
+    /// context words do not vote for.
+    fn slot(kind: EntityKind) -> Option<usize> {
+        match kind {
+            EntityKind::Person => Some(0),
+            EntityKind::Organization => Some(1),
+            EntityKind::Place => Some(2),
+            _ => None,
+        }
+    }
+
     /// The kind the context words give, by majority; none without a vote.
     fn cue_kind(self) -> Option<EntityKind> {
         let v = self.cues;
@@ -4991,12 +5002,7 @@ fn what_is_said<'k>(
     );
     for (c, &(a, b)) in cands.iter().zip(ranges) {
         let key = arena.get(a..b).unwrap_or("");
-        let slot = match c.cue {
-            Some(EntityKind::Person) => Some(0),
-            Some(EntityKind::Organization) => Some(1),
-            Some(EntityKind::Place) => Some(2),
-            _ => None,
-        };
+        let slot = c.cue.and_then(Said::slot);
         if c.strength == Strength::Pending && slot.is_none() {
             continue;
         }
