@@ -446,6 +446,9 @@ fn split_jsonl(job: FileJob, part_bytes: usize, emit: &mut dyn FnMut(Job)) {
         let mut bytes = std::mem::take(&mut carry);
         let start = bytes.len();
         let wanted = u64::try_from(part_bytes).unwrap_or(u64::MAX);
+        // room for the whole part at once: grown by doubling, the buffer
+        // would be copied and faulted in again at every step
+        bytes.reserve(part_bytes);
         let read = (&mut file).take(wanted).read_to_end(&mut bytes);
         let n = match read {
             Ok(n) => n,
