@@ -35,6 +35,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod action;
 pub mod app;
 pub mod article;
+mod ascii8;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::ascii8;
+
 /// Longest key kept for a body word, in bytes. Longer words (URLs, hashes,
 /// run-together junk) are indexed and compared by their first bytes only,
 /// which keeps one pathological body from bloating the vocabulary.
@@ -55,6 +57,50 @@ pub(crate) struct Token {
 #[inline]
 fn is_joiner(c: char) -> bool {
     c == '.' || c == ','
+}
+
+/// A run of ASCII letters and digits: where it ends, and whether it holds
+/// a letter and a capital.
+struct AlnumRun {
+    end: usize,
+    letter: bool,
+    capital: bool,
+}
+
+/// The run of ASCII letters and digits from `from` (empty where none is
+/// there), read eight bytes at a time while eight are left.
+#[inline]
+fn alnum_run(bytes: &[u8], from: usize) -> AlnumRun {
+    let (mut end, mut small, mut capital) = (from, false, false);
+    while let Some(v) = ascii8::load(bytes, end) {
+        let (alnum, smalls, capitals) = ascii8::classes(v);
+        let stop = !alnum & ascii8::HIGH_BITS;
+        let run = ascii8::before_first(stop);
+        small |= smalls & run != 0;
+        capital |= capitals & run != 0;
+        if stop != 0 {
+            end += (stop.trailing_zeros() / 8) as usize;
+            return AlnumRun {
+                end,
+                letter: small || capital,
+                capital,
+            };
+        }
+        end += 8;
+    }
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        small |= b.is_ascii_lowercase();
+        capital |= b.is_ascii_uppercase();
+        end += 1;
+    }
+    AlnumRun {
+        end,
+        letter: small || capital,
+        capital,
+    }
 }
 
 /// The words and numbers of `text`, in order. A token is a maximal run of
@@ -142,35 +188,6 @@ impl Iterator for Tokens<'_> {
     }
 }
 
-/// Classes of a byte for [`for_each_key`]: an ASCII letter or digit, a
-/// digit, a capital.
-const ALNUM: u8 = 1;
-const DIGIT: u8 = 2;
-const UPPER: u8 = 4;
-
-static CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut c: u8 = 0;
-    while c < 128 {
-        table[c as usize] = if c.is_ascii_digit() {
-            ALNUM | DIGIT
-        } else if c.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if c.is_ascii_lowercase() {
-            ALNUM
-        } else {
-            0
-        };
-        c += 1;
-    }
-    table
-};
-
-#[inline]
-fn class(b: u8) -> u8 {
-    CLASS[usize::from(b)]
-}
-
 /// Call `f` with the key of every word and number of `text`, in order:
 /// what [`tokens`] and [`token_key`] give, in one pass over the bytes. A
 /// token of ASCII chars only (nearly all of them in English news) is cut
@@ -181,26 +198,25 @@ pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 && class(b) & ALNUM == 0 {
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
         let start = i;
-        // The classes of the token's letters and digits, or-ed and and-ed:
-        // a capital among them; digits only.
-        let (mut any, mut all) = (0u8, DIGIT);
+        // Whether the token holds a letter, and a capital.
+        let (mut letter, mut capital) = (false, false);
         let mut joined = false;
         let mut end = start;
         let mut ascii = true;
-        while let Some(&c) = bytes.get(end) {
-            let k = class(c);
-            if k & ALNUM != 0 {
-                any |= k;
-                all &= k;
-                end += 1;
-            } else if (c == b'.' || c == b',')
+        loop {
+            let run = alnum_run(bytes, end);
+            end = run.end;
+            letter |= run.letter;
+            capital |= run.capital;
+            let Some(&c) = bytes.get(end) else { break };
+            if (c == b'.' || c == b',')
                 && end > start
-                && bytes.get(end - 1).is_some_and(|&p| class(p) & DIGIT != 0)
+                && bytes.get(end - 1).is_some_and(u8::is_ascii_digit)
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
             {
                 joined = true;
@@ -223,13 +239,13 @@ pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)
             continue;
         }
         let token = text.get(start..end).unwrap_or("");
-        let numeric = all & DIGIT != 0;
+        let numeric = !letter;
         if numeric && joined {
             key.clear();
             number_key(token, key);
             truncate_key(key);
             f(key);
-        } else if any & UPPER == 0 && token.len() <= MAX_KEY_BYTES {
+        } else if !capital && token.len() <= MAX_KEY_BYTES {
             f(token);
         } else {
             // ASCII: every byte is a char boundary.
@@ -608,7 +624,9 @@ mod tests {
         }
 
         #[test]
-        fn one_pass_keys_follow_the_tokens(text in "[a-zA-Z0-9 ,.'é東İ\\-]{0,60}|\\PC{0,60}") {
+        fn one_pass_keys_follow_the_tokens(
+            text in "[a-zA-Z0-9 ,.'é東İ\\-]{0,60}|[a-zA-Z0-9]{6,30}[ ,.]?[A-Z0-9.,]{0,20}|\\PC{0,60}"
+        ) {
             prop_assert_eq!(keys_in_one_pass(&text), keys_by_token(&text));
         }
 

@@ -2,6 +2,7 @@
 //! each with byte offsets and a few shape flags. No allocation per token.
 
 use super::words::one_of;
+use crate::ascii8;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,31 +267,6 @@ fn word_end(bytes: &[u8], text: &str, i: usize) -> usize {
     j
 }
 
-/// The high bit of each of eight bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// `b` in each of eight bytes.
-const fn splat(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-/// Of eight bytes (a little-endian number), the high bit of each that is
-/// an ASCII letter or digit, of each small ASCII letter, and of each
-/// capital: what [`ascii_word`] asks of a word's bytes, eight at once.
-#[inline]
-fn classes8(v: u64) -> (u64, u64, u64) {
-    let ascii = !v & HIGH_BITS;
-    // each byte below 0x80, so that the additions below never carry into
-    // the next byte: a byte's high bit tells whether it reached a bound
-    let x = v & !HIGH_BITS;
-    let folded = x | splat(0x20);
-    let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x80 - b'z' - 1)) & ascii;
-    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x80 - b'9' - 1)) & ascii;
-    // a letter's 0x20 bit, moved to its high bit, says it is small
-    let small = letter & (x << 2);
-    (letter | digit, small, letter & !small)
-}
-
 /// A word of ASCII letters and digits starting with a letter at `i` and
 /// ended by an ASCII char that neither continues it (an apostrophe, `&`)
 /// nor makes it a dotted abbreviation (`U.`): its end and its
@@ -306,14 +282,11 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
     let mut capital_after_first = false;
     // eight bytes at a time while eight are left; the loop below reads
     // the rest, and stops at once where this found the word's end
-    while let Some(chunk) = bytes
-        .get(j..j + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        let (alnum, small, capital) = classes8(u64::from_le_bytes(chunk));
-        let stop = !alnum & HIGH_BITS;
+    while let Some(v) = ascii8::load(bytes, j) {
+        let (alnum, small, capital) = ascii8::classes(v);
+        let stop = !alnum & ascii8::HIGH_BITS;
         // the bytes before the first that ends the word
-        let word = stop.checked_sub(1).map_or(u64::MAX, |below| !stop & below);
+        let word = ascii8::before_first(stop);
         small_after_first |= small & word != 0;
         capital_after_first |= capital & word != 0;
         if stop != 0 {
@@ -1014,22 +987,6 @@ mod tests {
         assert_eq!(ascii_word(b"AT&T", 0), None);
         assert_eq!(ascii_word(b"U.S.", 0), None);
         assert_eq!(ascii_word("Zürich".as_bytes(), 0), None);
-    }
-
-    #[test]
-    fn eight_bytes_at_once_are_classed_as_one_at_a_time() {
-        let all: Vec<u8> = (0..=255).collect();
-        for chunk in all.chunks(8) {
-            let v = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-            let (alnum, small, capital) = classes8(v);
-            for (k, &b) in chunk.iter().enumerate() {
-                let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
-                assert_eq!(bit(alnum), b.is_ascii_alphanumeric(), "{b}");
-                assert_eq!(bit(small), b.is_ascii_lowercase(), "{b}");
-                assert_eq!(bit(capital), b.is_ascii_uppercase(), "{b}");
-                assert_eq!((alnum | small | capital) & !HIGH_BITS, 0);
-            }
-        }
     }
 
     #[test]
