@@ -129,6 +129,10 @@ pub enum Update {
     Filtered {
         generation: u64,
         hits: Vec<Hit>,
+        /// How many articles, from the first loaded, the search went
+        /// through: fewer than are loaded while the rest wait to be
+        /// indexed (more hits are to come).
+        searched: usize,
     },
     /// The entity index now covers this many articles (in load order).
     EntitiesIndexed(usize),

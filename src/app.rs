@@ -133,6 +133,8 @@ pub struct App {
     /// The generation of the newest query, and of the one `hits` answer.
     generation: u64,
     hits_generation: u64,
+    /// How many articles, from the first loaded, `hits` were searched in.
+    hits_searched: usize,
     /// The selected article, as a position of the flat list (filter rank or
     /// load order), whether or not the list is grouped.
     pub selected: usize,
@@ -244,6 +246,7 @@ impl App {
             hits_query: FilterQuery::default(),
             generation: 0,
             hits_generation: 0,
+            hits_searched: 0,
             selected: 0,
             list_offset: 0,
             sources: SourceIndex::default(),
@@ -318,9 +321,12 @@ impl App {
             || self.figures.as_ref().is_some_and(FiguresPane::searching)
     }
 
-    /// Whether the shown hits answer an older query than the one typed.
+    /// Whether the shown hits answer an older query than the one typed, or
+    /// answer it from only some of the articles (the rest still wait to be
+    /// searched).
     pub fn filtering(&self) -> bool {
-        !self.query.is_empty() && self.hits_generation != self.generation
+        !self.query.is_empty()
+            && (self.hits_generation != self.generation || self.hits_searched < self.articles.len())
     }
 
     pub fn key_context(&self) -> KeyContext {
@@ -561,8 +567,12 @@ impl App {
                 self.notice = Some(format!("{text} (m: messages)"));
                 self.notes.push(text);
             }
-            Update::Filtered { generation, hits } => {
-                self.apply_hits(generation, hits);
+            Update::Filtered {
+                generation,
+                hits,
+                searched,
+            } => {
+                self.apply_hits(generation, hits, searched);
             }
             Update::StoriesGrouped(table) => {
                 self.stories = Some(table);
@@ -911,6 +921,7 @@ impl App {
         }
         if let (false, Searcher::Inline(index)) = (self.query.is_empty(), &self.searcher) {
             self.hits = Some(self.search_inline(index));
+            self.hits_searched = self.articles.len();
         }
         self.articles_added(first_new);
     }
@@ -1132,13 +1143,14 @@ impl App {
         index.search_with(&self.query, &lookups)
     }
 
-    fn apply_hits(&mut self, generation: u64, hits: Vec<Hit>) {
+    fn apply_hits(&mut self, generation: u64, hits: Vec<Hit>, searched: usize) {
         if generation != self.generation || self.query.is_empty() {
             return;
         }
         let first_answer = self.hits_generation != generation;
         self.hits = Some(hits);
         self.hits_generation = generation;
+        self.hits_searched = searched;
         self.hits_query.clone_from(&self.query);
         if first_answer {
             self.selected = 0;
@@ -1179,7 +1191,7 @@ impl App {
         match &self.searcher {
             Searcher::Inline(index) => {
                 let hits = self.search_inline(index);
-                self.apply_hits(self.generation, hits);
+                self.apply_hits(self.generation, hits, self.articles.len());
             }
             Searcher::Worker { filter, .. } => filter.query(self.generation, self.query.clone()),
         }

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -272,10 +272,20 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
     let mut stale = false;
     let mut fresh_query = false;
     let mut last_run = Instant::now();
+    // Batches to index and marks to set, in the order they came, one taken
+    // at a time: a query typed while they wait is answered between two, from
+    // the articles indexed so far, and answered again as the rest are.
+    let mut queued: VecDeque<Request> = VecDeque::new();
     loop {
-        // Wait for work; when results are only stale from new articles, wait
-        // no longer than the refresh interval.
-        let first = if stale && !fresh_query {
+        // Wait for work, unless some is queued; when results are only stale
+        // from new articles, wait no longer than the refresh interval.
+        let first = if !queued.is_empty() {
+            match rx.try_recv() {
+                Ok(r) => Some(r),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        } else if stale && !fresh_query {
             match rx.recv_timeout(REFRESH.saturating_sub(last_run.elapsed())) {
                 Ok(r) => Some(r),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -289,6 +299,24 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         };
         for request in first.into_iter().chain(rx.try_iter()) {
             match request {
+                Request::Add(_) | Request::Mark(..) => queued.push_back(request),
+                Request::Query { generation, query } => {
+                    current = Some((generation, query));
+                    fresh_query = true;
+                }
+                Request::EntitiesGrew => {
+                    if current.as_ref().is_some_and(|(_, q)| q.needs_entities()) {
+                        stale = true;
+                    }
+                }
+            }
+        }
+        // (with nothing indexed yet, the first batch goes first)
+        let due = current.as_ref().is_some_and(|(_, q)| !q.is_empty())
+            && (fresh_query || (stale && last_run.elapsed() >= REFRESH))
+            && (!index.is_empty() || queued.is_empty());
+        if !due && let Some(request) = queued.pop_front() {
+            match request {
                 Request::Add(batch) => {
                     index.add(&batch);
                     for article in &batch {
@@ -296,17 +324,10 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
                     }
                     stale = true;
                 }
-                Request::Query { generation, query } => {
-                    current = Some((generation, query));
-                    fresh_query = true;
-                }
                 Request::Mark(at, marks) => index.set_marks(at, marks),
-                Request::EntitiesGrew => {
-                    if current.as_ref().is_some_and(|(_, q)| q.needs_entities()) {
-                        stale = true;
-                    }
-                }
+                Request::Query { .. } | Request::EntitiesGrew => {}
             }
+            continue;
         }
         let Some((generation, query)) = &current else {
             stale = false;
@@ -338,6 +359,7 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
             let _ = events.send(Event::Update(Update::Filtered {
                 generation: *generation,
                 hits: results.hits.clone(),
+                searched: results.searched,
             }));
             last = Some(results);
             stale = false;
@@ -744,6 +766,67 @@ mod tests {
                 Err(e) => panic!("the worker stopped: {e:?}"),
             }
         }
+    }
+
+    /// A query typed while batches wait to be indexed is answered once the
+    /// first is, from the articles indexed so far, and again until all are:
+    /// each answer holds exactly the matching articles among those searched.
+    #[test]
+    fn the_filter_worker_answers_from_what_it_has_indexed_until_all_is() {
+        let (tx, events) = mpsc::channel();
+        let (requests, rx) = mpsc::channel();
+        let articles: Vec<Arc<Article>> = (0..6000)
+            .map(|i| {
+                let word = if i % 3 == 0 { "harbour" } else { "station" };
+                let body = format!("Crews at the {word} met {i} times.");
+                crate::app::tests::article(i, "Notes", "Wire", &body)
+            })
+            .collect();
+        // everything waits in the queue before the worker starts
+        for batch in articles.chunks(100) {
+            requests.send(Request::Add(batch.to_vec())).expect("queued");
+        }
+        let query = FilterQuery::parse("harbour");
+        requests
+            .send(Request::Query {
+                generation: 1,
+                query,
+            })
+            .expect("queued");
+        let shared = WorkerShared {
+            events: tx,
+            entities: entities::shared(),
+            latest: Arc::new(AtomicU64::new(1)),
+            cancel: Arc::new(AtomicBool::new(false)),
+            busy: Arc::new(AtomicBool::new(false)),
+        };
+        let worker = thread::spawn(move || run_worker(&rx, &shared));
+        let mut searched_by_answer = Vec::new();
+        loop {
+            match events.recv_timeout(Duration::from_secs(60)) {
+                Ok(Event::Update(Update::Filtered {
+                    generation,
+                    hits,
+                    searched,
+                })) => {
+                    assert_eq!(generation, 1);
+                    let mut found: Vec<usize> = hits.iter().map(|h| h.index).collect();
+                    found.sort_unstable();
+                    let expected: Vec<usize> = (0..searched).filter(|i| i % 3 == 0).collect();
+                    assert_eq!(found, expected, "searched {searched}");
+                    searched_by_answer.push(searched);
+                    if searched == articles.len() {
+                        break;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("no answer from the worker: {e:?}"),
+            }
+        }
+        // the first answer came after one batch of sixty
+        assert_eq!(searched_by_answer.first(), Some(&100));
+        drop(requests);
+        worker.join().expect("the worker stops");
     }
 
     /// A corpus opened again is indexed from the names cache into the same

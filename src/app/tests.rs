@@ -241,8 +241,33 @@ fn stale_filter_results_are_dropped() {
     app.update(Update::Filtered {
         generation: 0,
         hits: Vec::new(),
+        searched: 4,
     });
     assert_eq!(app.visible_len(), current);
+}
+
+#[test]
+fn hits_from_some_of_the_articles_show_while_the_bar_says_filtering() {
+    let mut app = loaded_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ships");
+    let generation = app.generation;
+    // the worker has indexed the first two articles of four
+    app.update(Update::Filtered {
+        generation,
+        hits: vec![Hit::bare(0)],
+        searched: 2,
+    });
+    assert_eq!(app.visible_len(), 1);
+    assert!(app.filtering());
+    // then all of them: the same query, more hits, done
+    app.update(Update::Filtered {
+        generation,
+        hits: vec![Hit::bare(0), Hit::bare(3)],
+        searched: 4,
+    });
+    assert_eq!(app.visible_len(), 2);
+    assert!(!app.filtering());
 }
 
 #[test]
