@@ -42,6 +42,51 @@ pub(crate) fn before_first(stop: u64) -> u64 {
     stop.checked_sub(1).map_or(u64::MAX, |below| !stop & below)
 }
 
+/// A run of ASCII letters and digits: where it ends, and whether it holds
+/// a small letter and a capital.
+pub(crate) struct AlnumRun {
+    pub end: usize,
+    pub small: bool,
+    pub capital: bool,
+}
+
+/// The run of ASCII letters and digits from `from` (empty where none is
+/// there), read eight bytes at a time while eight are left.
+#[inline]
+pub(crate) fn alnum_run(bytes: &[u8], from: usize) -> AlnumRun {
+    let (mut end, mut small, mut capital) = (from, false, false);
+    while let Some(v) = load(bytes, end) {
+        let (alnum, smalls, capitals) = classes(v);
+        let stop = !alnum & HIGH_BITS;
+        // the bytes before the first that ends the run
+        let run = before_first(stop);
+        small |= smalls & run != 0;
+        capital |= capitals & run != 0;
+        if stop != 0 {
+            end += (stop.trailing_zeros() / 8) as usize;
+            return AlnumRun {
+                end,
+                small,
+                capital,
+            };
+        }
+        end += 8;
+    }
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        small |= b.is_ascii_lowercase();
+        capital |= b.is_ascii_uppercase();
+        end += 1;
+    }
+    AlnumRun {
+        end,
+        small,
+        capital,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +104,25 @@ mod tests {
                 assert_eq!(bit(capital), b.is_ascii_uppercase(), "{b}");
                 assert_eq!((alnum | small | capital) & !HIGH_BITS, 0);
             }
+        }
+    }
+
+    #[test]
+    fn a_run_is_read_as_byte_by_byte() {
+        let text = b"Hello world, ABCDEFGHIJKLMNOP q1w2e3r4t5y6u7i8 9876543210x. end";
+        for from in 0..=text.len() {
+            let run = alnum_run(text, from);
+            let end = (from..text.len())
+                .find(|&k| !text[k].is_ascii_alphanumeric())
+                .unwrap_or(text.len());
+            let part = &text[from..end];
+            assert_eq!(run.end, end, "{from}");
+            assert_eq!(run.small, part.iter().any(u8::is_ascii_lowercase), "{from}");
+            assert_eq!(
+                run.capital,
+                part.iter().any(u8::is_ascii_uppercase),
+                "{from}"
+            );
         }
     }
 

@@ -59,50 +59,6 @@ fn is_joiner(c: char) -> bool {
     c == '.' || c == ','
 }
 
-/// A run of ASCII letters and digits: where it ends, and whether it holds
-/// a letter and a capital.
-struct AlnumRun {
-    end: usize,
-    letter: bool,
-    capital: bool,
-}
-
-/// The run of ASCII letters and digits from `from` (empty where none is
-/// there), read eight bytes at a time while eight are left.
-#[inline]
-fn alnum_run(bytes: &[u8], from: usize) -> AlnumRun {
-    let (mut end, mut small, mut capital) = (from, false, false);
-    while let Some(v) = ascii8::load(bytes, end) {
-        let (alnum, smalls, capitals) = ascii8::classes(v);
-        let stop = !alnum & ascii8::HIGH_BITS;
-        let run = ascii8::before_first(stop);
-        small |= smalls & run != 0;
-        capital |= capitals & run != 0;
-        if stop != 0 {
-            end += (stop.trailing_zeros() / 8) as usize;
-            return AlnumRun {
-                end,
-                letter: small || capital,
-                capital,
-            };
-        }
-        end += 8;
-    }
-    while let Some(&b) = bytes.get(end) {
-        if !b.is_ascii_alphanumeric() {
-            break;
-        }
-        small |= b.is_ascii_lowercase();
-        capital |= b.is_ascii_uppercase();
-        end += 1;
-    }
-    AlnumRun {
-        end,
-        letter: small || capital,
-        capital,
-    }
-}
-
 /// The words and numbers of `text`, in order. A token is a maximal run of
 /// alphanumeric chars, where a `.` or `,` between two ASCII digits belongs to
 /// the run. Apostrophes, hyphens and other punctuation separate tokens
@@ -209,9 +165,9 @@ pub(crate) fn for_each_key(text: &str, key: &mut String, mut f: impl FnMut(&str)
         let mut end = start;
         let mut ascii = true;
         loop {
-            let run = alnum_run(bytes, end);
+            let run = ascii8::alnum_run(bytes, end);
             end = run.end;
-            letter |= run.letter;
+            letter |= run.small || run.capital;
             capital |= run.capital;
             let Some(&c) = bytes.get(end) else { break };
             if (c == b'.' || c == b',')

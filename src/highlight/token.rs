@@ -277,32 +277,12 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(usize, u16)> {
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    let mut j = i + 1;
-    let mut small_after_first = false;
-    let mut capital_after_first = false;
-    // eight bytes at a time while eight are left; the loop below reads
-    // the rest, and stops at once where this found the word's end
-    while let Some(v) = ascii8::load(bytes, j) {
-        let (alnum, small, capital) = ascii8::classes(v);
-        let stop = !alnum & ascii8::HIGH_BITS;
-        // the bytes before the first that ends the word
-        let word = ascii8::before_first(stop);
-        small_after_first |= small & word != 0;
-        capital_after_first |= capital & word != 0;
-        if stop != 0 {
-            j += (stop.trailing_zeros() / 8) as usize;
-            break;
-        }
-        j += 8;
-    }
-    while let Some(&b) = bytes.get(j) {
-        if !b.is_ascii_alphanumeric() {
-            break;
-        }
-        small_after_first |= b.is_ascii_lowercase();
-        capital_after_first |= b.is_ascii_uppercase();
-        j += 1;
-    }
+    // the letters and digits after the first
+    let ascii8::AlnumRun {
+        end: j,
+        small: small_after_first,
+        capital: capital_after_first,
+    } = ascii8::alnum_run(bytes, i + 1);
     match bytes.get(j) {
         Some(b'\'' | b'&') => return None,
         Some(b'.') if j == i + 1 => return None,
