@@ -422,6 +422,13 @@ impl<'a> Ctx<'a> {
     /// Are the tokens from `a` to `b` (not included) a town's name that no
     /// other list has (`Sigulda`, `Flin Flon`)?
     fn is_town(&self, a: usize, b: usize) -> bool {
+        // one word in ASCII: its lower case is its key, kept already
+        if b == a + 1
+            && self.low.text(a).is_ascii()
+            && let Some(key) = self.low(a)
+        {
+            return self.lex.is_town_key(key);
+        }
         let mut key = String::new();
         push_span_key(self.text, self.toks, a, b, &mut key);
         self.lex.is_town_key(&key)
