@@ -4,7 +4,7 @@
 //! cutter both read runs of letters and digits this way.
 
 /// The high bit of each of eight bytes.
-pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `b` in each of eight bytes.
 const fn splat(b: u8) -> u64 {
@@ -22,7 +22,7 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> Option<u64> {
 /// Of eight bytes (see [`load`]), the high bit of each that is an ASCII
 /// letter or digit, of each small ASCII letter, and of each capital.
 #[inline]
-pub(crate) fn classes(v: u64) -> (u64, u64, u64) {
+fn classes(v: u64) -> (u64, u64, u64) {
     let ascii = !v & HIGH_BITS;
     // each byte below 0x80, so that the additions below never carry into
     // the next byte: a byte's high bit tells whether it reached a bound
@@ -38,7 +38,7 @@ pub(crate) fn classes(v: u64) -> (u64, u64, u64) {
 /// Of a mask of high bits (`stop`), every bit of the bytes before the
 /// first byte marked: all of them where none is.
 #[inline]
-pub(crate) fn before_first(stop: u64) -> u64 {
+fn before_first(stop: u64) -> u64 {
     stop.checked_sub(1).map_or(u64::MAX, |below| !stop & below)
 }
 
