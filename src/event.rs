@@ -182,6 +182,13 @@ enum Request {
     Mark(usize, Marks),
 }
 
+/// The filter worker's requests that wait their turn, in the order they
+/// came: articles to index, and marks for articles (perhaps among them).
+enum Queued {
+    Add(Vec<Arc<Article>>),
+    Mark(usize, Marks),
+}
+
 /// How often results are refreshed while articles keep arriving under a
 /// query.
 const REFRESH: Duration = Duration::from_millis(150);
@@ -275,7 +282,7 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
     // Batches to index and marks to set, in the order they came, one taken
     // at a time: a query typed while they wait is answered between two, from
     // the articles indexed so far, and answered again as the rest are.
-    let mut queued: VecDeque<Request> = VecDeque::new();
+    let mut queued: VecDeque<Queued> = VecDeque::new();
     loop {
         // Wait for work, unless some is queued; when results are only stale
         // from new articles, wait no longer than the refresh interval.
@@ -299,7 +306,8 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         };
         for request in first.into_iter().chain(rx.try_iter()) {
             match request {
-                Request::Add(_) | Request::Mark(..) => queued.push_back(request),
+                Request::Add(batch) => queued.push_back(Queued::Add(batch)),
+                Request::Mark(at, marks) => queued.push_back(Queued::Mark(at, marks)),
                 Request::Query { generation, query } => {
                     current = Some((generation, query));
                     fresh_query = true;
@@ -315,17 +323,16 @@ fn run_worker(rx: &Receiver<Request>, shared: &WorkerShared) {
         let due = current.as_ref().is_some_and(|(_, q)| !q.is_empty())
             && (fresh_query || (stale && last_run.elapsed() >= REFRESH))
             && (!index.is_empty() || queued.is_empty());
-        if !due && let Some(request) = queued.pop_front() {
-            match request {
-                Request::Add(batch) => {
+        if !due && let Some(work) = queued.pop_front() {
+            match work {
+                Queued::Add(batch) => {
                     index.add(&batch);
                     for article in &batch {
                         article.body.indexed();
                     }
                     stale = true;
                 }
-                Request::Mark(at, marks) => index.set_marks(at, marks),
-                Request::Query { .. } | Request::EntitiesGrew => {}
+                Queued::Mark(at, marks) => index.set_marks(at, marks),
             }
             continue;
         }
